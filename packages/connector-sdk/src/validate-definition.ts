@@ -1,0 +1,326 @@
+import Type from 'typebox'
+import { Value } from 'typebox/value'
+import type { Issue } from './errors.js'
+import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
+import { ConnectorDefinitionSchema, OAuth2AuthorizationCodeSchema } from './schema.js'
+import type { ConnectorDefinitionInput, ConnectorDefinitionJson } from './schema.js'
+import { PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, sampleValueFor } from './template.js'
+import type { PlaceholderNamespace } from './template.js'
+import { checkEndpointUrl } from './url-policy.js'
+
+/** Options of {@link validateConnectorDefinition}. */
+export interface ValidateOptions {
+  /**
+   * Accept `compute` functions in config values. `true` for definitions written in code,
+   * `false` for definitions received as JSON (the API).
+   * @defaultValue `false`
+   */
+  readonly allowFunctions?: boolean
+}
+
+/** The outcome of {@link validateConnectorDefinition}. */
+export type ValidationResult<T = ConnectorDefinitionJson> =
+  | { readonly ok: true; readonly definition: T; readonly issues: readonly [] }
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+
+/** Auth kinds and, for OAuth 2.0, grants that Latchkey understands. */
+const AUTH_SCHEMAS = {
+  'oauth2:authorization_code': OAuth2AuthorizationCodeSchema
+} as const
+
+/** The definition schema with `auth` left open, so the union is dispatched by hand for clear errors. */
+const SHELL_SCHEMA = Type.Object(
+  { ...ConnectorDefinitionSchema.properties, auth: Type.Unknown() },
+  { additionalProperties: false }
+)
+
+/** Authorize params Latchkey sets itself; a definition cannot override them. */
+const RESERVED_AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope']
+/** Token and refresh params Latchkey sets itself. */
+const RESERVED_TOKEN_PARAMS = ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'client_secret', 'refresh_token']
+/** Callback params that belong to the protocol and are never kept as metadata. */
+const PROTOCOL_CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss']
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+type Json = Record<string, unknown>
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+function recordOf(value: unknown): Record<string, string> {
+  if (!isObject(value)) return {}
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+}
+
+/** What placeholders may refer to, collected from the definition. */
+interface Scope {
+  parameters: Set<string>
+  config: Set<string>
+  metadata: Set<string>
+}
+
+class Checker {
+  readonly issues: Issue[] = []
+  constructor(readonly scope: Scope) {}
+
+  add(path: string, message: string): void {
+    this.issues.push({ path, message })
+  }
+
+  /** Checks that every placeholder is well formed, allowed here, and declared. */
+  placeholders(path: string, template: string, allowed: readonly PlaceholderNamespace[]): boolean {
+    const { placeholders, problems } = parsePlaceholders(template)
+    for (const problem of problems) this.add(path, problem)
+    let ok = problems.length === 0
+    for (const p of placeholders) {
+      if (!(PLACEHOLDER_NAMESPACES as readonly string[]).includes(p.namespace)) {
+        this.add(path, `placeholder {{${p.name}}} has an unknown namespace "${p.namespace}"; use ${allowed.join(', ')}`)
+        ok = false
+        continue
+      }
+      const namespace = p.namespace as PlaceholderNamespace
+      if (!allowed.includes(namespace)) {
+        this.add(path, `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`)
+        ok = false
+        continue
+      }
+      if (!this.scope[namespace].has(p.key)) {
+        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param' }[namespace]
+        const suggestion = closest(p.key, [...this.scope[namespace]])
+        this.add(path, `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`)
+        ok = false
+      }
+    }
+    return ok
+  }
+
+  /** Checks a URL template: its placeholders, then the URL it renders to with sample values. */
+  url(path: string, template: unknown, allowed: readonly PlaceholderNamespace[]): void {
+    if (typeof template !== 'string' || template === '') return
+    if (!this.placeholders(path, template, allowed)) return
+    let sample = template
+    for (const { placeholder, part } of placeholderParts(template).reverse()) {
+      sample = sample.slice(0, placeholder.start) + sampleValueFor(part) + sample.slice(placeholder.end)
+    }
+    const problem = checkEndpointUrl(sample)
+    if (problem !== undefined) this.add(path, problem.replace(JSON.stringify(sample), JSON.stringify(template)))
+  }
+
+  /** Checks a map of extra request params or headers. */
+  values(path: string, map: unknown, allowed: readonly PlaceholderNamespace[], options: { reserved?: readonly string[]; headers?: boolean }): void {
+    for (const [name, value] of Object.entries(recordOf(map))) {
+      const at = joinPath(path, name)
+      if (options.reserved?.includes(name)) this.add(at, `is set by Latchkey itself and cannot be overridden`)
+      if (options.headers === true) {
+        if (!HEADER_NAME.test(name)) this.add(at, 'is not a valid header name')
+        if (/[\r\n]/.test(value)) this.add(at, 'must not contain line breaks')
+      }
+      this.placeholders(at, value, allowed)
+    }
+  }
+}
+
+function collectScope(input: Json): Scope {
+  const auth = isObject(input.auth) ? input.auth : {}
+  const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
+  const keys = (list: unknown): Set<string> =>
+    new Set(Array.isArray(list) ? list.filter(isObject).map((item) => item.key).filter((k): k is string => typeof k === 'string') : [])
+  return {
+    parameters: keys(input.parameters),
+    config: keys(input.configValues),
+    metadata: new Set([...strings(tokenResponse.keepFields), ...strings(auth.callbackParams)])
+  }
+}
+
+function checkParameters(check: Checker, parameters: unknown): void {
+  if (!Array.isArray(parameters)) return
+  const seen = new Set<string>()
+  parameters.forEach((parameter, index) => {
+    if (!isObject(parameter)) return
+    const at = joinPath('parameters', index)
+    if (typeof parameter.key === 'string') {
+      if (seen.has(parameter.key)) check.add(joinPath(at, 'key'), `"${parameter.key}" is declared twice`)
+      seen.add(parameter.key)
+    }
+    const type = parameter.type ?? 'text'
+    const options = Array.isArray(parameter.options) ? parameter.options.filter(isObject) : undefined
+    if (type === 'dropdown' && options === undefined) check.add(joinPath(at, 'options'), 'is required for a dropdown')
+    if (type !== 'dropdown' && parameter.options !== undefined) check.add(joinPath(at, 'options'), 'is only allowed for a dropdown')
+    let pattern: RegExp | undefined
+    if (typeof parameter.pattern === 'string') {
+      try {
+        pattern = new RegExp(`^(?:${parameter.pattern})$`, 'u')
+      } catch (error) {
+        check.add(joinPath(at, 'pattern'), `is not a valid regular expression (${(error as Error).message})`)
+      }
+      if (type === 'dropdown') check.add(joinPath(at, 'pattern'), 'is not allowed for a dropdown; its options are the allowed values')
+    }
+    if (typeof parameter.default === 'string') {
+      if (pattern !== undefined && !pattern.test(parameter.default)) check.add(joinPath(at, 'default'), 'does not match the pattern')
+      if (options !== undefined && !options.some((o) => o.value === parameter.default)) check.add(joinPath(at, 'default'), 'is not one of the options')
+    }
+    if (options !== undefined) {
+      const values = new Set<unknown>()
+      options.forEach((option, i) => {
+        if (values.has(option.value)) check.add(joinPath(at, 'options', i, 'value'), `${JSON.stringify(option.value)} is listed twice`)
+        values.add(option.value)
+      })
+    }
+  })
+}
+
+function checkConfigValues(check: Checker, configValues: unknown, computed: ReadonlySet<number>): void {
+  if (!Array.isArray(configValues)) return
+  const seen = new Set<string>()
+  configValues.forEach((config, index) => {
+    if (!isObject(config)) return
+    const at = joinPath('configValues', index)
+    if (typeof config.key === 'string') {
+      if (seen.has(config.key)) check.add(joinPath(at, 'key'), `"${config.key}" is declared twice`)
+      seen.add(config.key)
+    }
+    const hasValue = config.value !== undefined
+    const hasCompute = computed.has(index)
+    if (hasValue && hasCompute) check.add(at, 'must have either "value" or "compute", not both')
+    if (!hasValue && !hasCompute) check.add(joinPath(at, 'value'), 'is required (or, in code, a "compute" function)')
+  })
+}
+
+function checkScopes(check: Checker, auth: Json): void {
+  const declared = isObject(auth.scopes) ? Object.keys(auth.scopes) : []
+  const delimiter = auth.scopeDelimiter === ',' ? ',' : ' '
+  for (const name of declared) {
+    if (/\s/.test(name) || name.includes(delimiter)) {
+      check.add(joinPath('auth.scopes', name), `a scope name cannot contain white space or the delimiter ${JSON.stringify(delimiter)}`)
+    }
+  }
+  strings(auth.defaultScopes).forEach((scope, index) => {
+    if (declared.length > 0 && !declared.includes(scope)) {
+      const suggestion = closest(scope, declared)
+      check.add(joinPath('auth.defaultScopes', index), `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`)
+    }
+  })
+  if (auth.customerSelectsScopes === true && declared.length === 0) {
+    check.add('auth.customerSelectsScopes', 'needs auth.scopes to list the scopes customers can pick from')
+  }
+  const offline = isObject(auth.offlineAccess) ? auth.offlineAccess : {}
+  if (typeof offline.scope === 'string' && (/\s/.test(offline.scope) || offline.scope.includes(delimiter))) {
+    check.add('auth.offlineAccess.scope', 'must be a single scope')
+  }
+}
+
+function checkOAuth2AuthorizationCode(check: Checker, auth: Json): void {
+  const before: PlaceholderNamespace[] = ['parameters', 'config']
+  check.url('auth.authorizeUrl', auth.authorizeUrl, before)
+  check.url('auth.tokenUrl', auth.tokenUrl, before)
+  check.url('auth.refreshUrl', auth.refreshUrl, before)
+  check.url('auth.revokeUrl', auth.revokeUrl, before)
+  check.values('auth.authorizeParams', auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+  check.values('auth.tokenParams', auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
+  check.values('auth.refreshParams', auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })
+  check.values('auth.tokenHeaders', auth.tokenHeaders, before, { headers: true })
+  check.values('auth.refreshHeaders', auth.refreshHeaders, before, { headers: true })
+  if (isObject(auth.offlineAccess)) {
+    check.values('auth.offlineAccess.authorizeParams', auth.offlineAccess.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+  }
+  checkScopes(check, auth)
+  strings(auth.callbackParams).forEach((name, index) => {
+    if (PROTOCOL_CALLBACK_PARAMS.includes(name)) check.add(joinPath('auth.callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)
+  })
+}
+
+function checkHttp(check: Checker, http: unknown): void {
+  if (!isObject(http)) return
+  const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
+  check.url('http.baseUrl', http.baseUrl, all)
+  check.values('http.headers', http.headers, all, { headers: true })
+  const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined
+  if (placement !== undefined) {
+    if (placement.in === 'query' && placement.name === undefined) check.add('http.tokenPlacement.name', 'is required when the token goes in the query')
+    if (placement.in === 'query' && placement.prefix !== undefined) check.add('http.tokenPlacement.prefix', 'is only used when the token goes in a header')
+    if (placement.in === 'header' && typeof placement.name === 'string' && !HEADER_NAME.test(placement.name)) {
+      check.add('http.tokenPlacement.name', 'is not a valid header name')
+    }
+  }
+  const tokenHeader = placement === undefined || placement.in === 'header' ? String(placement?.name ?? 'Authorization').toLowerCase() : undefined
+  for (const name of Object.keys(recordOf(http.headers))) {
+    if (name.toLowerCase() === tokenHeader) check.add(joinPath('http.headers', name), 'is where the token goes; Latchkey sets it')
+  }
+}
+
+function checkAuth(check: Checker, auth: unknown): Issue[] {
+  if (!isObject(auth)) return [{ path: 'auth', message: auth === undefined ? 'is required' : 'must be an object' }]
+  const kinds = [...new Set(Object.keys(AUTH_SCHEMAS).map((k) => k.split(':')[0]))]
+  if (typeof auth.kind !== 'string' || !kinds.includes(auth.kind)) {
+    return [{ path: 'auth.kind', message: `must be ${kinds.map((k) => JSON.stringify(k)).join(' or ')}` }]
+  }
+  const grants = Object.keys(AUTH_SCHEMAS).filter((k) => k.startsWith(`${auth.kind}:`)).map((k) => k.split(':')[1])
+  if (typeof auth.grant !== 'string' || !grants.includes(auth.grant)) {
+    return [{ path: 'auth.grant', message: `must be ${grants.map((g) => JSON.stringify(g)).join(' or ')}` }]
+  }
+  const schema = AUTH_SCHEMAS[`${auth.kind}:${auth.grant}` as keyof typeof AUTH_SCHEMAS]
+  const issues = formatSchemaErrors(schema, Value.Errors(schema, auth), 'auth')
+  checkOAuth2AuthorizationCode(check, auth)
+  return issues
+}
+
+/** Sets aside `compute` functions so that the rest can be checked as JSON. */
+function splitFunctions(input: Json, allowFunctions: boolean): { json: Json; computed: Set<number>; issues: Issue[] } {
+  const computed = new Set<number>()
+  const issues: Issue[] = []
+  if (!Array.isArray(input.configValues)) return { json: input, computed, issues }
+  const configValues = input.configValues.map((config: unknown, index: number) => {
+    if (!isObject(config) || !('compute' in config)) return config
+    const { compute, ...rest } = config
+    const at = joinPath('configValues', index, 'compute')
+    // Counted as present even when refused, so that no second "value is required" follows.
+    computed.add(index)
+    if (!allowFunctions) issues.push({ path: at, message: 'functions cannot be sent as JSON; use a static "value"' })
+    else if (typeof compute !== 'function') issues.push({ path: at, message: 'must be a function of the parameters' })
+    return rest
+  })
+  return { json: { ...input, configValues }, computed, issues }
+}
+
+function dedupe(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>()
+  return issues.filter((issue) => {
+    const id = `${issue.path}\u0000${issue.message}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+/**
+ * Validates a connector definition and reports every problem at once, each with its path
+ * and a sentence a person can act on. Nothing is thrown.
+ */
+export function validateConnectorDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  if (!isObject(input)) return { ok: false, issues: [{ path: '', message: 'a connector definition must be an object' }] }
+  const { json, computed, issues } = splitFunctions(input, options.allowFunctions ?? false)
+  issues.push(...formatSchemaErrors(SHELL_SCHEMA, Value.Errors(SHELL_SCHEMA, json)))
+  const check = new Checker(collectScope(json))
+  issues.push(...checkAuth(check, json.auth))
+  checkParameters(check, json.parameters)
+  checkConfigValues(check, json.configValues, computed)
+  checkHttp(check, json.http)
+  if (typeof json.docsUrl === 'string') {
+    const problem = checkEndpointUrl(json.docsUrl)
+    if (problem !== undefined) check.add('docsUrl', problem)
+  }
+  issues.push(...check.issues)
+  if (issues.length > 0) return { ok: false, issues: dedupe(issues) }
+  return { ok: true, definition: input as ConnectorDefinitionJson, issues: [] }
+}
+
+/** Like {@link validateConnectorDefinition}, for definitions written in code. */
+export function validateConnectorInput(input: unknown): ValidationResult<ConnectorDefinitionInput> {
+  return validateConnectorDefinition(input, { allowFunctions: true }) as ValidationResult<ConnectorDefinitionInput>
+}
