@@ -51,3 +51,5 @@ export { DEFAULT_REFRESH_ON_STATUS, DEFAULT_TOKEN_PLACEMENT, OAUTH2_DEFAULTS, re
 export type { ResolvedOAuth2AuthorizationCode } from './normalize.js'
 export { checkEndpointUrl, isLoopbackHost } from './url-policy.js'
 export { summarizeConnector } from './summarize-connector.js'
+export { resolveEndpoints } from './resolve-endpoints.js'
+export type { EndpointOverrides, ResolvedEndpoints } from './resolve-endpoints.js'

@@ -1,0 +1,2 @@
+export { box } from './box.js'
+export { box as default } from './box.js'

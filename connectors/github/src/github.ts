@@ -1,0 +1,50 @@
+import { defineConnector } from '@latchkey/connector-sdk'
+
+/**
+ * GitHub (OAuth apps): comma-delimited scopes, and a token endpoint that answers
+ * form-encoded unless asked for JSON. GitHub's token revocation is not RFC 7009
+ * (`DELETE /applications/{client_id}/token`), so no revoke URL is declared here.
+ *
+ * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+ * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
+ */
+export const github = defineConnector({
+  key: 'github',
+  name: 'GitHub',
+  version: '1.0.0',
+  description: 'Repositories, issues, pull requests and organizations on GitHub.',
+  docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://github.com/login/oauth/authorize',
+    tokenUrl: 'https://github.com/login/oauth/access_token',
+    scopes: {
+      repo: 'Full control of private and public repositories',
+      'repo:status': 'Read and write commit statuses',
+      public_repo: 'Read and write public repositories only',
+      'read:org': 'Read organization membership and teams',
+      'write:org': 'Read and write organization membership',
+      'admin:repo_hook': 'Manage repository webhooks',
+      'read:user': 'Read profile data',
+      'user:email': 'Read email addresses',
+      gist: 'Create gists',
+      notifications: 'Read notifications',
+      workflow: 'Update GitHub Actions workflow files',
+      'read:packages': 'Download packages from GitHub Packages',
+      project: 'Read and write projects'
+    },
+    defaultScopes: ['read:user', 'user:email'],
+    scopeDelimiter: ',',
+    customerSelectsScopes: true,
+    pkce: true,
+    clientAuthMethod: 'client_secret_post',
+    // Without it GitHub answers `access_token=...&scope=...` as a form body.
+    tokenHeaders: { Accept: 'application/json' },
+    refreshHeaders: { Accept: 'application/json' }
+  },
+  http: {
+    baseUrl: 'https://api.github.com',
+    headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' }
+  }
+})

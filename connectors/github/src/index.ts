@@ -1,0 +1,2 @@
+export { github } from './github.js'
+export { github as default } from './github.js'

@@ -1,0 +1,2 @@
+export { zendesk } from './zendesk.js'
+export { zendesk as default } from './zendesk.js'

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck and every workspace's tap suite through turbo, then one
+// closing line that adds up every suite: "tests: N passed, N failed, N skipped".
+// Exits with turbo's exit code.
+import { spawn } from 'node:child_process'
+
+const args = ['turbo', 'run', 'lint', 'typecheck', 'test', ...process.argv.slice(2)]
+const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } })
+
+const totals = { pass: 0, fail: 0, skip: 0, todo: 0, suites: 0 }
+let buffered = ''
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk)
+  buffered += chunk.toString('utf8')
+  const lines = buffered.split('\n')
+  buffered = lines.pop() ?? ''
+  for (const line of lines) count(line)
+})
+
+// tap's closing line for one workspace: `# { total: 36, pass: 35, fail: 1, skip: 2 }`
+function count(line) {
+  const match = /#\s*\{\s*total:\s*\d+(.*)\}\s*$/.exec(line)
+  if (match === null) return
+  totals.suites += 1
+  for (const [, key, value] of match[1].matchAll(/(pass|fail|skip|todo):\s*(\d+)/g)) totals[key] += Number(value)
+}
+
+child.on('close', (code, signal) => {
+  count(buffered)
+  const exitCode = code ?? (signal === null ? 1 : 128)
+  if (exitCode !== 0 && totals.fail === 0 && totals.suites === 0) totals.fail = 1 // lint or typecheck failed before any suite ran
+  console.log(`\n${totals.suites} workspace suites`)
+  console.log(`tests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skip + totals.todo} skipped`)
+  process.exit(exitCode)
+})

@@ -1,0 +1,7 @@
+export { main, USAGE } from './main.js'
+export { loadConnectors } from './load-connectors.js'
+export type { LoadedConnector } from './load-connectors.js'
+export { validateCommand } from './validate-command.js'
+export { importOpenApiCommand } from './import-openapi-command.js'
+export type { ImportOpenApiOptions } from './import-openapi-command.js'
+export type { CommandIo } from './io.js'

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+import { importOpenApiCommand } from './import-openapi-command.js'
+import { line } from './io.js'
+import type { CommandIo } from './io.js'
+import { validateCommand } from './validate-command.js'
+
+export const USAGE = `Usage: latchkey <command> [options]
+
+Commands:
+  validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" or each problem
+  import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
+                                        turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
+  help                                  show this text
+`
+
+/**
+ * Runs the `latchkey` command.
+ * @returns the process exit code (0 success, 1 invalid input, 2 usage error).
+ */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'validate': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
+        if (positionals.length === 0) return usage(io, 'validate needs at least one path')
+        return await validateCommand(positionals, io)
+      }
+      case 'import-openapi': {
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { key: { type: 'string' }, name: { type: 'string' }, scheme: { type: 'string' } }
+        })
+        const [file] = positionals
+        if (file === undefined || positionals.length > 1) return usage(io, 'import-openapi needs exactly one file')
+        if (values.key === undefined || values.name === undefined) return usage(io, 'import-openapi needs --key and --name')
+        return importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        return usage(io, `unknown command "${command}"`)
+    }
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return usage(io, error.message)
+    throw error
+  }
+}
+
+function usage(io: CommandIo, problem: string): number {
+  line(io.stderr, `latchkey: ${problem}`)
+  io.stderr.write(USAGE)
+  return 2
+}

@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import t from 'tap'
+import { main } from '../src/index.js'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
+
+async function run(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd })
+  return { code, stdout, stderr }
+}
+
+const threeMistakes = {
+  key: 'acme',
+  name: 'Acme',
+  version: '1.0.0',
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://{{parameters.tenant}}.acme.example/authorize',
+    tokenUrl: 'http://acme.example/token',
+    scopeDelimiter: ';'
+  }
+}
+
+t.test('validate: a connector package folder', async (t) => {
+  const result = await run(['validate', 'connectors/box'])
+  t.equal(result.code, 0)
+  t.match(result.stdout, /^ok box: Box 1\.0\.0: oauth2 authorization_code, 9 scopes/)
+  t.equal(result.stderr, '')
+})
+
+t.test('validate: every connector in the catalog', async (t) => {
+  const folders = readdirSync(new URL('connectors/', `file://${repoRoot}`)).map((name) => `connectors/${name}`)
+  t.ok(folders.length >= 3)
+  const result = await run(['validate', ...folders])
+  t.equal(result.code, 0, result.stderr)
+  t.equal(result.stdout.trim().split('\n').length, folders.length)
+})
+
+t.test('validate: a JSON definition with three mistakes reports all three', async (t) => {
+  const dir = t.testdir({ 'acme.json': JSON.stringify(threeMistakes) })
+  const result = await run(['validate', 'acme.json'], dir)
+  t.equal(result.code, 1)
+  t.equal(result.stdout, '')
+  t.equal(
+    result.stderr,
+    [
+      'invalid acme.json (3 problems):',
+      'auth.scopeDelimiter: must be " " or ","',
+      'auth.authorizeUrl: placeholder {{parameters.tenant}} is not a declared parameter',
+      'auth.tokenUrl: must be an absolute https URL; plain http is only allowed for loopback hosts (got "http://acme.example/token")',
+      ''
+    ].join('\n')
+  )
+})
+
+t.test('validate: modules, and what goes wrong loading them', async (t) => {
+  const sdk = JSON.stringify(fileURLToPath(new URL('../../connector-sdk/dist/index.js', import.meta.url)))
+  const dir = t.testdir({
+    good: {
+      'package.json': JSON.stringify({ type: 'module', main: 'def.js' }),
+      'def.js': `export const acme = ${JSON.stringify({ ...threeMistakes, auth: { ...threeMistakes.auth, authorizeUrl: 'https://acme.example/a', tokenUrl: 'https://acme.example/t', scopeDelimiter: ' ' } })}`
+    },
+    throwing: {
+      'package.json': JSON.stringify({ type: 'module', exports: { '.': { import: './index.js' } } }),
+      'index.js': `import { defineConnector } from ${sdk}\nexport default defineConnector(${JSON.stringify(threeMistakes)})`
+    },
+    broken: { 'package.json': JSON.stringify({ type: 'module', exports: './index.js' }), 'index.js': 'throw new Error("boom")' },
+    empty: { 'package.json': '{"type":"module"}', 'index.js': 'export const x = 1' },
+    unbuilt: { 'package.json': JSON.stringify({ exports: { '.': { import: './dist/index.js' } } }) },
+    'source.ts': 'export {}',
+    'bad.json': '{nope'
+  })
+  t.match(await run(['validate', 'good'], dir), { code: 0, stdout: /^ok acme: Acme 1\.0\.0/ })
+  const throwing = await run(['validate', 'throwing'], dir)
+  t.equal(throwing.code, 1)
+  t.equal(throwing.stderr.trim().split('\n').length, 4, 'a defineConnector that throws still shows every problem')
+  t.match(await run(['validate', 'broken'], dir), { code: 1, stderr: /the module failed to load: boom/ })
+  t.match(await run(['validate', 'empty'], dir), { code: 1, stderr: /exports no connector definition/ })
+  t.match(await run(['validate', 'unbuilt'], dir), { code: 1, stderr: /dist\/index\.js is missing; build the package first/ })
+  t.match(await run(['validate', 'source.ts'], dir), { code: 1, stderr: /TypeScript cannot be loaded directly/ })
+  t.match(await run(['validate', 'bad.json'], dir), { code: 1, stderr: /not valid JSON/ })
+  t.match(await run(['validate', 'nowhere'], dir), { code: 1, stderr: /nowhere does not exist/ })
+})
+
+t.test("import-openapi: the seeds' Box fragment", async (t) => {
+  const result = await run(['import-openapi', 'box-openapi-fragment.json', '--key', 'box-imported', '--name', 'Box'], fixtures)
+  t.equal(result.code, 0, result.stderr)
+  const definition = JSON.parse(result.stdout)
+  t.equal(Object.keys(definition.auth.scopes).length, 9)
+  t.equal(definition.auth.authorizeUrl, 'https://account.box.com/api/oauth2/authorize')
+  t.equal(definition.auth.tokenUrl, 'https://api.box.com/oauth2/token')
+  t.match(result.stderr, /^warning: the document has no "openapi" field/m)
+})
+
+t.test('import-openapi: failures', async (t) => {
+  const dir = t.testdir({
+    'apikey.yaml': 'openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    ApiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n'
+  })
+  const result = await run(['import-openapi', 'apikey.yaml', '--key', 'k', '--name', 'K'], dir)
+  t.equal(result.code, 1)
+  t.equal(result.stdout, '')
+  t.match(result.stderr, 'components.securitySchemes: no oauth2 scheme with an authorizationCode flow was found (found: ApiKey (apiKey))')
+  t.match(await run(['import-openapi', 'missing.json', '--key', 'k', '--name', 'K'], dir), { code: 1, stderr: /cannot read missing.json: ENOENT/ })
+})
+
+t.test('usage errors exit 2', async (t) => {
+  t.match(await run([]), { code: 2, stdout: /Usage: latchkey/ })
+  t.match(await run(['help']), { code: 0, stdout: /Usage: latchkey/ })
+  t.match(await run(['frobnicate']), { code: 2, stderr: /unknown command "frobnicate"/ })
+  t.match(await run(['validate']), { code: 2, stderr: /needs at least one path/ })
+  t.match(await run(['import-openapi', 'x.json']), { code: 2, stderr: /needs --key and --name/ })
+  t.match(await run(['import-openapi']), { code: 2, stderr: /exactly one file/ })
+  t.match(await run(['validate', '--nope', 'x']), { code: 2, stderr: /Unknown option/ })
+})
+
+t.test('the installed bin runs as `npx latchkey`', async (t) => {
+  const { stdout } = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'connectors/box'], { cwd: repoRoot })
+  t.match(stdout, /^ok box: /)
+  const failure = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'nowhere'], { cwd: repoRoot }).catch((error: { code: number }) => error)
+  t.match(failure, { code: 1 })
+})
