@@ -1,0 +1,52 @@
+import { joinScopes } from '@latchkey/connector-sdk'
+import { resolveContext, renderMap } from './context.js'
+import type { OAuthContext } from './context.js'
+import { createPkce } from './pkce.js'
+
+/** What one authorize request carries besides the connector's definition. */
+export interface AuthorizeRequest {
+  /** Exactly the redirect URI registered at the provider (`{PUBLIC_URL}/oauth/callback/`). */
+  readonly redirectUri: string
+  /** The single-use value bound to this attempt. */
+  readonly state: string
+  /** The scopes to request, already resolved (see `resolveScopes`). */
+  readonly scopes: readonly string[]
+  /** Per-connection extra params (e.g. `prompt=consent`); they do not override protocol params. */
+  readonly extraParams?: Readonly<Record<string, string>> | undefined
+}
+
+/** An authorize URL and what must be kept server-side to finish the attempt. */
+export interface AuthorizeUrl {
+  readonly url: string
+  /** The PKCE verifier of this attempt; `undefined` when the connector turns PKCE off. */
+  readonly codeVerifier: string | undefined
+}
+
+/**
+ * Builds the authorize URL: the connector's URL (placeholders rendered, its own query kept),
+ * then its extra params, then the protocol's: `response_type=code`, `client_id`,
+ * `redirect_uri`, `scope` joined with the connector's delimiter, `state`, and an S256
+ * `code_challenge` with a fresh verifier when PKCE is on.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
+ */
+export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeRequest): AuthorizeUrl {
+  const resolved = resolveContext(context)
+  const url = new URL(resolved.endpoints.authorizeUrl)
+  const protocol: Record<string, string> = {
+    response_type: 'code',
+    client_id: resolved.client.clientId,
+    redirect_uri: request.redirectUri,
+    state: request.state
+  }
+  if (request.scopes.length > 0) protocol.scope = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
+  const pkce = resolved.auth.pkce ? createPkce() : undefined
+  if (pkce !== undefined) {
+    protocol.code_challenge = pkce.challenge
+    protocol.code_challenge_method = pkce.method
+  }
+  const params = { ...renderMap(resolved.auth.authorizeParams, resolved.render), ...request.extraParams, ...protocol }
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
+  return { url: url.toString(), codeVerifier: pkce?.verifier }
+}

@@ -1,0 +1,207 @@
+import { readPath, splitScopes } from '@latchkey/connector-sdk'
+import { OAuthError, scrub } from './errors.js'
+import type { OAuthEndpoint, OAuthErrorCode } from './errors.js'
+import type { HttpAnswer } from './http.js'
+import type { TokenSet } from './token-set.js'
+
+/** How to read one provider's token answers. */
+export interface TokenResponseOptions {
+  readonly endpoint: OAuthEndpoint
+  /** Dot path of a nested access token (`authed_user.access_token`). */
+  readonly accessTokenPath?: string | undefined
+  /** Dot paths of extra fields to keep (`instance_url`). */
+  readonly keepFields?: readonly string[] | undefined
+  /** Milliseconds since the epoch, to turn `expires_in` into `expiresAt`. */
+  readonly now: number
+  /** Secrets of the request, removed from any text the provider echoes back. */
+  readonly secrets?: readonly (string | undefined)[] | undefined
+  /** The scopes asked for, named in the `invalid_scope` hint. */
+  readonly requestedScopes?: readonly string[] | undefined
+}
+
+const RFC_CODES: ReadonlySet<string> = new Set<OAuthErrorCode>([
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'access_denied',
+  'server_error',
+  'temporarily_unavailable',
+  'unsupported_token_type'
+])
+
+/** Non-standard `error` values real providers send, mapped onto RFC codes. */
+const PROVIDER_CODES: Readonly<Record<string, OAuthErrorCode>> = {
+  // GitHub
+  bad_verification_code: 'invalid_grant',
+  incorrect_client_credentials: 'invalid_client',
+  redirect_uri_mismatch: 'invalid_grant',
+  bad_refresh_token: 'invalid_grant',
+  // Slack
+  invalid_code: 'invalid_grant',
+  code_already_used: 'invalid_grant',
+  bad_client_secret: 'invalid_client',
+  invalid_client_id: 'invalid_client',
+  bad_redirect_uri: 'invalid_grant',
+  invalid_refresh_token: 'invalid_grant',
+  invalid_scope_requested: 'invalid_scope',
+  ratelimited: 'temporarily_unavailable',
+  // Common variants
+  expired_token: 'invalid_grant',
+  invalid_token: 'invalid_grant',
+  unauthorized: 'invalid_client'
+}
+
+type Json = Record<string, unknown>
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+/** Reads a JSON or form-encoded body; `undefined` when it is neither. */
+export function readBody(answer: Pick<HttpAnswer, 'contentType' | 'text'>): Json | undefined {
+  const text = answer.text.trim()
+  if (text === '') return undefined
+  const looksJson = answer.contentType.includes('json') || text.startsWith('{')
+  if (looksJson) {
+    try {
+      const parsed: unknown = JSON.parse(text)
+      return isObject(parsed) ? parsed : undefined
+    } catch {
+      if (answer.contentType.includes('json')) return undefined
+    }
+  }
+  if (answer.contentType === 'application/x-www-form-urlencoded' || answer.contentType === 'text/plain' || answer.contentType === '') {
+    if (!/^[^\s<>{}=&]+=[^\s<>]*(?:&[^\s<>{}=&]+=[^\s<>]*)*$/.test(text)) return undefined
+    return Object.fromEntries(new URLSearchParams(text))
+  }
+  return undefined
+}
+
+function retryAfter(answer: Pick<HttpAnswer, 'headers'>, now: number): number | undefined {
+  const value = answer.headers['retry-after']
+  if (value === undefined) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOptions): OAuthError | undefined {
+  const raw = body.error
+  const failedOk = body.ok === false
+  if (raw === undefined && !failedOk) return undefined
+  const providerError = typeof raw === 'string' ? scrub(raw, options.secrets ?? []).slice(0, 200) : isObject(raw) && typeof raw.code === 'string' ? raw.code : undefined
+  const rawDescription = typeof body.error_description === 'string' ? body.error_description : isObject(raw) && typeof raw.message === 'string' ? raw.message : undefined
+  const description = rawDescription === undefined ? undefined : scrub(rawDescription, options.secrets ?? []).slice(0, 500)
+  const code: OAuthErrorCode =
+    providerError !== undefined && RFC_CODES.has(providerError)
+      ? (providerError as OAuthErrorCode)
+      : providerError !== undefined && PROVIDER_CODES[providerError] !== undefined
+        ? (PROVIDER_CODES[providerError] as OAuthErrorCode)
+        : answer.status >= 500
+          ? 'server_error'
+          : answer.status === 429
+            ? 'temporarily_unavailable'
+            : answer.status === 401
+              ? 'invalid_client'
+              : 'invalid_request'
+  return new OAuthError(code, {
+    endpoint: options.endpoint,
+    description,
+    providerError: providerError !== undefined && !RFC_CODES.has(providerError) ? providerError : undefined,
+    status: answer.status,
+    retryAfterSeconds: retryAfter(answer, options.now),
+    context: code === 'invalid_scope' && options.requestedScopes !== undefined ? `asked for: ${options.requestedScopes.join(' ')}` : undefined
+  })
+}
+
+function statusError(answer: HttpAnswer, options: TokenResponseOptions, what: string): OAuthError {
+  const { endpoint } = options
+  if (answer.status === 404) return new OAuthError('token_endpoint_not_found', { endpoint, status: 404 })
+  if (answer.status === 429) return new OAuthError('temporarily_unavailable', { endpoint, status: 429, retryAfterSeconds: retryAfter(answer, options.now) })
+  if (answer.status === 503) return new OAuthError('temporarily_unavailable', { endpoint, status: 503, retryAfterSeconds: retryAfter(answer, options.now) })
+  if (answer.status >= 500) return new OAuthError('server_error', { endpoint, status: answer.status })
+  if (answer.status === 401) return new OAuthError('invalid_client', { endpoint, status: 401 })
+  if (answer.status >= 300 && answer.status < 400) {
+    const location = answer.headers.location
+    return new OAuthError('invalid_response', { endpoint, status: answer.status, context: `it redirects${location === undefined ? '' : ` to ${safeLocation(location)}`}` })
+  }
+  return new OAuthError('invalid_response', { endpoint, status: answer.status, context: what })
+}
+
+function safeLocation(location: string): string {
+  try {
+    const url = new URL(location)
+    return `${url.origin}${url.pathname}`
+  } catch {
+    return 'another address'
+  }
+}
+
+function describeBody(answer: HttpAnswer): string {
+  if (answer.text.trim() === '') return 'an empty body'
+  if (answer.contentType.includes('html') || /^\s*</.test(answer.text)) return 'an HTML page'
+  return `a ${answer.contentType === '' ? 'body without content type' : `${answer.contentType} body`} that is neither JSON nor form-encoded`
+}
+
+function readExpiresIn(value: unknown, options: TokenResponseOptions): Date | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: 'expires_in is not a number of seconds' })
+  }
+  return new Date(options.now + Math.floor(seconds) * 1000)
+}
+
+function normaliseTokenType(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') return 'Bearer'
+  const trimmed = value.trim()
+  return trimmed.toLowerCase() === 'bearer' ? 'Bearer' : trimmed
+}
+
+/**
+ * Reads a token endpoint's answer the way real providers send it: JSON or form-encoded;
+ * errors in a 200 (`{"ok":false}`, `error=`); a nested access token; `expires_in` missing or
+ * a string; lower-case `token_type`; comma or space scopes; extra fields to keep.
+ *
+ * Never returns a token set without a non-empty access token.
+ *
+ * @throws {OAuthError} with the provider's error, or `invalid_response` and friends.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+export function parseTokenResponse(answer: HttpAnswer, options: TokenResponseOptions): TokenSet {
+  const body = readBody(answer)
+  if (body !== undefined) {
+    const error = oauthErrorFrom(body, answer, options)
+    if (error !== undefined) throw error
+  }
+  if (answer.status < 200 || answer.status >= 300) throw statusError(answer, options, describeBody(answer))
+  if (body === undefined) throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: describeBody(answer) })
+
+  const accessToken = options.accessTokenPath === undefined ? body.access_token : readPath(body, options.accessTokenPath)
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      status: answer.status,
+      context: `no access token at ${options.accessTokenPath ?? 'access_token'}`
+    })
+  }
+  const kept: Record<string, unknown> = {}
+  for (const path of options.keepFields ?? []) {
+    const value = readPath(body, path)
+    if (value !== undefined) kept[path] = value
+  }
+  const refreshToken = body.refresh_token
+  const idToken = body.id_token
+  return {
+    accessToken,
+    tokenType: normaliseTokenType(body.token_type),
+    expiresAt: readExpiresIn(body.expires_in, options),
+    refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
+    scopes: typeof body.scope === 'string' ? splitScopes(body.scope) : Array.isArray(body.scope) ? body.scope.filter((s): s is string => typeof s === 'string') : undefined,
+    idToken: typeof idToken === 'string' && idToken !== '' ? idToken : undefined,
+    kept
+  }
+}

@@ -1,0 +1,75 @@
+import type { ResolvedContext } from './context.js'
+import { renderMap } from './context.js'
+import type { OAuthEndpoint } from './errors.js'
+import { sendToEndpoint } from './http.js'
+import type { HttpOptions } from './options.js'
+import { parseTokenResponse } from './parse-token-response.js'
+import type { TokenSet } from './token-set.js'
+
+/** `application/x-www-form-urlencoded` encoding of one value, as RFC 6749 §2.3.1 asks for Basic credentials. */
+function formEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+')
+}
+
+/**
+ * The client authentication of a token, refresh or revoke request: an HTTP Basic header
+ * with form-encoded id and secret, or both in the body.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+export function clientAuthentication(context: ResolvedContext): { headers: Record<string, string>; params: Record<string, string> } {
+  const { clientId, clientSecret } = context.client
+  if (clientSecret === undefined) return { headers: {}, params: { client_id: clientId } }
+  if (context.auth.clientAuthMethod === 'client_secret_basic') {
+    const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')
+    return { headers: { authorization: `Basic ${credentials}` }, params: {} }
+  }
+  return { headers: {}, params: { client_id: clientId, client_secret: clientSecret } }
+}
+
+/** Encodes a request body as the connector asks: form (default) or JSON. */
+export function encodeBody(params: Record<string, string>, format: 'form' | 'json'): { body: string; contentType: string } {
+  if (format === 'json') return { body: JSON.stringify(params), contentType: 'application/json' }
+  return { body: new URLSearchParams(params).toString(), contentType: 'application/x-www-form-urlencoded' }
+}
+
+/** One grant request to the token (or refresh) endpoint. */
+export interface GrantRequest {
+  readonly endpoint: Extract<OAuthEndpoint, 'token' | 'refresh'>
+  readonly url: string
+  readonly params: Record<string, string>
+  readonly extraParams: Readonly<Record<string, string>>
+  readonly extraHeaders: Readonly<Record<string, string>>
+  /** Secrets sent in this request, scrubbed from anything the provider echoes. */
+  readonly secrets: readonly (string | undefined)[]
+  readonly requestedScopes?: readonly string[] | undefined
+}
+
+/**
+ * Sends a grant request and parses the answer. Order of precedence for params: the
+ * connector's extra params, then the protocol's own (which a definition cannot override);
+ * for headers: defaults, then the connector's extra headers, then client authentication.
+ */
+export async function grantRequest(context: ResolvedContext, request: GrantRequest, options: HttpOptions): Promise<TokenSet> {
+  const auth = clientAuthentication(context)
+  const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...auth.params }
+  const { body, contentType } = encodeBody(params, context.auth.tokenRequestFormat)
+  const headers = {
+    accept: 'application/json',
+    'content-type': contentType,
+    ...lowerCaseKeys(renderMap(request.extraHeaders, context.render)),
+    ...auth.headers
+  }
+  const answer = await sendToEndpoint({ endpoint: request.endpoint, url: request.url, headers, body }, options)
+  return parseTokenResponse(answer, {
+    endpoint: request.endpoint,
+    accessTokenPath: context.auth.accessTokenPath,
+    keepFields: context.auth.keepFields,
+    now: (options.now ?? Date.now)(),
+    secrets: [...request.secrets, context.client.clientSecret],
+    requestedScopes: request.requestedScopes
+  })
+}
+
+function lowerCaseKeys(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]))
+}
