@@ -1,0 +1,300 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Provider from 'oidc-provider'
+import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider'
+import { CookieJar } from './cookie-jar.js'
+import { escapeHtml, readForm, sendHtml, sendJson } from './http-helpers.js'
+
+/** A client registered at the test authorization server. */
+export interface TestClient {
+  readonly clientId: string
+  /** Absent for a public client (PKCE required then). */
+  readonly clientSecret?: string | undefined
+  readonly redirectUris: readonly string[]
+  /** @defaultValue `"client_secret_basic"`, or `"none"` without a secret */
+  readonly tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'none'
+}
+
+/** Options of {@link startAuthorizationServer}. */
+export interface AuthorizationServerOptions {
+  readonly clients: readonly TestClient[]
+  /** Scopes the protected API offers. @defaultValue `["read", "write"]` */
+  readonly scopes?: readonly string[]
+  /** Access token lifetime. @defaultValue `3600` */
+  readonly accessTokenTtlSeconds?: number
+  /** Issue a new refresh token on every refresh (the old one dies). @defaultValue `true` */
+  readonly rotateRefreshTokens?: boolean
+  /** Refuse authorization requests without PKCE. @defaultValue `false` */
+  readonly requirePkce?: boolean
+  /** @defaultValue `0` (a free port) */
+  readonly port?: number
+}
+
+/** Counts of what the server was asked, for assertions. */
+export interface AuthorizationServerCounters {
+  /** Token requests by `grant_type`, successful or not. */
+  readonly tokenRequests: Record<string, number>
+  /** Failed token requests by `grant_type`. */
+  readonly tokenErrors: Record<string, number>
+  revocations: number
+  apiCalls: number
+}
+
+/** Options of {@link AuthorizationServer.approve}. */
+export interface ApproveOptions {
+  /** The account that signs in. @defaultValue `"alice"` */
+  readonly user?: string
+  /** Deny instead of approving. */
+  readonly deny?: boolean
+}
+
+/** A running test authorization server. */
+export interface AuthorizationServer {
+  /** The issuer identifier (`iss`), also the base URL. */
+  readonly issuer: string
+  readonly authorizeUrl: string
+  readonly tokenUrl: string
+  readonly revokeUrl: string
+  /** A protected endpoint that answers `{ sub, scope, clientId }` for a valid bearer token. */
+  readonly apiUrl: string
+  /** The API base URL (`apiUrl` without `/me`). */
+  readonly apiBaseUrl: string
+  readonly counters: AuthorizationServerCounters
+  /**
+   * Plays the end customer without a browser: follows the authorize URL, signs in, approves
+   * (or denies), and returns the callback URL the provider redirected to, with `code` and
+   * `state` (or `error`).
+   */
+  approve(authorizeUrl: string, options?: ApproveOptions): Promise<URL>
+  /** Stops the server and every open connection. */
+  close(): Promise<void>
+}
+
+const OIDC_SCOPES = new Set(['openid', 'offline_access', 'profile', 'email'])
+
+function rsaJwk(): Record<string, unknown> {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  return { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'testkit' }
+}
+
+function consentPage(uid: string, clientId: string, scopes: readonly string[]): string {
+  const items = scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in and approve – Latchkey test authorization server</title>
+<style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:1rem 0 .25rem}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}button{font:inherit;padding:.5rem 1rem;margin:1rem .5rem 0 0}</style>
+</head><body>
+<main>
+<h1>Sign in to the test provider</h1>
+<p><strong>${escapeHtml(clientId)}</strong> asks for access to your account:</p>
+<ul>${items || '<li>no particular scope</li>'}</ul>
+<form method="post" action="/interaction/${escapeHtml(uid)}">
+<label for="user">User name</label>
+<input id="user" name="user" autocomplete="username" value="alice" required>
+<button type="submit" name="action" value="approve" id="approve">Approve</button>
+<button type="submit" name="action" value="deny" id="deny">Deny</button>
+</form>
+</main>
+</body></html>`
+}
+
+/**
+ * Starts a real OAuth 2.0 authorization server on 127.0.0.1, built on `oidc-provider`:
+ * authorization code with PKCE, refresh tokens (rotating or not), RFC 7009 revocation,
+ * access tokens for a protected API with the lifetime the caller sets, a real HTML sign-in
+ * and consent page, and {@link AuthorizationServer.approve} for HTTP clients.
+ */
+export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<AuthorizationServer> {
+  const apiScopes = [...(options.scopes ?? ['read', 'write'])]
+  const counters: AuthorizationServerCounters = { tokenRequests: {}, tokenErrors: {}, revocations: 0, apiCalls: 0 }
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503
+    res.end()
+  }
+  const server = createServer((req, res) => handler(req, res))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const issuer = `http://127.0.0.1:${port}`
+  const resource = `${issuer}/api`
+  const routes = { authorization: '/oauth/authorize', token: '/oauth/token', revocation: '/oauth/revoke' }
+
+  const clients: ClientMetadata[] = options.clients.map((client) => ({
+    client_id: client.clientId,
+    ...(client.clientSecret === undefined ? {} : { client_secret: client.clientSecret }),
+    redirect_uris: [...client.redirectUris],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic')
+  }))
+
+  const configuration: Configuration = {
+    clients,
+    jwks: { keys: [rsaJwk() as never] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    routes,
+    scopes: ['openid', 'offline_access'],
+    pkce: { required: () => options.requirePkce ?? false },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => resource,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: apiScopes.join(' '),
+          audience: resource,
+          accessTokenTTL: options.accessTokenTtlSeconds ?? 3600,
+          accessTokenFormat: 'opaque'
+        })
+      }
+    },
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: () => options.rotateRefreshTokens ?? true,
+    ttl: {
+      AccessToken: () => options.accessTokenTtlSeconds ?? 3600,
+      RefreshToken: () => 14 * 24 * 3600,
+      AuthorizationCode: () => 60,
+      Interaction: () => 600,
+      Grant: () => 14 * 24 * 3600,
+      Session: () => 3600
+    },
+    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub }) }),
+    renderError: (ctx, out) => {
+      ctx.type = 'html'
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><h1>${escapeHtml(String(out.error))}</h1><p>${escapeHtml(String(out.error_description ?? ''))}</p></body></html>`
+    }
+  }
+  const provider = new Provider(issuer, configuration)
+  const grantTypeOf = (ctx: KoaContextWithOIDC): string => String((ctx.oidc?.params as { grant_type?: unknown } | undefined)?.grant_type ?? 'unknown')
+  provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+    const grant = grantTypeOf(ctx)
+    counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
+  })
+  provider.on('grant.error', (ctx: KoaContextWithOIDC) => {
+    const grant = grantTypeOf(ctx)
+    counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
+    counters.tokenErrors[grant] = (counters.tokenErrors[grant] ?? 0) + 1
+  })
+  const oidc = provider.callback()
+
+  /** Refuses unknown scopes the way real providers do: back to the client with `invalid_scope`. */
+  function refuseUnknownScope(url: URL, res: ServerResponse): boolean {
+    const scope = url.searchParams.get('scope')
+    const redirectUri = url.searchParams.get('redirect_uri')
+    const client = clients.find((c) => c.client_id === url.searchParams.get('client_id'))
+    if (scope === null || redirectUri === null || client?.redirect_uris?.includes(redirectUri) !== true) return false
+    const unknown = scope.split(' ').filter((s) => s !== '' && !OIDC_SCOPES.has(s) && !apiScopes.includes(s))
+    if (unknown.length === 0) return false
+    const back = new URL(redirectUri)
+    back.searchParams.set('error', 'invalid_scope')
+    back.searchParams.set('error_description', `unknown scope: ${unknown.join(' ')}`)
+    const state = url.searchParams.get('state')
+    if (state !== null) back.searchParams.set('state', state)
+    back.searchParams.set('iss', issuer)
+    res.writeHead(303, { location: back.toString() }).end()
+    return true
+  }
+
+  async function interaction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    const details = await provider.interactionDetails(req, res)
+    if (details.uid !== uid) {
+      sendHtml(res, 400, '<h1>This sign-in page has expired</h1>')
+      return
+    }
+    const clientId = String(details.params.client_id)
+    const requested = String(details.params.scope ?? '').split(' ').filter((s) => s !== '')
+    if (req.method === 'GET') {
+      sendHtml(res, 200, consentPage(uid, clientId, requested))
+      return
+    }
+    const form = await readForm(req)
+    if (form.get('action') !== 'approve') {
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied access' }, { mergeWithLastSubmission: false })
+      return
+    }
+    const accountId = form.get('user')?.trim() || 'alice'
+    const grant = new provider.Grant({ accountId, clientId })
+    const oidcScopes = requested.filter((s) => OIDC_SCOPES.has(s))
+    if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '))
+    const granted = requested.filter((s) => apiScopes.includes(s))
+    grant.addResourceScope(resource, granted.join(' '))
+    const grantId = await grant.save()
+    await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false })
+  }
+
+  async function protectedApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    counters.apiCalls += 1
+    const match = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '')
+    const token = match?.[1] === undefined ? undefined : await provider.AccessToken.find(match[1])
+    if (token === undefined || token.isExpired) {
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
+      sendJson(res, 401, { error: 'invalid_token' })
+      return
+    }
+    sendJson(res, 200, { sub: token.accountId, scope: token.scope ?? '', clientId: token.clientId })
+  }
+
+  handler = (req, res) => {
+    const url = new URL(req.url ?? '/', issuer)
+    const route = async (): Promise<void> => {
+      const uid = /^\/interaction\/([^/]+)$/.exec(url.pathname)?.[1]
+      if (uid !== undefined) return interaction(req, res, uid)
+      if (url.pathname === '/api/me' && req.method === 'GET') return protectedApi(req, res)
+      if (url.pathname === routes.authorization && req.method === 'GET' && refuseUnknownScope(url, res)) return
+      if (url.pathname === routes.revocation && req.method === 'POST') counters.revocations += 1
+      oidc(req, res)
+    }
+    route().catch((error: unknown) => {
+      if (!res.headersSent) sendHtml(res, 500, `<h1>Test server error</h1><p>${escapeHtml((error as Error).message)}</p>`)
+      else res.destroy()
+    })
+  }
+
+  async function approve(authorizeUrl: string, approveOptions: ApproveOptions = {}): Promise<URL> {
+    const jar = new CookieJar()
+    let next = new URL(authorizeUrl)
+    for (let hop = 0; hop < 10; hop++) {
+      if (next.origin !== issuer) return next
+      let response = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header(next) } })
+      jar.store(next, response)
+      const interactionUid = /^\/interaction\/([^/]+)$/.exec(next.pathname)?.[1]
+      if (interactionUid !== undefined && response.status === 200) {
+        await response.body?.cancel()
+        const body = new URLSearchParams({ user: approveOptions.user ?? 'alice', action: approveOptions.deny === true ? 'deny' : 'approve' })
+        response = await fetch(next, { method: 'POST', redirect: 'manual', body, headers: { cookie: jar.header(next), 'content-type': 'application/x-www-form-urlencoded' } })
+        jar.store(next, response)
+      }
+      const location = response.headers.get('location')
+      if (location === null) {
+        const text = await response.text()
+        throw new Error(`the authorization server answered ${response.status} at ${next.pathname}: ${text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}`)
+      }
+      await response.body?.cancel()
+      next = new URL(location, next)
+    }
+    throw new Error('too many redirects while approving')
+  }
+
+  return {
+    issuer,
+    authorizeUrl: `${issuer}${routes.authorization}`,
+    tokenUrl: `${issuer}${routes.token}`,
+    revokeUrl: `${issuer}${routes.revocation}`,
+    apiUrl: `${issuer}/api/me`,
+    apiBaseUrl: `${issuer}/api`,
+    counters,
+    approve,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)))
+        server.closeAllConnections()
+      })
+  }
+}

@@ -1,0 +1,5 @@
+export { startAuthorizationServer } from './authorization-server.js'
+export type { ApproveOptions, AuthorizationServer, AuthorizationServerCounters, AuthorizationServerOptions, TestClient } from './authorization-server.js'
+export { CookieJar } from './cookie-jar.js'
+export { startQuirkyProvider } from './quirky-provider.js'
+export type { QuirkyCounters, QuirkyModes, QuirkyProvider, QuirkyProviderOptions } from './quirky-provider.js'

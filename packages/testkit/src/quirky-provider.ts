@@ -1,0 +1,363 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readForm, readText, sendJson } from './http-helpers.js'
+
+/**
+ * The non-standard behaviours real providers have, switchable at run time. Defaults
+ * describe a well-behaved RFC 6749 provider.
+ */
+export interface QuirkyModes {
+  /**
+   * How token answers are encoded. `form-unless-json`: form-encoded unless the request
+   * says `Accept: application/json` (GitHub).
+   */
+  answerFormat: 'json' | 'form' | 'form-unless-json'
+  /** Errors are sent with status 200: `{"ok":false,"error":...}` in JSON, `error=...` in form (Slack, GitHub). */
+  errorsIn200: boolean
+  /** Delimiter of the granted `scope` field. */
+  scopeDelimiter: ' ' | ','
+  /** Slack v2: a bot token at the top level, the user's token in `authed_user.access_token`. */
+  nestedToken: boolean
+  /** Adds `instance_url` (this provider's `/instance` API) to token answers (Salesforce). */
+  instanceUrl: boolean
+  /** Extra query params on the callback (QuickBooks' `realmId`). */
+  callbackParams: Record<string, string>
+  /** How `expires_in` is sent. */
+  expiresIn: 'number' | 'string' | 'absent'
+  accessTokenTtlSeconds: number
+  /** `token_type` as sent. */
+  tokenType: string
+  /** Refresh answers carry a refresh token. */
+  refreshReturnsRefreshToken: boolean
+  /** Each refresh issues a new refresh token; reusing an old one kills the whole grant. */
+  rotateRefreshTokens: boolean
+  /** Milliseconds to wait before answering token, refresh and revoke requests. */
+  delayMs: number
+  /** The next N token/refresh requests answer `failStatus`. */
+  failNext: number
+  failStatus: number
+  /** `Retry-After` seconds sent with failures. */
+  retryAfterSeconds: number | undefined
+  /** Token answers are an HTML page instead of JSON. */
+  garbage: boolean
+  /** Token answers are this many bytes of JSON padding (0: off). */
+  oversizedBytes: number
+  /** Which client authentication the token endpoint accepts. */
+  clientAuth: 'client_secret_basic' | 'client_secret_post' | 'any'
+  /** Token requests must have a JSON body (Notion). */
+  requireJsonBody: boolean
+  /** The next N revocations answer 503. */
+  revokeFailNext: number
+  /** The authorize endpoint denies (`error=access_denied`). */
+  deny: boolean
+  /** `iss` on the callback: `true` for this provider's issuer, a string to impersonate another. */
+  issuer: boolean | string
+}
+
+const DEFAULT_MODES: QuirkyModes = {
+  answerFormat: 'json',
+  errorsIn200: false,
+  scopeDelimiter: ' ',
+  nestedToken: false,
+  instanceUrl: false,
+  callbackParams: {},
+  expiresIn: 'number',
+  accessTokenTtlSeconds: 3600,
+  tokenType: 'Bearer',
+  refreshReturnsRefreshToken: true,
+  rotateRefreshTokens: false,
+  delayMs: 0,
+  failNext: 0,
+  failStatus: 503,
+  retryAfterSeconds: undefined,
+  garbage: false,
+  oversizedBytes: 0,
+  clientAuth: 'any',
+  requireJsonBody: false,
+  revokeFailNext: 0,
+  deny: false,
+  issuer: false
+}
+
+/** Options of {@link startQuirkyProvider}. */
+export interface QuirkyProviderOptions {
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly modes?: Partial<QuirkyModes>
+  /** @defaultValue `0` (a free port) */
+  readonly port?: number
+}
+
+/** What the provider was asked, for assertions. */
+export interface QuirkyCounters {
+  authorizations: number
+  /** Token requests by `grant_type`. */
+  readonly tokenRequests: Record<string, number>
+  revocations: number
+  apiCalls: number
+}
+
+/** A running quirky provider. */
+export interface QuirkyProvider {
+  readonly url: string
+  readonly issuer: string
+  readonly authorizeUrl: string
+  readonly tokenUrl: string
+  readonly revokeUrl: string
+  /** Protected API base; any path below answers `{ ok, method, path, query, scope }` for a valid token. */
+  readonly apiBaseUrl: string
+  readonly counters: QuirkyCounters
+  /** The current modes (mutable through {@link QuirkyProvider.setModes}). */
+  readonly modes: Readonly<QuirkyModes>
+  setModes(modes: Partial<QuirkyModes>): void
+  /** Makes every issued access token expired now. */
+  expireAccessTokens(): void
+  /** The refresh tokens issued, oldest first. */
+  readonly issuedRefreshTokens: readonly string[]
+  close(): Promise<void>
+}
+
+interface CodeGrant {
+  clientId: string
+  redirectUri: string
+  scope: string
+  challenge: string | undefined
+  used: boolean
+}
+
+interface AccessGrant {
+  family: string
+  scope: string
+  expiresAt: number
+}
+
+interface RefreshGrant {
+  family: string
+  scope: string
+  used: boolean
+}
+
+const token = (prefix: string): string => `${prefix}_${randomBytes(24).toString('base64url')}`
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Starts an emulator of what real providers do beyond RFC 6749, on 127.0.0.1: form
+ * answers, errors in 200s, comma scopes, nested tokens, extra token fields, callback
+ * params, missing `expires_in`, refresh answers without refresh tokens, rotating refresh
+ * tokens that die when reused, slowness, 5xx, garbage, oversized bodies, and a protected
+ * API that checks bearer tokens and counts calls. Modes switch at run time.
+ */
+export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
+  const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
+  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0 }
+  const codes = new Map<string, CodeGrant>()
+  const accessTokens = new Map<string, AccessGrant>()
+  const refreshTokens = new Map<string, RefreshGrant>()
+  const deadFamilies = new Set<string>()
+  const issuedRefreshTokens: string[] = []
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: (error as Error).message })
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  function wantsJson(req: IncomingMessage): boolean {
+    if (modes.answerFormat === 'json') return true
+    if (modes.answerFormat === 'form') return false
+    return (req.headers.accept ?? '').includes('application/json')
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, unknown>): void {
+    if (wantsJson(req)) {
+      sendJson(res, status, body)
+      return
+    }
+    const flat = Object.entries(body).filter(([, v]) => v !== undefined && typeof v !== 'object').map(([k, v]): [string, string] => [k, String(v)])
+    res.writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' }).end(new URLSearchParams(flat).toString())
+  }
+
+  function oauthError(req: IncomingMessage, res: ServerResponse, status: number, error: string, description: string): void {
+    if (modes.errorsIn200) answer(req, res, 200, wantsJson(req) ? { ok: false, error, error_description: description } : { error, error_description: description })
+    else answer(req, res, status, { error, error_description: description })
+  }
+
+  function clientAuthenticated(req: IncomingMessage, form: URLSearchParams): boolean {
+    const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    if (basic !== undefined && modes.clientAuth !== 'client_secret_post') {
+      const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
+      return id === options.clientId && secret === options.clientSecret
+    }
+    if (basic === undefined && modes.clientAuth !== 'client_secret_basic') {
+      return form.get('client_id') === options.clientId && form.get('client_secret') === options.clientSecret
+    }
+    return false
+  }
+
+  function issue(family: string, scope: string, withRefresh: boolean): Record<string, unknown> {
+    const accessToken = token('qat')
+    accessTokens.set(accessToken, { family, scope, expiresAt: Date.now() + modes.accessTokenTtlSeconds * 1000 })
+    const body: Record<string, unknown> = { token_type: modes.tokenType, scope: scope.split(' ').filter(Boolean).join(modes.scopeDelimiter) }
+    if (modes.nestedToken) {
+      const botToken = token('qbot')
+      body.ok = true
+      body.access_token = botToken
+      body.token_type = 'bot'
+      body.authed_user = { id: 'U123', scope: body.scope, access_token: accessToken, token_type: 'user' }
+      body.team = { id: 'T123', name: 'Quirky Team' }
+    } else {
+      body.access_token = accessToken
+    }
+    if (modes.expiresIn === 'number') body.expires_in = modes.accessTokenTtlSeconds
+    if (modes.expiresIn === 'string') body.expires_in = String(modes.accessTokenTtlSeconds)
+    if (withRefresh) {
+      const refreshToken = token('qrt')
+      refreshTokens.set(refreshToken, { family, scope, used: false })
+      issuedRefreshTokens.push(refreshToken)
+      body.refresh_token = refreshToken
+    }
+    if (modes.instanceUrl) body.instance_url = `${base}/instance`
+    return body
+  }
+
+  async function tokenEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const isJson = (req.headers['content-type'] ?? '').includes('json')
+    const form = await readForm(req)
+    const grant = form.get('grant_type') ?? 'none'
+    counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
+    if (modes.delayMs > 0) await sleep(modes.delayMs)
+    if (modes.failNext > 0) {
+      modes.failNext -= 1
+      const headers: Record<string, string> = modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
+      res.writeHead(modes.failStatus, { 'content-type': 'text/html', ...headers }).end('<html><body><h1>Service Unavailable</h1></body></html>')
+      return
+    }
+    if (modes.garbage) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Welcome to our website</body></html>')
+      return
+    }
+    if (modes.oversizedBytes > 0) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ access_token: 'big', padding: 'x'.repeat(modes.oversizedBytes) }))
+      return
+    }
+    if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON')
+    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed')
+    if (grant === 'authorization_code') {
+      const code = codes.get(form.get('code') ?? '')
+      if (code === undefined || code.used) return oauthError(req, res, 400, 'invalid_grant', 'the code is invalid or was already used')
+      code.used = true
+      if (code.redirectUri !== form.get('redirect_uri')) return oauthError(req, res, 400, 'invalid_grant', 'redirect_uri mismatch')
+      if (code.challenge !== undefined) {
+        const verifier = form.get('code_verifier') ?? ''
+        if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed')
+      }
+      answer(req, res, 200, issue(token('family'), code.scope, true))
+      return
+    }
+    if (grant === 'refresh_token') {
+      const presented = form.get('refresh_token') ?? ''
+      const refresh = refreshTokens.get(presented)
+      if (refresh === undefined || deadFamilies.has(refresh.family)) return oauthError(req, res, 400, 'invalid_grant', 'the refresh token is invalid')
+      if (refresh.used) {
+        // Reuse of a rotated refresh token: treat as theft, kill the whole grant.
+        deadFamilies.add(refresh.family)
+        return oauthError(req, res, 400, 'invalid_grant', 'the refresh token was already used')
+      }
+      const rotate = modes.rotateRefreshTokens && modes.refreshReturnsRefreshToken
+      if (rotate) refresh.used = true
+      answer(req, res, 200, issue(refresh.family, refresh.scope, rotate))
+      return
+    }
+    oauthError(req, res, 400, 'unsupported_grant_type', `grant_type ${grant} is not supported`)
+  }
+
+  async function revokeEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    counters.revocations += 1
+    const form = await readForm(req)
+    if (modes.delayMs > 0) await sleep(modes.delayMs)
+    if (modes.revokeFailNext > 0) {
+      modes.revokeFailNext -= 1
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable')
+      return
+    }
+    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed')
+    const presented = form.get('token') ?? ''
+    const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
+    if (family !== undefined) deadFamilies.add(family)
+    res.writeHead(200).end()
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    counters.apiCalls += 1
+    const presented = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('access_token') ?? ''
+    const grant = accessTokens.get(presented)
+    if (grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) {
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
+      sendJson(res, 401, { error: 'invalid_token' })
+      return
+    }
+    const body = await readText(req)
+    sendJson(res, 200, { ok: true, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, body })
+  }
+
+  function authorize(res: ServerResponse, url: URL): void {
+    counters.authorizations += 1
+    const redirectUri = url.searchParams.get('redirect_uri')
+    if (url.searchParams.get('client_id') !== options.clientId || redirectUri === null) {
+      sendJson(res, 400, { error: 'invalid_request', error_description: 'unknown client or missing redirect_uri' })
+      return
+    }
+    const back = new URL(redirectUri)
+    const state = url.searchParams.get('state')
+    if (modes.deny) {
+      back.searchParams.set('error', 'access_denied')
+      back.searchParams.set('error_description', 'The user denied access')
+    } else {
+      const code = token('qcode')
+      codes.set(code, { clientId: options.clientId, redirectUri, scope: (url.searchParams.get('scope') ?? '').split(/[ ,]+/).join(' '), challenge: url.searchParams.get('code_challenge') ?? undefined, used: false })
+      back.searchParams.set('code', code)
+      for (const [name, value] of Object.entries(modes.callbackParams)) back.searchParams.set(name, value)
+    }
+    if (state !== null) back.searchParams.set('state', state)
+    if (modes.issuer !== false) back.searchParams.set('iss', modes.issuer === true ? base : modes.issuer)
+    res.writeHead(302, { location: back.toString() }).end()
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', base)
+    if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
+    if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
+    if (url.pathname === '/oauth/revoke' && req.method === 'POST') return revokeEndpoint(req, res)
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/')) return api(req, res, url)
+    sendJson(res, 404, { error: 'not_found' })
+  }
+
+  return {
+    url: base,
+    issuer: base,
+    authorizeUrl: `${base}/oauth/authorize`,
+    tokenUrl: `${base}/oauth/token`,
+    revokeUrl: `${base}/oauth/revoke`,
+    apiBaseUrl: `${base}/api`,
+    counters,
+    modes,
+    issuedRefreshTokens,
+    setModes: (next) => Object.assign(modes, next),
+    expireAccessTokens: () => {
+      for (const grant of accessTokens.values()) grant.expiresAt = 0
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)))
+        server.closeAllConnections()
+      })
+  }
+}
