@@ -168,7 +168,10 @@ function safeCause(cause: unknown): Error {
 export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[redacted]')
+    if (secret === undefined || secret.length < 4) continue
+    // Providers echo what they received: raw, percent-encoded, or form-encoded.
+    const encoded = encodeURIComponent(secret)
+    for (const variant of new Set([secret, encoded, encoded.replace(/%20/g, '+')])) out = out.split(variant).join('[redacted]')
   }
   return out
 }

@@ -80,6 +80,13 @@ export async function sendToEndpoint(req: EndpointRequest, options: HttpOptions)
     throw transportError(error, req, timeoutMs)
   }
   const headers = flatHeaders(response.headers)
+  if (headers.location !== undefined) {
+    try {
+      headers.location = new URL(headers.location, req.url).toString()
+    } catch {
+      // Left as sent; the reader describes it as "another address".
+    }
+  }
   const declared = Number(headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.body.destroy()

@@ -33,7 +33,7 @@ const RFC_CODES: ReadonlySet<string> = new Set<OAuthErrorCode>([
 ])
 
 /** Non-standard `error` values real providers send, mapped onto RFC codes. */
-const PROVIDER_CODES: Readonly<Record<string, OAuthErrorCode>> = {
+const PROVIDER_CODES: ReadonlyMap<string, OAuthErrorCode> = new Map(Object.entries({
   // GitHub
   bad_verification_code: 'invalid_grant',
   incorrect_client_credentials: 'invalid_client',
@@ -52,7 +52,7 @@ const PROVIDER_CODES: Readonly<Record<string, OAuthErrorCode>> = {
   expired_token: 'invalid_grant',
   invalid_token: 'invalid_grant',
   unauthorized: 'invalid_client'
-}
+} satisfies Record<string, OAuthErrorCode>))
 
 type Json = Record<string, unknown>
 
@@ -98,8 +98,8 @@ function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOp
   const code: OAuthErrorCode =
     providerError !== undefined && RFC_CODES.has(providerError)
       ? (providerError as OAuthErrorCode)
-      : providerError !== undefined && PROVIDER_CODES[providerError] !== undefined
-        ? (PROVIDER_CODES[providerError] as OAuthErrorCode)
+      : providerError !== undefined && PROVIDER_CODES.has(providerError)
+        ? (PROVIDER_CODES.get(providerError) as OAuthErrorCode)
         : answer.status >= 500
           ? 'server_error'
           : answer.status === 429
@@ -152,8 +152,12 @@ function readExpiresIn(value: unknown, options: TokenResponseOptions): Date | un
   if (!Number.isFinite(seconds) || seconds < 0) {
     throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: 'expires_in is not a number of seconds' })
   }
+  // Absurd lifetimes (beyond ten years) mean "does not expire" in practice, and would not fit a Date.
+  if (seconds > TEN_YEARS_SECONDS) return undefined
   return new Date(options.now + Math.floor(seconds) * 1000)
 }
+
+const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600
 
 function normaliseTokenType(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return 'Bearer'
@@ -172,6 +176,8 @@ function normaliseTokenType(value: unknown): string {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
 export function parseTokenResponse(answer: HttpAnswer, options: TokenResponseOptions): TokenSet {
+  // A 404 is a wrong URL, whatever the page says.
+  if (answer.status === 404) throw statusError(answer, options, 'not found')
   const body = readBody(answer)
   if (body !== undefined) {
     const error = oauthErrorFrom(body, answer, options)

@@ -4,7 +4,7 @@ import { OAuthError } from './errors.js'
 import { sendToEndpoint } from './http.js'
 import type { HttpOptions } from './options.js'
 import { parseTokenResponse, readBody } from './parse-token-response.js'
-import { clientAuthentication, encodeBody } from './token-request.js'
+import { clientAuthentication, clientSecrets, encodeBody } from './token-request.js'
 
 /** What to revoke. */
 export interface Revocation {
@@ -34,6 +34,6 @@ export async function revokeToken(context: OAuthContext, revocation: Revocation,
   const okWithError = parsedBody !== undefined && (parsedBody.error !== undefined || parsedBody.ok === false)
   if (answer.status >= 200 && answer.status < 300 && !okWithError) return 'revoked'
   // The token answer reader maps every error body and failing status; it throws here.
-  parseTokenResponse(answer, { endpoint: 'revoke', now: (options.now ?? Date.now)(), secrets: [revocation.token, context.client.clientSecret] })
+  parseTokenResponse(answer, { endpoint: 'revoke', now: (options.now ?? Date.now)(), secrets: [revocation.token, ...clientSecrets(resolved, auth.headers)] })
   throw new OAuthError('invalid_response', { endpoint: 'revoke', status: answer.status })
 }

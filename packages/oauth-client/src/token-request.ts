@@ -65,9 +65,14 @@ export async function grantRequest(context: ResolvedContext, request: GrantReque
     accessTokenPath: context.auth.accessTokenPath,
     keepFields: context.auth.keepFields,
     now: (options.now ?? Date.now)(),
-    secrets: [...request.secrets, context.client.clientSecret],
+    secrets: [...request.secrets, ...clientSecrets(context, auth.headers)],
     requestedScopes: request.requestedScopes
   })
+}
+
+/** The client secret, and the Basic credentials that carry it, as they may be echoed back. */
+export function clientSecrets(context: ResolvedContext, headers: Readonly<Record<string, string>>): (string | undefined)[] {
+  return [context.client.clientSecret, headers.authorization?.replace(/^Basic /, '')]
 }
 
 function lowerCaseKeys(map: Record<string, string>): Record<string, string> {

@@ -54,6 +54,8 @@ export interface QuirkyModes {
   deny: boolean
   /** `iss` on the callback: `true` for this provider's issuer, a string to impersonate another. */
   issuer: boolean | string
+  /** Error descriptions quote the request's secrets back (a careless provider). */
+  echoSecretsInErrors: boolean
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -78,7 +80,8 @@ const DEFAULT_MODES: QuirkyModes = {
   requireJsonBody: false,
   revokeFailNext: 0,
   deny: false,
-  issuer: false
+  issuer: false,
+  echoSecretsInErrors: false
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -184,7 +187,9 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     res.writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' }).end(new URLSearchParams(flat).toString())
   }
 
-  function oauthError(req: IncomingMessage, res: ServerResponse, status: number, error: string, description: string): void {
+  function oauthError(req: IncomingMessage, res: ServerResponse, status: number, error: string, plainDescription: string, form?: URLSearchParams): void {
+    const echoed = modes.echoSecretsInErrors && form !== undefined ? ` (request was: ${form.toString()} ${req.headers.authorization ?? ''})` : ''
+    const description = plainDescription + echoed
     if (modes.errorsIn200) answer(req, res, 200, wantsJson(req) ? { ok: false, error, error_description: description } : { error, error_description: description })
     else answer(req, res, status, { error, error_description: description })
   }
@@ -248,16 +253,16 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.end(JSON.stringify({ access_token: 'big', padding: 'x'.repeat(modes.oversizedBytes) }))
       return
     }
-    if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON')
-    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed')
+    if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON', form)
+    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     if (grant === 'authorization_code') {
       const code = codes.get(form.get('code') ?? '')
-      if (code === undefined || code.used) return oauthError(req, res, 400, 'invalid_grant', 'the code is invalid or was already used')
+      if (code === undefined || code.used) return oauthError(req, res, 400, 'invalid_grant', 'the code is invalid or was already used', form)
       code.used = true
-      if (code.redirectUri !== form.get('redirect_uri')) return oauthError(req, res, 400, 'invalid_grant', 'redirect_uri mismatch')
+      if (code.redirectUri !== form.get('redirect_uri')) return oauthError(req, res, 400, 'invalid_grant', 'redirect_uri mismatch', form)
       if (code.challenge !== undefined) {
         const verifier = form.get('code_verifier') ?? ''
-        if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed')
+        if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed', form)
       }
       answer(req, res, 200, issue(token('family'), code.scope, true))
       return
@@ -265,18 +270,18 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (grant === 'refresh_token') {
       const presented = form.get('refresh_token') ?? ''
       const refresh = refreshTokens.get(presented)
-      if (refresh === undefined || deadFamilies.has(refresh.family)) return oauthError(req, res, 400, 'invalid_grant', 'the refresh token is invalid')
+      if (refresh === undefined || deadFamilies.has(refresh.family)) return oauthError(req, res, 400, 'invalid_grant', 'the refresh token is invalid', form)
       if (refresh.used) {
         // Reuse of a rotated refresh token: treat as theft, kill the whole grant.
         deadFamilies.add(refresh.family)
-        return oauthError(req, res, 400, 'invalid_grant', 'the refresh token was already used')
+        return oauthError(req, res, 400, 'invalid_grant', 'the refresh token was already used', form)
       }
       const rotate = modes.rotateRefreshTokens && modes.refreshReturnsRefreshToken
       if (rotate) refresh.used = true
       answer(req, res, 200, issue(refresh.family, refresh.scope, rotate))
       return
     }
-    oauthError(req, res, 400, 'unsupported_grant_type', `grant_type ${grant} is not supported`)
+    oauthError(req, res, 400, 'unsupported_grant_type', `grant_type ${grant} is not supported`, form)
   }
 
   async function revokeEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -288,7 +293,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable')
       return
     }
-    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed')
+    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const presented = form.get('token') ?? ''
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
     if (family !== undefined) deadFamilies.add(family)
@@ -336,6 +341,10 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
     if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
     if (url.pathname === '/oauth/revoke' && req.method === 'POST') return revokeEndpoint(req, res)
+    if (url.pathname.startsWith('/moved/')) {
+      res.writeHead(308, { location: url.pathname.slice('/moved'.length) }).end()
+      return
+    }
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/')) return api(req, res, url)
     sendJson(res, 404, { error: 'not_found' })
   }

@@ -1,0 +1,72 @@
+import t from 'tap'
+import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { buildAuthorizeUrl, pkceChallenge, randomState } from '../src/index.js'
+
+const definition: ConnectorDefinitionJson = {
+  key: 'acme',
+  name: 'Acme',
+  version: '1.0.0',
+  parameters: [{ key: 'tenant', label: 'Tenant' }],
+  configValues: [{ key: 'audience', label: 'Audience', value: 'api.acme' }],
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://{{parameters.tenant}}.acme.example/authorize?prompt=login&tenant={{parameters.tenant}}',
+    tokenUrl: 'https://acme.example/token',
+    scopes: { read: 'r', write: 'w' },
+    scopeDelimiter: ',',
+    authorizeParams: { audience: '{{config.audience}}', response_mode: 'query' },
+    offlineAccess: { authorizeParams: { access_type: 'offline' } }
+  }
+}
+const context = { definition, client: { clientId: 'client 1' }, parameters: { tenant: 'acme' }, config: { audience: 'api.acme' } }
+
+t.test('every protocol param, the delimiter, the URL’s own query and extra params', async (t) => {
+  const { url, codeVerifier } = buildAuthorizeUrl(context, { redirectUri: 'https://latchkey.example/oauth/callback/', state: 'st', scopes: ['read', 'write'], extraParams: { prompt: 'consent' } })
+  const parsed = new URL(url)
+  t.equal(parsed.origin + parsed.pathname, 'https://acme.acme.example/authorize')
+  t.same(Object.fromEntries(parsed.searchParams), {
+    prompt: 'consent',
+    tenant: 'acme',
+    audience: 'api.acme',
+    response_mode: 'query',
+    access_type: 'offline',
+    response_type: 'code',
+    client_id: 'client 1',
+    redirect_uri: 'https://latchkey.example/oauth/callback/',
+    state: 'st',
+    scope: 'read,write',
+    code_challenge: pkceChallenge(codeVerifier ?? ''),
+    code_challenge_method: 'S256'
+  })
+})
+
+t.test('protocol params cannot be overridden by per-connection params', async (t) => {
+  const { url } = buildAuthorizeUrl(context, { redirectUri: 'https://l.example/cb/', state: 'real', scopes: [], extraParams: { state: 'forged', redirect_uri: 'https://evil.example', client_id: 'x' } })
+  const params = new URL(url).searchParams
+  t.equal(params.get('state'), 'real')
+  t.equal(params.get('redirect_uri'), 'https://l.example/cb/')
+  t.equal(params.get('client_id'), 'client 1')
+  t.equal(params.get('scope'), null, 'no scope param when no scope is asked for')
+})
+
+t.test('PKCE: a fresh 43–128 character verifier per attempt, or none when off', async (t) => {
+  const verifiers = new Set<string>()
+  for (let i = 0; i < 50; i++) {
+    const { codeVerifier } = buildAuthorizeUrl(context, { redirectUri: 'https://l.example/cb/', state: 's', scopes: [] })
+    t.ok(codeVerifier !== undefined && /^[A-Za-z0-9_-]{43,128}$/.test(codeVerifier))
+    verifiers.add(codeVerifier ?? '')
+  }
+  t.equal(verifiers.size, 50)
+  // RFC 7636 appendix B test vector.
+  t.equal(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'), 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')
+  const off = buildAuthorizeUrl({ ...context, definition: { ...definition, auth: { ...definition.auth, pkce: false } } }, { redirectUri: 'https://l.example/cb/', state: 's', scopes: [] })
+  t.equal(off.codeVerifier, undefined)
+  t.equal(new URL(off.url).searchParams.get('code_challenge'), null)
+  t.not(randomState(), randomState())
+  t.ok(randomState().length >= 43)
+})
+
+t.test('a missing parameter is refused before any URL is built', async (t) => {
+  t.throws(() => buildAuthorizeUrl({ ...context, parameters: {} }, { redirectUri: 'https://l.example/cb/', state: 's', scopes: [] }), { code: 'ERR_TEMPLATE' })
+})

@@ -1,0 +1,41 @@
+import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { AuthorizationServer, QuirkyProvider } from '@latchkey/testkit'
+import type { OAuthContext } from '../src/index.js'
+import { OAuthError } from '../src/index.js'
+
+export const REDIRECT_URI = 'http://127.0.0.1:3999/oauth/callback/'
+
+/** A connector pointed at a test server. */
+export function connectorFor(server: AuthorizationServer | QuirkyProvider, auth: Partial<ConnectorDefinitionJson['auth']> = {}): ConnectorDefinitionJson {
+  return {
+    key: 'test',
+    name: 'Test',
+    version: '1.0.0',
+    auth: {
+      kind: 'oauth2',
+      grant: 'authorization_code',
+      authorizeUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      revokeUrl: server.revokeUrl,
+      scopes: { read: 'Read', write: 'Write' },
+      defaultScopes: ['read'],
+      ...auth
+    },
+    http: { baseUrl: server.apiBaseUrl }
+  }
+}
+
+export function contextFor(definition: ConnectorDefinitionJson, clientId: string, clientSecret?: string): OAuthContext {
+  return { definition, client: { clientId, clientSecret } }
+}
+
+/** Runs a promise that must fail with an OAuthError and returns the error. */
+export async function oauthFailure(promise: Promise<unknown>): Promise<OAuthError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof OAuthError) return error
+    throw error
+  }
+  throw new Error('expected an OAuthError')
+}
