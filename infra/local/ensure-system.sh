@@ -18,8 +18,11 @@ if [ "$major" -lt "$need_node_major" ] || { [ "$major" -eq "$need_node_major" ] 
 fi
 
 # Debian packages the tests and `npm start` use, as "command:package" pairs.
-# (PostgreSQL, Redis and Chromium join this list with the parts that need them.)
-wanted=()
+wanted=("redis-server:redis-server")
+# PostgreSQL's tools are often off the PATH (/usr/lib/postgresql/N/bin).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  wanted+=("initdb:postgresql")
+fi
 missing=()
 for pair in "${wanted[@]}"; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")

@@ -3,3 +3,5 @@ export type { ApproveOptions, AuthorizationServer, AuthorizationServerCounters, 
 export { CookieJar } from './cookie-jar.js'
 export { startQuirkyProvider } from './quirky-provider.js'
 export type { QuirkyCounters, QuirkyModes, QuirkyProvider, QuirkyProviderOptions } from './quirky-provider.js'
+export { createTestDatabase, serviceUrls, testEncryptionKeys, testRedisPrefix } from './test-services.js'
+export type { ServiceUrls, TestDatabase } from './test-services.js'

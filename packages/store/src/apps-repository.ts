@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely'
+import type { Cipher } from './cipher.js'
+import type { Database } from './database.js'
+
+/** A tenant's OAuth app for one connector, secret decrypted. */
+export interface AppRecord {
+  readonly connectorKey: string
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly scopes: readonly string[] | null
+  readonly overrides: Readonly<Record<string, string>>
+  readonly updatedAt: Date
+}
+
+/** Tenants' OAuth apps; the client secret is encrypted at rest. */
+export class AppsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: Cipher
+  ) {}
+
+  async upsert(tenantId: string, connectorKey: string, app: { clientId: string; clientSecret: string; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<void> {
+    const values = {
+      client_id: app.clientId,
+      client_secret_enc: await this.cipher.encrypt(app.clientSecret),
+      scopes: app.scopes === null ? null : JSON.stringify(app.scopes),
+      overrides: JSON.stringify(app.overrides),
+      updated_at: new Date()
+    }
+    await this.db
+      .insertInto('connector_apps')
+      .values({ tenant_id: tenantId, connector_key: connectorKey, ...values })
+      .onConflict((oc) => oc.columns(['tenant_id', 'connector_key']).doUpdateSet(values))
+      .execute()
+  }
+
+  async get(tenantId: string, connectorKey: string): Promise<AppRecord | undefined> {
+    const row = await this.db.selectFrom('connector_apps').selectAll().where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+    if (row === undefined) return undefined
+    return { connectorKey, clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc), scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
+  }
+
+  /** Which connectors have an app, without decrypting anything. */
+  async configuredKeys(tenantId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('connector_apps').select('connector_key').where('tenant_id', '=', tenantId).execute()
+    return new Set(rows.map((r) => r.connector_key))
+  }
+}

@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Cipher } from './cipher.js'
+import type { Connection, ConnectionStatus, Database } from './database.js'
+
+/** What creating a connection needs. */
+export interface NewConnectionInput {
+  readonly tenantId: string
+  readonly connectorKey: string
+  readonly externalId: string | null
+  readonly label: string | null
+  readonly parameters: Record<string, string>
+  readonly requestedScopes: readonly string[]
+  readonly client: { clientId: string; clientSecret: string } | null
+}
+
+/** Fields a status change may set. */
+export interface ConnectionPatch {
+  readonly status?: ConnectionStatus
+  readonly statusReason?: string | null
+  readonly grantedScopes?: readonly string[] | null
+  readonly metadata?: Record<string, unknown>
+  readonly lastUsedAt?: Date
+}
+
+/** Connections, always scoped to a tenant: another tenant's id finds nothing. */
+export class ConnectionsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: Cipher
+  ) {}
+
+  async create(input: NewConnectionInput): Promise<Connection> {
+    return this.db
+      .insertInto('connections')
+      .values({
+        tenant_id: input.tenantId,
+        connector_key: input.connectorKey,
+        external_id: input.externalId,
+        label: input.label,
+        parameters: JSON.stringify(input.parameters),
+        requested_scopes: JSON.stringify(input.requestedScopes),
+        status: 'configured',
+        client_id: input.client?.clientId ?? null,
+        client_secret_enc: input.client === null ? null : await this.cipher.encrypt(input.client.clientSecret),
+        metadata: JSON.stringify({}),
+        updated_at: new Date()
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  }
+
+  async get(tenantId: string, id: string, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection | undefined> {
+    if (!isUuid(id)) return undefined
+    return trx.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()
+  }
+
+  async list(tenantId: string, filters: { connectorKey?: string | undefined; externalId?: string | undefined } = {}): Promise<Connection[]> {
+    let query = this.db.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId)
+    if (filters.connectorKey !== undefined) query = query.where('connector_key', '=', filters.connectorKey)
+    if (filters.externalId !== undefined) query = query.where('external_id', '=', filters.externalId)
+    return query.orderBy('created_at', 'desc').limit(1000).execute()
+  }
+
+  async update(tenantId: string, id: string, patch: ConnectionPatch, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection | undefined> {
+    return trx
+      .updateTable('connections')
+      .set({
+        ...(patch.status === undefined ? {} : { status: patch.status }),
+        ...(patch.statusReason === undefined ? {} : { status_reason: patch.statusReason }),
+        ...(patch.grantedScopes === undefined ? {} : { granted_scopes: patch.grantedScopes === null ? null : JSON.stringify(patch.grantedScopes) }),
+        ...(patch.metadata === undefined ? {} : { metadata: JSON.stringify(patch.metadata) }),
+        ...(patch.lastUsedAt === undefined ? {} : { last_used_at: patch.lastUsedAt }),
+        updated_at: new Date()
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst()
+  }
+
+  /** @returns whether a row was deleted. */
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false
+    const result = await this.db.deleteFrom('connections').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()
+    return result.numDeletedRows > 0n
+  }
+
+  /** The customer's own client of a customer-owned connection, secret decrypted. */
+  async client(connection: Connection): Promise<{ clientId: string; clientSecret: string } | undefined> {
+    if (connection.client_id === null || connection.client_secret_enc === null) return undefined
+    return { clientId: connection.client_id, clientSecret: await this.cipher.decrypt(connection.client_secret_enc) }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Ids that are not UUIDs find nothing (rather than a database error). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value)
+}

@@ -1,0 +1,86 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Cipher } from './cipher.js'
+import type { Database } from './database.js'
+
+/** A stored token set, decrypted: opaque JSON to the store. */
+export interface CredentialRecord {
+  readonly connectionId: string
+  readonly tokenSet: Record<string, unknown>
+  readonly expiresAt: Date | null
+  readonly refreshDueAt: Date | null
+  readonly version: number
+}
+
+/** What saving a token set writes. */
+export interface CredentialWrite {
+  readonly tokenSet: Record<string, unknown>
+  readonly expiresAt: Date | null
+  readonly refreshDueAt: Date | null
+}
+
+type Executor = Kysely<Database> | Transaction<Database>
+
+/** Encrypted token sets, one per connected connection, versioned for compare-and-set. */
+export class CredentialsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: Cipher
+  ) {}
+
+  async get(connectionId: string, trx: Executor = this.db): Promise<CredentialRecord | undefined> {
+    const row = await trx.selectFrom('credentials').selectAll().where('connection_id', '=', connectionId).executeTakeFirst()
+    if (row === undefined) return undefined
+    return {
+      connectionId,
+      tokenSet: JSON.parse(await this.cipher.decrypt(row.token_set_enc)) as Record<string, unknown>,
+      expiresAt: row.expires_at,
+      refreshDueAt: row.refresh_due_at,
+      version: row.version
+    }
+  }
+
+  /** Writes a first token set, or replaces any existing one (a reconnect). @returns the new version. */
+  async put(tenantId: string, connectionId: string, write: CredentialWrite, trx: Executor = this.db): Promise<number> {
+    const values = {
+      token_set_enc: await this.cipher.encrypt(JSON.stringify(write.tokenSet)),
+      expires_at: write.expiresAt,
+      refresh_due_at: write.refreshDueAt,
+      updated_at: new Date()
+    }
+    const row = await trx
+      .insertInto('credentials')
+      .values({ connection_id: connectionId, tenant_id: tenantId, version: 1, ...values })
+      .onConflict((oc) => oc.column('connection_id').doUpdateSet((eb) => ({ ...values, version: eb(eb.ref('credentials.version'), '+', 1) })))
+      .returning('version')
+      .executeTakeFirstOrThrow()
+    return row.version
+  }
+
+  /**
+   * Replaces the token set only if it is still at `expectedVersion` (compare-and-set), so a
+   * refresh that outlived its lock cannot overwrite a newer token.
+   * @returns the new version, or `undefined` when someone else wrote first.
+   */
+  async replace(connectionId: string, expectedVersion: number, write: CredentialWrite, trx: Executor = this.db): Promise<number | undefined> {
+    const row = await trx
+      .updateTable('credentials')
+      .set({
+        token_set_enc: await this.cipher.encrypt(JSON.stringify(write.tokenSet)),
+        expires_at: write.expiresAt,
+        refresh_due_at: write.refreshDueAt,
+        version: expectedVersion + 1,
+        updated_at: new Date()
+      })
+      .where('connection_id', '=', connectionId)
+      .where('version', '=', expectedVersion)
+      .returning('version')
+      .executeTakeFirst()
+    return row?.version
+  }
+
+  /** Deletes and returns the token set (for revocation), in the caller's transaction. */
+  async take(connectionId: string, trx: Executor = this.db): Promise<{ tokenSetEnc: string } | undefined> {
+    const row = await trx.deleteFrom('credentials').where('connection_id', '=', connectionId).returning('token_set_enc').executeTakeFirst()
+    return row === undefined ? undefined : { tokenSetEnc: row.token_set_enc }
+  }
+}

@@ -1,0 +1,156 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+/** A tenant: a SaaS vendor running Latchkey for its customers. */
+export interface TenantsTable {
+  id: Generated<string>
+  name: string
+  created_at: Generated<Date>
+}
+
+/** API keys, stored as SHA-256 hashes (the key is shown once). */
+export interface ApiKeysTable {
+  id: Generated<string>
+  tenant_id: string
+  key_hash: string
+  /** The first characters, to recognise a key in a list. */
+  prefix: string
+  created_at: Generated<Date>
+  revoked_at: NullableTimestamp
+}
+
+/** A tenant's OAuth app for a developer-owned connector. */
+export interface ConnectorAppsTable {
+  tenant_id: string
+  connector_key: string
+  client_id: string
+  client_secret_enc: string
+  scopes: JSONColumnType<string[] | null, string | null, string | null>
+  overrides: JSONColumnType<Record<string, string>, string, string>
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+/** A tenant's own connector definitions (JSON). */
+export interface CustomConnectorsTable {
+  tenant_id: string
+  key: string
+  definition: JSONColumnType<Record<string, unknown>, string, string>
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+export type ConnectionStatus = 'configured' | 'connected' | 'error' | 'disconnected'
+
+/** One end customer's link to one connector. */
+export interface ConnectionsTable {
+  id: Generated<string>
+  tenant_id: string
+  connector_key: string
+  external_id: string | null
+  label: string | null
+  parameters: JSONColumnType<Record<string, string>, string, string>
+  requested_scopes: JSONColumnType<string[], string, string>
+  granted_scopes: JSONColumnType<string[] | null, string | null, string | null>
+  status: ConnectionStatus
+  status_reason: string | null
+  /** Customer-owned connectors: the customer's own client. */
+  client_id: string | null
+  client_secret_enc: string | null
+  metadata: JSONColumnType<Record<string, unknown>, string, string>
+  last_used_at: NullableTimestamp
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+/** The encrypted token set of a connected connection. */
+export interface CredentialsTable {
+  connection_id: string
+  tenant_id: string
+  token_set_enc: string
+  expires_at: NullableTimestamp
+  /** When the worker should refresh: expiry minus a margin, with jitter; null without expiry or refresh token. */
+  refresh_due_at: NullableTimestamp
+  version: number
+  updated_at: Timestamp
+}
+
+/** One connect attempt: created by POST /authorize, started in a browser, consumed by the callback. */
+export interface ConnectAttemptsTable {
+  id: Generated<string>
+  tenant_id: string
+  connection_id: string
+  start_token_hash: string
+  state_hash: string | null
+  browser_binding_hash: string | null
+  code_verifier_enc: string | null
+  issuer: string | null
+  redirect_uri: string
+  requested_scopes: JSONColumnType<string[], string, string>
+  expires_at: Timestamp
+  started_at: NullableTimestamp
+  consumed_at: NullableTimestamp
+  outcome: string | null
+  created_at: Generated<Date>
+}
+
+export type EventLevel = 'info' | 'warn' | 'error'
+
+/** A connection's log. Never holds a secret. */
+export interface ConnectionEventsTable {
+  id: Generated<string>
+  tenant_id: string
+  connection_id: string
+  at: Generated<Date>
+  kind: string
+  level: EventLevel
+  message: string
+  detail: JSONColumnType<Record<string, unknown>, string, string>
+}
+
+/** Tokens waiting to be revoked at the provider after a disconnect. */
+export interface RevocationsTable {
+  id: Generated<string>
+  tenant_id: string
+  connection_id: string
+  token_set_enc: string
+  status: 'pending' | 'done' | 'failed'
+  attempts: Generated<number>
+  last_error: string | null
+  created_at: Generated<Date>
+  finished_at: NullableTimestamp
+}
+
+/** One row per encryption key id ever used, holding a value encrypted under it, to check keys at boot. */
+export interface EncryptionKeyChecksTable {
+  kid: string
+  check_value: string
+  created_at: Generated<Date>
+}
+
+/** The whole schema, for kysely. */
+export interface Database {
+  tenants: TenantsTable
+  api_keys: ApiKeysTable
+  connector_apps: ConnectorAppsTable
+  custom_connectors: CustomConnectorsTable
+  connections: ConnectionsTable
+  credentials: CredentialsTable
+  connect_attempts: ConnectAttemptsTable
+  connection_events: ConnectionEventsTable
+  revocations: RevocationsTable
+  encryption_key_checks: EncryptionKeyChecksTable
+}
+
+export type Tenant = Selectable<TenantsTable>
+export type ConnectorApp = Selectable<ConnectorAppsTable>
+export type CustomConnector = Selectable<CustomConnectorsTable>
+export type Connection = Selectable<ConnectionsTable>
+export type NewConnection = Insertable<ConnectionsTable>
+export type ConnectionUpdate = Updateable<ConnectionsTable>
+export type Credential = Selectable<CredentialsTable>
+export type ConnectAttempt = Selectable<ConnectAttemptsTable>
+export type ConnectionEvent = Selectable<ConnectionEventsTable>
+export type Revocation = Selectable<RevocationsTable>

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { ConnectionEvent, Database, EventLevel } from './database.js'
+
+/** One entry of a connection's log. */
+export interface EventInput {
+  readonly kind: string
+  readonly level: EventLevel
+  readonly message: string
+  readonly detail?: Record<string, unknown>
+}
+
+/** Connection logs. Callers never put secrets in them. */
+export class EventsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async add(tenantId: string, connectionId: string, event: EventInput, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<void> {
+    await trx
+      .insertInto('connection_events')
+      .values({ tenant_id: tenantId, connection_id: connectionId, kind: event.kind, level: event.level, message: event.message, detail: JSON.stringify(event.detail ?? {}) })
+      .execute()
+  }
+
+  /** Newest first. */
+  async list(tenantId: string, connectionId: string, limit: number): Promise<ConnectionEvent[]> {
+    return this.db
+      .selectFrom('connection_events')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('connection_id', '=', connectionId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  }
+}

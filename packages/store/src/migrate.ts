@@ -1,0 +1,37 @@
+import { Migrator, sql } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
+import type { Database } from './database.js'
+import { MigrationError } from './errors.js'
+import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
+
+/** Every migration, by name; names sort in the order they apply. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22-initial-schema': initialSchema
+}
+
+/** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */
+const MIGRATION_LOCK = 7_202_611_22
+
+/**
+ * Applies every pending migration. Safe when several processes start at once: they queue
+ * on a PostgreSQL advisory lock, and the later ones find nothing to do.
+ *
+ * @returns the names of the migrations this call applied.
+ * @throws {MigrationError} on the first failure.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection)
+    try {
+      const migrator = new Migrator({ db: connection, provider: { getMigrations: async () => MIGRATIONS } })
+      const { error, results } = await migrator.migrateToLatest()
+      if (error !== undefined) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+        throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      }
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection)
+    }
+  })
+}
