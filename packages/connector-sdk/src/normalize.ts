@@ -24,6 +24,7 @@ export interface ResolvedOAuth2AuthorizationCode {
   readonly tokenUrl: string
   readonly refreshUrl: string
   readonly revokeUrl: string | undefined
+  readonly issuer: string | undefined
   readonly scopes: Readonly<Record<string, string>>
   readonly defaultScopes: readonly string[]
   readonly scopeDelimiter: ScopeDelimiter
@@ -55,6 +56,7 @@ export function resolveOAuth2(auth: OAuth2AuthorizationCodeAuth | ConnectorDefin
     tokenUrl: auth.tokenUrl,
     refreshUrl: auth.refreshUrl ?? auth.tokenUrl,
     revokeUrl: auth.revokeUrl,
+    issuer: auth.issuer,
     scopes: auth.scopes ?? {},
     defaultScopes: auth.defaultScopes ?? [],
     scopeDelimiter: (auth.scopeDelimiter ?? OAUTH2_DEFAULTS.scopeDelimiter) as ScopeDelimiter,

@@ -120,6 +120,11 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
     refreshUrl: Type.Optional(TemplateString),
     /** Called on disconnect. @see https://www.rfc-editor.org/rfc/rfc7009 */
     revokeUrl: Type.Optional(TemplateString),
+    /**
+     * The authorization server's issuer identifier. When set, an `iss` on the callback must
+     * equal it (mix-up protection). @see https://www.rfc-editor.org/rfc/rfc9207
+     */
+    issuer: Type.Optional(TemplateString),
     /** Every scope the provider offers: name → description. */
     scopes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 512 }), Type.String({ maxLength: 1024 }))),
     defaultScopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200, uniqueItems: true })),

@@ -221,6 +221,13 @@ function checkOAuth2AuthorizationCode(check: Checker, auth: Json): void {
   check.url('auth.tokenUrl', auth.tokenUrl, before)
   check.url('auth.refreshUrl', auth.refreshUrl, before)
   check.url('auth.revokeUrl', auth.revokeUrl, before)
+  check.url('auth.issuer', auth.issuer, [])
+  const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
+  strings(tokenResponse.keepFields).forEach((path, index) => {
+    if (/(^|\.)(access_token|refresh_token|id_token)$/.test(path) || path === tokenResponse.accessTokenPath) {
+      check.add(joinPath('auth.tokenResponse.keepFields', index), `"${path}" is a token: kept fields are stored as plain metadata, so tokens cannot be kept`)
+    }
+  })
   check.values('auth.authorizeParams', auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
   check.values('auth.tokenParams', auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
   check.values('auth.refreshParams', auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })

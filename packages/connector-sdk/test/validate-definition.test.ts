@@ -100,6 +100,16 @@ t.test('placeholders: namespace, declaration, and where they may be used', async
   ])
 })
 
+t.test('kept fields cannot be tokens; the issuer is an https URL', async (t) => {
+  exactly(t, issuesOf(withAuth((a) => (a.tokenResponse = { accessTokenPath: 'authed_user.access_token', keepFields: ['instance_url', 'authed_user.access_token', 'refresh_token'] }))), [
+    { path: 'auth.tokenResponse.keepFields[1]', message: /is a token/ },
+    { path: 'auth.tokenResponse.keepFields[2]', message: /is a token/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'http://issuer.example'))), [{ path: 'auth.issuer', message: /https/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'https://{{parameters.tenant}}.example'))), [{ path: 'auth.issuer', message: /not available here/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'https://issuer.example'))), [])
+})
+
 t.test('reserved request params and bad headers', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.authorizeParams = { redirect_uri: 'x', prompt: 'consent' }))), [{ path: 'auth.authorizeParams.redirect_uri', message: /set by Latchkey/ }])
   exactly(t, issuesOf(withAuth((a) => (a.tokenParams = { grant_type: 'x' }))), [{ path: 'auth.tokenParams.grant_type' }])

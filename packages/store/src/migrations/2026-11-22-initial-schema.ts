@@ -107,7 +107,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('revocations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
-    .addColumn('connection_id', 'uuid', (c) => c.notNull().references('connections.id').onDelete('cascade'))
+    // No foreign key: a deleted connection's tokens must still be revoked.
+    .addColumn('connection_id', 'uuid', (c) => c.notNull())
     .addColumn('token_set_enc', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))

@@ -1,0 +1,7 @@
+export { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
+export type { QueueName } from './queue-names.js'
+export { RefreshJobSchema, RevokeJobSchema } from './payloads.js'
+export type { RefreshJob, RevokeJob } from './payloads.js'
+export { REVOKE_ATTEMPTS, createJobQueues } from './job-queues.js'
+export type { JobQueues, JobQueuesOptions } from './job-queues.js'
+export { RedisPolicyError, assertRedisNoEviction } from './redis-policy.js'

@@ -1,0 +1,62 @@
+import { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
+import { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
+import type { RefreshJob, RevokeJob } from './payloads.js'
+
+/** Options of {@link createJobQueues}. */
+export interface JobQueuesOptions {
+  /** A shared ioredis connection. */
+  readonly connection: Redis
+  /** @defaultValue {@link DEFAULT_PREFIX} */
+  readonly prefix?: string
+}
+
+/** The producer side of every queue. */
+export interface JobQueues {
+  readonly prefix: string
+  readonly revoke: Queue<RevokeJob>
+  readonly refresh: Queue<RefreshJob>
+  /** Queues a revocation; one job per revocation row however often it is asked. */
+  enqueueRevocation(job: RevokeJob): Promise<string>
+  /** Queues a refresh; deduplicated per connection while one is waiting. */
+  enqueueRefresh(job: RefreshJob): Promise<string>
+  close(): Promise<void>
+}
+
+/** Retries of a revocation: exponential from 2 s, up to 8 tries (about 4 minutes). */
+export const REVOKE_ATTEMPTS = 8
+
+/** Creates the producers. */
+export function createJobQueues(options: JobQueuesOptions): JobQueues {
+  const prefix = options.prefix ?? DEFAULT_PREFIX
+  const revoke = new Queue<RevokeJob>(QUEUE_NAMES.revoke, { connection: options.connection, prefix })
+  const refresh = new Queue<RefreshJob>(QUEUE_NAMES.refresh, { connection: options.connection, prefix })
+  return {
+    prefix,
+    revoke,
+    refresh,
+    async enqueueRevocation(job) {
+      const added = await revoke.add('revoke', job, {
+        jobId: `revoke-${job.revocationId}`,
+        attempts: REVOKE_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 }
+      })
+      return added.id ?? `revoke-${job.revocationId}`
+    },
+    async enqueueRefresh(job) {
+      const added = await refresh.add('refresh', job, {
+        deduplication: { id: `refresh-${job.connectionId}` },
+        attempts: 6,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: { age: 24 * 3600 }
+      })
+      return added.id ?? `refresh-${job.connectionId}`
+    },
+    async close() {
+      await Promise.all([revoke.close(), refresh.close()])
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { validateConnectorDefinition } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { CustomConnectorsRepository } from '@latchkey/store'
+
+/** A connector as the runtime sees it, built in or a tenant's own. */
+export interface CatalogEntry {
+  readonly definition: ConnectorDefinition | ConnectorDefinitionJson
+  readonly source: 'catalog' | 'custom'
+}
+
+/**
+ * The connectors a tenant can use: the built-in catalog (from `connectors/*`, given at
+ * start) and the tenant's custom ones. A custom connector cannot take a catalog key.
+ */
+export class Catalog {
+  readonly #builtIn: ReadonlyMap<string, ConnectorDefinition | ConnectorDefinitionJson>
+
+  constructor(
+    builtIn: readonly (ConnectorDefinition | ConnectorDefinitionJson)[],
+    private readonly custom: CustomConnectorsRepository
+  ) {
+    this.#builtIn = new Map(builtIn.map((definition) => [definition.key, definition]))
+  }
+
+  isBuiltIn(key: string): boolean {
+    return this.#builtIn.has(key)
+  }
+
+  async get(tenantId: string, key: string): Promise<CatalogEntry | undefined> {
+    const builtIn = this.#builtIn.get(key)
+    if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }
+    const stored = await this.custom.get(tenantId, key)
+    return stored === undefined ? undefined : { definition: revalidated(stored), source: 'custom' }
+  }
+
+  async list(tenantId: string): Promise<CatalogEntry[]> {
+    const custom = await this.custom.list(tenantId)
+    return [
+      ...[...this.#builtIn.values()].map((definition) => ({ definition, source: 'catalog' as const })),
+      ...custom.map((definition) => ({ definition: revalidated(definition), source: 'custom' as const }))
+    ]
+  }
+}
+
+/** Stored definitions were validated on the way in; checked again so a schema change cannot slip through. */
+function revalidated(stored: Record<string, unknown>): ConnectorDefinitionJson {
+  const result = validateConnectorDefinition(stored)
+  if (!result.ok) throw new Error(`stored connector ${String(stored.key)} no longer validates: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+  return result.definition
+}

@@ -1,0 +1,164 @@
+import { OpenApiImportError, checkEndpointUrl, checkRequestedScopes, fromOpenApi, parsePlaceholders, resolveOAuth2, validateConnectorDefinition } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson, Issue } from '@latchkey/connector-sdk'
+import type { Store } from '@latchkey/store'
+import type { Catalog, CatalogEntry } from './catalog.js'
+import { RuntimeError, invalidRequest, notFound } from './errors.js'
+import { redirectUriOf } from './runtime-config.js'
+
+/** A connector as listed by the API (`api.md`). */
+export interface ConnectorSummary {
+  key: string
+  name: string
+  version: string
+  description: string | null
+  source: 'catalog' | 'custom'
+  authKind: string
+  grant: string
+  scopes: { name: string; description: string }[]
+  defaultScopes: string[]
+  scopeDelimiter: string
+  customerSelectsScopes: boolean
+  pkce: boolean
+  clientOwnership: 'developer' | 'customer'
+  authorizeUrl: string
+  tokenUrl: string
+  refreshUrl: string
+  revokeUrl: string | null
+  parameters: { key: string; label: string; type: string; required: boolean; pattern: string | null; helpText: string | null; placeholder: string | null; options: { value: string; label: string }[] | null }[]
+  redirectUri: string
+  /** Whether this tenant has set its OAuth app (developer-owned connectors). */
+  appConfigured: boolean
+}
+
+/** What `PUT /v1/connectors/:key/app` takes. */
+export interface AppInput {
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly scopes?: readonly string[] | undefined
+  readonly overrides?: Partial<Record<'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl', string>> | undefined
+}
+
+const OVERRIDE_NAMESPACES: Record<string, readonly string[]> = {
+  authorizeUrl: ['parameters', 'config'],
+  tokenUrl: ['parameters', 'config'],
+  refreshUrl: ['parameters', 'config'],
+  revokeUrl: ['parameters', 'config'],
+  baseUrl: ['parameters', 'config', 'metadata']
+}
+
+/** The catalog, custom connectors, OpenAPI imports and tenants' OAuth apps. */
+export class ConnectorService {
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog,
+    private readonly publicUrl: string
+  ) {}
+
+  async list(tenantId: string): Promise<ConnectorSummary[]> {
+    const [entries, configured] = await Promise.all([this.catalog.list(tenantId), this.store.apps.configuredKeys(tenantId)])
+    return entries.map((entry) => this.summarize(entry, configured.has(entry.definition.key)))
+  }
+
+  async get(tenantId: string, key: string): Promise<ConnectorSummary> {
+    const entry = await this.require(tenantId, key)
+    return this.summarize(entry, (await this.store.apps.configuredKeys(tenantId)).has(key))
+  }
+
+  async require(tenantId: string, key: string): Promise<CatalogEntry> {
+    const entry = await this.catalog.get(tenantId, key)
+    if (entry === undefined) throw notFound(`connector "${key}"`)
+    return entry
+  }
+
+  /** Adds or replaces a tenant's custom connector, validated with the SDK's own schema. */
+  async createCustom(tenantId: string, input: unknown): Promise<ConnectorSummary> {
+    const result = validateConnectorDefinition(input)
+    if (!result.ok) throw invalidRequest(`the connector definition has ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`, result.issues.map((i) => ({ path: i.path === '' ? 'body' : `body.${i.path}`, message: i.message })))
+    if (this.catalog.isBuiltIn(result.definition.key)) throw new RuntimeError('conflict', `"${result.definition.key}" is a catalog connector; choose another key`)
+    await this.store.customConnectors.upsert(tenantId, result.definition.key, result.definition as unknown as Record<string, unknown>)
+    return this.get(tenantId, result.definition.key)
+  }
+
+  /** Imports an OpenAPI document's oauth2 authorizationCode scheme as a custom connector. */
+  async importOpenApi(tenantId: string, input: { key: string; name: string; document: unknown; securityScheme?: string | undefined }): Promise<{ connector: ConnectorSummary; warnings: readonly string[] }> {
+    let imported
+    try {
+      imported = fromOpenApi(input.document, { key: input.key, name: input.name, scheme: input.securityScheme })
+    } catch (error) {
+      if (!(error instanceof OpenApiImportError)) throw error
+      throw invalidRequest('the OpenAPI document cannot be imported', error.issues.map((i) => ({ path: i.path === '' ? 'body.document' : mapImportPath(i.path), message: i.message })))
+    }
+    const connector = await this.createCustom(tenantId, imported.definition)
+    return { connector, warnings: imported.warnings }
+  }
+
+  /** Sets the tenant's OAuth app for a connector; the secret is encrypted and never returned. */
+  async setApp(tenantId: string, key: string, input: AppInput): Promise<ConnectorSummary> {
+    const entry = await this.require(tenantId, key)
+    const auth = resolveOAuth2(entry.definition.auth)
+    const issues: Issue[] = []
+    if (auth.clientOwnership === 'customer') {
+      throw new RuntimeError('conflict', `"${key}" is customer-owned: each end customer brings a client id and secret when connecting`)
+    }
+    if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
+    for (const [name, value] of Object.entries(input.overrides ?? {})) {
+      const path = `body.overrides.${name}`
+      const { placeholders, problems } = parsePlaceholders(value)
+      for (const problem of problems) issues.push({ path, message: problem })
+      const allowed = OVERRIDE_NAMESPACES[name] ?? []
+      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set([...auth.keepFields, ...auth.callbackParams]) }
+      for (const p of placeholders) {
+        if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
+      }
+      const sample = value.replace(/\{\{[^}]*\}\}/g, 'placeholder')
+      const problem = checkEndpointUrl(sample)
+      if (problem !== undefined) issues.push({ path, message: problem })
+    }
+    if (issues.length > 0) throw invalidRequest('the OAuth app settings are not valid', issues)
+    const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    await this.store.apps.upsert(tenantId, key, { clientId: input.clientId, clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
+    return this.summarize(entry, true)
+  }
+
+  private summarize(entry: CatalogEntry, appConfigured: boolean): ConnectorSummary {
+    const definition: ConnectorDefinition | ConnectorDefinitionJson = entry.definition
+    const auth = resolveOAuth2(definition.auth)
+    return {
+      key: definition.key,
+      name: definition.name,
+      version: definition.version,
+      description: definition.description ?? null,
+      source: entry.source,
+      authKind: auth.kind,
+      grant: auth.grant,
+      scopes: Object.entries(auth.scopes).map(([name, description]) => ({ name, description })),
+      defaultScopes: [...auth.defaultScopes],
+      scopeDelimiter: auth.scopeDelimiter,
+      customerSelectsScopes: auth.customerSelectsScopes,
+      pkce: auth.pkce,
+      clientOwnership: auth.clientOwnership,
+      authorizeUrl: auth.authorizeUrl,
+      tokenUrl: auth.tokenUrl,
+      refreshUrl: auth.refreshUrl,
+      revokeUrl: auth.revokeUrl ?? null,
+      parameters: (definition.parameters ?? []).map((p) => ({
+        key: p.key,
+        label: p.label,
+        type: p.type ?? 'text',
+        required: p.required ?? true,
+        pattern: p.pattern ?? null,
+        helpText: p.helpText ?? null,
+        placeholder: p.placeholder ?? null,
+        options: p.options === undefined ? null : p.options.map((o) => ({ value: o.value, label: o.label ?? o.value }))
+      })),
+      redirectUri: redirectUriOf(this.publicUrl),
+      appConfigured
+    }
+  }
+}
+
+/** Import issues about the definition (key, name) point at the request field that set them. */
+function mapImportPath(path: string): string {
+  if (path === 'key' || path === 'name') return `body.${path}`
+  return `body.document.${path}`
+}

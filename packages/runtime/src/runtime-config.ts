@@ -1,0 +1,20 @@
+import type { HttpOptions } from '@latchkey/oauth-client'
+
+/** What the runtime needs to know about its deployment. */
+export interface RuntimeConfig {
+  /** Where Latchkey is reached from browsers, e.g. `https://latchkey.example.com`. */
+  readonly publicUrl: string
+  /** Lifetime of a connect attempt. @defaultValue `600` */
+  readonly attemptTtlSeconds?: number
+  /** Refresh this long before expiry (at most a third of the lifetime). @defaultValue `300` */
+  readonly refreshMarginSeconds?: number
+  /** Outbound HTTP to providers (dispatcher, timeouts). */
+  readonly http?: HttpOptions
+  /** The clock. @defaultValue `Date.now` */
+  readonly now?: () => number
+}
+
+/** `{PUBLIC_URL}/oauth/callback/`: the one redirect URI to register at every provider. */
+export function redirectUriOf(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/oauth/callback/`
+}

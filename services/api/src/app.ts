@@ -1,0 +1,40 @@
+import cookie from '@fastify/cookie'
+import swagger from '@fastify/swagger'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Redis } from 'ioredis'
+import type { Runtime } from '@latchkey/runtime'
+import { errorHandler } from './http-errors.js'
+import { connectionRoutes } from './routes/connection-routes.js'
+import { connectorRoutes } from './routes/connector-routes.js'
+import { healthRoutes } from './routes/health-routes.js'
+import { oauthRoutes } from './routes/oauth-routes.js'
+import { tenantRoutes } from './routes/tenant-routes.js'
+
+/** What the app needs from the process that runs it. */
+export interface AppOptions {
+  readonly runtime: Runtime
+  readonly redis: Redis
+  readonly adminToken: string
+}
+
+/**
+ * The Latchkey HTTP API as a fastify plugin: the process (`server.ts`) and the tests
+ * register it. External connections come in built (runtime, redis); routes load last.
+ */
+export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) => {
+  app.setErrorHandler(errorHandler)
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Latchkey API', version: '1', description: 'Connector runtime: connectors, connections, the connect flow and tokens.' },
+      components: { securitySchemes: { tenantKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ tenantKey: [] }]
+    }
+  })
+  app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(healthRoutes, { runtime: options.runtime, redis: options.redis })
+  await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
+  await app.register(connectorRoutes, { runtime: options.runtime })
+  await app.register(connectionRoutes, { runtime: options.runtime })
+  await app.register(oauthRoutes, { runtime: options.runtime })
+}

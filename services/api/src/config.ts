@@ -1,0 +1,52 @@
+import Type from 'typebox'
+import type { Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/** Every environment variable the API reads, once, at start. */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  /** Where browsers reach Latchkey; the redirect URI is `{PUBLIC_URL}/oauth/callback/`. */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
+  DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
+  REDIS_URL: Type.String({ pattern: '^rediss?://' }),
+  LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
+  /** Bearer token of the operator routes (`POST /v1/tenants`). */
+  LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  /** BullMQ key prefix. */
+  LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' })
+})
+
+export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string }
+
+/** The configuration is not usable; `problems` lists every bad variable at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
+  }
+}
+
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS', 'LATCHKEY_ADMIN_TOKEN'])
+
+/**
+ * Reads the configuration from an environment. Lists every problem, never quoting the
+ * value of a secret variable.
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') raw[key] = key === 'PORT' && /^\d+$/.test(value) ? Number(value) : value
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw) as Record<string, unknown>
+  const problems = [...Value.Errors(ConfigSchema, withDefaults)].map((error) => {
+    const name = error.instancePath.replace(/^\//, '') || String((error.params as { requiredProperties?: string[] }).requiredProperties?.join(', ') ?? '')
+    const quoted = SECRET_VARIABLES.has(name) || name === '' ? '' : ` (got ${JSON.stringify(withDefaults[name])})`
+    return error.keyword === 'required' ? `${name}: is required` : `${name}: ${error.message}${quoted}`
+  })
+  if (problems.length > 0) throw new ConfigError(problems)
+  const config = withDefaults as Static<typeof ConfigSchema>
+  return { ...config, PUBLIC_URL: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '') }
+}

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { RuntimeError } from '@latchkey/runtime'
+import type { RuntimeErrorCode } from '@latchkey/runtime'
+
+/** The one table from error code to HTTP status (`api.md`). */
+export const STATUS_OF: Record<RuntimeErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  not_connected: 409,
+  provider_refused: 422,
+  provider_unreachable: 502,
+  provider_timeout: 504
+}
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}
+
+function fieldPath(context: string | undefined, instancePath: string, params: Record<string, unknown>): string {
+  const segments = instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('')
+  const missing = typeof params.missingProperty === 'string' ? `.${params.missingProperty}` : ''
+  const extra = typeof params.additionalProperty === 'string' ? `.${params.additionalProperty}` : ''
+  return `${context ?? 'body'}${segments}${missing}${extra}`
+}
+
+/**
+ * Renders every error as `{ error: { code, message, details } }`: runtime errors with their
+ * status, schema failures as 400 listing every field, and anything else as a 500 whose
+ * internals stay in the log.
+ */
+export function errorHandler(error: FastifyError | RuntimeError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof RuntimeError) {
+    void reply.status(STATUS_OF[error.code]).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } satisfies ErrorBody)
+    return
+  }
+  const fastifyError = error as FastifyError
+  if (fastifyError.validation !== undefined) {
+    const details = fastifyError.validation.map((v) => ({
+      path: fieldPath(fastifyError.validationContext, v.instancePath, v.params as Record<string, unknown>),
+      message: v.keyword === 'required' ? 'is required' : v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is not valid')
+    }))
+    void reply.status(400).send({ error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details } } satisfies ErrorBody)
+    return
+  }
+  const status = fastifyError.statusCode ?? 500
+  if (status < 500) {
+    void reply.status(status).send({ error: { code: fastifyError.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad_request', message: fastifyError.message } } satisfies ErrorBody)
+    return
+  }
+  request.log.error({ err: error }, 'unhandled error')
+  void reply.status(500).send({ error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' } } satisfies ErrorBody)
+}

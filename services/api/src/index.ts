@@ -1,0 +1,7 @@
+export { latchkeyApp } from './app.js'
+export type { AppOptions } from './app.js'
+export { readConfig, ConfigError, ConfigSchema } from './config.js'
+export type { Config } from './config.js'
+export { logOptions } from './log-options.js'
+export { CATALOG } from './catalog.js'
+export { STATUS_OF, errorHandler } from './http-errors.js'

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyReply } from 'fastify'
+import type { CallbackOutcome } from '@latchkey/runtime'
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+}
+
+const STYLE = `body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
+h1{font-size:1.4rem}.ok{color:#146c2e}.fail{color:#a4161a}code{background:#f3f3f3;padding:0 .25rem;border-radius:3px}p.hint{background:#fff7e6;border-left:4px solid #e9a23b;padding:.5rem .75rem}`
+
+/**
+ * Sends a self-contained page: no third-party resource, no referrer, not cacheable, not
+ * framable; its one script (notifying the opener window) runs under a nonce.
+ */
+function sendPage(reply: FastifyReply, status: number, title: string, body: string, message: unknown, openerOrigin: string): FastifyReply {
+  const nonce = randomBytes(16).toString('base64')
+  const data = escapeHtml(JSON.stringify(message))
+  const script = `const m=JSON.parse(document.getElementById('latchkey-result').dataset.message);if(window.opener){try{window.opener.postMessage(m,${JSON.stringify(openerOrigin)})}catch(e){}}`
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><main id="latchkey-result" data-message="${data}">${body}</main>
+<script nonce="${nonce}">${script}</script></body></html>`
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`)
+    .send(html)
+}
+
+/** The page a callback (or a start link) ends on. */
+export function sendOutcomePage(reply: FastifyReply, outcome: CallbackOutcome, openerOrigin: string): FastifyReply {
+  if (outcome.ok) {
+    return sendPage(
+      reply,
+      200,
+      'Authorization completed successfully',
+      `<h1 class="ok">Authorization completed successfully</h1><p>${escapeHtml(outcome.connectorName)} is connected. You can close this window and return to the application.</p>`,
+      { type: 'latchkey:connect', ok: true, connectionId: outcome.connectionId },
+      openerOrigin
+    )
+  }
+  const description = outcome.description === undefined ? '' : `<p>The provider said: <q>${escapeHtml(outcome.description)}</q></p>`
+  return sendPage(
+    reply,
+    400,
+    outcome.title,
+    `<h1 class="fail">${escapeHtml(outcome.title)}</h1><p class="hint">${escapeHtml(outcome.hint)}</p>${description}<p>Error code: <code>${escapeHtml(outcome.code)}</code></p>`,
+    { type: 'latchkey:connect', ok: false, code: outcome.code, title: outcome.title, hint: outcome.hint, ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId }) },
+    openerOrigin
+  )
+}

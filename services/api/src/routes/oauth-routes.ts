@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { Runtime } from '@latchkey/runtime'
+import { sendOutcomePage } from '../pages.js'
+
+/** The browser side of the connect flow: the start link and the callback. No API key. */
+export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
+  const publicUrl = new URL(runtime.config.publicUrl)
+  const secure = publicUrl.protocol === 'https:'
+
+  app.get('/oauth/start/:token', { schema: { params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) }), hide: true } }, async (request, reply) => {
+    const result = await runtime.connect.start(request.params.token)
+    if ('redirectTo' in result) {
+      void reply.setCookie(result.cookie.name, result.cookie.value, { httpOnly: true, secure, sameSite: 'lax', path: result.cookie.path, maxAge: result.cookie.maxAgeSeconds })
+      return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect(result.redirectTo, 302)
+    }
+    return sendOutcomePage(reply, result, publicUrl.origin)
+  })
+
+  const callback = async (request: { query: unknown; cookies: Record<string, string | undefined> }, reply: Parameters<typeof sendOutcomePage>[0]) => {
+    const query = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    return sendOutcomePage(reply, await runtime.connect.callback(query, request.cookies), publicUrl.origin)
+  }
+  app.get('/oauth/callback/', { schema: { hide: true } }, callback)
+  app.get('/oauth/callback', { schema: { hide: true } }, callback)
+}

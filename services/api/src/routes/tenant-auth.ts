@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify'
+import type { Runtime } from '@latchkey/runtime'
+import { RuntimeError } from '@latchkey/runtime'
+import type { Tenant } from '@latchkey/store'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The tenant whose API key authenticated this request (`/v1` routes). */
+    tenant: Tenant
+  }
+}
+
+/** A preHandler that authenticates `Authorization: Bearer <tenant API key>`. */
+export function tenantAuth(runtime: Runtime): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    const key = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const tenant = key === undefined ? undefined : await runtime.tenants.authenticate(key)
+    if (tenant === undefined) throw new RuntimeError('unauthorized', 'a valid tenant API key is required: Authorization: Bearer <API key>')
+    request.tenant = tenant
+  }
+}

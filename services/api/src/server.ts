@@ -1,0 +1,44 @@
+import fastify from 'fastify'
+import { Redis } from 'ioredis'
+import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
+import { createRuntime } from '@latchkey/runtime'
+import { openStore } from '@latchkey/store'
+import { latchkeyApp } from './app.js'
+import { CATALOG } from './catalog.js'
+import { ConfigError, readConfig } from './config.js'
+import { logOptions } from './log-options.js'
+
+/** The API process: configuration, connections, the app, listen, and a clean stop on signals. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env)
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true })
+  await redis.connect()
+  await assertRedisNoEviction(redis)
+  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api' })
+  const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
+  const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL } })
+  const app = fastify({ logger: logOptions(config.LOG_LEVEL), trustProxy: false })
+  await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
+  await app.listen({ port: config.PORT, host: config.HOST })
+  app.log.info({ publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` }, 'Latchkey API ready')
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'stopping')
+    await app.close()
+    await queues.close()
+    await store.close()
+    redis.disconnect()
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  // Configuration and key errors are written for people; anything else keeps its stack.
+  const named = error instanceof ConfigError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
+  process.stderr.write(`latchkey-api: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,127 @@
+import fastify from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { Redis } from 'ioredis'
+import type { Test } from 'tap'
+import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { createJobQueues } from '@latchkey/jobs'
+import type { JobQueues } from '@latchkey/jobs'
+import { createRuntime } from '@latchkey/runtime'
+import type { Runtime } from '@latchkey/runtime'
+import { openStore } from '@latchkey/store'
+import type { Store } from '@latchkey/store'
+import { createTestDatabase, serviceUrls, startAuthorizationServer, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import type { AuthorizationServer } from '@latchkey/testkit'
+import { CATALOG, latchkeyApp, logOptions } from '../src/index.js'
+
+export const PUBLIC_URL = 'http://127.0.0.1:4999'
+export const REDIRECT_URI = `${PUBLIC_URL}/oauth/callback/`
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789'
+
+/** Everything one API test needs, all real: PostgreSQL, Redis + BullMQ, the authorization server. */
+export interface Harness {
+  readonly app: FastifyInstance
+  readonly runtime: Runtime
+  readonly store: Store
+  readonly queues: JobQueues
+  readonly server: AuthorizationServer
+  readonly logs: string[]
+  /** Sends a request with a tenant's API key (or none). */
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options?: { apiKey?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>
+  createTenant(name?: string): Promise<{ id: string; apiKey: string }>
+  /** A custom connector pointed at the test authorization server. */
+  sandbox(overrides?: Partial<ConnectorDefinitionJson['auth']>, key?: string): ConnectorDefinitionJson
+}
+
+export async function startHarness(t: Test, options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}): Promise<Harness> {
+  const database = await createTestDatabase()
+  t.teardown(() => database.drop())
+  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
+  t.teardown(() => redis.disconnect())
+  const store = await openStore({ connectionString: database.url, encryptionKeys: testEncryptionKeys() })
+  t.teardown(() => store.close())
+  const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
+  t.teardown(async () => {
+    await queues.revoke.obliterate({ force: true })
+    await queues.close()
+  })
+  const server = await startAuthorizationServer({
+    clients: [{ clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', redirectUris: [REDIRECT_URI] }],
+    scopes: ['read', 'write'],
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
+  })
+  t.teardown(() => server.close())
+  const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: PUBLIC_URL } })
+  const logs: string[] = []
+  const app = fastify({ logger: logOptions('debug', { write: (line: string) => void logs.push(line) }) })
+  await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
+  await app.ready()
+  t.teardown(() => app.close())
+  const call: Harness['call'] = (method, url, opts = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...(opts.apiKey === undefined ? {} : { authorization: `Bearer ${opts.apiKey}` }), ...opts.headers },
+      ...(opts.body === undefined ? {} : { payload: opts.body as object })
+    })
+  return {
+    app,
+    runtime,
+    store,
+    queues,
+    server,
+    logs,
+    call,
+    async createTenant(name = 'Acme') {
+      const response = await call('POST', '/v1/tenants', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: { name } })
+      if (response.statusCode !== 201) throw new Error(`tenant: ${response.statusCode} ${response.body}`)
+      return response.json()
+    },
+    sandbox(auth = {}, key = 'sandbox') {
+      return {
+        key,
+        name: 'Sandbox',
+        version: '1.0.0',
+        auth: {
+          kind: 'oauth2',
+          grant: 'authorization_code',
+          authorizeUrl: server.authorizeUrl,
+          tokenUrl: server.tokenUrl,
+          revokeUrl: server.revokeUrl,
+          issuer: server.issuer,
+          scopes: { read: 'Read', write: 'Write' },
+          defaultScopes: ['read'],
+          ...auth
+        },
+        http: { baseUrl: server.apiBaseUrl }
+      }
+    }
+  }
+}
+
+/** Sets up tenant, connector, app and connection; returns what the journey needs. */
+export async function prepareConnection(h: Harness, options: { auth?: Partial<ConnectorDefinitionJson['auth']>; clientSecret?: string; scopes?: string[]; overrides?: Record<string, string> } = {}) {
+  const tenant = await h.createTenant()
+  const created = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: h.sandbox(options.auth) })
+  if (created.statusCode !== 201) throw new Error(`connector: ${created.body}`)
+  const app = await h.call('PUT', '/v1/connectors/sandbox/app', { apiKey: tenant.apiKey, body: { clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', ...(options.overrides === undefined ? {} : { overrides: options.overrides }) } })
+  if (app.statusCode !== 200) throw new Error(`app: ${app.body}`)
+  const connection = await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'sandbox', externalId: 'customer-42', ...(options.scopes === undefined ? {} : { scopes: options.scopes }) } })
+  if (connection.statusCode !== 201) throw new Error(`connection: ${connection.body}`)
+  return { tenant, connectionId: (connection.json() as { id: string }).id }
+}
+
+/** Opens the start link like a browser: returns the provider URL and the binding cookie. */
+export async function startInBrowser(h: Harness, apiKey: string, connectionId: string): Promise<{ providerUrl: string; cookie: string }> {
+  const authorize = await h.call('POST', `/v1/connections/${connectionId}/authorize`, { apiKey })
+  if (authorize.statusCode !== 200) throw new Error(`authorize: ${authorize.body}`)
+  const startUrl = new URL((authorize.json() as { authorizeUrl: string }).authorizeUrl)
+  const start = await h.call('GET', startUrl.pathname)
+  if (start.statusCode !== 302) throw new Error(`start: ${start.statusCode} ${start.body}`)
+  const setCookie = [start.headers['set-cookie']].flat().filter((c): c is string => typeof c === 'string')
+  return { providerUrl: String(start.headers.location), cookie: setCookie.map((c) => c.split(';')[0]).join('; ') }
+}
+
+/** Delivers a provider's redirect to the callback, as the browser would. */
+export async function deliverCallback(h: Harness, callbackUrl: URL, cookie: string): Promise<LightMyRequestResponse> {
+  return h.call('GET', `${callbackUrl.pathname}${callbackUrl.search}`, { headers: cookie === '' ? {} : { cookie } })
+}
