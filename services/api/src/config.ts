@@ -41,10 +41,11 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     if (value !== undefined && value !== '') raw[key] = key === 'PORT' && /^\d+$/.test(value) ? Number(value) : value
   }
   const withDefaults = Value.Default(ConfigSchema, raw) as Record<string, unknown>
-  const problems = [...Value.Errors(ConfigSchema, withDefaults)].map((error) => {
-    const name = error.instancePath.replace(/^\//, '') || String((error.params as { requiredProperties?: string[] }).requiredProperties?.join(', ') ?? '')
-    const quoted = SECRET_VARIABLES.has(name) || name === '' ? '' : ` (got ${JSON.stringify(withDefaults[name])})`
-    return error.keyword === 'required' ? `${name}: is required` : `${name}: ${error.message}${quoted}`
+  const problems = [...Value.Errors(ConfigSchema, withDefaults)].flatMap((error) => {
+    if (error.keyword === 'required') return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map((name) => `${name}: is required`)
+    const name = error.instancePath.replace(/^\//, '')
+    const quoted = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(withDefaults[name])})`
+    return [`${name}: ${error.message}${quoted}`]
   })
   if (problems.length > 0) throw new ConfigError(problems)
   const config = withDefaults as Static<typeof ConfigSchema>

@@ -18,3 +18,11 @@ export function logOptions(level: string, stream?: { write(line: string): void }
     }
   }
 }
+
+/**
+ * Schema validation settings: report every failing field at once, and refuse unknown fields
+ * rather than silently dropping them.
+ */
+export const AJV_OPTIONS: NonNullable<FastifyServerOptions['ajv']> = {
+  customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }
+}

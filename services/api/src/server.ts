@@ -6,7 +6,7 @@ import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from './catalog.js'
 import { ConfigError, readConfig } from './config.js'
-import { logOptions } from './log-options.js'
+import { AJV_OPTIONS, logOptions } from './log-options.js'
 
 /** The API process: configuration, connections, the app, listen, and a clean stop on signals. */
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api' })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
   const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL } })
-  const app = fastify({ logger: logOptions(config.LOG_LEVEL), trustProxy: false })
+  const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` }, 'Latchkey API ready')

@@ -11,7 +11,7 @@ import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
 import { createTestDatabase, serviceUrls, startAuthorizationServer, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import type { AuthorizationServer } from '@latchkey/testkit'
-import { CATALOG, latchkeyApp, logOptions } from '../src/index.js'
+import { AJV_OPTIONS, CATALOG, latchkeyApp, logOptions } from '../src/index.js'
 
 export const PUBLIC_URL = 'http://127.0.0.1:4999'
 export const REDIRECT_URI = `${PUBLIC_URL}/oauth/callback/`
@@ -52,7 +52,7 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
   t.teardown(() => server.close())
   const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: PUBLIC_URL } })
   const logs: string[] = []
-  const app = fastify({ logger: logOptions('debug', { write: (line: string) => void logs.push(line) }) })
+  const app = fastify({ logger: logOptions('debug', { write: (line: string) => void logs.push(line) }), ajv: AJV_OPTIONS })
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.ready()
   t.teardown(() => app.close())
