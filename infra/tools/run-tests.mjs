@@ -3,9 +3,14 @@
 // closing line that adds up every suite: "tests: N passed, N failed, N skipped".
 // Exits with turbo's exit code.
 import { spawn } from 'node:child_process'
+import { ensureLocalServices } from '../local/local-services.mjs'
+
+// One PostgreSQL and one Redis for every suite: given by DATABASE_URL / REDIS_URL, or the
+// private ones of infra/local. Each test then makes its own database and key prefix.
+const { databaseUrl, redisUrl } = await ensureLocalServices()
 
 const args = ['turbo', 'run', 'lint', 'typecheck', 'test', ...process.argv.slice(2)]
-const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } })
+const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORCE_COLOR: '0' } })
 
 const totals = { pass: 0, fail: 0, skip: 0, todo: 0, suites: 0 }
 let buffered = ''

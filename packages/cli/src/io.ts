@@ -3,6 +3,8 @@ export interface CommandIo {
   readonly stdout: { write(text: string): unknown }
   readonly stderr: { write(text: string): unknown }
   readonly cwd: string
+  /** The environment, for commands that reach a deployment (`rotate-keys`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 /** Writes one line. */

@@ -3,6 +3,7 @@ import { importOpenApiCommand } from './import-openapi-command.js'
 import { line } from './io.js'
 import type { CommandIo } from './io.js'
 import { validateCommand } from './validate-command.js'
+import { rotateKeysCommand } from './rotate-keys-command.js'
 
 export const USAGE = `Usage: latchkey <command> [options]
 
@@ -10,6 +11,8 @@ Commands:
   validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" or each problem
   import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
                                         turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
+  rotate-keys                           re-encrypt every stored secret under the first key of
+                                        LATCHKEY_ENCRYPTION_KEYS (uses DATABASE_URL); resumable
   help                                  show this text
 `
 
@@ -37,6 +40,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         if (values.key === undefined || values.name === undefined) return usage(io, 'import-openapi needs --key and --name')
         return importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
       }
+      case 'rotate-keys':
+        return await rotateKeysCommand(io.env ?? {}, io)
       case undefined:
       case 'help':
       case '--help':

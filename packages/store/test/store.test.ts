@@ -1,16 +1,16 @@
 import t from 'tap'
+import type { Test } from 'tap'
 import { createTestDatabase, testEncryptionKeys } from '@latchkey/testkit'
 import { EncryptionKeyError, createDatabase, migrateToLatest, openStore, parseEncryptionKeys, rotateEncryptionKeys } from '../src/index.js'
 import type { Store } from '../src/index.js'
 
-async function freshStore(t: Tap, keys = testEncryptionKeys()): Promise<{ store: Store; url: string; keys: string }> {
+async function freshStore(t: Test, keys = testEncryptionKeys()): Promise<{ store: Store; url: string; keys: string }> {
   const database = await createTestDatabase()
   t.teardown(() => database.drop())
   const store = await openStore({ connectionString: database.url, encryptionKeys: keys })
   t.teardown(() => store.close())
   return { store, url: database.url, keys }
 }
-type Tap = Parameters<Parameters<typeof t.test>[1]>[0]
 
 t.test('migrations: idempotent, and safe when several processes start at once', async (t) => {
   const database = await createTestDatabase()

@@ -23,6 +23,17 @@ export interface AppOptions {
  */
 export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) => {
   app.setErrorHandler(errorHandler)
+  // Many clients send `content-type: application/json` on bodiless POSTs (authorize, refresh): accept it.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body)
+    if (text.trim() === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'INVALID_JSON' }), undefined)
+    }
+  })
   await app.register(cookie)
   await app.register(swagger, {
     openapi: {

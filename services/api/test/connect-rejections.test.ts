@@ -1,16 +1,16 @@
 import { createServer } from 'node:net'
 import t from 'tap'
+import type { Test } from 'tap'
 import type { Harness } from './harness.js'
 import { deliverCallback, prepareConnection, startHarness, startInBrowser } from './harness.js'
 
 /** Nothing half-written: no credentials, the connection not connected. */
-async function nothingWritten(t: Tap, h: Harness, apiKey: string, connectionId: string): Promise<void> {
+async function nothingWritten(t: Test, h: Harness, apiKey: string, connectionId: string): Promise<void> {
   t.equal(await h.store.credentials.get(connectionId), undefined, 'no credentials row')
   const connection = (await h.call('GET', `/v1/connections/${connectionId}`, { apiKey })).json()
   t.equal(connection.status, 'configured')
   t.same(connection.scopes.granted, [])
 }
-type Tap = Parameters<Parameters<typeof t.test>[1]>[0]
 
 t.test('forged, missing, foreign-browser and expired states are refused before any token request', async (t) => {
   const h = await startHarness(t)

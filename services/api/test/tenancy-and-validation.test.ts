@@ -75,6 +75,17 @@ t.test('connections: parameters, scopes and client are checked against the conne
   t.match((await deliverCallback(h, await h.server.approve(providerUrl), cookie)).body, /Authorization completed successfully/)
 })
 
+t.test('JSON bodies: empty is accepted on bodiless routes, malformed is a 400', async (t) => {
+  const h = await startHarness(t)
+  const tenant = await h.createTenant()
+  const malformed = await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, headers: { 'content-type': 'application/json' }, body: '{"connector":' })
+  t.equal(malformed.statusCode, 400)
+  t.match(malformed.json(), { error: { code: 'invalid_json', message: 'the body is not valid JSON' } })
+  const connection = (await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'box' } })).json()
+  const empty = await h.call('POST', `/v1/connections/${connection.id}/disconnect`, { apiKey: tenant.apiKey, headers: { 'content-type': 'application/json' } })
+  t.equal(empty.statusCode, 200)
+})
+
 t.test('authorize before the app is set says what to do', async (t) => {
   const h = await startHarness(t)
   const tenant = await h.createTenant()
