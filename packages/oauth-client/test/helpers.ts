@@ -1,4 +1,5 @@
 import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { testConnector } from '@latchkey/testkit'
 import type { AuthorizationServer, QuirkyProvider } from '@latchkey/testkit'
 import type { OAuthContext } from '../src/index.js'
 import { OAuthError } from '../src/index.js'
@@ -6,24 +7,7 @@ import { OAuthError } from '../src/index.js'
 export const REDIRECT_URI = 'http://127.0.0.1:3999/oauth/callback/'
 
 /** A connector pointed at a test server. */
-export function connectorFor(server: AuthorizationServer | QuirkyProvider, auth: Partial<ConnectorDefinitionJson['auth']> = {}): ConnectorDefinitionJson {
-  return {
-    key: 'test',
-    name: 'Test',
-    version: '1.0.0',
-    auth: {
-      kind: 'oauth2',
-      grant: 'authorization_code',
-      authorizeUrl: server.authorizeUrl,
-      tokenUrl: server.tokenUrl,
-      revokeUrl: server.revokeUrl,
-      scopes: { read: 'Read', write: 'Write' },
-      defaultScopes: ['read'],
-      ...auth
-    },
-    http: { baseUrl: server.apiBaseUrl }
-  }
-}
+export const connectorFor = (server: AuthorizationServer | QuirkyProvider, auth: Partial<ConnectorDefinitionJson['auth']> = {}): ConnectorDefinitionJson => testConnector(server, auth)
 
 export function contextFor(definition: ConnectorDefinitionJson, clientId: string, clientSecret?: string): OAuthContext {
   return { definition, client: { clientId, clientSecret } }

@@ -9,7 +9,7 @@ import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, startAuthorizationServer, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import { createTestDatabase, serviceUrls, startAuthorizationServer, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import type { AuthorizationServer } from '@latchkey/testkit'
 import { AJV_OPTIONS, CATALOG, latchkeyApp, logOptions } from '../src/index.js'
 
@@ -77,23 +77,7 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
       return response.json()
     },
     sandbox(auth = {}, key = 'sandbox') {
-      return {
-        key,
-        name: 'Sandbox',
-        version: '1.0.0',
-        auth: {
-          kind: 'oauth2',
-          grant: 'authorization_code',
-          authorizeUrl: server.authorizeUrl,
-          tokenUrl: server.tokenUrl,
-          revokeUrl: server.revokeUrl,
-          issuer: server.issuer,
-          scopes: { read: 'Read', write: 'Write' },
-          defaultScopes: ['read'],
-          ...auth
-        },
-        http: { baseUrl: server.apiBaseUrl }
-      }
+      return testConnector(server, { issuer: server.issuer, ...auth }, key)
     }
   }
 }

@@ -1,0 +1,33 @@
+import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+
+/** The endpoints of a test server (either kind). */
+export interface TestServerEndpoints {
+  readonly authorizeUrl: string
+  readonly tokenUrl: string
+  readonly revokeUrl: string
+  readonly apiBaseUrl: string
+  readonly issuer?: string
+}
+
+/**
+ * A connector definition pointed at a test server: scopes `read` and `write`, `read` by
+ * default, revocation on. `auth` replaces any of its auth fields.
+ */
+export function testConnector(server: TestServerEndpoints, auth: Partial<ConnectorDefinitionJson['auth']> = {}, key = 'test'): ConnectorDefinitionJson {
+  return {
+    key,
+    name: key === 'sandbox' ? 'Sandbox' : 'Test',
+    version: '1.0.0',
+    auth: {
+      kind: 'oauth2',
+      grant: 'authorization_code',
+      authorizeUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      revokeUrl: server.revokeUrl,
+      scopes: { read: 'Read', write: 'Write' },
+      defaultScopes: ['read'],
+      ...auth
+    },
+    http: { baseUrl: server.apiBaseUrl }
+  }
+}
