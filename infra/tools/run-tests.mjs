@@ -9,7 +9,8 @@ import { ensureLocalServices } from '../local/local-services.mjs'
 // private ones of infra/local. Each test then makes its own database and key prefix.
 const { databaseUrl, redisUrl } = await ensureLocalServices()
 
-const args = ['turbo', 'run', 'lint', 'typecheck', 'test', ...process.argv.slice(2)]
+// Two tasks at a time: the suites share one PostgreSQL and one Redis on a 2-core machine.
+const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)]
 const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORCE_COLOR: '0' } })
 
 const totals = { pass: 0, fail: 0, skip: 0, todo: 0, suites: 0 }

@@ -3,6 +3,7 @@ import { resolveOAuth2 } from '@latchkey/connector-sdk'
 import { OAuthError, buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, randomState } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
+import type { CredentialService } from './credential-service.js'
 import { connectionContext } from './connection-context.js'
 import { RuntimeError, notFound } from './errors.js'
 import { redirectUriOf } from './runtime-config.js'
@@ -40,7 +41,8 @@ export class ConnectFlow {
   constructor(
     private readonly store: Store,
     private readonly catalog: Catalog,
-    private readonly config: RuntimeConfig
+    private readonly config: RuntimeConfig,
+    private readonly credentials: CredentialService
   ) {}
 
   private now(): number {
@@ -149,6 +151,7 @@ export class ConnectFlow {
         )
       })
       await this.finish(attempt, 'connected')
+      await this.credentials.invalidate(connection.id)
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error

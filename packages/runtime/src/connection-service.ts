@@ -1,16 +1,13 @@
 import { checkRequestedScopes, resolveOAuth2, resolveScopes, validateParameters } from '@latchkey/connector-sdk'
 import type { Issue } from '@latchkey/connector-sdk'
-import { OAuthError, refreshTokens } from '@latchkey/oauth-client'
 import type { JobQueues } from '@latchkey/jobs'
 import type { ConnectionEvent, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
-import { connectionContext, sealParameters, visibleParameters } from './connection-context.js'
+import { sealParameters, visibleParameters } from './connection-context.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
-import type { RuntimeConfig } from './runtime-config.js'
-import { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.js'
-import { runtimeErrorFromOAuth } from './oauth-failure.js'
+import type { CredentialService } from './credential-service.js'
 
 /** What `POST /v1/connections` takes. */
 export interface NewConnectionRequest {
@@ -44,7 +41,7 @@ export class ConnectionService {
     private readonly store: Store,
     private readonly catalog: Catalog,
     private readonly queues: JobQueues,
-    private readonly config: RuntimeConfig
+    private readonly credentials: CredentialService
   ) {}
 
   async create(tenantId: string, request: NewConnectionRequest): Promise<ConnectionView> {
@@ -117,6 +114,7 @@ export class ConnectionService {
       await this.store.events.add(tenantId, id, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
       return created
     })
+    await this.credentials.invalidate(id)
     if (revocationId !== undefined) await this.queues.enqueueRevocation({ revocationId, tenantId, connectionId: id })
     return this.get(tenantId, id)
   }
@@ -127,52 +125,17 @@ export class ConnectionService {
     await this.store.connections.delete(tenantId, id)
   }
 
-  /**
-   * A valid access token. When it has expired (or is about to) and a refresh token is at
-   * hand, it is refreshed first, with a compare-and-set on the credential version.
-   */
+  /** A valid access token, refreshed first (in single flight) when it expires within 30 seconds. */
   async token(tenantId: string, id: string): Promise<TokenView> {
-    const connection = await this.store.connections.get(tenantId, id)
-    if (connection === undefined) throw notFound('connection')
-    const credential = await this.store.credentials.get(id)
-    if (credential === undefined || connection.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    let tokens = decodeTokenSet(credential.tokenSet)
-    const now = (this.config.now ?? Date.now)()
-    if (tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - now < 30_000 && tokens.refreshToken !== undefined) {
-      tokens = await this.refresh(tenantId, id, 'due')
-    }
+    const connection = await this.credentials.connection(tenantId, id)
+    const { tokens } = await this.credentials.current(connection)
     return { accessToken: tokens.accessToken, tokenType: tokens.tokenType, expiresAt: tokens.expiresAt?.toISOString() ?? null }
   }
 
-  /** Refreshes now; `invalid_grant` turns the connection red. */
-  async refresh(tenantId: string, id: string, reason: 'due' | 'forced'): ReturnType<typeof refreshTokens> {
-    const connection = await this.store.connections.get(tenantId, id)
-    if (connection === undefined) throw notFound('connection')
-    const entry = await this.catalog.get(tenantId, connection.connector_key)
-    const credential = await this.store.credentials.get(id)
-    if (entry === undefined || credential === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    const previous = decodeTokenSet(credential.tokenSet)
-    if (previous.refreshToken === undefined) throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
-    const context = await connectionContext(this.store, entry.definition, connection)
-    const now = (this.config.now ?? Date.now)()
-    let fresh
-    try {
-      fresh = await refreshTokens(context, previous, this.config.http)
-    } catch (error) {
-      if (!(error instanceof OAuthError)) throw error
-      const red = error.code === 'invalid_grant' || error.code === 'invalid_client' || error.code === 'unauthorized_client'
-      await this.store.connections.update(tenantId, id, red ? { status: 'error', statusReason: error.hint } : { statusReason: error.hint })
-      await this.store.events.add(tenantId, id, { kind: red ? 'connection.refresh_failed' : 'refresh.retryable_failure', level: red ? 'error' : 'warn', message: error.hint, detail: error.toJSON() })
-      throw runtimeErrorFromOAuth(error)
-    }
-    const version = await this.store.credentials.replace(id, credential.version, { tokenSet: encodeTokenSet(fresh), expiresAt: fresh.expiresAt ?? null, refreshDueAt: refreshDueAt(fresh, now, this.config.refreshMarginSeconds ?? 300) })
-    if (version === undefined) {
-      // Someone else refreshed meanwhile: theirs is newer.
-      const current = await this.store.credentials.get(id)
-      return current === undefined ? fresh : decodeTokenSet(current.tokenSet)
-    }
-    await this.store.events.add(tenantId, id, { kind: 'token.refreshed', level: 'info', message: reason === 'forced' ? 'Token refreshed on request' : 'Token refreshed', detail: { expiresAt: fresh.expiresAt?.toISOString() ?? null } })
-    if (connection.status === 'error') await this.store.connections.update(tenantId, id, { status: 'connected', statusReason: null })
-    return fresh
+  /** Refreshes now, in single flight; `invalid_grant` turns the connection red. */
+  async refresh(tenantId: string, id: string): Promise<void> {
+    const connection = await this.credentials.connection(tenantId, id)
+    if (connection.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    await this.credentials.refresh(connection, undefined, 'forced')
   }
 }

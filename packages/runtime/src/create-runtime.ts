@@ -7,6 +7,8 @@ import { ConnectionService } from './connection-service.js'
 import { ConnectorService } from './connector-service.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { TenantService } from './tenant-service.js'
+import { CredentialService } from './credential-service.js'
+import type { Redis } from 'ioredis'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -18,12 +20,18 @@ export interface Runtime {
   readonly connectors: ConnectorService
   readonly connections: ConnectionService
   readonly connect: ConnectFlow
+  readonly credentials: CredentialService
+  /** Starts listening for other processes' token changes. */
+  start(): Promise<void>
+  /** Stops listening (the caller closes store, queues and redis). */
+  close(): Promise<void>
 }
 
 /** Wires the services. The caller owns `store` and `queues` and closes them. */
-export function createRuntime(options: { store: Store; queues: JobQueues; connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]; config: RuntimeConfig }): Runtime {
+export function createRuntime(options: { store: Store; queues: JobQueues; redis: Redis; connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]; config: RuntimeConfig }): Runtime {
   const { store, queues, config } = options
   const catalog = new Catalog(options.connectors, store.customConnectors)
+  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix)
   return {
     config,
     store,
@@ -31,7 +39,10 @@ export function createRuntime(options: { store: Store; queues: JobQueues; connec
     catalog,
     tenants: new TenantService(store),
     connectors: new ConnectorService(store, catalog, config.publicUrl),
-    connections: new ConnectionService(store, catalog, queues, config),
-    connect: new ConnectFlow(store, catalog, config)
+    connections: new ConnectionService(store, catalog, queues, credentials),
+    connect: new ConnectFlow(store, catalog, config, credentials),
+    credentials,
+    start: () => credentials.listen(),
+    close: () => credentials.close()
   }
 }

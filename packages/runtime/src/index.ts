@@ -19,3 +19,6 @@ export { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.
 export type { StoredTokenSet } from './token-set-codec.js'
 export { connectionContext, openParameters } from './connection-context.js'
 export { runtimeErrorFromOAuth } from './oauth-failure.js'
+export { CredentialService } from './credential-service.js'
+export type { CurrentToken, RefreshReason } from './credential-service.js'
+export { SingleFlight } from './single-flight.js'

@@ -8,6 +8,8 @@ export interface RuntimeConfig {
   readonly attemptTtlSeconds?: number
   /** Refresh this long before expiry (at most a third of the lifetime). @defaultValue `300` */
   readonly refreshMarginSeconds?: number
+  /** How long a refresh may hold its cross-process lock. @defaultValue `30000` */
+  readonly refreshLockTtlMs?: number
   /** Outbound HTTP to providers (dispatcher, timeouts). */
   readonly http?: HttpOptions
   /** The clock. @defaultValue `Date.now` */

@@ -26,7 +26,7 @@ t.test('password parameters are encrypted at rest and masked, scopes get default
   t.teardown(() => redis.disconnect())
   const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
   t.teardown(() => queues.close())
-  const runtime = createRuntime({ store, queues, connectors: [acme], config: { publicUrl: 'https://l.example' } })
+  const runtime = createRuntime({ store, queues, redis, connectors: [acme], config: { publicUrl: 'https://l.example' } })
   const { tenant } = await store.tenants.create('A')
   const view = await runtime.connections.create(tenant.id, { connector: 'acme', parameters: { tenant: 'acme', apiSecret: 'p@ssw0rd-CANARY' } })
   t.same(view.parameters, { tenant: 'acme', apiSecret: '********' })

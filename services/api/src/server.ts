@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   await assertRedisNoEviction(redis)
   const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api' })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
-  const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL } })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL } })
+  await runtime.start()
   const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
   await app.listen({ port: config.PORT, host: config.HOST })
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     stopping = true
     app.log.info({ signal }, 'stopping')
     await app.close()
+    await runtime.close()
     await queues.close()
     await store.close()
     redis.disconnect()

@@ -50,7 +50,9 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
   })
   t.teardown(() => server.close())
-  const runtime = createRuntime({ store, queues, connectors: CATALOG, config: { publicUrl: PUBLIC_URL } })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: PUBLIC_URL } })
+  await runtime.start()
+  t.teardown(() => runtime.close())
   const logs: string[] = []
   const app = fastify({ logger: logOptions('debug', { write: (line: string) => void logs.push(line) }), ajv: AJV_OPTIONS })
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })

@@ -21,7 +21,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
     runtime.connect.authorize(request.tenant.id, request.params.id)
   )
   app.post('/v1/connections/:id/refresh', { schema: one }, async (request) => {
-    await runtime.connections.refresh(request.tenant.id, request.params.id, 'forced')
+    await runtime.connections.refresh(request.tenant.id, request.params.id)
     return runtime.connections.get(request.tenant.id, request.params.id)
   })
   app.post('/v1/connections/:id/disconnect', { schema: one }, async (request) => runtime.connections.disconnect(request.tenant.id, request.params.id))

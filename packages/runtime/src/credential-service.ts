@@ -1,0 +1,217 @@
+import { OAuthError, refreshTokens } from '@latchkey/oauth-client'
+import type { TokenSet } from '@latchkey/oauth-client'
+import type { Redis } from 'ioredis'
+import type { Connection, CredentialRecord, Store } from '@latchkey/store'
+import type { Catalog } from './catalog.js'
+import { connectionContext } from './connection-context.js'
+import { RuntimeError, notFound } from './errors.js'
+import { runtimeErrorFromOAuth } from './oauth-failure.js'
+import type { RuntimeConfig } from './runtime-config.js'
+import { SingleFlight } from './single-flight.js'
+import { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.js'
+
+/** Why a refresh happens; recorded in the event. */
+export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired'
+
+/** A token and the credential version it came from. */
+export interface CurrentToken {
+  readonly tokens: TokenSet
+  readonly version: number
+}
+
+/** Errors that mean "reconnect": the connection turns red and refreshing stops. */
+const TERMINAL = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type'])
+
+/** How long a cached token is trusted without a word from other processes. */
+const CACHE_TTL_MS = 60_000
+
+interface CacheEntry {
+  readonly token: CurrentToken
+  readonly until: number
+}
+
+/**
+ * Valid access tokens, refreshed in single flight: at most one refresh request per
+ * connection at a time across every process. After taking the lock it re-reads and
+ * re-checks (a sibling may have refreshed already); it never holds a database
+ * transaction across the provider call; it saves with a compare-and-set on the credential
+ * version, so a holder that outlived its lock cannot overwrite a newer token. Hot tokens
+ * are cached in process and dropped when any process refreshes or disconnects them.
+ */
+export class CredentialService {
+  readonly #flight: SingleFlight
+  readonly #cache = new Map<string, CacheEntry>()
+  readonly #channel: string
+  #subscriber: Redis | undefined
+
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog,
+    private readonly redis: Redis,
+    private readonly config: RuntimeConfig,
+    prefix: string
+  ) {
+    this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
+    this.#channel = `${prefix}:credentials:changed`
+  }
+
+  private now(): number {
+    return (this.config.now ?? Date.now)()
+  }
+
+  /** Listens for other processes' refreshes and disconnects, to drop cached tokens. */
+  async listen(): Promise<void> {
+    if (this.#subscriber !== undefined) return
+    this.#subscriber = this.redis.duplicate()
+    this.#subscriber.on('message', (_channel: string, connectionId: string) => this.#cache.delete(connectionId))
+    await this.#subscriber.subscribe(this.#channel)
+  }
+
+  async close(): Promise<void> {
+    this.#subscriber?.disconnect()
+    this.#subscriber = undefined
+  }
+
+  /** Drops a connection's cached token here and in every other process. */
+  async invalidate(connectionId: string): Promise<void> {
+    this.#cache.delete(connectionId)
+    await this.redis.publish(this.#channel, connectionId)
+  }
+
+  private async read(connectionId: string): Promise<CurrentToken | undefined> {
+    const credential: CredentialRecord | undefined = await this.store.credentials.get(connectionId)
+    return credential === undefined ? undefined : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
+  }
+
+  /**
+   * A token valid for at least `minValidityMs`, refreshed first (in single flight) when
+   * it is not. Served from the in-process cache when hot.
+   */
+  async current(connection: Connection, minValidityMs = 30_000): Promise<CurrentToken> {
+    if (connection.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    const cached = this.#cache.get(connection.id)
+    const now = this.now()
+    if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs)) return cached.token
+    const token = await this.read(connection.id)
+    if (token === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
+    if (expiresWithin(token.tokens, now, minValidityMs) && token.tokens.refreshToken !== undefined) {
+      return this.refresh(connection, token.version, 'expired')
+    }
+    this.#cache.set(connection.id, { token, until: now + CACHE_TTL_MS })
+    return token
+  }
+
+  /**
+   * Refreshes unless a sibling already moved past `seenVersion`; concurrent callers in
+   * every process get the same new token. `seenVersion` undefined forces a refresh of
+   * whatever is stored now.
+   */
+  async refresh(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
+    return this.#flight.share(connection.id, async () => {
+      const deadline = this.now() + this.#flight.lockTtlMs + 5_000
+      let version = seenVersion
+      for (;;) {
+        const lock = await this.#flight.tryLock(connection.id)
+        if (lock.acquired) {
+          try {
+            return await this.refreshHoldingLock(connection, version, reason)
+          } finally {
+            await lock.release()
+          }
+        }
+        // Another process is refreshing: wait for its token (or its failure).
+        const current = await this.waitForSibling(connection.id, version, deadline)
+        if (current !== undefined) return current
+        // The holder let go without a new token and without a failure: look again, then try ourselves.
+        version ??= (await this.read(connection.id))?.version
+        if (this.now() > deadline) throw new RuntimeError('provider_timeout', 'another process held the refresh lock too long; try again')
+      }
+    })
+  }
+
+  private async waitForSibling(connectionId: string, seenVersion: number | undefined, deadline: number): Promise<CurrentToken | undefined> {
+    const startVersion = seenVersion ?? (await this.read(connectionId))?.version
+    while (this.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, this.#flight.pollMs))
+      const token = await this.read(connectionId)
+      if (token === undefined) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      if (startVersion !== undefined && token.version > startVersion) return token
+      if (!(await this.#flight.isLocked(connectionId))) {
+        const failure = await this.#flight.lastFailure(connectionId)
+        if (failure !== undefined) throw new RuntimeError(failure.code as RuntimeError['code'], failure.message, failure.details)
+        const after = await this.read(connectionId)
+        if (after !== undefined && startVersion !== undefined && after.version > startVersion) return after
+        return undefined
+      }
+    }
+    return undefined
+  }
+
+  private async refreshHoldingLock(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
+    // Re-read under the lock: a sibling may have refreshed while we were deciding.
+    const stored = await this.read(connection.id)
+    if (stored === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
+    if (seenVersion !== undefined && stored.version !== seenVersion) return stored
+    const fresh = (await this.store.connections.get(connection.tenant_id, connection.id)) ?? connection
+    if (fresh.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    if (stored.tokens.refreshToken === undefined) {
+      throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
+    }
+    const entry = await this.catalog.get(fresh.tenant_id, fresh.connector_key)
+    if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
+    const context = await connectionContext(this.store, entry.definition, fresh)
+    let tokens: TokenSet
+    try {
+      tokens = await refreshTokens(context, stored.tokens, this.config.http)
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      const failure = runtimeErrorFromOAuth(error)
+      await this.recordFailure(fresh, error)
+      await this.#flight.publishFailure(connection.id, { code: failure.code, message: failure.message, details: failure.details })
+      throw failure
+    }
+    // Saved before anything else: a rotated refresh token must never be lost.
+    const now = this.now()
+    const version = await this.store.credentials.replace(connection.id, stored.version, {
+      tokenSet: encodeTokenSet(tokens),
+      expiresAt: tokens.expiresAt ?? null,
+      refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
+    })
+    if (version === undefined) {
+      // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
+      const current = await this.read(connection.id)
+      if (current === undefined) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      return current
+    }
+    await this.#flight.clearFailure(connection.id)
+    await this.invalidate(connection.id)
+    const current = { tokens, version }
+    this.#cache.set(connection.id, { token: current, until: now + CACHE_TTL_MS })
+    await this.store.events.add(fresh.tenant_id, fresh.id, { kind: 'token.refreshed', level: 'info', message: reason === 'forced' ? 'Token refreshed on request' : reason === 'auth_failure' ? 'Token refreshed after the provider refused it' : 'Token refreshed', detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: tokens.refreshToken !== stored.tokens.refreshToken } })
+    if (fresh.status === 'error') await this.store.connections.update(fresh.tenant_id, fresh.id, { status: 'connected', statusReason: null })
+    return current
+  }
+
+  private async recordFailure(connection: Connection, error: OAuthError): Promise<void> {
+    if (TERMINAL.has(error.code)) {
+      await this.store.db.transaction().execute(async (trx) => {
+        await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: error.hint }, trx)
+        await trx.updateTable('credentials').set({ refresh_due_at: null }).where('connection_id', '=', connection.id).execute()
+        await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.refresh_failed', level: 'error', message: error.hint, detail: error.toJSON() }, trx)
+      })
+      return
+    }
+    await this.store.events.add(connection.tenant_id, connection.id, { kind: 'refresh.retryable_failure', level: 'warn', message: error.hint, detail: error.toJSON() })
+  }
+
+  /** Looks up a connection for a tenant. */
+  async connection(tenantId: string, connectionId: string): Promise<Connection> {
+    const connection = await this.store.connections.get(tenantId, connectionId)
+    if (connection === undefined) throw notFound('connection')
+    return connection
+  }
+}
+
+function expiresWithin(tokens: TokenSet, now: number, ms: number): boolean {
+  return tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - now < ms
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto'
+import type { Redis } from 'ioredis'
+
+/** Deletes the lock only if we still hold it. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
+
+/** A cross-process lock per key on Redis, with in-process deduplication in front of it. */
+export interface SingleFlightOptions {
+  readonly redis: Redis
+  /** Key prefix (hash-tagged in production). */
+  readonly prefix: string
+  /** How long a holder may keep the lock; longer than any provider call. @defaultValue `30000` */
+  readonly lockTtlMs?: number
+  /** How often waiters look again. @defaultValue `50` */
+  readonly pollMs?: number
+}
+
+/** The lock is held by another process; the caller waits for its result instead. */
+export type LockAttempt = { readonly acquired: true; release(): Promise<void> } | { readonly acquired: false }
+
+/**
+ * Single flight across processes: `run(key, work)` runs `work` in at most one place at a
+ * time per key. In this process concurrent callers share one promise; across processes a
+ * Redis lock (SET NX PX, released with compare-and-delete) decides who works, and the
+ * others are told to wait (`acquired: false`).
+ */
+export class SingleFlight {
+  readonly #inFlight = new Map<string, Promise<unknown>>()
+  readonly #redis: Redis
+  readonly #prefix: string
+  readonly lockTtlMs: number
+  readonly pollMs: number
+
+  constructor(options: SingleFlightOptions) {
+    this.#redis = options.redis
+    this.#prefix = options.prefix
+    this.lockTtlMs = options.lockTtlMs ?? 30_000
+    this.pollMs = options.pollMs ?? 50
+  }
+
+  /** Shares one promise between the concurrent callers of this process. */
+  share<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const existing = this.#inFlight.get(key)
+    if (existing !== undefined) return existing as Promise<T>
+    const promise = work().finally(() => this.#inFlight.delete(key))
+    this.#inFlight.set(key, promise)
+    return promise
+  }
+
+  /** Tries to take the cross-process lock for a key. */
+  async tryLock(key: string): Promise<LockAttempt> {
+    const name = `${this.#prefix}:lock:${key}`
+    const token = randomBytes(16).toString('hex')
+    const ok = await this.#redis.set(name, token, 'PX', this.lockTtlMs, 'NX')
+    if (ok !== 'OK') return { acquired: false }
+    return { acquired: true, release: async () => void (await this.#redis.eval(RELEASE, 1, name, token)) }
+  }
+
+  /** Whether some process holds the lock for a key. */
+  async isLocked(key: string): Promise<boolean> {
+    return (await this.#redis.exists(`${this.#prefix}:lock:${key}`)) === 1
+  }
+
+  /** Records the outcome of a flight briefly, for the waiters of other processes. */
+  async publishFailure(key: string, failure: { code: string; message: string; details?: unknown }): Promise<void> {
+    await this.#redis.set(`${this.#prefix}:failure:${key}`, JSON.stringify(failure), 'PX', 5_000)
+  }
+
+  async lastFailure(key: string): Promise<{ code: string; message: string; details?: unknown } | undefined> {
+    const raw = await this.#redis.get(`${this.#prefix}:failure:${key}`)
+    return raw === null ? undefined : (JSON.parse(raw) as { code: string; message: string; details?: unknown })
+  }
+
+  async clearFailure(key: string): Promise<void> {
+    await this.#redis.del(`${this.#prefix}:failure:${key}`)
+  }
+}
