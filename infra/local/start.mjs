@@ -128,7 +128,9 @@ async function main() {
     LATCHKEY_ADMIN_TOKEN: secrets.adminToken,
     PORT: String(port),
     HOST: host,
-    PUBLIC_URL: publicUrl
+    PUBLIC_URL: publicUrl,
+    // The sandbox provider lives on loopback; production keeps private targets refused.
+    LATCHKEY_ALLOW_PRIVATE_NETWORK: process.env.LATCHKEY_ALLOW_PRIVATE_NETWORK ?? 'true'
   }
   const apiProcess = spawn(process.execPath, [apiEntry], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   children.push(apiProcess)

@@ -9,6 +9,8 @@ import type { RuntimeConfig } from './runtime-config.js'
 import { TenantService } from './tenant-service.js'
 import { CredentialService } from './credential-service.js'
 import type { Redis } from 'ioredis'
+import { createEgressDispatcher } from './egress-policy.js'
+import { HttpHelper } from './http-helper.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -21,6 +23,8 @@ export interface Runtime {
   readonly connections: ConnectionService
   readonly connect: ConnectFlow
   readonly credentials: CredentialService
+  /** Authenticated calls to connectors' APIs. */
+  readonly http: HttpHelper
   /** Starts listening for other processes' token changes. */
   start(): Promise<void>
   /** Stops listening (the caller closes store, queues and redis). */
@@ -29,7 +33,10 @@ export interface Runtime {
 
 /** Wires the services. The caller owns `store` and `queues` and closes them. */
 export function createRuntime(options: { store: Store; queues: JobQueues; redis: Redis; connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]; config: RuntimeConfig }): Runtime {
-  const { store, queues, config } = options
+  const { store, queues } = options
+  // One egress policy for every outbound request: token, refresh, revoke and API calls.
+  const dispatcher = options.config.http?.dispatcher ?? createEgressDispatcher({ allowPrivateNetwork: options.config.allowPrivateNetwork, connectTimeoutMs: options.config.http?.connectTimeoutMs })
+  const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   const catalog = new Catalog(options.connectors, store.customConnectors)
   const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix)
   return {
@@ -42,6 +49,7 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
     connections: new ConnectionService(store, catalog, queues, credentials),
     connect: new ConnectFlow(store, catalog, config, credentials),
     credentials,
+    http: new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now }),
     start: () => credentials.listen(),
     close: () => credentials.close()
   }

@@ -10,7 +10,15 @@ export interface RuntimeConfig {
   readonly refreshMarginSeconds?: number
   /** How long a refresh may hold its cross-process lock. @defaultValue `30000` */
   readonly refreshLockTtlMs?: number
-  /** Outbound HTTP to providers (dispatcher, timeouts). */
+  /**
+   * Let connectors reach loopback and private addresses (development, tests, on-premise
+   * providers). Off in production: tenants define connectors, so their URLs are untrusted.
+   * @defaultValue `false`
+   */
+  readonly allowPrivateNetwork?: boolean
+  /** Authenticated API calls (timeouts, retries). */
+  readonly api?: { readonly timeoutMs?: number; readonly maxRetries?: number; readonly maxRetryAfterSeconds?: number }
+  /** Outbound HTTP to providers (dispatcher, timeouts); the egress policy's dispatcher by default. */
   readonly http?: HttpOptions
   /** The clock. @defaultValue `Date.now` */
   readonly now?: () => number

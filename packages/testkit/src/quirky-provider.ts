@@ -56,6 +56,11 @@ export interface QuirkyModes {
   issuer: boolean | string
   /** Error descriptions quote the request's secrets back (a careless provider). */
   echoSecretsInErrors: boolean
+  /** The next N API calls answer `apiFailStatus` (with `retryAfterSeconds` when set). */
+  apiFailNext: number
+  apiFailStatus: number
+  /** Every API call answers 401, whatever the token (an app whose access was withdrawn). */
+  apiRefusesAll: boolean
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -81,7 +86,10 @@ const DEFAULT_MODES: QuirkyModes = {
   revokeFailNext: 0,
   deny: false,
   issuer: false,
-  echoSecretsInErrors: false
+  echoSecretsInErrors: false,
+  apiFailNext: 0,
+  apiFailStatus: 503,
+  apiRefusesAll: false
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -302,15 +310,30 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     counters.apiCalls += 1
+    if (modes.apiFailNext > 0) {
+      modes.apiFailNext -= 1
+      const headers: Record<string, string> = modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
+      sendJson(res, modes.apiFailStatus, { error: 'try_later' }, headers)
+      return
+    }
     const presented = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('access_token') ?? ''
     const grant = accessTokens.get(presented)
-    if (grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) {
+    if (modes.apiRefusesAll || grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) {
       res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
       sendJson(res, 401, { error: 'invalid_token' })
       return
     }
-    const body = await readText(req)
-    sendJson(res, 200, { ok: true, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, body })
+    const body = await readText(req, 64 * 1024 * 1024)
+    if (url.pathname.endsWith('/large')) {
+      // A large streamed answer, for proxy tests.
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      const chunk = Buffer.alloc(64 * 1024, 120)
+      const count = Number(url.searchParams.get('chunks') ?? '16')
+      for (let i = 0; i < count; i++) if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve))
+      res.end()
+      return
+    }
+    sendJson(res, 200, { ok: true, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, headers: { 'x-custom': req.headers['x-custom'] ?? null, 'x-github-api-version': req.headers['x-github-api-version'] ?? null }, bodyLength: body.length, body: body.slice(0, 1000) })
   }
 
   function authorize(res: ServerResponse, url: URL): void {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Runtime } from '@latchkey/runtime'
 import { errorHandler } from './http-errors.js'
+import { callRoutes } from './routes/call-routes.js'
 import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
@@ -47,5 +48,6 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
   await app.register(connectorRoutes, { runtime: options.runtime })
   await app.register(connectionRoutes, { runtime: options.runtime })
+  await app.register(callRoutes, { runtime: options.runtime })
   await app.register(oauthRoutes, { runtime: options.runtime })
 }

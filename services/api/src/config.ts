@@ -14,6 +14,8 @@ export const ConfigSchema = Type.Object({
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  /** Let connectors reach loopback and private addresses (development, on-premise providers). */
+  LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
   /** BullMQ key prefix. */
   LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' })
 })

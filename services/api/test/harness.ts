@@ -50,7 +50,7 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
   })
   t.teardown(() => server.close())
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: PUBLIC_URL } })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: PUBLIC_URL, allowPrivateNetwork: true } })
   await runtime.start()
   t.teardown(() => runtime.close())
   const logs: string[] = []

@@ -1,0 +1,236 @@
+import type { Readable } from 'node:stream'
+import { renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, renderTemplate } from '@latchkey/connector-sdk'
+import type { Issue } from '@latchkey/connector-sdk'
+import { request } from 'undici'
+import type { Dispatcher } from 'undici'
+import type { Connection, Store } from '@latchkey/store'
+import type { Catalog } from './catalog.js'
+import { openParameters } from './connection-context.js'
+import type { CredentialService, CurrentToken } from './credential-service.js'
+import { RuntimeError, invalidRequest, notFound } from './errors.js'
+
+/** What a flow asks for: a relative URL on the connector's own API. */
+export interface ApiRequest {
+  readonly method: string
+  /** Relative to the connector's base URL, e.g. `/folders/0/items`. */
+  readonly url: string
+  readonly query?: Readonly<Record<string, string | readonly string[]>> | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** A buffer or string can be replayed after a refresh; a stream cannot. */
+  readonly body?: string | Buffer | Readable | undefined
+}
+
+/** The provider's answer, its body streamed. */
+export interface ApiResponse {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly body: Readable
+}
+
+/** Options of the helper. */
+export interface HttpHelperOptions {
+  readonly dispatcher: Dispatcher
+  /** @defaultValue `30000` */
+  readonly timeoutMs?: number
+  /** Tries for 429/502/503/504 on idempotent requests. @defaultValue `3` */
+  readonly maxRetries?: number
+  /** The longest `Retry-After` honoured by waiting; longer ones are returned to the caller. @defaultValue `30` */
+  readonly maxRetryAfterSeconds?: number
+  /** @defaultValue `() => Date.now()` */
+  readonly now?: () => number
+  /** Waits between retries (injected by tests). */
+  readonly sleep?: (ms: number) => Promise<void>
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'])
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
+const RETRY_STATUS = new Set([429, 502, 503, 504])
+const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** Backslashes and ASCII control characters, never allowed in a relative URL. */
+function hasUnsafeCharacters(value: string): boolean {
+  for (const char of value) {
+    const code = char.charCodeAt(0)
+    if (char === '\\' || code < 0x20 || code === 0x7f) return true
+  }
+  return false
+}
+
+/**
+ * Builds the target URL: never an open proxy. Refuses absolute and protocol-relative URLs,
+ * backslashes, control characters, and any `..` that climbs out of the base path; the
+ * result must stay on the base URL's origin.
+ */
+export function targetUrl(baseUrl: string, relative: string, query: ApiRequest['query']): URL | Issue {
+  const at = 'body.url'
+  if (!relative.startsWith('/') || relative.startsWith('//')) return { path: at, message: 'must be a relative URL starting with a single "/"' }
+  if (hasUnsafeCharacters(relative)) return { path: at, message: 'must not contain backslashes or control characters' }
+  if (/^\/[a-z][a-z0-9+.-]*:/i.test(relative)) return { path: at, message: 'must be a relative URL' }
+  const base = new URL(baseUrl)
+  const basePath = base.pathname.replace(/\/+$/, '')
+  const decoded = decodeURIComponentSafe(relative.split('?')[0] ?? '')
+  if (decoded === undefined || decoded.split('/').includes('..')) return { path: at, message: 'must not contain ".." segments' }
+  const target = new URL(`${base.origin}${basePath}${relative}`)
+  if (target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`) || basePath === '')) {
+    return { path: at, message: "must stay on the connector's API" }
+  }
+  for (const [name, value] of Object.entries(query ?? {})) {
+    for (const item of typeof value === 'string' ? [value] : value) target.searchParams.append(name, item)
+  }
+  return target
+}
+
+function decodeURIComponentSafe(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return undefined
+  }
+}
+
+function checkHeaders(headers: Readonly<Record<string, string>>, tokenHeader: string | undefined): Issue[] {
+  const issues: Issue[] = []
+  for (const [name, value] of Object.entries(headers)) {
+    const path = `body.headers.${name}`
+    const lower = name.toLowerCase()
+    if (!HEADER_NAME.test(name)) issues.push({ path, message: 'is not a valid header name' })
+    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0))) issues.push({ path, message: 'must not contain line breaks' })
+    else if (HOP_BY_HOP.has(lower)) issues.push({ path, message: 'is a hop-by-hop or Host header, which callers cannot set' })
+    else if (lower === tokenHeader) issues.push({ path, message: 'is where Latchkey puts the token; callers cannot set it' })
+  }
+  return issues
+}
+
+function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name.toLowerCase())) continue
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return out
+}
+
+/**
+ * Authenticated calls to a connector's own API (Okta's httpHelper): resolves the base URL,
+ * injects the token where the definition says, refreshes once (in single flight) and
+ * retries once on an auth failure, retries 429/502/503/504 for idempotent requests with
+ * capped backoff honouring `Retry-After`, marks the connection green on success and red
+ * when a refresh cannot fix an auth failure.
+ */
+export class HttpHelper {
+  readonly #lastMarked = new Map<string, number>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog,
+    private readonly credentials: CredentialService,
+    private readonly options: HttpHelperOptions
+  ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
+  }
+
+  async call(tenantId: string, connectionId: string, apiRequest: ApiRequest): Promise<ApiResponse> {
+    const method = apiRequest.method.toUpperCase()
+    if (!METHOD.test(method)) throw invalidRequest('the method is not supported', [{ path: 'body.method', message: 'must be GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS' }])
+    const connection = await this.credentials.connection(tenantId, connectionId)
+    if (connection.status === 'error') throw new RuntimeError('conflict', `the connection needs to be connected again: ${connection.status_reason ?? 'its last refresh failed'}`)
+    const entry = await this.catalog.get(tenantId, connection.connector_key)
+    if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
+    const http = entry.definition.http
+    const app = await this.store.apps.get(tenantId, connection.connector_key)
+    const baseTemplate = app?.overrides.baseUrl ?? http?.baseUrl
+    if (http === undefined || baseTemplate === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
+    const parameters = await openParameters(this.store, connection.parameters)
+    const values = { parameters, config: resolveConfigValues(entry.definition as never, parameters), metadata: connection.metadata }
+    const target = targetUrl(renderUrlTemplate(baseTemplate, values), apiRequest.url, apiRequest.query)
+    if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
+    const placement = resolveTokenPlacement(http.tokenPlacement)
+    const tokenHeader = placement.in === 'header' ? placement.name.toLowerCase() : undefined
+    const issues = checkHeaders(apiRequest.headers ?? {}, tokenHeader)
+    if (issues.length > 0) throw invalidRequest('some headers are not allowed', issues)
+    const baseHeaders: Record<string, string> = {}
+    for (const [name, value] of Object.entries(http.headers ?? {})) baseHeaders[name.toLowerCase()] = renderTemplate(value, values)
+    for (const [name, value] of Object.entries(apiRequest.headers ?? {})) baseHeaders[name.toLowerCase()] = value
+    const refreshOn = new Set(http.refreshOnStatus ?? DEFAULT_REFRESH_ON_STATUS)
+    const replayable = apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
+
+    const send = async (token: CurrentToken): Promise<ApiResponse> => {
+      const url = new URL(target)
+      const headers = { ...baseHeaders }
+      if (placement.in === 'query') url.searchParams.set(placement.name, token.tokens.accessToken)
+      else headers[placement.name.toLowerCase()] = `${placement.prefix}${token.tokens.accessToken}`
+      let response: Dispatcher.ResponseData
+      try {
+        response = await request(url, {
+          method: method as Dispatcher.HttpMethod,
+          headers,
+          body: apiRequest.body,
+          dispatcher: this.options.dispatcher,
+          headersTimeout: this.options.timeoutMs ?? 30_000,
+          bodyTimeout: this.options.timeoutMs ?? 30_000
+        })
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? ''
+        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') throw new RuntimeError('provider_timeout', `${target.host} did not answer in time`)
+        throw new RuntimeError('provider_unreachable', `${target.host} could not be reached (${code || (error as Error).message})`)
+      }
+      return { status: response.statusCode, headers: flat(response.headers), body: response.body }
+    }
+
+    let token = await this.credentials.current(connection)
+    let response = await send(token)
+    if (refreshOn.has(response.status)) {
+      response.body.resume()
+      if (token.tokens.refreshToken === undefined) {
+        await this.markAuthFailure(connection, response.status, 'the provider refused the token and gave no refresh token')
+        return response
+      }
+      token = await this.credentials.refresh(connection, token.version, 'auth_failure')
+      if (!replayable) return response
+      response = await send(token)
+      if (refreshOn.has(response.status)) {
+        await this.markAuthFailure(connection, response.status, 'the provider still refuses the token after a refresh')
+        return response
+      }
+    }
+    const maxRetries = IDEMPOTENT.has(method) && replayable ? (this.options.maxRetries ?? 3) : 0
+    for (let attempt = 1; attempt < maxRetries && RETRY_STATUS.has(response.status); attempt++) {
+      const wait = this.retryDelay(response.headers['retry-after'], attempt)
+      if (wait === undefined) break
+      response.body.resume()
+      await (this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait)
+      response = await send(token)
+    }
+    if (!refreshOn.has(response.status)) await this.markUsed(connection)
+    return response
+  }
+
+  /** Milliseconds to wait before retry `attempt`, or `undefined` when the provider asks for longer than we wait. */
+  private retryDelay(retryAfter: string | undefined, attempt: number): number | undefined {
+    const cap = this.options.maxRetryAfterSeconds ?? 30
+    if (retryAfter !== undefined) {
+      const seconds = /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - this.now()) / 1000)
+      if (Number.isFinite(seconds)) return seconds > cap ? undefined : Math.max(0, seconds) * 1000
+    }
+    return Math.min(5_000, 200 * 2 ** (attempt - 1))
+  }
+
+  /** Green: used successfully. Written at most once a minute per connection. */
+  private async markUsed(connection: Connection): Promise<void> {
+    const now = this.now()
+    if (connection.status === 'connected' && connection.last_used_at !== null && (this.#lastMarked.get(connection.id) ?? 0) > now - 60_000) return
+    this.#lastMarked.set(connection.id, now)
+    await this.store.connections.update(connection.tenant_id, connection.id, { lastUsedAt: new Date(now), ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null }) })
+  }
+
+  /** Red: an auth failure a refresh cannot fix. */
+  private async markAuthFailure(connection: Connection, status: number, reason: string): Promise<void> {
+    const message = `${reason} (HTTP ${status}): connect again`
+    await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: message })
+    await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } })
+    await this.credentials.invalidate(connection.id)
+  }
+}

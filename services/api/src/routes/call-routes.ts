@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { RuntimeError } from '@latchkey/runtime'
+import type { Runtime } from '@latchkey/runtime'
+import { ErrorSchema, IdParams } from '../schemas.js'
+import { tenantAuth } from './tenant-auth.js'
+
+/** The largest provider answer the JSON envelope carries (the proxy streams without limit). */
+const MAX_ENVELOPE_BYTES = 5 * 1024 * 1024
+
+const HttpBody = Type.Object(
+  {
+    method: Type.String({ pattern: '^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|get|head|post|put|patch|delete|options)$' }),
+    url: Type.String({ minLength: 1, maxLength: 8192 }),
+    query: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]))),
+    headers: Type.Optional(Type.Record(Type.String(), Type.String())),
+    body: Type.Optional(Type.Unknown())
+  },
+  { additionalProperties: false }
+)
+
+const HttpAnswer = Type.Object({ status: Type.Integer(), headers: Type.Record(Type.String(), Type.String()), body: Type.Unknown() })
+
+/** Authenticated calls: a JSON envelope, and a streamed proxy. */
+export const callRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
+  app.addHook('preHandler', tenantAuth(runtime))
+  const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema, 504: ErrorSchema }
+
+  app.post('/v1/connections/:id/http', { schema: { params: IdParams, body: HttpBody, response: { 200: HttpAnswer, ...errors } } }, async (request) => {
+    const { body } = request
+    const payload = body.body === undefined ? undefined : typeof body.body === 'string' ? body.body : JSON.stringify(body.body)
+    const headers = { ...(payload !== undefined && typeof body.body !== 'string' && !Object.keys(body.headers ?? {}).some((h) => h.toLowerCase() === 'content-type') ? { 'content-type': 'application/json' } : {}), ...body.headers }
+    const response = await runtime.http.call(request.tenant.id, request.params.id, { method: body.method, url: body.url, query: body.query, headers, body: payload })
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length
+      if (size > MAX_ENVELOPE_BYTES) {
+        response.body.destroy()
+        throw new RuntimeError('provider_unreachable', `the answer is larger than ${MAX_ENVELOPE_BYTES} bytes; use the proxy route to stream it`)
+      }
+      chunks.push(chunk as Buffer)
+    }
+    const text = Buffer.concat(chunks).toString('utf8')
+    let parsed: unknown = text
+    if ((response.headers['content-type'] ?? '').includes('json') && text !== '') {
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        parsed = text
+      }
+    }
+    return { status: response.status, headers: response.headers, body: parsed }
+  })
+
+  // The proxy: bodies stream both ways, untouched.
+  await app.register(async (proxy) => {
+    proxy.removeAllContentTypeParsers()
+    proxy.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+    proxy.route({
+      method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      url: '/v1/connections/:id/proxy/*',
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        const { id } = request.params as { id: string; '*': string }
+        const raw = request.raw.url ?? ''
+        const prefix = `/v1/connections/${id}/proxy`
+        const relative = raw.slice(raw.indexOf(prefix) + prefix.length)
+        const [path = '/', search = ''] = relative.split(/\?(.*)/s)
+        const headers: Record<string, string> = {}
+        for (const [name, value] of Object.entries(request.headers)) {
+          const lower = name.toLowerCase()
+          if (lower === 'authorization' || lower === 'host' || lower === 'content-length' || lower === 'cookie' || HOP.has(lower) || typeof value !== 'string') continue
+          headers[lower] = value
+        }
+        const query: Record<string, string[]> = {}
+        for (const [name, value] of new URLSearchParams(search)) (query[name] ??= []).push(value)
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : (request.body as NodeJS.ReadableStream | undefined)
+        const response = await runtime.http.call(request.tenant.id, id, { method: request.method, url: path, query, headers, body: body as never })
+        return reply.status(response.status).headers(response.headers).send(response.body)
+      }
+    })
+  })
+}
+
+const HOP = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'])
