@@ -3,7 +3,7 @@
 //   1. PostgreSQL and Redis: DATABASE_URL / REDIS_URL, or private ones (infra/local).
 //   2. Development secrets (encryption key, admin token) kept in the data folder, unless given.
 //   3. The testkit authorization server as a `sandbox` connector (LATCHKEY_SANDBOX=off to skip).
-//   4. The API (services/api), which runs migrations at start.
+//   4. The API (services/api), which runs migrations at start, and the worker (services/worker).
 //   5. A development tenant whose API key is printed, with the sandbox app configured.
 // Stops everything it started on Ctrl-C / SIGTERM.
 import { spawn } from 'node:child_process'
@@ -108,7 +108,9 @@ async function main() {
   const publicUrl = (process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '')
   const localUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
   const apiEntry = join(ROOT, 'services', 'api', 'dist', 'server.js')
+  const workerEntry = join(ROOT, 'services', 'worker', 'dist', 'server.js')
   requireBuilt(apiEntry)
+  requireBuilt(workerEntry)
 
   let sandbox
   if (process.env.LATCHKEY_SANDBOX !== 'off') {
@@ -139,6 +141,13 @@ async function main() {
     shutdown(code ?? 1)
   })
   await waitReady(localUrl, apiProcess)
+  // The worker starts once the API has migrated the database.
+  const workerProcess = spawn(process.execPath, [workerEntry], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  children.push(workerProcess)
+  workerProcess.on('exit', (code) => {
+    say(`the worker stopped (code ${code})`)
+    shutdown(code ?? 1)
+  })
 
   const tenant = await developmentTenant(localUrl, secrets.adminToken)
   if (sandbox !== undefined) {
@@ -166,7 +175,7 @@ async function main() {
   const lines = [
     '',
     'Latchkey is running.',
-    `  API            ${publicUrl}   (OpenAPI: ${publicUrl}/docs/json)`,
+    `  API            ${publicUrl}   (OpenAPI: ${publicUrl}/docs/json); worker running`,
     `  Redirect URI   ${publicUrl}/oauth/callback/   (register it at each provider, trailing slash included)`,
     `  Tenant API key ${tenant.apiKey}   (development tenant "${tenant.name}")`,
     `  Admin token    in ${join(DATA, 'dev-secrets.json')}`,

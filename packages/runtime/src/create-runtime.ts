@@ -11,6 +11,7 @@ import { CredentialService } from './credential-service.js'
 import type { Redis } from 'ioredis'
 import { createEgressDispatcher } from './egress-policy.js'
 import { HttpHelper } from './http-helper.js'
+import { BackgroundJobs } from './background-jobs.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -25,6 +26,8 @@ export interface Runtime {
   readonly credentials: CredentialService
   /** Authenticated calls to connectors' APIs. */
   readonly http: HttpHelper
+  /** The work behind the queues (refresh, revoke, sweep). */
+  readonly jobs: BackgroundJobs
   /** Starts listening for other processes' token changes. */
   start(): Promise<void>
   /** Stops listening (the caller closes store, queues and redis). */
@@ -50,6 +53,7 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
     connect: new ConnectFlow(store, catalog, config, credentials),
     credentials,
     http: new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now }),
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config),
     start: () => credentials.listen(),
     close: () => credentials.close()
   }

@@ -26,3 +26,5 @@ export { EgressDeniedError, createEgressDispatcher, isDeniedHost, isPrivateAddre
 export type { EgressOptions } from './egress-policy.js'
 export { HttpHelper, targetUrl } from './http-helper.js'
 export type { ApiRequest, ApiResponse, HttpHelperOptions } from './http-helper.js'
+export { BackgroundJobs, isRetryable } from './background-jobs.js'
+export type { JobOutcome } from './background-jobs.js'

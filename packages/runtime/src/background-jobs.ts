@@ -1,0 +1,129 @@
+import { sql } from 'kysely'
+import { OAuthError, revokeToken } from '@latchkey/oauth-client'
+import type { JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
+import type { Store } from '@latchkey/store'
+import type { Catalog } from './catalog.js'
+import { connectionContext } from './connection-context.js'
+import type { CredentialService } from './credential-service.js'
+import { RuntimeError } from './errors.js'
+import type { RuntimeConfig } from './runtime-config.js'
+import { decodeTokenSet } from './token-set-codec.js'
+
+/** Codes whose failure trying again later can fix. */
+const RETRYABLE = new Set<RuntimeError['code']>(['provider_unreachable', 'provider_timeout'])
+
+/** Whether a job that failed with this error should be tried again (with backoff). */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof RuntimeError) return RETRYABLE.has(error.code)
+  if (error instanceof OAuthError) return error.retryable
+  // Unknown failures (a database blip) are retried; attempts are bounded.
+  return true
+}
+
+/** What a job did, for logs and tests. */
+export type JobOutcome = 'done' | 'skipped' | 'not_supported'
+
+/**
+ * The work behind the queues: refresh one connection, revoke one disconnected token set,
+ * and the sweep that finds what is due. PostgreSQL is the source of truth: the sweep puts
+ * back every due refresh and pending revocation, so Redis losing its data loses nothing.
+ */
+export class BackgroundJobs {
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog,
+    private readonly credentials: CredentialService,
+    private readonly queues: JobQueues,
+    private readonly config: RuntimeConfig
+  ) {}
+
+  private now(): number {
+    return (this.config.now ?? Date.now)()
+  }
+
+  /** Refreshes a connection unless it was refreshed, disconnected or turned red meanwhile. */
+  async refresh(job: RefreshJob): Promise<JobOutcome> {
+    const connection = await this.store.connections.get(job.tenantId, job.connectionId)
+    if (connection === undefined || connection.status !== 'connected') return 'skipped'
+    const credential = await this.store.db.selectFrom('credentials').select(['version', 'refresh_due_at']).where('connection_id', '=', connection.id).executeTakeFirst()
+    if (credential === undefined) return 'skipped'
+    if (job.reason === 'due' && (credential.refresh_due_at === null || credential.refresh_due_at.getTime() > this.now())) return 'skipped'
+    await this.credentials.refresh(connection, job.reason === 'forced' ? undefined : credential.version, job.reason === 'forced' ? 'forced' : 'due')
+    return 'done'
+  }
+
+  /**
+   * Revokes a disconnected token set at the provider (RFC 7009): the refresh token first
+   * (most providers then drop the whole grant), then the access token.
+   */
+  async revoke(job: RevokeJob): Promise<JobOutcome> {
+    const revocation = await this.store.revocations.get(job.revocationId)
+    if (revocation === undefined || revocation.status !== 'pending') return 'skipped'
+    const connection = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
+    if (connection === undefined) {
+      await this.store.revocations.finish(revocation.id, 'failed', 'the connection was deleted before its tokens could be revoked with its own settings')
+      return 'skipped'
+    }
+    const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
+    if (entry === undefined) {
+      await this.store.revocations.finish(revocation.id, 'failed', 'the connector no longer exists')
+      return 'skipped'
+    }
+    const context = await connectionContext(this.store, entry.definition, connection)
+    const tokens = decodeTokenSet(revocation.tokenSet)
+    try {
+      let outcome: 'revoked' | 'not_supported' = 'revoked'
+      if (tokens.refreshToken !== undefined) outcome = await revokeToken(context, { token: tokens.refreshToken, tokenTypeHint: 'refresh_token' }, this.config.http)
+      if (outcome === 'revoked') outcome = await revokeToken(context, { token: tokens.accessToken, tokenTypeHint: 'access_token' }, this.config.http)
+      await this.store.revocations.finish(revocation.id, 'done', null)
+      await this.store.events.add(connection.tenant_id, connection.id, outcome === 'revoked'
+        ? { kind: 'revocation.done', level: 'info', message: 'The tokens were revoked at the provider' }
+        : { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation' })
+      return outcome === 'revoked' ? 'done' : 'not_supported'
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      await this.store.revocations.recordAttempt(revocation.id, error.hint)
+      if (!error.retryable) await this.giveUpRevocation(job, error.hint)
+      await this.store.events.add(connection.tenant_id, connection.id, { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
+      throw error
+    }
+  }
+
+  /** Records that a revocation will not be tried again. */
+  async giveUpRevocation(job: RevokeJob, reason: string): Promise<void> {
+    const revocation = await this.store.revocations.get(job.revocationId)
+    if (revocation === undefined || revocation.status !== 'pending') return
+    await this.store.revocations.finish(job.revocationId, 'failed', reason)
+    if ((await this.store.connections.get(job.tenantId, job.connectionId)) !== undefined) {
+      await this.store.events.add(job.tenantId, job.connectionId, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason}. They were deleted here; revoke the app's access at the provider if needed.` })
+    }
+  }
+
+  /**
+   * Finds credentials whose refresh is due (the partial index on `refresh_due_at`) and
+   * pending revocations, and queues them; queueing is deduplicated, so running it often is
+   * cheap and running it after Redis lost everything puts everything back.
+   * @returns how many refreshes and revocations were queued.
+   */
+  async sweep(limit = 5_000): Promise<{ refreshes: number; revocations: number }> {
+    const due = await this.store.db
+      .selectFrom('credentials')
+      .innerJoin('connections', 'connections.id', 'credentials.connection_id')
+      .select(['credentials.connection_id', 'credentials.tenant_id'])
+      .where('credentials.refresh_due_at', '<=', new Date(this.now()))
+      .where('connections.status', '=', 'connected')
+      .orderBy('credentials.refresh_due_at')
+      .limit(limit)
+      .execute()
+    for (const row of due) await this.queues.enqueueRefresh({ connectionId: row.connection_id, tenantId: row.tenant_id, reason: 'due' })
+    const pending = await this.store.db
+      .selectFrom('revocations')
+      .select(['id', 'tenant_id', 'connection_id'])
+      .where('status', '=', 'pending')
+      .where('created_at', '<', sql<Date>`now() - interval '30 seconds'`)
+      .limit(limit)
+      .execute()
+    for (const row of pending) await this.queues.enqueueRevocation({ revocationId: row.id, tenantId: row.tenant_id, connectionId: row.connection_id })
+    return { refreshes: due.length, revocations: pending.length }
+  }
+}

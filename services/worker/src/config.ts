@@ -1,0 +1,39 @@
+import Type from 'typebox'
+import type { Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/** Every environment variable the worker reads, once, at start. */
+export const WorkerConfigSchema = Type.Object({
+  DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
+  REDIS_URL: Type.String({ pattern: '^rediss?://' }),
+  LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
+  PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3000' }),
+  LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' }),
+  LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
+  /** Jobs run at once per queue in this process. */
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
+  /** How often the sweep looks for due refreshes and pending revocations. */
+  SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 15 }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' })
+})
+
+export type WorkerConfig = Static<typeof WorkerConfigSchema>
+
+const SECRET = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS'])
+
+/** Reads the configuration, listing every bad variable at once without quoting secrets. */
+export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(WorkerConfigSchema.properties)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value) && (key === 'WORKER_CONCURRENCY' || key === 'SWEEP_INTERVAL_SECONDS') ? Number(value) : value
+  }
+  const withDefaults = Value.Default(WorkerConfigSchema, raw) as Record<string, unknown>
+  const problems = [...Value.Errors(WorkerConfigSchema, withDefaults)].flatMap((error) => {
+    if (error.keyword === 'required') return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map((name) => `${name}: is required`)
+    const name = error.instancePath.replace(/^\//, '')
+    return [`${name}: ${error.message}${SECRET.has(name) ? '' : ` (got ${JSON.stringify(withDefaults[name])})`}`]
+  })
+  if (problems.length > 0) throw new Error(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
+  return withDefaults as WorkerConfig
+}

@@ -1,0 +1,5 @@
+export { startWorkers } from './start-workers.js'
+export type { RunningWorkers, WorkerOptions } from './start-workers.js'
+export { toQueueError } from './job-errors.js'
+export { readWorkerConfig, WorkerConfigSchema } from './config.js'
+export type { WorkerConfig } from './config.js'

@@ -1,0 +1,42 @@
+import { Redis } from 'ioredis'
+import { pino } from 'pino'
+import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
+import { createRuntime } from '@latchkey/runtime'
+import { openStore } from '@latchkey/store'
+import { CATALOG } from './catalog.js'
+import { readWorkerConfig } from './config.js'
+import { startWorkers } from './start-workers.js'
+
+/** The worker process: configuration, connections, workers, and a graceful stop on SIGTERM. */
+async function main(): Promise<void> {
+  const config = readWorkerConfig(process.env)
+  const logger = pino({ level: config.LOG_LEVEL, name: 'latchkey-worker' })
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null })
+  await assertRedisNoEviction(redis)
+  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-worker' })
+  const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true' } })
+  await runtime.start()
+  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger })
+  logger.info({ concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }, 'Latchkey worker ready')
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping: finishing in-flight jobs')
+    await workers.close()
+    await runtime.close()
+    await queues.close()
+    await store.close()
+    redis.disconnect()
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  const named = error instanceof Error && (error.message.startsWith('invalid configuration') || ('code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_')))
+  process.stderr.write(`latchkey-worker: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+  process.exit(1)
+})
