@@ -13,6 +13,8 @@ export const ConfigSchema = Type.Object({
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
+  /** How long a token refresh may hold its cross-process lock (the same in every process). */
+  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 1000, maximum: 300000, default: 30000 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** Let connectors reach loopback and private addresses (development, on-premise providers). */
   LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
@@ -40,7 +42,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   const raw: Record<string, unknown> = {}
   for (const key of Object.keys(ConfigSchema.properties)) {
     const value = env[key]
-    if (value !== undefined && value !== '') raw[key] = key === 'PORT' && /^\d+$/.test(value) ? Number(value) : value
+    if (value !== undefined && value !== '') raw[key] = (key === 'PORT' || key.endsWith('_MS')) && /^\d+$/.test(value) ? Number(value) : value
   }
   const withDefaults = Value.Default(ConfigSchema, raw) as Record<string, unknown>
   const problems = [...Value.Errors(ConfigSchema, withDefaults)].flatMap((error) => {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await assertRedisNoEviction(redis)
   const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api' })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true' } })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true', refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS } })
   await runtime.start()
   const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })

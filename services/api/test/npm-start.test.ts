@@ -39,7 +39,7 @@ t.test('the README walk-through: npm start, create, authorize, approve, connecte
     env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: serviceUrls().redisUrl, PORT: String(port), LATCHKEY_DATA_DIR: t.testdir(), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
+  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
   let output = ''
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {

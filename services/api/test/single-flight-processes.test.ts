@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 
 function launch(t: Parameters<Parameters<typeof t.test>[1]>[0], entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
+  t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
   return child
 }
 

@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   await assertRedisNoEviction(redis)
   const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-worker' })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true' } })
+  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true', refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS } })
   await runtime.start()
-  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger })
+  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger, lockDurationMs: config.WORKER_LOCK_DURATION_MS })
   logger.info({ concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }, 'Latchkey worker ready')
 
   let stopping = false

@@ -18,6 +18,8 @@ export interface WorkerHarness {
   readonly prefix: string
   readonly workers: RunningWorkers
   readonly tenantId: string
+  readonly databaseUrl: string
+  readonly encryptionKeys: string
   /** Connects a new connection through the real connect flow; returns its id. */
   connect(): Promise<string>
 }
@@ -28,7 +30,8 @@ export async function startWorkerHarness(t: Test, options: { modes?: Partial<Qui
   t.teardown(() => database.drop())
   const redis = new Redis(options.redisUrl ?? serviceUrls().redisUrl, { maxRetriesPerRequest: null })
   t.teardown(() => redis.disconnect())
-  const store = await openStore({ connectionString: database.url, encryptionKeys: testEncryptionKeys() })
+  const encryptionKeys = testEncryptionKeys()
+  const store = await openStore({ connectionString: database.url, encryptionKeys })
   t.teardown(() => store.close())
   const prefix = testRedisPrefix()
   const queues = createJobQueues({ connection: redis, prefix })
@@ -50,6 +53,8 @@ export async function startWorkerHarness(t: Test, options: { modes?: Partial<Qui
     prefix,
     workers,
     tenantId: tenant.id,
+    databaseUrl: database.url,
+    encryptionKeys,
     async connect() {
       const connection = await runtime.connections.create(tenant.id, { connector: 'quirky' })
       const { authorizeUrl } = await runtime.connect.authorize(tenant.id, connection.id)
