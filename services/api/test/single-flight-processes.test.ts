@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import type { Test } from 'tap'
 import { openStore } from '@latchkey/store'
 import { createTestDatabase, serviceUrls, startQuirkyProvider, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 
@@ -19,7 +20,7 @@ async function freePort(): Promise<number> {
   })
 }
 
-function launch(t: Parameters<Parameters<typeof t.test>[1]>[0], entry: string, env: Record<string, string>): ChildProcess {
+function launch(t: Test, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
   t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
   return child
