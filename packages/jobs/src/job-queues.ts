@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
-import type { RefreshJob, RevokeJob } from './payloads.js'
+import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from './payloads.js'
 
 /** Options of {@link createJobQueues}. */
 export interface JobQueuesOptions {
@@ -16,6 +16,9 @@ export interface JobQueues {
   readonly prefix: string
   readonly revoke: Queue<RevokeJob>
   readonly refresh: Queue<RefreshJob>
+  readonly http: Queue<HttpJob, HttpJobResult>
+  /** Queues an authenticated call; returns the job id to poll. */
+  enqueueHttp(job: HttpJob): Promise<string>
   /** Queues a revocation; one job per revocation row however often it is asked. */
   enqueueRevocation(job: RevokeJob): Promise<string>
   /** Queues a refresh; deduplicated per connection while one is waiting. */
@@ -31,10 +34,22 @@ export function createJobQueues(options: JobQueuesOptions): JobQueues {
   const prefix = options.prefix ?? DEFAULT_PREFIX
   const revoke = new Queue<RevokeJob>(QUEUE_NAMES.revoke, { connection: options.connection, prefix })
   const refresh = new Queue<RefreshJob>(QUEUE_NAMES.refresh, { connection: options.connection, prefix })
+  const http = new Queue<HttpJob, HttpJobResult>(QUEUE_NAMES.http, { connection: options.connection, prefix })
   return {
     prefix,
     revoke,
     refresh,
+    http,
+    async enqueueHttp(job) {
+      const added = await http.add('http', job, {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600 },
+        removeOnFail: { age: 24 * 3600 }
+      })
+      if (added.id === undefined) throw new Error('BullMQ gave the job no id')
+      return added.id
+    },
     async enqueueRevocation(job) {
       const added = await revoke.add('revoke', job, {
         jobId: `revoke-${job.revocationId}`,
@@ -56,7 +71,7 @@ export function createJobQueues(options: JobQueuesOptions): JobQueues {
       return added.id ?? `refresh-${job.connectionId}`
     },
     async close() {
-      await Promise.all([revoke.close(), refresh.close()])
+      await Promise.all([revoke.close(), refresh.close(), http.close()])
     }
   }
 }

@@ -25,3 +25,25 @@ export const RefreshJobSchema = Type.Object(
   { additionalProperties: false }
 )
 export type RefreshJob = Static<typeof RefreshJobSchema>
+
+/** An authenticated call queued by a flow that runs asynchronously (`"mode": "async"`). */
+export const HttpJobSchema = Type.Object(
+  {
+    tenantId: Type.String({ format: 'uuid' }),
+    connectionId: Type.String({ format: 'uuid' }),
+    method: Type.String(),
+    url: Type.String(),
+    query: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]))),
+    headers: Type.Optional(Type.Record(Type.String(), Type.String())),
+    body: Type.Optional(Type.String())
+  },
+  { additionalProperties: false }
+)
+export type HttpJob = Static<typeof HttpJobSchema>
+
+/** What an HTTP job returns: the provider's answer. */
+export interface HttpJobResult {
+  status: number
+  headers: Record<string, string>
+  body: unknown
+}

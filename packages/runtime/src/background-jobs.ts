@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { OAuthError, revokeToken } from '@latchkey/oauth-client'
-import type { JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
+import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { connectionContext } from './connection-context.js'
@@ -8,6 +8,8 @@ import type { CredentialService } from './credential-service.js'
 import { RuntimeError } from './errors.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { decodeTokenSet } from './token-set-codec.js'
+import type { HttpHelper } from './http-helper.js'
+import { readAnswer } from './read-answer.js'
 
 /** Codes whose failure trying again later can fix. */
 const RETRYABLE = new Set<RuntimeError['code']>(['provider_unreachable', 'provider_timeout'])
@@ -34,8 +36,15 @@ export class BackgroundJobs {
     private readonly catalog: Catalog,
     private readonly credentials: CredentialService,
     private readonly queues: JobQueues,
-    private readonly config: RuntimeConfig
+    private readonly config: RuntimeConfig,
+    private readonly http: HttpHelper
   ) {}
+
+  /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
+  async call(job: HttpJob): Promise<HttpJobResult> {
+    const response = await this.http.call(job.tenantId, job.connectionId, { method: job.method, url: job.url, query: job.query, headers: job.headers, body: job.body })
+    return readAnswer(response)
+  }
 
   private now(): number {
     return (this.config.now ?? Date.now)()

@@ -42,6 +42,7 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   const catalog = new Catalog(options.connectors, store.customConnectors)
   const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix)
+  const http = new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now })
   return {
     config,
     store,
@@ -52,8 +53,8 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
     connections: new ConnectionService(store, catalog, queues, credentials),
     connect: new ConnectFlow(store, catalog, config, credentials),
     credentials,
-    http: new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now }),
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config),
+    http,
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http),
     start: () => credentials.listen(),
     close: () => credentials.close()
   }

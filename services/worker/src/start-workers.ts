@@ -3,7 +3,7 @@ import type { Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { QUEUE_NAMES, REVOKE_ATTEMPTS } from '@latchkey/jobs'
-import type { RefreshJob, RevokeJob } from '@latchkey/jobs'
+import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Runtime } from '@latchkey/runtime'
 import { toQueueError } from './job-errors.js'
 
@@ -36,7 +36,7 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Starts the refresh, revoke and sweep workers, and the job scheduler that runs the
+ * Starts the refresh, revoke, http and sweep workers, and the job scheduler that runs the
  * sweep every `sweepIntervalMs`. A job that runs twice (stalled and re-run) does no harm:
  * refresh re-checks under its lock, revocation checks the row's status.
  */
@@ -45,6 +45,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const common = { connection, prefix, lockDuration: options.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, options.lockDurationMs ?? 30_000) }
   const refresh = new Worker<RefreshJob>(QUEUE_NAMES.refresh, (job) => run(() => runtime.jobs.refresh(job.data)), { ...common, concurrency })
   const revoke = new Worker<RevokeJob>(QUEUE_NAMES.revoke, (job) => run(() => runtime.jobs.revoke(job.data)), { ...common, concurrency })
+  const http = new Worker<HttpJob, HttpJobResult>(QUEUE_NAMES.http, (job) => run(() => runtime.jobs.call(job.data)), { ...common, concurrency })
   const sweep = new Worker(QUEUE_NAMES.sweep, () => run(() => runtime.jobs.sweep()), { ...common, concurrency: 1 })
 
   revoke.on('failed', (job: Job<RevokeJob> | undefined, error) => {
@@ -52,7 +53,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     const final = job.attemptsMade >= (job.opts.attempts ?? REVOKE_ATTEMPTS) || error.name === 'UnrecoverableError'
     if (final) void runtime.jobs.giveUpRevocation(job.data, error.message).catch((e: unknown) => logger.error({ err: e }, 'recording a revocation give-up failed'))
   })
-  for (const worker of [refresh, revoke, sweep]) {
+  for (const worker of [refresh, revoke, http, sweep]) {
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message }, 'job failed'))
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'))
   }
@@ -61,9 +62,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   await sweepQueue.upsertJobScheduler('sweep', { every: options.sweepIntervalMs }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } })
 
   return {
-    workers: [refresh, revoke, sweep],
+    workers: [refresh, revoke, http, sweep],
     async close() {
-      await Promise.all([refresh.close(), revoke.close(), sweep.close()])
+      await Promise.all([refresh.close(), revoke.close(), http.close(), sweep.close()])
       await sweepQueue.close()
     }
   }

@@ -110,3 +110,15 @@ t.test('Redis loses everything: the next sweep puts every due refresh back', asy
   t.equal(await h.runtime.queues.refresh.count(), 3)
   t.ok(ids.length === 3)
 })
+
+t.test('queued HTTP calls run on the worker and keep their answer', async (t) => {
+  const h = await startWorkerHarness(t)
+  const id = await h.connect()
+  const jobId = await h.runtime.queues.enqueueHttp({ tenantId: h.tenantId, connectionId: id, method: 'GET', url: '/reports/1', query: { full: 'yes' } })
+  const job = await eventually(async () => {
+    const found = await h.runtime.queues.http.getJob(jobId)
+    return found !== undefined && (await found.getState()) === 'completed' ? found : undefined
+  })
+  t.match(job.returnvalue, { status: 200, body: { ok: true, path: '/api/reports/1', query: { full: 'yes' } } })
+  t.equal(h.quirky.counters.apiCalls, 1)
+})

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { RuntimeError } from '@latchkey/runtime'
+import { RuntimeError, readAnswer } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { ErrorSchema, IdParams } from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
-
-/** The largest provider answer the JSON envelope carries (the proxy streams without limit). */
-const MAX_ENVELOPE_BYTES = 5 * 1024 * 1024
 
 const HttpBody = Type.Object(
   {
@@ -14,10 +11,14 @@ const HttpBody = Type.Object(
     url: Type.String({ minLength: 1, maxLength: 8192 }),
     query: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]))),
     headers: Type.Optional(Type.Record(Type.String(), Type.String())),
-    body: Type.Optional(Type.Unknown())
+    body: Type.Optional(Type.Unknown()),
+    /** `async`: queue the call and answer 202 with a job id (`GET /v1/jobs/:id`). @defaultValue `sync` */
+    mode: Type.Optional(Type.Enum(['sync', 'async']))
   },
   { additionalProperties: false }
 )
+
+const JobAnswer = Type.Object({ id: Type.String(), state: Type.String(), attempts: Type.Integer(), result: Type.Optional(Type.Unknown()), error: Type.Optional(Type.String()) })
 
 const HttpAnswer = Type.Object({ status: Type.Integer(), headers: Type.Record(Type.String(), Type.String()), body: Type.Unknown() })
 
@@ -26,31 +27,30 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async
   app.addHook('preHandler', tenantAuth(runtime))
   const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema, 504: ErrorSchema }
 
-  app.post('/v1/connections/:id/http', { schema: { params: IdParams, body: HttpBody, response: { 200: HttpAnswer, ...errors } } }, async (request) => {
+  app.post('/v1/connections/:id/http', { schema: { params: IdParams, body: HttpBody, response: { 200: HttpAnswer, 202: Type.Object({ jobId: Type.String(), status: Type.String() }), ...errors } } }, async (request, reply) => {
     const { body } = request
     const payload = body.body === undefined ? undefined : typeof body.body === 'string' ? body.body : JSON.stringify(body.body)
     const headers = { ...(payload !== undefined && typeof body.body !== 'string' && !Object.keys(body.headers ?? {}).some((h) => h.toLowerCase() === 'content-type') ? { 'content-type': 'application/json' } : {}), ...body.headers }
-    const response = await runtime.http.call(request.tenant.id, request.params.id, { method: body.method, url: body.url, query: body.query, headers, body: payload })
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length
-      if (size > MAX_ENVELOPE_BYTES) {
-        response.body.destroy()
-        throw new RuntimeError('provider_unreachable', `the answer is larger than ${MAX_ENVELOPE_BYTES} bytes; use the proxy route to stream it`)
-      }
-      chunks.push(chunk as Buffer)
+    if (body.mode === 'async') {
+      // Checked now, so a bad connection id is a 404 here rather than a failed job later.
+      await runtime.credentials.connection(request.tenant.id, request.params.id)
+      const jobId = await runtime.queues.enqueueHttp({ tenantId: request.tenant.id, connectionId: request.params.id, method: body.method, url: body.url, query: body.query, headers, body: payload })
+      return reply.status(202).send({ jobId, status: `/v1/jobs/${jobId}` })
     }
-    const text = Buffer.concat(chunks).toString('utf8')
-    let parsed: unknown = text
-    if ((response.headers['content-type'] ?? '').includes('json') && text !== '') {
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        parsed = text
-      }
+    return readAnswer(await runtime.http.call(request.tenant.id, request.params.id, { method: body.method, url: body.url, query: body.query, headers, body: payload }))
+  })
+
+  app.get('/v1/jobs/:id', { schema: { params: IdParams, response: { 200: JobAnswer, ...errors } } }, async (request) => {
+    const job = await runtime.queues.http.getJob(request.params.id)
+    if (job === undefined || job.data.tenantId !== request.tenant.id) throw new RuntimeError('not_found', 'job was not found')
+    const state = await job.getState()
+    return {
+      id: request.params.id,
+      state,
+      ...(job.returnvalue === null || job.returnvalue === undefined ? {} : { result: job.returnvalue }),
+      ...(state === 'failed' ? { error: job.failedReason } : {}),
+      attempts: job.attemptsMade
     }
-    return { status: response.status, headers: response.headers, body: parsed }
   })
 
   // The proxy: bodies stream both ways, untouched.
