@@ -14,6 +14,10 @@ export interface CatalogEntry {
  */
 export class Catalog {
   readonly #builtIn: ReadonlyMap<string, ConnectorDefinition | ConnectorDefinitionJson>
+  /** Validated custom definitions, briefly: the hot path (every API call) must not revalidate. */
+  readonly #custom = new Map<string, { definition: ConnectorDefinitionJson | undefined; until: number }>()
+  /** How long a custom definition is reused before it is read again (other processes' edits show up after this). */
+  static readonly CUSTOM_TTL_MS = 5_000
 
   constructor(
     builtIn: readonly (ConnectorDefinition | ConnectorDefinitionJson)[],
@@ -29,8 +33,19 @@ export class Catalog {
   async get(tenantId: string, key: string): Promise<CatalogEntry | undefined> {
     const builtIn = this.#builtIn.get(key)
     if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }
+    const cacheKey = `${tenantId}:${key}`
+    const cached = this.#custom.get(cacheKey)
+    if (cached !== undefined && cached.until > Date.now()) return cached.definition === undefined ? undefined : { definition: cached.definition, source: 'custom' }
     const stored = await this.custom.get(tenantId, key)
-    return stored === undefined ? undefined : { definition: revalidated(stored), source: 'custom' }
+    const definition = stored === undefined ? undefined : revalidated(stored)
+    if (this.#custom.size > 10_000) this.#custom.clear()
+    this.#custom.set(cacheKey, { definition, until: Date.now() + Catalog.CUSTOM_TTL_MS })
+    return definition === undefined ? undefined : { definition, source: 'custom' }
+  }
+
+  /** Forgets a custom definition after this process changed it. */
+  forget(tenantId: string, key: string): void {
+    this.#custom.delete(`${tenantId}:${key}`)
   }
 
   async list(tenantId: string): Promise<CatalogEntry[]> {

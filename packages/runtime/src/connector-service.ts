@@ -76,6 +76,7 @@ export class ConnectorService {
     if (!result.ok) throw invalidRequest(`the connector definition has ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`, result.issues.map((i) => ({ path: i.path === '' ? 'body' : `body.${i.path}`, message: i.message })))
     if (this.catalog.isBuiltIn(result.definition.key)) throw new RuntimeError('conflict', `"${result.definition.key}" is a catalog connector; choose another key`)
     await this.store.customConnectors.upsert(tenantId, result.definition.key, result.definition as unknown as Record<string, unknown>)
+    this.catalog.forget(tenantId, result.definition.key)
     return this.get(tenantId, result.definition.key)
   }
 

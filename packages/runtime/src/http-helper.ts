@@ -120,6 +120,8 @@ function flat(headers: Record<string, string | string[] | undefined>): Record<st
  */
 export class HttpHelper {
   readonly #lastMarked = new Map<string, number>()
+  /** The apps' URL overrides, briefly (edits show up within 5 seconds in every process). */
+  readonly #overrides = new Map<string, { value: Readonly<Record<string, string>> | undefined; until: number }>()
 
   constructor(
     private readonly store: Store,
@@ -140,8 +142,8 @@ export class HttpHelper {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const http = entry.definition.http
-    const app = await this.store.apps.get(tenantId, connection.connector_key)
-    const baseTemplate = app?.overrides.baseUrl ?? http?.baseUrl
+    const overrides = await this.overridesOf(tenantId, connection.connector_key)
+    const baseTemplate = overrides?.baseUrl ?? http?.baseUrl
     if (http === undefined || baseTemplate === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
     const parameters = await openParameters(this.store, connection.parameters)
     const values = { parameters, config: resolveConfigValues(entry.definition as never, parameters), metadata: connection.metadata }
@@ -206,6 +208,16 @@ export class HttpHelper {
     }
     if (!refreshOn.has(response.status)) await this.markUsed(connection)
     return response
+  }
+
+  private async overridesOf(tenantId: string, connectorKey: string): Promise<Readonly<Record<string, string>> | undefined> {
+    const key = `${tenantId}:${connectorKey}`
+    const cached = this.#overrides.get(key)
+    if (cached !== undefined && cached.until > this.now()) return cached.value
+    const value = await this.store.apps.overrides(tenantId, connectorKey)
+    if (this.#overrides.size > 10_000) this.#overrides.clear()
+    this.#overrides.set(key, { value, until: this.now() + 5_000 })
+    return value
   }
 
   /** Milliseconds to wait before retry `attempt`, or `undefined` when the provider asks for longer than we wait. */

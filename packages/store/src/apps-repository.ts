@@ -40,6 +40,12 @@ export class AppsRepository {
     return { connectorKey, clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc), scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
   }
 
+  /** The app's URL overrides only: what API calls need, without decrypting the secret. */
+  async overrides(tenantId: string, connectorKey: string): Promise<Readonly<Record<string, string>> | undefined> {
+    const row = await this.db.selectFrom('connector_apps').select('overrides').where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+    return row?.overrides
+  }
+
   /** Which connectors have an app, without decrypting anything. */
   async configuredKeys(tenantId: string): Promise<Set<string>> {
     const rows = await this.db.selectFrom('connector_apps').select('connector_key').where('tenant_id', '=', tenantId).execute()

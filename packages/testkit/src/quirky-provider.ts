@@ -125,6 +125,8 @@ export interface QuirkyProvider {
   setModes(modes: Partial<QuirkyModes>): void
   /** Makes every issued access token expired now. */
   expireAccessTokens(): void
+  /** Issues a refresh token directly, as if a connect had happened (benchmarks create thousands). */
+  mintRefreshToken(scope?: string): string
   /** The refresh tokens issued, oldest first. */
   readonly issuedRefreshTokens: readonly string[]
   close(): Promise<void>
@@ -382,6 +384,11 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     counters,
     modes,
     issuedRefreshTokens,
+    mintRefreshToken: (scope = 'read') => {
+      const refreshToken = token('qrt')
+      refreshTokens.set(refreshToken, { family: token('family'), scope, used: false })
+      return refreshToken
+    },
     setModes: (next) => Object.assign(modes, next),
     expireAccessTokens: () => {
       for (const grant of accessTokens.values()) grant.expiresAt = 0
