@@ -77,14 +77,9 @@ try {
   const sizes = await sql`select pg_total_relation_size('connections') + pg_total_relation_size('credentials') as bytes`.execute(store.db)
   const bytes = Number(sizes.rows[0].bytes)
   const memoryBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1])
-  const swept = { refreshes: 0 }
   const sweepStarted = performance.now()
-  while (swept.refreshes < N) {
-    const { refreshes } = await runtime.jobs.sweep(5_000)
-    if (refreshes === 0) break
-    swept.refreshes += refreshes
-    if (refreshes < 5_000) break
-  }
+  // One sweep with room for all N (the periodic sweep takes 5,000 at a time, oldest due first).
+  await runtime.jobs.sweep(N)
   const queued = await queues.refresh.count()
   const memoryQueued = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1])
 
