@@ -43,3 +43,24 @@ export async function load(url, { headers = {}, method = 'GET', body, connection
 export function row(name, r) {
   return `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`
 }
+
+/** A database of its own for one benchmark run; `drop()` removes it. */
+export async function benchDatabase(databaseUrl) {
+  const { randomBytes } = await import('node:crypto')
+  const pg = (await import('pg')).default
+  const name = `lk_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  admin.on('error', () => undefined)
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  const url = new URL(databaseUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await admin.query(`drop database if exists ${name}`).catch(() => undefined)
+      await admin.end()
+    }
+  }
+}

@@ -5,9 +5,8 @@
 // Prints the ratios c/a and c/b measured in the same run. Loopback only; bounded in time.
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
-import { freePort, launch, load, row, services } from './bench-kit.mjs'
+import { benchDatabase, freePort, launch, load, row, services } from './bench-kit.mjs'
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 8)
@@ -15,13 +14,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const children = []
 try {
   const { databaseUrl, redisUrl } = await services()
-  const database = `lk_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: databaseUrl })
-  admin.on('error', () => undefined)
-  await admin.connect()
-  await admin.query(`create database ${database}`)
-  const url = new URL(databaseUrl)
-  url.pathname = `/${database}`
+  const database = await benchDatabase(databaseUrl)
+  const url = new URL(database.url)
 
   const [upstreamPort, barePort, apiPort] = [await freePort(), await freePort(), await freePort()]
   const upstream = `http://127.0.0.1:${upstreamPort}`
@@ -72,9 +66,7 @@ try {
   console.log(row('(c) Latchkey proxy, real connection', c))
   console.log(`ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   (throughput; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`)
   await quirky.close()
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  await admin.query(`drop database if exists ${database}`).catch(() => undefined)
-  await admin.end()
+  await database.drop()
 } finally {
   for (const child of children) child.kill('SIGTERM')
 }

@@ -7,25 +7,19 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { pino } from 'pino'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime, encodeTokenSet } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import { startWorkers } from '@latchkey/worker'
-import { services } from './bench-kit.mjs'
+import { benchDatabase, services } from './bench-kit.mjs'
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 10_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
 const { databaseUrl, redisUrl } = await services()
-const database = `lk_bench_${randomBytes(4).toString('hex')}`
-const admin = new pg.Client({ connectionString: databaseUrl })
-admin.on('error', () => undefined)
-await admin.connect()
-await admin.query(`create database ${database}`)
-const url = new URL(databaseUrl)
-url.pathname = `/${database}`
+const database = await benchDatabase(databaseUrl)
+const url = new URL(database.url)
 
 const quirky = await startQuirkyProvider({ clientId: 'bench', clientSecret: 'bench-secret', modes: { accessTokenTtlSeconds: 3600 } })
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: null })
@@ -109,7 +103,5 @@ try {
   await store.close()
   redis.disconnect()
   await quirky.close()
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  await admin.query(`drop database if exists ${database}`).catch(() => undefined)
-  await admin.end()
+  await database.drop()
 }

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import t from 'tap'
 import { Redis } from 'ioredis'
-import { serviceUrls, testRedisPrefix } from '@latchkey/testkit'
+import { serviceUrls, startPrivateRedis, testRedisPrefix } from '@latchkey/testkit'
 import { QUEUE_NAMES, RedisPolicyError, assertRedisNoEviction, createJobQueues } from '../src/index.js'
 
 const ids = { revocationId: '0b6f6c1e-8a55-4f6e-9c43-2c1f5a3e9d10', tenantId: '5d2c0b9a-1e7f-4a6b-8c3d-9e0f1a2b3c4d', connectionId: '7a8b9c0d-1e2f-4a3b-8c5d-6e7f8a9b0c1d' }
@@ -43,15 +41,9 @@ t.test('a Redis that may evict keys is refused with the reason', async (t) => {
       redis.disconnect()
     }
   })
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as { port: number }
-      probe.close(() => resolve(p))
-    })
-  })
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' })
-  t.teardown(() => server.kill('SIGTERM'))
-  const lru = new Redis({ port, host: '127.0.0.1', retryStrategy: (times) => (times > 50 ? null : 100) })
+  const server = await startPrivateRedis({ maxmemoryPolicy: 'allkeys-lru' })
+  t.teardown(() => server.stop())
+  const lru = new Redis(server.url)
   t.teardown(() => lru.disconnect())
   await lru.ping()
   const error = await assertRedisNoEviction(lru).catch((e: unknown) => e)

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { startPrivateRedis } from '@latchkey/testkit'
 import t from 'tap'
 import { eventually, startWorkerHarness } from './helpers.js'
 
@@ -88,16 +87,9 @@ t.test('revocation retried through 503s; nothing refreshes a disconnected connec
 })
 
 t.test('Redis loses everything: the next sweep puts every due refresh back', async (t) => {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as { port: number }
-      probe.close(() => resolve(p))
-    })
-  })
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' })
-  t.teardown(() => server.kill('SIGTERM'))
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  const h = await startWorkerHarness(t, { redisUrl: `redis://127.0.0.1:${port}` })
+  const server = await startPrivateRedis()
+  t.teardown(() => server.stop())
+  const h = await startWorkerHarness(t, { redisUrl: server.url })
   const ids = [await h.connect(), await h.connect(), await h.connect()]
   const store = h.runtime.store
   await h.workers.close()
