@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { OAuthError, revokeToken } from '@latchkey/oauth-client'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
-import type { Store } from '@latchkey/store'
+import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { connectionContext } from './connection-context.js'
 import type { CredentialService } from './credential-service.js'
@@ -10,6 +10,29 @@ import type { RuntimeConfig } from './runtime-config.js'
 import { decodeTokenSet } from './token-set-codec.js'
 import type { HttpHelper } from './http-helper.js'
 import { readAnswer } from './read-answer.js'
+
+/** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
+function snapshotConnection(revocation: { tenant_id: string; connection_id: string }, snapshot: { connectorKey?: string; parameters?: Record<string, string> }): Connection {
+  const now = new Date()
+  return {
+    id: revocation.connection_id,
+    tenant_id: revocation.tenant_id,
+    connector_key: snapshot.connectorKey ?? '',
+    external_id: null,
+    label: null,
+    parameters: snapshot.parameters ?? {},
+    requested_scopes: [],
+    granted_scopes: null,
+    status: 'disconnected',
+    status_reason: null,
+    client_id: null,
+    client_secret_enc: null,
+    metadata: {},
+    last_used_at: null,
+    created_at: now,
+    updated_at: now
+  }
+}
 
 /** Codes whose failure trying again later can fix. */
 const RETRYABLE = new Set<RuntimeError['code']>(['provider_unreachable', 'provider_timeout'])
@@ -68,23 +91,23 @@ export class BackgroundJobs {
   async revoke(job: RevokeJob): Promise<JobOutcome> {
     const revocation = await this.store.revocations.get(job.revocationId)
     if (revocation === undefined || revocation.status !== 'pending') return 'skipped'
-    const connection = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
-    if (connection === undefined) {
-      await this.store.revocations.finish(revocation.id, 'failed', 'the connection was deleted before its tokens could be revoked with its own settings')
-      return 'skipped'
-    }
+    // The connection row, or the snapshot taken at disconnect when it was deleted since.
+    const snapshot = revocation.context as { connectorKey?: string; parameters?: Record<string, string>; client?: { clientId: string; clientSecret: string } | null }
+    const live = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
+    const connection: Connection = live ?? snapshotConnection(revocation, snapshot)
     const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
     if (entry === undefined) {
       await this.store.revocations.finish(revocation.id, 'failed', 'the connector no longer exists')
       return 'skipped'
     }
-    const context = await connectionContext(this.store, entry.definition, connection)
+    const context = await connectionContext(this.store, entry.definition, connection, snapshot.client ?? undefined)
     const tokens = decodeTokenSet(revocation.tokenSet)
     try {
       let outcome: 'revoked' | 'not_supported' = 'revoked'
       if (tokens.refreshToken !== undefined) outcome = await revokeToken(context, { token: tokens.refreshToken, tokenTypeHint: 'refresh_token' }, this.config.http)
       if (outcome === 'revoked') outcome = await revokeToken(context, { token: tokens.accessToken, tokenTypeHint: 'access_token' }, this.config.http)
       await this.store.revocations.finish(revocation.id, 'done', null)
+      if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
       await this.store.events.add(connection.tenant_id, connection.id, outcome === 'revoked'
         ? { kind: 'revocation.done', level: 'info', message: 'The tokens were revoked at the provider' }
         : { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation' })
@@ -93,7 +116,7 @@ export class BackgroundJobs {
       if (!(error instanceof OAuthError)) throw error
       await this.store.revocations.recordAttempt(revocation.id, error.hint)
       if (!error.retryable) await this.giveUpRevocation(job, error.hint)
-      await this.store.events.add(connection.tenant_id, connection.id, { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
+      if (live !== undefined) await this.store.events.add(connection.tenant_id, connection.id, { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
       throw error
     }
   }

@@ -33,10 +33,10 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
  *
  * @throws {RuntimeError} `conflict` when a developer-owned connector has no app yet.
  */
-export async function connectionContext(store: Store, definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Connection): Promise<OAuthContext & { appScopes: readonly string[] | null }> {
+export async function connectionContext(store: Store, definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Connection, customerClient?: { clientId: string; clientSecret: string }): Promise<OAuthContext & { appScopes: readonly string[] | null }> {
   const parameters = await openParameters(store, connection.parameters)
   const config = resolveConfigValues(definition as ConnectorDefinition, parameters)
-  const customer = await store.connections.client(connection)
+  const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { definition, client: customer, parameters, config, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
   if (app === undefined) {

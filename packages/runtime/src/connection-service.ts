@@ -110,7 +110,9 @@ export class ConnectionService {
         await this.store.events.add(tenantId, id, { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation; the tokens were deleted here only' }, trx)
         return undefined
       }
-      const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, trx)
+      // Enough to revoke even if the connection is deleted before the job runs.
+      const snapshot = { connectorKey: connection.connector_key, parameters: connection.parameters, client: (await this.store.connections.client(connection)) ?? null }
+      const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, snapshot, trx)
       await this.store.events.add(tenantId, id, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
       return created
     })

@@ -116,6 +116,7 @@ export interface RevocationsTable {
   tenant_id: string
   connection_id: string
   token_set_enc: string
+  context_enc: string | null
   status: 'pending' | 'done' | 'failed'
   attempts: Generated<number>
   last_error: string | null

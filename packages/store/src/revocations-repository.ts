@@ -13,15 +13,23 @@ export class RevocationsRepository {
   ) {}
 
   /** Queues an already encrypted token set (taken from the credentials row) for revocation. */
-  async create(tenantId: string, connectionId: string, tokenSetEnc: string, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<string> {
-    const row = await trx.insertInto('revocations').values({ tenant_id: tenantId, connection_id: connectionId, token_set_enc: tokenSetEnc, status: 'pending' }).returning('id').executeTakeFirstOrThrow()
+  async create(tenantId: string, connectionId: string, tokenSetEnc: string, context: Record<string, unknown>, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<string> {
+    const row = await trx
+      .insertInto('revocations')
+      .values({ tenant_id: tenantId, connection_id: connectionId, token_set_enc: tokenSetEnc, context_enc: await this.cipher.encrypt(JSON.stringify(context)), status: 'pending' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     return row.id
   }
 
-  async get(id: string): Promise<(Revocation & { tokenSet: Record<string, unknown> }) | undefined> {
+  async get(id: string): Promise<(Revocation & { tokenSet: Record<string, unknown>; context: Record<string, unknown> }) | undefined> {
     const row = await this.db.selectFrom('revocations').selectAll().where('id', '=', id).executeTakeFirst()
     if (row === undefined) return undefined
-    return { ...row, tokenSet: JSON.parse(await this.cipher.decrypt(row.token_set_enc)) as Record<string, unknown> }
+    return {
+      ...row,
+      tokenSet: JSON.parse(await this.cipher.decrypt(row.token_set_enc)) as Record<string, unknown>,
+      context: row.context_enc === null ? {} : (JSON.parse(await this.cipher.decrypt(row.context_enc)) as Record<string, unknown>)
+    }
   }
 
   async finish(id: string, status: 'done' | 'failed', lastError: string | null): Promise<void> {

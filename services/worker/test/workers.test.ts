@@ -114,3 +114,20 @@ t.test('queued HTTP calls run on the worker and keep their answer', async (t) =>
   t.match(job.returnvalue, { status: 200, body: { ok: true, path: '/api/reports/1', query: { full: 'yes' } } })
   t.equal(h.quirky.counters.apiCalls, 1)
 })
+
+t.test('a deleted connection’s tokens are still revoked, from the snapshot taken at disconnect', async (t) => {
+  const h = await startWorkerHarness(t)
+  const id = await h.connect()
+  const store = h.runtime.store
+  const credential = await store.credentials.get(id)
+  await h.runtime.connections.delete(h.tenantId, id)
+  t.equal(await store.connections.get(h.tenantId, id), undefined, 'the connection is gone')
+  const done = await eventually(async () => {
+    const row = await store.db.selectFrom('revocations').selectAll().executeTakeFirst()
+    return row?.status === 'done' ? row : undefined
+  }, 30_000)
+  t.equal(done.connection_id, id)
+  t.notMatch(JSON.stringify(done), /quirky-secret|qrt_/, 'the snapshot and tokens are stored encrypted')
+  const refreshed = await fetch(h.quirky.tokenUrl, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(credential?.tokenSet.refreshToken), client_id: 'quirky-app', client_secret: 'quirky-secret' }) })
+  t.equal(refreshed.status, 400, 'revoked at the provider')
+})

@@ -110,6 +110,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // No foreign key: a deleted connection's tokens must still be revoked.
     .addColumn('connection_id', 'uuid', (c) => c.notNull())
     .addColumn('token_set_enc', 'text', (c) => c.notNull())
+    // What revoking needs if the connection is deleted meanwhile: connector key, parameters, the customer's client.
+    .addColumn('context_enc', 'text')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
