@@ -10,7 +10,7 @@
 //
 // Re-runs reuse the data, ports and passwords; a stale pid or lock file is handled.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, connect } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
@@ -136,7 +136,7 @@ function asPostgresUser(bin, tool, args, options = {}) {
   const path = join(bin, tool)
   if (!isRoot) return run(path, args, options)
   // PostgreSQL refuses to run as root: run its tools as the `postgres` system user.
-  return run('runuser', ['-u', 'postgres', '--', path, ...args], options)
+  return run('runuser', ['-u', 'postgres', '--', path, ...args], { cwd: '/', ...options })
 }
 
 async function ensurePostgres(dir, state) {
@@ -149,14 +149,14 @@ async function ensurePostgres(dir, state) {
   if (isRoot && run('id', ['postgres']).status !== 0) {
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
   }
-  const data = join(dir, 'postgres')
+  const data = postgresDataDir(dir)
   const user = 'latchkey'
   state.postgres ??= { password: randomBytes(18).toString('base64url') }
   const pg = state.postgres
   if (!existsSync(join(data, 'PG_VERSION'))) {
     say(`creating a PostgreSQL cluster in ${data}`)
     mkdirSync(data, { recursive: true, mode: 0o700 })
-    const pwfile = join(dir, 'postgres.pw')
+    const pwfile = join(dirname(data), 'postgres.pw')
     writeFileSync(pwfile, `${pg.password}\n`, { mode: 0o600 })
     if (isRoot) {
       const { uid, gid } = userIds('postgres')
@@ -175,7 +175,7 @@ async function ensurePostgres(dir, state) {
   }
   if (pg.port === undefined || (await portOpen(pg.port))) pg.port = await freePort()
   writeState(dir, state)
-  const log = join(dir, 'postgres.log')
+  const log = join(dirname(data), 'postgres.log')
   if (isRoot) {
     writeFileSync(log, '', { flag: 'a' })
     const { uid, gid } = userIds('postgres')
@@ -189,6 +189,22 @@ async function ensurePostgres(dir, state) {
   if (created.status !== 0 && !/already exists/.test(created.stderr)) throw new SetupError(`createdb failed: ${created.stderr}`)
   say(`PostgreSQL is up on 127.0.0.1:${pg.port}`)
   return url(pg, user)
+}
+
+/**
+ * Where the cluster lives: `.data/postgres`, unless PostgreSQL's own user (we run it as
+ * `postgres` when root) cannot reach that folder, e.g. a clone under a mode-700 home; then a
+ * stable folder under /var/lib named after the repository path, so re-runs reuse it.
+ */
+function postgresDataDir(dir) {
+  const preferred = join(dir, 'postgres')
+  if (!isRoot) return preferred
+  const reachable = run('runuser', ['-u', 'postgres', '--', 'test', '-x', dir]).status === 0
+  if (reachable) return preferred
+  const fallback = join('/var/lib/latchkey', createHash('sha256').update(dir).digest('hex').slice(0, 16), 'postgres')
+  mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 })
+  say(`${dir} is not reachable by the postgres user; keeping the cluster in ${fallback}`)
+  return fallback
 }
 
 function url(pg, user) {
@@ -292,8 +308,9 @@ export async function stopLocalServices({ root = ROOT } = {}) {
   const dir = join(root, '.data')
   const state = readState(dir)
   const bin = postgresBin()
-  if (bin !== undefined && existsSync(join(dir, 'postgres', 'PG_VERSION'))) {
-    asPostgresUser(bin, 'pg_ctl', ['stop', '-D', join(dir, 'postgres'), '-m', 'fast', '-w'])
+  const data = isRoot ? postgresDataDir(dir) : join(dir, 'postgres')
+  if (bin !== undefined && existsSync(join(data, 'PG_VERSION'))) {
+    asPostgresUser(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w'])
   }
   const pidFile = join(dir, 'redis', 'redis.pid')
   if (state.redis?.port !== undefined && existsSync(pidFile)) {
