@@ -3,6 +3,8 @@
 // closing line that adds up every suite: "tests: N passed, N failed, N skipped".
 // Exits with turbo's exit code.
 import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { ensureLocalServices } from '../local/local-services.mjs'
 
 // One PostgreSQL and one Redis for every suite: given by DATABASE_URL / REDIS_URL, or the
@@ -10,6 +12,12 @@ import { ensureLocalServices } from '../local/local-services.mjs'
 const { databaseUrl, redisUrl } = await ensureLocalServices()
 
 // Two tasks at a time: the suites share one PostgreSQL and one Redis on a 2-core machine.
+// Every workspace with a test script must report; fewer closing lines means suites did not run.
+const root = new URL('../..', import.meta.url).pathname
+const expectedSuites = ['packages', 'services', 'connectors']
+  .flatMap((folder) => (existsSync(join(root, folder)) ? readdirSync(join(root, folder)).map((name) => join(root, folder, name, 'package.json')) : []))
+  .filter((manifest) => existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test !== undefined).length
+
 const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)]
 const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORCE_COLOR: '0' } })
 
@@ -33,9 +41,16 @@ function count(line) {
 
 child.on('close', (code, signal) => {
   count(buffered)
-  const exitCode = code ?? (signal === null ? 1 : 128)
-  if (exitCode !== 0 && totals.fail === 0 && totals.suites === 0) totals.fail = 1 // lint or typecheck failed before any suite ran
-  console.log(`\n${totals.suites} workspace suites`)
+  let exitCode = code ?? (signal === null ? 1 : 128)
+  // A filtered run (extra turbo arguments) runs fewer suites on purpose; it still needs at least one.
+  const needed = process.argv.length > 2 ? 1 : expectedSuites
+  if (totals.suites < needed) {
+    // Lint or typecheck failed first, or turbo was stopped: never report that as green.
+    console.log(`\nonly ${totals.suites} of ${needed} workspace suites reported`)
+    if (totals.fail === 0) totals.fail = needed - totals.suites
+    if (exitCode === 0) exitCode = 1
+  }
+  console.log(`\n${totals.suites} of ${expectedSuites} workspace suites`)
   console.log(`tests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skip + totals.todo} skipped`)
   process.exit(exitCode)
 })
