@@ -1,7 +1,7 @@
 import { ConfigValueError } from './errors.js'
 import type { Issue } from './errors.js'
 import { closest, joinPath } from './format-issues.js'
-import type { ConnectorDefinition } from './schema.js'
+import type { ConnectorDefinition, ConnectorDefinitionJson } from './schema.js'
 
 /** The longest value any parameter accepts. */
 export const MAX_PARAMETER_LENGTH = 1024
@@ -69,7 +69,8 @@ export function validateParameters(definition: ParameterSource, input: unknown, 
   return { ok: true, values, issues: [] }
 }
 
-type ConfigSource = Pick<ConnectorDefinition, 'configValues'>
+/** A definition written in code (computed values allowed) or received as JSON (static values only). */
+type ConfigSource = Pick<ConnectorDefinition, 'configValues'> | Pick<ConnectorDefinitionJson, 'configValues'>
 
 /**
  * Resolves every config value: static ones as they are, computed ones by calling their
@@ -80,7 +81,7 @@ type ConfigSource = Pick<ConnectorDefinition, 'configValues'>
 export function resolveConfigValues(definition: ConfigSource, parameters: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const config of definition.configValues ?? []) {
-    if (typeof config.compute === 'function') {
+    if ('compute' in config && typeof config.compute === 'function') {
       let value: unknown
       try {
         value = config.compute({ parameters: Object.freeze({ ...parameters }) })

@@ -35,7 +35,7 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
  */
 export async function connectionContext(store: Store, definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Connection, customerClient?: { clientId: string; clientSecret: string }): Promise<OAuthContext & { appScopes: readonly string[] | null }> {
   const parameters = await openParameters(store, connection.parameters)
-  const config = resolveConfigValues(definition as ConnectorDefinition, parameters)
+  const config = resolveConfigValues(definition, parameters)
   const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { definition, client: customer, parameters, config, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)

@@ -146,7 +146,7 @@ export class HttpHelper {
     const baseTemplate = overrides?.baseUrl ?? http?.baseUrl
     if (http === undefined || baseTemplate === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
     const parameters = await openParameters(this.store, connection.parameters)
-    const values = { parameters, config: resolveConfigValues(entry.definition as never, parameters), metadata: connection.metadata }
+    const values = { parameters, config: resolveConfigValues(entry.definition, parameters), metadata: connection.metadata }
     const target = targetUrl(renderUrlTemplate(baseTemplate, values), apiRequest.url, apiRequest.query)
     if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
     const placement = resolveTokenPlacement(http.tokenPlacement)

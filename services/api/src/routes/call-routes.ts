@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { RuntimeError, readAnswer } from '@latchkey/runtime'
@@ -75,8 +76,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async
         }
         const query: Record<string, string[]> = {}
         for (const [name, value] of new URLSearchParams(search)) (query[name] ??= []).push(value)
-        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : (request.body as NodeJS.ReadableStream | undefined)
-        const response = await runtime.http.call(request.tenant.id, id, { method: request.method, url: path, query, headers, body: body as never })
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : (request.body as Readable | undefined)
+        const response = await runtime.http.call(request.tenant.id, id, { method: request.method, url: path, query, headers, body })
         return reply.status(response.status).headers(response.headers).send(response.body)
       }
     })
