@@ -17,8 +17,9 @@ if [ "$major" -lt "$need_node_major" ] || { [ "$major" -eq "$need_node_major" ] 
   exit 1
 fi
 
-# Debian packages the tests and `npm start` use, as "command:package" pairs.
-wanted=("redis-server:redis-server")
+# Debian packages the tests and `npm start` use, as "command:package" pairs (chromium:
+# the browser tests drive Debian's Chromium, never a downloaded browser).
+wanted=("redis-server:redis-server" "chromium:chromium")
 # PostgreSQL's tools are often off the PATH (/usr/lib/postgresql/N/bin).
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   wanted+=("initdb:postgresql")

@@ -172,9 +172,13 @@ async function main() {
     await api(localUrl, 'PUT', '/v1/connectors/sandbox/app', tenant.apiKey, { clientId: 'sandbox-app', clientSecret: secrets.sandboxClientSecret })
   }
 
+  // A wizard link for a first end customer (connect sessions last 30 minutes; the console makes more).
+  const wizard = await api(localUrl, 'POST', '/v1/connect-sessions', tenant.apiKey, { externalId: 'customer-1' })
   const lines = [
     '',
     'Latchkey is running.',
+    `  Console        ${publicUrl}/console/   (sign in with the tenant API key below)`,
+    `  Connect wizard ${wizard.url}   (end customer "customer-1"; valid 30 minutes)`,
     `  API            ${publicUrl}   (OpenAPI: ${publicUrl}/docs/json); worker running`,
     `  Redirect URI   ${publicUrl}/oauth/callback/   (register it at each provider, trailing slash included)`,
     `  Tenant API key ${tenant.apiKey}   (development tenant "${tenant.name}")`,
@@ -187,7 +191,7 @@ async function main() {
     ''
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
-  process.stdout.write(`${JSON.stringify({ ready: true, url: publicUrl, apiKey: tenant.apiKey })}\n`)
+  process.stdout.write(`${JSON.stringify({ ready: true, url: publicUrl, apiKey: tenant.apiKey, consoleUrl: `${publicUrl}/console/`, wizardUrl: wizard.url })}\n`)
 
   const stopSandbox = async () => sandbox?.close()
   process.once('SIGINT', () => void stopSandbox().then(() => shutdown(0)))

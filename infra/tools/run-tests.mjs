@@ -2,7 +2,7 @@
 // `npm test`: lint, typecheck and every workspace's tap suite through turbo, then one
 // closing line that adds up every suite: "tests: N passed, N failed, N skipped".
 // Exits with turbo's exit code.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureLocalServices } from '../local/local-services.mjs'
@@ -11,15 +11,21 @@ import { ensureLocalServices } from '../local/local-services.mjs'
 // private ones of infra/local. Each test then makes its own database and key prefix.
 const { databaseUrl, redisUrl } = await ensureLocalServices()
 
+// The browser tests drive Debian's Chromium (never a downloaded browser): install it when missing.
+const chromium = process.env.LATCHKEY_CHROMIUM ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) execFileSync('bash', [new URL('../local/ensure-system.sh', import.meta.url).pathname], { stdio: 'inherit' })
+
 // Two tasks at a time: the suites share one PostgreSQL and one Redis on a 2-core machine.
 // Every workspace with a test script must report; fewer closing lines means suites did not run.
 const root = new URL('../..', import.meta.url).pathname
-const expectedSuites = ['packages', 'services', 'connectors']
+const expectedSuites = ['packages', 'services', 'connectors', 'tests']
   .flatMap((folder) => (existsSync(join(root, folder)) ? readdirSync(join(root, folder)).map((name) => join(root, folder, name, 'package.json')) : []))
   .filter((manifest) => existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test !== undefined).length
 
+// Screenshots of the browser tests land in the run's artifacts folder.
+const artifacts = process.env.LATCHKEY_ARTIFACTS_DIR ?? join(root, 'artifacts')
 const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)]
-const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, FORCE_COLOR: '0' } })
+const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LATCHKEY_ARTIFACTS_DIR: artifacts, FORCE_COLOR: '0' } })
 
 const totals = { pass: 0, fail: 0, skip: 0, todo: 0, suites: 0 }
 let buffered = ''
@@ -50,7 +56,7 @@ child.on('close', (code, signal) => {
     if (totals.fail === 0) totals.fail = needed - totals.suites
     if (exitCode === 0) exitCode = 1
   }
-  console.log(`\n${totals.suites} of ${expectedSuites} workspace suites`)
+  console.log(`\n${totals.suites} of ${expectedSuites} workspace suites; screenshots in ${join(artifacts, 'browser')}`)
   console.log(`tests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skip + totals.todo} skipped`)
   process.exit(exitCode)
 })

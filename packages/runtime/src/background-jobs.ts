@@ -156,6 +156,8 @@ export class BackgroundJobs {
       .limit(limit)
       .execute()
     for (const row of pending) await this.queues.enqueueRevocation({ revocationId: row.id, tenantId: row.tenant_id, connectionId: row.connection_id })
+    // Expired connect sessions open nothing; keep a day of them for support questions, then drop them.
+    await this.store.sessions.deleteExpired(new Date(this.now() - 86_400_000))
     return { refreshes: due.length, revocations: pending.length }
   }
 }

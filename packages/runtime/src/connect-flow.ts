@@ -22,9 +22,13 @@ export interface StartResult {
 }
 
 /** The outcome of a callback, for the page shown to the person. */
-export type CallbackOutcome =
+export type CallbackOutcome = (
   | { readonly ok: true; readonly connectionId: string; readonly connectorName: string }
   | { readonly ok: false; readonly code: string; readonly title: string; readonly message: string; readonly hint: string; readonly connectionId?: string; readonly description?: string }
+) & {
+  /** A path on this deployment to send the browser back to (the attempt began by a full-page redirect from the wizard). */
+  readonly returnTo?: string
+}
 
 /** Why a callback was refused before any token request. */
 function refused(code: string, title: string, hint: string): CallbackOutcome {
@@ -50,7 +54,8 @@ export class ConnectFlow {
   }
 
   /** Creates a connect attempt; returns the Latchkey URL to open in the end customer's browser. */
-  async authorize(tenantId: string, connectionId: string): Promise<{ authorizeUrl: string; expiresAt: string }> {
+  async authorize(tenantId: string, connectionId: string, options: { returnTo?: string | undefined } = {}): Promise<{ authorizeUrl: string; expiresAt: string }> {
+    if (options.returnTo !== undefined && !/^\/[a-z0-9/_-]*$/.test(options.returnTo)) throw new RuntimeError('invalid_request', 'returnTo must be a path on this deployment')
     const connection = await this.store.connections.get(tenantId, connectionId)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
@@ -67,7 +72,8 @@ export class ConnectFlow {
       redirectUri: redirectUriOf(this.config.publicUrl),
       requestedScopes: connection.requested_scopes,
       issuer: entry.definition.auth.issuer ?? null,
-      expiresAt
+      expiresAt,
+      returnTo: options.returnTo ?? null
     })
     return { authorizeUrl: `${this.config.publicUrl.replace(/\/+$/, '')}/oauth/start/${startToken}`, expiresAt: expiresAt.toISOString() }
   }
@@ -102,10 +108,16 @@ export class ConnectFlow {
    */
   async callback(query: Readonly<Record<string, string | undefined>>, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
     const state = query.state
+    const attempt = state === undefined || state === '' ? undefined : await this.store.attempts.findByState(state)
+    const outcome = await this.complete(attempt, query, cookies)
+    return attempt?.return_to == null ? outcome : { ...outcome, returnTo: attempt.return_to }
+  }
+
+  private async complete(attempt: ConnectAttempt | undefined, query: Readonly<Record<string, string | undefined>>, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
+    const state = query.state
     if (state === undefined || state === '') {
       return refused('missing_state', 'This sign-in response cannot be trusted', 'It carries no state, so it cannot be matched to a connect attempt. Go back to the application and click Connect again.')
     }
-    const attempt = await this.store.attempts.findByState(state)
     if (attempt === undefined) {
       return refused('unknown_state', 'This sign-in response cannot be trusted', 'Its state does not match any connect attempt (it may be forged or from another deployment). Go back to the application and click Connect again.')
     }

@@ -24,16 +24,25 @@ export interface ConnectorSummary {
   tokenUrl: string
   refreshUrl: string
   revokeUrl: string | null
-  parameters: { key: string; label: string; type: string; required: boolean; pattern: string | null; helpText: string | null; placeholder: string | null; options: { value: string; label: string }[] | null }[]
+  parameters: { key: string; label: string; type: string; required: boolean; pattern: string | null; patternMessage: string | null; helpText: string | null; placeholder: string | null; default: string | null; options: { value: string; label: string }[] | null }[]
   redirectUri: string
   /** Whether this tenant has set its OAuth app (developer-owned connectors). */
   appConfigured: boolean
 }
 
+/** A tenant's OAuth app as the console shows it: never the secret. */
+export interface AppView {
+  clientId: string
+  scopes: string[] | null
+  overrides: Record<string, string>
+  updatedAt: string
+}
+
 /** What `PUT /v1/connectors/:key/app` takes. */
 export interface AppInput {
   readonly clientId: string
-  readonly clientSecret: string
+  /** Omitted: keep the stored secret (the app must exist). */
+  readonly clientSecret?: string | undefined
   readonly scopes?: readonly string[] | undefined
   readonly overrides?: Partial<Record<'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl', string>> | undefined
 }
@@ -93,6 +102,14 @@ export class ConnectorService {
     return { connector, warnings: imported.warnings }
   }
 
+  /** The tenant's OAuth app for a connector, without its secret. */
+  async app(tenantId: string, key: string): Promise<AppView> {
+    await this.require(tenantId, key)
+    const app = await this.store.apps.get(tenantId, key)
+    if (app === undefined) throw notFound(`an OAuth app for "${key}"`)
+    return { clientId: app.clientId, scopes: app.scopes === null ? null : [...app.scopes], overrides: { ...app.overrides }, updatedAt: app.updatedAt.toISOString() }
+  }
+
   /** Sets the tenant's OAuth app for a connector; the secret is encrypted and never returned. */
   async setApp(tenantId: string, key: string, input: AppInput): Promise<ConnectorSummary> {
     const entry = await this.require(tenantId, key)
@@ -117,7 +134,8 @@ export class ConnectorService {
     }
     if (issues.length > 0) throw invalidRequest('the OAuth app settings are not valid', issues)
     const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    await this.store.apps.upsert(tenantId, key, { clientId: input.clientId, clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
+    const written = await this.store.apps.upsert(tenantId, key, { clientId: input.clientId, clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
+    if (!written) throw invalidRequest('the OAuth app settings are not valid', [{ path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }])
     return this.summarize(entry, true)
   }
 
@@ -148,8 +166,10 @@ export class ConnectorService {
         type: p.type ?? 'text',
         required: p.required ?? true,
         pattern: p.pattern ?? null,
+        patternMessage: p.patternMessage ?? null,
         helpText: p.helpText ?? null,
         placeholder: p.placeholder ?? null,
+        default: p.default ?? null,
         options: p.options === undefined ? null : p.options.map((o) => ({ value: o.value, label: o.label ?? o.value }))
       })),
       redirectUri: redirectUriOf(this.publicUrl),

@@ -3,6 +3,7 @@ import type { JobQueues } from '@latchkey/jobs'
 import type { Store } from '@latchkey/store'
 import { Catalog } from './catalog.js'
 import { ConnectFlow } from './connect-flow.js'
+import { ConnectSessionService } from './connect-session-service.js'
 import { ConnectionService } from './connection-service.js'
 import { ConnectorService } from './connector-service.js'
 import type { RuntimeConfig } from './runtime-config.js'
@@ -23,6 +24,8 @@ export interface Runtime {
   readonly connectors: ConnectorService
   readonly connections: ConnectionService
   readonly connect: ConnectFlow
+  /** Connect sessions: what the wizard may see and do for one end customer. */
+  readonly sessions: ConnectSessionService
   readonly credentials: CredentialService
   /** Authenticated calls to connectors' APIs. */
   readonly http: HttpHelper
@@ -43,15 +46,19 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
   const catalog = new Catalog(options.connectors, store.customConnectors)
   const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix)
   const http = new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now })
+  const connectors = new ConnectorService(store, catalog, config.publicUrl)
+  const connections = new ConnectionService(store, catalog, queues, credentials)
+  const connect = new ConnectFlow(store, catalog, config, credentials)
   return {
     config,
     store,
     queues,
     catalog,
     tenants: new TenantService(store),
-    connectors: new ConnectorService(store, catalog, config.publicUrl),
-    connections: new ConnectionService(store, catalog, queues, credentials),
-    connect: new ConnectFlow(store, catalog, config, credentials),
+    connectors,
+    connections,
+    connect,
+    sessions: new ConnectSessionService(store, catalog, connectors, connections, connect, config),
     credentials,
     http,
     jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http),

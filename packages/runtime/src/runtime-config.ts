@@ -6,6 +6,8 @@ export interface RuntimeConfig {
   readonly publicUrl: string
   /** Lifetime of a connect attempt. @defaultValue `600` */
   readonly attemptTtlSeconds?: number
+  /** Lifetime of a connect session (the wizard link). @defaultValue `1800` */
+  readonly connectSessionTtlSeconds?: number
   /** Refresh this long before expiry (at most a third of the lifetime). @defaultValue `300` */
   readonly refreshMarginSeconds?: number
   /** How long a refresh may hold its cross-process lock. @defaultValue `30000` */

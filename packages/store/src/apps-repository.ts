@@ -19,19 +19,29 @@ export class AppsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  async upsert(tenantId: string, connectorKey: string, app: { clientId: string; clientSecret: string; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<void> {
-    const values = {
+  /**
+   * Sets the app. Without `clientSecret` the stored secret is kept (editing a token URL
+   * should not need the secret again); that only updates an existing app.
+   * @returns whether a row was written.
+   */
+  async upsert(tenantId: string, connectorKey: string, app: { clientId: string; clientSecret?: string | undefined; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<boolean> {
+    const common = {
       client_id: app.clientId,
-      client_secret_enc: await this.cipher.encrypt(app.clientSecret),
       scopes: app.scopes === null ? null : JSON.stringify(app.scopes),
       overrides: JSON.stringify(app.overrides),
       updated_at: new Date()
     }
+    if (app.clientSecret === undefined) {
+      const result = await this.db.updateTable('connector_apps').set(common).where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+      return result.numUpdatedRows > 0n
+    }
+    const values = { ...common, client_secret_enc: await this.cipher.encrypt(app.clientSecret) }
     await this.db
       .insertInto('connector_apps')
       .values({ tenant_id: tenantId, connector_key: connectorKey, ...values })
       .onConflict((oc) => oc.columns(['tenant_id', 'connector_key']).doUpdateSet(values))
       .execute()
+    return true
   }
 
   async get(tenantId: string, connectorKey: string): Promise<AppRecord | undefined> {

@@ -10,7 +10,7 @@ export class AttemptsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  async create(input: { tenantId: string; connectionId: string; startToken: string; redirectUri: string; requestedScopes: readonly string[]; issuer: string | null; expiresAt: Date }): Promise<ConnectAttempt> {
+  async create(input: { tenantId: string; connectionId: string; startToken: string; redirectUri: string; requestedScopes: readonly string[]; issuer: string | null; expiresAt: Date; returnTo?: string | null }): Promise<ConnectAttempt> {
     return this.db
       .insertInto('connect_attempts')
       .values({
@@ -20,6 +20,7 @@ export class AttemptsRepository {
         redirect_uri: input.redirectUri,
         requested_scopes: JSON.stringify(input.requestedScopes),
         issuer: input.issuer,
+        return_to: input.returnTo ?? null,
         expires_at: input.expiresAt
       })
       .returningAll()

@@ -93,6 +93,20 @@ export interface ConnectAttemptsTable {
   started_at: NullableTimestamp
   consumed_at: NullableTimestamp
   outcome: string | null
+  /** A path on this deployment to send the browser back to after the callback (full-page redirects from the wizard). */
+  return_to: string | null
+  created_at: Generated<Date>
+}
+
+/** A connect session: opens the connect wizard for one end customer. The token is stored hashed. */
+export interface ConnectSessionsTable {
+  id: Generated<string>
+  tenant_id: string
+  token_hash: string
+  external_id: string
+  /** The connector keys offered; `null` offers every connector of the tenant. */
+  connectors: JSONColumnType<string[] | null, string | null, string | null>
+  expires_at: Timestamp
   created_at: Generated<Date>
 }
 
@@ -140,12 +154,14 @@ export interface Database {
   connections: ConnectionsTable
   credentials: CredentialsTable
   connect_attempts: ConnectAttemptsTable
+  connect_sessions: ConnectSessionsTable
   connection_events: ConnectionEventsTable
   revocations: RevocationsTable
   encryption_key_checks: EncryptionKeyChecksTable
 }
 
 export type Tenant = Selectable<TenantsTable>
+export type ConnectSession = Selectable<ConnectSessionsTable>
 export type ConnectorApp = Selectable<ConnectorAppsTable>
 export type CustomConnector = Selectable<CustomConnectorsTable>
 export type Connection = Selectable<ConnectionsTable>

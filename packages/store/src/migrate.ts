@@ -2,11 +2,16 @@ import { Migrator, sql } from 'kysely'
 import type { Kysely, Migration } from 'kysely'
 import type { Database } from './database.js'
 import { MigrationError } from './errors.js'
+import * as connectSessions from './migrations/2026-11-23-connect-sessions.js'
 import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
 
-/** Every migration, by name; names sort in the order they apply. */
+/**
+ * Every migration, by name. Kysely applies them in the names' sort order, so a new
+ * migration's name must sort after every earlier one (a later date prefix).
+ */
 const MIGRATIONS: Record<string, Migration> = {
-  '2026-11-22-initial-schema': initialSchema
+  '2026-11-22-initial-schema': initialSchema,
+  '2026-11-23-connect-sessions': connectSessions
 }
 
 /** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { AppsRepository } from './apps-repository.js'
 import { AttemptsRepository } from './attempts-repository.js'
+import { ConnectSessionsRepository } from './connect-sessions-repository.js'
 import { createCipher } from './cipher.js'
 import type { Cipher } from './cipher.js'
 import { ConnectionsRepository } from './connections-repository.js'
@@ -36,6 +37,7 @@ export interface Store {
   readonly connections: ConnectionsRepository
   readonly credentials: CredentialsRepository
   readonly attempts: AttemptsRepository
+  readonly sessions: ConnectSessionsRepository
   readonly events: EventsRepository
   readonly revocations: RevocationsRepository
   close(): Promise<void>
@@ -69,6 +71,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     connections: new ConnectionsRepository(db, cipher),
     credentials: new CredentialsRepository(db, cipher),
     attempts: new AttemptsRepository(db, cipher),
+    sessions: new ConnectSessionsRepository(db),
     events: new EventsRepository(db),
     revocations: new RevocationsRepository(db, cipher),
     close: () => db.destroy()

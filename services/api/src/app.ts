@@ -5,11 +5,13 @@ import type { Redis } from 'ioredis'
 import type { Runtime } from '@latchkey/runtime'
 import { errorHandler } from './http-errors.js'
 import { callRoutes } from './routes/call-routes.js'
+import { connectSessionRoutes, wizardApiRoutes } from './routes/connect-session-routes.js'
 import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { oauthRoutes } from './routes/oauth-routes.js'
 import { tenantRoutes } from './routes/tenant-routes.js'
+import { uiRoutes } from './routes/ui-routes.js'
 
 /** What the app needs from the process that runs it. */
 export interface AppOptions {
@@ -50,4 +52,7 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(connectionRoutes, { runtime: options.runtime })
   await app.register(callRoutes, { runtime: options.runtime })
   await app.register(oauthRoutes, { runtime: options.runtime })
+  await app.register(connectSessionRoutes, { runtime: options.runtime })
+  await app.register(wizardApiRoutes, { runtime: options.runtime })
+  await app.register(uiRoutes)
 }

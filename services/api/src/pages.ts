@@ -32,6 +32,23 @@ function sendPage(reply: FastifyReply, status: number, title: string, body: stri
     .send(html)
 }
 
+/** What the wizard learns of an outcome (by `postMessage`, or in the URL fragment after a full-page redirect). No secret in it. */
+export function outcomeMessage(outcome: CallbackOutcome): Record<string, unknown> {
+  if (outcome.ok) return { type: 'latchkey:connect', ok: true, connectionId: outcome.connectionId }
+  return { type: 'latchkey:connect', ok: false, code: outcome.code, title: outcome.title, hint: outcome.hint, ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId }) }
+}
+
+/**
+ * Ends a callback: back to the wizard when the attempt began there by a full-page redirect
+ * (its path is checked when the attempt is made; the fragment never reaches a server), else
+ * the outcome page, which notifies the opener window when it is a popup.
+ */
+export function sendOutcome(reply: FastifyReply, outcome: CallbackOutcome, publicUrl: string): FastifyReply {
+  if (outcome.returnTo === undefined) return sendOutcomePage(reply, outcome, new URL(publicUrl).origin)
+  const fragment = Buffer.from(JSON.stringify(outcomeMessage(outcome))).toString('base64url')
+  return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect(`${publicUrl.replace(/\/+$/, '')}${outcome.returnTo}#outcome=${fragment}`, 303)
+}
+
 /** The page a callback (or a start link) ends on. */
 export function sendOutcomePage(reply: FastifyReply, outcome: CallbackOutcome, openerOrigin: string): FastifyReply {
   if (outcome.ok) {
@@ -40,7 +57,7 @@ export function sendOutcomePage(reply: FastifyReply, outcome: CallbackOutcome, o
       200,
       'Authorization completed successfully',
       `<h1 class="ok">Authorization completed successfully</h1><p>${escapeHtml(outcome.connectorName)} is connected. You can close this window and return to the application.</p>`,
-      { type: 'latchkey:connect', ok: true, connectionId: outcome.connectionId },
+      outcomeMessage(outcome),
       openerOrigin
     )
   }
@@ -50,7 +67,7 @@ export function sendOutcomePage(reply: FastifyReply, outcome: CallbackOutcome, o
     400,
     outcome.title,
     `<h1 class="fail">${escapeHtml(outcome.title)}</h1><p class="hint">${escapeHtml(outcome.hint)}</p>${description}<p>Error code: <code>${escapeHtml(outcome.code)}</code></p>`,
-    { type: 'latchkey:connect', ok: false, code: outcome.code, title: outcome.title, hint: outcome.hint, ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId }) },
+    outcomeMessage(outcome),
     openerOrigin
   )
 }

@@ -16,7 +16,8 @@ const UrlString = Type.String({ minLength: 1, maxLength: 2048 })
 export const AppBody = Type.Object(
   {
     clientId: Type.String({ minLength: 1, maxLength: 512 }),
-    clientSecret: Type.String({ minLength: 1, maxLength: 4096 }),
+    /** Write-only; omit it to keep the stored secret. */
+    clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200 })),
     overrides: Type.Optional(
       Type.Object(
@@ -97,3 +98,14 @@ export const EventsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maxim
 export const EventSchema = Type.Object({ at: Type.String(), kind: Type.String(), level: Type.String(), message: Type.String(), detail: Type.Record(Type.String(), Type.Unknown()) })
 export const TokenSchema = Type.Object({ accessToken: Type.String(), tokenType: Type.String(), expiresAt: NullableString })
 export const AuthorizeAnswer = Type.Object({ authorizeUrl: Type.String(), expiresAt: Type.String() })
+
+export const AppSchema = Type.Object({ clientId: Type.String(), scopes: Type.Union([Type.Array(Type.String()), Type.Null()]), overrides: Type.Record(Type.String(), Type.String()), updatedAt: Type.String() })
+export const ConnectSessionBody = Type.Object(
+  {
+    externalId: Type.String({ minLength: 1, maxLength: 256 }),
+    connectors: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 }))
+  },
+  { additionalProperties: false }
+)
+export const ConnectSessionAnswer = Type.Object({ token: Type.String(), url: Type.String(), expiresAt: Type.String() })
+export const WizardAuthorizeBody = Type.Object({ returnToWizard: Type.Optional(Type.Boolean()) }, { additionalProperties: false })

@@ -42,7 +42,7 @@ t.test('the README walk-through: npm start, create, authorize, approve, connecte
   t.teardown(() => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))))
   let output = ''
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; apiKey: string; consoleUrl: string; wizardUrl: string }>((resolve, reject) => {
     let buffer = ''
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
@@ -52,6 +52,14 @@ t.test('the README walk-through: npm start, create, authorize, approve, connecte
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)))
   })
   t.equal(ready.url, `http://127.0.0.1:${port}`)
+  // Both pages are reachable from what npm start prints.
+  t.equal(ready.consoleUrl, `${ready.url}/console/`)
+  t.equal((await fetch(ready.consoleUrl)).status, 200)
+  t.match(ready.wizardUrl, new RegExp(`^${ready.url}/connect/#session=lkcs_`))
+  const sessionToken = new URL(ready.wizardUrl).hash.replace('#session=', '')
+  const wizard = (await (await fetch(`${ready.url}/v1/connect/session`, { headers: { authorization: `Bearer ${sessionToken}` } })).json()) as { externalId: string; connectors: { key: string }[] }
+  t.equal(wizard.externalId, 'customer-1')
+  t.ok(wizard.connectors.some((c) => c.key === 'sandbox'), 'the printed wizard link offers the sandbox')
   t.match(output, /WARNING: using a development encryption key/)
   const headers = { authorization: `Bearer ${ready.apiKey}`, 'content-type': 'application/json' }
 

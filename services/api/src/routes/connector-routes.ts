@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
-import { AppBody, ConnectorSummarySchema, ErrorSchema, KeyParams, OpenApiBody } from '../schemas.js'
+import { AppBody, AppSchema, ConnectorSummarySchema, ErrorSchema, KeyParams, OpenApiBody } from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
 
 /** The catalog, custom connectors, OpenAPI import, and the tenant's OAuth apps. */
@@ -24,6 +24,8 @@ export const connectorRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     const { connector, warnings } = await runtime.connectors.importOpenApi(request.tenant.id, request.body)
     return reply.status(201).send({ ...connector, warnings: [...warnings] })
   })
+
+  app.get('/v1/connectors/:key/app', { schema: { params: KeyParams, response: { 200: AppSchema, ...errors } } }, async (request) => runtime.connectors.app(request.tenant.id, request.params.key))
 
   app.put('/v1/connectors/:key/app', { schema: { params: KeyParams, body: AppBody, response: { 200: ConnectorSummarySchema, ...errors } } }, async (request) =>
     runtime.connectors.setApp(request.tenant.id, request.params.key, request.body)

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
-import { sendOutcomePage } from '../pages.js'
+import { sendOutcome, sendOutcomePage } from '../pages.js'
 
 /** The browser side of the connect flow: the start link and the callback. No API key. */
 export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
@@ -19,7 +19,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
 
   const callback = async (request: { query: unknown; cookies: Record<string, string | undefined> }, reply: Parameters<typeof sendOutcomePage>[0]) => {
     const query = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    return sendOutcomePage(reply, await runtime.connect.callback(query, request.cookies), publicUrl.origin)
+    return sendOutcome(reply, await runtime.connect.callback(query, request.cookies), runtime.config.publicUrl)
   }
   app.get('/oauth/callback/', { schema: { hide: true } }, callback)
   app.get('/oauth/callback', { schema: { hide: true } }, callback)

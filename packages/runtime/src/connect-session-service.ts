@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto'
+import type { ConnectSession, Store } from '@latchkey/store'
+import type { Catalog } from './catalog.js'
+import type { ConnectFlow } from './connect-flow.js'
+import type { ConnectionService, EventView, NewConnectionRequest } from './connection-service.js'
+import type { ConnectionView } from './connection-view.js'
+import type { ConnectorService, ConnectorSummary } from './connector-service.js'
+import { invalidRequest, notFound } from './errors.js'
+import type { RuntimeConfig } from './runtime-config.js'
+
+/** Where the connect wizard lives on this deployment; attempts started there come back here. */
+export const WIZARD_PATH = '/connect/'
+
+/** Session tokens carry a prefix so they are recognisable in a leak scan and never mistaken for an API key. */
+const TOKEN_PREFIX = 'lkcs_'
+
+/** What `POST /v1/connect-sessions` answers. */
+export interface ConnectSessionLink {
+  token: string
+  /** Opens the wizard; the token travels in the fragment, which browsers never send to a server. */
+  url: string
+  expiresAt: string
+}
+
+/** What the wizard shows: the connectors offered to this end customer and their connections. */
+export interface ConnectSessionOverview {
+  externalId: string
+  expiresAt: string
+  connectors: ConnectorSummary[]
+  connections: ConnectionView[]
+}
+
+/**
+ * Connect sessions: a tenant's backend asks for one per end customer; the link opens the
+ * wizard, which can reach that customer's connections (same `externalId`) to the offered
+ * connectors and nothing else. No API key ever reaches the browser.
+ */
+export class ConnectSessionService {
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: Catalog,
+    private readonly connectors: ConnectorService,
+    private readonly connections: ConnectionService,
+    private readonly connect: ConnectFlow,
+    private readonly config: RuntimeConfig
+  ) {}
+
+  private now(): number {
+    return (this.config.now ?? Date.now)()
+  }
+
+  async create(tenantId: string, input: { externalId: string; connectors?: readonly string[] | undefined }): Promise<ConnectSessionLink> {
+    const offered = input.connectors === undefined ? null : [...new Set(input.connectors)]
+    if (offered !== null) {
+      const issues = []
+      for (const [index, key] of offered.entries()) {
+        if ((await this.catalog.get(tenantId, key)) === undefined) issues.push({ path: `body.connectors[${index}]`, message: `"${key}" is not a connector of this tenant` })
+      }
+      if (issues.length > 0) throw invalidRequest('the connect session names unknown connectors', issues)
+    }
+    const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
+    const expiresAt = new Date(this.now() + (this.config.connectSessionTtlSeconds ?? 1800) * 1000)
+    await this.store.sessions.create({ tenantId, token, externalId: input.externalId, connectors: offered, expiresAt })
+    return { token, url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}#session=${token}`, expiresAt: expiresAt.toISOString() }
+  }
+
+  /** The session a token opens, or `undefined` when it is unknown or expired. */
+  async authenticate(token: string): Promise<ConnectSession | undefined> {
+    if (!token.startsWith(TOKEN_PREFIX)) return undefined
+    return this.store.sessions.findActive(token, new Date(this.now()))
+  }
+
+  async overview(session: ConnectSession): Promise<ConnectSessionOverview> {
+    const all = await this.connectors.list(session.tenant_id)
+    const connectors = session.connectors === null ? all : session.connectors.flatMap((key) => all.filter((c) => c.key === key))
+    const offered = new Set(connectors.map((c) => c.key))
+    const connections = (await this.connections.list(session.tenant_id, { externalId: session.external_id })).filter((c) => offered.has(c.connector))
+    return { externalId: session.external_id, expiresAt: session.expires_at.toISOString(), connectors, connections }
+  }
+
+  /** Creates a connection for the session's end customer; the external id is the session's, whatever the body says. */
+  async createConnection(session: ConnectSession, request: Omit<NewConnectionRequest, 'externalId'>): Promise<ConnectionView> {
+    if (!this.offers(session, request.connector)) throw invalidRequest('the connector is not offered here', [{ path: 'body.connector', message: `"${request.connector}" is not offered in this connect session` }])
+    return this.connections.create(session.tenant_id, { ...request, externalId: session.external_id })
+  }
+
+  /** Starts a connect attempt; `returnToWizard` when the browser goes there by a full-page redirect (a blocked popup). */
+  async authorize(session: ConnectSession, connectionId: string, options: { returnToWizard?: boolean | undefined }): Promise<{ authorizeUrl: string; expiresAt: string }> {
+    await this.require(session, connectionId)
+    return this.connect.authorize(session.tenant_id, connectionId, { returnTo: options.returnToWizard === true ? WIZARD_PATH : undefined })
+  }
+
+  async get(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
+    return this.require(session, connectionId)
+  }
+
+  async disconnect(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
+    await this.require(session, connectionId)
+    return this.connections.disconnect(session.tenant_id, connectionId)
+  }
+
+  async events(session: ConnectSession, connectionId: string, limit: number): Promise<EventView[]> {
+    await this.require(session, connectionId)
+    return this.connections.events(session.tenant_id, connectionId, limit)
+  }
+
+  private offers(session: ConnectSession, connectorKey: string): boolean {
+    return session.connectors === null || session.connectors.includes(connectorKey)
+  }
+
+  /** Another customer's connection, or one to a connector not offered, is "not found", like another tenant's. */
+  private async require(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
+    const connection = await this.connections.get(session.tenant_id, connectionId)
+    if (connection.externalId !== session.external_id || !this.offers(session, connection.connector)) throw notFound('connection')
+    return connection
+  }
+}

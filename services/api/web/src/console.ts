@@ -1,0 +1,371 @@
+// The builder console: an integration builder signs in with the tenant API key (kept in
+// this tab's sessionStorage, never in a URL) and configures connectors, OAuth apps and
+// connections through the same HTTP API their backend uses.
+import { ApiClient, ApiError, announce, clearFieldIssues, copyable, eventList, field, h, showFieldIssues, stateBadge, stateOf, timeAgo } from './common.js'
+import type { Connection, ConnectionEvent, ConnectorSummary } from './common.js'
+
+interface AppView {
+  clientId: string
+  scopes: string[] | null
+  overrides: Record<string, string>
+  updatedAt: string
+}
+
+const KEY = 'latchkey.apiKey'
+const OVERRIDES = [
+  ['authorizeUrl', 'Authorize URL'],
+  ['tokenUrl', 'Token URL'],
+  ['refreshUrl', 'Refresh URL'],
+  ['revokeUrl', 'Revoke URL'],
+  ['baseUrl', 'API base URL']
+] as const
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
+const status = byId('status')
+let api: ApiClient
+let connectors: ConnectorSummary[] = []
+let connections: Connection[] = []
+const filters = { connector: '', externalId: '', state: '' }
+
+function signedIn(on: boolean): void {
+  byId('sign-in').hidden = on
+  byId('signed-in').hidden = !on
+  byId('nav').hidden = !on
+}
+
+async function signIn(key: string): Promise<boolean> {
+  api = new ApiClient(location.href, key)
+  try {
+    await loadConnectors()
+  } catch (error) {
+    const message = error instanceof ApiError && error.status === 401 ? 'This API key was not accepted.' : (error as Error).message
+    byId('api-key-error').textContent = message
+    byId('api-key').setAttribute('aria-invalid', 'true')
+    return false
+  }
+  sessionStorage.setItem(KEY, key)
+  signedIn(true)
+  renderImport()
+  renderTry()
+  await loadConnections()
+  return true
+}
+
+// ---------- Connectors and OAuth apps ----------
+
+async function loadConnectors(): Promise<void> {
+  connectors = (await api.request<{ connectors: ConnectorSummary[] }>('GET', '../v1/connectors')).connectors
+  renderConnectors()
+}
+
+function fact(term: string, value: Node | string): Node[] {
+  return [h('dt', {}, term), h('dd', {}, value)]
+}
+
+function renderConnectors(): void {
+  byId('connector-list').replaceChildren(
+    ...connectors.map((c) => {
+      const headingId = `c-${c.key}`
+      const appArea = h('div', { class: 'app-area' })
+      return h(
+        'article',
+        { class: 'card connector', 'data-connector': c.key, 'aria-labelledby': headingId },
+        h('h3', { id: headingId }, c.name, ' ', h('span', { class: 'muted' }, `${c.key} · ${c.version} · ${c.source}`)),
+        c.description === null ? null : h('p', {}, c.description),
+        h(
+          'dl',
+          { class: 'facts' },
+          ...fact('Auth', `${c.authKind} ${c.grant}${c.pkce ? ', PKCE' : ''}`),
+          ...fact('Client', c.clientOwnership === 'developer' ? (c.appConfigured ? 'your OAuth app (set)' : 'your OAuth app (not set yet)') : 'each end customer brings their own'),
+          ...fact('Authorize URL', h('code', {}, c.authorizeUrl)),
+          ...fact('Token URL', h('code', {}, c.tokenUrl)),
+          ...(c.refreshUrl !== c.tokenUrl ? fact('Refresh URL', h('code', {}, c.refreshUrl)) : []),
+          ...fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)),
+          ...fact('Parameters', c.parameters.length === 0 ? 'none' : c.parameters.map((p) => p.label).join(', ')),
+          ...fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter))
+        ),
+        h(
+          'details',
+          { class: 'scope-list' },
+          h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
+          h('ul', {}, ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description)))
+        ),
+        copyable('Redirect URI to register at the provider', c.redirectUri),
+        c.clientOwnership === 'developer'
+          ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void openAppForm(c, appArea) }, c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'))
+          : null,
+        appArea
+      )
+    })
+  )
+  const select = document.querySelector<HTMLSelectElement>('#filter-connector')
+  if (select !== null) fillConnectorOptions(select)
+}
+
+async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Promise<void> {
+  let current: AppView | undefined
+  if (connector.appConfigured) current = await api.request<AppView>('GET', `../v1/connectors/${encodeURIComponent(connector.key)}/app`).catch(() => undefined)
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const appScopes = new Set(current?.scopes ?? connector.defaultScopes)
+  const form: HTMLFormElement = h(
+    'form',
+    { class: 'stack', novalidate: true, 'aria-label': `${connector.name} OAuth app` },
+    field({ label: 'Client ID', path: 'body.clientId', required: true, control: h('input', { name: 'clientId', type: 'text', autocomplete: 'off', spellcheck: 'false', value: current?.clientId }) }),
+    field({
+      label: 'Client secret',
+      path: 'body.clientSecret',
+      required: current === undefined,
+      help: current === undefined ? 'Stored encrypted; never shown again.' : 'A secret is stored (never shown). Leave empty to keep it.',
+      control: h('input', { name: 'clientSecret', type: 'password', autocomplete: 'new-password', placeholder: current === undefined ? undefined : '•••••••• (unchanged)' })
+    }),
+    connector.scopes.length === 0
+      ? null
+      : h(
+          'fieldset',
+          { 'data-path': 'body.scopes', 'aria-describedby': `app-scopes-${connector.key}-error` },
+          h('legend', {}, 'Default scopes for new connections'),
+          ...connector.scopes.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: appScopes.has(s.name) }), h('span', {}, h('code', {}, s.name), ' ', s.description))),
+          h('p', { class: 'field-error', id: `app-scopes-${connector.key}-error` })
+        ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'URL overrides (optional)'),
+      h('p', { class: 'help' }, "Point this connector elsewhere for your tenant: a provider's sandbox, a regional host, a corrected token URL. Placeholders like {{parameters.subdomain}} work."),
+      ...OVERRIDES.map(([name, label]) => field({ label, path: `body.overrides.${name}`, control: h('input', { name: `override.${name}`, type: 'url', autocomplete: 'off', spellcheck: 'false', value: current?.overrides[name] }) }))
+    ),
+    general,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save OAuth app'), h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel'))
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void (async () => {
+      clearFieldIssues(form, general)
+      const data = new FormData(form)
+      const body: Record<string, unknown> = { clientId: String(data.get('clientId') ?? '') }
+      const secret = String(data.get('clientSecret') ?? '')
+      if (secret !== '') body.clientSecret = secret
+      if (connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
+      body.overrides = Object.fromEntries(OVERRIDES.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== ''))
+      try {
+        await api.request('PUT', `../v1/connectors/${encodeURIComponent(connector.key)}/app`, body)
+        announce(status, 'ok', `${connector.name} OAuth app saved`, 'The secret is stored encrypted and is not shown again.')
+        await loadConnectors()
+      } catch (error) {
+        if (error instanceof ApiError) showFieldIssues(form, error, general)
+        else throw error
+      }
+    })()
+  })
+  area.replaceChildren(form)
+  form.querySelector('input')?.focus()
+}
+
+// ---------- OpenAPI import ----------
+
+function renderImport(): void {
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const result = h('div', { class: 'import-result', 'aria-live': 'polite' })
+  const documentInput = h('textarea', { name: 'document', rows: 10, spellcheck: 'false', placeholder: 'Paste an OpenAPI 3.x document (JSON or YAML)' })
+  const upload = h('input', { type: 'file', accept: '.json,.yaml,.yml,application/json,application/yaml,text/yaml' })
+  upload.addEventListener('change', () => {
+    const file = upload.files?.[0]
+    if (file !== undefined) void file.text().then((text) => (documentInput.value = text))
+  })
+  const form: HTMLFormElement = h(
+    'form',
+    { class: 'stack', novalidate: true, id: 'import-form' },
+    field({ label: 'Key', path: 'body.key', required: true, help: 'Lower-case letters, digits and dashes; how flows name this connector.', control: h('input', { name: 'key', type: 'text', autocomplete: 'off', spellcheck: 'false' }) }),
+    field({ label: 'Name', path: 'body.name', required: true, control: h('input', { name: 'name', type: 'text', autocomplete: 'off' }) }),
+    field({ label: 'Security scheme', path: 'body.securityScheme', help: 'Only when the document declares several OAuth 2.0 schemes.', control: h('input', { name: 'securityScheme', type: 'text', autocomplete: 'off', spellcheck: 'false' }) }),
+    field({ label: 'OpenAPI document', path: 'body.document', required: true, control: documentInput }),
+    h('div', { class: 'field' }, h('label', {}, 'Or upload a file ', upload)),
+    general,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Import connector'))
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void (async () => {
+      clearFieldIssues(form, general)
+      result.replaceChildren()
+      const data = new FormData(form)
+      const body: Record<string, unknown> = { key: String(data.get('key') ?? '').trim(), name: String(data.get('name') ?? '').trim(), document: String(data.get('document') ?? '') }
+      const scheme = String(data.get('securityScheme') ?? '').trim()
+      if (scheme !== '') body.securityScheme = scheme
+      try {
+        const imported = await api.request<ConnectorSummary & { warnings: string[] }>('POST', '../v1/connectors/openapi', body)
+        result.replaceChildren(
+          h('div', { class: 'banner banner-ok' }, h('strong', {}, `Imported ${imported.name} with ${imported.scopes.length} ${imported.scopes.length === 1 ? 'scope' : 'scopes'}`)),
+          h('ul', { class: 'imported-scopes' }, ...imported.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))),
+          ...imported.warnings.map((w) => h('p', { class: 'banner banner-info' }, w))
+        )
+        await loadConnectors()
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        showFieldIssues(form, error, general)
+        // Problems inside the document are listed by their path in it.
+        const inDocument = error.issues.filter((i) => i.path.startsWith('body.document.'))
+        if (inDocument.length > 0) general.append(h('ul', { class: 'issues' }, ...inDocument.map((i) => h('li', {}, h('code', {}, i.path.slice('body.document.'.length)), ': ', i.message))))
+      }
+    })()
+  })
+  byId('import-area').replaceChildren(form, result)
+}
+
+// ---------- Connections ----------
+
+function fillConnectorOptions(select: HTMLSelectElement): void {
+  const value = select.value
+  select.replaceChildren(h('option', { value: '' }, 'All connectors'), ...connectors.map((c) => h('option', { value: c.key }, c.name)))
+  select.value = value
+}
+
+async function loadConnections(): Promise<void> {
+  const query = new URLSearchParams()
+  if (filters.connector !== '') query.set('connector', filters.connector)
+  if (filters.externalId !== '') query.set('externalId', filters.externalId)
+  connections = (await api.request<{ connections: Connection[] }>('GET', `../v1/connections?${query}`)).connections
+  renderConnections()
+}
+
+function renderConnections(): void {
+  const area = byId('connection-area')
+  if (area.querySelector('#connection-filters') === null) {
+    const connectorSelect = h('select', { id: 'filter-connector', name: 'connector' })
+    fillConnectorOptions(connectorSelect)
+    const externalId = h('input', { id: 'filter-external', type: 'search', name: 'externalId', placeholder: 'customer id' })
+    const state = h('select', { id: 'filter-state' }, h('option', { value: '' }, 'Any state'), h('option', { value: 'green' }, 'Working'), h('option', { value: 'yellow' }, 'Connected, not used / not connected'), h('option', { value: 'red' }, 'Needs reconnection'), h('option', { value: 'grey' }, 'Disconnected'))
+    const form: HTMLFormElement = h(
+      'form',
+      { id: 'connection-filters', class: 'filters', role: 'search', 'aria-label': 'Filter connections' },
+      h('label', {}, 'Connector ', connectorSelect),
+      h('label', {}, 'External id ', externalId),
+      h('label', {}, 'State ', state),
+      h('button', { type: 'submit', class: 'secondary' }, 'Apply')
+    )
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      filters.connector = connectorSelect.value
+      filters.externalId = externalId.value.trim()
+      filters.state = state.value
+      void loadConnections()
+    })
+    area.replaceChildren(form, h('div', { id: 'connection-rows' }))
+  }
+  const visible = connections.filter((c) => filters.state === '' || stateOf(c).colour === filters.state)
+  const rows = byId('connection-rows')
+  if (visible.length === 0) {
+    rows.replaceChildren(h('p', { class: 'muted' }, 'No connections match.'))
+    return
+  }
+  rows.replaceChildren(
+    h(
+      'table',
+      { class: 'connections-table' },
+      h('caption', { class: 'visually-hidden' }, 'Connections'),
+      h('thead', {}, h('tr', {}, ...['State', 'Connector', 'Customer', 'Last used', 'Token expires', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...visible.flatMap((c) => connectionRow(c)))
+    )
+  )
+}
+
+function connectionRow(connection: Connection): HTMLElement[] {
+  const logRow = h('tr', { class: 'log-row', hidden: true }, h('td', { colspan: 6 }))
+  const act = (label: string, run: () => Promise<unknown>, done: string) =>
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: () =>
+        void run().then(
+          () => (announce(status, 'ok', done), loadConnections()),
+          (error: Error) => announce(status, 'error', `${label} failed`, error.message)
+        )
+    }, label)
+  const name = connectors.find((c) => c.key === connection.connector)?.name ?? connection.connector
+  return [
+    h(
+      'tr',
+      { 'data-connection-id': connection.id },
+      h('td', {}, stateBadge(connection)),
+      h('td', {}, name, connection.label === null ? null : h('div', { class: 'muted' }, connection.label)),
+      h('td', {}, connection.externalId ?? '—'),
+      h('td', {}, timeAgo(connection.lastUsedAt)),
+      h('td', {}, timeAgo(connection.expiresAt, '—')),
+      h(
+        'td',
+        { class: 'actions' },
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => {
+            logRow.hidden = !logRow.hidden
+            if (!logRow.hidden) {
+              void api.request<{ events: ConnectionEvent[] }>('GET', `../v1/connections/${connection.id}/events?limit=50`).then(
+                ({ events }) => logRow.firstElementChild!.replaceChildren(eventList(events)),
+                (error: Error) => logRow.firstElementChild!.replaceChildren(error.message)
+              )
+            }
+          }
+        }, 'Log'),
+        connection.status === 'connected' ? act('Refresh', () => api.request('POST', `../v1/connections/${connection.id}/refresh`), 'Token refreshed') : null,
+        connection.status === 'connected' || connection.status === 'error' ? act('Disconnect', () => api.request('POST', `../v1/connections/${connection.id}/disconnect`), 'Disconnected') : null
+      )
+    ),
+    logRow
+  ]
+}
+
+// ---------- Connect-session link ----------
+
+function renderTry(): void {
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const result = h('div', { 'aria-live': 'polite' })
+  const form: HTMLFormElement = h(
+    'form',
+    { class: 'stack', novalidate: true, id: 'try-form' },
+    h('p', { class: 'help' }, 'Your backend does this with POST /v1/connect-sessions: a 30-minute link that opens the wizard for one end customer, without an API key.'),
+    field({ label: 'End customer id (externalId)', path: 'body.externalId', required: true, control: h('input', { name: 'externalId', type: 'text', value: 'test-customer', autocomplete: 'off' }) }),
+    general,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create connect link'))
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void (async () => {
+      clearFieldIssues(form, general)
+      try {
+        const link = await api.request<{ url: string; expiresAt: string }>('POST', '../v1/connect-sessions', { externalId: String(new FormData(form).get('externalId') ?? '').trim() })
+        result.replaceChildren(
+          h('p', {}, h('a', { href: link.url, target: '_blank', rel: 'noopener', id: 'connect-link' }, 'Open the connect wizard'), ` (valid until ${new Date(link.expiresAt).toLocaleTimeString()})`),
+          copyable('Connect link', link.url)
+        )
+      } catch (error) {
+        if (error instanceof ApiError) showFieldIssues(form, error, general)
+        else throw error
+      }
+    })()
+  })
+  byId('try-area').replaceChildren(form, result)
+}
+
+function start(): void {
+  const form = byId<HTMLFormElement>('sign-in-form')
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const key = byId<HTMLInputElement>('api-key').value.trim()
+    if (key === '') {
+      byId('api-key-error').textContent = 'Enter the tenant API key.'
+      return
+    }
+    void signIn(key).then((ok) => {
+      if (ok) byId('main').focus()
+    })
+  })
+  byId('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY)
+    location.reload()
+  })
+  const saved = sessionStorage.getItem(KEY)
+  if (saved !== null) void signIn(saved)
+}
+
+start()

@@ -1,0 +1,155 @@
+import t from 'tap'
+import type { Page } from 'playwright-core'
+import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { testConnector } from '@latchkey/testkit'
+import { startSystem } from './system.js'
+import type { System } from './system.js'
+
+/** The sandbox connector with what the wizard must render: a patterned parameter, a hidden config value, a scope picker. */
+function sandbox(system: System): ConnectorDefinitionJson {
+  const definition = testConnector(system.server, { issuer: system.server.issuer, customerSelectsScopes: true, scopes: { read: 'Read your files', write: 'Change your files' }, defaultScopes: ['read'] }, 'sandbox')
+  return {
+    ...definition,
+    description: 'The test authorization server',
+    parameters: [{ key: 'workspace', label: 'Workspace', pattern: '[a-z0-9-]+', patternMessage: 'Use lower-case letters, digits and dashes.', helpText: 'As in https://<workspace>.example.com' }],
+    configValues: [{ key: 'partnerCode', label: 'Secret partner code', value: 'hidden-partner-code' }]
+  }
+}
+
+async function prepare(system: System): Promise<string> {
+  const created = await system.api('POST', '/v1/connectors', sandbox(system))
+  if (created.status !== 201) throw new Error(`connector: ${JSON.stringify(created.body)}`)
+  const app = await system.api('PUT', '/v1/connectors/sandbox/app', { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })
+  if (app.status !== 200) throw new Error(`app: ${JSON.stringify(app.body)}`)
+  const session = await system.api<{ url: string; token: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-42', connectors: ['sandbox'] })
+  if (session.status !== 201) throw new Error(`session: ${JSON.stringify(session.body)}`)
+  return session.body.url
+}
+
+const card = (page: Page) => page.locator('section[data-connector="sandbox"] article.connection').first()
+
+async function approveIn(page: Page, user = 'alice'): Promise<void> {
+  await page.waitForURL(/\/interaction\//)
+  await page.fill('#user', user)
+  await page.click('#approve')
+}
+
+t.test('wizard: field error, connect in a popup, yellow, green after a call, log, disconnect', async (t) => {
+  const system = await startSystem(t)
+  const url = await prepare(system)
+  const { page } = await system.page()
+  await page.goto(url)
+  t.notOk(page.url().includes('lkcs_'), 'the session token is taken out of the address bar')
+  const section = page.locator('section[data-connector="sandbox"]')
+  await section.getByRole('heading', { name: 'Sandbox' }).waitFor()
+  t.notOk((await page.content()).includes('Secret partner code'), 'hidden config values are never shown')
+  t.ok(await section.getByRole('checkbox', { name: /read/ }).isChecked(), 'default scopes are ticked')
+  t.notOk(await section.getByRole('checkbox', { name: /write/ }).isChecked(), 'other scopes are not')
+
+  const workspace = section.getByLabel('Workspace')
+  await workspace.fill('Not Valid!')
+  await section.getByRole('button', { name: 'Connect Sandbox' }).click()
+  await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.parameters.workspace"]'))
+  const errorId = (await workspace.getAttribute('aria-describedby'))!.split(' ')[0]!
+  t.match(await page.locator(`#${errorId}`).textContent(), /lower-case letters, digits and dashes/, 'the API field error sits beside its field')
+  t.equal(await section.locator('article.connection').count(), 0, 'a refused form creates nothing')
+  await system.screenshot(page, 'wizard-field-error')
+
+  await workspace.fill('acme-co')
+  await section.getByRole('checkbox', { name: /write/ }).check()
+  const popupOpened = page.waitForEvent('popup')
+  await section.getByRole('button', { name: 'Connect Sandbox' }).click()
+  const popup = await popupOpened
+  await approveIn(popup)
+  await page.getByText('Authorization completed successfully').waitFor()
+  await card(page).locator('[data-state="yellow"]').waitFor()
+  t.match(await card(page).locator('.state-words').textContent(), /Connected/)
+  t.match(await card(page).locator('.scopes').textContent(), /read, write/, 'granted scopes are listed')
+  await system.screenshot(page, 'wizard-connected')
+
+  const id = (await card(page).getAttribute('data-connection-id'))!
+  const call = await system.api<{ status: number }>('POST', `/v1/connections/${id}/http`, { method: 'GET', url: '/me' })
+  t.equal(call.body.status, 200, 'an authenticated call succeeds')
+  await card(page).locator('[data-state="green"]').waitFor()
+  t.equal(await card(page).locator('.state-words').textContent(), 'Working')
+
+  await card(page).getByRole('button', { name: 'Log' }).click()
+  await card(page).locator('.log li').first().waitFor()
+  const log = await card(page).locator('.log').textContent()
+  t.match(log, /Connected to Sandbox/)
+  t.ok(log!.indexOf('Connected to Sandbox') < log!.indexOf('created'), 'newest first')
+  await system.screenshot(page, 'wizard')
+
+  await card(page).getByRole('button', { name: 'Disconnect' }).click()
+  await card(page).locator('[data-state="grey"]').waitFor()
+  t.equal(await card(page).locator('.state-words').textContent(), 'Disconnected')
+  let kinds: string[] = []
+  for (let i = 0; i < 100 && !kinds.includes('revocation.done'); i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    kinds = (await system.api<{ events: { kind: string }[] }>('GET', `/v1/connections/${id}/events`)).body.events.map((e) => e.kind)
+  }
+  t.ok(kinds.includes('revocation.done'), 'the worker revoked the tokens at the provider')
+  t.ok(system.server.counters.revocations >= 1, 'the provider saw the revocation request')
+  await system.screenshot(page, 'wizard-disconnected')
+})
+
+t.test('wizard: a denied consent shows the readable error and its hint', async (t) => {
+  const system = await startSystem(t)
+  const { page } = await system.page()
+  await page.goto(await prepare(system))
+  const section = page.locator('section[data-connector="sandbox"]')
+  await section.getByLabel('Workspace').fill('acme-co')
+  const popupOpened = page.waitForEvent('popup')
+  await section.getByRole('button', { name: 'Connect Sandbox' }).click()
+  const popup = await popupOpened
+  await popup.waitForURL(/\/interaction\//)
+  await popup.click('#deny')
+  const banner = page.locator('#status .banner-error')
+  await banner.waitFor()
+  t.match(await banner.textContent(), /Access was not granted/)
+  t.match(await banner.textContent(), /Connect again|approve|allow/i, 'with a hint a person can act on')
+  t.equal(await card(page).locator('.state-words').textContent(), 'Not connected yet')
+  await system.screenshot(page, 'wizard-denied')
+})
+
+t.test('wizard: popups blocked → a full-page redirect ends back in the wizard, connected; all by keyboard', async (t) => {
+  const system = await startSystem(t)
+  const { context, page } = await system.page()
+  // What a popup blocker does to window.open.
+  await context.addInitScript(() => {
+    window.open = () => null
+  })
+  await page.goto(await prepare(system))
+  const workspace = page.locator('section[data-connector="sandbox"]').getByLabel('Workspace')
+  await workspace.focus()
+  await page.keyboard.type('acme-co')
+  await page.keyboard.press('Enter')
+  await approveIn(page)
+  await page.waitForURL((u) => u.pathname === '/connect/')
+  await page.getByText('Authorization completed successfully').waitFor()
+  t.equal(new URL(page.url()).hash, '', 'the outcome is read from the fragment and cleared')
+  await card(page).locator('[data-state="yellow"]').waitFor()
+  t.match(await card(page).locator('.state-words').textContent(), /Connected/)
+  const listed = await system.api<{ connections: { status: string; externalId: string }[] }>('GET', '/v1/connections?externalId=customer-42')
+  t.match(listed.body.connections, [{ status: 'connected', externalId: 'customer-42' }])
+  await system.screenshot(page, 'wizard-redirect-connected')
+})
+
+t.test('wizard: readable on a phone-width screen; a bad or missing link says so', async (t) => {
+  const system = await startSystem(t)
+  const url = await prepare(system)
+  const { page } = await system.page({ width: 375, height: 740 })
+  await page.goto(url)
+  await page.locator('section[data-connector="sandbox"] h2').waitFor()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  t.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow} px)`)
+  await system.screenshot(page, 'wizard-phone')
+
+  const { page: stranger } = await system.page()
+  await stranger.goto(`${system.url}/connect/#session=lkcs_forged`)
+  await stranger.getByText('This connect link is not valid or has expired').waitFor()
+  const { page: bare } = await system.page()
+  await bare.goto(`${system.url}/connect/`)
+  await bare.getByText('Open this page from the link the application gives you').waitFor()
+  t.pass('bad links are explained')
+})
