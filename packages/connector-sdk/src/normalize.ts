@@ -40,6 +40,8 @@ export interface ResolvedOAuth2AuthorizationCode {
   readonly refreshHeaders: Readonly<Record<string, string>>
   readonly accessTokenPath: string | undefined
   readonly keepFields: readonly string[]
+  /** Where the token answer says when the access token expires. */
+  readonly expiry: { readonly inPath: string; readonly unit: 'seconds' | 'milliseconds'; readonly atPath: string | undefined }
   readonly callbackParams: readonly string[]
   readonly offlineScope: string | undefined
 }
@@ -72,6 +74,7 @@ export function resolveOAuth2(auth: OAuth2AuthorizationCodeAuth | ConnectorDefin
     refreshHeaders: auth.refreshHeaders ?? {},
     accessTokenPath: auth.tokenResponse?.accessTokenPath,
     keepFields: auth.tokenResponse?.keepFields ?? [],
+    expiry: { inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in', unit: auth.tokenResponse?.expiresInUnit ?? 'seconds', atPath: auth.tokenResponse?.expiresAtPath },
     callbackParams: auth.callbackParams ?? [],
     offlineScope: auth.offlineAccess?.scope
   }

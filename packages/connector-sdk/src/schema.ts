@@ -87,7 +87,16 @@ export const TokenResponseSchema = Type.Object(
     /** Dot path of the access token when it is not top level (e.g. `authed_user.access_token`). */
     accessTokenPath: Type.Optional(NonEmpty),
     /** Dot paths of extra answer fields kept on the connection (e.g. `instance_url`). */
-    keepFields: Type.Optional(Type.Array(NonEmpty, { maxItems: 50, uniqueItems: true }))
+    keepFields: Type.Optional(Type.Array(NonEmpty, { maxItems: 50, uniqueItems: true })),
+    /** Dot path of the lifetime. @defaultValue `"expires_in"` */
+    expiresInPath: Type.Optional(NonEmpty),
+    /** The lifetime's unit; some providers send milliseconds. @defaultValue `"seconds"` */
+    expiresInUnit: Type.Optional(Type.Enum(['seconds', 'milliseconds'])),
+    /**
+     * Dot path of an absolute expiry instead of a lifetime: an ISO-8601 date-time, or epoch
+     * seconds / milliseconds as a number. Used when the answer has no lifetime.
+     */
+    expiresAtPath: Type.Optional(NonEmpty)
   },
   { additionalProperties: false }
 )

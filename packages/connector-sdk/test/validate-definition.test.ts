@@ -166,3 +166,10 @@ t.test('http section', async (t) => {
   exactly(t, issuesOf(d((h) => (h.baseUrl = 'http://api.acme.example'))), [{ path: 'http.baseUrl', message: /absolute https URL/ }])
   exactly(t, issuesOf(withAuth(() => undefined, (x) => (x.docsUrl = 'nope'))), [{ path: 'docsUrl' }])
 })
+
+t.test('token answer expiry fields: a bad unit is named with its path', async (t) => {
+  const ok = issuesOf(withAuth((a) => (a.tokenResponse = { ...a.tokenResponse, expiresInPath: 'data.ttl', expiresInUnit: 'milliseconds', expiresAtPath: 'expires_at' })))
+  t.same(ok, [])
+  const bad = issuesOf(withAuth((a) => (a.tokenResponse = { ...a.tokenResponse, expiresInUnit: 'minutes' })))
+  t.match(bad, [{ path: 'auth.tokenResponse.expiresInUnit' }])
+})

@@ -11,6 +11,8 @@ export interface TokenResponseOptions {
   readonly accessTokenPath?: string | undefined
   /** Dot paths of extra fields to keep (`instance_url`). */
   readonly keepFields?: readonly string[] | undefined
+  /** Where the expiry is: a lifetime (`expires_in` in seconds by default) or an absolute time. */
+  readonly expiry?: { readonly inPath: string; readonly unit: 'seconds' | 'milliseconds'; readonly atPath: string | undefined } | undefined
   /** Milliseconds since the epoch, to turn `expires_in` into `expiresAt`. */
   readonly now: number
   /** Secrets of the request, removed from any text the provider echoes back. */
@@ -148,16 +150,42 @@ function describeBody(answer: HttpAnswer): string {
 
 function readExpiresIn(value: unknown, options: TokenResponseOptions): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: 'expires_in is not a number of seconds' })
+  const inPath = options.expiry?.inPath ?? 'expires_in'
+  const milliseconds = options.expiry?.unit === 'milliseconds'
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isFinite(number) || number < 0) {
+    throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: `${inPath} is not a number of ${milliseconds ? 'milliseconds' : 'seconds'}` })
   }
+  const seconds = milliseconds ? number / 1000 : number
   // Absurd lifetimes (beyond ten years) mean "does not expire" in practice, and would not fit a Date.
   if (seconds > TEN_YEARS_SECONDS) return undefined
   return new Date(options.now + Math.floor(seconds) * 1000)
 }
 
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600
+
+/**
+ * An absolute expiry: ISO-8601 text, or a number of epoch seconds (below 10^11, i.e. before
+ * the year 5138) or milliseconds. Beyond ten years from now means "does not expire".
+ */
+function readExpiresAt(value: unknown, path: string, options: TokenResponseOptions): Date | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  let at: number
+  if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+    const n = Number(value)
+    at = n < 1e11 ? n * 1000 : n
+  } else if (typeof value === 'string') at = Date.parse(value)
+  else at = Number.NaN
+  if (!Number.isFinite(at)) throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: `${path} is not a date-time or an epoch time` })
+  if (at - options.now > TEN_YEARS_SECONDS * 1000) return undefined
+  return new Date(at)
+}
+
+function readExpiry(body: Record<string, unknown>, options: TokenResponseOptions): Date | undefined {
+  const lifetime = readExpiresIn(readPath(body, options.expiry?.inPath ?? 'expires_in'), options)
+  if (lifetime !== undefined || options.expiry?.atPath === undefined) return lifetime
+  return readExpiresAt(readPath(body, options.expiry.atPath), options.expiry.atPath, options)
+}
 
 function normaliseTokenType(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return 'Bearer'
@@ -204,7 +232,7 @@ export function parseTokenResponse(answer: HttpAnswer, options: TokenResponseOpt
   return {
     accessToken,
     tokenType: normaliseTokenType(body.token_type),
-    expiresAt: readExpiresIn(body.expires_in, options),
+    expiresAt: readExpiry(body, options),
     refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
     scopes: typeof body.scope === 'string' ? splitScopes(body.scope) : Array.isArray(body.scope) ? body.scope.filter((s): s is string => typeof s === 'string') : undefined,
     idToken: typeof idToken === 'string' && idToken !== '' ? idToken : undefined,

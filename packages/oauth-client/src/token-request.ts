@@ -64,6 +64,7 @@ export async function grantRequest(context: ResolvedContext, request: GrantReque
     endpoint: request.endpoint,
     accessTokenPath: context.auth.accessTokenPath,
     keepFields: context.auth.keepFields,
+    expiry: context.auth.expiry,
     now: (options.now ?? Date.now)(),
     secrets: [...request.secrets, ...clientSecrets(context, auth.headers)],
     requestedScopes: request.requestedScopes

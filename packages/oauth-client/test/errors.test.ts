@@ -47,6 +47,17 @@ t.test('provider codes map onto RFC codes, the original is kept', async (t) => {
     'regression: an error named like an Object.prototype member'
   )
   t.equal(parseTokenResponse(answer('{"access_token":"a","expires_in":8640000000001}'), { endpoint: 'token', now: 0 }).expiresAt, undefined, 'regression: a huge expires_in is "no expiry", not an invalid Date')
+  const NOW = Date.parse('2026-11-22T00:00:00Z')
+  const shape = (inPath: string, unit: 'seconds' | 'milliseconds', atPath?: string) => ({ inPath, unit, atPath })
+  const expiresAt = (text: string, e: ReturnType<typeof shape>) => parseTokenResponse(answer(text), { endpoint: 'token', now: NOW, expiry: e }).expiresAt?.getTime()
+  t.equal(expiresAt('{"access_token":"a","data":{"ttl":60}}', shape('data.ttl', 'seconds')), NOW + 60_000, 'a nested lifetime')
+  t.equal(expiresAt('{"access_token":"a","expires_in":"60000"}', shape('expires_in', 'milliseconds')), NOW + 60_000, 'milliseconds, as text')
+  t.equal(expiresAt('{"access_token":"a","exp":1700000000}', shape('expires_in', 'seconds', 'exp')), 1_700_000_000_000, 'epoch seconds')
+  t.equal(expiresAt('{"access_token":"a","exp":1700000000123}', shape('expires_in', 'seconds', 'exp')), 1_700_000_000_123, 'epoch milliseconds')
+  t.equal(expiresAt('{"access_token":"a","exp":"2026-11-22T10:00:00Z"}', shape('expires_in', 'seconds', 'exp')), Date.parse('2026-11-22T10:00:00Z'), 'ISO-8601')
+  t.equal(expiresAt('{"access_token":"a","expires_in":60,"exp":"2030-01-01T00:00:00Z"}', shape('expires_in', 'seconds', 'exp')), NOW + 60_000, 'a lifetime wins over an absolute time')
+  t.throws(() => expiresAt('{"access_token":"a","exp":"soon"}', shape('expires_in', 'seconds', 'exp')), { code: 'invalid_response', hint: /exp is not a date-time/ })
+  t.throws(() => expiresAt('{"access_token":"a","expires_in":"soon"}', shape('expires_in', 'milliseconds')), { code: 'invalid_response', hint: /expires_in is not a number of milliseconds/ })
   t.match(read('[1,2]'), { code: 'invalid_response' })
 })
 

@@ -205,3 +205,21 @@ t.test('denial and issuer mismatch on the callback', async (t) => {
   const mismatch = await oauthFailure(Promise.resolve().then(() => parseAuthorizationResponse(new URL(mixed).searchParams, { expectedIssuer: server.issuer })))
   t.equal(mismatch.code, 'issuer_mismatch')
 })
+
+t.test('expiry in milliseconds, or as an absolute time, declared in tokenResponse', async (t) => {
+  const ms = await provider(t, { expiresIn: 'milliseconds', accessTokenTtlSeconds: 3600 })
+  const before = Date.now()
+  const asMs = await connect(ms, { tokenResponse: { expiresInUnit: 'milliseconds' } })
+  const lifetime = asMs.tokens.expiresAt!.getTime() - before
+  t.ok(lifetime > 3590_000 && lifetime <= 3601_000, `an hour, not 41 days (${lifetime} ms)`)
+  const misread = await connect(ms)
+  t.ok(misread.tokens.expiresAt!.getTime() - before > 30 * 86_400_000, 'undeclared, milliseconds read as seconds: why the field exists')
+
+  const absolute = await provider(t, { expiresIn: 'absolute', accessTokenTtlSeconds: 1800 })
+  const at = await connect(absolute, { tokenResponse: { expiresAtPath: 'expires_at' } })
+  const left = at.tokens.expiresAt!.getTime() - Date.now()
+  t.ok(left > 1700_000 && left <= 1800_000, `half an hour from expires_at (${left} ms)`)
+  const refreshed = await refreshTokens(at.context, at.tokens)
+  t.ok(refreshed.expiresAt !== undefined, 'refresh answers are read the same way')
+  t.equal((await connect(absolute)).tokens.expiresAt, undefined, 'undeclared, there is no expiry')
+})

@@ -24,8 +24,11 @@ export interface QuirkyModes {
   instanceUrl: boolean
   /** Extra query params on the callback (QuickBooks' `realmId`). */
   callbackParams: Record<string, string>
-  /** How `expires_in` is sent. */
-  expiresIn: 'number' | 'string' | 'absent'
+  /**
+   * How the lifetime is sent: `expires_in` as a number or string of seconds, absent,
+   * `milliseconds` (`expires_in` in ms), or `absolute` (`expires_at` as ISO-8601, no `expires_in`).
+   */
+  expiresIn: 'number' | 'string' | 'absent' | 'milliseconds' | 'absolute'
   accessTokenTtlSeconds: number
   /** `token_type` as sent. */
   tokenType: string
@@ -232,6 +235,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     if (modes.expiresIn === 'number') body.expires_in = modes.accessTokenTtlSeconds
     if (modes.expiresIn === 'string') body.expires_in = String(modes.accessTokenTtlSeconds)
+    if (modes.expiresIn === 'milliseconds') body.expires_in = modes.accessTokenTtlSeconds * 1000
+    if (modes.expiresIn === 'absolute') body.expires_at = new Date(Date.now() + modes.accessTokenTtlSeconds * 1000).toISOString()
     if (withRefresh) {
       const refreshToken = token('qrt')
       refreshTokens.set(refreshToken, { family, scope, used: false })
