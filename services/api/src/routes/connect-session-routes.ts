@@ -5,7 +5,7 @@ import type { Runtime } from '@latchkey/runtime'
 import { RuntimeError } from '@latchkey/runtime'
 import type { ConnectSession } from '@latchkey/store'
 import { ConnectSessionAnswer, ConnectSessionBody, ConnectionBody, ConnectionSchema, ConnectorSummarySchema, ErrorSchema, EventSchema, EventsQuery, IdParams, AuthorizeAnswer, WizardAuthorizeBody } from '../schemas.js'
-import { tenantAuth } from './tenant-auth.js'
+import { bearerToken, tenantAuth } from './tenant-auth.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +26,7 @@ export const connectSessionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime 
 
 function sessionAuth(runtime: Runtime): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const token = bearerToken(request)
     const session = token === undefined ? undefined : await runtime.sessions.authenticate(token)
     if (session === undefined) throw new RuntimeError('unauthorized', 'this connect link is not valid or has expired: go back to the application and open it again')
     request.connectSession = session

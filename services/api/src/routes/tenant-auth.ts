@@ -10,10 +10,15 @@ declare module 'fastify' {
   }
 }
 
+/** The credential of `Authorization: Bearer <credential>`, if the header has that shape. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+}
+
 /** A preHandler that authenticates `Authorization: Bearer <tenant API key>`. */
 export function tenantAuth(runtime: Runtime): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
-    const key = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const key = bearerToken(request)
     const tenant = key === undefined ? undefined : await runtime.tenants.authenticate(key)
     if (tenant === undefined) throw new RuntimeError('unauthorized', 'a valid tenant API key is required: Authorization: Bearer <API key>')
     request.tenant = tenant
