@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml'
 import { OpenApiImportError } from './errors.js'
 import type { Issue } from './errors.js'
 import { joinPath } from './format-issues.js'
-import type { ConnectorDefinitionJson, ParameterDefinition } from './schema.js'
+import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth, ParameterDefinition } from './schema.js'
 import { checkEndpointUrl } from './url-policy.js'
 import { validateConnectorDefinition } from './validate-definition.js'
 
@@ -22,7 +22,7 @@ export interface OpenApiImportOptions {
 
 /** What {@link fromOpenApi} produced. */
 export interface OpenApiImport {
-  readonly definition: ConnectorDefinitionJson
+  readonly definition: Omit<ConnectorDefinitionJson, 'auth'> & { auth: OAuth2AuthorizationCodeAuth }
   /** The security scheme that was imported. */
   readonly scheme: string
   /** Things the document did not say that a person should fill in. */
@@ -192,7 +192,7 @@ export function fromOpenApi(document: unknown, options: OpenApiImportOptions): O
 
   const info = isObject(doc.info) ? doc.info : {}
   const infoVersion = typeof info.version === 'string' && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : undefined
-  const definition: ConnectorDefinitionJson = {
+  const definition: Omit<ConnectorDefinitionJson, 'auth'> & { auth: OAuth2AuthorizationCodeAuth } = {
     key: options.key,
     name: options.name,
     version: options.version ?? infoVersion ?? '1.0.0',

@@ -2,19 +2,31 @@ export { defineConnector } from './define-connector.js'
 export { validateConnectorDefinition, validateConnectorInput } from './validate-definition.js'
 export type { ValidateOptions, ValidationResult } from './validate-definition.js'
 export {
+  ApiKeySchema,
+  AuthFailureSchema,
   AuthSchema,
+  AuthSchemeSchema,
+  BasicAuthSchema,
   ConfigValueSchema,
   ConnectorDefinitionSchema,
   HttpSchema,
   OAuth2AuthorizationCodeSchema,
+  OAuth2ClientCredentialsSchema,
   OfflineAccessSchema,
   ParameterOptionSchema,
   ParameterSchema,
+  RateLimitSchema,
+  RevokeRequestSchema,
   TokenPlacementSchema,
-  TokenResponseSchema
+  TokenResponseSchema,
+  VerificationSchema
 } from './schema.js'
 export type {
+  ApiKeyAuth,
   AuthDefinition,
+  AuthFailureRule,
+  AuthSchemeDefinition,
+  BasicAuth,
   ClientAuthMethod,
   ComputedConfigValue,
   ConfigContext,
@@ -24,11 +36,15 @@ export type {
   ConnectorDefinitionJson,
   HttpDefinition,
   OAuth2AuthorizationCodeAuth,
+  OAuth2ClientCredentialsAuth,
   ParameterDefinition,
   ParameterOption,
   ScopeDelimiter,
+  RateLimitDefinition,
+  RevokeRequest,
   StaticConfigValue,
-  TokenPlacement
+  TokenPlacement,
+  VerificationDefinition
 } from './schema.js'
 export {
   ConfigValueError,
@@ -47,8 +63,31 @@ export { MAX_PARAMETER_LENGTH, resolveConfigValues, validateParameters } from '.
 export type { ParametersResult } from './parameters.js'
 export { fromOpenApi, parseOpenApiDocument } from './from-openapi.js'
 export type { OpenApiImport, OpenApiImportOptions } from './from-openapi.js'
-export { DEFAULT_REFRESH_ON_STATUS, DEFAULT_TOKEN_PLACEMENT, OAUTH2_DEFAULTS, resolveOAuth2, resolveTokenPlacement } from './normalize.js'
-export type { ResolvedOAuth2AuthorizationCode } from './normalize.js'
+export {
+  API_KEY_PLACEHOLDER,
+  DEFAULT_REFRESH_ON_STATUS,
+  DEFAULT_TOKEN_PLACEMENT,
+  OAUTH2_DEFAULTS,
+  defaultSchemeKey,
+  isRedirectScheme,
+  resolveAuthScheme,
+  resolveAuthSchemes,
+  resolveOAuth2,
+  resolveScheme,
+  resolveTokenPlacement
+} from './normalize.js'
+export type {
+  ResolvedApiKey,
+  ResolvedAuthScheme,
+  ResolvedBasic,
+  ResolvedExpiry,
+  ResolvedOAuth2,
+  ResolvedOAuth2AuthorizationCode,
+  ResolvedOAuth2Base,
+  ResolvedOAuth2ClientCredentials,
+  ResolvedRevokeRequest,
+  ResolvedSchemeIdentity
+} from './normalize.js'
 export { checkEndpointUrl, isLoopbackHost } from './url-policy.js'
 export { summarizeConnector } from './summarize-connector.js'
 export { resolveEndpoints } from './resolve-endpoints.js'

@@ -1,4 +1,4 @@
-import type { ClientAuthMethod, ConnectorDefinition, OAuth2AuthorizationCodeAuth, ScopeDelimiter, TokenPlacement } from './schema.js'
+import type { AuthDefinition, AuthSchemeDefinition, ClientAuthMethod, DeepReadonly, ConnectorDefinition, ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth, OAuth2ClientCredentialsAuth, RevokeRequest, ScopeDelimiter, TokenPlacement } from './schema.js'
 
 /** Every default of an OAuth 2.0 authorization code definition, in one place. */
 export const OAUTH2_DEFAULTS = {
@@ -16,68 +16,198 @@ export const DEFAULT_TOKEN_PLACEMENT: Required<TokenPlacement> = { in: 'header',
 /** Statuses that mean "refresh and retry" when a definition names none. */
 export const DEFAULT_REFRESH_ON_STATUS: readonly number[] = [401]
 
-/** An OAuth 2.0 authorization code auth with every default applied. */
-export interface ResolvedOAuth2AuthorizationCode {
+/** What every resolved scheme has: its key on connections and its label in the wizard. */
+export interface ResolvedSchemeIdentity {
+  readonly key: string
+  readonly label: string
+}
+
+/** A revocation request with defaults applied. */
+export interface ResolvedRevokeRequest {
+  readonly method: 'POST' | 'DELETE'
+  readonly authentication: 'client' | 'bearer'
+  readonly format: 'form' | 'json' | 'none'
+  readonly tokenParam: string
+  readonly token: 'refresh' | 'access'
+  readonly tokenTypeHint: boolean
+}
+
+/** Where a token answer says when the access token expires. */
+export interface ResolvedExpiry {
+  readonly inPath: string
+  readonly unit: 'seconds' | 'milliseconds'
+  readonly atPath: string | undefined
+}
+
+/** What both OAuth 2.0 grants share, with defaults applied. */
+export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   readonly kind: 'oauth2'
-  readonly grant: 'authorization_code'
-  readonly authorizeUrl: string
-  readonly tokenUrl: string
-  readonly refreshUrl: string
+  /** `undefined` when it is to be discovered from the issuer. */
+  readonly tokenUrl: string | undefined
   readonly revokeUrl: string | undefined
+  readonly revoke: ResolvedRevokeRequest
   readonly issuer: string | undefined
   readonly scopes: Readonly<Record<string, string>>
   readonly defaultScopes: readonly string[]
   readonly scopeDelimiter: ScopeDelimiter
-  readonly customerSelectsScopes: boolean
-  readonly pkce: boolean
   readonly clientAuthMethod: ClientAuthMethod
   readonly clientOwnership: 'developer' | 'customer'
   readonly tokenRequestFormat: 'form' | 'json'
-  readonly authorizeParams: Readonly<Record<string, string>>
   readonly tokenParams: Readonly<Record<string, string>>
   readonly tokenHeaders: Readonly<Record<string, string>>
-  readonly refreshParams: Readonly<Record<string, string>>
-  readonly refreshHeaders: Readonly<Record<string, string>>
   readonly accessTokenPath: string | undefined
   readonly keepFields: readonly string[]
-  /** Where the token answer says when the access token expires. */
-  readonly expiry: { readonly inPath: string; readonly unit: 'seconds' | 'milliseconds'; readonly atPath: string | undefined }
+  readonly expiry: ResolvedExpiry
+}
+
+/** An OAuth 2.0 authorization code auth with every default applied. */
+export interface ResolvedOAuth2AuthorizationCode extends ResolvedOAuth2Base {
+  readonly grant: 'authorization_code'
+  /** `undefined` when it is to be discovered from the issuer. */
+  readonly authorizeUrl: string | undefined
+  /** `undefined` when the token URL is to be discovered. */
+  readonly refreshUrl: string | undefined
+  readonly customerSelectsScopes: boolean
+  readonly pkce: boolean
+  readonly authorizeParams: Readonly<Record<string, string>>
+  readonly refreshParams: Readonly<Record<string, string>>
+  readonly refreshHeaders: Readonly<Record<string, string>>
   readonly callbackParams: readonly string[]
   readonly offlineScope: string | undefined
+}
+
+/** An OAuth 2.0 client credentials auth with every default applied. */
+export interface ResolvedOAuth2ClientCredentials extends ResolvedOAuth2Base {
+  readonly grant: 'client_credentials'
+}
+
+/** An API key auth with every default applied. */
+export interface ResolvedApiKey extends ResolvedSchemeIdentity {
+  readonly kind: 'apiKey'
+  readonly in: 'header' | 'query'
+  readonly name: string
+  /** Contains `{{apiKey}}` exactly once. */
+  readonly template: string
+  readonly inputLabel: string
+  readonly helpText: string | undefined
+  readonly pattern: string | undefined
+}
+
+/** A basic auth with every default applied. */
+export interface ResolvedBasic extends ResolvedSchemeIdentity {
+  readonly kind: 'basic'
+  readonly usernameLabel: string
+  readonly passwordLabel: string
+  readonly passwordRequired: boolean
+  readonly helpText: string | undefined
+}
+
+export type ResolvedOAuth2 = ResolvedOAuth2AuthorizationCode | ResolvedOAuth2ClientCredentials
+export type ResolvedAuthScheme = ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic
+
+/** The placeholder an API key template must contain. */
+export const API_KEY_PLACEHOLDER = '{{apiKey}}'
+
+/** A scheme's key when the definition gives none. */
+export function defaultSchemeKey(auth: { readonly kind: AuthSchemeDefinition['kind']; readonly grant?: string }): string {
+  if (auth.kind === 'oauth2') return auth.grant === 'authorization_code' ? 'oauth2' : 'client_credentials'
+  return auth.kind === 'apiKey' ? 'api_key' : 'basic'
+}
+
+const DEFAULT_LABELS = { oauth2: 'OAuth 2.0', client_credentials: 'OAuth 2.0 client credentials', api_key: 'API key', basic: 'Username and password' } as const
+
+function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRevokeRequest {
+  const format = request?.format ?? 'form'
+  return {
+    method: request?.method ?? 'POST',
+    authentication: request?.authentication ?? 'client',
+    format,
+    tokenParam: request?.tokenParam ?? 'token',
+    token: request?.token ?? 'refresh',
+    tokenTypeHint: request?.tokenTypeHint ?? format === 'form'
+  }
+}
+
+function resolveOAuth2Base(auth: DeepReadonly<OAuth2AuthorizationCodeAuth | OAuth2ClientCredentialsAuth>): Omit<ResolvedOAuth2Base, 'key' | 'label'> {
+  return {
+    kind: 'oauth2',
+    tokenUrl: auth.tokenUrl,
+    revokeUrl: auth.revokeUrl,
+    revoke: resolveRevoke(auth.revokeRequest),
+    issuer: auth.issuer,
+    scopes: auth.scopes ?? {},
+    defaultScopes: auth.defaultScopes ?? [],
+    scopeDelimiter: (auth.scopeDelimiter ?? OAUTH2_DEFAULTS.scopeDelimiter) as ScopeDelimiter,
+    clientAuthMethod: (auth.clientAuthMethod ?? OAUTH2_DEFAULTS.clientAuthMethod) as ClientAuthMethod,
+    clientOwnership: (auth.clientOwnership ?? OAUTH2_DEFAULTS.clientOwnership) as 'developer' | 'customer',
+    tokenRequestFormat: (auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat) as 'form' | 'json',
+    tokenParams: auth.tokenParams ?? {},
+    tokenHeaders: auth.tokenHeaders ?? {},
+    accessTokenPath: auth.tokenResponse?.accessTokenPath,
+    keepFields: auth.tokenResponse?.keepFields ?? [],
+    expiry: { inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in', unit: auth.tokenResponse?.expiresInUnit ?? 'seconds', atPath: auth.tokenResponse?.expiresAtPath }
+  }
 }
 
 /**
  * Applies the defaults of an OAuth 2.0 authorization code auth, so that callers never
  * repeat them. Offline-access authorize params are merged into `authorizeParams`.
  */
-export function resolveOAuth2(auth: OAuth2AuthorizationCodeAuth | ConnectorDefinition['auth']): ResolvedOAuth2AuthorizationCode {
+export function resolveOAuth2(auth: DeepReadonly<OAuth2AuthorizationCodeAuth>): ResolvedOAuth2AuthorizationCode {
+  const key = auth.key ?? 'oauth2'
   return {
-    kind: 'oauth2',
+    ...resolveOAuth2Base(auth),
+    key,
+    label: auth.label ?? DEFAULT_LABELS.oauth2,
     grant: 'authorization_code',
     authorizeUrl: auth.authorizeUrl,
-    tokenUrl: auth.tokenUrl,
     refreshUrl: auth.refreshUrl ?? auth.tokenUrl,
-    revokeUrl: auth.revokeUrl,
-    issuer: auth.issuer,
-    scopes: auth.scopes ?? {},
-    defaultScopes: auth.defaultScopes ?? [],
-    scopeDelimiter: (auth.scopeDelimiter ?? OAUTH2_DEFAULTS.scopeDelimiter) as ScopeDelimiter,
     customerSelectsScopes: auth.customerSelectsScopes ?? OAUTH2_DEFAULTS.customerSelectsScopes,
     pkce: auth.pkce ?? OAUTH2_DEFAULTS.pkce,
-    clientAuthMethod: (auth.clientAuthMethod ?? OAUTH2_DEFAULTS.clientAuthMethod) as ClientAuthMethod,
-    clientOwnership: (auth.clientOwnership ?? OAUTH2_DEFAULTS.clientOwnership) as 'developer' | 'customer',
-    tokenRequestFormat: (auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat) as 'form' | 'json',
     authorizeParams: { ...auth.offlineAccess?.authorizeParams, ...auth.authorizeParams },
-    tokenParams: auth.tokenParams ?? {},
-    tokenHeaders: auth.tokenHeaders ?? {},
     refreshParams: auth.refreshParams ?? {},
     refreshHeaders: auth.refreshHeaders ?? {},
-    accessTokenPath: auth.tokenResponse?.accessTokenPath,
-    keepFields: auth.tokenResponse?.keepFields ?? [],
-    expiry: { inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in', unit: auth.tokenResponse?.expiresInUnit ?? 'seconds', atPath: auth.tokenResponse?.expiresAtPath },
     callbackParams: auth.callbackParams ?? [],
     offlineScope: auth.offlineAccess?.scope
   }
+}
+
+/** Applies the defaults of any one auth scheme. */
+export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthScheme {
+  const key = auth.key ?? defaultSchemeKey(auth)
+  switch (auth.kind) {
+    case 'oauth2':
+      if (auth.grant === 'authorization_code') return resolveOAuth2(auth)
+      return { ...resolveOAuth2Base(auth), key, label: auth.label ?? DEFAULT_LABELS.client_credentials, grant: 'client_credentials' }
+    case 'apiKey': {
+      const name = auth.name ?? 'Authorization'
+      const template = auth.template ?? (auth.in !== 'query' && name.toLowerCase() === 'authorization' ? `Bearer ${API_KEY_PLACEHOLDER}` : API_KEY_PLACEHOLDER)
+      return { kind: 'apiKey', key, label: auth.label ?? DEFAULT_LABELS.api_key, in: auth.in ?? 'header', name, template, inputLabel: auth.inputLabel ?? 'API key', helpText: auth.helpText, pattern: auth.pattern }
+    }
+    case 'basic':
+      return { kind: 'basic', key, label: auth.label ?? DEFAULT_LABELS.basic, usernameLabel: auth.usernameLabel ?? 'Username', passwordLabel: auth.passwordLabel ?? 'Password', passwordRequired: auth.passwordRequired ?? true, helpText: auth.helpText }
+  }
+}
+
+/** Every scheme a connector offers, defaults applied, in the order declared (the first is the default). */
+export function resolveAuthSchemes(definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>): readonly ResolvedAuthScheme[] {
+  const auth: DeepReadonly<AuthDefinition> = definition.auth
+  const list: readonly DeepReadonly<AuthSchemeDefinition>[] = Array.isArray(auth) ? auth : [auth as DeepReadonly<AuthSchemeDefinition>]
+  return list.map(resolveScheme)
+}
+
+/**
+ * One scheme of a connector: the one with this key, or the first when no key is given
+ * (connections made before a connector offered several). `undefined` for an unknown key.
+ */
+export function resolveAuthScheme(definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>, key?: string | null): ResolvedAuthScheme | undefined {
+  const schemes = resolveAuthSchemes(definition)
+  return key === undefined || key === null ? schemes[0] : schemes.find((scheme) => scheme.key === key)
+}
+
+/** The scheme's key when it is OAuth 2.0 authorization code; those need a browser. */
+export function isRedirectScheme(scheme: ResolvedAuthScheme): scheme is ResolvedOAuth2AuthorizationCode {
+  return scheme.kind === 'oauth2' && scheme.grant === 'authorization_code'
 }
 
 /** Where the token goes on API calls, with defaults applied. */

@@ -1,4 +1,5 @@
-import { resolveOAuth2 } from './normalize.js'
+import { resolveAuthScheme } from './normalize.js'
+import type { ResolvedAuthScheme } from './normalize.js'
 import type { ConnectorDefinition, ConnectorDefinitionJson } from './schema.js'
 import { renderUrlTemplate } from './template.js'
 import type { TemplateValues } from './template.js'
@@ -17,9 +18,11 @@ export interface EndpointOverrides {
 
 /** A connector's URLs, rendered for one connection. */
 export interface ResolvedEndpoints {
-  readonly authorizeUrl: string
-  readonly tokenUrl: string
-  readonly refreshUrl: string
+  /** `undefined` for schemes without a browser step, or before discovery. */
+  readonly authorizeUrl: string | undefined
+  /** `undefined` for schemes without tokens, or before discovery. */
+  readonly tokenUrl: string | undefined
+  readonly refreshUrl: string | undefined
   readonly revokeUrl: string | undefined
   /** `undefined` when the connector has no `http` part, or when its placeholders are not known yet. */
   readonly baseUrl: string | undefined
@@ -27,8 +30,9 @@ export interface ResolvedEndpoints {
 
 /**
  * Renders a connector's authorize, token, refresh, revoke and API base URLs for one
- * connection, tenant overrides first. An overridden token URL is also the refresh URL
- * unless the refresh URL is overridden too.
+ * connection and scheme (the first when none is named), tenant overrides first. An
+ * overridden token URL is also the refresh URL unless the refresh URL is overridden or
+ * declared too. Discovered URLs are passed as overrides beneath the tenant's.
  *
  * The base URL is rendered only when `values.metadata` is given (it may use kept token
  * fields, which exist only after the code exchange).
@@ -38,19 +42,23 @@ export interface ResolvedEndpoints {
 export function resolveEndpoints(
   definition: ConnectorDefinition | ConnectorDefinitionJson,
   values: TemplateValues,
-  overrides: EndpointOverrides = {}
+  overrides: EndpointOverrides = {},
+  scheme: ResolvedAuthScheme | undefined = resolveAuthScheme(definition)
 ): ResolvedEndpoints {
-  const auth = resolveOAuth2(definition.auth)
-  const render = (template: string): string => renderUrlTemplate(template, values)
-  const tokenUrl = overrides.tokenUrl ?? auth.tokenUrl
-  const refreshUrl = overrides.refreshUrl ?? (overrides.tokenUrl !== undefined && definition.auth.refreshUrl === undefined ? overrides.tokenUrl : auth.refreshUrl)
-  const revokeUrl = overrides.revokeUrl ?? auth.revokeUrl
+  const render = (template: string | undefined): string | undefined => (template === undefined ? undefined : renderUrlTemplate(template, values))
   const baseUrl = overrides.baseUrl ?? definition.http?.baseUrl
+  const renderedBase = baseUrl === undefined || values.metadata === undefined ? undefined : render(baseUrl)
+  if (scheme === undefined || scheme.kind !== 'oauth2') {
+    return { authorizeUrl: undefined, tokenUrl: undefined, refreshUrl: undefined, revokeUrl: undefined, baseUrl: renderedBase }
+  }
+  const tokenUrl = overrides.tokenUrl ?? scheme.tokenUrl
+  const declaredRefresh = scheme.grant === 'authorization_code' && scheme.refreshUrl !== scheme.tokenUrl ? scheme.refreshUrl : undefined
+  const refreshUrl = overrides.refreshUrl ?? declaredRefresh ?? tokenUrl
   return {
-    authorizeUrl: render(overrides.authorizeUrl ?? auth.authorizeUrl),
+    authorizeUrl: scheme.grant === 'authorization_code' ? render(overrides.authorizeUrl ?? scheme.authorizeUrl) : undefined,
     tokenUrl: render(tokenUrl),
     refreshUrl: render(refreshUrl),
-    revokeUrl: revokeUrl === undefined ? undefined : render(revokeUrl),
-    baseUrl: baseUrl === undefined || values.metadata === undefined ? undefined : render(baseUrl)
+    revokeUrl: render(overrides.revokeUrl ?? scheme.revokeUrl),
+    baseUrl: renderedBase
   }
 }

@@ -115,50 +115,104 @@ export const OfflineAccessSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** A scheme's identity when a connector offers several (`auth` is then a list). */
+const SchemeKey = Type.String({
+  pattern: '^[a-z][a-z0-9_]{0,31}$',
+  [PATTERN_MESSAGE]: 'must be lower-case letters, digits and underscores, starting with a letter (at most 32)'
+})
+const schemeIdentity = {
+  /** Recorded on each connection. @defaultValue `oauth2`, `client_credentials`, `api_key` or `basic` */
+  key: Type.Optional(SchemeKey),
+  /** What the end customer sees when choosing. @defaultValue by kind, e.g. `"API key"` */
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 128 }))
+}
+
+/**
+ * A revocation request that is not RFC 7009 (Dropbox, Slack and Zendesk take the token as a
+ * bearer credential; QuickBooks and Notion want a JSON body).
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+ */
+export const RevokeRequestSchema = Type.Object(
+  {
+    /** @defaultValue `"POST"` */
+    method: Type.Optional(Type.Enum(['POST', 'DELETE'])),
+    /** `client`: the client authenticates as at the token endpoint; `bearer`: the token itself is the credential. @defaultValue `"client"` */
+    authentication: Type.Optional(Type.Enum(['client', 'bearer'])),
+    /** `none`: no body at all (the bearer header says which token). @defaultValue `"form"` */
+    format: Type.Optional(Type.Enum(['form', 'json', 'none'])),
+    /** Name of the body field carrying the token. @defaultValue `"token"` */
+    tokenParam: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Which token is revoked; revoking a refresh token ends the whole grant at most providers. @defaultValue `"refresh"` */
+    token: Type.Optional(Type.Enum(['refresh', 'access'])),
+    /** Send `token_type_hint`. @defaultValue `true` for form bodies */
+    tokenTypeHint: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
+const clientAuthMethod = Type.Enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt'])
+
+/** Fields every OAuth 2.0 grant shares: the token request and its answer. */
+const oauth2Common = {
+  ...schemeIdentity,
+  kind: Type.Literal('oauth2'),
+  /**
+   * The token URL. May be left out when `issuer` is set: it is then discovered.
+   * @see https://www.rfc-editor.org/rfc/rfc8414
+   */
+  tokenUrl: Type.Optional(TemplateString),
+  /** Called on disconnect. @see https://www.rfc-editor.org/rfc/rfc7009 */
+  revokeUrl: Type.Optional(TemplateString),
+  /** How the revoke URL is called when it is not plain RFC 7009. */
+  revokeRequest: Type.Optional(RevokeRequestSchema),
+  /**
+   * The authorization server's issuer identifier. URLs left out are read from its
+   * RFC 8414 / OpenID Connect metadata (whose `issuer` must equal this), and an `iss` on the
+   * callback must equal it (mix-up protection).
+   * @see https://www.rfc-editor.org/rfc/rfc9207
+   */
+  issuer: Type.Optional(TemplateString),
+  /** Every scope the provider offers: name → description. */
+  scopes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 512 }), Type.String({ maxLength: 1024 }))),
+  defaultScopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200, uniqueItems: true })),
+  /** @defaultValue `" "` */
+  scopeDelimiter: Type.Optional(Type.Enum([' ', ','])),
+  /**
+   * How the client authenticates at the token, refresh and revoke endpoints. With
+   * `private_key_jwt` the client secret is a private key (PKCS #8 PEM or a JWK).
+   * @defaultValue `"client_secret_basic"`
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+   * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
+   */
+  clientAuthMethod: Type.Optional(clientAuthMethod),
+  /** Who owns the OAuth app. @defaultValue `"developer"` */
+  clientOwnership: Type.Optional(Type.Enum(['developer', 'customer'])),
+  /** Body encoding of token and refresh requests. @defaultValue `"form"` */
+  tokenRequestFormat: Type.Optional(Type.Enum(['form', 'json'])),
+  tokenParams: Type.Optional(StringMap),
+  tokenHeaders: Type.Optional(StringMap),
+  tokenResponse: Type.Optional(TokenResponseSchema)
+}
+
 /**
  * OAuth 2.0 authorization code grant.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  */
 export const OAuth2AuthorizationCodeSchema = Type.Object(
   {
-    kind: Type.Literal('oauth2'),
+    ...oauth2Common,
     grant: Type.Literal('authorization_code'),
-    authorizeUrl: TemplateString,
-    tokenUrl: TemplateString,
+    /** May be left out when `issuer` is set: it is then discovered. */
+    authorizeUrl: Type.Optional(TemplateString),
     /** @defaultValue the token URL */
     refreshUrl: Type.Optional(TemplateString),
-    /** Called on disconnect. @see https://www.rfc-editor.org/rfc/rfc7009 */
-    revokeUrl: Type.Optional(TemplateString),
-    /**
-     * The authorization server's issuer identifier. When set, an `iss` on the callback must
-     * equal it (mix-up protection). @see https://www.rfc-editor.org/rfc/rfc9207
-     */
-    issuer: Type.Optional(TemplateString),
-    /** Every scope the provider offers: name → description. */
-    scopes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 512 }), Type.String({ maxLength: 1024 }))),
-    defaultScopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200, uniqueItems: true })),
-    /** @defaultValue `" "` */
-    scopeDelimiter: Type.Optional(Type.Enum([' ', ','])),
     /** Whether the end customer may pick scopes in the wizard. @defaultValue `false` */
     customerSelectsScopes: Type.Optional(Type.Boolean()),
     /** S256 PKCE. @defaultValue `true` @see https://www.rfc-editor.org/rfc/rfc7636 */
     pkce: Type.Optional(Type.Boolean()),
-    /**
-     * How the client authenticates at the token, refresh and revoke endpoints.
-     * @defaultValue `"client_secret_basic"`
-     * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
-     */
-    clientAuthMethod: Type.Optional(Type.Enum(['client_secret_basic', 'client_secret_post'])),
-    /** Who owns the OAuth app. @defaultValue `"developer"` */
-    clientOwnership: Type.Optional(Type.Enum(['developer', 'customer'])),
-    /** Body encoding of token and refresh requests. @defaultValue `"form"` */
-    tokenRequestFormat: Type.Optional(Type.Enum(['form', 'json'])),
     authorizeParams: Type.Optional(StringMap),
-    tokenParams: Type.Optional(StringMap),
-    tokenHeaders: Type.Optional(StringMap),
     refreshParams: Type.Optional(StringMap),
     refreshHeaders: Type.Optional(StringMap),
-    tokenResponse: Type.Optional(TokenResponseSchema),
     /** Callback query params kept on the connection (e.g. QuickBooks' `realmId`). */
     callbackParams: Type.Optional(Type.Array(FieldKey, { maxItems: 20, uniqueItems: true })),
     offlineAccess: Type.Optional(OfflineAccessSchema)
@@ -167,10 +221,93 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
 )
 
 /**
- * Every auth kind Latchkey knows. Discriminated by `kind` (and `grant` for OAuth 2.0), so
- * client credentials, API key and basic auth join as new members without touching this one.
+ * OAuth 2.0 client credentials grant: no browser, no refresh token. The token is fetched
+ * on first use, cached, and fetched again before it expires or when the API refuses it.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
-export const AuthSchema = Type.Union([OAuth2AuthorizationCodeSchema])
+export const OAuth2ClientCredentialsSchema = Type.Object(
+  {
+    ...oauth2Common,
+    grant: Type.Literal('client_credentials')
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * A static API key the end customer pastes in, sent in a header or the query on every call.
+ * @see https://swagger.io/docs/specification/v3_0/authentication/api-keys/
+ */
+export const ApiKeySchema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('apiKey'),
+    /** @defaultValue `"header"` */
+    in: Type.Optional(Type.Enum(['header', 'query'])),
+    /** Header or query parameter name. @defaultValue `"Authorization"` */
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** The value sent, with `{{apiKey}}` where the key goes. @defaultValue `"Bearer {{apiKey}}"` for `Authorization`, else `"{{apiKey}}"` */
+    template: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    /** What the wizard calls the key. @defaultValue `"API key"` */
+    inputLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** Where the end customer finds the key. */
+    helpText: Type.Optional(Type.String({ maxLength: 2048 })),
+    /** A regular expression the whole key must match (e.g. `sk_(live|test)_.+`). */
+    pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 512 }))
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * HTTP Basic authentication with the end customer's user name and password (or an API key
+ * as the user name and no password, as Stripe allows).
+ * @see https://www.rfc-editor.org/rfc/rfc7617
+ */
+export const BasicAuthSchema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('basic'),
+    /** @defaultValue `"Username"` */
+    usernameLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** @defaultValue `"Password"` */
+    passwordLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** `false` when the key is the user name and the password stays empty. @defaultValue `true` */
+    passwordRequired: Type.Optional(Type.Boolean()),
+    helpText: Type.Optional(Type.String({ maxLength: 2048 }))
+  },
+  { additionalProperties: false }
+)
+
+/** Every auth kind Latchkey knows, discriminated by `kind` (and `grant` for OAuth 2.0). */
+export const AuthSchemeSchema = Type.Union([OAuth2AuthorizationCodeSchema, OAuth2ClientCredentialsSchema, ApiKeySchema, BasicAuthSchema])
+
+/** One scheme, or several the end customer chooses from (each connection records which). */
+export const AuthSchema = Type.Union([AuthSchemeSchema, Type.Array(AuthSchemeSchema, { minItems: 1, maxItems: 6 })])
+
+/** One test of an API answer that says "the token was refused". */
+export const AuthFailureSchema = Type.Object(
+  {
+    /** The status it comes with. @defaultValue `200` */
+    status: Type.Optional(Type.Integer({ minimum: 200, maximum: 599 })),
+    /** Dot path of a field of the JSON answer, e.g. `errcode` or `error`. */
+    path: NonEmpty,
+    /** The values that mean an auth failure. */
+    equals: Type.Array(Type.Union([Type.String({ maxLength: 256 }), Type.Number(), Type.Boolean()]), { minItems: 1, maxItems: 20 })
+  },
+  { additionalProperties: false }
+)
+
+/** Where a provider says when a rate limit resets (GitHub's `x-ratelimit-reset`). */
+export const RateLimitSchema = Type.Object(
+  {
+    /** Header name, e.g. `x-ratelimit-reset`. */
+    resetHeader: Type.String({ minLength: 1, maxLength: 128 }),
+    /** `epoch_seconds` (GitHub), `epoch_milliseconds`, or `delay_seconds` (seconds from now). @defaultValue `"epoch_seconds"` */
+    resetFormat: Type.Optional(Type.Enum(['epoch_seconds', 'epoch_milliseconds', 'delay_seconds'])),
+    /** Statuses that mean "rate limited" besides 429 (GitHub also answers 403). */
+    statuses: Type.Optional(Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 5, uniqueItems: true }))
+  },
+  { additionalProperties: false }
+)
 
 /** Where the access token goes on API calls. */
 export const TokenPlacementSchema = Type.Object(
@@ -196,7 +333,33 @@ export const HttpSchema = Type.Object(
     /** Statuses that mean "refresh the token and retry once". @defaultValue `[401]` */
     refreshOnStatus: Type.Optional(Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 10, uniqueItems: true })),
     /** Headers sent on every API call (values may use placeholders). */
-    headers: Type.Optional(StringMap)
+    headers: Type.Optional(StringMap),
+    /**
+     * Answers that mean "the token was refused" although their status says otherwise
+     * (Slack's `200 {"ok":false,"error":"invalid_auth"}`, WeChat's `errcode 40001`):
+     * treated like a `refreshOnStatus` status.
+     */
+    authFailures: Type.Optional(Type.Array(AuthFailureSchema, { minItems: 1, maxItems: 10 })),
+    /** Rate-limit headers beyond `Retry-After`, honoured by retries. */
+    rateLimit: Type.Optional(RateLimitSchema)
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * A cheap authenticated call that proves a connection works ("who am I"), run right after
+ * connecting and on demand. Fields of its JSON answer may be kept as the account identity.
+ */
+export const VerificationSchema = Type.Object(
+  {
+    /** @defaultValue `"GET"` */
+    method: Type.Optional(Type.Enum(['GET', 'POST'])),
+    /** Relative to `http.baseUrl`, e.g. `/user`. */
+    path: Type.String({ minLength: 1, maxLength: 2048, pattern: '^/', [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"' }),
+    /** A JSON body for `POST` (GraphQL "viewer" queries). */
+    body: Type.Optional(Type.String({ maxLength: 8192 })),
+    /** Identity name → dot path in the answer, e.g. `{ "user": "login", "team": "team.name" }`. */
+    identity: Type.Optional(Type.Record(FieldKey, NonEmpty))
   },
   { additionalProperties: false }
 )
@@ -218,7 +381,8 @@ export const ConnectorDefinitionSchema = Type.Object(
     parameters: Type.Optional(Type.Array(ParameterSchema, { maxItems: 50 })),
     configValues: Type.Optional(Type.Array(ConfigValueSchema, { maxItems: 50 })),
     auth: AuthSchema,
-    http: Type.Optional(HttpSchema)
+    http: Type.Optional(HttpSchema),
+    verification: Type.Optional(VerificationSchema)
   },
   { additionalProperties: false }
 )
@@ -228,9 +392,19 @@ export type ParameterDefinition = Static<typeof ParameterSchema>
 export type TokenPlacement = Static<typeof TokenPlacementSchema>
 export type HttpDefinition = Static<typeof HttpSchema>
 export type OAuth2AuthorizationCodeAuth = Static<typeof OAuth2AuthorizationCodeSchema>
+export type OAuth2ClientCredentialsAuth = Static<typeof OAuth2ClientCredentialsSchema>
+export type ApiKeyAuth = Static<typeof ApiKeySchema>
+export type BasicAuth = Static<typeof BasicAuthSchema>
+export type RevokeRequest = Static<typeof RevokeRequestSchema>
+export type AuthFailureRule = Static<typeof AuthFailureSchema>
+export type RateLimitDefinition = Static<typeof RateLimitSchema>
+export type VerificationDefinition = Static<typeof VerificationSchema>
+/** One auth scheme. */
+export type AuthSchemeDefinition = Static<typeof AuthSchemeSchema>
+/** `auth` as written: one scheme or several. */
 export type AuthDefinition = Static<typeof AuthSchema>
 export type ScopeDelimiter = ' ' | ','
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post'
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt'
 
 /** A config value as JSON: a static value. */
 export type StaticConfigValue = Static<typeof ConfigValueSchema> & { compute?: never }
@@ -258,7 +432,8 @@ export type ConnectorDefinitionInput = Omit<ConnectorDefinitionJson, 'configValu
   configValues?: ConfigValueDefinition[]
 }
 
-type DeepReadonly<T> = T extends (...args: never[]) => unknown
+/** `T`, read-only all the way down (functions kept as they are). */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
   : T extends readonly (infer U)[]
     ? readonly DeepReadonly<U>[]

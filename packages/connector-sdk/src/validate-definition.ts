@@ -2,7 +2,9 @@ import Type from 'typebox'
 import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
-import { ConnectorDefinitionSchema, OAuth2AuthorizationCodeSchema } from './schema.js'
+import { API_KEY_PLACEHOLDER, defaultSchemeKey } from './normalize.js'
+import { ApiKeySchema, BasicAuthSchema, ConnectorDefinitionSchema, OAuth2AuthorizationCodeSchema, OAuth2ClientCredentialsSchema } from './schema.js'
+import type { AuthSchemeDefinition } from './schema.js'
 import type { ConnectorDefinitionInput, ConnectorDefinitionJson } from './schema.js'
 import { PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, sampleValueFor } from './template.js'
 import type { PlaceholderNamespace } from './template.js'
@@ -25,7 +27,10 @@ export type ValidationResult<T = ConnectorDefinitionJson> =
 
 /** Auth kinds and, for OAuth 2.0, grants that Latchkey understands. */
 const AUTH_SCHEMAS = {
-  'oauth2:authorization_code': OAuth2AuthorizationCodeSchema
+  'oauth2:authorization_code': OAuth2AuthorizationCodeSchema,
+  'oauth2:client_credentials': OAuth2ClientCredentialsSchema,
+  apiKey: ApiKeySchema,
+  basic: BasicAuthSchema
 } as const
 
 /** The definition schema with `auth` left open, so the union is dispatched by hand for clear errors. */
@@ -126,15 +131,24 @@ class Checker {
   }
 }
 
+/** The schemes of `auth` with their paths: one object, or a list. */
+function schemesOf(auth: unknown): { at: string; scheme: Json }[] {
+  if (Array.isArray(auth)) return auth.flatMap((scheme, index) => (isObject(scheme) ? [{ at: joinPath('auth', index), scheme }] : []))
+  return isObject(auth) ? [{ at: 'auth', scheme: auth }] : []
+}
+
 function collectScope(input: Json): Scope {
-  const auth = isObject(input.auth) ? input.auth : {}
-  const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
+  const metadata = new Set<string>()
+  for (const { scheme } of schemesOf(input.auth)) {
+    const tokenResponse = isObject(scheme.tokenResponse) ? scheme.tokenResponse : {}
+    for (const name of [...strings(tokenResponse.keepFields), ...strings(scheme.callbackParams)]) metadata.add(name)
+  }
   const keys = (list: unknown): Set<string> =>
     new Set(Array.isArray(list) ? list.filter(isObject).map((item) => item.key).filter((k): k is string => typeof k === 'string') : [])
   return {
     parameters: keys(input.parameters),
     config: keys(input.configValues),
-    metadata: new Set([...strings(tokenResponse.keepFields), ...strings(auth.callbackParams)])
+    metadata
   }
 }
 
@@ -192,54 +206,82 @@ function checkConfigValues(check: Checker, configValues: unknown, computed: Read
   })
 }
 
-function checkScopes(check: Checker, auth: Json): void {
+function checkScopes(check: Checker, auth: Json, at: string): void {
   const declared = isObject(auth.scopes) ? Object.keys(auth.scopes) : []
   const delimiter = auth.scopeDelimiter === ',' ? ',' : ' '
   for (const name of declared) {
     if (/\s/.test(name) || name.includes(delimiter)) {
-      check.add(joinPath('auth.scopes', name), `a scope name cannot contain white space or the delimiter ${JSON.stringify(delimiter)}`)
+      check.add(joinPath(at, 'scopes', name), `a scope name cannot contain white space or the delimiter ${JSON.stringify(delimiter)}`)
     }
   }
   strings(auth.defaultScopes).forEach((scope, index) => {
     if (declared.length > 0 && !declared.includes(scope)) {
       const suggestion = closest(scope, declared)
-      check.add(joinPath('auth.defaultScopes', index), `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`)
+      check.add(joinPath(at, 'defaultScopes', index), `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`)
     }
   })
   if (auth.customerSelectsScopes === true && declared.length === 0) {
-    check.add('auth.customerSelectsScopes', 'needs auth.scopes to list the scopes customers can pick from')
+    check.add(joinPath(at, 'customerSelectsScopes'), `needs ${joinPath(at, 'scopes')} to list the scopes customers can pick from`)
   }
   const offline = isObject(auth.offlineAccess) ? auth.offlineAccess : {}
   if (typeof offline.scope === 'string' && (/\s/.test(offline.scope) || offline.scope.includes(delimiter))) {
-    check.add('auth.offlineAccess.scope', 'must be a single scope')
+    check.add(joinPath(at, 'offlineAccess', 'scope'), 'must be a single scope')
   }
 }
 
-function checkOAuth2AuthorizationCode(check: Checker, auth: Json): void {
+function checkOAuth2(check: Checker, auth: Json, at: string): void {
   const before: PlaceholderNamespace[] = ['parameters', 'config']
-  check.url('auth.authorizeUrl', auth.authorizeUrl, before)
-  check.url('auth.tokenUrl', auth.tokenUrl, before)
-  check.url('auth.refreshUrl', auth.refreshUrl, before)
-  check.url('auth.revokeUrl', auth.revokeUrl, before)
-  check.url('auth.issuer', auth.issuer, [])
+  const path = (...segments: string[]): string => joinPath(at, ...segments)
+  const codeGrant = auth.grant === 'authorization_code'
+  check.url(path('tokenUrl'), auth.tokenUrl, before)
+  check.url(path('revokeUrl'), auth.revokeUrl, before)
+  check.url(path('issuer'), auth.issuer, [])
+  if (auth.issuer === undefined) {
+    if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')
+    if (codeGrant && auth.authorizeUrl === undefined) check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
+    if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined) check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
+  }
+  if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.token === 'refresh') {
+    check.add(path('revokeRequest', 'token'), 'must be "access" when the token is sent as a bearer credential')
+  }
   const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
-  strings(tokenResponse.keepFields).forEach((path, index) => {
-    if (/(^|\.)(access_token|refresh_token|id_token)$/.test(path) || path === tokenResponse.accessTokenPath) {
-      check.add(joinPath('auth.tokenResponse.keepFields', index), `"${path}" is a token: kept fields are stored as plain metadata, so tokens cannot be kept`)
+  strings(tokenResponse.keepFields).forEach((field, index) => {
+    if (/(^|\.)(access_token|refresh_token|id_token)$/.test(field) || field === tokenResponse.accessTokenPath) {
+      check.add(joinPath(at, 'tokenResponse', 'keepFields', index), `"${field}" is a token: kept fields are stored as plain metadata, so tokens cannot be kept`)
     }
   })
-  check.values('auth.authorizeParams', auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
-  check.values('auth.tokenParams', auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
-  check.values('auth.refreshParams', auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })
-  check.values('auth.tokenHeaders', auth.tokenHeaders, before, { headers: true })
-  check.values('auth.refreshHeaders', auth.refreshHeaders, before, { headers: true })
+  check.values(path('tokenParams'), auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
+  check.values(path('tokenHeaders'), auth.tokenHeaders, before, { headers: true })
+  checkScopes(check, auth, at)
+  if (!codeGrant) return
+  check.url(path('authorizeUrl'), auth.authorizeUrl, before)
+  check.url(path('refreshUrl'), auth.refreshUrl, before)
+  check.values(path('authorizeParams'), auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+  check.values(path('refreshParams'), auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })
+  check.values(path('refreshHeaders'), auth.refreshHeaders, before, { headers: true })
   if (isObject(auth.offlineAccess)) {
-    check.values('auth.offlineAccess.authorizeParams', auth.offlineAccess.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+    check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
   }
-  checkScopes(check, auth)
   strings(auth.callbackParams).forEach((name, index) => {
-    if (PROTOCOL_CALLBACK_PARAMS.includes(name)) check.add(joinPath('auth.callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)
+    if (PROTOCOL_CALLBACK_PARAMS.includes(name)) check.add(joinPath(at, 'callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)
   })
+}
+
+function checkApiKey(check: Checker, auth: Json, at: string): void {
+  if (typeof auth.template === 'string') {
+    const count = auth.template.split(API_KEY_PLACEHOLDER).length - 1
+    if (count !== 1) check.add(joinPath(at, 'template'), `must contain ${API_KEY_PLACEHOLDER} exactly once (got ${JSON.stringify(auth.template)})`)
+    if (/[\r\n]/.test(auth.template)) check.add(joinPath(at, 'template'), 'must not contain line breaks')
+  }
+  if (auth.in !== 'query' && typeof auth.name === 'string' && !HEADER_NAME.test(auth.name)) check.add(joinPath(at, 'name'), 'is not a valid header name')
+  if (auth.in === 'query' && auth.name === undefined) check.add(joinPath(at, 'name'), 'is required when the key goes in the query')
+  if (typeof auth.pattern === 'string') {
+    try {
+      new RegExp(`^(?:${auth.pattern})$`, 'u')
+    } catch (error) {
+      check.add(joinPath(at, 'pattern'), `is not a valid regular expression (${(error as Error).message})`)
+    }
+  }
 }
 
 function checkHttp(check: Checker, http: unknown): void {
@@ -255,26 +297,71 @@ function checkHttp(check: Checker, http: unknown): void {
       check.add('http.tokenPlacement.name', 'is not a valid header name')
     }
   }
+  if (isObject(http.rateLimit) && typeof http.rateLimit.resetHeader === 'string' && !HEADER_NAME.test(http.rateLimit.resetHeader)) {
+    check.add('http.rateLimit.resetHeader', 'is not a valid header name')
+  }
   const tokenHeader = placement === undefined || placement.in === 'header' ? String(placement?.name ?? 'Authorization').toLowerCase() : undefined
   for (const name of Object.keys(recordOf(http.headers))) {
     if (name.toLowerCase() === tokenHeader) check.add(joinPath('http.headers', name), 'is where the token goes; Latchkey sets it')
   }
 }
 
-function checkAuth(check: Checker, auth: unknown): Issue[] {
-  if (!isObject(auth)) return [{ path: 'auth', message: auth === undefined ? 'is required' : 'must be an object' }]
+function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   const kinds = [...new Set(Object.keys(AUTH_SCHEMAS).map((k) => k.split(':')[0]))]
   if (typeof auth.kind !== 'string' || !kinds.includes(auth.kind)) {
-    return [{ path: 'auth.kind', message: `must be ${kinds.map((k) => JSON.stringify(k)).join(' or ')}` }]
+    return [{ path: joinPath(at, 'kind'), message: `must be ${kinds.map((k) => JSON.stringify(k)).join(', ')}` }]
   }
-  const grants = Object.keys(AUTH_SCHEMAS).filter((k) => k.startsWith(`${auth.kind}:`)).map((k) => k.split(':')[1])
-  if (typeof auth.grant !== 'string' || !grants.includes(auth.grant)) {
-    return [{ path: 'auth.grant', message: `must be ${grants.map((g) => JSON.stringify(g)).join(' or ')}` }]
+  let id = auth.kind
+  if (auth.kind === 'oauth2') {
+    const grants = Object.keys(AUTH_SCHEMAS).filter((k) => k.startsWith('oauth2:')).map((k) => k.split(':')[1])
+    if (typeof auth.grant !== 'string' || !grants.includes(auth.grant)) {
+      return [{ path: joinPath(at, 'grant'), message: `must be ${grants.map((g) => JSON.stringify(g)).join(' or ')}` }]
+    }
+    id = `oauth2:${auth.grant}`
   }
-  const schema = AUTH_SCHEMAS[`${auth.kind}:${auth.grant}` as keyof typeof AUTH_SCHEMAS]
-  const issues = formatSchemaErrors(schema, Value.Errors(schema, auth), 'auth')
-  checkOAuth2AuthorizationCode(check, auth)
+  const schema = AUTH_SCHEMAS[id as keyof typeof AUTH_SCHEMAS]
+  const issues = formatSchemaErrors(schema, Value.Errors(schema, auth), at)
+  if (auth.kind === 'oauth2') checkOAuth2(check, auth, at)
+  if (auth.kind === 'apiKey') checkApiKey(check, auth, at)
   return issues
+}
+
+function checkAuth(check: Checker, auth: unknown): Issue[] {
+  if (Array.isArray(auth)) {
+    if (auth.length === 0) return [{ path: 'auth', message: 'must list at least one scheme' }]
+    if (auth.length > 6) return [{ path: 'auth', message: 'may list at most 6 schemes' }]
+    const issues: Issue[] = []
+    const keys = new Map<string, number>()
+    auth.forEach((scheme, index) => {
+      const at = joinPath('auth', index)
+      if (!isObject(scheme)) {
+        issues.push({ path: at, message: 'must be an object' })
+        return
+      }
+      issues.push(...checkScheme(check, scheme, at))
+      if (typeof scheme.kind !== 'string' || (scheme.key !== undefined && typeof scheme.key !== 'string')) return
+      const key = typeof scheme.key === 'string' ? scheme.key : defaultSchemeKey(scheme as AuthSchemeDefinition)
+      const first = keys.get(key)
+      if (first !== undefined) issues.push({ path: joinPath(at, 'key'), message: `"${key}" is already the key of auth[${first}]; give each scheme its own key` })
+      else keys.set(key, index)
+    })
+    return issues
+  }
+  if (!isObject(auth)) return [{ path: 'auth', message: auth === undefined ? 'is required' : 'must be an object or a list of schemes' }]
+  return checkScheme(check, auth, 'auth')
+}
+
+function checkVerification(check: Checker, json: Json): void {
+  const verification = json.verification
+  if (!isObject(verification)) return
+  if (!isObject(json.http)) check.add('verification', 'needs http.baseUrl: the verification request is made on the connector\'s API')
+  for (const name of Object.keys(isObject(verification.identity) ? verification.identity : {})) {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name)) check.add(joinPath('verification.identity', name), 'must be letters, digits and underscores, starting with a letter')
+  }
+  if (verification.body !== undefined && verification.method !== 'POST') check.add('verification.body', 'is only sent with method "POST"')
+  if (typeof verification.path === 'string' && (verification.path.startsWith('//') || /[\\\s]/.test(verification.path))) {
+    check.add('verification.path', 'must be a relative URL without white space or backslashes')
+  }
 }
 
 /** Sets aside `compute` functions so that the rest can be checked as JSON. */
@@ -318,6 +405,7 @@ export function validateConnectorDefinition(input: unknown, options: ValidateOpt
   checkParameters(check, json.parameters)
   checkConfigValues(check, json.configValues, computed)
   checkHttp(check, json.http)
+  checkVerification(check, json)
   if (typeof json.docsUrl === 'string') {
     const problem = checkEndpointUrl(json.docsUrl)
     if (problem !== undefined) check.add('docsUrl', problem)

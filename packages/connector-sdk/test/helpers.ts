@@ -1,7 +1,7 @@
-import type { ConnectorDefinitionInput } from '../src/index.js'
+import type { ConnectorDefinitionInput, OAuth2AuthorizationCodeAuth } from '../src/index.js'
 
 /** A valid OAuth 2.0 definition that each test bends in one place. */
-export function validDefinition(): ConnectorDefinitionInput {
+export function validDefinition(): Omit<ConnectorDefinitionInput, 'auth'> & { auth: OAuth2AuthorizationCodeAuth } {
   return {
     key: 'acme',
     name: 'Acme',

@@ -39,8 +39,8 @@ t.test('three separate mistakes are reported together, each with its path', asyn
   t.equal(issues.length, 3, JSON.stringify(issues))
   t.match(issues, [
     { path: 'auth.scopeDelimiter', message: 'must be " " or ","' },
-    { path: 'auth.authorizeUrl', message: /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/ },
-    { path: 'auth.tokenUrl', message: /must be an absolute https URL/ }
+    { path: 'auth.tokenUrl', message: /must be an absolute https URL/ },
+    { path: 'auth.authorizeUrl', message: /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/ }
   ])
 })
 
@@ -74,18 +74,18 @@ t.test('required fields and types', async (t) => {
   const issues = issuesOf({ key: 'acme', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', tokenUrl: 5 } })
   exactly(t, issues, [
     { path: 'name', message: 'is required' },
-    { path: 'auth.authorizeUrl', message: 'is required' },
-    { path: 'auth.tokenUrl', message: 'must be a string' }
+    { path: 'auth.tokenUrl', message: 'must be a string' },
+    { path: 'auth.authorizeUrl', message: 'is required (or set issuer to discover it)' }
   ])
   exactly(t, issuesOf(null), [{ path: '', message: /must be an object/ }])
   exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0' }), [{ path: 'auth', message: 'is required' }])
-  exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0', auth: 'oauth' }), [{ path: 'auth', message: 'must be an object' }])
+  exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0', auth: 'oauth' }), [{ path: 'auth', message: 'must be an object or a list of schemes' }])
 })
 
 t.test('auth kind and grant are dispatched with clear messages', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.kind = 'saml'))), [{ path: 'auth.kind', message: 'must be "oauth2"' }])
-  exactly(t, issuesOf(withAuth((a) => (a.grant = 'password'))), [{ path: 'auth.grant', message: 'must be "authorization_code"' }])
-  exactly(t, issuesOf(withAuth((a) => (a.clientAuthMethod = 'private_key'))), [{ path: 'auth.clientAuthMethod', message: 'must be "client_secret_basic" or "client_secret_post"' }])
+  exactly(t, issuesOf(withAuth((a) => (a.kind = 'saml'))), [{ path: 'auth.kind', message: 'must be "oauth2", "apiKey", "basic"' }])
+  exactly(t, issuesOf(withAuth((a) => (a.grant = 'password'))), [{ path: 'auth.grant', message: 'must be "authorization_code" or "client_credentials"' }])
+  exactly(t, issuesOf(withAuth((a) => (a.clientAuthMethod = 'private_key'))), [{ path: 'auth.clientAuthMethod', message: /must be "client_secret_basic", "client_secret_post" or "private_key_jwt"/ }])
   exactly(t, issuesOf(withAuth((a) => (a.pkce = 'yes'))), [{ path: 'auth.pkce', message: 'must be true or false' }])
 })
 
