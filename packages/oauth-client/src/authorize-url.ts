@@ -1,5 +1,5 @@
 import { joinScopes } from '@latchkey/connector-sdk'
-import { resolveContext, renderMap } from './context.js'
+import { renderMap, requireUrl, resolveCodeContext } from './context.js'
 import type { OAuthContext } from './context.js'
 import { createPkce } from './pkce.js'
 
@@ -32,8 +32,8 @@ export interface AuthorizeUrl {
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  */
 export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeRequest): AuthorizeUrl {
-  const resolved = resolveContext(context)
-  const url = new URL(resolved.endpoints.authorizeUrl)
+  const resolved = resolveCodeContext(context)
+  const url = new URL(requireUrl(resolved.endpoints.authorizeUrl, 'authorize URL', resolved))
   const protocol: Record<string, string> = {
     response_type: 'code',
     client_id: resolved.client.clientId,

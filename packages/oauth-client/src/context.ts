@@ -1,43 +1,71 @@
-import { renderTemplate, resolveEndpoints, resolveOAuth2 } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedEndpoints, ResolvedOAuth2AuthorizationCode } from '@latchkey/connector-sdk'
+import { renderTemplate, resolveAuthScheme, resolveEndpoints } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedEndpoints, ResolvedOAuth2, ResolvedOAuth2AuthorizationCode } from '@latchkey/connector-sdk'
 
 /** The OAuth app a request is made for. */
 export interface ClientCredentials {
   readonly clientId: string
-  /** Absent for public clients (PKCE only). */
+  /**
+   * The client secret; with `private_key_jwt`, the private key (PKCS #8 PEM or a JWK as
+   * JSON). Absent for public clients (PKCE only).
+   */
   readonly clientSecret?: string | undefined
 }
 
 /** Everything that decides how one connection talks to its provider. */
 export interface OAuthContext {
   readonly definition: ConnectorDefinition | ConnectorDefinitionJson
+  /** The auth scheme's key when the connector offers several. @defaultValue the first scheme */
+  readonly scheme?: string | null | undefined
   readonly client: ClientCredentials
   /** The end customer's validated parameters. */
   readonly parameters?: Readonly<Record<string, string>> | undefined
   /** The resolved config values. */
   readonly config?: Readonly<Record<string, string>> | undefined
-  /** The tenant app's URL overrides. */
+  /** URLs overriding the definition's: the discovered ones, then the tenant app's on top. */
   readonly overrides?: EndpointOverrides | undefined
 }
 
 /** The context, resolved once: defaults applied, URLs rendered. */
-export interface ResolvedContext {
-  readonly auth: ResolvedOAuth2AuthorizationCode
+export interface ResolvedContext<A extends ResolvedOAuth2 = ResolvedOAuth2> {
+  readonly auth: A
   readonly endpoints: ResolvedEndpoints
   readonly client: ClientCredentials
   /** Renders a param or header value template. */
   readonly render: (template: string) => string
 }
 
-/** Applies defaults and renders URLs. @throws {TemplateError} when a placeholder has no value. */
+/**
+ * Applies defaults and renders URLs.
+ * @throws {TemplateError} when a placeholder has no value.
+ * @throws {TypeError} when the scheme is unknown or not OAuth 2.0 (a caller's mistake).
+ */
 export function resolveContext(context: OAuthContext): ResolvedContext {
   const values = { parameters: context.parameters ?? {}, config: context.config ?? {} }
+  const auth = resolveAuthScheme(context.definition, context.scheme)
+  if (auth === undefined) throw new TypeError(`"${context.definition.key}" has no auth scheme "${String(context.scheme)}"`)
+  if (auth.kind !== 'oauth2') throw new TypeError(`the "${auth.key}" scheme of "${context.definition.key}" is not OAuth 2.0`)
   return {
-    auth: resolveOAuth2(context.definition.auth),
-    endpoints: resolveEndpoints(context.definition, values, context.overrides),
+    auth,
+    endpoints: resolveEndpoints(context.definition, values, context.overrides, auth),
     client: context.client,
     render: (template) => renderTemplate(template, values)
   }
+}
+
+/** Like {@link resolveContext}, for the authorization code grant only. */
+export function resolveCodeContext(context: OAuthContext): ResolvedContext<ResolvedOAuth2AuthorizationCode> {
+  const resolved = resolveContext(context)
+  if (resolved.auth.grant !== 'authorization_code') throw new TypeError(`the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the authorization code grant`)
+  return resolved as ResolvedContext<ResolvedOAuth2AuthorizationCode>
+}
+
+/**
+ * A URL the request needs, or a clear error when it is unknown (left to discovery, and
+ * discovery did not run or found none).
+ */
+export function requireUrl(url: string | undefined, name: string, context: ResolvedContext): string {
+  if (url !== undefined) return url
+  throw new TypeError(`the ${name} of "${context.auth.key}" is not known: declare it, or discover it from the issuer first`)
 }
 
 /** Renders every value of a params or headers map. */

@@ -24,15 +24,17 @@ export type OAuthErrorCode =
   | 'response_too_large'
   | 'timeout'
   | 'issuer_mismatch'
+  | 'discovery_failed'
 
 /** Which of the provider's endpoints an error came from. */
-export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke'
+export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery'
 
 const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   authorize: 'authorize URL',
   token: 'token URL',
   refresh: 'refresh URL',
-  revoke: 'revoke URL'
+  revoke: 'revoke URL',
+  discovery: 'issuer metadata URL'
 }
 
 /** What an error knows, besides its code. */
@@ -96,7 +98,10 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
       return `The ${where} answered with more data than an OAuth response can hold: check that it points at the provider's token endpoint.`
     case 'timeout':
       return `The ${where} did not answer in time${details.context === undefined ? '' : ` (${details.context})`}; this is retried.`
+    case 'discovery_failed':
+      return `The authorization server metadata could not be read${details.context === undefined ? '' : ` (${details.context})`}: check the connector's issuer, or declare its URLs instead.`
     case 'issuer_mismatch':
+      if (details.endpoint === 'discovery') return `The authorization server metadata names another issuer${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 8414 §3.3).`
       return `The authorization response names another issuer than the one this connection was started with${details.context === undefined ? '' : ` (${details.context})`}: the attempt was stopped (RFC 9207 mix-up protection).`
   }
 }

@@ -1,4 +1,4 @@
-import { resolveContext } from './context.js'
+import { requireUrl, resolveCodeContext } from './context.js'
 import type { OAuthContext } from './context.js'
 import type { HttpOptions } from './options.js'
 import { grantRequest } from './token-request.js'
@@ -21,12 +21,12 @@ export interface CodeExchange {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
 export async function exchangeCode(context: OAuthContext, exchange: CodeExchange, options: HttpOptions = {}): Promise<TokenSet> {
-  const resolved = resolveContext(context)
+  const resolved = resolveCodeContext(context)
   return grantRequest(
     resolved,
     {
       endpoint: 'token',
-      url: resolved.endpoints.tokenUrl,
+      url: requireUrl(resolved.endpoints.tokenUrl, 'token URL', resolved),
       params: {
         grant_type: 'authorization_code',
         code: exchange.code,

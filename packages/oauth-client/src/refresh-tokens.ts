@@ -1,4 +1,4 @@
-import { resolveContext } from './context.js'
+import { requireUrl, resolveCodeContext } from './context.js'
 import type { OAuthContext } from './context.js'
 import type { HttpOptions } from './options.js'
 import { grantRequest } from './token-request.js'
@@ -22,12 +22,12 @@ export async function refreshTokens(
   if (refreshToken === undefined || refreshToken === '') {
     throw new TypeError('refreshTokens needs a token set with a refresh token')
   }
-  const resolved = resolveContext(context)
+  const resolved = resolveCodeContext(context)
   const fresh = await grantRequest(
     resolved,
     {
       endpoint: 'refresh',
-      url: resolved.endpoints.refreshUrl,
+      url: requireUrl(resolved.endpoints.refreshUrl, 'refresh URL', resolved),
       params: { grant_type: 'refresh_token', refresh_token: refreshToken },
       extraParams: resolved.auth.refreshParams,
       extraHeaders: resolved.auth.refreshHeaders,

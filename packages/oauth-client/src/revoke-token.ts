@@ -17,8 +17,10 @@ export interface Revocation {
 export type RevocationOutcome = 'revoked' | 'not_supported'
 
 /**
- * Revokes a token at the revoke URL (RFC 7009): a 200 means done, whether or not the token
- * was still valid. `not_supported` when the connector declares no revoke URL.
+ * Revokes a token at the revoke URL: RFC 7009 by default (form body, client
+ * authentication), or as the scheme's `revokeRequest` says (bearer-authenticated, JSON or
+ * no body, `DELETE`). A 2xx means done, whether or not the token was still valid.
+ * `not_supported` when the connector declares no revoke URL.
  *
  * @throws {OAuthError} `temporarily_unavailable`/`server_error`/`timeout` (retryable), or the provider's refusal.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
@@ -27,13 +29,37 @@ export async function revokeToken(context: OAuthContext, revocation: Revocation,
   const resolved = resolveContext(context)
   const url = resolved.endpoints.revokeUrl
   if (url === undefined) return 'not_supported'
-  const auth = clientAuthentication(resolved)
-  const { body, contentType } = encodeBody({ token: revocation.token, token_type_hint: revocation.tokenTypeHint, ...auth.params }, 'form')
-  const answer = await sendToEndpoint({ endpoint: 'revoke', url, headers: { accept: 'application/json', 'content-type': contentType, ...auth.headers }, body }, options)
+  const shape = resolved.auth.revoke
+  const bearer = shape.authentication === 'bearer'
+  const auth = bearer ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} } : await clientAuthentication(resolved, options)
+  const params: Record<string, string> = { ...auth.params }
+  if (shape.format !== 'none') {
+    params[shape.tokenParam] = revocation.token
+    if (shape.tokenTypeHint) params.token_type_hint = revocation.tokenTypeHint
+  }
+  const encoded = Object.keys(params).length === 0 ? undefined : encodeBody(params, shape.format === 'json' ? 'json' : 'form')
+  const headers = { accept: 'application/json', ...(encoded === undefined ? {} : { 'content-type': encoded.contentType }), ...auth.headers }
+  const answer = await sendToEndpoint({ endpoint: 'revoke', url, method: shape.method, headers, body: encoded?.body }, options)
   const parsedBody = readBody(answer)
   const okWithError = parsedBody !== undefined && (parsedBody.error !== undefined || parsedBody.ok === false)
   if (answer.status >= 200 && answer.status < 300 && !okWithError) return 'revoked'
   // The token answer reader maps every error body and failing status; it throws here.
-  parseTokenResponse(answer, { endpoint: 'revoke', now: (options.now ?? Date.now)(), secrets: [revocation.token, ...clientSecrets(resolved, auth.headers)] })
+  parseTokenResponse(answer, { endpoint: 'revoke', now: (options.now ?? Date.now)(), secrets: [revocation.token, ...clientSecrets(resolved, auth)] })
   throw new OAuthError('invalid_response', { endpoint: 'revoke', status: answer.status })
+}
+
+/**
+ * Revokes a whole token set the way the scheme says: RFC 7009 revokes the refresh token
+ * first (most providers then drop the grant) and then the access token; a declared
+ * `revokeRequest` sends one request with the token it names (the access token when there
+ * is no refresh token).
+ */
+export async function revokeTokenSet(context: OAuthContext, tokens: { readonly accessToken: string; readonly refreshToken?: string | undefined }, options: HttpOptions = {}): Promise<RevocationOutcome> {
+  const shape = resolveContext(context).auth.revoke
+  const rfc7009 = shape.authentication === 'client' && shape.format === 'form' && shape.method === 'POST'
+  if (shape.token === 'refresh' && tokens.refreshToken !== undefined) {
+    const outcome = await revokeToken(context, { token: tokens.refreshToken, tokenTypeHint: 'refresh_token' }, options)
+    if (outcome === 'not_supported' || !rfc7009) return outcome
+  }
+  return revokeToken(context, { token: tokens.accessToken, tokenTypeHint: 'access_token' }, options)
 }

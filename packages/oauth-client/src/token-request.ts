@@ -1,5 +1,6 @@
+import { signClientAssertion, CLIENT_ASSERTION_TYPE } from './client-assertion.js'
 import type { ResolvedContext } from './context.js'
-import { renderMap } from './context.js'
+import { renderMap, requireUrl } from './context.js'
 import type { OAuthEndpoint } from './errors.js'
 import { sendToEndpoint } from './http.js'
 import type { HttpOptions } from './options.js'
@@ -11,19 +12,35 @@ function formEncode(value: string): string {
   return encodeURIComponent(value).replace(/%20/g, '+')
 }
 
+/** Client authentication for one request: headers and body params to add. */
+export interface ClientAuthentication {
+  readonly headers: Record<string, string>
+  readonly params: Record<string, string>
+}
+
 /**
  * The client authentication of a token, refresh or revoke request: an HTTP Basic header
- * with form-encoded id and secret, or both in the body.
+ * with form-encoded id and secret, both in the body, or a signed client assertion
+ * (`private_key_jwt`, audience: the token URL).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
  */
-export function clientAuthentication(context: ResolvedContext): { headers: Record<string, string>; params: Record<string, string> } {
+export async function clientAuthentication(context: ResolvedContext, options: HttpOptions = {}): Promise<ClientAuthentication> {
   const { clientId, clientSecret } = context.client
   if (clientSecret === undefined) return { headers: {}, params: { client_id: clientId } }
-  if (context.auth.clientAuthMethod === 'client_secret_basic') {
-    const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')
-    return { headers: { authorization: `Basic ${credentials}` }, params: {} }
+  switch (context.auth.clientAuthMethod) {
+    case 'client_secret_basic': {
+      const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')
+      return { headers: { authorization: `Basic ${credentials}` }, params: {} }
+    }
+    case 'client_secret_post':
+      return { headers: {}, params: { client_id: clientId, client_secret: clientSecret } }
+    case 'private_key_jwt': {
+      const audience = requireUrl(context.endpoints.tokenUrl, 'token URL', context)
+      const assertion = await signClientAssertion(clientId, clientSecret, audience, (options.now ?? Date.now)())
+      return { headers: {}, params: { client_id: clientId, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion } }
+    }
   }
-  return { headers: {}, params: { client_id: clientId, client_secret: clientSecret } }
 }
 
 /** Encodes a request body as the connector asks: form (default) or JSON. */
@@ -50,7 +67,7 @@ export interface GrantRequest {
  * for headers: defaults, then the connector's extra headers, then client authentication.
  */
 export async function grantRequest(context: ResolvedContext, request: GrantRequest, options: HttpOptions): Promise<TokenSet> {
-  const auth = clientAuthentication(context)
+  const auth = await clientAuthentication(context, options)
   const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...auth.params }
   const { body, contentType } = encodeBody(params, context.auth.tokenRequestFormat)
   const headers = {
@@ -66,14 +83,14 @@ export async function grantRequest(context: ResolvedContext, request: GrantReque
     keepFields: context.auth.keepFields,
     expiry: context.auth.expiry,
     now: (options.now ?? Date.now)(),
-    secrets: [...request.secrets, ...clientSecrets(context, auth.headers)],
+    secrets: [...request.secrets, ...clientSecrets(context, auth)],
     requestedScopes: request.requestedScopes
   })
 }
 
-/** The client secret, and the Basic credentials that carry it, as they may be echoed back. */
-export function clientSecrets(context: ResolvedContext, headers: Readonly<Record<string, string>>): (string | undefined)[] {
-  return [context.client.clientSecret, headers.authorization?.replace(/^Basic /, '')]
+/** The client secret, and the Basic credentials or assertion that carry it, as they may be echoed back. */
+export function clientSecrets(context: ResolvedContext, auth: ClientAuthentication): (string | undefined)[] {
+  return [context.client.clientSecret, auth.headers.authorization?.replace(/^Basic /, ''), auth.params.client_assertion]
 }
 
 function lowerCaseKeys(map: Record<string, string>): Record<string, string> {

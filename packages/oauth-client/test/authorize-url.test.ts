@@ -1,8 +1,8 @@
 import t from 'tap'
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { OAuth2ConnectorJson } from '@latchkey/testkit'
 import { buildAuthorizeUrl, pkceChallenge, randomState } from '../src/index.js'
 
-const definition: ConnectorDefinitionJson = {
+const definition: OAuth2ConnectorJson = {
   key: 'acme',
   name: 'Acme',
   version: '1.0.0',

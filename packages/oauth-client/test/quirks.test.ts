@@ -3,7 +3,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { startQuirkyProvider } from '@latchkey/testkit'
 import type { QuirkyModes, QuirkyProvider } from '@latchkey/testkit'
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, refreshTokens, revokeToken } from '../src/index.js'
 import type { HttpOptions, OAuthContext, TokenSet } from '../src/index.js'
 import { REDIRECT_URI, connectorFor, contextFor, oauthFailure } from './helpers.js'
@@ -17,7 +17,7 @@ async function provider(t: Test, modes: Partial<QuirkyModes> = {}): Promise<Quir
   return started
 }
 
-async function connect(server: QuirkyProvider, auth: Partial<ConnectorDefinitionJson['auth']> = {}, options: HttpOptions = {}): Promise<{ context: OAuthContext; tokens: TokenSet; kept: Record<string, string> }> {
+async function connect(server: QuirkyProvider, auth: Partial<OAuth2AuthorizationCodeAuth> = {}, options: HttpOptions = {}): Promise<{ context: OAuthContext; tokens: TokenSet; kept: Record<string, string> }> {
   const definition = connectorFor(server, auth)
   const context = contextFor(definition, CLIENT_ID, SECRET)
   const authorize = buildAuthorizeUrl(context, { redirectUri: REDIRECT_URI, state: 'st', scopes: ['read', 'write'] })

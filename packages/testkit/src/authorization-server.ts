@@ -14,7 +14,11 @@ export interface TestClient {
   readonly clientSecret?: string | undefined
   readonly redirectUris: readonly string[]
   /** @defaultValue `"client_secret_basic"`, or `"none"` without a secret */
-  readonly tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'none'
+  readonly tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none'
+  /** The client's public keys, for `private_key_jwt` (RFC 7523). */
+  readonly jwks?: { keys: readonly object[] } | undefined
+  /** @defaultValue `["authorization_code", "refresh_token"]` */
+  readonly grantTypes?: readonly ('authorization_code' | 'refresh_token' | 'client_credentials')[]
 }
 
 /** Options of {@link startAuthorizationServer}. */
@@ -127,9 +131,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     client_id: client.clientId,
     ...(client.clientSecret === undefined ? {} : { client_secret: client.clientSecret }),
     redirect_uris: [...client.redirectUris],
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
-    token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic')
+    grant_types: [...(client.grantTypes ?? ['authorization_code', 'refresh_token'])],
+    response_types: (client.grantTypes ?? ['authorization_code']).includes('authorization_code') ? ['code'] : [],
+    token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic'),
+    ...(client.jwks === undefined ? {} : { jwks: { keys: [...client.jwks.keys] as never[] } }),
+    ...(client.tokenEndpointAuthMethod === 'private_key_jwt' ? { token_endpoint_auth_signing_alg: 'RS256' } : {})
   }))
 
   const configuration: Configuration = {
@@ -142,6 +148,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       resourceIndicators: {
         enabled: true,
@@ -232,13 +239,14 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   async function protectedApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     counters.apiCalls += 1
     const match = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '')
-    const token = match?.[1] === undefined ? undefined : await provider.AccessToken.find(match[1])
+    const value = match?.[1]
+    const token = value === undefined ? undefined : ((await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value)))
     if (token === undefined || token.isExpired) {
       res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
       sendJson(res, 401, { error: 'invalid_token' })
       return
     }
-    sendJson(res, 200, { sub: token.accountId, scope: token.scope ?? '', clientId: token.clientId })
+    sendJson(res, 200, { sub: 'accountId' in token ? token.accountId : token.clientId, scope: token.scope ?? '', clientId: token.clientId })
   }
 
   handler = (req, res) => {

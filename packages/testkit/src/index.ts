@@ -6,4 +6,5 @@ export type { QuirkyCounters, QuirkyModes, QuirkyProvider, QuirkyProviderOptions
 export { createTestDatabase, serviceUrls, startPrivateRedis, testEncryptionKeys, testRedisPrefix } from './test-services.js'
 export type { PrivateRedis, ServiceUrls, TestDatabase } from './test-services.js'
 export { testConnector } from './test-connector.js'
+export type { OAuth2ConnectorJson } from './test-connector.js'
 export type { TestServerEndpoints } from './test-connector.js'

@@ -64,6 +64,19 @@ export interface QuirkyModes {
   apiFailStatus: number
   /** Every API call answers 401, whatever the token (an app whose access was withdrawn). */
   apiRefusesAll: boolean
+  /**
+   * How the API says a credential is refused: `401`, Slack's `200 {"ok":false,"error":"invalid_auth"}`,
+   * or WeChat's `200 {"errcode":40001}`.
+   */
+  apiAuthErrorStyle: '401' | 'slack' | 'wechat'
+  /** Rate-limited API answers carry `x-ratelimit-reset` (epoch seconds, one second ahead) instead of `Retry-After`. */
+  rateLimitReset: boolean
+  /** How the revoke endpoint wants to be called: RFC 7009 (client authentication) or with the token as a bearer credential. */
+  revokeAuth: 'client' | 'bearer'
+  /** Body the revoke endpoint insists on (`any`: form, JSON or none). */
+  revokeFormat: 'form' | 'json' | 'any'
+  /** The `issuer` its metadata claims (`undefined`: its own). */
+  metadataIssuer: string | undefined
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -92,7 +105,12 @@ const DEFAULT_MODES: QuirkyModes = {
   echoSecretsInErrors: false,
   apiFailNext: 0,
   apiFailStatus: 503,
-  apiRefusesAll: false
+  apiRefusesAll: false,
+  apiAuthErrorStyle: '401',
+  rateLimitReset: false,
+  revokeAuth: 'client',
+  revokeFormat: 'any',
+  metadataIssuer: undefined
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -111,6 +129,10 @@ export interface QuirkyCounters {
   readonly tokenRequests: Record<string, number>
   revocations: number
   apiCalls: number
+  /** How the last revocation was asked for. */
+  lastRevocation: { method: string; contentType: string; authorization: 'basic' | 'bearer' | 'none'; token: 'refresh' | 'access' | 'unknown' } | undefined
+  /** How the last API call authenticated. */
+  lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | undefined
 }
 
 /** A running quirky provider. */
@@ -132,6 +154,10 @@ export interface QuirkyProvider {
   mintRefreshToken(scope?: string): string
   /** The refresh tokens issued, oldest first. */
   readonly issuedRefreshTokens: readonly string[]
+  /** Accepts an API key on the API: as `Authorization: <scheme> <key>`, `X-Api-Key`, or `?api_key=`. */
+  addApiKey(key: string): void
+  /** Accepts HTTP Basic credentials on the API (an empty password allowed). */
+  addBasicUser(username: string, password: string): void
   close(): Promise<void>
 }
 
@@ -167,7 +193,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
   const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
-  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0 }
+  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, lastApiAuth: undefined }
+  const apiKeys = new Set<string>()
+  const basicUsers = new Map<string, string>()
   const codes = new Map<string, CodeGrant>()
   const accessTokens = new Map<string, AccessGrant>()
   const refreshTokens = new Map<string, RefreshGrant>()
@@ -296,11 +324,16 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       answer(req, res, 200, issue(refresh.family, refresh.scope, rotate))
       return
     }
+    if (grant === 'client_credentials') {
+      answer(req, res, 200, issue(token('family'), (form.get('scope') ?? '').split(/[ ,]+/).join(' '), false))
+      return
+    }
     oauthError(req, res, 400, 'unsupported_grant_type', `grant_type ${grant} is not supported`, form)
   }
 
   async function revokeEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
     counters.revocations += 1
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0] ?? ''
     const form = await readForm(req)
     if (modes.delayMs > 0) await sleep(modes.delayMs)
     if (modes.revokeFailNext > 0) {
@@ -308,24 +341,61 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable')
       return
     }
-    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
-    const presented = form.get('token') ?? ''
+    const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const presented = modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? '')
+    counters.lastRevocation = {
+      method: req.method ?? '',
+      contentType,
+      authorization: bearer !== undefined ? 'bearer' : /^Basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'none',
+      token: refreshTokens.has(presented) ? 'refresh' : accessTokens.has(presented) ? 'access' : 'unknown'
+    }
+    if (modes.revokeFormat === 'json' && !contentType.includes('json')) return oauthError(req, res, 400, 'invalid_request', 'the body must be JSON', form)
+    if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded') return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
+    if (modes.revokeAuth === 'bearer') {
+      if (!accessTokens.has(presented)) return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
+    } else if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
     if (family !== undefined) deadFamilies.add(family)
     res.writeHead(200).end()
+  }
+
+  /** Who the API call is from, or `undefined` when its credential is refused. */
+  function apiCaller(req: IncomingMessage, url: URL): { scope: string } | undefined {
+    const authorization = req.headers.authorization ?? ''
+    const basic = /^Basic (.+)$/i.exec(authorization)?.[1]
+    if (basic !== undefined) {
+      const decoded = Buffer.from(basic, 'base64').toString('utf8')
+      const at = decoded.indexOf(':')
+      const ok = at > 0 && basicUsers.get(decoded.slice(0, at)) === decoded.slice(at + 1)
+      counters.lastApiAuth = 'basic'
+      return ok ? { scope: 'basic' } : undefined
+    }
+    const credential = /^\S+ (\S+)$/.exec(authorization)?.[1] ?? (req.headers['x-api-key'] as string | undefined) ?? url.searchParams.get('api_key') ?? undefined
+    if (credential !== undefined && apiKeys.has(credential)) {
+      counters.lastApiAuth = url.searchParams.has('api_key') ? 'query' : 'api_key'
+      return { scope: 'api_key' }
+    }
+    const presented = /^Bearer (\S+)$/i.exec(authorization)?.[1] ?? url.searchParams.get('access_token') ?? ''
+    counters.lastApiAuth = url.searchParams.has('access_token') ? 'query' : 'bearer'
+    const grant = accessTokens.get(presented)
+    if (grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) return undefined
+    return { scope: grant.scope }
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     counters.apiCalls += 1
     if (modes.apiFailNext > 0) {
       modes.apiFailNext -= 1
-      const headers: Record<string, string> = modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
+      const headers: Record<string, string> = modes.rateLimitReset
+        ? { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }
+        : modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
       sendJson(res, modes.apiFailStatus, { error: 'try_later' }, headers)
       return
     }
-    const presented = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? url.searchParams.get('access_token') ?? ''
-    const grant = accessTokens.get(presented)
-    if (modes.apiRefusesAll || grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) {
+    const grant = modes.apiRefusesAll ? undefined : apiCaller(req, url)
+    if (grant === undefined) {
+      if (modes.apiAuthErrorStyle === 'slack') return sendJson(res, 200, { ok: false, error: 'invalid_auth' })
+      if (modes.apiAuthErrorStyle === 'wechat') return sendJson(res, 200, { errcode: 40001, errmsg: 'invalid credential' })
       res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
       sendJson(res, 401, { error: 'invalid_token' })
       return
@@ -340,7 +410,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.end()
       return
     }
-    sendJson(res, 200, { ok: true, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, headers: { 'x-custom': req.headers['x-custom'] ?? null, 'x-github-api-version': req.headers['x-github-api-version'] ?? null }, bodyLength: body.length, body: body.slice(0, 1000) })
+    sendJson(res, 200, { ok: true, errcode: 0, account: { login: 'quirky-user', id: 42, team: { id: 'T123', name: 'Quirky Team' } }, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, headers: { 'x-custom': req.headers['x-custom'] ?? null, 'x-github-api-version': req.headers['x-github-api-version'] ?? null }, bodyLength: body.length, body: body.slice(0, 1000) })
   }
 
   function authorize(res: ServerResponse, url: URL): void {
@@ -370,7 +440,11 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     const url = new URL(req.url ?? '/', base)
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
     if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
-    if (url.pathname === '/oauth/revoke' && req.method === 'POST') return revokeEndpoint(req, res)
+    if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE')) return revokeEndpoint(req, res)
+    if (url.pathname === '/.well-known/oauth-authorization-server' && req.method === 'GET') {
+      sendJson(res, 200, { issuer: modes.metadataIssuer ?? base, authorization_endpoint: `${base}/oauth/authorize`, token_endpoint: `${base}/oauth/token`, revocation_endpoint: `${base}/oauth/revoke` })
+      return
+    }
     if (url.pathname.startsWith('/moved/')) {
       res.writeHead(308, { location: url.pathname.slice('/moved'.length) }).end()
       return
@@ -395,6 +469,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return refreshToken
     },
     setModes: (next) => Object.assign(modes, next),
+    addApiKey: (key) => apiKeys.add(key),
+    addBasicUser: (username, password) => basicUsers.set(username, password),
     expireAccessTokens: () => {
       for (const grant of accessTokens.values()) grant.expiresAt = 0
     },

@@ -1,4 +1,7 @@
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
+
+/** A JSON definition whose one scheme is OAuth 2.0 authorization code. */
+export type OAuth2ConnectorJson = Omit<ConnectorDefinitionJson, 'auth'> & { auth: OAuth2AuthorizationCodeAuth }
 
 /** The endpoints of a test server (either kind). */
 export interface TestServerEndpoints {
@@ -13,7 +16,7 @@ export interface TestServerEndpoints {
  * A connector definition pointed at a test server: scopes `read` and `write`, `read` by
  * default, revocation on. `auth` replaces any of its auth fields.
  */
-export function testConnector(server: TestServerEndpoints, auth: Partial<ConnectorDefinitionJson['auth']> = {}, key = 'test'): ConnectorDefinitionJson {
+export function testConnector(server: TestServerEndpoints, auth: Partial<OAuth2AuthorizationCodeAuth> = {}, key = 'test'): OAuth2ConnectorJson {
   return {
     key,
     name: key === 'sandbox' ? 'Sandbox' : 'Test',

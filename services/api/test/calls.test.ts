@@ -2,12 +2,12 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import type { QuirkyModes } from '@latchkey/testkit'
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import type { Harness } from './harness.js'
 import { deliverCallback, startHarness, startInBrowser } from './harness.js'
 
 /** A tenant connected to the quirky provider through the real connect flow. */
-async function connectedToQuirky(t: Test, modes: Partial<QuirkyModes> = {}, auth: Partial<ConnectorDefinitionJson['auth']> = {}, http: Partial<NonNullable<ConnectorDefinitionJson['http']>> = {}) {
+async function connectedToQuirky(t: Test, modes: Partial<QuirkyModes> = {}, auth: Partial<OAuth2AuthorizationCodeAuth> = {}, http: Partial<NonNullable<ConnectorDefinitionJson['http']>> = {}) {
   const h = await startHarness(t)
   const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret', modes })
   t.teardown(() => quirky.close())

@@ -2,7 +2,7 @@ import fastify from 'fastify'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { Redis } from 'ioredis'
 import type { Test } from 'tap'
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import type { JobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
@@ -29,7 +29,7 @@ export interface Harness {
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options?: { apiKey?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>
   createTenant(name?: string): Promise<{ id: string; apiKey: string }>
   /** A custom connector pointed at the test authorization server. */
-  sandbox(overrides?: Partial<ConnectorDefinitionJson['auth']>, key?: string): ConnectorDefinitionJson
+  sandbox(overrides?: Partial<OAuth2AuthorizationCodeAuth>, key?: string): ConnectorDefinitionJson
 }
 
 export async function startHarness(t: Test, options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}): Promise<Harness> {
@@ -85,7 +85,7 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
 }
 
 /** Sets up tenant, connector, app and connection; returns what the journey needs. */
-export async function prepareConnection(h: Harness, options: { auth?: Partial<ConnectorDefinitionJson['auth']>; clientSecret?: string; scopes?: string[]; overrides?: Record<string, string> } = {}) {
+export async function prepareConnection(h: Harness, options: { auth?: Partial<OAuth2AuthorizationCodeAuth>; clientSecret?: string; scopes?: string[]; overrides?: Record<string, string> } = {}) {
   const tenant = await h.createTenant()
   const created = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: h.sandbox(options.auth) })
   if (created.statusCode !== 201) throw new Error(`connector: ${created.body}`)

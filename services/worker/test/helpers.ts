@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import type { Test } from 'tap'
-import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
@@ -25,7 +25,7 @@ export interface WorkerHarness {
 }
 
 /** A runtime, workers and a quirky provider; `redisUrl` lets a test use a Redis of its own. */
-export async function startWorkerHarness(t: Test, options: { modes?: Partial<QuirkyModes>; auth?: Partial<ConnectorDefinitionJson['auth']>; redisUrl?: string; sweepIntervalMs?: number } = {}): Promise<WorkerHarness> {
+export async function startWorkerHarness(t: Test, options: { modes?: Partial<QuirkyModes>; auth?: Partial<OAuth2AuthorizationCodeAuth>; redisUrl?: string; sweepIntervalMs?: number } = {}): Promise<WorkerHarness> {
   const database = await createTestDatabase()
   t.teardown(() => database.drop())
   const redis = new Redis(options.redisUrl ?? serviceUrls().redisUrl, { maxRetriesPerRequest: null })

@@ -1,0 +1,73 @@
+import type { EndpointOverrides } from '@latchkey/connector-sdk'
+import { OAuthError } from './errors.js'
+import { sendToEndpoint } from './http.js'
+import type { HttpOptions } from './options.js'
+
+/** What discovery found: the endpoints a definition may leave out. */
+export interface DiscoveredEndpoints extends EndpointOverrides {
+  readonly issuer: string
+  readonly authorizeUrl?: string | undefined
+  readonly tokenUrl?: string | undefined
+  readonly revokeUrl?: string | undefined
+}
+
+/**
+ * The metadata URLs of an issuer, in the order tried: RFC 8414's (the well-known segment
+ * inserted before the issuer's path), then OpenID Connect Discovery's (appended).
+ */
+export function metadataUrls(issuer: string): string[] {
+  const url = new URL(issuer)
+  const path = url.pathname.replace(/\/+$/, '')
+  return [`${url.origin}/.well-known/oauth-authorization-server${path}`, `${url.origin}${path}/.well-known/openid-configuration`]
+}
+
+function httpsOrLoopback(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Reads an authorization server's metadata (RFC 8414, falling back to OpenID Connect
+ * Discovery). The `issuer` in the metadata must equal the one asked for, character for
+ * character; endpoint URLs must be https (or loopback).
+ *
+ * @throws {OAuthError} `discovery_failed` (unreachable, not JSON, no token endpoint), `issuer_mismatch`, or a timeout.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
+ */
+export async function discoverAuthorizationServer(issuer: string, options: HttpOptions = {}): Promise<DiscoveredEndpoints> {
+  const problems: string[] = []
+  for (const url of metadataUrls(issuer)) {
+    const answer = await sendToEndpoint({ endpoint: 'discovery', url, method: 'GET', headers: { accept: 'application/json' } }, options)
+    if (answer.status !== 200) {
+      problems.push(`${url} answered ${answer.status}`)
+      continue
+    }
+    let metadata: Record<string, unknown>
+    try {
+      metadata = JSON.parse(answer.text) as Record<string, unknown>
+    } catch {
+      problems.push(`${url} did not answer JSON`)
+      continue
+    }
+    if (metadata.issuer !== issuer) {
+      throw new OAuthError('issuer_mismatch', { endpoint: 'discovery', context: `expected ${JSON.stringify(issuer)}, got ${JSON.stringify(metadata.issuer)}` })
+    }
+    if (!httpsOrLoopback(metadata.token_endpoint)) {
+      throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: `${url} has no usable token_endpoint` })
+    }
+    const optional = (value: unknown): string | undefined => (httpsOrLoopback(value) ? value : undefined)
+    return {
+      issuer,
+      authorizeUrl: optional(metadata.authorization_endpoint),
+      tokenUrl: metadata.token_endpoint,
+      revokeUrl: optional(metadata.revocation_endpoint)
+    }
+  }
+  throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: problems.join('; ') })
+}
