@@ -34,6 +34,7 @@ export type {
   ConnectorDefinition,
   ConnectorDefinitionInput,
   ConnectorDefinitionJson,
+  DeepReadonly,
   HttpDefinition,
   OAuth2AuthorizationCodeAuth,
   OAuth2ClientCredentialsAuth,

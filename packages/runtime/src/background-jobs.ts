@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { OAuthError, revokeToken } from '@latchkey/oauth-client'
+import { OAuthError, revokeTokenSet } from '@latchkey/oauth-client'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
@@ -9,10 +9,11 @@ import { RuntimeError } from './errors.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { decodeTokenSet } from './token-set-codec.js'
 import type { HttpHelper } from './http-helper.js'
+import type { DiscoveryCache } from './discovery-cache.js'
 import { readAnswer } from './read-answer.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
-function snapshotConnection(revocation: { tenant_id: string; connection_id: string }, snapshot: { connectorKey?: string; parameters?: Record<string, string> }): Connection {
+function snapshotConnection(revocation: { tenant_id: string; connection_id: string }, snapshot: { connectorKey?: string; parameters?: Record<string, string>; authScheme?: string | null }): Connection {
   const now = new Date()
   return {
     id: revocation.connection_id,
@@ -29,6 +30,9 @@ function snapshotConnection(revocation: { tenant_id: string; connection_id: stri
     client_secret_enc: null,
     metadata: {},
     last_used_at: null,
+    auth_scheme: snapshot.authScheme ?? null,
+    account: null,
+    verified_at: null,
     created_at: now,
     updated_at: now
   }
@@ -60,7 +64,8 @@ export class BackgroundJobs {
     private readonly credentials: CredentialService,
     private readonly queues: JobQueues,
     private readonly config: RuntimeConfig,
-    private readonly http: HttpHelper
+    private readonly http: HttpHelper,
+    private readonly discovery?: DiscoveryCache
   ) {}
 
   /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
@@ -92,7 +97,7 @@ export class BackgroundJobs {
     const revocation = await this.store.revocations.get(job.revocationId)
     if (revocation === undefined || revocation.status !== 'pending') return 'skipped'
     // The connection row, or the snapshot taken at disconnect when it was deleted since.
-    const snapshot = revocation.context as { connectorKey?: string; parameters?: Record<string, string>; client?: { clientId: string; clientSecret: string } | null }
+    const snapshot = revocation.context as { connectorKey?: string; parameters?: Record<string, string>; client?: { clientId: string; clientSecret: string } | null; authScheme?: string | null }
     const live = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
     const connection: Connection = live ?? snapshotConnection(revocation, snapshot)
     const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
@@ -100,12 +105,10 @@ export class BackgroundJobs {
       await this.store.revocations.finish(revocation.id, 'failed', 'the connector no longer exists')
       return 'skipped'
     }
-    const context = await connectionContext(this.store, entry.definition, connection, snapshot.client ?? undefined)
+    const context = await connectionContext(this.store, entry.definition, connection, snapshot.client ?? undefined, this.discovery)
     const tokens = decodeTokenSet(revocation.tokenSet)
     try {
-      let outcome: 'revoked' | 'not_supported' = 'revoked'
-      if (tokens.refreshToken !== undefined) outcome = await revokeToken(context, { token: tokens.refreshToken, tokenTypeHint: 'refresh_token' }, this.config.http)
-      if (outcome === 'revoked') outcome = await revokeToken(context, { token: tokens.accessToken, tokenTypeHint: 'access_token' }, this.config.http)
+      const outcome = await revokeTokenSet(context, tokens, this.config.http)
       await this.store.revocations.finish(revocation.id, 'done', null)
       if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
       await this.store.events.add(connection.tenant_id, connection.id, outcome === 'revoked'

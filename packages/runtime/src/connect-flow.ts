@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { resolveOAuth2 } from '@latchkey/connector-sdk'
 import { OAuthError, buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, randomState } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import type { CredentialService } from './credential-service.js'
-import { connectionContext } from './connection-context.js'
+import { connectionContext, schemeOf } from './connection-context.js'
+import type { DiscoveryCache } from './discovery-cache.js'
 import { RuntimeError, notFound } from './errors.js'
 import { redirectUriOf } from './runtime-config.js'
 import type { RuntimeConfig } from './runtime-config.js'
@@ -46,7 +46,10 @@ export class ConnectFlow {
     private readonly store: Store,
     private readonly catalog: Catalog,
     private readonly config: RuntimeConfig,
-    private readonly credentials: CredentialService
+    private readonly credentials: CredentialService,
+    private readonly discovery: DiscoveryCache,
+    /** Runs the connector's verification request once connected; its failure never fails the connect. */
+    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
   ) {}
 
   private now(): number {
@@ -60,8 +63,12 @@ export class ConnectFlow {
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer exists`)
+    const scheme = schemeOf(entry.definition, connection)
+    if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code') {
+      throw new RuntimeError('conflict', `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`)
+    }
     // Fail now, not in the browser, when the app is missing or a placeholder has no value.
-    const context = await connectionContext(this.store, entry.definition, connection)
+    const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     buildAuthorizeUrl(context, { redirectUri: redirectUriOf(this.config.publicUrl), state: 'check', scopes: connection.requested_scopes })
     const startToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(this.now() + (this.config.attemptTtlSeconds ?? 600) * 1000)
@@ -71,7 +78,7 @@ export class ConnectFlow {
       startToken,
       redirectUri: redirectUriOf(this.config.publicUrl),
       requestedScopes: connection.requested_scopes,
-      issuer: entry.definition.auth.issuer ?? null,
+      issuer: scheme.issuer ?? null,
       expiresAt,
       returnTo: options.returnTo ?? null
     })
@@ -90,7 +97,7 @@ export class ConnectFlow {
     const connection = await this.store.connections.get(attempt.tenant_id, attempt.connection_id)
     const entry = connection === undefined ? undefined : await this.catalog.get(attempt.tenant_id, connection.connector_key)
     if (connection === undefined || entry === undefined) return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
-    const context = await connectionContext(this.store, entry.definition, connection)
+    const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     const state = randomState()
     const authorize = buildAuthorizeUrl(context, { redirectUri: attempt.redirect_uri, state, scopes: attempt.requested_scopes })
     const binding = randomBytes(32).toString('base64url')
@@ -140,10 +147,11 @@ export class ConnectFlow {
       await this.finish(attempt, 'connection_deleted')
       return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
     }
-    const auth = resolveOAuth2(entry.definition.auth)
     try {
-      const response = parseAuthorizationResponse(query, { expectedIssuer: attempt.issuer ?? undefined, callbackParams: auth.callbackParams })
-      const context = await connectionContext(this.store, entry.definition, connection)
+      const auth = schemeOf(entry.definition, connection)
+      const callbackParams = auth.kind === 'oauth2' && auth.grant === 'authorization_code' ? auth.callbackParams : []
+      const response = parseAuthorizationResponse(query, { expectedIssuer: attempt.issuer ?? undefined, callbackParams })
+      const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
       const codeVerifier = await this.store.attempts.codeVerifier(attempt)
       const tokens = await exchangeCode(context, { code: response.code, redirectUri: attempt.redirect_uri, codeVerifier, requestedScopes: attempt.requested_scopes }, this.config.http)
       const now = this.now()
@@ -164,6 +172,7 @@ export class ConnectFlow {
       })
       await this.finish(attempt, 'connected')
       await this.credentials.invalidate(connection.id)
+      await this.afterConnect(attempt.tenant_id, connection.id)
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error

@@ -1,7 +1,9 @@
-import { resolveConfigValues } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveConfigValues } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedAuthScheme, ResolvedOAuth2 } from '@latchkey/connector-sdk'
+import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuthContext } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
+import type { DiscoveryCache } from './discovery-cache.js'
 import { RuntimeError } from './errors.js'
 
 /** Parameter values of type password are stored encrypted, marked with this prefix. */
@@ -28,19 +30,53 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
 }
 
 /**
- * Everything the OAuth client needs for one connection: the definition, the client (the
- * tenant's app, or the customer's own), parameters, config values and the app's overrides.
- *
- * @throws {RuntimeError} `conflict` when a developer-owned connector has no app yet.
+ * The connection's auth scheme, defaults applied.
+ * @throws {RuntimeError} `conflict` when the connector no longer offers it.
  */
-export async function connectionContext(store: Store, definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Connection, customerClient?: { clientId: string; clientSecret: string }): Promise<OAuthContext & { appScopes: readonly string[] | null }> {
+export function schemeOf(definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Pick<Connection, 'auth_scheme' | 'connector_key'>): ResolvedAuthScheme {
+  const scheme = resolveAuthScheme(definition, connection.auth_scheme)
+  if (scheme === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`)
+  return scheme
+}
+
+/**
+ * Everything the OAuth client needs for one connection: the definition and scheme, the
+ * client (the tenant's app, or the customer's own), parameters, config values, and the
+ * URLs that override the definition's: those discovered from the issuer, then the app's.
+ *
+ * @throws {RuntimeError} `conflict` when a developer-owned connector has no app yet, or the scheme is not OAuth 2.0.
+ */
+export async function connectionContext(
+  store: Store,
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  connection: Connection,
+  customerClient?: { clientId: string; clientSecret: string },
+  discovery?: DiscoveryCache
+): Promise<OAuthContext & { appScopes: readonly string[] | null; auth: ResolvedOAuth2 }> {
+  const auth = schemeOf(definition, connection)
+  if (auth.kind !== 'oauth2') throw new RuntimeError('conflict', `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`)
   const parameters = await openParameters(store, connection.parameters)
   const config = resolveConfigValues(definition, parameters)
+  const discovered = await discoveredEndpoints(auth, discovery)
+  const base = { definition, scheme: connection.auth_scheme, parameters, config, auth }
   const customer = customerClient ?? (await store.connections.client(connection))
-  if (customer !== undefined) return { definition, client: customer, parameters, config, appScopes: null }
+  if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
   if (app === undefined) {
     throw new RuntimeError('conflict', `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`)
   }
-  return { definition, client: { clientId: app.clientId, clientSecret: app.clientSecret }, parameters, config, overrides: app.overrides, appScopes: app.scopes }
+  return { ...base, client: { clientId: app.clientId, clientSecret: app.clientSecret }, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
+}
+
+/** Endpoints read from the issuer's metadata when the definition leaves them out. */
+async function discoveredEndpoints(auth: ResolvedOAuth2, discovery: DiscoveryCache | undefined): Promise<EndpointOverrides> {
+  const missing = auth.tokenUrl === undefined || (auth.grant === 'authorization_code' && auth.authorizeUrl === undefined)
+  if (auth.issuer === undefined || !missing || discovery === undefined) return {}
+  try {
+    const found = await discovery.endpoints(auth.issuer)
+    return { authorizeUrl: found.authorizeUrl, tokenUrl: found.tokenUrl, revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined }
+  } catch (error) {
+    if (error instanceof OAuthError) throw new RuntimeError(error.retryable ? 'provider_unreachable' : 'conflict', error.hint)
+    throw error
+  }
 }

@@ -1,9 +1,10 @@
-import { checkRequestedScopes, resolveOAuth2, resolveScopes, validateParameters } from '@latchkey/connector-sdk'
-import type { Issue } from '@latchkey/connector-sdk'
+import { checkRequestedScopes, resolveAuthScheme, resolveAuthSchemes, resolveScopes, validateParameters } from '@latchkey/connector-sdk'
+import type { Issue, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { JobQueues } from '@latchkey/jobs'
 import type { ConnectionEvent, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { sealParameters, visibleParameters } from './connection-context.js'
+import { encodeTokenSet } from './token-set-codec.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
@@ -17,6 +18,49 @@ export interface NewConnectionRequest {
   readonly client?: { clientId: string; clientSecret: string } | undefined
   readonly externalId?: string | undefined
   readonly label?: string | undefined
+  /** The auth scheme's key when the connector offers several. @defaultValue the first */
+  readonly scheme?: string | undefined
+  /** What the end customer types in for API key and basic auth schemes. */
+  readonly credentials?: { apiKey?: string | undefined; username?: string | undefined; password?: string | undefined } | undefined
+}
+
+/** The largest credential accepted (an API key, a user name or a password). */
+const MAX_CREDENTIAL_LENGTH = 4096
+
+/**
+ * Checks the credentials an API key or basic auth connection is created with, and turns
+ * them into the token set stored (encrypted): the key itself, or the Basic credentials.
+ */
+function credentialTokenSet(scheme: ResolvedAuthScheme, credentials: NewConnectionRequest['credentials'], issues: Issue[]): { accessToken: string; tokenType: string } | undefined {
+  const at = 'body.credentials'
+  if (scheme.kind === 'oauth2') {
+    if (credentials !== undefined) issues.push({ path: at, message: `is not used by the "${scheme.label}" scheme: the provider issues the tokens` })
+    return undefined
+  }
+  const text = (name: 'apiKey' | 'username' | 'password', label: string, required: boolean): string | undefined => {
+    const value = credentials?.[name]
+    if (value === undefined || value === '') {
+      if (required) issues.push({ path: `${at}.${name}`, message: `is required: the ${label}` })
+      return undefined
+    }
+    if (value.length > MAX_CREDENTIAL_LENGTH) issues.push({ path: `${at}.${name}`, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
+    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0))) issues.push({ path: `${at}.${name}`, message: 'must not contain line breaks' })
+    return value
+  }
+  if (scheme.kind === 'apiKey') {
+    if (credentials?.username !== undefined || credentials?.password !== undefined) issues.push({ path: at, message: 'takes only apiKey for this scheme' })
+    const apiKey = text('apiKey', scheme.inputLabel, true)
+    // The pattern is the connector's; never echo the key in the message.
+    if (apiKey !== undefined && scheme.pattern !== undefined && !new RegExp(`^(?:${scheme.pattern})$`, 'u').test(apiKey)) {
+      issues.push({ path: `${at}.apiKey`, message: `does not look like a ${scheme.inputLabel}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}` })
+    }
+    return apiKey === undefined ? undefined : { accessToken: apiKey, tokenType: 'api_key' }
+  }
+  if (credentials?.apiKey !== undefined) issues.push({ path: `${at}.apiKey`, message: 'is not used by this scheme: give username and password' })
+  const username = text('username', scheme.usernameLabel, true)
+  const password = text('password', scheme.passwordLabel, scheme.passwordRequired) ?? ''
+  if (username?.includes(':') === true) issues.push({ path: `${at}.username`, message: 'must not contain ":" (RFC 7617)' })
+  return username === undefined ? undefined : { accessToken: Buffer.from(`${username}:${password}`).toString('base64'), tokenType: 'Basic' }
 }
 
 /** An event as the API shows it. */
@@ -41,34 +85,51 @@ export class ConnectionService {
     private readonly store: Store,
     private readonly catalog: Catalog,
     private readonly queues: JobQueues,
-    private readonly credentials: CredentialService
+    private readonly credentials: CredentialService,
+    /** Runs the connector's verification request; set by the runtime once the HTTP helper exists. */
+    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
   ) {}
 
   async create(tenantId: string, request: NewConnectionRequest): Promise<ConnectionView> {
     const entry = await this.catalog.get(tenantId, request.connector)
     if (entry === undefined) throw invalidRequest('the connector does not exist', [{ path: 'body.connector', message: `"${request.connector}" is not a connector of this tenant` }])
     const { definition } = entry
-    const auth = resolveOAuth2(definition.auth)
+    const auth = resolveAuthScheme(definition, request.scheme)
+    if (auth === undefined) {
+      const keys = resolveAuthSchemes(definition).map((s) => JSON.stringify(s.key))
+      throw invalidRequest('the auth scheme does not exist', [{ path: 'body.scheme', message: `must be ${keys.join(' or ')}` }])
+    }
     const issues: Issue[] = []
     const parameters = validateParameters(definition, request.parameters ?? {}, 'body.parameters')
     if (!parameters.ok) issues.push(...parameters.issues)
-    if (request.scopes !== undefined) issues.push(...checkRequestedScopes(request.scopes, auth.scopes, 'body.scopes'))
-    if (auth.clientOwnership === 'customer' && request.client === undefined) issues.push({ path: 'body.client', message: 'is required: this connector is customer-owned, so the end customer gives a client id and secret' })
-    if (auth.clientOwnership === 'developer' && request.client !== undefined) issues.push({ path: 'body.client', message: "is not allowed: this connector uses the tenant's OAuth app (PUT /v1/connectors/:key/app)" })
+    const oauth = auth.kind === 'oauth2' ? auth : undefined
+    if (request.scopes !== undefined) {
+      if (oauth === undefined) issues.push({ path: 'body.scopes', message: `are not used by the "${auth.label}" scheme` })
+      else issues.push(...checkRequestedScopes(request.scopes, oauth.scopes, 'body.scopes'))
+    }
+    if (oauth?.clientOwnership === 'customer' && request.client === undefined) issues.push({ path: 'body.client', message: 'is required: this connector is customer-owned, so the end customer gives a client id and secret' })
+    if (oauth?.clientOwnership !== 'customer' && request.client !== undefined) issues.push({ path: 'body.client', message: oauth === undefined ? `is not used by the "${auth.label}" scheme` : "is not allowed: this connector uses the tenant's OAuth app (PUT /v1/connectors/:key/app)" })
+    const stored = credentialTokenSet(auth, request.credentials, issues)
     if (issues.length > 0 || !parameters.ok) throw invalidRequest(`the connection has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`, issues)
-    const app = auth.clientOwnership === 'developer' ? await this.store.apps.get(tenantId, definition.key) : undefined
-    const requested = resolveScopes({ requested: request.scopes, appDefaults: app?.scopes ?? undefined, connectorDefaults: auth.defaultScopes, offlineScope: auth.offlineScope })
-    const connection = await this.store.connections.create({
-      tenantId,
-      connectorKey: definition.key,
-      externalId: request.externalId ?? null,
-      label: request.label ?? null,
-      parameters: await sealParameters(this.store, definition, parameters.values),
-      requestedScopes: requested,
-      client: request.client ?? null
+    const app = oauth?.clientOwnership === 'developer' ? await this.store.apps.get(tenantId, definition.key) : undefined
+    const requested = oauth === undefined ? [] : resolveScopes({ requested: request.scopes, appDefaults: app?.scopes ?? undefined, connectorDefaults: oauth.defaultScopes, offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined })
+    // No browser step: API keys and basic credentials are stored now; client credentials tokens are fetched on first use.
+    const connected = stored !== undefined || (oauth !== undefined && oauth.grant === 'client_credentials')
+    const sealed = await sealParameters(this.store, definition, parameters.values)
+    const connection = await this.store.db.transaction().execute(async (trx) => {
+      const created = await this.store.connections.create(
+        { tenantId, connectorKey: definition.key, externalId: request.externalId ?? null, label: request.label ?? null, parameters: sealed, requestedScopes: requested, client: request.client ?? null, authScheme: request.scheme === undefined ? null : auth.key, status: connected ? 'connected' : 'configured' },
+        trx
+      )
+      await this.store.events.add(tenantId, created.id, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created (${auth.label})`, detail: { scheme: auth.key, scopes: requested } }, trx)
+      if (stored !== undefined) {
+        await this.store.credentials.put(tenantId, created.id, { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }, trx)
+        await this.store.events.add(tenantId, created.id, { kind: 'connection.connected', level: 'info', message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}` }, trx)
+      }
+      return created
     })
-    await this.store.events.add(tenantId, connection.id, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created`, detail: { scopes: requested } })
-    return toConnectionView({ ...connection, parameters: visibleParameters(connection.parameters) }, null)
+    if (connected) await this.afterConnect(tenantId, connection.id)
+    return this.get(tenantId, connection.id)
   }
 
   async get(tenantId: string, id: string): Promise<ConnectionView> {
@@ -100,18 +161,21 @@ export class ConnectionService {
     const connection = await this.store.connections.get(tenantId, id)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
-    const revokeUrl = entry === undefined ? undefined : resolveOAuth2(entry.definition.auth).revokeUrl
+    const scheme = entry === undefined ? undefined : resolveAuthScheme(entry.definition, connection.auth_scheme)
+    // Discovered revocation endpoints count too: the job finds out, and says "not supported" when there is none.
+    const revokeUrl = scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? scheme.issuer) : undefined
     const revocationId = await this.store.db.transaction().execute(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
       await this.store.connections.update(tenantId, id, { status: 'disconnected', statusReason: null }, trx)
       await this.store.events.add(tenantId, id, { kind: 'connection.disconnected', level: 'info', message: taken === undefined ? 'Disconnected (no tokens were stored)' : 'Disconnected: tokens deleted, refreshing stopped' }, trx)
       if (taken === undefined) return undefined
       if (revokeUrl === undefined) {
-        await this.store.events.add(tenantId, id, { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation; the tokens were deleted here only' }, trx)
+        const message = scheme !== undefined && scheme.kind !== 'oauth2' ? `The ${scheme.label.toLowerCase()} was deleted here; revoke it at the provider too if it should stop working everywhere` : 'The provider offers no token revocation; the tokens were deleted here only'
+        await this.store.events.add(tenantId, id, { kind: 'revocation.not_supported', level: 'info', message }, trx)
         return undefined
       }
       // Enough to revoke even if the connection is deleted before the job runs.
-      const snapshot = { connectorKey: connection.connector_key, parameters: connection.parameters, client: (await this.store.connections.client(connection)) ?? null }
+      const snapshot = { connectorKey: connection.connector_key, authScheme: connection.auth_scheme, parameters: connection.parameters, client: (await this.store.connections.client(connection)) ?? null }
       const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, snapshot, trx)
       await this.store.events.add(tenantId, id, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
       return created

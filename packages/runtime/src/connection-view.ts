@@ -6,6 +6,8 @@ export interface ConnectionView {
   connector: string
   label: string | null
   externalId: string | null
+  /** The auth scheme's key; `null` for the connector's first. */
+  scheme: string | null
   status: Connection['status']
   health: 'yellow' | 'green' | 'red'
   statusReason: string | null
@@ -13,6 +15,9 @@ export interface ConnectionView {
   expiresAt: string | null
   lastUsedAt: string | null
   metadata: Record<string, unknown>
+  /** Who the credentials belong to, as the verification request found (team, workspace, user). */
+  account: Record<string, unknown> | null
+  verifiedAt: string | null
   parameters: Record<string, string>
   createdAt: string
   updatedAt: string
@@ -34,6 +39,7 @@ export function toConnectionView(connection: Connection, expiresAt: Date | null)
     connector: connection.connector_key,
     label: connection.label,
     externalId: connection.external_id,
+    scheme: connection.auth_scheme,
     status: connection.status,
     health: healthOf(connection),
     statusReason: connection.status_reason,
@@ -41,6 +47,8 @@ export function toConnectionView(connection: Connection, expiresAt: Date | null)
     expiresAt: expiresAt?.toISOString() ?? null,
     lastUsedAt: connection.last_used_at?.toISOString() ?? null,
     metadata: connection.metadata,
+    account: connection.account,
+    verifiedAt: connection.verified_at?.toISOString() ?? null,
     parameters: connection.parameters,
     createdAt: connection.created_at.toISOString(),
     updatedAt: connection.updated_at.toISOString()

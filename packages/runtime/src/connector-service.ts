@@ -1,5 +1,5 @@
-import { OpenApiImportError, checkEndpointUrl, checkRequestedScopes, fromOpenApi, parsePlaceholders, resolveOAuth2, validateConnectorDefinition } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson, Issue } from '@latchkey/connector-sdk'
+import { OpenApiImportError, checkEndpointUrl, checkRequestedScopes, fromOpenApi, parsePlaceholders, resolveAuthSchemes, validateConnectorDefinition } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson, Issue, ResolvedAuthScheme, ResolvedOAuth2 } from '@latchkey/connector-sdk'
 import type { Store } from '@latchkey/store'
 import type { Catalog, CatalogEntry } from './catalog.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
@@ -12,22 +12,76 @@ export interface ConnectorSummary {
   version: string
   description: string | null
   source: 'catalog' | 'custom'
+  /** The first (default) scheme's kind and grant; every scheme is in `schemes`. */
   authKind: string
-  grant: string
+  grant: string | null
+  /** The auth schemes the end customer chooses from, the default first. */
+  schemes: SchemeSummary[]
+  /** The "who am I" request run after connecting, when the connector declares one. */
+  verification: { method: string; path: string; identity: string[] } | null
   scopes: { name: string; description: string }[]
   defaultScopes: string[]
   scopeDelimiter: string
   customerSelectsScopes: boolean
   pkce: boolean
   clientOwnership: 'developer' | 'customer'
-  authorizeUrl: string
-  tokenUrl: string
-  refreshUrl: string
+  /** `null` when the scheme has none, or when it is discovered from `issuer`. */
+  authorizeUrl: string | null
+  tokenUrl: string | null
+  refreshUrl: string | null
   revokeUrl: string | null
+  issuer: string | null
   parameters: { key: string; label: string; type: string; required: boolean; pattern: string | null; patternMessage: string | null; helpText: string | null; placeholder: string | null; default: string | null; options: { value: string; label: string }[] | null }[]
   redirectUri: string
   /** Whether this tenant has set its OAuth app (developer-owned connectors). */
   appConfigured: boolean
+}
+
+/** One auth scheme as the wizard needs it. */
+export interface SchemeSummary {
+  key: string
+  label: string
+  kind: 'oauth2' | 'apiKey' | 'basic'
+  grant: 'authorization_code' | 'client_credentials' | null
+  /** What the end customer types in (API key, user name, password); empty for OAuth 2.0. */
+  inputs: { key: 'apiKey' | 'username' | 'password'; label: string; type: 'text' | 'password'; required: boolean; pattern: string | null; helpText: string | null }[]
+  scopes: { name: string; description: string }[]
+  defaultScopes: string[]
+  customerSelectsScopes: boolean
+  clientOwnership: 'developer' | 'customer' | null
+  /** Whether connecting opens the provider's page (authorization code). */
+  redirect: boolean
+}
+
+function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
+  const base = { key: scheme.key, label: scheme.label, kind: scheme.kind, scopes: [], defaultScopes: [], customerSelectsScopes: false, clientOwnership: null, redirect: false, grant: null }
+  if (scheme.kind === 'apiKey') {
+    return { ...base, inputs: [{ key: 'apiKey', label: scheme.inputLabel, type: 'password', required: true, pattern: scheme.pattern ?? null, helpText: scheme.helpText ?? null }] }
+  }
+  if (scheme.kind === 'basic') {
+    return {
+      ...base,
+      inputs: [
+        { key: 'username', label: scheme.usernameLabel, type: 'text', required: true, pattern: null, helpText: scheme.helpText ?? null },
+        { key: 'password', label: scheme.passwordLabel, type: 'password', required: scheme.passwordRequired, pattern: null, helpText: null }
+      ]
+    }
+  }
+  return {
+    ...base,
+    grant: scheme.grant,
+    inputs: [],
+    scopes: Object.entries(scheme.scopes).map(([name, description]) => ({ name, description })),
+    defaultScopes: [...scheme.defaultScopes],
+    customerSelectsScopes: scheme.grant === 'authorization_code' && scheme.customerSelectsScopes,
+    clientOwnership: scheme.clientOwnership,
+    redirect: scheme.grant === 'authorization_code'
+  }
+}
+
+/** The scheme a tenant's OAuth app is for: the first developer-owned OAuth 2.0 one. */
+function appScheme(definition: ConnectorDefinition | ConnectorDefinitionJson): ResolvedOAuth2 | undefined {
+  return resolveAuthSchemes(definition).find((s): s is ResolvedOAuth2 => s.kind === 'oauth2' && s.clientOwnership === 'developer')
 }
 
 /** A tenant's OAuth app as the console shows it: never the secret. */
@@ -113,10 +167,10 @@ export class ConnectorService {
   /** Sets the tenant's OAuth app for a connector; the secret is encrypted and never returned. */
   async setApp(tenantId: string, key: string, input: AppInput): Promise<ConnectorSummary> {
     const entry = await this.require(tenantId, key)
-    const auth = resolveOAuth2(entry.definition.auth)
+    const auth = appScheme(entry.definition)
     const issues: Issue[] = []
-    if (auth.clientOwnership === 'customer') {
-      throw new RuntimeError('conflict', `"${key}" is customer-owned: each end customer brings a client id and secret when connecting`)
+    if (auth === undefined) {
+      throw new RuntimeError('conflict', `"${key}" has no developer-owned OAuth 2.0 scheme: end customers bring their own credentials when connecting`)
     }
     if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     for (const [name, value] of Object.entries(input.overrides ?? {})) {
@@ -124,7 +178,7 @@ export class ConnectorService {
       const { placeholders, problems } = parsePlaceholders(value)
       for (const problem of problems) issues.push({ path, message: problem })
       const allowed = OVERRIDE_NAMESPACES[name] ?? []
-      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set([...auth.keepFields, ...auth.callbackParams]) }
+      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set([...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]) }
       for (const p of placeholders) {
         if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
       }
@@ -141,25 +195,32 @@ export class ConnectorService {
 
   private summarize(entry: CatalogEntry, appConfigured: boolean): ConnectorSummary {
     const definition: ConnectorDefinition | ConnectorDefinitionJson = entry.definition
-    const auth = resolveOAuth2(definition.auth)
+    const schemes = resolveAuthSchemes(definition)
+    const first = schemes[0] as ResolvedAuthScheme
+    const oauth = first.kind === 'oauth2' ? first : schemes.find((s): s is ResolvedOAuth2 => s.kind === 'oauth2')
+    const code = oauth?.grant === 'authorization_code' ? oauth : undefined
+    const verification = definition.verification
     return {
       key: definition.key,
       name: definition.name,
       version: definition.version,
       description: definition.description ?? null,
       source: entry.source,
-      authKind: auth.kind,
-      grant: auth.grant,
-      scopes: Object.entries(auth.scopes).map(([name, description]) => ({ name, description })),
-      defaultScopes: [...auth.defaultScopes],
-      scopeDelimiter: auth.scopeDelimiter,
-      customerSelectsScopes: auth.customerSelectsScopes,
-      pkce: auth.pkce,
-      clientOwnership: auth.clientOwnership,
-      authorizeUrl: auth.authorizeUrl,
-      tokenUrl: auth.tokenUrl,
-      refreshUrl: auth.refreshUrl,
-      revokeUrl: auth.revokeUrl ?? null,
+      authKind: first.kind,
+      grant: first.kind === 'oauth2' ? first.grant : null,
+      schemes: schemes.map(schemeSummary),
+      verification: verification === undefined ? null : { method: verification.method ?? 'GET', path: verification.path, identity: Object.keys(verification.identity ?? {}) },
+      scopes: Object.entries(oauth?.scopes ?? {}).map(([name, description]) => ({ name, description })),
+      defaultScopes: [...(oauth?.defaultScopes ?? [])],
+      scopeDelimiter: oauth?.scopeDelimiter ?? ' ',
+      customerSelectsScopes: code?.customerSelectsScopes ?? false,
+      pkce: code?.pkce ?? false,
+      clientOwnership: oauth?.clientOwnership ?? 'developer',
+      authorizeUrl: code?.authorizeUrl ?? null,
+      tokenUrl: oauth?.tokenUrl ?? null,
+      refreshUrl: code?.refreshUrl ?? null,
+      revokeUrl: oauth?.revokeUrl ?? null,
+      issuer: oauth?.issuer ?? null,
       parameters: (definition.parameters ?? []).map((p) => ({
         key: p.key,
         label: p.label,

@@ -13,6 +13,8 @@ import type { Redis } from 'ioredis'
 import { createEgressDispatcher } from './egress-policy.js'
 import { HttpHelper } from './http-helper.js'
 import { BackgroundJobs } from './background-jobs.js'
+import { DiscoveryCache } from './discovery-cache.js'
+import { VerificationService } from './verification-service.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -29,6 +31,8 @@ export interface Runtime {
   readonly credentials: CredentialService
   /** Authenticated calls to connectors' APIs. */
   readonly http: HttpHelper
+  /** The connectors' "who am I" requests. */
+  readonly verification: VerificationService
   /** The work behind the queues (refresh, revoke, sweep). */
   readonly jobs: BackgroundJobs
   /** Starts listening for other processes' token changes. */
@@ -44,11 +48,14 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
   const dispatcher = options.config.http?.dispatcher ?? createEgressDispatcher({ allowPrivateNetwork: options.config.allowPrivateNetwork, connectTimeoutMs: options.config.http?.connectTimeoutMs })
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   const catalog = new Catalog(options.connectors, store.customConnectors)
-  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix)
+  const discovery = new DiscoveryCache(config.http, config.now)
+  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix, discovery)
   const http = new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now })
+  const verification = new VerificationService(store, catalog, http)
+  const afterConnect = (tenantId: string, connectionId: string): Promise<void> => verification.afterConnect(tenantId, connectionId)
   const connectors = new ConnectorService(store, catalog, config.publicUrl)
-  const connections = new ConnectionService(store, catalog, queues, credentials)
-  const connect = new ConnectFlow(store, catalog, config, credentials)
+  const connections = new ConnectionService(store, catalog, queues, credentials, afterConnect)
+  const connect = new ConnectFlow(store, catalog, config, credentials, discovery, afterConnect)
   return {
     config,
     store,
@@ -61,7 +68,8 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
     sessions: new ConnectSessionService(store, catalog, connectors, connections, connect, config),
     credentials,
     http,
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http),
+    verification,
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, discovery),
     start: () => credentials.listen(),
     close: () => credentials.close()
   }

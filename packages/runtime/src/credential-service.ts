@@ -1,9 +1,11 @@
-import { OAuthError, refreshTokens } from '@latchkey/oauth-client'
+import { OAuthError, fetchClientToken, refreshTokens } from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import type { Redis } from 'ioredis'
+import { resolveAuthScheme } from '@latchkey/connector-sdk'
 import type { Connection, CredentialRecord, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
-import { connectionContext } from './connection-context.js'
+import { connectionContext, schemeOf } from './connection-context.js'
+import type { DiscoveryCache } from './discovery-cache.js'
 import { RuntimeError, notFound } from './errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from './runtime-config.js'
@@ -11,12 +13,14 @@ import { SingleFlight } from './single-flight.js'
 import { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.js'
 
 /** Why a refresh happens; recorded in the event. */
-export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired'
+export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired' | 'first_use'
 
 /** A token and the credential version it came from. */
 export interface CurrentToken {
   readonly tokens: TokenSet
   readonly version: number
+  /** Whether a new token can be had without the end customer: a refresh token, or the client credentials grant. */
+  readonly renewable: boolean
 }
 
 /** Errors that mean "reconnect": the connection turns red and refreshing stops. */
@@ -49,7 +53,8 @@ export class CredentialService {
     private readonly catalog: Catalog,
     private readonly redis: Redis,
     private readonly config: RuntimeConfig,
-    prefix: string
+    prefix: string,
+    private readonly discovery?: DiscoveryCache
   ) {
     this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
     this.#channel = `${prefix}:credentials:changed`
@@ -78,9 +83,19 @@ export class CredentialService {
     await this.redis.publish(this.#channel, connectionId)
   }
 
-  private async read(connectionId: string): Promise<CurrentToken | undefined> {
+  private async read(connectionId: string, clientCredentials = false): Promise<CurrentToken | undefined> {
     const credential: CredentialRecord | undefined = await this.store.credentials.get(connectionId)
-    return credential === undefined ? undefined : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
+    if (credential === undefined) return undefined
+    const tokens = decodeTokenSet(credential.tokenSet)
+    return { tokens, version: credential.version, renewable: clientCredentials || tokens.refreshToken !== undefined }
+  }
+
+  /** Whether the connection's scheme fetches tokens with the client credentials grant (no refresh token, fetched again instead). */
+  private async usesClientCredentials(connection: Connection): Promise<boolean> {
+    const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
+    if (entry === undefined) return false
+    const scheme = resolveAuthScheme(entry.definition, connection.auth_scheme)
+    return scheme?.kind === 'oauth2' && scheme.grant === 'client_credentials'
   }
 
   /**
@@ -92,9 +107,12 @@ export class CredentialService {
     const cached = this.#cache.get(connection.id)
     const now = this.now()
     if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs)) return cached.token
-    const token = await this.read(connection.id)
+    const clientCredentials = await this.usesClientCredentials(connection)
+    const token = await this.read(connection.id, clientCredentials)
+    // Client credentials: the first token is fetched on first use.
+    if (token === undefined && clientCredentials) return this.refresh(connection, 0, 'first_use')
     if (token === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    if (expiresWithin(token.tokens, now, minValidityMs) && token.tokens.refreshToken !== undefined) {
+    if (expiresWithin(token.tokens, now, minValidityMs) && token.renewable) {
       return this.refresh(connection, token.version, 'expired')
     }
     this.#cache.set(connection.id, { token, until: now + CACHE_TTL_MS })
@@ -134,8 +152,9 @@ export class CredentialService {
     while (this.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, this.#flight.pollMs))
       const token = await this.read(connectionId)
-      if (token === undefined) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
-      if (startVersion !== undefined && token.version > startVersion) return token
+      // Version 0: a first client credentials fetch, so no token yet is expected.
+      if (token === undefined && startVersion !== 0) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      if (token !== undefined && startVersion !== undefined && token.version > startVersion) return token
       if (!(await this.#flight.isLocked(connectionId))) {
         const failure = await this.#flight.lastFailure(connectionId)
         if (failure !== undefined) throw new RuntimeError(failure.code as RuntimeError['code'], failure.message, failure.details)
@@ -149,20 +168,24 @@ export class CredentialService {
 
   private async refreshHoldingLock(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
     // Re-read under the lock: a sibling may have refreshed while we were deciding.
-    const stored = await this.read(connection.id)
-    if (stored === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    if (seenVersion !== undefined && stored.version !== seenVersion) return stored
     const fresh = (await this.store.connections.get(connection.tenant_id, connection.id)) ?? connection
     if (fresh.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
-    if (stored.tokens.refreshToken === undefined) {
-      throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
-    }
     const entry = await this.catalog.get(fresh.tenant_id, fresh.connector_key)
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
-    const context = await connectionContext(this.store, entry.definition, fresh)
+    const scheme = schemeOf(entry.definition, fresh)
+    const clientCredentials = scheme.kind === 'oauth2' && scheme.grant === 'client_credentials'
+    const stored = await this.read(connection.id, clientCredentials)
+    if (stored === undefined && !clientCredentials) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
+    // `0`: the caller saw no token at all; any stored one is a sibling's.
+    if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
+    if (scheme.kind !== 'oauth2') throw new RuntimeError('conflict', `the connection uses the "${scheme.label}" scheme: its credentials cannot be refreshed, only replaced by connecting again`)
+    if (!clientCredentials && stored?.tokens.refreshToken === undefined) {
+      throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
+    }
+    const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery)
     let tokens: TokenSet
     try {
-      tokens = await refreshTokens(context, stored.tokens, this.config.http)
+      tokens = stored === undefined || clientCredentials ? await fetchClientToken(context, fresh.requested_scopes, this.config.http) : await refreshTokens(context, stored.tokens, this.config.http)
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       const failure = runtimeErrorFromOAuth(error)
@@ -172,11 +195,8 @@ export class CredentialService {
     }
     // Saved before anything else: a rotated refresh token must never be lost.
     const now = this.now()
-    const version = await this.store.credentials.replace(connection.id, stored.version, {
-      tokenSet: encodeTokenSet(tokens),
-      expiresAt: tokens.expiresAt ?? null,
-      refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
-    })
+    const write = { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }
+    const version = stored === undefined ? await this.store.credentials.put(fresh.tenant_id, connection.id, write) : await this.store.credentials.replace(connection.id, stored.version, write)
     if (version === undefined) {
       // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
       const current = await this.read(connection.id)
@@ -185,9 +205,12 @@ export class CredentialService {
     }
     await this.#flight.clearFailure(connection.id)
     await this.invalidate(connection.id)
-    const current = { tokens, version }
+    const current = { tokens, version, renewable: clientCredentials || tokens.refreshToken !== undefined }
     this.#cache.set(connection.id, { token: current, until: now + CACHE_TTL_MS })
-    await this.store.events.add(fresh.tenant_id, fresh.id, { kind: 'token.refreshed', level: 'info', message: reason === 'forced' ? 'Token refreshed on request' : reason === 'auth_failure' ? 'Token refreshed after the provider refused it' : 'Token refreshed', detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: tokens.refreshToken !== stored.tokens.refreshToken } })
+    const message = clientCredentials
+      ? (stored === undefined ? 'Token fetched (client credentials)' : 'Token fetched again (client credentials)')
+      : reason === 'forced' ? 'Token refreshed on request' : reason === 'auth_failure' ? 'Token refreshed after the provider refused it' : 'Token refreshed'
+    await this.store.events.add(fresh.tenant_id, fresh.id, { kind: clientCredentials ? 'token.fetched' : 'token.refreshed', level: 'info', message, detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken } })
     if (fresh.status === 'error') await this.store.connections.update(fresh.tenant_id, fresh.id, { status: 'connected', statusReason: null })
     return current
   }

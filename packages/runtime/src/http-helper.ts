@@ -1,11 +1,11 @@
-import type { Readable } from 'node:stream'
-import { renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, renderTemplate } from '@latchkey/connector-sdk'
-import type { Issue } from '@latchkey/connector-sdk'
+import { Readable } from 'node:stream'
+import { API_KEY_PLACEHOLDER, renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, readPath, renderTemplate } from '@latchkey/connector-sdk'
+import type { AuthFailureRule, DeepReadonly, HttpDefinition, Issue, RateLimitDefinition, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
-import { openParameters } from './connection-context.js'
+import { openParameters, schemeOf } from './connection-context.js'
 import type { CredentialService, CurrentToken } from './credential-service.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
 
@@ -102,6 +102,67 @@ function checkHeaders(headers: Readonly<Record<string, string>>, tokenHeader: st
   return issues
 }
 
+/** Where the credential goes on API calls, for every scheme. */
+interface Injection {
+  readonly in: 'header' | 'query'
+  readonly name: string
+  /** The value sent, from the stored access token (the API key, the Basic credentials, the OAuth token). */
+  readonly value: (accessToken: string) => string
+}
+
+function injectionFor(scheme: ResolvedAuthScheme, http: DeepReadonly<HttpDefinition>): Injection {
+  if (scheme.kind === 'apiKey') return { in: scheme.in, name: scheme.name, value: (key) => scheme.template.replace(API_KEY_PLACEHOLDER, key) }
+  if (scheme.kind === 'basic') return { in: 'header', name: 'Authorization', value: (credentials) => `Basic ${credentials}` }
+  const placement = resolveTokenPlacement(http.tokenPlacement)
+  return { in: placement.in, name: placement.name, value: (token) => `${placement.prefix}${token}` }
+}
+
+/** The most of an answer read to test it for an auth failure signalled in its body. */
+const MAX_INSPECTED_BYTES = 1024 * 1024
+
+/**
+ * Reads a JSON answer whose status some auth failure rule names, and tells whether a rule
+ * matches. The body is replaced by the bytes read, so the caller still gets all of it.
+ */
+async function inspectForAuthFailure(response: ApiResponse, rules: readonly DeepReadonly<AuthFailureRule>[]): Promise<{ response: ApiResponse; failed: boolean }> {
+  const candidates = rules.filter((rule) => (rule.status ?? 200) === response.status)
+  if (candidates.length === 0 || !(response.headers['content-type'] ?? '').includes('json')) return { response, failed: false }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length
+    chunks.push(chunk as Buffer)
+    if (size > MAX_INSPECTED_BYTES) break
+  }
+  const bytes = Buffer.concat(chunks)
+  const rest = size > MAX_INSPECTED_BYTES ? response.body : undefined
+  const body = rest === undefined ? Readable.from([bytes]) : Readable.from((async function* () { yield bytes; for await (const chunk of rest) yield chunk as Buffer })())
+  let parsed: unknown
+  try {
+    parsed = rest === undefined ? JSON.parse(bytes.toString('utf8')) : undefined
+  } catch {
+    parsed = undefined
+  }
+  const failed = parsed !== undefined && candidates.some((rule) => rule.equals.some((value) => readPath(parsed, rule.path) === value))
+  return { response: { ...response, body }, failed }
+}
+
+/** Milliseconds until a rate limit resets, from the connector's reset header. */
+function resetDelayMs(rateLimit: DeepReadonly<RateLimitDefinition> | undefined, headers: Record<string, string>, now: number): number | undefined {
+  if (rateLimit === undefined) return undefined
+  const raw = headers[rateLimit.resetHeader.toLowerCase()]
+  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined
+  const value = Number(raw)
+  switch (rateLimit.resetFormat ?? 'epoch_seconds') {
+    case 'epoch_seconds':
+      return Math.max(0, value * 1000 - now)
+    case 'epoch_milliseconds':
+      return Math.max(0, value - now)
+    case 'delay_seconds':
+      return value * 1000
+  }
+}
+
 function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
@@ -149,7 +210,8 @@ export class HttpHelper {
     const values = { parameters, config: resolveConfigValues(entry.definition, parameters), metadata: connection.metadata }
     const target = targetUrl(renderUrlTemplate(baseTemplate, values), apiRequest.url, apiRequest.query)
     if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
-    const placement = resolveTokenPlacement(http.tokenPlacement)
+    const scheme = schemeOf(entry.definition, connection)
+    const placement = injectionFor(scheme, http)
     const tokenHeader = placement.in === 'header' ? placement.name.toLowerCase() : undefined
     const issues = checkHeaders(apiRequest.headers ?? {}, tokenHeader)
     if (issues.length > 0) throw invalidRequest('some headers are not allowed', issues)
@@ -157,13 +219,21 @@ export class HttpHelper {
     for (const [name, value] of Object.entries(http.headers ?? {})) baseHeaders[name.toLowerCase()] = renderTemplate(value, values)
     for (const [name, value] of Object.entries(apiRequest.headers ?? {})) baseHeaders[name.toLowerCase()] = value
     const refreshOn = new Set(http.refreshOnStatus ?? DEFAULT_REFRESH_ON_STATUS)
+    const authFailures = http.authFailures ?? []
+    // A new credential without the end customer: a refresh token, or the client credentials grant again.
+    const renewable = (token: CurrentToken): boolean => scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined)
+    const refused = async (answer: ApiResponse): Promise<{ response: ApiResponse; failed: boolean }> => {
+      if (refreshOn.has(answer.status)) return { response: answer, failed: true }
+      return authFailures.length === 0 ? { response: answer, failed: false } : inspectForAuthFailure(answer, authFailures)
+    }
+    const retryStatuses = new Set([...RETRY_STATUS, ...(http.rateLimit?.statuses ?? [])])
     const replayable = apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
 
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
       const url = new URL(target)
       const headers = { ...baseHeaders }
-      if (placement.in === 'query') url.searchParams.set(placement.name, token.tokens.accessToken)
-      else headers[placement.name.toLowerCase()] = `${placement.prefix}${token.tokens.accessToken}`
+      if (placement.in === 'query') url.searchParams.set(placement.name, placement.value(token.tokens.accessToken))
+      else headers[placement.name.toLowerCase()] = placement.value(token.tokens.accessToken)
       let response: Dispatcher.ResponseData
       try {
         response = await request(url, {
@@ -183,24 +253,31 @@ export class HttpHelper {
     }
 
     let token = await this.credentials.current(connection)
-    let response = await send(token)
-    if (refreshOn.has(response.status)) {
-      response.body.resume()
-      if (token.tokens.refreshToken === undefined) {
-        await this.markAuthFailure(connection, response.status, 'the provider refused the token and gave no refresh token')
+    let first = await refused(await send(token))
+    let response = first.response
+    if (first.failed) {
+      if (!renewable(token)) {
+        await this.markAuthFailure(connection, response.status, scheme.kind === 'oauth2' ? 'the provider refused the token and gave no refresh token' : `the provider refused the ${scheme.label.toLowerCase()}`)
         return response
       }
+      if (!replayable) {
+        // The body cannot be sent twice: renew for the next call, and hand back this answer.
+        response.body.resume()
+        await this.credentials.refresh(connection, token.version, 'auth_failure')
+        return response
+      }
+      response.body.resume()
       token = await this.credentials.refresh(connection, token.version, 'auth_failure')
-      if (!replayable) return response
-      response = await send(token)
-      if (refreshOn.has(response.status)) {
+      first = await refused(await send(token))
+      response = first.response
+      if (first.failed) {
         await this.markAuthFailure(connection, response.status, 'the provider still refuses the token after a refresh')
         return response
       }
     }
     const maxRetries = IDEMPOTENT.has(method) && replayable ? (this.options.maxRetries ?? 3) : 0
-    for (let attempt = 1; attempt < maxRetries && RETRY_STATUS.has(response.status); attempt++) {
-      const wait = this.retryDelay(response.headers['retry-after'], attempt)
+    for (let attempt = 1; attempt < maxRetries && retryStatuses.has(response.status); attempt++) {
+      const wait = this.retryDelay(response.headers['retry-after'], attempt, resetDelayMs(http.rateLimit, response.headers, this.now()))
       if (wait === undefined) break
       response.body.resume()
       await (this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait)
@@ -220,9 +297,14 @@ export class HttpHelper {
     return value
   }
 
-  /** Milliseconds to wait before retry `attempt`, or `undefined` when the provider asks for longer than we wait. */
-  private retryDelay(retryAfter: string | undefined, attempt: number): number | undefined {
+  /**
+   * Milliseconds to wait before retry `attempt`: `Retry-After`, else the connector's
+   * rate-limit reset header, else capped exponential backoff; `undefined` when the
+   * provider asks for longer than we wait.
+   */
+  private retryDelay(retryAfter: string | undefined, attempt: number, resetMs: number | undefined): number | undefined {
     const cap = this.options.maxRetryAfterSeconds ?? 30
+    if (retryAfter === undefined && resetMs !== undefined) return resetMs > cap * 1000 ? undefined : resetMs
     if (retryAfter !== undefined) {
       const seconds = /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - this.now()) / 1000)
       if (Number.isFinite(seconds)) return seconds > cap ? undefined : Math.max(0, seconds) * 1000

@@ -11,6 +11,10 @@ export interface NewConnectionInput {
   readonly parameters: Record<string, string>
   readonly requestedScopes: readonly string[]
   readonly client: { clientId: string; clientSecret: string } | null
+  /** The auth scheme's key. @defaultValue `null` (the connector's first) */
+  readonly authScheme?: string | null
+  /** @defaultValue `"configured"` (schemes without a browser step start `"connected"`) */
+  readonly status?: ConnectionStatus
 }
 
 /** Fields a status change may set. */
@@ -20,6 +24,8 @@ export interface ConnectionPatch {
   readonly grantedScopes?: readonly string[] | null
   readonly metadata?: Record<string, unknown>
   readonly lastUsedAt?: Date
+  readonly account?: Record<string, unknown> | null
+  readonly verifiedAt?: Date | null
 }
 
 /** Connections, always scoped to a tenant: another tenant's id finds nothing. */
@@ -29,8 +35,8 @@ export class ConnectionsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  async create(input: NewConnectionInput): Promise<Connection> {
-    return this.db
+  async create(input: NewConnectionInput, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection> {
+    return trx
       .insertInto('connections')
       .values({
         tenant_id: input.tenantId,
@@ -39,7 +45,8 @@ export class ConnectionsRepository {
         label: input.label,
         parameters: JSON.stringify(input.parameters),
         requested_scopes: JSON.stringify(input.requestedScopes),
-        status: 'configured',
+        status: input.status ?? 'configured',
+        auth_scheme: input.authScheme ?? null,
         client_id: input.client?.clientId ?? null,
         client_secret_enc: input.client === null ? null : await this.cipher.encrypt(input.client.clientSecret),
         metadata: JSON.stringify({}),
@@ -70,6 +77,8 @@ export class ConnectionsRepository {
         ...(patch.grantedScopes === undefined ? {} : { granted_scopes: patch.grantedScopes === null ? null : JSON.stringify(patch.grantedScopes) }),
         ...(patch.metadata === undefined ? {} : { metadata: JSON.stringify(patch.metadata) }),
         ...(patch.lastUsedAt === undefined ? {} : { last_used_at: patch.lastUsedAt }),
+        ...(patch.account === undefined ? {} : { account: patch.account === null ? null : JSON.stringify(patch.account) }),
+        ...(patch.verifiedAt === undefined ? {} : { verified_at: patch.verifiedAt }),
         updated_at: new Date()
       })
       .where('tenant_id', '=', tenantId)

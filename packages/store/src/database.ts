@@ -61,6 +61,11 @@ export interface ConnectionsTable {
   client_secret_enc: string | null
   metadata: JSONColumnType<Record<string, unknown>, string, string>
   last_used_at: NullableTimestamp
+  /** The auth scheme's key; `null` for the connector's first. */
+  auth_scheme: string | null
+  /** Identity fields the verification request kept (team, workspace, user). */
+  account: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+  verified_at: NullableTimestamp
   created_at: Generated<Date>
   updated_at: Timestamp
 }

@@ -9,7 +9,7 @@ export function logOptions(level: string, stream?: { write(line: string): void }
     level,
     ...(stream === undefined ? {} : { stream }),
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.refreshToken', '*.apiKey'],
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.refreshToken', '*.apiKey', '*.password', '*.credentials'],
       censor: '[redacted]'
     },
     serializers: {

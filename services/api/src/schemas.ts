@@ -46,17 +46,33 @@ export const ConnectorSummarySchema = Type.Object({
   description: Type.Union([Type.String(), Type.Null()]),
   source: Type.String(),
   authKind: Type.String(),
-  grant: Type.String(),
+  grant: Type.Union([Type.String(), Type.Null()]),
+  schemes: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      kind: Type.String(),
+      grant: Type.Union([Type.String(), Type.Null()]),
+      inputs: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), type: Type.String(), required: Type.Boolean(), pattern: Type.Union([Type.String(), Type.Null()]), helpText: Type.Union([Type.String(), Type.Null()]) })),
+      scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+      defaultScopes: Type.Array(Type.String()),
+      customerSelectsScopes: Type.Boolean(),
+      clientOwnership: Type.Union([Type.String(), Type.Null()]),
+      redirect: Type.Boolean()
+    })
+  ),
+  verification: Type.Union([Type.Object({ method: Type.String(), path: Type.String(), identity: Type.Array(Type.String()) }), Type.Null()]),
   scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
   defaultScopes: Type.Array(Type.String()),
   scopeDelimiter: Type.String(),
   customerSelectsScopes: Type.Boolean(),
   pkce: Type.Boolean(),
   clientOwnership: Type.String(),
-  authorizeUrl: Type.String(),
-  tokenUrl: Type.String(),
-  refreshUrl: Type.String(),
+  authorizeUrl: Type.Union([Type.String(), Type.Null()]),
+  tokenUrl: Type.Union([Type.String(), Type.Null()]),
+  refreshUrl: Type.Union([Type.String(), Type.Null()]),
   revokeUrl: Type.Union([Type.String(), Type.Null()]),
+  issuer: Type.Union([Type.String(), Type.Null()]),
   parameters: Type.Array(Type.Unknown()),
   redirectUri: Type.String(),
   appConfigured: Type.Boolean()
@@ -69,7 +85,16 @@ export const ConnectionBody = Type.Object(
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 200 })),
     client: Type.Optional(Type.Object({ clientId: Type.String({ minLength: 1, maxLength: 512 }), clientSecret: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false })),
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-    label: Type.Optional(Type.String({ minLength: 1, maxLength: 256 }))
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    /** The auth scheme's key when the connector offers several. */
+    scheme: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    /** API key or basic auth: what the end customer typed in. Stored encrypted, never returned. */
+    credentials: Type.Optional(
+      Type.Object(
+        { apiKey: Type.Optional(Type.String({ maxLength: 4096 })), username: Type.Optional(Type.String({ maxLength: 4096 })), password: Type.Optional(Type.String({ maxLength: 4096 })) },
+        { additionalProperties: false }
+      )
+    )
   },
   { additionalProperties: false }
 )
@@ -81,6 +106,7 @@ export const ConnectionSchema = Type.Object({
   connector: Type.String(),
   label: NullableString,
   externalId: NullableString,
+  scheme: NullableString,
   status: Type.Enum(['configured', 'connected', 'error', 'disconnected']),
   health: Type.Enum(['yellow', 'green', 'red']),
   statusReason: NullableString,
@@ -88,6 +114,8 @@ export const ConnectionSchema = Type.Object({
   expiresAt: NullableString,
   lastUsedAt: NullableString,
   metadata: Type.Record(Type.String(), Type.Unknown()),
+  account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  verifiedAt: NullableString,
   parameters: Type.Record(Type.String(), Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String()
@@ -97,6 +125,7 @@ export const ConnectionsQuery = Type.Object({ connector: Type.Optional(Type.Stri
 export const EventsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }, { additionalProperties: false })
 export const EventSchema = Type.Object({ at: Type.String(), kind: Type.String(), level: Type.String(), message: Type.String(), detail: Type.Record(Type.String(), Type.Unknown()) })
 export const TokenSchema = Type.Object({ accessToken: Type.String(), tokenType: Type.String(), expiresAt: NullableString })
+export const VerificationAnswer = Type.Object({ ok: Type.Boolean(), status: Type.Union([Type.Integer(), Type.Null()]), account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]), reason: NullableString })
 export const AuthorizeAnswer = Type.Object({ authorizeUrl: Type.String(), expiresAt: Type.String() })
 
 export const AppSchema = Type.Object({ clientId: Type.String(), scopes: Type.Union([Type.Array(Type.String()), Type.Null()]), overrides: Type.Record(Type.String(), Type.String()), updatedAt: Type.String() })

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import type { Test } from 'tap'
-import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
+import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'

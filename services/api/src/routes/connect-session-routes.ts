@@ -4,7 +4,7 @@ import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
 import { RuntimeError } from '@latchkey/runtime'
 import type { ConnectSession } from '@latchkey/store'
-import { ConnectSessionAnswer, ConnectSessionBody, ConnectionBody, ConnectionSchema, ConnectorSummarySchema, ErrorSchema, EventSchema, EventsQuery, IdParams, AuthorizeAnswer, WizardAuthorizeBody } from '../schemas.js'
+import { ConnectSessionAnswer, ConnectSessionBody, ConnectionBody, ConnectionSchema, ConnectorSummarySchema, ErrorSchema, EventSchema, EventsQuery, IdParams, AuthorizeAnswer, VerificationAnswer, WizardAuthorizeBody } from '../schemas.js'
 import { bearerToken, tenantAuth } from './tenant-auth.js'
 
 declare module 'fastify' {
@@ -59,6 +59,11 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     },
     async (request) => runtime.sessions.authorize(request.connectSession, request.params.id, { returnToWizard: request.body.returnToWizard })
   )
+  app.post('/v1/connect/connections/:id/verify', { schema: { params: IdParams, response: { 200: VerificationAnswer, ...errors } } }, async (request) => {
+    // Scoped like every wizard call: another customer's connection is a 404.
+    await runtime.sessions.get(request.connectSession, request.params.id)
+    return runtime.verification.verify(request.connectSession.tenant_id, request.params.id)
+  })
   app.post('/v1/connect/connections/:id/disconnect', { schema: { params: IdParams, response: { 200: ConnectionSchema, ...errors } } }, async (request) => runtime.sessions.disconnect(request.connectSession, request.params.id))
   app.get('/v1/connect/connections/:id/events', { schema: { params: IdParams, querystring: EventsQuery, response: { 200: Type.Object({ events: Type.Array(EventSchema) }), ...errors } } }, async (request) => ({
     events: await runtime.sessions.events(request.connectSession, request.params.id, request.query.limit)

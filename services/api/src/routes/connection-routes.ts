@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
-import { AuthorizeAnswer, ConnectionBody, ConnectionSchema, ConnectionsQuery, ErrorSchema, EventSchema, EventsQuery, IdParams, TokenSchema } from '../schemas.js'
+import { AuthorizeAnswer, VerificationAnswer, ConnectionBody, ConnectionSchema, ConnectionsQuery, ErrorSchema, EventSchema, EventsQuery, IdParams, TokenSchema } from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
 
 /** Connections: a tenant reaches its own only; another tenant's id answers 404. */
@@ -24,6 +24,9 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
     await runtime.connections.refresh(request.tenant.id, request.params.id)
     return runtime.connections.get(request.tenant.id, request.params.id)
   })
+  app.post('/v1/connections/:id/verify', { schema: { params: IdParams, response: { 200: VerificationAnswer, ...errors } } }, async (request) =>
+    runtime.verification.verify(request.tenant.id, request.params.id)
+  )
   app.post('/v1/connections/:id/disconnect', { schema: one }, async (request) => runtime.connections.disconnect(request.tenant.id, request.params.id))
   app.delete('/v1/connections/:id', { schema: { params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
     await runtime.connections.delete(request.tenant.id, request.params.id)

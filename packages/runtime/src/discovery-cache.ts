@@ -1,0 +1,28 @@
+import { discoverAuthorizationServer } from '@latchkey/oauth-client'
+import type { DiscoveredEndpoints, HttpOptions } from '@latchkey/oauth-client'
+
+/** How long discovered metadata is trusted. */
+const TTL_MS = 60 * 60 * 1000
+
+/**
+ * Authorization server metadata by issuer (RFC 8414 / OpenID Discovery), fetched once per
+ * hour per process and shared by concurrent callers. Failures are not cached: the next
+ * caller tries again.
+ */
+export class DiscoveryCache {
+  readonly #entries = new Map<string, { value: Promise<DiscoveredEndpoints>; until: number }>()
+
+  constructor(
+    private readonly http: HttpOptions | undefined,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  async endpoints(issuer: string): Promise<DiscoveredEndpoints> {
+    const cached = this.#entries.get(issuer)
+    if (cached !== undefined && cached.until > this.now()) return cached.value
+    const value = discoverAuthorizationServer(issuer, this.http)
+    this.#entries.set(issuer, { value, until: this.now() + TTL_MS })
+    value.catch(() => this.#entries.delete(issuer))
+    return value
+  }
+}
