@@ -52,7 +52,7 @@ function credentialTokenSet(scheme: ResolvedAuthScheme, credentials: NewConnecti
     const apiKey = text('apiKey', scheme.inputLabel, true)
     // The pattern is the connector's; never echo the key in the message.
     if (apiKey !== undefined && scheme.pattern !== undefined && !new RegExp(`^(?:${scheme.pattern})$`, 'u').test(apiKey)) {
-      issues.push({ path: `${at}.apiKey`, message: `does not look like a ${scheme.inputLabel}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}` })
+      issues.push({ path: `${at}.apiKey`, message: `is not a valid ${scheme.inputLabel.toLowerCase()}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}` })
     }
     return apiKey === undefined ? undefined : { accessToken: apiKey, tokenType: 'api_key' }
   }
@@ -163,7 +163,8 @@ export class ConnectionService {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     const scheme = entry === undefined ? undefined : resolveAuthScheme(entry.definition, connection.auth_scheme)
     // Discovered revocation endpoints count too: the job finds out, and says "not supported" when there is none.
-    const revokeUrl = scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? scheme.issuer) : undefined
+    const discovered = scheme?.kind === 'oauth2' && (scheme.tokenUrl === undefined || (scheme.grant === 'authorization_code' && scheme.authorizeUrl === undefined))
+    const revokeUrl = scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined)) : undefined
     const revocationId = await this.store.db.transaction().execute(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
       await this.store.connections.update(tenantId, id, { status: 'disconnected', statusReason: null }, trx)

@@ -108,7 +108,7 @@ t.test('connectors: the catalog with the redirect URI, custom ones, OpenAPI impo
 
   const bad = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: { key: 'acme', name: 'Acme', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: 'https://{{parameters.tenant}}.a.example/a', tokenUrl: 'http://a.example/t', scopeDelimiter: ';' } } })
   t.equal(bad.statusCode, 400)
-  t.same(bad.json().error.details.map((d: { path: string }) => d.path), ['body.auth.scopeDelimiter', 'body.auth.authorizeUrl', 'body.auth.tokenUrl'])
+  t.same(bad.json().error.details.map((d: { path: string }) => d.path), ['body.auth.scopeDelimiter', 'body.auth.tokenUrl', 'body.auth.authorizeUrl'])
   t.equal((await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: { ...h.sandbox(), key: 'box' } })).statusCode, 409)
 
   const fragment = { components: { securitySchemes: { OAuth2Security: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://account.box.com/api/oauth2/authorize', tokenUrl: 'https://api.box.com/oauth2/token', scopes: { root_readonly: 'Read', root_readwrite: 'Write' } } } } } } }

@@ -1,0 +1,172 @@
+import t from 'tap'
+import type { Test } from 'tap'
+import { startQuirkyProvider } from '@latchkey/testkit'
+import type { QuirkyProvider } from '@latchkey/testkit'
+import { startHarness } from './harness.js'
+import type { Harness } from './harness.js'
+
+const SECRET = 'quirky-secret'
+const API_KEY = 'ak_live_CANARY0123456789'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are matched loosely
+type Answer = { status: number; body: any }
+
+async function setup(t: Test): Promise<{ h: Harness; quirky: QuirkyProvider; apiKey: string; post: (url: string, body?: unknown) => Promise<Answer>; get: (url: string) => Promise<Answer> }> {
+  const h = await startHarness(t)
+  const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: SECRET })
+  t.teardown(() => quirky.close())
+  const { apiKey } = await h.createTenant()
+  const post = async (url: string, body?: unknown) => {
+    const response = await h.call('POST', url, { apiKey, body: body ?? {} })
+    return { status: response.statusCode, body: response.json() }
+  }
+  const get = async (url: string) => {
+    const response = await h.call('GET', url, { apiKey })
+    return { status: response.statusCode, body: response.json() }
+  }
+  return { h, quirky, apiKey, post, get }
+}
+
+function connector(quirky: QuirkyProvider, key: string, auth: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { key, name: key, version: '1.0.0', auth, http: { baseUrl: quirky.apiBaseUrl }, verification: { path: '/me', identity: { user: 'account.login', team: 'account.team.name' } }, ...extra }
+}
+
+t.test('API key: typed in once, stored encrypted, sent as the template says; verified with its identity; a refused key turns red', async (t) => {
+  const { h, quirky, post, get } = await setup(t)
+  quirky.addApiKey(API_KEY)
+  t.equal((await post('/v1/connectors', connector(quirky, 'keyed', { kind: 'apiKey', template: 'Token {{apiKey}}', pattern: 'ak_(live|test)_[A-Za-z0-9]+', helpText: 'Settings → API keys' }))).status, 201)
+  const summary = await get('/v1/connectors/keyed')
+  t.match(summary.body.schemes, [{ key: 'api_key', kind: 'apiKey', redirect: false, inputs: [{ key: 'apiKey', label: 'API key', type: 'password', required: true }] }])
+  t.match(summary.body.verification, { path: '/me' })
+  t.same([...summary.body.verification.identity].sort(), ['team', 'user'])
+
+  const bad = await post('/v1/connections', { connector: 'keyed', credentials: { apiKey: 'sk_nope' } })
+  t.equal(bad.status, 400)
+  t.match(bad.body.error.details, [{ path: 'body.credentials.apiKey', message: 'is not a valid api key (Settings → API keys)' }])
+  t.notMatch(JSON.stringify(bad.body), /sk_nope/, 'the key is never echoed')
+  const missing = await post('/v1/connections', { connector: 'keyed' })
+  t.match(missing.body.error.details, [{ path: 'body.credentials.apiKey', message: 'is required: the API key' }])
+  t.equal((await h.store.db.selectFrom('connections').select('id').execute()).length, 0, 'nothing half-written')
+
+  const created = await post('/v1/connections', { connector: 'keyed', externalId: 'c1', credentials: { apiKey: API_KEY } })
+  t.equal(created.status, 201)
+  t.match(created.body, { status: 'connected', health: 'green', scheme: null, account: { user: 'quirky-user', team: 'Quirky Team' } }, 'verified right after connecting')
+  t.ok(created.body.verifiedAt)
+  t.equal(quirky.counters.lastApiAuth, 'api_key')
+  const stored = await h.store.db.selectFrom('credentials').select('token_set_enc').executeTakeFirstOrThrow()
+  t.notMatch(stored.token_set_enc, /CANARY/, 'encrypted at rest')
+  const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
+  t.match(call.body, { status: 200, body: { ok: true, path: '/api/items' } })
+  t.equal((await post(`/v1/connections/${created.body.id}/refresh`)).status, 409, 'an API key cannot be refreshed')
+
+  // The customer revokes the key at the provider: the next call is refused and the connection turns red.
+  quirky.setModes({ apiRefusesAll: true })
+  const refused = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
+  t.equal(refused.body.status, 401)
+  const red = await get(`/v1/connections/${created.body.id}`)
+  t.match(red.body, { status: 'error', health: 'red', statusReason: /the provider refused the api key \(HTTP 401\): connect again/ })
+  const verify = await post(`/v1/connections/${created.body.id}/verify`)
+  t.match(verify.body, { ok: false, reason: /connect again/ })
+  const logs = h.logs.join('\n') + JSON.stringify((await get(`/v1/connections/${created.body.id}/events`)).body)
+  t.notMatch(logs, /CANARY/, 'the key is in no log and no event')
+  const disconnected = await post(`/v1/connections/${created.body.id}/disconnect`)
+  t.equal(disconnected.body.status, 'disconnected')
+  t.equal((await h.store.db.selectFrom('credentials').select('connection_id').execute()).length, 0, 'the key is deleted')
+})
+
+t.test('basic auth, and a connector offering several schemes that the customer picks from', async (t) => {
+  const { quirky, post, get } = await setup(t)
+  quirky.addBasicUser('AC123', 'auth-token-CANARY')
+  quirky.addApiKey(API_KEY)
+  const schemes = [
+    { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: quirky.authorizeUrl, tokenUrl: quirky.tokenUrl, scopes: { read: 'Read' } },
+    { kind: 'apiKey', in: 'query', name: 'api_key', label: 'Personal API key' },
+    { kind: 'basic', usernameLabel: 'Account SID', passwordLabel: 'Auth token' }
+  ]
+  t.equal((await post('/v1/connectors', connector(quirky, 'multi', schemes))).status, 201)
+  t.match((await get('/v1/connectors/multi')).body.schemes, [
+    { key: 'oauth2', redirect: true },
+    { key: 'api_key', label: 'Personal API key' },
+    { key: 'basic', inputs: [{ key: 'username', label: 'Account SID' }, { key: 'password', label: 'Auth token', required: true }] }
+  ])
+  const unknown = await post('/v1/connections', { connector: 'multi', scheme: 'saml' })
+  t.match(unknown.body.error.details, [{ path: 'body.scheme', message: 'must be "oauth2" or "api_key" or "basic"' }])
+  const wrongFields = await post('/v1/connections', { connector: 'multi', scheme: 'basic', credentials: { apiKey: 'x', username: 'a:b' }, scopes: ['read'] })
+  t.same(wrongFields.body.error.details.map((d: { path: string }) => d.path).sort(), ['body.credentials.apiKey', 'body.credentials.password', 'body.credentials.username', 'body.scopes'])
+
+  const basic = await post('/v1/connections', { connector: 'multi', scheme: 'basic', credentials: { username: 'AC123', password: 'auth-token-CANARY' } })
+  t.match(basic.body, { scheme: 'basic', status: 'connected', account: { user: 'quirky-user' } })
+  t.equal(quirky.counters.lastApiAuth, 'basic')
+  const viaQuery = await post('/v1/connections', { connector: 'multi', scheme: 'api_key', credentials: { apiKey: API_KEY } })
+  t.match(viaQuery.body, { scheme: 'api_key', health: 'green' })
+  t.equal(quirky.counters.lastApiAuth, 'query')
+  const oauth = await post('/v1/connections', { connector: 'multi', scheme: 'oauth2', credentials: { apiKey: 'x' } })
+  t.match(oauth.body.error.details, [{ path: 'body.credentials', message: /not used by the "OAuth 2.0" scheme/ }])
+  const browser = await post('/v1/connections', { connector: 'multi' })
+  t.match(browser.body, { scheme: null, status: 'configured' }, 'no scheme named: the first, which needs the browser')
+  t.equal((await post(`/v1/connections/${viaQuery.body.id}/authorize`)).status, 409, 'API key connections have no browser step')
+  const token = await get(`/v1/connections/${basic.body.id}/token`)
+  t.match(token.body, { tokenType: 'Basic', accessToken: Buffer.from('AC123:auth-token-CANARY').toString('base64') }, 'the one endpoint that hands credentials out')
+})
+
+t.test('client credentials: fetched on first use, cached, fetched again on expiry and on a 200 that says "invalid_auth", in single flight', async (t) => {
+  const { h, quirky, apiKey, post } = await setup(t)
+  const auth = { kind: 'oauth2', grant: 'client_credentials', tokenUrl: quirky.tokenUrl, scopes: { read: 'Read' }, defaultScopes: ['read'], clientAuthMethod: 'client_secret_post' }
+  const http = { baseUrl: quirky.apiBaseUrl, authFailures: [{ path: 'error', equals: ['invalid_auth', 'token_revoked'] }], rateLimit: { resetHeader: 'x-ratelimit-reset', statuses: [403] } }
+  t.equal((await post('/v1/connectors', { key: 'machine', name: 'Machine', version: '1.0.0', auth, http })).status, 201)
+  const created = await post('/v1/connections', { connector: 'machine' })
+  t.match(created.body, { status: 'connected', scopes: { requested: ['read'] } })
+  const id = created.body.id as string
+  const noApp = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })
+  t.match(noApp.body.error, { code: 'conflict', message: /OAuth app for "machine" is not set/ })
+  t.equal((await h.call('PUT', '/v1/connectors/machine/app', { apiKey, body: { clientId: 'quirky-app', clientSecret: SECRET } })).statusCode, 200)
+  t.same(quirky.counters.tokenRequests, {}, 'nothing fetched before first use')
+
+  const calls = await Promise.all(Array.from({ length: 5 }, () => post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })))
+  t.same(calls.map((c) => c.body.status), [200, 200, 200, 200, 200])
+  t.same(quirky.counters.tokenRequests, { client_credentials: 1 }, 'five first calls, one token request')
+  t.equal(calls[0]?.body.body.scope, 'read')
+
+  // Expired at the provider, answered Slack-style: 200 {"ok":false,"error":"invalid_auth"}.
+  quirky.setModes({ apiAuthErrorStyle: 'slack' })
+  quirky.expireAccessTokens()
+  const again = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })
+  t.match(again.body, { status: 200, body: { ok: true } }, 'the 200 failure was seen, a token fetched again, the call retried')
+  t.same(quirky.counters.tokenRequests, { client_credentials: 2 })
+
+  // Rate limited with a reset timestamp (GitHub's 403 + x-ratelimit-reset), no Retry-After.
+  quirky.setModes({ apiFailNext: 1, apiFailStatus: 403, rateLimitReset: true })
+  const before = quirky.counters.apiCalls
+  const limited = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })
+  t.equal(limited.body.status, 200, 'waited for the reset, then retried')
+  t.equal(quirky.counters.apiCalls - before, 2)
+
+  const events = (await h.call('GET', `/v1/connections/${id}/events`, { apiKey })).json() as { events: { kind: string; message: string }[] }
+  t.match(events.events.filter((e) => e.kind === 'token.fetched').map((e) => e.message), ['Token fetched again (client credentials)', 'Token fetched (client credentials)'])
+  t.notMatch(h.logs.join('\n'), new RegExp(SECRET))
+
+  // Wrong secret: invalid_client turns it red with words a person can act on.
+  t.equal((await h.call('PUT', '/v1/connectors/machine/app', { apiKey, body: { clientId: 'quirky-app', clientSecret: 'wrong' } })).statusCode, 200)
+  quirky.expireAccessTokens()
+  const refused = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })
+  t.match(refused.body.error, { message: /client ID and client secret/ })
+})
+
+t.test('discovery: a connector naming only its issuer; a metadata issuer that differs is refused', async (t) => {
+  const { h, quirky, apiKey, post } = await setup(t)
+  const auth = { kind: 'oauth2', grant: 'client_credentials', issuer: quirky.issuer, scopes: { read: 'Read' } }
+  t.equal((await post('/v1/connectors', { key: 'found', name: 'Found', version: '1.0.0', auth, http: { baseUrl: quirky.apiBaseUrl } })).status, 201)
+  t.equal((await h.call('PUT', '/v1/connectors/found/app', { apiKey, body: { clientId: 'quirky-app', clientSecret: SECRET } })).statusCode, 200)
+  const created = await post('/v1/connections', { connector: 'found', scopes: ['read'] })
+  const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/x' })
+  t.equal(call.body.status, 200)
+  t.same(quirky.counters.tokenRequests, { client_credentials: 1 })
+
+  quirky.setModes({ metadataIssuer: 'https://impostor.example' })
+  const other = await h.createTenant('Other')
+  t.equal((await h.call('POST', '/v1/connectors', { apiKey: other.apiKey, body: { key: 'found', name: 'Found', version: '1.0.0', auth: { ...auth, issuer: `${quirky.issuer}/` }, http: { baseUrl: quirky.apiBaseUrl } } })).statusCode, 201)
+  t.equal((await h.call('PUT', '/v1/connectors/found/app', { apiKey: other.apiKey, body: { clientId: 'quirky-app', clientSecret: SECRET } })).statusCode, 200)
+  const second = (await h.call('POST', '/v1/connections', { apiKey: other.apiKey, body: { connector: 'found' } })).json() as { id: string }
+  const refused = (await h.call('POST', `/v1/connections/${second.id}/http`, { apiKey: other.apiKey, body: { method: 'GET', url: '/x' } })).json() as { error: { code: string; message: string } }
+  t.match(refused.error, { code: 'conflict', message: /metadata names another issuer/ })
+})
