@@ -45,6 +45,9 @@ export const github = defineConnector({
   },
   http: {
     baseUrl: 'https://api.github.com',
-    headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' }
-  }
+    headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' },
+    // Primary rate limits answer 403 or 429 with the reset time in epoch seconds.
+    rateLimit: { resetHeader: 'x-ratelimit-reset', resetFormat: 'epoch_seconds', statuses: [403] }
+  },
+  verification: { path: '/user', identity: { user: 'login', name: 'name' } }
 })

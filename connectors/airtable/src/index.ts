@@ -1,0 +1,2 @@
+export { airtable } from './airtable.js'
+export { airtable as default } from './airtable.js'

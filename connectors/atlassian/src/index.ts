@@ -1,0 +1,2 @@
+export { atlassian } from './atlassian.js'
+export { atlassian as default } from './atlassian.js'

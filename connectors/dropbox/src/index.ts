@@ -1,0 +1,2 @@
+export { dropbox } from './dropbox.js'
+export { dropbox as default } from './dropbox.js'

@@ -1,0 +1,2 @@
+export { gitlab } from './gitlab.js'
+export { gitlab as default } from './gitlab.js'

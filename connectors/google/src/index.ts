@@ -1,0 +1,2 @@
+export { google } from './google.js'
+export { google as default } from './google.js'

@@ -1,0 +1,2 @@
+export { hubspot } from './hubspot.js'
+export { hubspot as default } from './hubspot.js'

@@ -1,0 +1,2 @@
+export { microsoftGraph } from './microsoft-graph.js'
+export { microsoftGraph as default } from './microsoft-graph.js'

@@ -1,0 +1,2 @@
+export { notion } from './notion.js'
+export { notion as default } from './notion.js'

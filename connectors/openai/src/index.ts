@@ -1,0 +1,2 @@
+export { openai } from './openai.js'
+export { openai as default } from './openai.js'

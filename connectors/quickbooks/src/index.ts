@@ -1,0 +1,2 @@
+export { quickbooks } from './quickbooks.js'
+export { quickbooks as default } from './quickbooks.js'

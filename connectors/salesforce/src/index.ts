@@ -1,0 +1,2 @@
+export { salesforce } from './salesforce.js'
+export { salesforce as default } from './salesforce.js'

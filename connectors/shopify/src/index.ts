@@ -1,0 +1,2 @@
+export { shopify } from './shopify.js'
+export { shopify as default } from './shopify.js'

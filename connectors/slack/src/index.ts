@@ -1,0 +1,2 @@
+export { slack } from './slack.js'
+export { slack as default } from './slack.js'

@@ -1,0 +1,2 @@
+export { stripe } from './stripe.js'
+export { stripe as default } from './stripe.js'

@@ -1,0 +1,2 @@
+export { twilio } from './twilio.js'
+export { twilio as default } from './twilio.js'
