@@ -233,12 +233,14 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   const before: PlaceholderNamespace[] = ['parameters', 'config']
   const path = (...segments: string[]): string => joinPath(at, ...segments)
   const codeGrant = auth.grant === 'authorization_code'
+  // In the order a person reads a definition: where the user goes, then where the code goes.
+  if (codeGrant) check.url(path('authorizeUrl'), auth.authorizeUrl, before)
   check.url(path('tokenUrl'), auth.tokenUrl, before)
   check.url(path('revokeUrl'), auth.revokeUrl, before)
   check.url(path('issuer'), auth.issuer, [])
   if (auth.issuer === undefined) {
-    if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')
     if (codeGrant && auth.authorizeUrl === undefined) check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
+    if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')
     if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined) check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
   }
   if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.token === 'refresh') {
@@ -254,7 +256,6 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   check.values(path('tokenHeaders'), auth.tokenHeaders, before, { headers: true })
   checkScopes(check, auth, at)
   if (!codeGrant) return
-  check.url(path('authorizeUrl'), auth.authorizeUrl, before)
   check.url(path('refreshUrl'), auth.refreshUrl, before)
   check.values(path('authorizeParams'), auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
   check.values(path('refreshParams'), auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })

@@ -76,8 +76,8 @@ t.test('discovery: an issuer may stand in for the URLs', async (t) => {
   t.same(issuesOf({ ...base, auth: discovered }), [])
   t.same(issuesOf({ ...base, auth: { ...discovered, revokeRequest: { format: 'json' } } }), [], 'the revocation endpoint may be discovered too')
   exactly(t, issuesOf({ ...base, auth: { kind: 'oauth2', grant: 'authorization_code' } }), [
-    { path: 'auth.tokenUrl', message: 'is required (or set issuer to discover it)' },
-    { path: 'auth.authorizeUrl', message: 'is required (or set issuer to discover it)' }
+    { path: 'auth.authorizeUrl', message: 'is required (or set issuer to discover it)' },
+    { path: 'auth.tokenUrl', message: 'is required (or set issuer to discover it)' }
   ])
   exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, revokeRequest: { format: 'json' } } }), [{ path: 'auth.revokeRequest', message: /needs revokeUrl/ }])
   exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, revokeUrl: 'https://acme.example/r', revokeRequest: { authentication: 'bearer', token: 'refresh' } } }), [

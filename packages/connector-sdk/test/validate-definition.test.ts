@@ -39,8 +39,8 @@ t.test('three separate mistakes are reported together, each with its path', asyn
   t.equal(issues.length, 3, JSON.stringify(issues))
   t.match(issues, [
     { path: 'auth.scopeDelimiter', message: 'must be " " or ","' },
-    { path: 'auth.tokenUrl', message: /must be an absolute https URL/ },
-    { path: 'auth.authorizeUrl', message: /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/ }
+    { path: 'auth.authorizeUrl', message: /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/ },
+    { path: 'auth.tokenUrl', message: /must be an absolute https URL/ }
   ])
 })
 
@@ -74,6 +74,7 @@ t.test('required fields and types', async (t) => {
   const issues = issuesOf({ key: 'acme', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', tokenUrl: 5 } })
   exactly(t, issues, [
     { path: 'name', message: 'is required' },
+    // Type errors come from the schema, "required unless issuer" from the checks after it.
     { path: 'auth.tokenUrl', message: 'must be a string' },
     { path: 'auth.authorizeUrl', message: 'is required (or set issuer to discover it)' }
   ])
