@@ -19,8 +19,6 @@ export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired' | 'fir
 export interface CurrentToken {
   readonly tokens: TokenSet
   readonly version: number
-  /** Whether a new token can be had without the end customer: a refresh token, or the client credentials grant. */
-  readonly renewable: boolean
 }
 
 /** Errors that mean "reconnect": the connection turns red and refreshing stops. */
@@ -83,11 +81,9 @@ export class CredentialService {
     await this.redis.publish(this.#channel, connectionId)
   }
 
-  private async read(connectionId: string, clientCredentials = false): Promise<CurrentToken | undefined> {
+  private async read(connectionId: string): Promise<CurrentToken | undefined> {
     const credential: CredentialRecord | undefined = await this.store.credentials.get(connectionId)
-    if (credential === undefined) return undefined
-    const tokens = decodeTokenSet(credential.tokenSet)
-    return { tokens, version: credential.version, renewable: clientCredentials || tokens.refreshToken !== undefined }
+    return credential === undefined ? undefined : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
   }
 
   /** Whether the connection's scheme fetches tokens with the client credentials grant (no refresh token, fetched again instead). */
@@ -108,11 +104,12 @@ export class CredentialService {
     const now = this.now()
     if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs)) return cached.token
     const clientCredentials = await this.usesClientCredentials(connection)
-    const token = await this.read(connection.id, clientCredentials)
+    const token = await this.read(connection.id)
     // Client credentials: the first token is fetched on first use.
     if (token === undefined && clientCredentials) return this.refresh(connection, 0, 'first_use')
     if (token === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    if (expiresWithin(token.tokens, now, minValidityMs) && token.renewable) {
+    // Renewable without the end customer: a refresh token, or the client credentials grant again.
+    if (expiresWithin(token.tokens, now, minValidityMs) && (clientCredentials || token.tokens.refreshToken !== undefined)) {
       return this.refresh(connection, token.version, 'expired')
     }
     this.#cache.set(connection.id, { token, until: now + CACHE_TTL_MS })
@@ -174,7 +171,7 @@ export class CredentialService {
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
     const scheme = schemeOf(entry.definition, fresh)
     const clientCredentials = scheme.kind === 'oauth2' && scheme.grant === 'client_credentials'
-    const stored = await this.read(connection.id, clientCredentials)
+    const stored = await this.read(connection.id)
     if (stored === undefined && !clientCredentials) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.
     if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
@@ -205,7 +202,7 @@ export class CredentialService {
     }
     await this.#flight.clearFailure(connection.id)
     await this.invalidate(connection.id)
-    const current = { tokens, version, renewable: clientCredentials || tokens.refreshToken !== undefined }
+    const current = { tokens, version }
     this.#cache.set(connection.id, { token: current, until: now + CACHE_TTL_MS })
     const message = clientCredentials
       ? (stored === undefined ? 'Token fetched (client credentials)' : 'Token fetched again (client credentials)')
