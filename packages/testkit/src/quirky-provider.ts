@@ -77,6 +77,14 @@ export interface QuirkyModes {
   revokeFormat: 'form' | 'json' | 'any'
   /** The `issuer` its metadata claims (`undefined`: its own). */
   metadataIssuer: string | undefined
+  /** Code exchanges answer a refresh token (Slack without token rotation, GitHub OAuth apps and Notion do not). */
+  issueRefreshTokens: boolean
+  /** The authorize endpoint refuses requests without a PKCE `code_challenge` (Airtable). */
+  requirePkce: boolean
+  /** Header carrying the reset time of rate-limited API answers when `rateLimitReset` is on (GitLab: `ratelimit-reset`). */
+  rateLimitResetHeader: string
+  /** A header the API reads the access token from instead of `Authorization: Bearer` (Shopify: `X-Shopify-Access-Token`). */
+  apiTokenHeader: string | undefined
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -110,7 +118,11 @@ const DEFAULT_MODES: QuirkyModes = {
   rateLimitReset: false,
   revokeAuth: 'client',
   revokeFormat: 'any',
-  metadataIssuer: undefined
+  metadataIssuer: undefined,
+  issueRefreshTokens: true,
+  requirePkce: false,
+  rateLimitResetHeader: 'x-ratelimit-reset',
+  apiTokenHeader: undefined
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -132,7 +144,11 @@ export interface QuirkyCounters {
   /** How the last revocation was asked for. */
   lastRevocation: { method: string; contentType: string; authorization: 'basic' | 'bearer' | 'none'; token: 'refresh' | 'access' | 'unknown' } | undefined
   /** How the last API call authenticated. */
-  lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | undefined
+  lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | undefined
+  /** The query of the last authorize request. */
+  lastAuthorize: Record<string, string> | undefined
+  /** Sites requests arrived for, in order: `/sites/{site}/…` stands for a per-customer host (`{site}.zendesk.com`). */
+  readonly sites: string[]
 }
 
 /** A running quirky provider. */
@@ -158,6 +174,11 @@ export interface QuirkyProvider {
   addApiKey(key: string): void
   /** Accepts HTTP Basic credentials on the API (an empty password allowed). */
   addBasicUser(username: string, password: string): void
+  /**
+   * Answers an API path (a full path such as `/api/user`, without the query) with this JSON for
+   * any valid credential, the way the provider documents that endpoint.
+   */
+  setApiAnswer(path: string, body: unknown): void
   close(): Promise<void>
 }
 
@@ -193,7 +214,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
   const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
-  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, lastApiAuth: undefined }
+  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, lastApiAuth: undefined, lastAuthorize: undefined, sites: [] }
+  const apiAnswers = new Map<string, unknown>()
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
   const codes = new Map<string, CodeGrant>()
@@ -253,6 +275,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     const body: Record<string, unknown> = { token_type: modes.tokenType, scope: scope.split(' ').filter(Boolean).join(modes.scopeDelimiter) }
     if (modes.nestedToken) {
       const botToken = token('qbot')
+      accessTokens.set(botToken, { family, scope, expiresAt: Date.now() + modes.accessTokenTtlSeconds * 1000 })
       body.ok = true
       body.access_token = botToken
       body.token_type = 'bot'
@@ -307,7 +330,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
         const verifier = form.get('code_verifier') ?? ''
         if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed', form)
       }
-      answer(req, res, 200, issue(token('family'), code.scope, true))
+      answer(req, res, 200, issue(token('family'), code.scope, modes.issueRefreshTokens))
       return
     }
     if (grant === 'refresh_token') {
@@ -375,8 +398,10 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       counters.lastApiAuth = url.searchParams.has('api_key') ? 'query' : 'api_key'
       return { scope: 'api_key' }
     }
-    const presented = /^Bearer (\S+)$/i.exec(authorization)?.[1] ?? url.searchParams.get('access_token') ?? ''
-    counters.lastApiAuth = url.searchParams.has('access_token') ? 'query' : 'bearer'
+    const fromHeader = modes.apiTokenHeader === undefined ? undefined : req.headers[modes.apiTokenHeader.toLowerCase()]
+    if (modes.apiTokenHeader !== undefined) counters.lastApiAuth = 'header'
+    const presented = modes.apiTokenHeader !== undefined ? (typeof fromHeader === 'string' ? fromHeader : '') : (/^Bearer (\S+)$/i.exec(authorization)?.[1] ?? url.searchParams.get('access_token') ?? '')
+    if (modes.apiTokenHeader === undefined) counters.lastApiAuth = url.searchParams.has('access_token') ? 'query' : 'bearer'
     const grant = accessTokens.get(presented)
     if (grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) return undefined
     return { scope: grant.scope }
@@ -387,7 +412,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.apiFailNext > 0) {
       modes.apiFailNext -= 1
       const headers: Record<string, string> = modes.rateLimitReset
-        ? { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }
+        ? { 'x-ratelimit-remaining': '0', [modes.rateLimitResetHeader]: String(Math.ceil(Date.now() / 1000) + 1) }
         : modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
       sendJson(res, modes.apiFailStatus, { error: 'try_later' }, headers)
       return
@@ -401,6 +426,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     const body = await readText(req, 64 * 1024 * 1024)
+    const canned = apiAnswers.get(url.pathname)
+    if (canned !== undefined) return sendJson(res, 200, canned)
     if (url.pathname.endsWith('/large')) {
       // A large streamed answer, for proxy tests.
       res.writeHead(200, { 'content-type': 'application/octet-stream' })
@@ -415,6 +442,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
 
   function authorize(res: ServerResponse, url: URL): void {
     counters.authorizations += 1
+    counters.lastAuthorize = Object.fromEntries(url.searchParams)
     const redirectUri = url.searchParams.get('redirect_uri')
     if (url.searchParams.get('client_id') !== options.clientId || redirectUri === null) {
       sendJson(res, 400, { error: 'invalid_request', error_description: 'unknown client or missing redirect_uri' })
@@ -425,6 +453,9 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.deny) {
       back.searchParams.set('error', 'access_denied')
       back.searchParams.set('error_description', 'The user denied access')
+    } else if (modes.requirePkce && !url.searchParams.has('code_challenge')) {
+      back.searchParams.set('error', 'invalid_request')
+      back.searchParams.set('error_description', 'code_challenge is required')
     } else {
       const code = token('qcode')
       codes.set(code, { clientId: options.clientId, redirectUri, scope: (url.searchParams.get('scope') ?? '').split(/[ ,]+/).join(' '), challenge: url.searchParams.get('code_challenge') ?? undefined, used: false })
@@ -438,6 +469,11 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base)
+    const site = /^\/sites\/([^/]+)(\/.*)$/.exec(url.pathname)
+    if (site !== null) {
+      counters.sites.push(decodeURIComponent(site[1] ?? ''))
+      url.pathname = site[2] ?? '/'
+    }
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
     if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
     if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE')) return revokeEndpoint(req, res)
@@ -471,6 +507,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     setModes: (next) => Object.assign(modes, next),
     addApiKey: (key) => apiKeys.add(key),
     addBasicUser: (username, password) => basicUsers.set(username, password),
+    setApiAnswer: (path, body) => apiAnswers.set(path, body),
     expireAccessTokens: () => {
       for (const grant of accessTokens.values()) grant.expiresAt = 0
     },

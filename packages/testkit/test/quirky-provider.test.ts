@@ -50,3 +50,33 @@ t.test('modes switch at run time', async (t) => {
   const unknownClient = await fetch(`${provider.authorizeUrl}?client_id=other&redirect_uri=http://127.0.0.1:1/cb`, { redirect: 'manual' })
   t.equal(unknownClient.status, 400)
 })
+
+t.test('per-customer sites, required PKCE, a token header, canned answers and tokens without refresh', async (t) => {
+  const provider = await startQuirkyProvider({ clientId: 'app', clientSecret: 'secret', modes: { requirePkce: true, issueRefreshTokens: false, nestedToken: true } })
+  t.teardown(() => provider.close())
+  const refused = (await fetch(`${provider.url}/sites/acme/oauth/authorize?client_id=app&redirect_uri=http://127.0.0.1:1/cb&scope=read`, { redirect: 'manual' })).headers.get('location') ?? ''
+  t.equal(new URL(refused).searchParams.get('error'), 'invalid_request', 'no code_challenge: refused')
+  t.same(provider.counters.sites, ['acme'], 'the site is recorded and the path served as /oauth/authorize')
+  t.match(provider.counters.lastAuthorize, { client_id: 'app', scope: 'read' })
+
+  provider.setModes({ requirePkce: false })
+  const issued = await tokens(`${provider.url}/sites/acme`)
+  t.equal(issued.refresh_token, undefined, 'no refresh token')
+  t.match(issued.access_token, /^qbot_/)
+  const bot = String(issued.access_token)
+  const viaBearer = await fetch(`${provider.apiBaseUrl}/auth.test`, { headers: { authorization: `Bearer ${bot}` } })
+  t.equal(viaBearer.status, 200, 'the top-level (bot) token of a nested answer is valid too')
+
+  provider.setApiAnswer('/api/shop.json', { shop: { name: 'Acme Store' } })
+  provider.setModes({ apiTokenHeader: 'X-Shopify-Access-Token' })
+  const viaHeader = await fetch(`${provider.url}/sites/acme/api/shop.json`, { headers: { 'x-shopify-access-token': bot } })
+  t.same(await viaHeader.json(), { shop: { name: 'Acme Store' } }, 'the canned answer, behind the token header')
+  t.equal(provider.counters.lastApiAuth, 'header')
+  t.equal((await fetch(`${provider.apiBaseUrl}/shop.json`, { headers: { authorization: `Bearer ${bot}` } })).status, 401, 'a bearer token is not read when the API wants its header')
+
+  provider.setModes({ apiTokenHeader: undefined, apiFailNext: 1, apiFailStatus: 429, rateLimitReset: true, rateLimitResetHeader: 'ratelimit-reset' })
+  const limited = await fetch(`${provider.apiBaseUrl}/x`, { headers: { authorization: `Bearer ${bot}` } })
+  t.equal(limited.status, 429)
+  t.match(limited.headers.get('ratelimit-reset'), /^\d+$/)
+  t.equal(limited.headers.get('x-ratelimit-reset'), null)
+})

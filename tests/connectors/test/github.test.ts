@@ -1,0 +1,29 @@
+import t from 'tap'
+import { github } from '@latchkey/connector-github'
+import { runRedirectScenario } from './scenario.js'
+
+// https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+// OAuth apps: comma-separated scopes; the token endpoint answers form-encoded unless asked
+// for JSON, and errors come with status 200; user tokens of OAuth apps do not expire and
+// come without a refresh token. Primary rate limits answer 403 with x-ratelimit-reset
+// (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+t.test('GitHub: connect, call, a 403 rate limit waited out, no refresh token', async (t) => {
+  await runRedirectScenario(t, {
+    connector: github,
+    provider: { answerFormat: 'form-unless-json', errorsIn200: true, scopeDelimiter: ',', expiresIn: 'absent', issueRefreshTokens: false, clientAuth: 'client_secret_post' },
+    authorize: { scope: 'read:user,user:email', pkce: true },
+    // https://docs.github.com/en/rest/users/users#get-the-authenticated-user
+    verification: { path: '/api/user', answer: { login: 'octocat', id: 1, name: 'The Octocat' }, account: { user: 'octocat', name: 'The Octocat' } },
+    call: { url: '/repos/octocat/hello-world/issues', providerPath: '/api/repos/octocat/hello-world/issues', auth: 'bearer' },
+    async whileConnected(t, { system, provider, connectionId }) {
+      provider.setModes({ apiFailNext: 1, apiFailStatus: 403, rateLimitReset: true })
+      const calls = provider.counters.apiCalls
+      const answer = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url: '/rate-limited' })
+      t.equal(answer.body.status, 200, 'the 403 with x-ratelimit-reset was waited out and retried')
+      t.equal(provider.counters.apiCalls - calls, 2)
+      t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.status, 'connected', 'a rate limit is not an auth failure')
+    },
+    refresh: 'none',
+    revoke: 'none'
+  })
+})
