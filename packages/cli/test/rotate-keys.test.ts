@@ -29,7 +29,7 @@ t.test('rotate-keys re-encrypts under the first key and shows progress', async (
   t.match(again.stdout, /done: 0 values re-encrypted/, 'a second run has nothing left to do')
 
   const onlyNew = await openStore({ connectionString: database.url, encryptionKeys: newKey })
-  t.equal((await onlyNew.apps.get(tenant.id, 'box'))?.clientSecret, 'the-secret')
+  t.equal((await onlyNew.apps.get(tenant.id, 'box'))?.client?.clientSecret, 'the-secret')
   await onlyNew.close()
   t.match(await run(['rotate-keys'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: oldKey }), { code: 1, stderr: /encrypted under key "new"/ })
   t.match(await run(['rotate-keys'], {}), { code: 2, stderr: /DATABASE_URL is not set/ })

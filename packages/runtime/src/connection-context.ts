@@ -62,10 +62,10 @@ export async function connectionContext(
   const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
-  if (app === undefined) {
+  if (app?.client === null || app === undefined) {
     throw new RuntimeError('conflict', `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`)
   }
-  return { ...base, client: { clientId: app.clientId, clientSecret: app.clientSecret }, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
+  return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
 }
 
 /** Endpoints read from the issuer's metadata when the definition leaves them out. */

@@ -84,9 +84,9 @@ function appScheme(definition: ConnectorDefinition | ConnectorDefinitionJson): R
   return resolveAuthSchemes(definition).find((s): s is ResolvedOAuth2 => s.kind === 'oauth2' && s.clientOwnership === 'developer')
 }
 
-/** A tenant's OAuth app as the console shows it: never the secret. */
+/** A tenant's OAuth app as the console shows it: never the secret. `clientId` is `null` for URL overrides of a connector without an OAuth client. */
 export interface AppView {
-  clientId: string
+  clientId: string | null
   scopes: string[] | null
   overrides: Record<string, string>
   updatedAt: string
@@ -94,7 +94,8 @@ export interface AppView {
 
 /** What `PUT /v1/connectors/:key/app` takes. */
 export interface AppInput {
-  readonly clientId: string
+  /** Required for a connector with a developer-owned OAuth client; not allowed without one. */
+  readonly clientId?: string | undefined
   /** Omitted: keep the stored secret (the app must exist). */
   readonly clientSecret?: string | undefined
   readonly scopes?: readonly string[] | undefined
@@ -161,7 +162,7 @@ export class ConnectorService {
     await this.require(tenantId, key)
     const app = await this.store.apps.get(tenantId, key)
     if (app === undefined) throw notFound(`an OAuth app for "${key}"`)
-    return { clientId: app.clientId, scopes: app.scopes === null ? null : [...app.scopes], overrides: { ...app.overrides }, updatedAt: app.updatedAt.toISOString() }
+    return { clientId: app.client?.clientId ?? null, scopes: app.scopes === null ? null : [...app.scopes], overrides: { ...app.overrides }, updatedAt: app.updatedAt.toISOString() }
   }
 
   /** Sets the tenant's OAuth app for a connector; the secret is encrypted and never returned. */
@@ -170,15 +171,21 @@ export class ConnectorService {
     const auth = appScheme(entry.definition)
     const issues: Issue[] = []
     if (auth === undefined) {
-      throw new RuntimeError('conflict', `"${key}" has no developer-owned OAuth 2.0 scheme: end customers bring their own credentials when connecting`)
+      // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
+      const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only overrides.baseUrl can be set`
+      for (const field of ['clientId', 'clientSecret', 'scopes'] as const) if (input[field] !== undefined) issues.push({ path: `body.${field}`, message: why })
+      for (const name of Object.keys(input.overrides ?? {})) if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
+    } else {
+      if (input.clientId === undefined) issues.push({ path: 'body.clientId', message: `is required: the client id of your OAuth app at ${entry.definition.name}` })
+      if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     }
-    if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     for (const [name, value] of Object.entries(input.overrides ?? {})) {
       const path = `body.overrides.${name}`
       const { placeholders, problems } = parsePlaceholders(value)
       for (const problem of problems) issues.push({ path, message: problem })
       const allowed = OVERRIDE_NAMESPACES[name] ?? []
-      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set([...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]) }
+      const kept = auth === undefined ? [] : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
+      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set(kept) }
       for (const p of placeholders) {
         if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
       }
@@ -188,7 +195,7 @@ export class ConnectorService {
     }
     if (issues.length > 0) throw invalidRequest('the OAuth app settings are not valid', issues)
     const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    const written = await this.store.apps.upsert(tenantId, key, { clientId: input.clientId, clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
+    const written = await this.store.apps.upsert(tenantId, key, { clientId: auth === undefined ? null : (input.clientId ?? null), clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
     if (!written) throw invalidRequest('the OAuth app settings are not valid', [{ path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }])
     return this.summarize(entry, true)
   }

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely'
 import type { Cipher } from './cipher.js'
 import type { Database } from './database.js'
 
-/** A tenant's OAuth app for one connector, secret decrypted. */
+/**
+ * A tenant's app for one connector, secret decrypted. `client` is `null` for connectors
+ * without an OAuth client (API key, basic auth), whose app holds URL overrides only.
+ */
 export interface AppRecord {
   readonly connectorKey: string
-  readonly clientId: string
-  readonly clientSecret: string
+  readonly client: { readonly clientId: string; readonly clientSecret: string } | null
   readonly scopes: readonly string[] | null
   readonly overrides: Readonly<Record<string, string>>
   readonly updatedAt: Date
@@ -21,21 +23,22 @@ export class AppsRepository {
 
   /**
    * Sets the app. Without `clientSecret` the stored secret is kept (editing a token URL
-   * should not need the secret again); that only updates an existing app.
+   * should not need the secret again); that only updates an existing app. `clientId: null`
+   * stores URL overrides only (no client, no secret).
    * @returns whether a row was written.
    */
-  async upsert(tenantId: string, connectorKey: string, app: { clientId: string; clientSecret?: string | undefined; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<boolean> {
+  async upsert(tenantId: string, connectorKey: string, app: { clientId: string | null; clientSecret?: string | undefined; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<boolean> {
     const common = {
       client_id: app.clientId,
       scopes: app.scopes === null ? null : JSON.stringify(app.scopes),
       overrides: JSON.stringify(app.overrides),
       updated_at: new Date()
     }
-    if (app.clientSecret === undefined) {
+    if (app.clientSecret === undefined && app.clientId !== null) {
       const result = await this.db.updateTable('connector_apps').set(common).where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
       return result.numUpdatedRows > 0n
     }
-    const values = { ...common, client_secret_enc: await this.cipher.encrypt(app.clientSecret) }
+    const values = { ...common, client_secret_enc: app.clientSecret === undefined || app.clientId === null ? null : await this.cipher.encrypt(app.clientSecret) }
     await this.db
       .insertInto('connector_apps')
       .values({ tenant_id: tenantId, connector_key: connectorKey, ...values })
@@ -47,7 +50,8 @@ export class AppsRepository {
   async get(tenantId: string, connectorKey: string): Promise<AppRecord | undefined> {
     const row = await this.db.selectFrom('connector_apps').selectAll().where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
     if (row === undefined) return undefined
-    return { connectorKey, clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc), scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
+    const client = row.client_id === null || row.client_secret_enc === null ? null : { clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc) }
+    return { connectorKey, client, scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
   }
 
   /** The app's URL overrides only: what API calls need, without decrypting the secret. */
@@ -56,9 +60,9 @@ export class AppsRepository {
     return row?.overrides
   }
 
-  /** Which connectors have an app, without decrypting anything. */
+  /** Which connectors have an OAuth app (a client, not only URL overrides), without decrypting anything. */
   async configuredKeys(tenantId: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('connector_apps').select('connector_key').where('tenant_id', '=', tenantId).execute()
+    const rows = await this.db.selectFrom('connector_apps').select('connector_key').where('tenant_id', '=', tenantId).where('client_id', 'is not', null).execute()
     return new Set(rows.map((r) => r.connector_key))
   }
 }

@@ -21,12 +21,12 @@ export interface ApiKeysTable {
   revoked_at: NullableTimestamp
 }
 
-/** A tenant's OAuth app for a developer-owned connector. */
+/** A tenant's OAuth app for a developer-owned connector, or only URL overrides for one without an OAuth client (both client columns `null`). */
 export interface ConnectorAppsTable {
   tenant_id: string
   connector_key: string
-  client_id: string
-  client_secret_enc: string
+  client_id: string | null
+  client_secret_enc: string | null
   scopes: JSONColumnType<string[] | null, string | null, string | null>
   overrides: JSONColumnType<Record<string, string>, string, string>
   created_at: Generated<Date>

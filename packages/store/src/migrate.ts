@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely'
 import type { Kysely, Migration } from 'kysely'
 import type { Database } from './database.js'
 import { MigrationError } from './errors.js'
+import * as appsWithoutClient from './migrations/2026-11-25-apps-without-client.js'
 import * as authSchemes from './migrations/2026-11-24-auth-schemes.js'
 import * as connectSessions from './migrations/2026-11-23-connect-sessions.js'
 import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
@@ -13,7 +14,8 @@ import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-initial-schema': initialSchema,
   '2026-11-23-connect-sessions': connectSessions,
-  '2026-11-24-auth-schemes': authSchemes
+  '2026-11-24-auth-schemes': authSchemes,
+  '2026-11-25-apps-without-client': appsWithoutClient
 }
 
 /** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */

@@ -85,6 +85,8 @@ export interface QuirkyModes {
   rateLimitResetHeader: string
   /** A header the API reads the access token from instead of `Authorization: Bearer` (Shopify: `X-Shopify-Access-Token`). */
   apiTokenHeader: string | undefined
+  /** Fields added to every token answer (Dropbox's `account_id`, Notion's `workspace_id`). */
+  extraTokenFields: Record<string, unknown>
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -122,7 +124,8 @@ const DEFAULT_MODES: QuirkyModes = {
   issueRefreshTokens: true,
   requirePkce: false,
   rateLimitResetHeader: 'x-ratelimit-reset',
-  apiTokenHeader: undefined
+  apiTokenHeader: undefined,
+  extraTokenFields: {}
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -134,6 +137,14 @@ export interface QuirkyProviderOptions {
   readonly port?: number
 }
 
+/** How one revocation request was made. */
+export interface RevocationRecord {
+  readonly method: string
+  readonly contentType: string
+  readonly authorization: 'basic' | 'bearer' | 'none'
+  readonly token: 'refresh' | 'access' | 'unknown'
+}
+
 /** What the provider was asked, for assertions. */
 export interface QuirkyCounters {
   authorizations: number
@@ -142,7 +153,9 @@ export interface QuirkyCounters {
   revocations: number
   apiCalls: number
   /** How the last revocation was asked for. */
-  lastRevocation: { method: string; contentType: string; authorization: 'basic' | 'bearer' | 'none'; token: 'refresh' | 'access' | 'unknown' } | undefined
+  lastRevocation: RevocationRecord | undefined
+  /** Every revocation request, oldest first. */
+  readonly revocationLog: RevocationRecord[]
   /** How the last API call authenticated. */
   lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | undefined
   /** The query of the last authorize request. */
@@ -214,7 +227,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
   const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
-  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, lastApiAuth: undefined, lastAuthorize: undefined, sites: [] }
+  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, revocationLog: [], lastApiAuth: undefined, lastAuthorize: undefined, sites: [] }
   const apiAnswers = new Map<string, unknown>()
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
@@ -295,7 +308,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       body.refresh_token = refreshToken
     }
     if (modes.instanceUrl) body.instance_url = `${base}/instance`
-    return body
+    return { ...modes.extraTokenFields, ...body }
   }
 
   async function tokenEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -372,6 +385,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       authorization: bearer !== undefined ? 'bearer' : /^Basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'none',
       token: refreshTokens.has(presented) ? 'refresh' : accessTokens.has(presented) ? 'access' : 'unknown'
     }
+    counters.revocationLog.push(counters.lastRevocation)
     if (modes.revokeFormat === 'json' && !contentType.includes('json')) return oauthError(req, res, 400, 'invalid_request', 'the body must be JSON', form)
     if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded') return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
     if (modes.revokeAuth === 'bearer') {

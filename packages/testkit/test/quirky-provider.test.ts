@@ -52,7 +52,7 @@ t.test('modes switch at run time', async (t) => {
 })
 
 t.test('per-customer sites, required PKCE, a token header, canned answers and tokens without refresh', async (t) => {
-  const provider = await startQuirkyProvider({ clientId: 'app', clientSecret: 'secret', modes: { requirePkce: true, issueRefreshTokens: false, nestedToken: true } })
+  const provider = await startQuirkyProvider({ clientId: 'app', clientSecret: 'secret', modes: { requirePkce: true, issueRefreshTokens: false, nestedToken: true, extraTokenFields: { workspace_id: 'W1' } } })
   t.teardown(() => provider.close())
   const refused = (await fetch(`${provider.url}/sites/acme/oauth/authorize?client_id=app&redirect_uri=http://127.0.0.1:1/cb&scope=read`, { redirect: 'manual' })).headers.get('location') ?? ''
   t.equal(new URL(refused).searchParams.get('error'), 'invalid_request', 'no code_challenge: refused')
@@ -62,6 +62,7 @@ t.test('per-customer sites, required PKCE, a token header, canned answers and to
   provider.setModes({ requirePkce: false })
   const issued = await tokens(`${provider.url}/sites/acme`)
   t.equal(issued.refresh_token, undefined, 'no refresh token')
+  t.equal(issued.workspace_id, 'W1', 'extra token fields')
   t.match(issued.access_token, /^qbot_/)
   const bot = String(issued.access_token)
   const viaBearer = await fetch(`${provider.apiBaseUrl}/auth.test`, { headers: { authorization: `Bearer ${bot}` } })

@@ -15,7 +15,8 @@ const UrlString = Type.String({ minLength: 1, maxLength: 2048 })
 
 export const AppBody = Type.Object(
   {
-    clientId: Type.String({ minLength: 1, maxLength: 512 }),
+    /** Required for connectors with a developer-owned OAuth client; connectors without one take only `overrides.baseUrl`. */
+    clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
     /** Write-only; omit it to keep the stored secret. */
     clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200 })),
@@ -128,7 +129,7 @@ export const TokenSchema = Type.Object({ accessToken: Type.String(), tokenType: 
 export const VerificationAnswer = Type.Object({ ok: Type.Boolean(), status: Type.Union([Type.Integer(), Type.Null()]), account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]), reason: NullableString })
 export const AuthorizeAnswer = Type.Object({ authorizeUrl: Type.String(), expiresAt: Type.String() })
 
-export const AppSchema = Type.Object({ clientId: Type.String(), scopes: Type.Union([Type.Array(Type.String()), Type.Null()]), overrides: Type.Record(Type.String(), Type.String()), updatedAt: Type.String() })
+export const AppSchema = Type.Object({ clientId: Type.Union([Type.String(), Type.Null()]), scopes: Type.Union([Type.Array(Type.String()), Type.Null()]), overrides: Type.Record(Type.String(), Type.String()), updatedAt: Type.String() })
 export const ConnectSessionBody = Type.Object(
   {
     externalId: Type.String({ minLength: 1, maxLength: 256 }),

@@ -170,3 +170,24 @@ t.test('discovery: a connector naming only its issuer; a metadata issuer that di
   const refused = (await h.call('POST', `/v1/connections/${second.id}/http`, { apiKey: other.apiKey, body: { method: 'GET', url: '/x' } })).json() as { error: { code: string; message: string } }
   t.match(refused.error, { code: 'conflict', message: /metadata names another issuer/ })
 })
+
+t.test('a connector without an OAuth client takes an app holding only a base URL override (a mock server, a regional host)', async (t) => {
+  const { quirky, post, get, h, apiKey } = await setup(t)
+  quirky.addApiKey(API_KEY)
+  const definition = connector(quirky, 'keyed', { kind: 'apiKey' }, { http: { baseUrl: 'https://api.keyed.example/v1' } })
+  t.equal((await post('/v1/connectors', definition)).status, 201)
+  const put = (body: unknown) => h.call('PUT', '/v1/connectors/keyed/app', { apiKey, body })
+  const refused = await put({ clientId: 'x', clientSecret: 'secret-CANARY', scopes: ['read'], overrides: { tokenUrl: quirky.tokenUrl, baseUrl: quirky.apiBaseUrl } })
+  t.equal(refused.statusCode, 400)
+  t.same(refused.json().error.details.map((d: { path: string }) => d.path), ['body.clientId', 'body.clientSecret', 'body.scopes', 'body.overrides.tokenUrl'])
+  t.notMatch(refused.body, /CANARY/)
+  t.equal((await h.store.db.selectFrom('connector_apps').select('connector_key').execute()).length, 0, 'nothing written')
+
+  t.equal((await put({ overrides: { baseUrl: quirky.apiBaseUrl } })).statusCode, 200)
+  t.match((await get('/v1/connectors/keyed/app')).body, { clientId: null, scopes: null, overrides: { baseUrl: quirky.apiBaseUrl } })
+  t.equal((await get('/v1/connectors/keyed')).body.appConfigured, false, 'overrides alone are not an OAuth app')
+  const created = await post('/v1/connections', { connector: 'keyed', credentials: { apiKey: API_KEY } })
+  t.match(created.body, { status: 'connected', account: { user: 'quirky-user' } }, 'verified at the overridden base URL')
+  const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
+  t.match(call.body, { status: 200, body: { path: '/api/items' } })
+})

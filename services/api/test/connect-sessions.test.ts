@@ -129,7 +129,7 @@ t.test('the OAuth app can be read back without its secret, and edited without gi
   const app = await h.call('GET', '/v1/connectors/sandbox/app', { apiKey: tenant.apiKey })
   t.match(app.json(), { clientId: 'sandbox-app-2', overrides: { tokenUrl: h.server.tokenUrl } })
   t.notMatch(app.body, /the-secret-value/)
-  t.equal((await h.store.apps.get(tenant.id, 'sandbox'))?.clientSecret, 'the-secret-value', 'the stored secret was kept')
+  t.equal((await h.store.apps.get(tenant.id, 'sandbox'))?.client?.clientSecret, 'the-secret-value', 'the stored secret was kept')
 })
 
 t.test('the wizard and console pages: local assets only, strict CSP, not framable', async (t) => {

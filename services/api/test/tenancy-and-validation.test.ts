@@ -69,7 +69,9 @@ t.test('connections: parameters, scopes and client are checked against the conne
   t.equal(withClient.statusCode, 201)
   t.notMatch(withClient.body, /sandbox-secret/)
   const setApp = await h.call('PUT', '/v1/connectors/byo/app', { apiKey: tenant.apiKey, body: { clientId: 'x', clientSecret: 'y' } })
-  t.equal(setApp.statusCode, 409)
+  t.equal(setApp.statusCode, 400)
+  t.same(setApp.json().error.details.map((d: { path: string }) => d.path), ['body.clientId', 'body.clientSecret'])
+  t.match(setApp.json().error.details[0].message, /no developer-owned OAuth 2.0 client, only overrides.baseUrl can be set/)
 
   // A customer-owned connection connects with the customer's own client.
   const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, withClient.json().id)
