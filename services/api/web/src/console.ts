@@ -67,6 +67,7 @@ function renderConnectors(): void {
     ...connectors.map((c) => {
       const headingId = `c-${c.key}`
       const appArea = h('div', { class: 'app-area' })
+      const oauth = c.schemes.some((s) => s.kind === 'oauth2')
       return h(
         'article',
         { class: 'card connector', 'data-connector': c.key, 'aria-labelledby': headingId },
@@ -75,23 +76,25 @@ function renderConnectors(): void {
         h(
           'dl',
           { class: 'facts' },
-          ...fact('Auth', `${c.authKind} ${c.grant}${c.pkce ? ', PKCE' : ''}`),
-          ...fact('Client', c.clientOwnership === 'developer' ? (c.appConfigured ? 'your OAuth app (set)' : 'your OAuth app (not set yet)') : 'each end customer brings their own'),
-          ...fact('Authorize URL', h('code', {}, c.authorizeUrl)),
-          ...fact('Token URL', h('code', {}, c.tokenUrl)),
-          ...(c.refreshUrl !== c.tokenUrl ? fact('Refresh URL', h('code', {}, c.refreshUrl)) : []),
-          ...fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)),
+          ...fact('Auth', c.schemes.map((s) => (s.kind === 'oauth2' ? `${s.label} (${(s.grant ?? '').replace('_', ' ')}${s.redirect && c.pkce ? ', PKCE' : ''})` : s.label)).join(' or ')),
+          ...(oauth ? fact('Client', c.clientOwnership === 'developer' ? (c.appConfigured ? 'your OAuth app (set)' : 'your OAuth app (not set yet)') : 'each end customer brings their own') : fact('Credentials', 'each end customer types in their own')),
+          ...(c.authorizeUrl === null ? [] : fact('Authorize URL', h('code', {}, c.authorizeUrl))),
+          ...(c.tokenUrl === null ? [] : fact('Token URL', h('code', {}, c.tokenUrl))),
+          ...(c.refreshUrl !== null && c.refreshUrl !== c.tokenUrl ? fact('Refresh URL', h('code', {}, c.refreshUrl)) : []),
+          ...(oauth ? fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)) : []),
           ...fact('Parameters', c.parameters.length === 0 ? 'none' : c.parameters.map((p) => p.label).join(', ')),
-          ...fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter))
+          ...(oauth ? fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter)) : [])
         ),
-        h(
-          'details',
-          { class: 'scope-list' },
-          h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
-          h('ul', {}, ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description)))
-        ),
-        copyable('Redirect URI to register at the provider', c.redirectUri),
-        c.clientOwnership === 'developer'
+        oauth
+          ? h(
+              'details',
+              { class: 'scope-list' },
+              h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
+              h('ul', {}, ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description)))
+            )
+          : null,
+        c.schemes.some((s) => s.redirect) ? copyable('Redirect URI to register at the provider', c.redirectUri) : null,
+        c.schemes.some((s) => s.kind === 'oauth2' && s.clientOwnership === 'developer')
           ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void openAppForm(c, appArea) }, c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'))
           : null,
         appArea

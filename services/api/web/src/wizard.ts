@@ -4,6 +4,9 @@
 import { ApiClient, ApiError, announce, clearFieldIssues, copyable, eventList, field, h, showFieldIssues, stateBadge, timeAgo } from './common.js'
 import type { Connection, ConnectionEvent, ConnectorSummary, ParameterSummary } from './common.js'
 
+type Scheme = ConnectorSummary['schemes'][number]
+type VerifyAnswer = { ok: boolean; status: number | null; account: Record<string, unknown> | null; reason: string | null }
+
 interface Overview {
   externalId: string
   expiresAt: string
@@ -116,10 +119,14 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
   if (openLogs.has(connection.id)) void showLog(connection.id, log)
   const granted = connection.scopes.granted.length > 0 ? connection.scopes.granted : connection.scopes.requested
   const connected = connection.status === 'connected'
+  const scheme = schemeOf(connector, connection)
+  const verifiable = connector.verification !== null && (connected || connection.status === 'error')
   const actions = h(
     'div',
     { class: 'actions' },
-    h('button', { type: 'button', onclick: () => void reconnect(connector, connection.id) }, connection.status === 'configured' ? 'Connect' : 'Reconnect'),
+    // Typed-in credentials are replaced by adding a connection with the new ones; only a browser step can be redone in place.
+    scheme?.redirect === true ? h('button', { type: 'button', onclick: () => void reconnect(connector, connection.id) }, connection.status === 'configured' ? 'Connect' : 'Reconnect') : null,
+    verifiable ? h('button', { type: 'button', class: 'secondary', onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement) }, 'Check connection') : null,
     connected || connection.status === 'error' ? h('button', { type: 'button', class: 'danger', onclick: () => void disconnect(connection.id) }, 'Disconnect') : null,
     h('button', {
       type: 'button',
@@ -138,7 +145,10 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       }
     }, 'Log')
   )
-  const account = Object.entries(connection.metadata).filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+  const plain = (entries: [string, unknown][]): [string, string][] => entries.filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number').map(([k, v]) => [k, String(v)])
+  // Who the credentials belong to, as the verification request found; then kept token fields.
+  const identity = plain(identityEntries(connector, connection.account))
+  const kept = plain(Object.entries(connection.metadata)).filter(([k]) => !identity.some(([i]) => i === k))
   return h(
     'article',
     { class: 'connection', 'data-connection-id': connection.id, 'aria-label': `${title}: ${connection.status}` },
@@ -146,13 +156,54 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
     h(
       'dl',
       { class: 'facts' },
+      ...(connector.schemes.length > 1 && scheme !== undefined ? [h('dt', {}, 'Connected with'), h('dd', { 'data-fact': 'scheme' }, scheme.label)] : []),
+      ...identity.flatMap(([k, v]) => [h('dt', {}, labelOf(k)), h('dd', { 'data-account': k }, v)]),
       h('dt', {}, 'Last used'), h('dd', {}, timeAgo(connection.lastUsedAt)),
-      h('dt', {}, connection.scopes.granted.length > 0 ? 'Granted scopes' : 'Requested scopes'), h('dd', { class: 'scopes' }, granted.length === 0 ? '—' : granted.join(', ')),
-      ...account.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])
+      ...(connection.verifiedAt === null ? [] : [h('dt', {}, 'Last checked'), h('dd', {}, timeAgo(connection.verifiedAt))]),
+      ...(scheme?.kind === 'oauth2' ? [h('dt', {}, connection.scopes.granted.length > 0 ? 'Granted scopes' : 'Requested scopes'), h('dd', { class: 'scopes' }, granted.length === 0 ? '—' : granted.join(', '))] : []),
+      ...kept.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])
     ),
     actions,
     log
   )
+}
+
+/** The scheme a connection uses: its recorded key, or the connector's first. */
+function schemeOf(connector: ConnectorSummary, connection: Connection): Scheme | undefined {
+  return connector.schemes.find((s) => s.key === connection.scheme) ?? connector.schemes[0]
+}
+
+/** `team` → `Team`, `cloudId` → `Cloud id`: identity field names read as labels. */
+function labelOf(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** The account identity fields in the order the connector declares them (stored JSON does not keep it). */
+function identityEntries(connector: ConnectorSummary, account: Record<string, unknown> | null): [string, unknown][] {
+  const order = connector.verification?.identity ?? []
+  const rank = (key: string): number => (order.includes(key) ? order.indexOf(key) : order.length)
+  return Object.entries(account ?? {}).sort(([a], [b]) => rank(a) - rank(b))
+}
+
+function describeAccount(connector: ConnectorSummary, account: Record<string, unknown> | null): string | undefined {
+  const parts = identityEntries(connector, account).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => `${labelOf(k)}: ${String(v)}`)
+  return parts.length === 0 ? undefined : parts.join(', ')
+}
+
+/** Runs the connector's verification request and says what it found. */
+async function verify(connector: ConnectorSummary, connectionId: string, button: HTMLButtonElement): Promise<void> {
+  button.disabled = true
+  try {
+    const answer = await api.request<VerifyAnswer>('POST', `../v1/connect/connections/${connectionId}/verify`)
+    if (answer.ok) announce(status, 'ok', 'The connection works', describeAccount(connector, answer.account))
+    else announce(status, 'error', 'The connection does not work', answer.reason ?? undefined)
+  } catch (error) {
+    announce(status, 'error', 'Could not check the connection', (error as Error).message)
+  } finally {
+    button.disabled = false
+  }
+  await load()
 }
 
 async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
@@ -178,33 +229,80 @@ function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLS
   })
 }
 
-function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
-  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
-  const unavailable = connector.clientOwnership === 'developer' && !connector.appConfigured
-  const parameterFields = connector.parameters.map((p) => {
-    const help = [p.helpText, p.pattern === null ? null : p.patternMessage].filter((x): x is string => x !== null).join(' ') || null
-    return field({ label: p.label, path: `body.parameters.${p.key}`, control: parameterControl(p), help, required: p.required })
-  })
-  const scopePicker = connector.customerSelectsScopes && connector.scopes.length > 0
+/** Whether a scheme can be used now: a developer-owned OAuth client needs the application's app first. */
+function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
+  return !(scheme.kind === 'oauth2' && scheme.clientOwnership === 'developer' && !connector.appConfigured)
+}
+
+/** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
+function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement {
+  const id = `${connector.key}-${scheme.key}`
+  const scopePicker = scheme.customerSelectsScopes && scheme.scopes.length > 0
     ? h(
         'fieldset',
-        { class: 'scopes-picker', 'data-path': 'body.scopes', 'aria-describedby': `scopes-${connector.key}-error` },
+        { class: 'scopes-picker', 'data-path': 'body.scopes', 'aria-describedby': `scopes-${id}-error` },
         h('legend', {}, 'Permissions to grant'),
-        ...connector.scopes.map((s) =>
-          h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: connector.defaultScopes.includes(s.name) }), h('span', {}, h('code', {}, s.name), ' ', s.description))
+        ...scheme.scopes.map((s) =>
+          h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: scheme.defaultScopes.includes(s.name) }), h('span', {}, h('code', {}, s.name), ' ', s.description))
         ),
-        h('p', { class: 'field-error', id: `scopes-${connector.key}-error`, 'aria-live': 'polite' })
+        h('p', { class: 'field-error', id: `scopes-${id}-error`, 'aria-live': 'polite' })
       )
     : null
-  const clientFields = connector.clientOwnership === 'customer'
+  const clientFields = scheme.clientOwnership === 'customer'
     ? h(
         'fieldset',
         {},
         h('legend', {}, `Your ${connector.name} OAuth app`),
-        h('p', { class: 'help' }, `Register this redirect URI in your ${connector.name} app, then give its client id and secret.`),
-        copyable('Redirect URI', connector.redirectUri),
+        scheme.redirect ? h('p', { class: 'help' }, `Register this redirect URI in your ${connector.name} app, then give its client id and secret.`) : null,
+        scheme.redirect ? copyable('Redirect URI', connector.redirectUri) : null,
         field({ label: 'Client ID', path: 'body.client.clientId', control: h('input', { type: 'text', name: 'clientId', autocomplete: 'off', spellcheck: 'false' }), required: true }),
         field({ label: 'Client secret', path: 'body.client.clientSecret', control: h('input', { type: 'password', name: 'clientSecret', autocomplete: 'new-password' }), required: true })
+      )
+    : null
+  const credentialFields = scheme.inputs.map((input) =>
+    field({
+      label: input.label,
+      path: `body.credentials.${input.key}`,
+      control: h('input', { type: input.type, name: `credential-${input.key}`, autocomplete: input.type === 'password' ? 'new-password' : 'off', spellcheck: 'false' }),
+      help: input.helpText,
+      required: input.required
+    })
+  )
+  return h('div', { class: 'stack scheme-fields', 'data-scheme': scheme.key }, scopePicker, clientFields, ...credentialFields)
+}
+
+function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const schemes = connector.schemes.filter((s) => usable(connector, s))
+  const unavailable = schemes.length === 0
+  const parameterFields = connector.parameters.map((p) => {
+    const help = [p.helpText, p.pattern === null ? null : p.patternMessage].filter((x): x is string => x !== null).join(' ') || null
+    return field({ label: p.label, path: `body.parameters.${p.key}`, control: parameterControl(p), help, required: p.required })
+  })
+  const perScheme = schemes.map((scheme, index) => {
+    const fields = schemeFields(connector, scheme)
+    fields.hidden = index !== 0
+    return fields
+  })
+  const submit = h('button', { type: 'submit', disabled: unavailable }, `Connect ${connector.name}`)
+  /** Shows the chosen scheme's fields (hidden ones are disabled, so they are not sent) and names the button after the step it starts. */
+  const choose = (key: string): void => {
+    for (const fields of perScheme) {
+      fields.hidden = fields.dataset.scheme !== key
+      for (const control of fields.querySelectorAll<HTMLInputElement>('input')) control.disabled = fields.hidden
+    }
+    const scheme = schemes.find((s) => s.key === key)
+    submit.textContent = scheme?.redirect === true ? `Connect ${connector.name}` : `Save and connect`
+  }
+  const picker = schemes.length > 1
+    ? h(
+        'fieldset',
+        { class: 'scheme-picker', 'data-path': 'body.scheme', 'aria-describedby': `scheme-${connector.key}-error` },
+        h('legend', {}, 'How do you want to connect?'),
+        ...schemes.map((scheme, index) =>
+          h('label', { class: 'check' }, h('input', { type: 'radio', name: 'scheme', value: scheme.key, checked: index === 0, onchange: () => choose(scheme.key) }), h('span', {}, scheme.label))
+        ),
+        h('p', { class: 'field-error', id: `scheme-${connector.key}-error`, 'aria-live': 'polite' })
       )
     : null
   const label = field({ label: 'Name for this connection', path: 'body.label', control: h('input', { type: 'text', name: 'label', autocomplete: 'off', placeholder: connector.name }), help: 'Optional; helps you tell several connections apart.' })
@@ -213,20 +311,24 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
     { class: 'stack', novalidate: true, 'data-connector-form': connector.key },
     unavailable ? h('p', { class: 'banner banner-info' }, `${connector.name} is not available yet: the application has not set up its ${connector.name} app.`) : null,
     ...parameterFields,
-    scopePicker,
-    clientFields,
+    picker,
+    ...perScheme,
     label,
     general,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', disabled: unavailable }, `Connect ${connector.name}`))
+    h('div', { class: 'actions' }, submit)
   )
+  if (schemes[0] !== undefined) choose(schemes[0].key)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    void connectNew(connector, form, general)
+    const key = new FormData(form).get('scheme')
+    const scheme = schemes.find((s) => s.key === key) ?? schemes[0]
+    if (scheme !== undefined) void connectNew(connector, scheme, form, general)
   })
+  form.addEventListener('reset', () => setTimeout(() => schemes[0] !== undefined && choose(schemes[0].key)))
   return form
 }
 
-function readForm(connector: ConnectorSummary, form: HTMLFormElement): Record<string, unknown> {
+function readForm(connector: ConnectorSummary, scheme: Scheme, form: HTMLFormElement): Record<string, unknown> {
   const data = new FormData(form)
   const parameters: Record<string, string> = {}
   for (const p of connector.parameters) {
@@ -234,8 +336,17 @@ function readForm(connector: ConnectorSummary, form: HTMLFormElement): Record<st
     if (value !== '') parameters[p.key] = value
   }
   const body: Record<string, unknown> = { connector: connector.key, parameters }
-  if (connector.customerSelectsScopes && connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
-  if (connector.clientOwnership === 'customer') body.client = { clientId: String(data.get('clientId') ?? ''), clientSecret: String(data.get('clientSecret') ?? '') }
+  if (connector.schemes.length > 1) body.scheme = scheme.key
+  if (scheme.customerSelectsScopes && scheme.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
+  if (scheme.clientOwnership === 'customer') body.client = { clientId: String(data.get('clientId') ?? ''), clientSecret: String(data.get('clientSecret') ?? '') }
+  if (scheme.inputs.length > 0) {
+    const credentials: Record<string, string> = {}
+    for (const input of scheme.inputs) {
+      const value = String(data.get(`credential-${input.key}`) ?? '')
+      if (value !== '') credentials[input.key] = value
+    }
+    body.credentials = credentials
+  }
   const label = String(data.get('label') ?? '').trim()
   if (label !== '') body.label = label
   return body
@@ -248,16 +359,24 @@ function openPopup(): Window | null {
   return opened
 }
 
-async function connectNew(connector: ConnectorSummary, form: HTMLFormElement, general: HTMLElement): Promise<void> {
-  const opened = openPopup()
+async function connectNew(connector: ConnectorSummary, scheme: Scheme, form: HTMLFormElement, general: HTMLElement): Promise<void> {
+  // Only a browser step needs the popup; it must open inside the click.
+  const opened = scheme.redirect ? openPopup() : null
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   submit.disabled = true
   clearFieldIssues(form, general)
   try {
-    const connection = await api.request<Connection>('POST', '../v1/connect/connections', readForm(connector, form))
+    const connection = await api.request<Connection>('POST', '../v1/connect/connections', readForm(connector, scheme, form))
     form.reset()
     overview?.connections.push(connection)
     render()
+    if (!scheme.redirect) {
+      // Credentials typed in (or a client credentials grant): connected now, checked by the verification request when there is one.
+      const failed = connection.status === 'error'
+      if (failed) announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
+      else announce(status, 'ok', `${connector.name} is connected`, describeAccount(connector, connection.account))
+      return
+    }
     await startAuthorization(connector, connection.id, opened)
   } catch (error) {
     opened?.close()

@@ -1,0 +1,90 @@
+import t from 'tap'
+import type { Page } from 'playwright-core'
+import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
+import { startSystem } from './system.js'
+
+const API_KEY = 'pat_CANARY0123456789'
+
+const card = (page: Page) => page.locator('section[data-connector="docs"] article.connection').first()
+
+t.test('wizard: the customer picks the API key scheme, a bad key is refused beside its field, a good one connects with its account; checked, refused, disconnected', async (t) => {
+  const system = await startSystem(t)
+  const quirky = await startQuirkyProvider({ clientId: 'unused', clientSecret: 'unused' })
+  t.teardown(() => quirky.close())
+  quirky.addApiKey(API_KEY)
+  // A connector offering OAuth (the test authorization server) or a personal access token.
+  const oauth = testConnector(system.server, { issuer: system.server.issuer }, 'docs').auth
+  const created = await system.api('POST', '/v1/connectors', {
+    key: 'docs',
+    name: 'Docs',
+    version: '1.0.0',
+    description: 'OAuth or a personal access token',
+    auth: [
+      { ...oauth, label: 'Sign in with Docs' },
+      { kind: 'apiKey', label: 'Personal access token', inputLabel: 'Access token', pattern: 'pat_[A-Za-z0-9]+', helpText: 'Settings → Developer → Personal access tokens.' }
+    ],
+    http: { baseUrl: quirky.apiBaseUrl },
+    verification: { path: '/me', identity: { user: 'account.login', team: 'account.team.name' } }
+  })
+  t.equal(created.status, 201)
+  t.equal((await system.api('PUT', '/v1/connectors/docs/app', { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })).status, 200)
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-7', connectors: ['docs'] })
+
+  const { page } = await system.page()
+  let popups = 0
+  page.on('popup', () => (popups += 1))
+  await page.goto(session.body.url)
+  const section = page.locator('section[data-connector="docs"]')
+  const picker = section.getByRole('group', { name: 'How do you want to connect?' })
+  await picker.waitFor()
+  t.ok(await picker.getByRole('radio', { name: 'Sign in with Docs' }).isChecked(), 'the first scheme is chosen at first')
+  t.ok(await section.getByRole('button', { name: 'Connect Docs' }).isVisible(), 'which connects through the provider')
+  t.notOk(await section.getByRole('textbox', { name: /^Access token/ }).isVisible(), 'the token field belongs to the other scheme')
+
+  await picker.getByRole('radio', { name: 'Personal access token' }).check()
+  const token = section.getByRole('textbox', { name: /^Access token/ })
+  t.ok(await token.isVisible())
+  t.equal(await token.getAttribute('type'), 'password', 'typed in like a password')
+  t.match(await section.locator('.help', { hasText: 'Personal access tokens' }).textContent(), /Settings → Developer/, 'with the help text of the connector')
+  await token.fill('sk_wrong')
+  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.credentials.apiKey"]'))
+  const errorId = (await token.getAttribute('aria-describedby'))!.split(' ')[0]!
+  t.match(await page.locator(`#${errorId}`).textContent(), /not a valid access token/, 'the API error sits beside the field')
+  t.notMatch(await section.locator('form').textContent(), /sk_wrong/, 'the key is not echoed in the error')
+  t.equal(await section.locator('article.connection').count(), 0, 'a refused key creates nothing')
+  await system.screenshot(page, 'wizard-api-key-error')
+
+  await token.fill(API_KEY)
+  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await page.getByText('Docs is connected').waitFor()
+  t.equal(popups, 0, 'no popup for a typed-in key')
+  const banner = await page.locator('#status').textContent()
+  t.match(banner, /User: quirky-user/, 'the account it belongs to')
+  t.match(banner, /Team: Quirky Team/)
+  // Green at once: the verification request was a successful authenticated call.
+  await card(page).locator('[data-state="green"]').waitFor()
+  t.equal(await card(page).locator('[data-fact="scheme"]').textContent(), 'Personal access token', 'the card says how it is connected')
+  t.equal(await card(page).locator('[data-account="user"]').textContent(), 'quirky-user')
+  t.equal(await card(page).locator('[data-account="team"]').textContent(), 'Quirky Team')
+  t.equal(await card(page).getByRole('button', { name: 'Reconnect' }).count(), 0, 'a typed-in key has no browser step to redo')
+  t.equal(await section.locator('input[name="credential-apiKey"]').inputValue(), '', 'the key does not stay in the form')
+  t.notOk((await page.content()).includes(API_KEY), 'nor anywhere in the page')
+  await system.screenshot(page, 'wizard-api-key-connected')
+
+  await card(page).getByRole('button', { name: 'Check connection' }).click()
+  await page.locator('#status .banner-ok', { hasText: 'The connection works' }).waitFor()
+
+  // The customer deletes the token at the provider: checking again says why it no longer works.
+  quirky.setModes({ apiRefusesAll: true })
+  await card(page).getByRole('button', { name: 'Check connection' }).click()
+  await page.locator('#status .banner-error', { hasText: 'The connection does not work' }).waitFor()
+  t.match(await page.locator('#status').textContent(), /refused the personal access token \(HTTP 401\)/)
+  await card(page).locator('[data-state="red"]').waitFor()
+  await system.screenshot(page, 'wizard-api-key-refused')
+
+  await card(page).getByRole('button', { name: 'Disconnect' }).click()
+  await card(page).locator('[data-state="grey"]').waitFor()
+  const id = (await card(page).getAttribute('data-connection-id'))!
+  t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
+})
