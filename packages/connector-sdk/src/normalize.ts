@@ -69,6 +69,8 @@ export interface ResolvedOAuth2AuthorizationCode extends ResolvedOAuth2Base {
   readonly refreshUrl: string | undefined
   readonly customerSelectsScopes: boolean
   readonly pkce: boolean
+  /** The authorize URL's query param carrying the scopes. */
+  readonly scopeParam: string
   readonly authorizeParams: Readonly<Record<string, string>>
   readonly refreshParams: Readonly<Record<string, string>>
   readonly refreshHeaders: Readonly<Record<string, string>>
@@ -164,6 +166,7 @@ export function resolveOAuth2(auth: DeepReadonly<OAuth2AuthorizationCodeAuth>): 
     refreshUrl: auth.refreshUrl ?? auth.tokenUrl,
     customerSelectsScopes: auth.customerSelectsScopes ?? OAUTH2_DEFAULTS.customerSelectsScopes,
     pkce: auth.pkce ?? OAUTH2_DEFAULTS.pkce,
+    scopeParam: auth.scopeParam ?? 'scope',
     authorizeParams: { ...auth.offlineAccess?.authorizeParams, ...auth.authorizeParams },
     refreshParams: auth.refreshParams ?? {},
     refreshHeaders: auth.refreshHeaders ?? {},

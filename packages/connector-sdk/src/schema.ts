@@ -210,6 +210,11 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
     customerSelectsScopes: Type.Optional(Type.Boolean()),
     /** S256 PKCE. @defaultValue `true` @see https://www.rfc-editor.org/rfc/rfc7636 */
     pkce: Type.Optional(Type.Boolean()),
+    /**
+     * The authorize URL's query param carrying the scopes (Slack's user tokens: `user_scope`).
+     * @defaultValue `"scope"`
+     */
+    scopeParam: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
     authorizeParams: Type.Optional(StringMap),
     refreshParams: Type.Optional(StringMap),
     refreshHeaders: Type.Optional(StringMap),

@@ -257,11 +257,15 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   checkScopes(check, auth, at)
   if (!codeGrant) return
   check.url(path('refreshUrl'), auth.refreshUrl, before)
-  check.values(path('authorizeParams'), auth.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+  if (typeof auth.scopeParam === 'string' && RESERVED_AUTHORIZE_PARAMS.includes(auth.scopeParam) && auth.scopeParam !== 'scope') {
+    check.add(path('scopeParam'), `"${auth.scopeParam}" is a param of the OAuth protocol; name the provider's scope param (e.g. user_scope)`)
+  }
+  const reservedAuthorize = typeof auth.scopeParam === 'string' ? [...RESERVED_AUTHORIZE_PARAMS, auth.scopeParam] : RESERVED_AUTHORIZE_PARAMS
+  check.values(path('authorizeParams'), auth.authorizeParams, before, { reserved: reservedAuthorize })
   check.values(path('refreshParams'), auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })
   check.values(path('refreshHeaders'), auth.refreshHeaders, before, { headers: true })
   if (isObject(auth.offlineAccess)) {
-    check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, { reserved: RESERVED_AUTHORIZE_PARAMS })
+    check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, { reserved: reservedAuthorize })
   }
   strings(auth.callbackParams).forEach((name, index) => {
     if (PROTOCOL_CALLBACK_PARAMS.includes(name)) check.add(joinPath(at, 'callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)

@@ -104,3 +104,14 @@ t.test('the one-line summary names every scheme', async (t) => {
   t.match(line, /^Acme 1\.0\.0: oauth2 authorization_code, 3 scopes .* \| apiKey in header Authorization \| basic \(key as user name\), 2 parameters, API https:\/\/api\.acme\.example/)
   t.match(summarizeConnector({ ...base, auth: clientCredentials } as never), /oauth2 client_credentials, 1 scope \(default read\), delimiter " ", client_secret_basic, developer-owned client, no revocation/)
 })
+
+t.test('scopeParam: the query param carrying the scopes (Slack user tokens), never a protocol param', async (t) => {
+  const oauth = validDefinition().auth
+  t.same(issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope' } }), [])
+  t.match(resolveAuthScheme({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope' } }), { kind: 'oauth2', scopeParam: 'user_scope' })
+  t.equal((resolveAuthScheme(validDefinition()) as { scopeParam: string }).scopeParam, 'scope', 'by default: scope')
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'state' } }), [{ path: 'auth.scopeParam', message: '"state" is a param of the OAuth protocol; name the provider\'s scope param (e.g. user_scope)' }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user scope' } }), [{ path: 'auth.scopeParam', message: /must match/ }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope', authorizeParams: { user_scope: 'admin' } } }), [{ path: 'auth.authorizeParams.user_scope', message: 'is set by Latchkey itself and cannot be overridden' }])
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, scopeParam: 'user_scope' } }), [{ path: 'auth.scopeParam', message: /is not a known field/ }])
+})

@@ -25,7 +25,7 @@ export interface AuthorizeUrl {
 /**
  * Builds the authorize URL: the connector's URL (placeholders rendered, its own query kept),
  * then its extra params, then the protocol's: `response_type=code`, `client_id`,
- * `redirect_uri`, `scope` joined with the connector's delimiter, `state`, and an S256
+ * `redirect_uri`, `scope` (or the connector's `scopeParam`) joined with the connector's delimiter, `state`, and an S256
  * `code_challenge` with a fresh verifier when PKCE is on.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
@@ -40,7 +40,7 @@ export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeReque
     redirect_uri: request.redirectUri,
     state: request.state
   }
-  if (request.scopes.length > 0) protocol.scope = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
+  if (request.scopes.length > 0) protocol[resolved.auth.scopeParam] = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
   const pkce = resolved.auth.pkce ? createPkce() : undefined
   if (pkce !== undefined) {
     protocol.code_challenge = pkce.challenge

@@ -472,7 +472,9 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       back.searchParams.set('error_description', 'code_challenge is required')
     } else {
       const code = token('qcode')
-      codes.set(code, { clientId: options.clientId, redirectUri, scope: (url.searchParams.get('scope') ?? '').split(/[ ,]+/).join(' '), challenge: url.searchParams.get('code_challenge') ?? undefined, used: false })
+      // Slack asks for user-token scopes as `user_scope`.
+      const scope = url.searchParams.get('scope') ?? url.searchParams.get('user_scope') ?? ''
+      codes.set(code, { clientId: options.clientId, redirectUri, scope: scope.split(/[ ,]+/).join(' '), challenge: url.searchParams.get('code_challenge') ?? undefined, used: false })
       back.searchParams.set('code', code)
       for (const [name, value] of Object.entries(modes.callbackParams)) back.searchParams.set(name, value)
     }

@@ -60,6 +60,8 @@ interface ScenarioBase {
 }
 
 export interface RedirectScenario extends ScenarioBase {
+  /** The scheme's key, for connectors offering several (default: the first). */
+  readonly scheme?: string
   /** What the authorize request must carry besides client id, redirect URI and state. */
   /** `scope` as sent (`undefined`: none, for providers without scopes). */
   readonly authorize: { readonly scope: string | undefined; readonly pkce: boolean; readonly params?: Record<string, string> }
@@ -137,7 +139,7 @@ function checkSites(t: Test, scenario: ScenarioBase, provider: QuirkyProvider): 
 export async function runRedirectScenario(t: Test, scenario: RedirectScenario): Promise<void> {
   const { system, provider, root, baseUrl } = await setUp(t, scenario)
   const key = scenario.connector.key
-  const scheme = resolveAuthScheme(scenario.connector)
+  const scheme = resolveAuthScheme(scenario.connector, scenario.scheme)
   if (scheme?.kind !== 'oauth2' || scheme.grant !== 'authorization_code') throw new Error(`${key}: not an authorization code connector`)
   const overrides = {
     authorizeUrl: `${root}/oauth/authorize`,
@@ -147,7 +149,12 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   }
   const app = await system.api('PUT', `/v1/connectors/${key}/app`, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, overrides })
   t.equal(app.status, 200, 'the tenant app points the connector at the emulator')
-  const created = await system.api('POST', '/v1/connections', { connector: key, externalId: 'customer-1', ...(scenario.parameters === undefined ? {} : { parameters: scenario.parameters }) })
+  const created = await system.api('POST', '/v1/connections', {
+    connector: key,
+    externalId: 'customer-1',
+    ...(scenario.scheme === undefined ? {} : { scheme: scenario.scheme }),
+    ...(scenario.parameters === undefined ? {} : { parameters: scenario.parameters })
+  })
   t.equal(created.status, 201, 'a connection is created')
   const id = created.body.id as string
 
