@@ -2,10 +2,12 @@ import { defineConnector } from '@latchkey/connector-sdk'
 
 /**
  * GitHub (OAuth apps): comma-delimited scopes, and a token endpoint that answers
- * form-encoded unless asked for JSON. GitHub's token revocation is not RFC 7009
- * (`DELETE /applications/{client_id}/token`), so no revoke URL is declared here.
+ * form-encoded unless asked for JSON. Revocation is not RFC 7009: `DELETE
+ * /applications/{client_id}/token` with Basic client authentication and
+ * `{"access_token": …}` as JSON.
  *
  * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+ * @see https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-token
  * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
  */
 export const github = defineConnector({
@@ -19,6 +21,8 @@ export const github = defineConnector({
     grant: 'authorization_code',
     authorizeUrl: 'https://github.com/login/oauth/authorize',
     tokenUrl: 'https://github.com/login/oauth/access_token',
+    revokeUrl: 'https://api.github.com/applications/{{client.id}}/token',
+    revokeRequest: { method: 'DELETE', format: 'json', tokenParam: 'access_token', token: 'access', tokenTypeHint: false, clientAuthMethod: 'client_secret_basic' },
     scopes: {
       repo: 'Full control of private and public repositories',
       'repo:status': 'Read and write commit statuses',

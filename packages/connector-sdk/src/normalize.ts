@@ -30,6 +30,8 @@ export interface ResolvedRevokeRequest {
   readonly tokenParam: string
   readonly token: 'refresh' | 'access'
   readonly tokenTypeHint: boolean
+  /** `undefined`: as at the token endpoint. */
+  readonly clientAuthMethod: 'client_secret_basic' | 'client_secret_post' | undefined
 }
 
 /** Where a token answer says when the access token expires. */
@@ -126,7 +128,8 @@ function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRe
     format,
     tokenParam: request?.tokenParam ?? 'token',
     token: request?.token ?? 'refresh',
-    tokenTypeHint: request?.tokenTypeHint ?? format === 'form'
+    tokenTypeHint: request?.tokenTypeHint ?? format === 'form',
+    clientAuthMethod: request?.clientAuthMethod
   }
 }
 

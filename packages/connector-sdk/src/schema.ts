@@ -145,7 +145,9 @@ export const RevokeRequestSchema = Type.Object(
     /** Which token is revoked; revoking a refresh token ends the whole grant at most providers. @defaultValue `"refresh"` */
     token: Type.Optional(Type.Enum(['refresh', 'access'])),
     /** Send `token_type_hint`. @defaultValue `true` for form bodies */
-    tokenTypeHint: Type.Optional(Type.Boolean())
+    tokenTypeHint: Type.Optional(Type.Boolean()),
+    /** How the client authenticates here when it differs from the token endpoint (GitHub: Basic). @defaultValue the scheme's `clientAuthMethod` */
+    clientAuthMethod: Type.Optional(Type.Enum(['client_secret_basic', 'client_secret_post']))
   },
   { additionalProperties: false }
 )

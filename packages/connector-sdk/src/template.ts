@@ -1,9 +1,12 @@
 import { TemplateError } from './errors.js'
 
-/** The namespaces a `{{placeholder}}` may name. */
-export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata'
+/**
+ * The namespaces a `{{placeholder}}` may name. `client` has one key, `id` (the OAuth client
+ * id), for revoke URLs that carry it in their path (GitHub's `/applications/{client_id}/token`).
+ */
+export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client'
 
-export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
+export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = ['parameters', 'config', 'metadata', 'client']
 
 /** One `{{namespace.key}}` found in a template. */
 export interface Placeholder {
@@ -20,6 +23,7 @@ export interface TemplateValues {
   readonly parameters?: Readonly<Record<string, string | undefined>>
   readonly config?: Readonly<Record<string, string | undefined>>
   readonly metadata?: Readonly<Record<string, unknown>>
+  readonly client?: { readonly id?: string | undefined }
 }
 
 /** Where a placeholder sits in a URL, which decides how its value is encoded. */
@@ -63,6 +67,7 @@ function lookup(values: TemplateValues, placeholder: Placeholder): string {
   if (namespace === 'parameters') value = values.parameters?.[key]
   else if (namespace === 'config') value = values.config?.[key]
   else if (namespace === 'metadata') value = readPath(values.metadata, key)
+  else if (namespace === 'client') value = key === 'id' ? values.client?.id : undefined
   else throw new TemplateError(name, `{{${name}}}: unknown namespace "${namespace}"; use parameters, config or metadata`)
   if (value === undefined || value === null || value === '') {
     throw new TemplateError(name, `{{${name}}} has no value`)

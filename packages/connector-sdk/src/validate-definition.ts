@@ -68,6 +68,7 @@ interface Scope {
   parameters: Set<string>
   config: Set<string>
   metadata: Set<string>
+  client: Set<string>
 }
 
 class Checker {
@@ -90,13 +91,18 @@ class Checker {
         continue
       }
       const namespace = p.namespace as PlaceholderNamespace
+      if (!allowed.includes(namespace) && namespace === 'client') {
+        this.add(path, `placeholder {{${p.name}}} is only available in revokeUrl`)
+        ok = false
+        continue
+      }
       if (!allowed.includes(namespace)) {
         this.add(path, `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`)
         ok = false
         continue
       }
       if (!this.scope[namespace].has(p.key)) {
-        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param' }[namespace]
+        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param', client: 'client field (only {{client.id}} exists)' }[namespace]
         const suggestion = closest(p.key, [...this.scope[namespace]])
         this.add(path, `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`)
         ok = false
@@ -148,7 +154,8 @@ function collectScope(input: Json): Scope {
   return {
     parameters: keys(input.parameters),
     config: keys(input.configValues),
-    metadata
+    metadata,
+    client: new Set(['id'])
   }
 }
 
@@ -236,12 +243,15 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   // In the order a person reads a definition: where the user goes, then where the code goes.
   if (codeGrant) check.url(path('authorizeUrl'), auth.authorizeUrl, before)
   check.url(path('tokenUrl'), auth.tokenUrl, before)
-  check.url(path('revokeUrl'), auth.revokeUrl, before)
+  check.url(path('revokeUrl'), auth.revokeUrl, [...before, 'client'])
   check.url(path('issuer'), auth.issuer, [])
   if (auth.issuer === undefined) {
     if (codeGrant && auth.authorizeUrl === undefined) check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
     if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')
     if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined) check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
+  }
+  if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.clientAuthMethod !== undefined) {
+    check.add(path('revokeRequest', 'clientAuthMethod'), 'is not used when the token itself is the bearer credential')
   }
   if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.token === 'refresh') {
     check.add(path('revokeRequest', 'token'), 'must be "access" when the token is sent as a bearer credential')

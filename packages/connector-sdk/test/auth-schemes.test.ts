@@ -115,3 +115,15 @@ t.test('scopeParam: the query param carrying the scopes (Slack user tokens), nev
   exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope', authorizeParams: { user_scope: 'admin' } } }), [{ path: 'auth.authorizeParams.user_scope', message: 'is set by Latchkey itself and cannot be overridden' }])
   exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, scopeParam: 'user_scope' } }), [{ path: 'auth.scopeParam', message: /is not a known field/ }])
 })
+
+t.test('{{client.id}} in a revoke URL (GitHub), and a revoke request authenticating its own way', async (t) => {
+  const oauth = validDefinition().auth
+  const github = { ...oauth, revokeUrl: 'https://api.github.com/applications/{{client.id}}/token', revokeRequest: { method: 'DELETE', format: 'json', tokenParam: 'access_token', token: 'access', tokenTypeHint: false, clientAuthMethod: 'client_secret_basic' } } as const
+  t.same(issuesOf({ ...validDefinition(), auth: github }), [])
+  const endpoints = resolveEndpoints({ ...validDefinition(), auth: github } as never, { parameters: { tenant: 'acme' }, config: {}, client: { id: 'Iv1.abc' } })
+  t.equal(endpoints.revokeUrl, 'https://api.github.com/applications/Iv1.abc/token')
+  t.match(resolveAuthScheme({ ...validDefinition(), auth: github }), { revoke: { method: 'DELETE', clientAuthMethod: 'client_secret_basic' } })
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, tokenUrl: 'https://acme.example/{{client.id}}/token' } }), [{ path: 'auth.tokenUrl', message: 'placeholder {{client.id}} is only available in revokeUrl' }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeUrl: 'https://acme.example/{{client.secret}}' } }), [{ path: 'auth.revokeUrl', message: /is not a declared client field \(only \{\{client.id\}\} exists\)/ }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeRequest: { authentication: 'bearer', token: 'access', clientAuthMethod: 'client_secret_basic' } } }), [{ path: 'auth.revokeRequest.clientAuthMethod', message: 'is not used when the token itself is the bearer credential' }])
+})

@@ -40,7 +40,7 @@ export interface ResolvedContext<A extends ResolvedOAuth2 = ResolvedOAuth2> {
  * @throws {TypeError} when the scheme is unknown or not OAuth 2.0 (a caller's mistake).
  */
 export function resolveContext(context: OAuthContext): ResolvedContext {
-  const values = { parameters: context.parameters ?? {}, config: context.config ?? {} }
+  const values = { parameters: context.parameters ?? {}, config: context.config ?? {}, client: { id: context.client.clientId } }
   const auth = resolveAuthScheme(context.definition, context.scheme)
   if (auth === undefined) throw new TypeError(`"${context.definition.key}" has no auth scheme "${String(context.scheme)}"`)
   if (auth.kind !== 'oauth2') throw new TypeError(`the "${auth.key}" scheme of "${context.definition.key}" is not OAuth 2.0`)

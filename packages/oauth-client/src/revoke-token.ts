@@ -31,7 +31,8 @@ export async function revokeToken(context: OAuthContext, revocation: Revocation,
   if (url === undefined) return 'not_supported'
   const shape = resolved.auth.revoke
   const bearer = shape.authentication === 'bearer'
-  const auth = bearer ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} } : await clientAuthentication(resolved, options)
+  const asClient = shape.clientAuthMethod === undefined ? resolved : { ...resolved, auth: { ...resolved.auth, clientAuthMethod: shape.clientAuthMethod } }
+  const auth = bearer ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} } : await clientAuthentication(asClient, options)
   const params: Record<string, string> = { ...auth.params }
   if (shape.format !== 'none') {
     params[shape.tokenParam] = revocation.token

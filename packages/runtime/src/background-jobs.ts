@@ -130,7 +130,7 @@ export class BackgroundJobs {
     if (revocation === undefined || revocation.status !== 'pending') return
     await this.store.revocations.finish(job.revocationId, 'failed', reason)
     if ((await this.store.connections.get(job.tenantId, job.connectionId)) !== undefined) {
-      await this.store.events.add(job.tenantId, job.connectionId, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason}. They were deleted here; revoke the app's access at the provider if needed.` })
+      await this.store.events.add(job.tenantId, job.connectionId, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.` })
     }
   }
 

@@ -49,6 +49,8 @@ export interface QuirkyModes {
   oversizedBytes: number
   /** Which client authentication the token endpoint accepts. */
   clientAuth: 'client_secret_basic' | 'client_secret_post' | 'any'
+  /** Which the revoke endpoint accepts (`undefined`: as the token endpoint; GitHub: Basic only there). */
+  revokeClientAuth: 'client_secret_basic' | 'client_secret_post' | 'any' | undefined
   /** Token requests must have a JSON body (Notion). */
   requireJsonBody: boolean
   /** The next N revocations answer 503. */
@@ -108,6 +110,7 @@ const DEFAULT_MODES: QuirkyModes = {
   garbage: false,
   oversizedBytes: 0,
   clientAuth: 'any',
+  revokeClientAuth: undefined,
   requireJsonBody: false,
   revokeFailNext: 0,
   deny: false,
@@ -270,13 +273,13 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     else answer(req, res, status, { error, error_description: description })
   }
 
-  function clientAuthenticated(req: IncomingMessage, form: URLSearchParams): boolean {
+  function clientAuthenticated(req: IncomingMessage, form: URLSearchParams, accepted = modes.clientAuth): boolean {
     const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    if (basic !== undefined && modes.clientAuth !== 'client_secret_post') {
+    if (basic !== undefined && accepted !== 'client_secret_post') {
       const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
       return id === options.clientId && secret === options.clientSecret
     }
-    if (basic === undefined && modes.clientAuth !== 'client_secret_basic') {
+    if (basic === undefined && accepted !== 'client_secret_basic') {
       return form.get('client_id') === options.clientId && form.get('client_secret') === options.clientSecret
     }
     return false
@@ -378,7 +381,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    const presented = modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? '')
+    // GitHub names the body field `access_token`.
+    const presented = modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? form.get('access_token') ?? '')
     counters.lastRevocation = {
       method: req.method ?? '',
       contentType,
@@ -390,7 +394,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded') return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
     if (modes.revokeAuth === 'bearer') {
       if (!accessTokens.has(presented)) return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
-    } else if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
+    } else if (!clientAuthenticated(req, form, modes.revokeClientAuth ?? modes.clientAuth)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
     if (family !== undefined) deadFamilies.add(family)
     res.writeHead(200).end()
@@ -493,6 +497,12 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
     if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
     if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE')) return revokeEndpoint(req, res)
+    // GitHub: `DELETE /applications/{client_id}/token`, the client id in the path.
+    const application = /^\/applications\/([^/]+)\/token$/.exec(url.pathname)
+    if (application !== null && req.method === 'DELETE') {
+      if (decodeURIComponent(application[1] ?? '') !== options.clientId) return sendJson(res, 404, { message: 'Not Found' })
+      return revokeEndpoint(req, res)
+    }
     if (url.pathname === '/.well-known/oauth-authorization-server' && req.method === 'GET') {
       sendJson(res, 200, { issuer: modes.metadataIssuer ?? base, authorization_endpoint: `${base}/oauth/authorize`, token_endpoint: `${base}/oauth/token`, revocation_endpoint: `${base}/oauth/revoke` })
       return

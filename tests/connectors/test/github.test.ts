@@ -7,10 +7,11 @@ import { runRedirectScenario } from './scenario.js'
 // for JSON, and errors come with status 200; user tokens of OAuth apps do not expire and
 // come without a refresh token. Primary rate limits answer 403 with x-ratelimit-reset
 // (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
-t.test('GitHub: connect, call, a 403 rate limit waited out, no refresh token', async (t) => {
+// Revocation: https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-token
+t.test('GitHub: connect, call, a 403 rate limit waited out, no refresh token, DELETE revocation with the client id in the path', async (t) => {
   await runRedirectScenario(t, {
     connector: github,
-    provider: { answerFormat: 'form-unless-json', errorsIn200: true, scopeDelimiter: ',', expiresIn: 'absent', issueRefreshTokens: false, clientAuth: 'client_secret_post' },
+    provider: { answerFormat: 'form-unless-json', errorsIn200: true, scopeDelimiter: ',', expiresIn: 'absent', issueRefreshTokens: false, clientAuth: 'client_secret_post', revokeClientAuth: 'client_secret_basic' },
     authorize: { scope: 'read:user,user:email', pkce: true },
     // https://docs.github.com/en/rest/users/users#get-the-authenticated-user
     verification: { path: '/api/user', answer: { login: 'octocat', id: 1, name: 'The Octocat' }, account: { user: 'octocat', name: 'The Octocat' } },
@@ -24,6 +25,7 @@ t.test('GitHub: connect, call, a 403 rate limit waited out, no refresh token', a
       t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.status, 'connected', 'a rate limit is not an auth failure')
     },
     refresh: 'none',
-    revoke: 'none'
+    revokeUrl: (root) => `${root}/applications/{{client.id}}/token`,
+    revoke: [{ method: 'DELETE', contentType: 'application/json', authorization: 'basic', token: 'access' }]
   })
 })

@@ -72,6 +72,8 @@ export interface RedirectScenario extends ScenarioBase {
    * the old one; `none`: the provider gives no refresh token (long-lived access tokens).
    */
   readonly refresh: 'rotating' | 'reusable' | 'none'
+  /** The revoke URL override (default the emulator's RFC 7009 endpoint), for revoke URLs of another shape. */
+  readonly revokeUrl?: (root: string) => string
   /**
    * The revocation requests, in order, as the provider wants them (RFC 7009 providers get
    * the refresh token, then the access token), or `none` when the connector declares no revoke URL.
@@ -91,10 +93,10 @@ export interface ScenarioResult {
   readonly connectionId: string
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+async function until(what: string, check: () => Promise<boolean> | boolean, seen: () => string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${seen()}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -144,7 +146,7 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   const overrides = {
     authorizeUrl: `${root}/oauth/authorize`,
     tokenUrl: `${root}/oauth/token`,
-    ...(scheme.revokeUrl === undefined ? {} : { revokeUrl: `${root}/oauth/revoke` }),
+    ...(scheme.revokeUrl === undefined ? {} : { revokeUrl: scenario.revokeUrl?.(root) ?? `${root}/oauth/revoke` }),
     ...(baseUrl === null ? {} : { baseUrl })
   }
   const app = await system.api('PUT', `/v1/connectors/${key}/app`, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, overrides })
@@ -219,7 +221,15 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
     t.ok(kinds.includes('revocation.not_supported'), 'no revoke URL: recorded as not supported')
     t.equal(provider.counters.revocations, 0)
   } else {
-    await until('the worker to revoke', async () => (await system.api('GET', `/v1/connections/${id}/events?limit=5`)).body.events.some((e: { kind: string }) => e.kind === 'revocation.done'))
+    let events: { kind: string; message: string }[] = []
+    await until(
+      'the worker to revoke',
+      async () => {
+        events = (await system.api('GET', `/v1/connections/${id}/events?limit=5`)).body.events
+        return events.some((e) => e.kind === 'revocation.done')
+      },
+      () => JSON.stringify(events)
+    )
     t.equal(provider.counters.revocations, scenario.revoke.length, `the worker made ${scenario.revoke.length} revocation request(s)`)
     t.match(provider.counters.revocationLog, scenario.revoke, 'in the shape the provider documents')
     const dead = await fetch(`${provider.apiBaseUrl}/after-revoke`, { headers: { authorization: `Bearer ${current.accessToken}` } })
