@@ -1,7 +1,10 @@
 import { defineConnector } from '@latchkey/connector-sdk'
 
 /**
- * Atlassian (Jira Cloud): Jira Cloud through Atlassian's OAuth 2.0 (3LO): the `audience` and `prompt` authorize params, JSON token requests, and the accessible-resources call that names the cloud site.
+ * Atlassian (Jira Cloud) through OAuth 2.0 (3LO): the `audience` and `prompt` authorize
+ * params, JSON token requests, rotating refresh tokens, and the accessible-resources call
+ * that finds the site: its cloud id is kept as the account identity and is part of every
+ * API URL (`https://api.atlassian.com/ex/jira/{cloudid}/rest/api/3`).
  *
  * @see https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
  */
@@ -24,6 +27,7 @@ export const atlassian = defineConnector({
     authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
     offlineAccess: { scope: 'offline_access' }
   },
-  http: { baseUrl: 'https://api.atlassian.com' },
-  verification: { path: '/oauth/token/accessible-resources', identity: { site: '0.name', cloudId: '0.id' } }
+  http: { baseUrl: 'https://api.atlassian.com/ex/jira/{{account.cloudId}}/rest/api/3' },
+  // The first site the person granted access to. Its request goes to the API's origin: the site is not known before it.
+  verification: { from: 'origin', path: '/oauth/token/accessible-resources', identity: { site: '0.name', siteUrl: '0.url', cloudId: '0.id' } }
 })

@@ -361,7 +361,13 @@ export const VerificationSchema = Type.Object(
   {
     /** @defaultValue `"GET"` */
     method: Type.Optional(Type.Enum(['GET', 'POST'])),
-    /** Relative to `http.baseUrl`, e.g. `/user`. */
+    /**
+     * Where `path` starts: below `http.baseUrl`, or at its origin (Atlassian: the
+     * accessible-resources call that finds the site sits beside the site-specific API).
+     * @defaultValue `"baseUrl"`
+     */
+    from: Type.Optional(Type.Enum(['baseUrl', 'origin'])),
+    /** Relative to `http.baseUrl` (or its origin), e.g. `/user`. */
     path: Type.String({ minLength: 1, maxLength: 2048, pattern: '^/', [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"' }),
     /** A JSON body for `POST` (GraphQL "viewer" queries). */
     body: Type.Optional(Type.String({ maxLength: 8192 })),

@@ -3,10 +3,12 @@ import { TemplateError } from './errors.js'
 /**
  * The namespaces a `{{placeholder}}` may name. `client` has one key, `id` (the OAuth client
  * id), for revoke URLs that carry it in their path (GitHub's `/applications/{client_id}/token`).
+ * `account` holds the identity the verification request found (Atlassian's cloud id), for
+ * the API base URL.
  */
-export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client'
+export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client' | 'account'
 
-export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = ['parameters', 'config', 'metadata', 'client']
+export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = ['parameters', 'config', 'metadata', 'client', 'account']
 
 /** One `{{namespace.key}}` found in a template. */
 export interface Placeholder {
@@ -24,6 +26,7 @@ export interface TemplateValues {
   readonly config?: Readonly<Record<string, string | undefined>>
   readonly metadata?: Readonly<Record<string, unknown>>
   readonly client?: { readonly id?: string | undefined }
+  readonly account?: Readonly<Record<string, unknown>> | null
 }
 
 /** Where a placeholder sits in a URL, which decides how its value is encoded. */
@@ -68,6 +71,7 @@ function lookup(values: TemplateValues, placeholder: Placeholder): string {
   else if (namespace === 'config') value = values.config?.[key]
   else if (namespace === 'metadata') value = readPath(values.metadata, key)
   else if (namespace === 'client') value = key === 'id' ? values.client?.id : undefined
+  else if (namespace === 'account') value = values.account?.[key]
   else throw new TemplateError(name, `{{${name}}}: unknown namespace "${namespace}"; use parameters, config or metadata`)
   if (value === undefined || value === null || value === '') {
     throw new TemplateError(name, `{{${name}}} has no value`)

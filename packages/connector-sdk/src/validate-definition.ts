@@ -69,6 +69,7 @@ interface Scope {
   config: Set<string>
   metadata: Set<string>
   client: Set<string>
+  account: Set<string>
 }
 
 class Checker {
@@ -91,8 +92,8 @@ class Checker {
         continue
       }
       const namespace = p.namespace as PlaceholderNamespace
-      if (!allowed.includes(namespace) && namespace === 'client') {
-        this.add(path, `placeholder {{${p.name}}} is only available in revokeUrl`)
+      if (!allowed.includes(namespace) && (namespace === 'client' || namespace === 'account')) {
+        this.add(path, `placeholder {{${p.name}}} is only available in ${namespace === 'client' ? 'revokeUrl' : 'http.baseUrl'}`)
         ok = false
         continue
       }
@@ -102,7 +103,7 @@ class Checker {
         continue
       }
       if (!this.scope[namespace].has(p.key)) {
-        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param', client: 'client field (only {{client.id}} exists)' }[namespace]
+        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param', client: 'client field (only {{client.id}} exists)', account: 'verification.identity field' }[namespace]
         const suggestion = closest(p.key, [...this.scope[namespace]])
         this.add(path, `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`)
         ok = false
@@ -155,7 +156,8 @@ function collectScope(input: Json): Scope {
     parameters: keys(input.parameters),
     config: keys(input.configValues),
     metadata,
-    client: new Set(['id'])
+    client: new Set(['id']),
+    account: new Set(Object.keys(isObject(input.verification) && isObject(input.verification.identity) ? input.verification.identity : {}))
   }
 }
 
@@ -302,7 +304,7 @@ function checkApiKey(check: Checker, auth: Json, at: string): void {
 function checkHttp(check: Checker, http: unknown): void {
   if (!isObject(http)) return
   const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
-  check.url('http.baseUrl', http.baseUrl, all)
+  check.url('http.baseUrl', http.baseUrl, [...all, 'account'])
   check.values('http.headers', http.headers, all, { headers: true })
   const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined
   if (placement !== undefined) {
@@ -376,6 +378,15 @@ function checkVerification(check: Checker, json: Json): void {
   if (verification.body !== undefined && verification.method !== 'POST') check.add('verification.body', 'is only sent with method "POST"')
   if (typeof verification.path === 'string' && (verification.path.startsWith('//') || /[\\\s]/.test(verification.path))) {
     check.add('verification.path', 'must be a relative URL without white space or backslashes')
+  }
+  // A base URL needing the account: the request that finds it cannot be made below that URL.
+  const baseUrl = isObject(json.http) && typeof json.http.baseUrl === 'string' ? json.http.baseUrl : ''
+  const accountParts = placeholderParts(baseUrl).filter(({ placeholder }) => placeholder.namespace === 'account')
+  if (accountParts.length > 0 && (verification.from === undefined || verification.from === 'baseUrl')) {
+    check.add('verification.from', `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which this request finds`)
+  }
+  for (const { placeholder, part } of accountParts) {
+    if (part === 'origin' || part === 'host') check.add('http.baseUrl', `placeholder {{${placeholder.name}}} must sit in the path or query: the verification request that finds it is sent to the origin`)
   }
 }
 

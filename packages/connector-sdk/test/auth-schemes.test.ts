@@ -127,3 +127,13 @@ t.test('{{client.id}} in a revoke URL (GitHub), and a revoke request authenticat
   exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeUrl: 'https://acme.example/{{client.secret}}' } }), [{ path: 'auth.revokeUrl', message: /is not a declared client field \(only \{\{client.id\}\} exists\)/ }])
   exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeRequest: { authentication: 'bearer', token: 'access', clientAuthMethod: 'client_secret_basic' } } }), [{ path: 'auth.revokeRequest.clientAuthMethod', message: 'is not used when the token itself is the bearer credential' }])
 })
+
+t.test('{{account.*}} in http.baseUrl (Atlassian cloud id): declared identity, path only, found by a request sent to the origin', async (t) => {
+  const site = { ...base, auth: apiKey, http: { baseUrl: 'https://api.acme.example/ex/{{account.cloudId}}/v3' }, verification: { from: 'origin', path: '/sites', identity: { cloudId: '0.id' } } }
+  t.same(issuesOf(site), [])
+  exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: undefined } }), [{ path: 'verification.from', message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which this request finds' }])
+  exactly(t, issuesOf({ ...site, verification: { ...site.verification, identity: { site: '0.name' } } }), [{ path: 'http.baseUrl', message: /\{\{account.cloudId\}\} is not a declared verification.identity field/ }])
+  exactly(t, issuesOf({ ...site, http: { baseUrl: 'https://{{account.cloudId}}.acme.example/v3' } }), [{ path: 'http.baseUrl', message: /must sit in the path or query/ }])
+  exactly(t, issuesOf({ ...site, auth: { ...clientCredentials, tokenUrl: 'https://acme.example/{{account.cloudId}}/token' } }), [{ path: 'auth.tokenUrl', message: 'placeholder {{account.cloudId}} is only available in http.baseUrl' }])
+  exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: 'elsewhere' } }), [{ path: 'verification.from', message: /must be/ }])
+})

@@ -107,7 +107,7 @@ const OVERRIDE_NAMESPACES: Record<string, readonly string[]> = {
   tokenUrl: ['parameters', 'config'],
   refreshUrl: ['parameters', 'config'],
   revokeUrl: ['parameters', 'config', 'client'],
-  baseUrl: ['parameters', 'config', 'metadata']
+  baseUrl: ['parameters', 'config', 'metadata', 'account']
 }
 
 /** The catalog, custom connectors, OpenAPI imports and tenants' OAuth apps. */
@@ -185,7 +185,7 @@ export class ConnectorService {
       for (const problem of problems) issues.push({ path, message: problem })
       const allowed = OVERRIDE_NAMESPACES[name] ?? []
       const kept = auth === undefined ? [] : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
-      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set(kept), client: new Set(['id']) }
+      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set(kept), client: new Set(['id']), account: new Set(Object.keys(entry.definition.verification?.identity ?? {})) }
       for (const p of placeholders) {
         if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
       }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
-import { API_KEY_PLACEHOLDER, renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, readPath, renderTemplate } from '@latchkey/connector-sdk'
-import type { AuthFailureRule, DeepReadonly, HttpDefinition, Issue, RateLimitDefinition, ResolvedAuthScheme } from '@latchkey/connector-sdk'
+import { API_KEY_PLACEHOLDER, TemplateError, renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, readPath, renderTemplate } from '@latchkey/connector-sdk'
+import type { AuthFailureRule, ConnectorDefinition, ConnectorDefinitionJson, DeepReadonly, HttpDefinition, Issue, RateLimitDefinition, ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { Connection, Store } from '@latchkey/store'
@@ -18,6 +18,8 @@ export interface ApiRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** A buffer or string can be replayed after a refresh; a stream cannot. */
   readonly body?: string | Buffer | Readable | undefined
+  /** `url` is relative to the base URL's origin rather than below it (a connector's declared verification request only). */
+  readonly fromOrigin?: boolean | undefined
 }
 
 /** The provider's answer, its body streamed. */
@@ -173,6 +175,25 @@ function flat(headers: Record<string, string | string[] | undefined>): Record<st
 }
 
 /**
+ * Renders the API base URL, or only its origin. The origin never needs the account
+ * identity (the validator keeps `{{account.*}}` out of it), so the verification request
+ * that finds the account can be sent before it is known.
+ * @throws {RuntimeError} `conflict` when a placeholder has no value yet.
+ */
+function baseUrlFor(template: string, values: TemplateValues, definition: ConnectorDefinition | ConnectorDefinitionJson, originOnly: boolean): string {
+  const identity = Object.keys(definition.verification?.identity ?? {})
+  const account = originOnly ? Object.fromEntries(identity.map((name) => [name, values.account?.[name] ?? 'unknown'])) : values.account
+  try {
+    const rendered = renderUrlTemplate(template, { ...values, account })
+    return originOnly ? new URL(rendered).origin : rendered
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    const hint = error.placeholder.startsWith('account.') ? ': the verification request finds it (POST /v1/connections/:id/verify)' : ''
+    throw new RuntimeError('conflict', `the API URL cannot be built yet: ${error.message}${hint}`)
+  }
+}
+
+/**
  * Authenticated calls to a connector's own API (Okta's httpHelper): resolves the base URL,
  * injects the token where the definition says, refreshes once (in single flight) and
  * retries once on an auth failure, retries 429/502/503/504 for idempotent requests with
@@ -207,8 +228,8 @@ export class HttpHelper {
     const baseTemplate = overrides?.baseUrl ?? http?.baseUrl
     if (http === undefined || baseTemplate === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
     const parameters = await openParameters(this.store, connection.parameters)
-    const values = { parameters, config: resolveConfigValues(entry.definition, parameters), metadata: connection.metadata }
-    const target = targetUrl(renderUrlTemplate(baseTemplate, values), apiRequest.url, apiRequest.query)
+    const values = { parameters, config: resolveConfigValues(entry.definition, parameters), metadata: connection.metadata, account: connection.account }
+    const target = targetUrl(baseUrlFor(baseTemplate, values, entry.definition, apiRequest.fromOrigin === true), apiRequest.url, apiRequest.query)
     if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
     const scheme = schemeOf(entry.definition, connection)
     const placement = injectionFor(scheme, http)

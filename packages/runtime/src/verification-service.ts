@@ -51,6 +51,7 @@ export class VerificationService {
       const response = await this.http.call(tenantId, connectionId, {
         method: verification.method ?? 'GET',
         url: verification.path,
+        fromOrigin: verification.from === 'origin',
         headers: verification.body === undefined ? {} : { 'content-type': 'application/json' },
         body: verification.body
       })

@@ -191,8 +191,9 @@ export interface QuirkyProvider {
   /** Accepts HTTP Basic credentials on the API (an empty password allowed). */
   addBasicUser(username: string, password: string): void
   /**
-   * Answers an API path (a full path such as `/api/user`, without the query) with this JSON for
-   * any valid credential, the way the provider documents that endpoint.
+   * Answers a path (a full path such as `/api/user`, without the query; outside `/api` too, like
+   * Atlassian's `/oauth/token/accessible-resources`) with this JSON for any valid credential,
+   * the way the provider documents that endpoint.
    */
   setApiAnswer(path: string, body: unknown): void
   close(): Promise<void>
@@ -511,7 +512,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(308, { location: url.pathname.slice('/moved'.length) }).end()
       return
     }
-    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/')) return api(req, res, url)
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/') || apiAnswers.has(url.pathname)) return api(req, res, url)
     sendJson(res, 404, { error: 'not_found' })
   }
 

@@ -191,3 +191,19 @@ t.test('a connector without an OAuth client takes an app holding only a base URL
   const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
   t.match(call.body, { status: 200, body: { path: '/api/items' } })
 })
+
+t.test('an API URL that needs the account: refused with a hint until the verification request finds it', async (t) => {
+  const { quirky, post } = await setup(t)
+  quirky.addApiKey(API_KEY)
+  const definition = { key: 'sited', name: 'Sited', version: '1.0.0', auth: { kind: 'apiKey' }, http: { baseUrl: `${quirky.apiBaseUrl}/ex/{{account.site}}` }, verification: { from: 'origin', path: '/sites', identity: { site: 'sites.0.key' } } }
+  t.equal((await post('/v1/connectors', definition)).status, 201)
+  const created = await post('/v1/connections', { connector: 'sited', credentials: { apiKey: API_KEY } })
+  t.match(created.body, { status: 'connected', account: null }, 'the verification request found nothing (404 at the origin)')
+  const early = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
+  t.equal(early.status, 409)
+  t.match(early.body.error.message, /the API URL cannot be built yet: \{\{account.site\}\} has no value: the verification request finds it \(POST \/v1\/connections\/:id\/verify\)/)
+  quirky.setApiAnswer('/sites', { sites: [{ key: 'acme-eu' }] })
+  t.match((await post(`/v1/connections/${created.body.id}/verify`)).body, { ok: true, account: { site: 'acme-eu' } })
+  const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
+  t.match(call.body, { status: 200, body: { path: '/api/ex/acme-eu/items' } }, 'the site is in the URL now')
+})
