@@ -26,6 +26,17 @@ function algorithmOf(key: KeyObject, declared: unknown): string {
 }
 
 /**
+ * Puts a PEM's line breaks back: a key pasted into a one-line field (the console's secret
+ * input) arrives with them removed or turned into spaces.
+ */
+function normalizePem(text: string): string {
+  const pem = /^-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----$/.exec(text)
+  if (pem === null) return text
+  const body = (pem[2] ?? '').replace(/\s+/g, '')
+  return `-----BEGIN ${pem[1]}-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${pem[1]}-----\n`
+}
+
+/**
  * Reads the private key that stands in for the client secret with `private_key_jwt`: a
  * PKCS #8 PEM, or a private JWK as JSON (its `kid` and `alg` are used).
  * @throws {TypeError} naming what is wrong, never quoting the key.
@@ -39,7 +50,7 @@ function readKey(secret: string): { key: KeyObject; kid: string | undefined; alg
       const key = createPrivateKey({ key: jwk as never, format: 'jwk' })
       return { key, kid: typeof jwk.kid === 'string' ? jwk.kid : undefined, alg: algorithmOf(key, jwk.alg) }
     }
-    const key = createPrivateKey(text)
+    const key = createPrivateKey(normalizePem(text))
     return { key, kid: undefined, alg: algorithmOf(key, undefined) }
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith('the JWK')) throw error

@@ -53,7 +53,10 @@ t.test('private_key_jwt (RFC 7523): a signed assertion instead of a secret, from
   t.teardown(() => server.close())
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
   const jwk = JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256' })
-  for (const [name, secret] of [['PEM', pem], ['JWK', jwk]] as const) {
+  // A PEM pasted into a one-line field loses its line breaks (or they become spaces).
+  const flattened = pem.trim().replace(/\n/g, '')
+  const spaced = pem.trim().replace(/\n/g, ' ')
+  for (const [name, secret] of [['PEM', pem], ['JWK', jwk], ['PEM without line breaks', flattened], ['PEM with spaces for line breaks', spaced]] as const) {
     const context: OAuthContext = { definition: clientCredentialsConnector(server.tokenUrl, { clientAuthMethod: 'private_key_jwt' }), client: { clientId: 'signed', clientSecret: secret } }
     const tokens = await fetchClientToken(context, ['read'])
     t.equal((await callApi(server.apiUrl, tokens.accessToken)).status, 200, `client credentials with a ${name} key`)

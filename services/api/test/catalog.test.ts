@@ -16,7 +16,7 @@ t.test('every package under connectors/ is in the catalog, and every definition 
     t.same(validateConnectorDefinition(JSON.parse(JSON.stringify(connector))).issues, [], `${connector.key} validates as JSON`)
     t.ok(connector.docsUrl?.startsWith('https://'), `${connector.key} links its provider's documentation`)
     t.ok(connector.http?.baseUrl, `${connector.key} declares its API`)
-    t.match(summarizeConnector(connector), new RegExp(`^${connector.name.replace(/[()]/g, '.')} 1\\.0\\.0: `))
+    t.match(summarizeConnector(connector), new RegExp(`^${connector.name.replace(/[()]/g, '.')} ${connector.version.replace(/\./g, '\\.')}: `))
   }
   const kinds = new Set(CATALOG.flatMap((c) => resolveAuthSchemes(c).map((s) => (s.kind === 'oauth2' ? `oauth2:${s.grant}` : s.kind))))
   t.same([...kinds].sort(), ['apiKey', 'basic', 'oauth2:authorization_code'], 'the catalog exercises API key and basic auth besides OAuth')

@@ -88,3 +88,56 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
   const id = (await card(page).getAttribute('data-connection-id'))!
   t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
 })
+
+t.test('wizard: basic auth typed in, and client credentials with nothing to type; both verified with their account', async (t) => {
+  const system = await startSystem(t)
+  const quirky = await startQuirkyProvider({ clientId: 'machine-app', clientSecret: 'machine-secret' })
+  t.teardown(() => quirky.close())
+  quirky.addBasicUser('AC123', 'auth-token-CANARY')
+  const created = await system.api('POST', '/v1/connectors', {
+    key: 'sms',
+    name: 'SMS',
+    version: '1.0.0',
+    auth: [
+      { kind: 'basic', label: 'Account SID and auth token', usernameLabel: 'Account SID', passwordLabel: 'Auth token' },
+      { kind: 'oauth2', grant: 'client_credentials', label: 'Our platform app', tokenUrl: quirky.tokenUrl, scopes: { read: 'Read' }, defaultScopes: ['read'], clientAuthMethod: 'client_secret_post' }
+    ],
+    http: { baseUrl: quirky.apiBaseUrl },
+    verification: { path: '/me', identity: { user: 'account.login' } }
+  })
+  t.equal(created.status, 201)
+  t.equal((await system.api('PUT', '/v1/connectors/sms/app', { clientId: 'machine-app', clientSecret: 'machine-secret' })).status, 200)
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-9', connectors: ['sms'] })
+  const { page } = await system.page()
+  let popups = 0
+  page.on('popup', () => (popups += 1))
+  await page.goto(session.body.url)
+  const section = page.locator('section[data-connector="sms"]')
+  const picker = section.getByRole('group', { name: 'How do you want to connect?' })
+  await picker.waitFor()
+
+  await section.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+  await section.locator('input[name="credential-password"]').fill('wrong-token')
+  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await page.locator('#status .banner-error', { hasText: 'SMS refused these credentials' }).waitFor()
+  t.match(await page.locator('#status').textContent(), /refused the account sid and auth token \(HTTP 401\)/, 'a wrong token: red at once, with the reason')
+  await section.locator('article.connection [data-state="red"]').waitFor()
+
+  await section.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+  await section.locator('input[name="credential-password"]').fill('auth-token-CANARY')
+  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await page.locator('#status .banner-ok', { hasText: 'SMS is connected' }).waitFor()
+  t.match(await page.locator('#status').textContent(), /User: quirky-user/)
+  t.equal(quirky.counters.lastApiAuth, 'basic')
+
+  await picker.getByRole('radio', { name: 'Our platform app' }).check()
+  t.equal(await section.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
+  await section.getByRole('button', { name: 'Save and connect' }).click()
+  // The banner already says "connected" (the basic connection): wait for the new card.
+  await section.locator('[data-fact="scheme"]', { hasText: 'Our platform app' }).waitFor()
+  t.match(await page.locator('#status .banner-ok').textContent(), /SMS is connected/)
+  t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the token was fetched for the verification request')
+  t.equal(popups, 0, 'no popup for either')
+  t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')
+  await system.screenshot(page, 'wizard-basic-and-client-credentials')
+})
