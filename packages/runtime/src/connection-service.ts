@@ -3,7 +3,7 @@ import type { Issue, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { JobQueues } from '@latchkey/jobs'
 import type { ConnectionEvent, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
-import { sealParameters, visibleParameters } from './connection-context.js'
+import { schemeOf, sealParameters, visibleParameters } from './connection-context.js'
 import { encodeTokenSet } from './token-set-codec.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
@@ -130,6 +130,34 @@ export class ConnectionService {
     })
     if (connected) await this.afterConnect(tenantId, connection.id)
     return this.get(tenantId, connection.id)
+  }
+
+  /**
+   * Replaces a typed-in credential (a rotated API key, a new auth token) on the same
+   * connection, so flows keep using its id; verified again right away. A red connection
+   * turns connected. Nothing is written when the credentials are refused.
+   * @throws {RuntimeError} `conflict` for OAuth 2.0 schemes, whose tokens come from the provider.
+   */
+  async replaceCredentials(tenantId: string, id: string, credentials: NewConnectionRequest['credentials']): Promise<ConnectionView> {
+    const connection = await this.store.connections.get(tenantId, id)
+    if (connection === undefined) throw notFound('connection')
+    const entry = await this.catalog.get(tenantId, connection.connector_key)
+    if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
+    const scheme = schemeOf(entry.definition, connection)
+    if (scheme.kind === 'oauth2') {
+      throw new RuntimeError('conflict', `the "${scheme.label}" scheme gets its tokens from the provider: connect again instead (POST /v1/connections/:id/authorize)`)
+    }
+    const issues: Issue[] = []
+    const stored = credentialTokenSet(scheme, credentials ?? {}, issues)
+    if (issues.length > 0 || stored === undefined) throw invalidRequest(`the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`, issues)
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.credentials.put(tenantId, id, { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }, trx)
+      await this.store.connections.update(tenantId, id, { status: 'connected', statusReason: null }, trx)
+      await this.store.events.add(tenantId, id, { kind: 'connection.credentials_replaced', level: 'info', message: `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved` }, trx)
+    })
+    await this.credentials.invalidate(id)
+    await this.afterConnect(tenantId, id)
+    return this.get(tenantId, id)
   }
 
   async get(tenantId: string, id: string): Promise<ConnectionView> {

@@ -278,7 +278,8 @@ export class HttpHelper {
     let response = first.response
     if (first.failed) {
       if (!renewable(token)) {
-        await this.markAuthFailure(connection, response.status, scheme.kind === 'oauth2' ? 'the provider refused the token and gave no refresh token' : `the provider refused the ${scheme.label.toLowerCase()}`)
+        if (scheme.kind === 'oauth2') await this.markAuthFailure(connection, response.status, 'the provider refused the token and gave no refresh token')
+        else await this.markAuthFailure(connection, response.status, `the provider refused the ${scheme.label.toLowerCase()}`, 'save a new one (it may have been revoked or rotated)')
         return response
       }
       if (!replayable) {
@@ -341,9 +342,9 @@ export class HttpHelper {
     await this.store.connections.update(connection.tenant_id, connection.id, { lastUsedAt: new Date(now), ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null }) })
   }
 
-  /** Red: an auth failure a refresh cannot fix. */
-  private async markAuthFailure(connection: Connection, status: number, reason: string): Promise<void> {
-    const message = `${reason} (HTTP ${status}): connect again`
+  /** Red: an auth failure a refresh cannot fix, with what the person can do about it. */
+  private async markAuthFailure(connection: Connection, status: number, reason: string, remedy = 'connect again'): Promise<void> {
+    const message = `${reason} (HTTP ${status}): ${remedy}`
     await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: message })
     await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } })
     await this.credentials.invalidate(connection.id)

@@ -79,6 +79,12 @@ export const ConnectorSummarySchema = Type.Object({
   appConfigured: Type.Boolean()
 })
 
+/** What the end customer types in for an API key or basic auth scheme. */
+const CredentialsInput = Type.Object(
+  { apiKey: Type.Optional(Type.String({ maxLength: 4096 })), username: Type.Optional(Type.String({ maxLength: 4096 })), password: Type.Optional(Type.String({ maxLength: 4096 })) },
+  { additionalProperties: false }
+)
+
 export const ConnectionBody = Type.Object(
   {
     connector: Type.String({ minLength: 1, maxLength: 64 }),
@@ -90,15 +96,13 @@ export const ConnectionBody = Type.Object(
     /** The auth scheme's key when the connector offers several. */
     scheme: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
     /** API key or basic auth: what the end customer typed in. Stored encrypted, never returned. */
-    credentials: Type.Optional(
-      Type.Object(
-        { apiKey: Type.Optional(Type.String({ maxLength: 4096 })), username: Type.Optional(Type.String({ maxLength: 4096 })), password: Type.Optional(Type.String({ maxLength: 4096 })) },
-        { additionalProperties: false }
-      )
-    )
+    credentials: Type.Optional(CredentialsInput)
   },
   { additionalProperties: false }
 )
+
+/** `PUT /v1/connections/:id/credentials`: new typed-in credentials for the same connection. */
+export const CredentialsBody = Type.Object({ credentials: CredentialsInput }, { additionalProperties: false })
 
 const NullableString = Type.Union([Type.String(), Type.Null()])
 

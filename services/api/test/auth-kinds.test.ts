@@ -64,9 +64,9 @@ t.test('API key: typed in once, stored encrypted, sent as the template says; ver
   const refused = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
   t.equal(refused.body.status, 401)
   const red = await get(`/v1/connections/${created.body.id}`)
-  t.match(red.body, { status: 'error', health: 'red', statusReason: /the provider refused the api key \(HTTP 401\): connect again/ })
+  t.match(red.body, { status: 'error', health: 'red', statusReason: /the provider refused the api key \(HTTP 401\): save a new one \(it may have been revoked or rotated\)/ })
   const verify = await post(`/v1/connections/${created.body.id}/verify`)
-  t.match(verify.body, { ok: false, reason: /connect again/ })
+  t.match(verify.body, { ok: false, reason: /save a new one/ })
   const logs = h.logs.join('\n') + JSON.stringify((await get(`/v1/connections/${created.body.id}/events`)).body)
   t.notMatch(logs, /CANARY/, 'the key is in no log and no event')
   const disconnected = await post(`/v1/connections/${created.body.id}/disconnect`)
@@ -206,4 +206,49 @@ t.test('an API URL that needs the account: refused with a hint until the verific
   t.match((await post(`/v1/connections/${created.body.id}/verify`)).body, { ok: true, account: { site: 'acme-eu' } })
   const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/items' })
   t.match(call.body, { status: 200, body: { path: '/api/ex/acme-eu/items' } }, 'the site is in the URL now')
+})
+
+t.test('a rotated API key replaces the old one on the same connection; refused input changes nothing; OAuth connections reconnect instead', async (t) => {
+  const { h, quirky, post, get, apiKey } = await setup(t)
+  const put = async (url: string, body: unknown) => {
+    const response = await h.call('PUT', url, { apiKey, body })
+    return { status: response.statusCode, body: response.json() }
+  }
+  quirky.addApiKey(API_KEY)
+  t.equal((await post('/v1/connectors', connector(quirky, 'keyed', { kind: 'apiKey', pattern: 'ak_(live|test)_[A-Za-z0-9]+' }))).status, 201)
+  const created = await post('/v1/connections', { connector: 'keyed', credentials: { apiKey: API_KEY } })
+  const id = created.body.id as string
+  quirky.setModes({ apiRefusesAll: true })
+  await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/items' })
+  t.match((await get(`/v1/connections/${id}`)).body, { status: 'error', health: 'red' }, 'the old key was revoked at the provider')
+  quirky.setModes({ apiRefusesAll: false })
+
+  const stored = await h.store.db.selectFrom('credentials').select(['token_set_enc', 'version']).executeTakeFirstOrThrow()
+  const bad = await put(`/v1/connections/${id}/credentials`, { credentials: { apiKey: 'nope-CANARY' } })
+  t.equal(bad.status, 400)
+  t.match(bad.body.error.details, [{ path: 'body.credentials.apiKey', message: /is not a valid api key/ }])
+  t.notMatch(JSON.stringify(bad.body), /CANARY/)
+  t.same(await h.store.db.selectFrom('credentials').select(['token_set_enc', 'version']).executeTakeFirstOrThrow(), stored, 'nothing written')
+  t.equal((await put(`/v1/connections/${id}/credentials`, { credentials: { apiKey: 'ak_live_x', extra: 1 } })).status, 400, 'unknown fields are refused')
+
+  const rotated = 'ak_live_ROTATED0123456789'
+  quirky.addApiKey(rotated)
+  const replaced = await put(`/v1/connections/${id}/credentials`, { credentials: { apiKey: rotated } })
+  t.equal(replaced.status, 200)
+  t.match(replaced.body, { id, status: 'connected', statusReason: null, account: { user: 'quirky-user' } }, 'the same connection, verified with the new key')
+  t.notMatch(JSON.stringify(replaced.body), /ROTATED/, 'never echoed')
+  const call = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/items' })
+  t.equal(call.body.status, 200)
+  t.equal((await get(`/v1/connections/${id}/token`)).body.accessToken, rotated, 'the new key is the one used')
+  t.match((await get(`/v1/connections/${id}/events?limit=3`)).body.events.map((e: { kind: string }) => e.kind), ['connection.verified', 'connection.credentials_replaced'])
+  t.notMatch(h.logs.join('\n'), /ROTATED|CANARY/, 'in no log')
+
+  const oauthConnector = { key: 'oauthy', name: 'OAuthy', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: quirky.authorizeUrl, tokenUrl: quirky.tokenUrl } }
+  t.equal((await post('/v1/connectors', oauthConnector)).status, 201)
+  t.equal((await put('/v1/connectors/oauthy/app', { clientId: 'quirky-app', clientSecret: 'quirky-secret' })).status, 200)
+  const oauth = await post('/v1/connections', { connector: 'oauthy' })
+  const refused = await put(`/v1/connections/${oauth.body.id}/credentials`, { credentials: { apiKey: rotated } })
+  t.equal(refused.status, 409)
+  t.match(refused.body.error.message, /gets its tokens from the provider: connect again instead/)
+  t.equal((await put('/v1/connections/00000000-0000-4000-8000-000000000000/credentials', { credentials: { apiKey: rotated } })).status, 404)
 })

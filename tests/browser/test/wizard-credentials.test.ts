@@ -1,11 +1,34 @@
 import t from 'tap'
+import type { Test } from 'tap'
 import type { Page } from 'playwright-core'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import { startSystem } from './system.js'
+import type { System } from './system.js'
 
 const API_KEY = 'pat_CANARY0123456789'
+const ROTATED = 'pat_ROTATED0123456789'
 
 const card = (page: Page) => page.locator('section[data-connector="docs"] article.connection').first()
+
+/**
+ * Adds the connector and its app, opens a connect link for it, and waits for the scheme
+ * picker; counts popups (none may open for typed-in credentials).
+ */
+async function openWizard(t: Test, system: System, definition: { key: string; [field: string]: unknown }, app: { clientId: string; clientSecret: string }) {
+  t.equal((await system.api('POST', '/v1/connectors', definition)).status, 201)
+  t.equal((await system.api('PUT', `/v1/connectors/${definition.key}/app`, app)).status, 200)
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-7', connectors: [definition.key] })
+  const { page } = await system.page()
+  const popups = { count: 0 }
+  page.on('popup', () => (popups.count += 1))
+  await page.goto(session.body.url)
+  const section = page.locator(`section[data-connector="${definition.key}"]`)
+  const picker = section.getByRole('group', { name: 'How do you want to connect?' })
+  await picker.waitFor()
+  // The "add a connection" form; cards have their own credential fields.
+  const form = section.locator(`form[data-connector-form="${definition.key}"]`)
+  return { page, section, picker, popups, form }
+}
 
 t.test('wizard: the customer picks the API key scheme, a bad key is refused beside its field, a good one connects with its account; checked, refused, disconnected', async (t) => {
   const system = await startSystem(t)
@@ -14,7 +37,7 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
   quirky.addApiKey(API_KEY)
   // A connector offering OAuth (the test authorization server) or a personal access token.
   const oauth = testConnector(system.server, { issuer: system.server.issuer }, 'docs').auth
-  const created = await system.api('POST', '/v1/connectors', {
+  const { page, section, picker, popups, form } = await openWizard(t, system, {
     key: 'docs',
     name: 'Docs',
     version: '1.0.0',
@@ -25,29 +48,18 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
     ],
     http: { baseUrl: quirky.apiBaseUrl },
     verification: { path: '/me', identity: { user: 'account.login', team: 'account.team.name' } }
-  })
-  t.equal(created.status, 201)
-  t.equal((await system.api('PUT', '/v1/connectors/docs/app', { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })).status, 200)
-  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-7', connectors: ['docs'] })
-
-  const { page } = await system.page()
-  let popups = 0
-  page.on('popup', () => (popups += 1))
-  await page.goto(session.body.url)
-  const section = page.locator('section[data-connector="docs"]')
-  const picker = section.getByRole('group', { name: 'How do you want to connect?' })
-  await picker.waitFor()
+  }, { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })
   t.ok(await picker.getByRole('radio', { name: 'Sign in with Docs' }).isChecked(), 'the first scheme is chosen at first')
   t.ok(await section.getByRole('button', { name: 'Connect Docs' }).isVisible(), 'which connects through the provider')
-  t.notOk(await section.getByRole('textbox', { name: /^Access token/ }).isVisible(), 'the token field belongs to the other scheme')
+  t.notOk(await form.getByRole('textbox', { name: /^Access token/ }).isVisible(), 'the token field belongs to the other scheme')
 
   await picker.getByRole('radio', { name: 'Personal access token' }).check()
-  const token = section.getByRole('textbox', { name: /^Access token/ })
+  const token = form.getByRole('textbox', { name: /^Access token/ })
   t.ok(await token.isVisible())
   t.equal(await token.getAttribute('type'), 'password', 'typed in like a password')
   t.match(await section.locator('.help', { hasText: 'Personal access tokens' }).textContent(), /Settings → Developer/, 'with the help text of the connector')
   await token.fill('sk_wrong')
-  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await form.getByRole('button', { name: 'Save and connect' }).click()
   await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.credentials.apiKey"]'))
   const errorId = (await token.getAttribute('aria-describedby'))!.split(' ')[0]!
   t.match(await page.locator(`#${errorId}`).textContent(), /not a valid access token/, 'the API error sits beside the field')
@@ -56,9 +68,9 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
   await system.screenshot(page, 'wizard-api-key-error')
 
   await token.fill(API_KEY)
-  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await form.getByRole('button', { name: 'Save and connect' }).click()
   await page.getByText('Docs is connected').waitFor()
-  t.equal(popups, 0, 'no popup for a typed-in key')
+  t.equal(popups.count, 0, 'no popup for a typed-in key')
   const banner = await page.locator('#status').textContent()
   t.match(banner, /User: quirky-user/, 'the account it belongs to')
   t.match(banner, /Team: Quirky Team/)
@@ -68,7 +80,7 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
   t.equal(await card(page).locator('[data-account="user"]').textContent(), 'quirky-user')
   t.equal(await card(page).locator('[data-account="team"]').textContent(), 'Quirky Team')
   t.equal(await card(page).getByRole('button', { name: 'Reconnect' }).count(), 0, 'a typed-in key has no browser step to redo')
-  t.equal(await section.locator('input[name="credential-apiKey"]').inputValue(), '', 'the key does not stay in the form')
+  t.equal(await form.locator('input[name="credential-apiKey"]').inputValue(), '', 'the key does not stay in the form')
   t.notOk((await page.content()).includes(API_KEY), 'nor anywhere in the page')
   await system.screenshot(page, 'wizard-api-key-connected')
 
@@ -83,9 +95,27 @@ t.test('wizard: the customer picks the API key scheme, a bad key is refused besi
   await card(page).locator('[data-state="red"]').waitFor()
   await system.screenshot(page, 'wizard-api-key-refused')
 
+  // A new token on the same connection: flows keep using its id.
+  const id = (await card(page).getAttribute('data-connection-id'))!
+  quirky.setModes({ apiRefusesAll: false })
+  quirky.addApiKey(ROTATED)
+  await card(page).getByRole('button', { name: 'Replace access token' }).click()
+  const replacement = card(page).getByRole('textbox', { name: /^Access token/ })
+  await replacement.fill('sk_wrong')
+  await card(page).getByRole('button', { name: 'Save' }).click()
+  await t.resolves(card(page).locator('[aria-invalid="true"][data-path="body.credentials.apiKey"]').waitFor(), 'a bad token is refused beside its field')
+  await replacement.fill(ROTATED)
+  await card(page).getByRole('button', { name: 'Save' }).click()
+  await page.locator('#status .banner-ok', { hasText: 'New credentials saved' }).waitFor()
+  await card(page).locator('[data-state="green"]').waitFor()
+  t.equal(await card(page).getAttribute('data-connection-id'), id, 'the same connection')
+  t.equal(await section.locator('article.connection').count(), 1, 'and no other')
+  const handedOut = await system.api<{ accessToken: string }>('GET', `/v1/connections/${id}/token`)
+  t.equal(handedOut.body.accessToken, ROTATED, 'the new token is the one used')
+  t.notOk((await page.content()).includes(ROTATED), 'and it is not left in the page')
+
   await card(page).getByRole('button', { name: 'Disconnect' }).click()
   await card(page).locator('[data-state="grey"]').waitFor()
-  const id = (await card(page).getAttribute('data-connection-id'))!
   t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
 })
 
@@ -94,7 +124,7 @@ t.test('wizard: basic auth typed in, and client credentials with nothing to type
   const quirky = await startQuirkyProvider({ clientId: 'machine-app', clientSecret: 'machine-secret' })
   t.teardown(() => quirky.close())
   quirky.addBasicUser('AC123', 'auth-token-CANARY')
-  const created = await system.api('POST', '/v1/connectors', {
+  const { page, section, picker, popups, form } = await openWizard(t, system, {
     key: 'sms',
     name: 'SMS',
     version: '1.0.0',
@@ -104,40 +134,30 @@ t.test('wizard: basic auth typed in, and client credentials with nothing to type
     ],
     http: { baseUrl: quirky.apiBaseUrl },
     verification: { path: '/me', identity: { user: 'account.login' } }
-  })
-  t.equal(created.status, 201)
-  t.equal((await system.api('PUT', '/v1/connectors/sms/app', { clientId: 'machine-app', clientSecret: 'machine-secret' })).status, 200)
-  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-9', connectors: ['sms'] })
-  const { page } = await system.page()
-  let popups = 0
-  page.on('popup', () => (popups += 1))
-  await page.goto(session.body.url)
-  const section = page.locator('section[data-connector="sms"]')
-  const picker = section.getByRole('group', { name: 'How do you want to connect?' })
-  await picker.waitFor()
+  }, { clientId: 'machine-app', clientSecret: 'machine-secret' })
 
-  await section.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
-  await section.locator('input[name="credential-password"]').fill('wrong-token')
-  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+  await form.locator('input[name="credential-password"]').fill('wrong-token')
+  await form.getByRole('button', { name: 'Save and connect' }).click()
   await page.locator('#status .banner-error', { hasText: 'SMS refused these credentials' }).waitFor()
   t.match(await page.locator('#status').textContent(), /refused the account sid and auth token \(HTTP 401\)/, 'a wrong token: red at once, with the reason')
   await section.locator('article.connection [data-state="red"]').waitFor()
 
-  await section.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
-  await section.locator('input[name="credential-password"]').fill('auth-token-CANARY')
-  await section.getByRole('button', { name: 'Save and connect' }).click()
+  await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+  await form.locator('input[name="credential-password"]').fill('auth-token-CANARY')
+  await form.getByRole('button', { name: 'Save and connect' }).click()
   await page.locator('#status .banner-ok', { hasText: 'SMS is connected' }).waitFor()
   t.match(await page.locator('#status').textContent(), /User: quirky-user/)
   t.equal(quirky.counters.lastApiAuth, 'basic')
 
   await picker.getByRole('radio', { name: 'Our platform app' }).check()
-  t.equal(await section.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
-  await section.getByRole('button', { name: 'Save and connect' }).click()
+  t.equal(await form.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
+  await form.getByRole('button', { name: 'Save and connect' }).click()
   // The banner already says "connected" (the basic connection): wait for the new card.
   await section.locator('[data-fact="scheme"]', { hasText: 'Our platform app' }).waitFor()
   t.match(await page.locator('#status .banner-ok').textContent(), /SMS is connected/)
   t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the token was fetched for the verification request')
-  t.equal(popups, 0, 'no popup for either')
+  t.equal(popups.count, 0, 'no popup for either')
   t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')
   await system.screenshot(page, 'wizard-basic-and-client-credentials')
 })

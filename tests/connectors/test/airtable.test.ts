@@ -1,6 +1,6 @@
 import t from 'tap'
 import { airtable } from '@latchkey/connector-airtable'
-import { runRedirectScenario } from './scenario.js'
+import { runCredentialScenario, runRedirectScenario } from './scenario.js'
 
 // https://airtable.com/developers/web/api/oauth-reference
 // PKCE is required; confidential clients authenticate with HTTP Basic; access tokens last
@@ -16,5 +16,20 @@ t.test('Airtable: PKCE required, Basic client auth, single-use refresh tokens', 
     call: { url: '/appXYZ/Tasks?maxRecords=3', providerPath: '/api/appXYZ/Tasks', auth: 'bearer' },
     refresh: 'rotating',
     revoke: 'none'
+  })
+})
+
+// https://airtable.com/developers/web/guides/personal-access-tokens
+// The other scheme: a personal access token, sent as a bearer credential.
+t.test('Airtable: or a personal access token, picked as the second scheme', async (t) => {
+  await runCredentialScenario(t, {
+    connector: airtable,
+    scheme: 'personal_access_token',
+    credentials: { apiKey: 'patAbCdEfGhIjKlMnO.CANARY0123456789abcdef' },
+    verification: { path: '/api/meta/whoami', answer: { id: 'usrL2PNC5o3H4lBEi', email: 'ada@example.com' }, account: { user: 'ada@example.com', id: 'usrL2PNC5o3H4lBEi' } },
+    call: { url: '/appXYZ/Tasks', providerPath: '/api/appXYZ/Tasks', auth: 'api_key' },
+    async whileConnected(t, { system, connectionId }) {
+      t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.scheme, 'personal_access_token', 'the connection records the scheme')
+    }
   })
 })

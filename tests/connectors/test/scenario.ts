@@ -1,5 +1,5 @@
 import type { Test } from 'tap'
-import { resolveAuthScheme } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveAuthSchemes } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, DeepReadonly } from '@latchkey/connector-sdk'
 import { startQuirkyProvider } from '@latchkey/testkit'
 import type { QuirkyCounters, QuirkyModes, QuirkyProvider, RevocationRecord } from '@latchkey/testkit'
@@ -243,7 +243,9 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
   const key = scenario.connector.key
   if ('apiKey' in scenario.credentials) provider.addApiKey(scenario.credentials.apiKey)
   else provider.addBasicUser(scenario.credentials.username, scenario.credentials.password)
-  const app = await system.api('PUT', `/v1/connectors/${key}/app`, { overrides: baseUrl === null ? {} : { baseUrl } })
+  // A connector that also offers OAuth has a real app; one without takes the override alone.
+  const hasApp = resolveAuthSchemes(scenario.connector).some((s) => s.kind === 'oauth2' && s.clientOwnership === 'developer')
+  const app = await system.api('PUT', `/v1/connectors/${key}/app`, { ...(hasApp ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } : {}), overrides: baseUrl === null ? {} : { baseUrl } })
   t.equal(app.status, 200, 'the tenant app points the connector at the emulator')
   const secret = 'apiKey' in scenario.credentials ? scenario.credentials.apiKey : scenario.credentials.password
   const created = await system.api('POST', '/v1/connections', {
@@ -269,7 +271,7 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
   provider.setModes({ apiRefusesAll: true })
   const refused = await system.api('POST', `/v1/connections/${id}/http`, { method: 'GET', url: scenario.call.url })
   t.equal(refused.body.status, 401)
-  t.match((await system.api('GET', `/v1/connections/${id}`)).body, { status: 'error', health: 'red', statusReason: /connect again/ })
+  t.match((await system.api('GET', `/v1/connections/${id}`)).body, { status: 'error', health: 'red', statusReason: /refused the .+ \(HTTP 401\): save a new one/ })
   const disconnected = await system.api('POST', `/v1/connections/${id}/disconnect`)
   t.equal(disconnected.body.status, 'disconnected')
   t.equal(await system.store.credentials.get(id), undefined, 'the credentials are deleted')

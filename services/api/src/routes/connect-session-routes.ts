@@ -4,7 +4,7 @@ import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
 import { RuntimeError } from '@latchkey/runtime'
 import type { ConnectSession } from '@latchkey/store'
-import { ConnectSessionAnswer, ConnectSessionBody, ConnectionBody, ConnectionSchema, ConnectorSummarySchema, ErrorSchema, EventSchema, EventsQuery, IdParams, AuthorizeAnswer, VerificationAnswer, WizardAuthorizeBody } from '../schemas.js'
+import { ConnectSessionAnswer, ConnectSessionBody, ConnectionBody, ConnectionSchema, CredentialsBody, ConnectorSummarySchema, ErrorSchema, EventSchema, EventsQuery, IdParams, AuthorizeAnswer, VerificationAnswer, WizardAuthorizeBody } from '../schemas.js'
 import { bearerToken, tenantAuth } from './tenant-auth.js'
 
 declare module 'fastify' {
@@ -63,6 +63,10 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     // Scoped like every wizard call: another customer's connection is a 404.
     await runtime.sessions.get(request.connectSession, request.params.id)
     return runtime.verification.verify(request.connectSession.tenant_id, request.params.id)
+  })
+  app.put('/v1/connect/connections/:id/credentials', { schema: { params: IdParams, body: CredentialsBody, response: { 200: ConnectionSchema, ...errors } } }, async (request) => {
+    await runtime.sessions.get(request.connectSession, request.params.id)
+    return runtime.connections.replaceCredentials(request.connectSession.tenant_id, request.params.id, request.body.credentials)
   })
   app.post('/v1/connect/connections/:id/disconnect', { schema: { params: IdParams, response: { 200: ConnectionSchema, ...errors } } }, async (request) => runtime.sessions.disconnect(request.connectSession, request.params.id))
   app.get('/v1/connect/connections/:id/events', { schema: { params: IdParams, querystring: EventsQuery, response: { 200: Type.Object({ events: Type.Array(EventSchema) }), ...errors } } }, async (request) => ({

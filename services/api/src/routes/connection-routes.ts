@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
-import { AuthorizeAnswer, VerificationAnswer, ConnectionBody, ConnectionSchema, ConnectionsQuery, ErrorSchema, EventSchema, EventsQuery, IdParams, TokenSchema } from '../schemas.js'
+import { AuthorizeAnswer, VerificationAnswer, ConnectionBody, CredentialsBody, ConnectionSchema, ConnectionsQuery, ErrorSchema, EventSchema, EventsQuery, IdParams, TokenSchema } from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
 
 /** Connections: a tenant reaches its own only; another tenant's id answers 404. */
@@ -26,6 +26,9 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
   })
   app.post('/v1/connections/:id/verify', { schema: { params: IdParams, response: { 200: VerificationAnswer, ...errors } } }, async (request) =>
     runtime.verification.verify(request.tenant.id, request.params.id)
+  )
+  app.put('/v1/connections/:id/credentials', { schema: { params: IdParams, body: CredentialsBody, response: { 200: ConnectionSchema, ...errors } } }, async (request) =>
+    runtime.connections.replaceCredentials(request.tenant.id, request.params.id, request.body.credentials)
   )
   app.post('/v1/connections/:id/disconnect', { schema: one }, async (request) => runtime.connections.disconnect(request.tenant.id, request.params.id))
   app.delete('/v1/connections/:id', { schema: { params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {

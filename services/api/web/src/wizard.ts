@@ -34,6 +34,8 @@ let api: ApiClient
 let overview: Overview | undefined
 /** Logs the person opened stay open across refreshes. */
 const openLogs = new Set<string>()
+/** Connections whose "replace the key" form is open. */
+const openReplace = new Set<string>()
 /** The popup of the connect attempt in progress, watched until it closes. */
 let popup: Window | null = null
 
@@ -120,6 +122,8 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
   const granted = connection.scopes.granted.length > 0 ? connection.scopes.granted : connection.scopes.requested
   const connected = connection.status === 'connected'
   const scheme = schemeOf(connector, connection)
+  // Typed-in credentials are replaced on the same connection, so flows keep its id.
+  const replaceForm = scheme !== undefined && !scheme.redirect && scheme.inputs.length > 0 && connection.status !== 'disconnected' ? credentialsForm(connector, scheme, connection.id) : null
   const verifiable = connector.verification !== null && (connected || connection.status === 'error')
   const actions = h(
     'div',
@@ -127,6 +131,22 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
     // Typed-in credentials are replaced by adding a connection with the new ones; only a browser step can be redone in place.
     scheme?.redirect === true ? h('button', { type: 'button', onclick: () => void reconnect(connector, connection.id) }, connection.status === 'configured' ? 'Connect' : 'Reconnect') : null,
     verifiable ? h('button', { type: 'button', class: 'secondary', onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement) }, 'Check connection') : null,
+    replaceForm === null
+      ? null
+      : h('button', {
+          type: 'button',
+          class: 'secondary',
+          'aria-expanded': String(openReplace.has(connection.id)),
+          onclick: (event: Event) => {
+            const show = replaceForm.hidden
+            replaceForm.hidden = !show
+            ;(event.currentTarget as HTMLElement).setAttribute('aria-expanded', String(show))
+            if (show) {
+              openReplace.add(connection.id)
+              replaceForm.querySelector('input')?.focus()
+            } else openReplace.delete(connection.id)
+          }
+        }, replaceLabel(scheme!)),
     connected || connection.status === 'error' ? h('button', { type: 'button', class: 'danger', onclick: () => void disconnect(connection.id) }, 'Disconnect') : null,
     h('button', {
       type: 'button',
@@ -164,8 +184,50 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       ...kept.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])
     ),
     actions,
+    replaceForm,
     log
   )
+}
+
+function replaceLabel(scheme: Scheme): string {
+  return scheme.kind === 'basic' ? 'Update credentials' : `Replace ${scheme.inputs[0]?.label.toLowerCase() ?? 'key'}`
+}
+
+/** The scheme's inputs again, to save new credentials on this connection. */
+function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connectionId: string): HTMLFormElement {
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const form: HTMLFormElement = h(
+    'form',
+    { class: 'stack replace-credentials', novalidate: true, hidden: !openReplace.has(connectionId), 'aria-label': replaceLabel(scheme) },
+    schemeFields(connector, scheme),
+    general,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'))
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void replaceCredentials(connector, scheme, connectionId, form, general)
+  })
+  return form
+}
+
+async function replaceCredentials(connector: ConnectorSummary, scheme: Scheme, connectionId: string, form: HTMLFormElement, general: HTMLElement): Promise<void> {
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
+  submit.disabled = true
+  clearFieldIssues(form, general)
+  try {
+    const body = readForm(connector, scheme, form)
+    const connection = await api.request<Connection>('PUT', `../v1/connect/connections/${connectionId}/credentials`, { credentials: body.credentials })
+    form.reset()
+    openReplace.delete(connectionId)
+    if (connection.status === 'error') announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
+    else announce(status, 'ok', 'New credentials saved', describeAccount(connector, connection.account))
+    await load()
+  } catch (error) {
+    if (error instanceof ApiError) showFieldIssues(form, error, general)
+    else announce(status, 'error', 'Something went wrong', (error as Error).message)
+  } finally {
+    submit.disabled = false
+  }
 }
 
 /** The scheme a connection uses: its recorded key, or the connector's first. */
