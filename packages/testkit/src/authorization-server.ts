@@ -15,6 +15,8 @@ export interface TestClient {
   readonly redirectUris: readonly string[]
   /** @defaultValue `"client_secret_basic"`, or `"none"` without a secret */
   readonly tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none'
+  /** The one algorithm a `private_key_jwt` client's assertions must use. @defaultValue `"RS256"` */
+  readonly tokenEndpointAuthSigningAlg?: 'RS256' | 'PS256' | 'ES256' | 'EdDSA'
   /** The client's public keys, for `private_key_jwt` (RFC 7523). */
   readonly jwks?: { keys: readonly object[] } | undefined
   /** @defaultValue `["authorization_code", "refresh_token"]` */
@@ -135,7 +137,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     response_types: (client.grantTypes ?? ['authorization_code']).includes('authorization_code') ? ['code'] : [],
     token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic'),
     ...(client.jwks === undefined ? {} : { jwks: { keys: [...client.jwks.keys] as never[] } }),
-    ...(client.tokenEndpointAuthMethod === 'private_key_jwt' ? { token_endpoint_auth_signing_alg: 'RS256' } : {})
+    ...(client.tokenEndpointAuthMethod === 'private_key_jwt' ? { token_endpoint_auth_signing_alg: client.tokenEndpointAuthSigningAlg ?? 'RS256' } : {})
   }))
 
   const configuration: Configuration = {

@@ -1,6 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto'
 import t from 'tap'
 import type { Test } from 'tap'
-import { startQuirkyProvider } from '@latchkey/testkit'
+import { startAuthorizationServer, startQuirkyProvider } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
 import { startHarness } from './harness.js'
 import type { Harness } from './harness.js'
@@ -251,4 +252,27 @@ t.test('a rotated API key replaces the old one on the same connection; refused i
   t.equal(refused.status, 409)
   t.match(refused.body.error.message, /gets its tokens from the provider: connect again instead/)
   t.equal((await put('/v1/connections/00000000-0000-4000-8000-000000000000/credentials', { credentials: { apiKey: rotated } })).status, 404)
+})
+
+t.test('private_key_jwt through the API (an EC key, ES256): the app keeps a private key as its secret (encrypted, never echoed) and calls get a token signed for', async (t) => {
+  const { h, post, apiKey } = await setup(t)
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const server = await startAuthorizationServer({
+    clients: [{ clientId: 'signed-app', redirectUris: ['http://127.0.0.1:1/unused/'], tokenEndpointAuthMethod: 'private_key_jwt', jwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'ES256' }] }, tokenEndpointAuthSigningAlg: 'ES256', grantTypes: ['client_credentials'] }]
+  })
+  t.teardown(() => server.close())
+  const definition = { key: 'signed', name: 'Signed', version: '1.0.0', auth: { kind: 'oauth2', grant: 'client_credentials', tokenUrl: server.tokenUrl, clientAuthMethod: 'private_key_jwt', scopes: { read: 'Read' }, defaultScopes: ['read'] }, http: { baseUrl: server.apiBaseUrl } }
+  t.equal((await post('/v1/connectors', definition)).status, 201)
+  // Pasted into the console's one-line secret field: the PEM arrives without its line breaks.
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString().trim().replace(/\n/g, '')
+  const app = await h.call('PUT', '/v1/connectors/signed/app', { apiKey, body: { clientId: 'signed-app', clientSecret: pem } })
+  t.equal(app.statusCode, 200)
+  t.notMatch(app.body, /PRIVATE KEY/, 'the key is not echoed')
+  const stored = await h.store.db.selectFrom('connector_apps').select('client_secret_enc').executeTakeFirstOrThrow()
+  t.notMatch(String(stored.client_secret_enc), /PRIVATE KEY|MIG/, 'encrypted at rest')
+  const created = await post('/v1/connections', { connector: 'signed' })
+  const call = await post(`/v1/connections/${created.body.id}/http`, { method: 'GET', url: '/me' })
+  t.match(call.body, { status: 200, body: { clientId: 'signed-app', scope: 'read' } }, 'the server accepted the signed client assertion (ES256)')
+  t.same(server.counters.tokenRequests, { client_credentials: 1 })
+  t.notMatch(h.logs.join('\n'), /PRIVATE KEY/, 'in no log')
 })
