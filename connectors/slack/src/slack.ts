@@ -1,10 +1,19 @@
 import { defineConnector } from '@latchkey/connector-sdk'
 
-const AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize'
-const TOKEN_URL = 'https://slack.com/api/oauth.v2.access'
-const REVOKE_URL = 'https://slack.com/api/auth.revoke'
-/** `auth.revoke` takes the token itself as the bearer credential. */
-const REVOKE_REQUEST = { authentication: 'bearer', token: 'access', format: 'none' } as const
+/** What the bot and user schemes share: one app, one token endpoint, one revocation. */
+const SLACK_OAUTH = {
+  kind: 'oauth2',
+  grant: 'authorization_code',
+  authorizeUrl: 'https://slack.com/oauth/v2/authorize',
+  tokenUrl: 'https://slack.com/api/oauth.v2.access',
+  revokeUrl: 'https://slack.com/api/auth.revoke',
+  // `auth.revoke` takes the token itself as the bearer credential.
+  revokeRequest: { authentication: 'bearer', token: 'access', format: 'none' },
+  clientAuthMethod: 'client_secret_post',
+  pkce: false,
+  scopeDelimiter: ',',
+  customerSelectsScopes: true
+} as const
 const KEEP = ['team.id', 'team.name', 'authed_user.id']
 
 /**
@@ -23,17 +32,9 @@ export const slack = defineConnector({
   docsUrl: 'https://api.slack.com/authentication/oauth-v2',
   auth: [
     {
+      ...SLACK_OAUTH,
       key: 'bot',
       label: 'As a bot (the app posts as itself)',
-      kind: 'oauth2',
-      grant: 'authorization_code',
-      authorizeUrl: AUTHORIZE_URL,
-      tokenUrl: TOKEN_URL,
-      revokeUrl: REVOKE_URL,
-      revokeRequest: REVOKE_REQUEST,
-      clientAuthMethod: 'client_secret_post',
-      pkce: false,
-      scopeDelimiter: ',',
       scopes: {
         'channels:read': 'View basic information about public channels',
         'chat:write': 'Send messages as the app',
@@ -41,21 +42,12 @@ export const slack = defineConnector({
         'team:read': 'View the workspace name and domain'
       },
       defaultScopes: ['channels:read', 'chat:write'],
-      customerSelectsScopes: true,
       tokenResponse: { keepFields: KEEP }
     },
     {
+      ...SLACK_OAUTH,
       key: 'user',
       label: 'As yourself (a user token)',
-      kind: 'oauth2',
-      grant: 'authorization_code',
-      authorizeUrl: AUTHORIZE_URL,
-      tokenUrl: TOKEN_URL,
-      revokeUrl: REVOKE_URL,
-      revokeRequest: REVOKE_REQUEST,
-      clientAuthMethod: 'client_secret_post',
-      pkce: false,
-      scopeDelimiter: ',',
       scopeParam: 'user_scope',
       scopes: {
         'search:read': 'Search messages and files',
@@ -64,7 +56,6 @@ export const slack = defineConnector({
         'users:read': 'View people in the workspace'
       },
       defaultScopes: ['search:read'],
-      customerSelectsScopes: true,
       tokenResponse: { accessTokenPath: 'authed_user.access_token', keepFields: KEEP }
     }
   ],

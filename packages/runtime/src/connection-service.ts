@@ -1,7 +1,7 @@
 import { checkRequestedScopes, resolveAuthScheme, resolveAuthSchemes, resolveScopes, validateParameters } from '@latchkey/connector-sdk'
 import type { Issue, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { JobQueues } from '@latchkey/jobs'
-import type { ConnectionEvent, Store } from '@latchkey/store'
+import type { ConnectionEvent, CredentialWrite, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { schemeOf, sealParameters, visibleParameters } from './connection-context.js'
 import { encodeTokenSet } from './token-set-codec.js'
@@ -31,6 +31,11 @@ const MAX_CREDENTIAL_LENGTH = 4096
  * Checks the credentials an API key or basic auth connection is created with, and turns
  * them into the token set stored (encrypted): the key itself, or the Basic credentials.
  */
+/** Typed-in credentials as a stored token set: no expiry, nothing to refresh. */
+function typedCredentialWrite(stored: { accessToken: string; tokenType: string }): CredentialWrite {
+  return { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }
+}
+
 function credentialTokenSet(scheme: ResolvedAuthScheme, credentials: NewConnectionRequest['credentials'], issues: Issue[]): { accessToken: string; tokenType: string } | undefined {
   const at = 'body.credentials'
   if (scheme.kind === 'oauth2') {
@@ -123,7 +128,7 @@ export class ConnectionService {
       )
       await this.store.events.add(tenantId, created.id, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created (${auth.label})`, detail: { scheme: auth.key, scopes: requested } }, trx)
       if (stored !== undefined) {
-        await this.store.credentials.put(tenantId, created.id, { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }, trx)
+        await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(stored), trx)
         await this.store.events.add(tenantId, created.id, { kind: 'connection.connected', level: 'info', message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}` }, trx)
       }
       return created
@@ -151,7 +156,7 @@ export class ConnectionService {
     const stored = credentialTokenSet(scheme, credentials ?? {}, issues)
     if (issues.length > 0 || stored === undefined) throw invalidRequest(`the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`, issues)
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.credentials.put(tenantId, id, { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }, trx)
+      await this.store.credentials.put(tenantId, id, typedCredentialWrite(stored), trx)
       await this.store.connections.update(tenantId, id, { status: 'connected', statusReason: null }, trx)
       await this.store.events.add(tenantId, id, { kind: 'connection.credentials_replaced', level: 'info', message: `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved` }, trx)
     })

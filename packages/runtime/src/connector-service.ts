@@ -179,13 +179,19 @@ export class ConnectorService {
       if (input.clientId === undefined) issues.push({ path: 'body.clientId', message: `is required: the client id of your OAuth app at ${entry.definition.name}` })
       if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     }
+    const kept = auth === undefined ? [] : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
+    const declared = {
+      parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)),
+      config: new Set((entry.definition.configValues ?? []).map((c) => c.key)),
+      metadata: new Set(kept),
+      client: new Set(['id']),
+      account: new Set(Object.keys(entry.definition.verification?.identity ?? {}))
+    }
     for (const [name, value] of Object.entries(input.overrides ?? {})) {
       const path = `body.overrides.${name}`
       const { placeholders, problems } = parsePlaceholders(value)
       for (const problem of problems) issues.push({ path, message: problem })
       const allowed = OVERRIDE_NAMESPACES[name] ?? []
-      const kept = auth === undefined ? [] : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
-      const declared = { parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)), config: new Set((entry.definition.configValues ?? []).map((c) => c.key)), metadata: new Set(kept), client: new Set(['id']), account: new Set(Object.keys(entry.definition.verification?.identity ?? {})) }
       for (const p of placeholders) {
         if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
       }

@@ -181,8 +181,8 @@ function flat(headers: Record<string, string | string[] | undefined>): Record<st
  * @throws {RuntimeError} `conflict` when a placeholder has no value yet.
  */
 function baseUrlFor(template: string, values: TemplateValues, definition: ConnectorDefinition | ConnectorDefinitionJson, originOnly: boolean): string {
-  const identity = Object.keys(definition.verification?.identity ?? {})
-  const account = originOnly ? Object.fromEntries(identity.map((name) => [name, values.account?.[name] ?? 'unknown'])) : values.account
+  // Stand-ins for account values not known yet: they sit in the path, which is dropped.
+  const account = originOnly ? Object.fromEntries(Object.keys(definition.verification?.identity ?? {}).map((name) => [name, values.account?.[name] ?? 'unknown'])) : values.account
   try {
     const rendered = renderUrlTemplate(template, { ...values, account })
     return originOnly ? new URL(rendered).origin : rendered

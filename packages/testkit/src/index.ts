@@ -3,7 +3,7 @@ export type { ApproveOptions, AuthorizationServer, AuthorizationServerCounters, 
 export { CookieJar } from './cookie-jar.js'
 export { startQuirkyProvider } from './quirky-provider.js'
 export type { QuirkyCounters, QuirkyModes, QuirkyProvider, QuirkyProviderOptions, RevocationRecord } from './quirky-provider.js'
-export { createTestDatabase, serviceUrls, startPrivateRedis, testEncryptionKeys, testRedisPrefix } from './test-services.js'
+export { createTestDatabase, freePort, serviceUrls, startPrivateRedis, testEncryptionKeys, testRedisPrefix } from './test-services.js'
 export type { PrivateRedis, ServiceUrls, TestDatabase } from './test-services.js'
 export { testConnector } from './test-connector.js'
 export type { OAuth2ConnectorJson } from './test-connector.js'

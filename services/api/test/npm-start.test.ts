@@ -1,19 +1,10 @@
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { CookieJar, createTestDatabase, serviceUrls } from '@latchkey/testkit'
+import { CookieJar, createTestDatabase, freePort, serviceUrls } from '@latchkey/testkit'
 
 const START = fileURLToPath(new URL('../../../infra/local/start.mjs', import.meta.url))
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** Follows redirects by hand with a cookie jar, like a browser, until the URL leaves `stopAt`'s origin or a page answers. */
 async function browse(jar: CookieJar, url: URL, init: RequestInit = {}): Promise<Response> {

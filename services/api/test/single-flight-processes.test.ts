@@ -1,24 +1,15 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import type { Test } from 'tap'
 import { openStore } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, startQuirkyProvider, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import { createTestDatabase, freePort, serviceUrls, startQuirkyProvider, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 
 const API = fileURLToPath(new URL('../dist/server.js', import.meta.url))
 const WORKER = fileURLToPath(new URL('../../worker/dist/server.js', import.meta.url))
 const ADMIN = 'admin-token-for-process-tests-0123456789'
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function launch(t: Test, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] })

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { github } from '@latchkey/connector-github'
-import { runRedirectScenario } from './scenario.js'
+import { checkRateLimitWaitedOut, runRedirectScenario } from './scenario.js'
 
 // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
 // OAuth apps: comma-separated scopes; the token endpoint answers form-encoded unless asked
@@ -16,14 +16,7 @@ t.test('GitHub: connect, call, a 403 rate limit waited out, no refresh token, DE
     // https://docs.github.com/en/rest/users/users#get-the-authenticated-user
     verification: { path: '/api/user', answer: { login: 'octocat', id: 1, name: 'The Octocat' }, account: { user: 'octocat', name: 'The Octocat' } },
     call: { url: '/repos/octocat/hello-world/issues', providerPath: '/api/repos/octocat/hello-world/issues', auth: 'bearer' },
-    async whileConnected(t, { system, provider, connectionId }) {
-      provider.setModes({ apiFailNext: 1, apiFailStatus: 403, rateLimitReset: true })
-      const calls = provider.counters.apiCalls
-      const answer = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url: '/rate-limited' })
-      t.equal(answer.body.status, 200, 'the 403 with x-ratelimit-reset was waited out and retried')
-      t.equal(provider.counters.apiCalls - calls, 2)
-      t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.status, 'connected', 'a rate limit is not an auth failure')
-    },
+    whileConnected: (t, context) => checkRateLimitWaitedOut(t, context, 403, '/rate-limited'),
     refresh: 'none',
     revokeUrl: (root) => `${root}/applications/{{client.id}}/token`,
     revoke: [{ method: 'DELETE', contentType: 'application/json', authorization: 'basic', token: 'access' }]

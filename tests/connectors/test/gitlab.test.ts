@@ -1,6 +1,6 @@
 import t from 'tap'
 import { gitlab } from '@latchkey/connector-gitlab'
-import { runRedirectScenario } from './scenario.js'
+import { checkRateLimitWaitedOut, runRedirectScenario } from './scenario.js'
 
 // https://docs.gitlab.com/api/oauth2/
 // Any GitLab host (self-managed here); access tokens last two hours; refresh tokens rotate;
@@ -16,13 +16,7 @@ t.test('GitLab: a self-managed host, rotating refresh tokens, revocation, RateLi
     // https://docs.gitlab.com/api/users/#for-non-administrator-users
     verification: { path: '/api/user', answer: { id: 1, username: 'ada', name: 'Ada Lovelace' }, account: { user: 'ada', name: 'Ada Lovelace' } },
     call: { url: '/projects?membership=true', providerPath: '/api/projects', auth: 'bearer' },
-    async whileConnected(t, { system, provider, connectionId }) {
-      provider.setModes({ apiFailNext: 1, apiFailStatus: 429, rateLimitReset: true })
-      const calls = provider.counters.apiCalls
-      const answer = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url: '/projects' })
-      t.equal(answer.body.status, 200, 'the 429 with RateLimit-Reset was waited out and retried')
-      t.equal(provider.counters.apiCalls - calls, 2)
-    },
+    whileConnected: (t, context) => checkRateLimitWaitedOut(t, context, 429, '/projects'),
     refresh: 'rotating',
     revoke: [{ method: 'POST', contentType: 'application/x-www-form-urlencoded', authorization: 'none', token: 'refresh' }, { token: 'access' }]
   })

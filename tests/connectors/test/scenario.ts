@@ -119,6 +119,19 @@ async function checkCall(t: Test, system: System, provider: QuirkyProvider, id: 
   t.equal(provider.counters.lastApiAuth, call.auth, `${label}: the credential went as ${call.auth}`)
 }
 
+/**
+ * The provider rate-limits the next call (`status`, reset time in its reset header): the
+ * helper waits it out and retries once, and the connection stays connected.
+ */
+export async function checkRateLimitWaitedOut(t: Test, { system, provider, connectionId }: ScenarioResult, status: number, url: string): Promise<void> {
+  provider.setModes({ apiFailNext: 1, apiFailStatus: status, rateLimitReset: true })
+  const calls = provider.counters.apiCalls
+  const answer = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url })
+  t.equal(answer.body.status, 200, `the ${status} with ${provider.modes.rateLimitResetHeader} was waited out and retried`)
+  t.equal(provider.counters.apiCalls - calls, 2)
+  t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.status, 'connected', 'a rate limit is not an auth failure')
+}
+
 /** Whether the provider refused a call's credential, in its own way (a 401, or an error in a 200). */
 async function refused(provider: QuirkyProvider, response: Response): Promise<boolean> {
   const body = (await response.json()) as Record<string, unknown>

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
@@ -9,7 +8,7 @@ import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import { createTestDatabase, freePort, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import { startWorkers } from '@latchkey/worker'
 
 /** Where cleanups are registered: a tap `Test` fits. */
@@ -47,14 +46,6 @@ export interface SystemOptions {
 
 const ADMIN_TOKEN = 'admin-token-for-system-tests-0123456789'
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => done(port))
-    })
-  })
-}
 
 /**
  * Starts the API on a free loopback port and the BullMQ workers in this process, each test
