@@ -128,7 +128,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
   const actions = h(
     'div',
     { class: 'actions' },
-    // Typed-in credentials are replaced by adding a connection with the new ones; only a browser step can be redone in place.
+    // Only a browser step is redone by reconnecting; typed-in credentials are replaced in place (below).
     scheme?.redirect === true ? h('button', { type: 'button', onclick: () => void reconnect(connector, connection.id) }, connection.status === 'configured' ? 'Connect' : 'Reconnect') : null,
     verifiable ? h('button', { type: 'button', class: 'secondary', onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement) }, 'Check connection') : null,
     replaceForm === null
@@ -210,6 +210,12 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
   return form
 }
 
+/** What the verification right after saving credentials found: the account, or why the provider refused them. */
+function announceTypedIn(connector: ConnectorSummary, connection: Connection, okTitle: string): void {
+  if (connection.status === 'error') announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
+  else announce(status, 'ok', okTitle, describeAccount(connector, connection.account))
+}
+
 async function replaceCredentials(connector: ConnectorSummary, scheme: Scheme, connectionId: string, form: HTMLFormElement, general: HTMLElement): Promise<void> {
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   submit.disabled = true
@@ -219,8 +225,7 @@ async function replaceCredentials(connector: ConnectorSummary, scheme: Scheme, c
     const connection = await api.request<Connection>('PUT', `../v1/connect/connections/${connectionId}/credentials`, { credentials: body.credentials })
     form.reset()
     openReplace.delete(connectionId)
-    if (connection.status === 'error') announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
-    else announce(status, 'ok', 'New credentials saved', describeAccount(connector, connection.account))
+    announceTypedIn(connector, connection, 'New credentials saved')
     await load()
   } catch (error) {
     if (error instanceof ApiError) showFieldIssues(form, error, general)
@@ -434,9 +439,7 @@ async function connectNew(connector: ConnectorSummary, scheme: Scheme, form: HTM
     render()
     if (!scheme.redirect) {
       // Credentials typed in (or a client credentials grant): connected now, checked by the verification request when there is one.
-      const failed = connection.status === 'error'
-      if (failed) announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
-      else announce(status, 'ok', `${connector.name} is connected`, describeAccount(connector, connection.account))
+      announceTypedIn(connector, connection, `${connector.name} is connected`)
       return
     }
     await startAuthorization(connector, connection.id, opened)
