@@ -5,3 +5,4 @@ export type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from './payloads.j
 export { REVOKE_ATTEMPTS, createJobQueues } from './job-queues.js'
 export type { JobQueues, JobQueuesOptions } from './job-queues.js'
 export { RedisPolicyError, assertRedisNoEviction } from './redis-policy.js'
+export { isRedisUnavailable } from './redis-unavailable.js'

@@ -21,8 +21,11 @@ export interface JobQueues {
   enqueueHttp(job: HttpJob): Promise<string>
   /** Queues a revocation; one job per revocation row however often it is asked. */
   enqueueRevocation(job: RevokeJob): Promise<string>
-  /** Queues a refresh; deduplicated per connection while one is waiting. */
-  enqueueRefresh(job: RefreshJob): Promise<string>
+  /**
+   * Queues a refresh; deduplicated per connection while one is waiting. `delayMs` holds it
+   * back (the sweep spreads a burst of due refreshes).
+   */
+  enqueueRefresh(job: RefreshJob, options?: { readonly delayMs?: number }): Promise<string>
   close(): Promise<void>
 }
 
@@ -60,9 +63,10 @@ export function createJobQueues(options: JobQueuesOptions): JobQueues {
       })
       return added.id ?? `revoke-${job.revocationId}`
     },
-    async enqueueRefresh(job) {
+    async enqueueRefresh(job, options) {
       const added = await refresh.add('refresh', job, {
         deduplication: { id: `refresh-${job.connectionId}` },
+        ...(options?.delayMs !== undefined && options.delayMs > 0 ? { delay: Math.round(options.delayMs) } : {}),
         attempts: 6,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: true,

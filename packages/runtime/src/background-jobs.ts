@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { OAuthError, revokeTokenSet } from '@latchkey/oauth-client'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Connection, Store } from '@latchkey/store'
@@ -82,9 +81,9 @@ export class BackgroundJobs {
   async refresh(job: RefreshJob): Promise<JobOutcome> {
     const connection = await this.store.connections.get(job.tenantId, job.connectionId)
     if (connection === undefined || connection.status !== 'connected') return 'skipped'
-    const credential = await this.store.db.selectFrom('credentials').select(['version', 'refresh_due_at']).where('connection_id', '=', connection.id).executeTakeFirst()
+    const credential = await this.store.credentials.state(connection.id)
     if (credential === undefined) return 'skipped'
-    if (job.reason === 'due' && (credential.refresh_due_at === null || credential.refresh_due_at.getTime() > this.now())) return 'skipped'
+    if (job.reason === 'due' && (credential.refreshDueAt === null || credential.refreshDueAt.getTime() > this.now())) return 'skipped'
     await this.credentials.refresh(connection, job.reason === 'forced' ? undefined : credential.version, job.reason === 'forced' ? 'forced' : 'due')
     return 'done'
   }
@@ -95,7 +94,7 @@ export class BackgroundJobs {
    */
   async revoke(job: RevokeJob): Promise<JobOutcome> {
     const revocation = await this.store.revocations.get(job.revocationId)
-    if (revocation === undefined || revocation.status !== 'pending') return 'skipped'
+    if (revocation?.tokenSet === undefined || revocation.status !== 'pending') return 'skipped'
     // The connection row, or the snapshot taken at disconnect when it was deleted since.
     const snapshot = revocation.context as { connectorKey?: string; parameters?: Record<string, string>; client?: { clientId: string; clientSecret: string } | null; authScheme?: string | null }
     const live = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
@@ -140,24 +139,16 @@ export class BackgroundJobs {
    * cheap and running it after Redis lost everything puts everything back.
    * @returns how many refreshes and revocations were queued.
    */
-  async sweep(limit = 5_000): Promise<{ refreshes: number; revocations: number }> {
-    const due = await this.store.db
-      .selectFrom('credentials')
-      .innerJoin('connections', 'connections.id', 'credentials.connection_id')
-      .select(['credentials.connection_id', 'credentials.tenant_id'])
-      .where('credentials.refresh_due_at', '<=', new Date(this.now()))
-      .where('connections.status', '=', 'connected')
-      .orderBy('credentials.refresh_due_at')
-      .limit(limit)
-      .execute()
-    for (const row of due) await this.queues.enqueueRefresh({ connectionId: row.connection_id, tenantId: row.tenant_id, reason: 'due' })
-    const pending = await this.store.db
-      .selectFrom('revocations')
-      .select(['id', 'tenant_id', 'connection_id'])
-      .where('status', '=', 'pending')
-      .where('created_at', '<', sql<Date>`now() - interval '30 seconds'`)
-      .limit(limit)
-      .execute()
+  async sweep(limit = 5_000, random: () => number = Math.random): Promise<{ refreshes: number; revocations: number }> {
+    const now = this.now()
+    const due = await this.store.credentials.due(new Date(now), limit)
+    const spreadMs = (this.config.refreshSpreadSeconds ?? 30) * 1000
+    for (const row of due) {
+      // Spread a burst of due tokens: each waits a random part of the window, never past half its remaining life.
+      const window = row.expiresAt === null ? spreadMs : Math.min(spreadMs, Math.max(0, (row.expiresAt.getTime() - now) / 2))
+      await this.queues.enqueueRefresh({ connectionId: row.connectionId, tenantId: row.tenantId, reason: 'due' }, { delayMs: random() * window })
+    }
+    const pending = await this.store.revocations.pending(30, limit)
     for (const row of pending) await this.queues.enqueueRevocation({ revocationId: row.id, tenantId: row.tenant_id, connectionId: row.connection_id })
     // Expired connect sessions open nothing; keep a day of them for support questions, then drop them.
     await this.store.sessions.deleteExpired(new Date(this.now() - 86_400_000))

@@ -7,6 +7,7 @@ import { schemeOf, sealParameters, visibleParameters } from './connection-contex
 import { encodeTokenSet } from './token-set-codec.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
+import { outageOf } from './dependency-outage.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
 import type { CredentialService } from './credential-service.js'
 
@@ -214,9 +215,26 @@ export class ConnectionService {
       await this.store.events.add(tenantId, id, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
       return created
     })
-    await this.credentials.invalidate(id)
-    if (revocationId !== undefined) await this.queues.enqueueRevocation({ revocationId, tenantId, connectionId: id })
+    await this.afterDisconnect(tenantId, id, revocationId)
     return this.get(tenantId, id)
+  }
+
+  /**
+   * What follows a committed disconnect through Redis: dropping cached tokens everywhere and
+   * queueing the revocation. When Redis cannot take it (down, or full), the disconnect has
+   * still happened: the revocation row is recorded, the worker's sweep queues it, and the
+   * connection's log says so; other processes' cached tokens lapse within a minute and the
+   * disconnected status refuses calls meanwhile.
+   */
+  private async afterDisconnect(tenantId: string, id: string, revocationId: string | undefined): Promise<void> {
+    try {
+      await this.credentials.invalidate(id)
+      if (revocationId !== undefined) await this.queues.enqueueRevocation({ revocationId, tenantId, connectionId: id })
+    } catch (error) {
+      if (outageOf(error) !== 'redis') throw error
+      if (revocationId === undefined) return
+      await this.store.events.add(tenantId, id, { kind: 'revocation.deferred', level: 'warn', message: "The queue (Redis) could not take the revocation job just now; the revocation is recorded and the worker's sweep will queue it shortly" })
+    }
   }
 
   /** Deletes a connection; its tokens are revoked first, as on disconnect. */

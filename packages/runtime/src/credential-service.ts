@@ -1,4 +1,4 @@
-import { OAuthError, fetchClientToken, refreshTokens } from '@latchkey/oauth-client'
+import { OAuthError, fetchClientToken, refreshTokens, resolveContext } from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import type { Redis } from 'ioredis'
 import { resolveAuthScheme } from '@latchkey/connector-sdk'
@@ -9,7 +9,10 @@ import type { DiscoveryCache } from './discovery-cache.js'
 import { RuntimeError, notFound } from './errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from './runtime-config.js'
+import { HostLimiter } from './host-limiter.js'
+import type { HostSlot } from './host-limiter.js'
 import { SingleFlight } from './single-flight.js'
+import type { HeldLock } from './single-flight.js'
 import { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.js'
 
 /** Why a refresh happens; recorded in the event. */
@@ -42,6 +45,7 @@ interface CacheEntry {
  */
 export class CredentialService {
   readonly #flight: SingleFlight
+  readonly #hosts: HostLimiter | undefined
   readonly #cache = new Map<string, CacheEntry>()
   readonly #channel: string
   #subscriber: Redis | undefined
@@ -55,6 +59,8 @@ export class CredentialService {
     private readonly discovery?: DiscoveryCache
   ) {
     this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
+    const perHost = config.refreshConcurrencyPerHost
+    this.#hosts = perHost === undefined ? undefined : new HostLimiter({ redis, prefix: `${prefix}:refresh`, perHost, slotTtlMs: this.#flight.lockTtlMs + (config.http?.timeoutMs ?? 10_000) })
     this.#channel = `${prefix}:credentials:changed`
   }
 
@@ -65,7 +71,10 @@ export class CredentialService {
   /** Listens for other processes' refreshes and disconnects, to drop cached tokens. */
   async listen(): Promise<void> {
     if (this.#subscriber !== undefined) return
-    this.#subscriber = this.redis.duplicate()
+    // Its own connection, which may wait for Redis (the caller's may fail fast); ioredis resubscribes after a reconnect.
+    this.#subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined })
+    // It reconnects by itself; the process's main connection reports the outage.
+    this.#subscriber.on('error', () => undefined)
     this.#subscriber.on('message', (_channel: string, connectionId: string) => this.#cache.delete(connectionId))
     await this.#subscriber.subscribe(this.#channel)
   }
@@ -123,13 +132,14 @@ export class CredentialService {
    */
   async refresh(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
     return this.#flight.share(connection.id, async () => {
-      const deadline = this.now() + this.#flight.lockTtlMs + 5_000
+      // A holder renews its lock while the provider answers: wait for as long as one request may take.
+      const deadline = this.now() + this.#flight.lockTtlMs + (this.config.http?.timeoutMs ?? 10_000) + 5_000
       let version = seenVersion
       for (;;) {
         const lock = await this.#flight.tryLock(connection.id)
         if (lock.acquired) {
           try {
-            return await this.refreshHoldingLock(connection, version, reason)
+            return await this.refreshHoldingLock(connection, version, reason, lock)
           } finally {
             await lock.release()
           }
@@ -163,7 +173,7 @@ export class CredentialService {
     return undefined
   }
 
-  private async refreshHoldingLock(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
+  private async refreshHoldingLock(connection: Connection, seenVersion: number | undefined, reason: RefreshReason, lock: HeldLock): Promise<CurrentToken> {
     // Re-read under the lock: a sibling may have refreshed while we were deciding.
     const fresh = (await this.store.connections.get(connection.tenant_id, connection.id)) ?? connection
     if (fresh.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
@@ -180,15 +190,23 @@ export class CredentialService {
       throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
     }
     const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery)
+    // Background refreshes share each provider host's slots; a call that needs its token now never waits for one.
+    const slot = reason === 'due' ? await this.hostSlot(context) : undefined
     let tokens: TokenSet
     try {
+      if (lock.lost.aborted) throw new RuntimeError('provider_timeout', 'the refresh lock was lost before the provider was called; try again')
       tokens = stored === undefined || clientCredentials ? await fetchClientToken(context, fresh.requested_scopes, this.config.http) : await refreshTokens(context, stored.tokens, this.config.http)
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
+      // A sibling that refreshed meanwhile (after this lock was lost) spent the refresh token first: its token stands.
+      const after = stored === undefined ? undefined : await this.read(connection.id)
+      if (after !== undefined && stored !== undefined && after.version !== stored.version) return after
       const failure = runtimeErrorFromOAuth(error)
       await this.recordFailure(fresh, error)
       await this.#flight.publishFailure(connection.id, { code: failure.code, message: failure.message, details: failure.details })
       throw failure
+    } finally {
+      await slot?.release()
     }
     // Saved before anything else: a rotated refresh token must never be lost.
     const now = this.now()
@@ -216,12 +234,25 @@ export class CredentialService {
     if (TERMINAL.has(error.code)) {
       await this.store.db.transaction().execute(async (trx) => {
         await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: error.hint }, trx)
-        await trx.updateTable('credentials').set({ refresh_due_at: null }).where('connection_id', '=', connection.id).execute()
+        await this.store.credentials.stopRefreshing(connection.id, trx)
         await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.refresh_failed', level: 'error', message: error.hint, detail: error.toJSON() }, trx)
       })
       return
     }
     await this.store.events.add(connection.tenant_id, connection.id, { kind: 'refresh.retryable_failure', level: 'warn', message: error.hint, detail: error.toJSON() })
+  }
+
+  /**
+   * A slot of the provider host's background-refresh cap, or a `throttled` error saying
+   * when to come back (a random second or two, so held jobs do not return together).
+   */
+  private async hostSlot(context: Parameters<typeof resolveContext>[0]): Promise<HostSlot | undefined> {
+    if (this.#hosts === undefined) return undefined
+    const tokenUrl = resolveContext(context).endpoints.tokenUrl
+    if (tokenUrl === undefined) return undefined
+    const slot = await this.#hosts.tryAcquire(new URL(tokenUrl).host)
+    if (slot === undefined) throw new RuntimeError('throttled', `enough refreshes are running against ${new URL(tokenUrl).host}; this one comes back shortly`, { retryAfterMs: 1_000 + Math.floor(Math.random() * 1_000) })
+    return slot
   }
 
   /** Looks up a connection for a tenant. */

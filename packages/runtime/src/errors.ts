@@ -10,6 +10,8 @@ export type RuntimeErrorCode =
   | 'provider_refused'
   | 'provider_unreachable'
   | 'provider_timeout'
+  /** A background refresh found every slot for its provider host taken; `details.retryAfterMs` says when to come back. */
+  | 'throttled'
 
 /**
  * The one error class of `@latchkey/runtime`: a stable `code`, a message a person can act

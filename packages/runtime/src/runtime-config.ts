@@ -10,8 +10,18 @@ export interface RuntimeConfig {
   readonly connectSessionTtlSeconds?: number
   /** Refresh this long before expiry (at most a third of the lifetime). @defaultValue `300` */
   readonly refreshMarginSeconds?: number
-  /** How long a refresh may hold its cross-process lock. @defaultValue `30000` */
+  /**
+   * TTL of a refresh's cross-process lock; renewed every third of it while the holder
+   * works, so it only bounds how long a holder that died blocks the others. @defaultValue `30000`
+   */
   readonly refreshLockTtlMs?: number
+  /**
+   * Background (due) refreshes in flight at once per provider host, across every process;
+   * the rest come back a little later. Unset: no cap. Calls that need a token now are never held.
+   */
+  readonly refreshConcurrencyPerHost?: number
+  /** The sweep spreads due refreshes over up to this long (never past half the token's remaining life). @defaultValue `30` */
+  readonly refreshSpreadSeconds?: number
   /**
    * Let connectors reach loopback and private addresses (development, tests, on-premise
    * providers). Off in production: tenants define connectors, so their URLs are untrusted.

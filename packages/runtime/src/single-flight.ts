@@ -4,19 +4,33 @@ import type { Redis } from 'ioredis'
 /** Deletes the lock only if we still hold it. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
 
+/** Extends the lock only if we still hold it. */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`
+
 /** A cross-process lock per key on Redis, with in-process deduplication in front of it. */
 export interface SingleFlightOptions {
   readonly redis: Redis
   /** Key prefix (hash-tagged in production). */
   readonly prefix: string
-  /** How long a holder may keep the lock; longer than any provider call. @defaultValue `30000` */
+  /** The lock's TTL; renewed every third of it while held, so a holder that dies frees it within this. @defaultValue `30000` */
   readonly lockTtlMs?: number
   /** How often waiters look again. @defaultValue `50` */
   readonly pollMs?: number
 }
 
+/**
+ * A held lock: renewed every third of its TTL while held, so it outlives a slow provider
+ * call; `lost` aborts when a renewal finds the lock gone or taken (Redis lost it), so the
+ * holder can stop before spending anything more.
+ */
+export interface HeldLock {
+  readonly acquired: true
+  readonly lost: AbortSignal
+  release(): Promise<void>
+}
+
 /** The lock is held by another process; the caller waits for its result instead. */
-export type LockAttempt = { readonly acquired: true; release(): Promise<void> } | { readonly acquired: false }
+export type LockAttempt = HeldLock | { readonly acquired: false }
 
 /**
  * Single flight across processes: `run(key, work)` runs `work` in at most one place at a
@@ -47,13 +61,30 @@ export class SingleFlight {
     return promise
   }
 
-  /** Tries to take the cross-process lock for a key. */
+  /** Tries to take the cross-process lock for a key; a taken lock is renewed until released. */
   async tryLock(key: string): Promise<LockAttempt> {
     const name = `${this.#prefix}:lock:${key}`
     const token = randomBytes(16).toString('hex')
     const ok = await this.#redis.set(name, token, 'PX', this.lockTtlMs, 'NX')
     if (ok !== 'OK') return { acquired: false }
-    return { acquired: true, release: async () => void (await this.#redis.eval(RELEASE, 1, name, token)) }
+    const lost = new AbortController()
+    const renew = async (): Promise<void> => {
+      try {
+        if ((await this.#redis.eval(RENEW, 1, name, token, String(this.lockTtlMs))) !== 1) lost.abort(new Error('the refresh lock was lost'))
+      } catch {
+        // Redis unreachable: the lock may expire meanwhile; the next renewal tells.
+      }
+    }
+    const timer = setInterval(() => void renew(), Math.max(100, Math.floor(this.lockTtlMs / 3)))
+    timer.unref()
+    return {
+      acquired: true,
+      lost: lost.signal,
+      release: async () => {
+        clearInterval(timer)
+        await this.#redis.eval(RELEASE, 1, name, token)
+      }
+    }
   }
 
   /** Whether some process holds the lock for a key. */

@@ -83,4 +83,32 @@ export class CredentialsRepository {
     const row = await trx.deleteFrom('credentials').where('connection_id', '=', connectionId).returning('token_set_enc').executeTakeFirst()
     return row === undefined ? undefined : { tokenSetEnc: row.token_set_enc }
   }
+
+  /** Stops sweeping a connection's credential (it turned red): no refresh is due any more. */
+  async stopRefreshing(connectionId: string, trx: Executor = this.db): Promise<void> {
+    await trx.updateTable('credentials').set({ refresh_due_at: null }).where('connection_id', '=', connectionId).execute()
+  }
+
+  /** The version and due time alone, without opening the token set. */
+  async state(connectionId: string): Promise<{ version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined> {
+    const row = await this.db.selectFrom('credentials').select(['version', 'refresh_due_at', 'expires_at']).where('connection_id', '=', connectionId).executeTakeFirst()
+    return row === undefined ? undefined : { version: row.version, refreshDueAt: row.refresh_due_at, expiresAt: row.expires_at }
+  }
+
+  /**
+   * Credentials of connected connections whose refresh is due at `now` (the partial index on
+   * `refresh_due_at`), the most urgent first, with their expiry so callers can spread the work.
+   */
+  async due(now: Date, limit: number): Promise<{ connectionId: string; tenantId: string; refreshDueAt: Date; expiresAt: Date | null }[]> {
+    const rows = await this.db
+      .selectFrom('credentials')
+      .innerJoin('connections', 'connections.id', 'credentials.connection_id')
+      .select(['credentials.connection_id', 'credentials.tenant_id', 'credentials.refresh_due_at', 'credentials.expires_at'])
+      .where('credentials.refresh_due_at', '<=', now)
+      .where('connections.status', '=', 'connected')
+      .orderBy('credentials.refresh_due_at')
+      .limit(limit)
+      .execute()
+    return rows.map((row) => ({ connectionId: row.connection_id, tenantId: row.tenant_id, refreshDueAt: row.refresh_due_at ?? now, expiresAt: row.expires_at }))
+  }
 }

@@ -134,7 +134,8 @@ export interface RevocationsTable {
   id: Generated<string>
   tenant_id: string
   connection_id: string
-  token_set_enc: string
+  /** Null once the revocation is finished: the tokens are purged, the row stays as the record. */
+  token_set_enc: string | null
   context_enc: string | null
   status: 'pending' | 'done' | 'failed'
   attempts: Generated<number>

@@ -23,6 +23,8 @@ export interface StoreOptions {
   /** @defaultValue `10` */
   readonly maxConnections?: number
   readonly applicationName?: string
+  /** Told when an idle pooled connection breaks (PostgreSQL restarted); the pool replaces it. */
+  readonly onIdleError?: (error: Error) => void
   /** Apply pending migrations. @defaultValue `true` */
   readonly migrate?: boolean
 }
@@ -53,7 +55,7 @@ export interface Store {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const cipher = createCipher(options.encryptionKeys)
-  const db = createDatabase({ connectionString: options.connectionString, maxConnections: options.maxConnections, applicationName: options.applicationName })
+  const db = createDatabase({ connectionString: options.connectionString, maxConnections: options.maxConnections, applicationName: options.applicationName, onIdleError: options.onIdleError })
   try {
     await verifyEncryptionKeys(db, cipher)
     if (options.migrate ?? true) await migrateToLatest(db)

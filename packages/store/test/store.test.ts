@@ -18,7 +18,7 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
   const dbs = Array.from({ length: 4 }, () => createDatabase({ connectionString: database.url, maxConnections: 2 }))
   t.teardown(() => Promise.all(dbs.map((db) => db.destroy())))
   const applied = await Promise.all(dbs.map((db) => migrateToLatest(db)))
-  t.same(applied.flat(), ['2026-11-22-initial-schema', '2026-11-23-connect-sessions', '2026-11-24-auth-schemes', '2026-11-25-apps-without-client'], 'exactly one process applied the migrations, in order')
+  t.same(applied.flat(), ['2026-11-22-initial-schema', '2026-11-23-connect-sessions', '2026-11-24-auth-schemes', '2026-11-25-apps-without-client', '2026-12-01-purge-revoked-tokens'], 'exactly one process applied the migrations, in order')
   t.same(await migrateToLatest(dbs[0]!), [], 'a second run has nothing to do')
   const tables = await dbs[0]!.introspection.getTables()
   t.ok(tables.some((table) => table.name === 'credentials'))

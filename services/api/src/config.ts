@@ -13,8 +13,8 @@ export const ConfigSchema = Type.Object({
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
-  /** How long a token refresh may hold its cross-process lock (the same in every process). */
-  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 1000, maximum: 300000, default: 30000 }),
+  /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
+  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** Let connectors reach loopback and private addresses (development, on-premise providers). */
   LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),

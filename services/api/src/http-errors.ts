@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { RuntimeError } from '@latchkey/runtime'
+import { RuntimeError, outageOf } from '@latchkey/runtime'
 import type { RuntimeErrorCode } from '@latchkey/runtime'
 
 /** The one table from error code to HTTP status (`api.md`). */
@@ -11,7 +11,8 @@ export const STATUS_OF: Record<RuntimeErrorCode, number> = {
   not_connected: 409,
   provider_refused: 422,
   provider_unreachable: 502,
-  provider_timeout: 504
+  provider_timeout: 504,
+  throttled: 429
 }
 
 /** The body of every error answer. */
@@ -43,6 +44,14 @@ export function errorHandler(error: FastifyError | RuntimeError | Error, request
       message: v.keyword === 'required' ? 'is required' : v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is not valid')
     }))
     void reply.status(400).send({ error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details } } satisfies ErrorBody)
+    return
+  }
+  const outage = outageOf(error)
+  if (outage !== undefined) {
+    // A dependency outage heals by itself: say so, and when to try again. Nothing was half-written (transactions).
+    request.log.warn({ err: error.message, dependency: outage }, 'dependency unavailable')
+    const what = outage === 'postgres' ? 'its database (PostgreSQL)' : 'its queue and lock store (Redis)'
+    void reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: `Latchkey cannot reach ${what} right now; try again in a few seconds (GET /readyz shows what is down)` } } satisfies ErrorBody)
     return
   }
   const status = fastifyError.statusCode ?? 500

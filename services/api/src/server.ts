@@ -7,18 +7,21 @@ import { latchkeyApp } from './app.js'
 import { CATALOG } from './catalog.js'
 import { ConfigError, readConfig } from './config.js'
 import { AJV_OPTIONS, logOptions } from './log-options.js'
+import { API_REDIS_OPTIONS } from './redis-options.js'
 
 /** The API process: configuration, connections, the app, listen, and a clean stop on signals. */
 async function main(): Promise<void> {
   const config = readConfig(process.env)
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true })
+  // Requests fail fast while Redis is down (503) instead of queueing commands until it is back.
+  const redis = new Redis(config.REDIS_URL, { ...API_REDIS_OPTIONS, lazyConnect: true })
   await redis.connect()
   await assertRedisNoEviction(redis)
-  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api' })
+  const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
+  redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'Redis connection error; reconnecting'))
+  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api', onIdleError: (error) => app.log.warn({ err: error.message }, 'a PostgreSQL connection broke; requests answer 503 until it is back') })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
   const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true', refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS } })
   await runtime.start()
-  const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` }, 'Latchkey API ready')

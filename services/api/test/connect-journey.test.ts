@@ -58,7 +58,7 @@ t.test('disconnect deletes the tokens and puts a revoke job on the real queue (i
   t.same(Object.keys(jobs[0]?.data ?? {}).sort(), ['connectionId', 'revocationId', 'tenantId'])
   const revocation = await h.store.revocations.get(jobs[0]?.data.revocationId ?? '')
   t.equal(revocation?.status, 'pending')
-  t.type(revocation?.tokenSet.refreshToken, 'string', 'the tokens wait, encrypted, in PostgreSQL')
+  t.type(revocation?.tokenSet?.refreshToken, 'string', 'the tokens wait, encrypted, in PostgreSQL')
   const token = await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })
   t.equal(token.statusCode, 409)
   t.equal(token.json().error.code, 'not_connected')

@@ -14,8 +14,14 @@ export const WorkerConfigSchema = Type.Object({
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
   /** How often the sweep looks for due refreshes and pending revocations. */
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 15 }),
-  /** How long a token refresh may hold its cross-process lock (the same in every process). */
-  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 1000, maximum: 300000, default: 30000 }),
+  /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
+  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
+  /** Background refreshes in flight at once per provider host, across every worker. */
+  REFRESH_CONCURRENCY_PER_HOST: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
+  /** The sweep spreads due refreshes over up to this many seconds (never past half a token's remaining life). */
+  REFRESH_SPREAD_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
+  /** How often the worker checks that its job schedulers still exist in Redis (re-created after Redis lost its data). */
+  SCHEDULER_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   /** How long a worker's hold on an active job lasts; a worker that dies loses it after this and the job runs again. */
   WORKER_LOCK_DURATION_MS: Type.Integer({ minimum: 1000, maximum: 600000, default: 30000 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' })
@@ -30,7 +36,7 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
   const raw: Record<string, unknown> = {}
   for (const key of Object.keys(WorkerConfigSchema.properties)) {
     const value = env[key]
-    if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value) && (key === 'WORKER_CONCURRENCY' || key === 'SWEEP_INTERVAL_SECONDS' || key.endsWith('_MS')) ? Number(value) : value
+    if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value) && (key === 'WORKER_CONCURRENCY' || key === 'REFRESH_CONCURRENCY_PER_HOST' || key.endsWith('_SECONDS') || key.endsWith('_MS')) ? Number(value) : value
   }
   const withDefaults = Value.Default(WorkerConfigSchema, raw) as Record<string, unknown>
   const problems = [...Value.Errors(WorkerConfigSchema, withDefaults)].flatMap((error) => {

@@ -1,5 +1,6 @@
 export { startWorkers } from './start-workers.js'
 export type { RunningWorkers, WorkerOptions } from './start-workers.js'
-export { toQueueError } from './job-errors.js'
+export { OUTAGE_PAUSE_MS, queueBehaviour, toQueueError } from './job-errors.js'
+export type { QueueBehaviour } from './job-errors.js'
 export { readWorkerConfig, WorkerConfigSchema } from './config.js'
 export type { WorkerConfig } from './config.js'

@@ -11,13 +11,27 @@ import { startWorkers } from './start-workers.js'
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env)
   const logger = pino({ level: config.LOG_LEVEL, name: 'latchkey-worker' })
+  // BullMQ workers wait for Redis through an outage (maxRetriesPerRequest: null) and carry on when it is back.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null })
+  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis connection error; reconnecting'))
   await assertRedisNoEviction(redis)
-  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-worker' })
+  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-worker', onIdleError: (error) => logger.warn({ err: error.message }, 'a PostgreSQL connection broke; jobs wait until it is back') })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true', refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS } })
+  const runtime = createRuntime({
+    store,
+    queues,
+    redis,
+    connectors: CATALOG,
+    config: {
+      publicUrl: config.PUBLIC_URL,
+      allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
+      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS,
+      refreshConcurrencyPerHost: config.REFRESH_CONCURRENCY_PER_HOST,
+      refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS
+    }
+  })
   await runtime.start()
-  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger, lockDurationMs: config.WORKER_LOCK_DURATION_MS })
+  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger, lockDurationMs: config.WORKER_LOCK_DURATION_MS, schedulerCheckMs: config.SCHEDULER_CHECK_SECONDS * 1000 })
   logger.info({ concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }, 'Latchkey worker ready')
 
   let stopping = false

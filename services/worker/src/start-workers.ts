@@ -1,11 +1,11 @@
-import { Queue, Worker } from 'bullmq'
+import { DelayedError, Queue, Worker } from 'bullmq'
 import type { Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { QUEUE_NAMES, REVOKE_ATTEMPTS } from '@latchkey/jobs'
 import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Runtime } from '@latchkey/runtime'
-import { toQueueError } from './job-errors.js'
+import { queueBehaviour } from './job-errors.js'
 
 /** Options of {@link startWorkers}. */
 export interface WorkerOptions {
@@ -18,6 +18,8 @@ export interface WorkerOptions {
   readonly logger: Logger
   /** Lock of an active job; a worker that dies loses it and the job runs again. @defaultValue `30000` */
   readonly lockDurationMs?: number
+  /** How often the job schedulers are checked and re-created if Redis lost them. @defaultValue `30000` */
+  readonly schedulerCheckMs?: number
 }
 
 /** The running workers. */
@@ -27,11 +29,21 @@ export interface RunningWorkers {
   close(): Promise<void>
 }
 
-async function run<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a job's work and applies the queue behaviour its error calls for (`job-errors.ts`). */
+async function run<T>(queue: Pick<Queue, 'rateLimit'>, job: Job, token: string | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    throw toQueueError(error)
+    const behaviour = queueBehaviour(error)
+    if (behaviour.kind === 'pause') {
+      await queue.rateLimit(behaviour.ms)
+      throw Worker.RateLimitError()
+    }
+    if (behaviour.kind === 'delay') {
+      await job.moveToDelayed(Date.now() + behaviour.ms, token)
+      throw new DelayedError()
+    }
+    throw behaviour.error
   }
 }
 
@@ -43,10 +55,12 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
 export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
   const { runtime, connection, prefix, concurrency, logger } = options
   const common = { connection, prefix, lockDuration: options.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, options.lockDurationMs ?? 30_000) }
-  const refresh = new Worker<RefreshJob>(QUEUE_NAMES.refresh, (job) => run(() => runtime.jobs.refresh(job.data)), { ...common, concurrency })
-  const revoke = new Worker<RevokeJob>(QUEUE_NAMES.revoke, (job) => run(() => runtime.jobs.revoke(job.data)), { ...common, concurrency })
-  const http = new Worker<HttpJob, HttpJobResult>(QUEUE_NAMES.http, (job) => run(() => runtime.jobs.call(job.data)), { ...common, concurrency })
-  const sweep = new Worker(QUEUE_NAMES.sweep, () => run(() => runtime.jobs.sweep()), { ...common, concurrency: 1 })
+  const { queues } = runtime
+  const sweepQueue = new Queue(QUEUE_NAMES.sweep, { connection, prefix })
+  const refresh = new Worker<RefreshJob>(QUEUE_NAMES.refresh, (job, token) => run(queues.refresh, job, token, () => runtime.jobs.refresh(job.data)), { ...common, concurrency })
+  const revoke = new Worker<RevokeJob>(QUEUE_NAMES.revoke, (job, token) => run(queues.revoke, job, token, () => runtime.jobs.revoke(job.data)), { ...common, concurrency })
+  const http = new Worker<HttpJob, HttpJobResult>(QUEUE_NAMES.http, (job, token) => run(queues.http, job, token, () => runtime.jobs.call(job.data)), { ...common, concurrency })
+  const sweep = new Worker(QUEUE_NAMES.sweep, (job, token) => run(sweepQueue, job, token, () => runtime.jobs.sweep()), { ...common, concurrency: 1 })
 
   revoke.on('failed', (job: Job<RevokeJob> | undefined, error) => {
     if (job === undefined) return
@@ -58,12 +72,29 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'))
   }
 
-  const sweepQueue = new Queue(QUEUE_NAMES.sweep, { connection, prefix })
-  await sweepQueue.upsertJobScheduler('sweep', { every: options.sweepIntervalMs }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } })
+  // The sweep's scheduler lives in Redis: PostgreSQL is the truth, so when Redis comes back
+  // empty (restarted without its data) the scheduler is put back, on reconnect and by a periodic check.
+  const upsertSweep = () => sweepQueue.upsertJobScheduler('sweep', { every: options.sweepIntervalMs }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } })
+  await upsertSweep()
+  const ensureSchedulers = async (): Promise<void> => {
+    try {
+      if ((await sweepQueue.getJobScheduler('sweep')) !== undefined) return
+      await upsertSweep()
+      logger.warn({ queue: QUEUE_NAMES.sweep }, 'the sweep scheduler was missing from Redis (Redis lost its data?): re-created it')
+    } catch (error) {
+      logger.warn({ err: error }, 'checking the job schedulers failed; will check again')
+    }
+  }
+  const onReady = (): void => void ensureSchedulers()
+  connection.on('ready', onReady)
+  const check = setInterval(onReady, options.schedulerCheckMs ?? 30_000)
+  check.unref()
 
   return {
     workers: [refresh, revoke, http, sweep],
     async close() {
+      clearInterval(check)
+      connection.off('ready', onReady)
       await Promise.all([refresh.close(), revoke.close(), http.close(), sweep.close()])
       await sweepQueue.close()
     }

@@ -4,7 +4,7 @@ import type { Test } from 'tap'
 import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
-import type { Runtime } from '@latchkey/runtime'
+import type { Runtime, RuntimeConfig } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { createTestDatabase, serviceUrls, startQuirkyProvider, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import type { QuirkyModes, QuirkyProvider } from '@latchkey/testkit'
@@ -25,8 +25,8 @@ export interface WorkerHarness {
 }
 
 /** A runtime, workers and a quirky provider; `redisUrl` lets a test use a Redis of its own. */
-export async function startWorkerHarness(t: Test, options: { modes?: Partial<QuirkyModes>; auth?: Partial<OAuth2AuthorizationCodeAuth>; redisUrl?: string; sweepIntervalMs?: number } = {}): Promise<WorkerHarness> {
-  const database = await createTestDatabase()
+export async function startWorkerHarness(t: Test, options: { modes?: Partial<QuirkyModes>; auth?: Partial<OAuth2AuthorizationCodeAuth>; redisUrl?: string; databaseUrl?: string; sweepIntervalMs?: number; schedulerCheckMs?: number; config?: Partial<RuntimeConfig> } = {}): Promise<WorkerHarness> {
+  const database = options.databaseUrl === undefined ? await createTestDatabase() : { url: options.databaseUrl, drop: async () => undefined }
   t.teardown(() => database.drop())
   const redis = new Redis(options.redisUrl ?? serviceUrls().redisUrl, { maxRetriesPerRequest: null })
   t.teardown(() => redis.disconnect())
@@ -38,10 +38,10 @@ export async function startWorkerHarness(t: Test, options: { modes?: Partial<Qui
   t.teardown(() => queues.close())
   const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret', modes: options.modes })
   t.teardown(() => quirky.close())
-  const runtime = createRuntime({ store, queues, redis, connectors: [], config: { publicUrl: 'http://127.0.0.1:4999', allowPrivateNetwork: true } })
+  const runtime = createRuntime({ store, queues, redis, connectors: [], config: { publicUrl: 'http://127.0.0.1:4999', allowPrivateNetwork: true, refreshSpreadSeconds: 0, ...options.config } })
   await runtime.start()
   t.teardown(() => runtime.close())
-  const workers = await startWorkers({ runtime, connection: redis, prefix, concurrency: 4, sweepIntervalMs: options.sweepIntervalMs ?? 60_000, logger: pino({ level: 'silent' }), lockDurationMs: 5_000 })
+  const workers = await startWorkers({ runtime, connection: redis, prefix, concurrency: 4, sweepIntervalMs: options.sweepIntervalMs ?? 60_000, logger: pino({ level: 'silent' }), lockDurationMs: 5_000, schedulerCheckMs: options.schedulerCheckMs })
   t.teardown(() => workers.close())
   const { tenant } = await store.tenants.create('Workers')
   await runtime.connectors.createCustom(tenant.id, testConnector(quirky, options.auth, 'quirky'))
