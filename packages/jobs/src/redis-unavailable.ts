@@ -1,6 +1,3 @@
-/** Socket-level codes of a Redis connection that could not be made or was cut. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
-
 /**
  * What ioredis says when a command cannot be sent or answered: the offline queue is off
  * (fail fast), the connection closed, retries ran out, the command timed out; and what
@@ -11,12 +8,11 @@ const MESSAGES = [/enableOfflineQueue options is false/, /^Connection is closed/
 /**
  * Whether an error thrown by a Redis command (directly or through BullMQ) means Redis is
  * unreachable or cannot take writes right now, so the caller should answer "try again"
- * (503) rather than fail.
+ * (503) rather than fail. A bare socket error (ECONNREFUSED) is not taken as Redis' own:
+ * ioredis reports its outages with the messages above, and PostgreSQL's look the same.
  */
 export function isRedisUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 4) return false
-  const code = (error as { code?: unknown }).code
-  if (typeof code === 'string' && SOCKET_CODES.has(code)) return true
   if (error.name === 'MaxRetriesPerRequestError') return true
   if (MESSAGES.some((pattern) => pattern.test(error.message))) return true
   return isRedisUnavailable(error.cause, depth + 1)

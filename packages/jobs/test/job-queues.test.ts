@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
-import { serviceUrls, startPrivateRedis, testRedisPrefix } from '@latchkey/testkit'
+import { serviceUrls, startRedisServer, testRedisPrefix } from '@latchkey/testkit'
 import { QUEUE_NAMES, RedisPolicyError, assertRedisNoEviction, createJobQueues } from '../src/index.js'
 
 const ids = { revocationId: '0b6f6c1e-8a55-4f6e-9c43-2c1f5a3e9d10', tenantId: '5d2c0b9a-1e7f-4a6b-8c3d-9e0f1a2b3c4d', connectionId: '7a8b9c0d-1e2f-4a3b-8c5d-6e7f8a9b0c1d' }
@@ -41,8 +41,9 @@ t.test('a Redis that may evict keys is refused with the reason', async (t) => {
       redis.disconnect()
     }
   })
-  const server = await startPrivateRedis({ maxmemoryPolicy: 'allkeys-lru' })
-  t.teardown(() => server.stop())
+  const server = await startRedisServer()
+  t.teardown(() => server.close())
+  await server.command('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru')
   const lru = new Redis(server.url)
   t.teardown(() => lru.disconnect())
   await lru.ping()

@@ -85,40 +85,6 @@ export function testEncryptionKeys(kid = 'test'): string {
   return `${kid}:${randomBytes(32).toString('base64')}`
 }
 
-/** A private redis-server for one test (for what must not touch the shared one: FLUSHALL, another eviction policy). */
-export interface PrivateRedis {
-  readonly url: string
-  readonly port: number
-  stop(): Promise<void>
-}
-
-/** Starts `redis-server` on a free loopback port, without persistence. */
-export async function startPrivateRedis(options: { maxmemoryPolicy?: string } = {}): Promise<PrivateRedis> {
-  const { spawn } = await import('node:child_process')
-  const { createServer } = await import('node:net')
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address() as { port: number }
-      probe.close(() => resolve(address.port))
-    })
-  })
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', options.maxmemoryPolicy ?? 'noeviction'], { stdio: 'ignore' })
-  const { connect } = await import('node:net')
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)))
-      socket.once('error', () => resolve(false))
-    })
-    if (open) break
-    await new Promise((resolve) => setTimeout(resolve, 30))
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
-  }
-}
-
 /** A TCP port free on 127.0.0.1 right now, for a server a test starts in another process. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,4 +1,4 @@
-import { startPrivateRedis } from '@latchkey/testkit'
+import { startRedisServer } from '@latchkey/testkit'
 import t from 'tap'
 import { eventually, startWorkerHarness } from './helpers.js'
 
@@ -87,8 +87,8 @@ t.test('revocation retried through 503s; nothing refreshes a disconnected connec
 })
 
 t.test('Redis loses everything: the next sweep puts every due refresh back', async (t) => {
-  const server = await startPrivateRedis()
-  t.teardown(() => server.stop())
+  const server = await startRedisServer()
+  t.teardown(() => server.close())
   const h = await startWorkerHarness(t, { redisUrl: server.url })
   const ids = [await h.connect(), await h.connect(), await h.connect()]
   const store = h.runtime.store
