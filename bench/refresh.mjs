@@ -26,7 +26,8 @@ const redis = new Redis(redisUrl, { maxRetriesPerRequest: null })
 const prefix = `{lk-bench-${randomBytes(3).toString('hex')}}`
 const store = await openStore({ connectionString: url.toString(), encryptionKeys: `bench:${randomBytes(32).toString('base64')}`, maxConnections: 20 })
 const queues = createJobQueues({ connection: redis, prefix })
-const runtime = createRuntime({ store, queues, redis, connectors: [], config: { publicUrl: 'http://127.0.0.1:1', allowPrivateNetwork: true } })
+// The pipeline's throughput: no spreading of the burst and no per-host cap (both shape load on purpose).
+const runtime = createRuntime({ store, queues, redis, connectors: [], config: { publicUrl: 'http://127.0.0.1:1', allowPrivateNetwork: true, refreshSpreadSeconds: 0 } })
 await runtime.start()
 
 try {

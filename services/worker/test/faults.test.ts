@@ -60,8 +60,8 @@ t.test('revoked or given-up token sets are purged; the row and the event stay', 
   t.equal(done.context_enc, null, 'the snapshot is gone')
   t.ok((await store.events.list(h.tenantId, revoked, 10)).some((e) => e.kind === 'revocation.done'), 'the audit event stays')
 
-  // The revoke endpoint now wants Basic client auth: our body auth is refused (401 invalid_client), which retrying cannot fix.
-  h.quirky.setModes({ revokeClientAuth: 'client_secret_basic' })
+  // The revoke endpoint now insists on JSON: the form body is refused (400 invalid_request), which retrying cannot fix.
+  h.quirky.setModes({ revokeFormat: 'json' })
   const refused = await h.connect()
   await h.runtime.connections.disconnect(h.tenantId, refused)
   const failed = await eventually(async () => {
