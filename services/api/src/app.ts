@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Runtime } from '@latchkey/runtime'
 import { errorHandler } from './http-errors.js'
+import { inputTextCheck } from './input-text.js'
 import { callRoutes } from './routes/call-routes.js'
 import { connectSessionRoutes, wizardApiRoutes } from './routes/connect-session-routes.js'
 import { connectionRoutes } from './routes/connection-routes.js'
@@ -37,6 +38,11 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
       done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'INVALID_JSON' }), undefined)
     }
   })
+  // Before any route: text PostgreSQL cannot store is a 400 naming its field, never a 500.
+  // The OAuth browser routes answer with HTML pages and handle their own text: the start
+  // token is only ever hashed, and the callback's provider text is the OAuth client's to
+  // sanitise. The proxy's body is a stream and is never read here.
+  app.addHook('preValidation', inputTextCheck({ ownInputHandling: ['/oauth/start/:token', '/oauth/callback/', '/oauth/callback'] }))
   await app.register(cookie)
   await app.register(swagger, {
     openapi: {
