@@ -1,5 +1,6 @@
 import { renderTemplate, resolveAuthScheme, resolveEndpoints } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedEndpoints, ResolvedOAuth2, ResolvedOAuth2AuthorizationCode } from '@latchkey/connector-sdk'
+import type { ServerCapabilities } from './discover.js'
 
 /** The OAuth app a request is made for. */
 export interface ClientCredentials {
@@ -23,6 +24,12 @@ export interface OAuthContext {
   readonly config?: Readonly<Record<string, string>> | undefined
   /** URLs overriding the definition's: the discovered ones, then the tenant app's on top. */
   readonly overrides?: EndpointOverrides | undefined
+  /**
+   * What the issuer's metadata says, when it was discovered: the PKCE methods offered
+   * (`buildAuthorizeUrl` adapts to them) and whether callbacks carry `iss`.
+   * @defaultValue `undefined`: the connector's settings alone decide
+   */
+  readonly server?: ServerCapabilities | undefined
 }
 
 /** The context, resolved once: defaults applied, URLs rendered. */

@@ -3,12 +3,33 @@ import { OAuthError } from './errors.js'
 import { sendToEndpoint } from './http.js'
 import type { HttpOptions } from './options.js'
 
-/** What discovery found: the endpoints a definition may leave out. */
-export interface DiscoveredEndpoints extends EndpointOverrides {
+/**
+ * What discovery found: the endpoints a definition may leave out, and the protocol
+ * features the client adapts to.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export interface AuthorizationServerMetadata extends EndpointOverrides, ServerCapabilities {
   readonly issuer: string
   readonly authorizeUrl?: string | undefined
   readonly tokenUrl?: string | undefined
   readonly revokeUrl?: string | undefined
+}
+
+/** What an authorization server's metadata says about the checks and features a client adapts to. */
+export interface ServerCapabilities {
+  /**
+   * `authorization_response_iss_parameter_supported`: every authorization response names
+   * its issuer, so one without `iss` is refused.
+   * @defaultValue `false` (when the metadata does not say, or says anything but `true`)
+   * @see https://www.rfc-editor.org/rfc/rfc9207#section-3
+   */
+  readonly authorizationResponseIssParameterSupported: boolean
+  /**
+   * `code_challenge_methods_supported`; `undefined` when the metadata does not say (or does
+   * not say it as an array).
+   * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+   */
+  readonly codeChallengeMethodsSupported: readonly string[] | undefined
 }
 
 /**
@@ -34,13 +55,15 @@ function httpsOrLoopback(value: unknown): value is string {
 /**
  * Reads an authorization server's metadata (RFC 8414, falling back to OpenID Connect
  * Discovery). The `issuer` in the metadata must equal the one asked for, character for
- * character; endpoint URLs must be https (or loopback).
+ * character; endpoint URLs must be https (or loopback). Also reads whether authorization
+ * responses carry `iss` (RFC 9207) and which PKCE methods are offered.
  *
  * @throws {OAuthError} `discovery_failed` (unreachable, not JSON, no token endpoint), `issuer_mismatch`, or a timeout.
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-3
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
  */
-export async function discoverAuthorizationServer(issuer: string, options: HttpOptions = {}): Promise<DiscoveredEndpoints> {
+export async function discoverAuthorizationServer(issuer: string, options: HttpOptions = {}): Promise<AuthorizationServerMetadata> {
   const problems: string[] = []
   for (const url of metadataUrls(issuer)) {
     const answer = await sendToEndpoint({ endpoint: 'discovery', url, method: 'GET', headers: { accept: 'application/json' } }, options)
@@ -66,7 +89,9 @@ export async function discoverAuthorizationServer(issuer: string, options: HttpO
       issuer,
       authorizeUrl: optional(metadata.authorization_endpoint),
       tokenUrl: metadata.token_endpoint,
-      revokeUrl: optional(metadata.revocation_endpoint)
+      revokeUrl: optional(metadata.revocation_endpoint),
+      authorizationResponseIssParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
+      codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported) ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string') : undefined
     }
   }
   throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: problems.join('; ') })

@@ -1,10 +1,15 @@
+import { sanitizeProviderText } from './sanitize-provider-text.js'
+
 /**
  * Every error code this package produces: the RFC 6749 §5.2 token error codes, the
  * authorization response codes of §4.1.2.1, RFC 7009's `unsupported_token_type`, and
- * Latchkey's own transport and response codes.
+ * Latchkey's own transport, response and protocol-check codes: `issuer_missing` (RFC 9207
+ * §2.4), `duplicate_parameter` (RFC 6749 §3.1) and `pkce_not_supported` (RFC 7636, RFC 8414
+ * `code_challenge_methods_supported`).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
  */
 export type OAuthErrorCode =
   | 'invalid_request'
@@ -24,6 +29,9 @@ export type OAuthErrorCode =
   | 'response_too_large'
   | 'timeout'
   | 'issuer_mismatch'
+  | 'issuer_missing'
+  | 'duplicate_parameter'
+  | 'pkce_not_supported'
   | 'discovery_failed'
 
 /** Which of the provider's endpoints an error came from. */
@@ -44,6 +52,8 @@ export interface OAuthErrorDetails {
   readonly description?: string | undefined
   /** The provider's own `error` value when it is not an RFC code (e.g. GitHub's `bad_verification_code`). */
   readonly providerError?: string | undefined
+  /** The provider's `error_uri` (kept only when it is an http or https URL). @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
+  readonly errorUri?: string | undefined
   /** The HTTP status the provider answered with, when it answered. */
   readonly status?: number | undefined
   /** Seconds the provider asked to wait (`Retry-After`). */
@@ -103,6 +113,12 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'issuer_mismatch':
       if (details.endpoint === 'discovery') return `The authorization server metadata names another issuer${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 8414 §3.3).`
       return `The authorization response names another issuer than the one this connection was started with${details.context === undefined ? '' : ` (${details.context})`}: the attempt was stopped (RFC 9207 mix-up protection).`
+    case 'issuer_missing':
+      return 'The authorization server says it names itself (iss) in every authorization response, but this one carries no iss: it may come from another server, so the attempt was stopped (RFC 9207 mix-up protection). Connect again; if it keeps happening, check the connector\'s issuer.'
+    case 'duplicate_parameter':
+      return `The authorization response carries ${details.context === undefined ? 'a parameter' : `"${details.context}"`} more than once, so which value counts would be a guess (RFC 6749 §3.1): the attempt was stopped. Connect again.`
+    case 'pkce_not_supported':
+      return `The authorization server's metadata lists code_challenge_methods_supported without S256${details.context === undefined ? '' : ` (${details.context})`}, and this connector requires S256 PKCE: ask the provider to enable S256, or turn pkce off in the connector if the provider really offers no PKCE (RFC 7636 §4.2).`
   }
 }
 
@@ -120,20 +136,25 @@ export class OAuthError extends Error {
   readonly hint: string
   readonly description: string | undefined
   readonly providerError: string | undefined
+  /** The provider's `error_uri`, when it sent an http(s) one. */
+  readonly errorUri: string | undefined
   readonly status: number | undefined
   readonly retryAfterSeconds: number | undefined
 
   constructor(code: OAuthErrorCode, details: OAuthErrorDetails) {
-    const hint = hintFor(code, details)
-    super(`${code}${details.description === undefined ? '' : `: ${details.description}`} (${ENDPOINT_NAMES[details.endpoint]}${details.status === undefined ? '' : `, HTTP ${details.status}`})`, {
+    // Provider texts reach the database (events, status reasons) and pages: no NUL, no lone surrogate.
+    const description = details.description === undefined ? undefined : sanitizeProviderText(details.description)
+    const hint = sanitizeProviderText(hintFor(code, details))
+    super(`${code}${description === undefined ? '' : `: ${description}`} (${ENDPOINT_NAMES[details.endpoint]}${details.status === undefined ? '' : `, HTTP ${details.status}`})`, {
       cause: details.cause === undefined ? undefined : safeCause(details.cause)
     })
     this.code = code
     this.retryable = RETRYABLE.has(code) || (details.status !== undefined && details.status >= 500)
     this.endpoint = details.endpoint
     this.hint = hint
-    this.description = details.description
-    this.providerError = details.providerError
+    this.description = description
+    this.providerError = details.providerError === undefined ? undefined : sanitizeProviderText(details.providerError)
+    this.errorUri = webUrl(details.errorUri)
     this.status = details.status
     this.retryAfterSeconds = details.retryAfterSeconds
   }
@@ -149,10 +170,17 @@ export class OAuthError extends Error {
       hint: this.hint,
       ...(this.description === undefined ? {} : { description: this.description }),
       ...(this.providerError === undefined ? {} : { providerError: this.providerError }),
+      ...(this.errorUri === undefined ? {} : { errorUri: this.errorUri }),
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds })
     }
   }
+}
+
+/** An `error_uri` worth keeping: an http(s) URL, at most 500 characters, storable. */
+function webUrl(value: string | undefined): string | undefined {
+  if (value === undefined || !/^https?:\/\//i.test(value) || !URL.canParse(value)) return undefined
+  return sanitizeProviderText(value.slice(0, 500))
 }
 
 /** Keeps a transport error's message and code only: no request, no body, no headers. */

@@ -1,7 +1,9 @@
 import { readPath, splitScopes } from '@latchkey/connector-sdk'
+import { duplicateJsonMembers } from './duplicate-json-members.js'
 import { OAuthError, scrub } from './errors.js'
 import type { OAuthEndpoint, OAuthErrorCode } from './errors.js'
 import type { HttpAnswer } from './http.js'
+import { hasUnstorableText, sanitizeProviderText, sanitizeProviderValue } from './sanitize-provider-text.js'
 import type { TokenSet } from './token-set.js'
 
 /** How to read one provider's token answers. */
@@ -62,23 +64,81 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-/** Reads a JSON or form-encoded body; `undefined` when it is neither. */
-export function readBody(answer: Pick<HttpAnswer, 'contentType' | 'text'>): Json | undefined {
+/** A body as read, with the text it was read from. */
+interface ReadBody {
+  readonly body: Json
+  readonly format: 'json' | 'form'
+  /** The trimmed text that was parsed. */
+  readonly text: string
+}
+
+function readBodyAs(answer: Pick<HttpAnswer, 'contentType' | 'text'>): ReadBody | undefined {
   const text = answer.text.trim()
   if (text === '') return undefined
   const looksJson = answer.contentType.includes('json') || text.startsWith('{')
   if (looksJson) {
     try {
       const parsed: unknown = JSON.parse(text)
-      return isObject(parsed) ? parsed : undefined
+      return isObject(parsed) ? { body: parsed, format: 'json', text } : undefined
     } catch {
       if (answer.contentType.includes('json')) return undefined
     }
   }
   if (answer.contentType === 'application/x-www-form-urlencoded' || answer.contentType === 'text/plain' || answer.contentType === '') {
     if (!/^[^\s<>{}=&]+=[^\s<>]*(?:&[^\s<>{}=&]+=[^\s<>]*)*$/.test(text)) return undefined
-    return Object.fromEntries(new URLSearchParams(text))
+    return { body: Object.fromEntries(new URLSearchParams(text)), format: 'form', text }
   }
+  return undefined
+}
+
+/** Reads a JSON or form-encoded body; `undefined` when it is neither. */
+export function readBody(answer: Pick<HttpAnswer, 'contentType' | 'text'>): Json | undefined {
+  return readBodyAs(answer)?.body
+}
+
+/** The fields whose value decides what is stored or where tokens go: none may be sent twice. */
+function guardedPaths(options: TokenResponseOptions): string[] {
+  return [
+    options.accessTokenPath ?? 'access_token',
+    'access_token',
+    'refresh_token',
+    'token_type',
+    'expires_in',
+    'scope',
+    'id_token',
+    ...(options.expiry === undefined ? [] : [options.expiry.inPath]),
+    ...(options.expiry?.atPath === undefined ? [] : [options.expiry.atPath]),
+    ...(options.keepFields ?? [])
+  ]
+}
+
+/** The first guarded field the answer carries more than once (JSON members, or form params). */
+function duplicatedField(read: ReadBody, options: TokenResponseOptions): string | undefined {
+  const guarded = guardedPaths(options)
+  if (read.format === 'json') return duplicateJsonMembers(read.text, guarded)[0]
+  const seen = new Set<string>()
+  for (const name of new URLSearchParams(read.text).keys()) {
+    if (seen.has(name) && guarded.includes(name)) return name
+    seen.add(name)
+  }
+  return undefined
+}
+
+/**
+ * A token as sent, or `undefined` when absent or empty. Tokens are kept byte-exact (they are
+ * stored encrypted), so one that no storage or header could carry is refused instead.
+ */
+function readToken(value: unknown, path: string, status: number, options: TokenResponseOptions): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined
+  if (hasUnstorableText(value)) {
+    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status, context: `the ${path} contains a NUL character or an unpaired surrogate` })
+  }
+  return value
+}
+
+function readScopes(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return splitScopes(value).map(sanitizeProviderText)
+  if (Array.isArray(value)) return value.filter((s): s is string => typeof s === 'string').map(sanitizeProviderText)
   return undefined
 }
 
@@ -97,6 +157,7 @@ function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOp
   const providerError = typeof raw === 'string' ? scrub(raw, options.secrets ?? []).slice(0, 200) : isObject(raw) && typeof raw.code === 'string' ? raw.code : undefined
   const rawDescription = typeof body.error_description === 'string' ? body.error_description : isObject(raw) && typeof raw.message === 'string' ? raw.message : undefined
   const description = rawDescription === undefined ? undefined : scrub(rawDescription, options.secrets ?? []).slice(0, 500)
+  const errorUri = typeof body.error_uri === 'string' ? scrub(body.error_uri, options.secrets ?? []) : undefined
   const code: OAuthErrorCode =
     providerError !== undefined && RFC_CODES.has(providerError)
       ? (providerError as OAuthErrorCode)
@@ -113,6 +174,7 @@ function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOp
     endpoint: options.endpoint,
     description,
     providerError: providerError !== undefined && !RFC_CODES.has(providerError) ? providerError : undefined,
+    errorUri,
     status: answer.status,
     retryAfterSeconds: retryAfter(answer, options.now),
     context: code === 'invalid_scope' && options.requestedScopes !== undefined ? `asked for: ${options.requestedScopes.join(' ')}` : undefined
@@ -190,7 +252,7 @@ function readExpiry(body: Record<string, unknown>, options: TokenResponseOptions
 function normaliseTokenType(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return 'Bearer'
   const trimmed = value.trim()
-  return trimmed.toLowerCase() === 'bearer' ? 'Bearer' : trimmed
+  return trimmed.toLowerCase() === 'bearer' ? 'Bearer' : sanitizeProviderText(trimmed)
 }
 
 /**
@@ -198,44 +260,49 @@ function normaliseTokenType(value: unknown): string {
  * errors in a 200 (`{"ok":false}`, `error=`); a nested access token; `expires_in` missing or
  * a string; lower-case `token_type`; comma or space scopes; extra fields to keep.
  *
- * Never returns a token set without a non-empty access token.
+ * Never returns a token set without a non-empty access token. Refuses (`invalid_response`)
+ * an answer that sends a token field, a field on the access token's path, an expiry or a
+ * kept field more than once, and a token holding U+0000 or an unpaired surrogate. Every
+ * other text the provider sent (scopes, `token_type`, kept fields, error texts) is passed
+ * through {@link sanitizeProviderText}, so that it can be stored.
  *
  * @throws {OAuthError} with the provider's error, or `invalid_response` and friends.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
  */
 export function parseTokenResponse(answer: HttpAnswer, options: TokenResponseOptions): TokenSet {
   // A 404 is a wrong URL, whatever the page says.
   if (answer.status === 404) throw statusError(answer, options, 'not found')
-  const body = readBody(answer)
+  const read = readBodyAs(answer)
+  const body = read?.body
   if (body !== undefined) {
     const error = oauthErrorFrom(body, answer, options)
     if (error !== undefined) throw error
   }
   if (answer.status < 200 || answer.status >= 300) throw statusError(answer, options, describeBody(answer))
-  if (body === undefined) throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: describeBody(answer) })
+  if (read === undefined || body === undefined) throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: describeBody(answer) })
+  const duplicated = duplicatedField(read, options)
+  if (duplicated !== undefined) {
+    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: `it sends "${duplicated}" more than once, and which one counts would be a guess` })
+  }
 
-  const accessToken = options.accessTokenPath === undefined ? body.access_token : readPath(body, options.accessTokenPath)
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new OAuthError('invalid_response', {
-      endpoint: options.endpoint,
-      status: answer.status,
-      context: `no access token at ${options.accessTokenPath ?? 'access_token'}`
-    })
+  const accessTokenPath = options.accessTokenPath ?? 'access_token'
+  const accessToken = readToken(options.accessTokenPath === undefined ? body.access_token : readPath(body, options.accessTokenPath), accessTokenPath, answer.status, options)
+  if (accessToken === undefined) {
+    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: `no access token at ${accessTokenPath}` })
   }
   const kept: Record<string, unknown> = {}
   for (const path of options.keepFields ?? []) {
     const value = readPath(body, path)
-    if (value !== undefined) kept[path] = value
+    if (value !== undefined) kept[path] = sanitizeProviderValue(value)
   }
-  const refreshToken = body.refresh_token
-  const idToken = body.id_token
   return {
     accessToken,
     tokenType: normaliseTokenType(body.token_type),
     expiresAt: readExpiry(body, options),
-    refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
-    scopes: typeof body.scope === 'string' ? splitScopes(body.scope) : Array.isArray(body.scope) ? body.scope.filter((s): s is string => typeof s === 'string') : undefined,
-    idToken: typeof idToken === 'string' && idToken !== '' ? idToken : undefined,
+    refreshToken: readToken(body.refresh_token, 'refresh_token', answer.status, options),
+    scopes: readScopes(body.scope),
+    idToken: readToken(body.id_token, 'id_token', answer.status, options),
     kept
   }
 }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import type { OAuth2ConnectorJson } from '@latchkey/testkit'
-import { buildAuthorizeUrl, pkceChallenge, randomState } from '../src/index.js'
+import { OAuthError, buildAuthorizeUrl, pkceChallenge, randomState } from '../src/index.js'
 
 const definition: OAuth2ConnectorJson = {
   key: 'acme',
@@ -72,4 +72,32 @@ t.test('PKCE: a fresh 43–128 character verifier per attempt, or none when off'
 
 t.test('a missing parameter is refused before any URL is built', async (t) => {
   t.throws(() => buildAuthorizeUrl({ ...context, parameters: {} }, { redirectUri: 'https://l.example/cb/', state: 's', scopes: [] }), { code: 'ERR_TEMPLATE' })
+})
+
+t.test('PKCE from the server metadata: S256 when offered, refused when only other methods are, the connector’s choice when it does not say', async (t) => {
+  const off = { ...context, definition: { ...definition, auth: { ...definition.auth, pkce: false } } }
+  const request = { redirectUri: 'https://l.example/cb/', state: 's', scopes: [] }
+  const server = (methods: string[] | undefined) => ({ authorizationResponseIssParameterSupported: false, codeChallengeMethodsSupported: methods })
+
+  const upgraded = buildAuthorizeUrl({ ...off, server: server(['plain', 'S256']) }, request)
+  t.ok(upgraded.codeVerifier, 'S256 offered: PKCE even though the connector turns it off')
+  t.equal(new URL(upgraded.url).searchParams.get('code_challenge_method'), 'S256')
+  t.equal(new URL(upgraded.url).searchParams.get('code_challenge'), pkceChallenge(upgraded.codeVerifier ?? ''))
+  t.ok(buildAuthorizeUrl({ ...context, server: server(['S256']) }, request).codeVerifier)
+
+  const refused = (() => {
+    try {
+      buildAuthorizeUrl({ ...context, server: server(['plain']) }, request)
+    } catch (error) {
+      return error
+    }
+    return undefined
+  })()
+  t.ok(refused instanceof OAuthError)
+  t.match(refused, { code: 'pkce_not_supported', retryable: false, hint: /code_challenge_methods_supported without S256 \(it offers "plain"\), and this connector requires S256 PKCE/ })
+  t.throws(() => buildAuthorizeUrl({ ...context, server: server([]) }, request), { code: 'pkce_not_supported', hint: /it lists none/ })
+
+  t.equal(buildAuthorizeUrl({ ...off, server: server(['plain']) }, request).codeVerifier, undefined, 'no S256 and PKCE off: none, never plain')
+  t.ok(buildAuthorizeUrl({ ...context, server: server(undefined) }, request).codeVerifier, 'the metadata does not say: the connector decides (on)')
+  t.equal(buildAuthorizeUrl({ ...off, server: server(undefined) }, request).codeVerifier, undefined, 'the metadata does not say: the connector decides (off)')
 })

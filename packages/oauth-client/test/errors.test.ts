@@ -5,7 +5,8 @@ import type { OAuthErrorCode } from '../src/index.js'
 const ALL: OAuthErrorCode[] = [
   'invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope', 'access_denied',
   'unsupported_response_type', 'server_error', 'temporarily_unavailable', 'unsupported_token_type', 'token_endpoint_unreachable',
-  'token_endpoint_not_found', 'invalid_response', 'response_too_large', 'timeout', 'issuer_mismatch'
+  'token_endpoint_not_found', 'invalid_response', 'response_too_large', 'timeout', 'issuer_mismatch', 'issuer_missing', 'duplicate_parameter',
+  'pkce_not_supported', 'discovery_failed'
 ]
 
 t.test('every code has a hint, a retryable flag and a safe JSON form', async (t) => {
@@ -74,7 +75,7 @@ t.test('callback errors and malformed callbacks', async (t) => {
   t.throws(() => parseAuthorizationResponse({ error: 'weird_error' }), { code: 'invalid_request', providerError: 'weird_error' })
   t.throws(() => parseAuthorizationResponse({ error: 'server_error', error_description: 'down' }), { code: 'server_error', description: 'down', retryable: true })
   t.throws(() => parseAuthorizationResponse({ state: 's' }), { code: 'invalid_request' })
-  t.throws(() => parseAuthorizationResponse(new URLSearchParams('code=a&code=b&state=s')), { code: 'invalid_request' }, 'a repeated code is refused')
+  t.throws(() => parseAuthorizationResponse(new URLSearchParams('code=a&code=b&state=s')), { code: 'duplicate_parameter' }, 'a repeated code is refused')
   t.same(parseAuthorizationResponse({ code: 'c', state: 's', realmId: '42', other: 'x' }, { callbackParams: ['realmId', 'missing'] }).kept, { realmId: '42' })
 })
 

@@ -87,13 +87,18 @@ t.test('discovery: endpoints from the issuer metadata, whose issuer must match',
   const server = await startAuthorizationServer({ clients: [{ clientId: 'app', clientSecret: SECRET, redirectUris: [REDIRECT_URI] }] })
   t.teardown(() => server.close())
   const found = await discoverAuthorizationServer(server.issuer)
-  t.same(found, { issuer: server.issuer, authorizeUrl: server.authorizeUrl, tokenUrl: server.tokenUrl, revokeUrl: server.revokeUrl }, 'oidc-provider serves OpenID metadata; RFC 8414 is tried first')
+  t.same(
+    found,
+    { issuer: server.issuer, authorizeUrl: server.authorizeUrl, tokenUrl: server.tokenUrl, revokeUrl: server.revokeUrl, authorizationResponseIssParameterSupported: true, codeChallengeMethodsSupported: ['S256'] },
+    'oidc-provider serves OpenID metadata; RFC 8414 is tried first'
+  )
   // A definition that names only the issuer connects with what was discovered.
   const definition: ConnectorDefinitionJson = { key: 'disc', name: 'Disc', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', issuer: server.issuer, scopes: { read: 'Read' } } }
-  const context: OAuthContext = { definition, client: { clientId: 'app', clientSecret: SECRET }, overrides: found }
+  const context: OAuthContext = { definition, client: { clientId: 'app', clientSecret: SECRET }, overrides: found, server: found }
   const authorize = buildAuthorizeUrl(context, { redirectUri: REDIRECT_URI, state: 's', scopes: ['read'] })
   t.ok(authorize.url.startsWith(server.authorizeUrl))
-  const callback = parseAuthorizationResponse((await server.approve(authorize.url)).searchParams, { expectedIssuer: server.issuer })
+  const callback = parseAuthorizationResponse((await server.approve(authorize.url)).searchParams, { expectedIssuer: server.issuer, issuerRequired: found.authorizationResponseIssParameterSupported })
+  t.equal(callback.issuer, server.issuer, 'oidc-provider names itself, as its metadata promises')
   const tokens = await exchangeCode(context, { code: callback.code, redirectUri: REDIRECT_URI, codeVerifier: authorize.codeVerifier })
   t.equal((await callApi(server.apiUrl, tokens.accessToken)).status, 200)
   t.throws(() => buildAuthorizeUrl({ ...context, overrides: undefined }, { redirectUri: REDIRECT_URI, state: 's', scopes: [] }), /authorize URL of "oauth2" is not known: declare it, or discover it from the issuer first/)
@@ -101,7 +106,10 @@ t.test('discovery: endpoints from the issuer metadata, whose issuer must match',
   t.same(metadataUrls('https://login.example/tenant-1/'), ['https://login.example/.well-known/oauth-authorization-server/tenant-1', 'https://login.example/tenant-1/.well-known/openid-configuration'])
   const quirky = await startQuirkyProvider({ clientId: 'app', clientSecret: SECRET })
   t.teardown(() => quirky.close())
-  t.match(await discoverAuthorizationServer(quirky.issuer), { tokenUrl: quirky.tokenUrl, revokeUrl: quirky.revokeUrl }, 'RFC 8414 metadata')
+  t.match(await discoverAuthorizationServer(quirky.issuer), { tokenUrl: quirky.tokenUrl, revokeUrl: quirky.revokeUrl, authorizationResponseIssParameterSupported: false, codeChallengeMethodsSupported: undefined }, 'RFC 8414 metadata')
+  quirky.setModes({ metadataIssParameterSupported: true, metadataCodeChallengeMethods: ['plain', 'S256'] })
+  t.match(await discoverAuthorizationServer(quirky.issuer), { authorizationResponseIssParameterSupported: true, codeChallengeMethodsSupported: ['plain', 'S256'] }, 'RFC 9207 iss support and PKCE methods are read')
+  quirky.setModes({ metadataIssParameterSupported: false, metadataCodeChallengeMethods: undefined })
   quirky.setModes({ metadataIssuer: 'https://evil.example' })
   const mismatch = await oauthFailure(discoverAuthorizationServer(quirky.issuer))
   t.equal(mismatch.code, 'issuer_mismatch')

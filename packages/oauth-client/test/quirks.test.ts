@@ -4,7 +4,7 @@ import type { Test } from 'tap'
 import { startQuirkyProvider } from '@latchkey/testkit'
 import type { QuirkyModes, QuirkyProvider } from '@latchkey/testkit'
 import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
-import { buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, refreshTokens, revokeToken } from '../src/index.js'
+import { buildAuthorizeUrl, discoverAuthorizationServer, exchangeCode, parseAuthorizationResponse, refreshTokens, revokeToken } from '../src/index.js'
 import type { HttpOptions, OAuthContext, TokenSet } from '../src/index.js'
 import { REDIRECT_URI, connectorFor, contextFor, oauthFailure } from './helpers.js'
 
@@ -204,6 +204,45 @@ t.test('denial and issuer mismatch on the callback', async (t) => {
   const mixed = (await fetch(buildAuthorizeUrl(context, { redirectUri: REDIRECT_URI, state: 's', scopes: [] }).url, { redirect: 'manual' })).headers.get('location') ?? ''
   const mismatch = await oauthFailure(Promise.resolve().then(() => parseAuthorizationResponse(new URL(mixed).searchParams, { expectedIssuer: server.issuer })))
   t.equal(mismatch.code, 'issuer_mismatch')
+})
+
+t.test('a repeated iss, a missing one where the metadata promises it, and a NUL in a denial, from a real redirect', async (t) => {
+  const server = await provider(t, { issuer: true, callbackAppendParams: [['iss', 'https://impostor.example']] })
+  const context = contextFor(connectorFor(server), CLIENT_ID, SECRET)
+  const redirect = async (): Promise<URLSearchParams> => new URL((await fetch(buildAuthorizeUrl(context, { redirectUri: REDIRECT_URI, state: 's', scopes: [] }).url, { redirect: 'manual' })).headers.get('location') ?? '').searchParams
+  const twice = await redirect()
+  t.same(twice.getAll('iss'), [server.issuer, 'https://impostor.example'])
+  t.equal((await oauthFailure(Promise.resolve().then(() => parseAuthorizationResponse(twice, { expectedIssuer: server.issuer })))).code, 'duplicate_parameter')
+
+  server.setModes({ issuer: false, callbackAppendParams: [], metadataIssParameterSupported: true })
+  const metadata = await discoverAuthorizationServer(server.issuer)
+  const without = await redirect()
+  t.equal((await oauthFailure(Promise.resolve().then(() => parseAuthorizationResponse(without, { expectedIssuer: server.issuer, issuerRequired: metadata.authorizationResponseIssParameterSupported })))).code, 'issuer_missing')
+
+  server.setModes({ deny: true, denyDescription: '\u0000bad' })
+  const denied = await oauthFailure(Promise.resolve().then(async () => parseAuthorizationResponse(await redirect())))
+  t.match(denied, { code: 'access_denied', description: '\uFFFDbad' })
+})
+
+t.test('token answers that repeat the access token (JSON text or form body) are refused, not "last wins"', async (t) => {
+  const json = await provider(t, { duplicateTokenFields: ['access_token'] })
+  const refused = await oauthFailure(connect(json))
+  t.match(refused, { code: 'invalid_response', status: 200, hint: /"access_token" more than once/ })
+  t.notMatch(JSON.stringify(refused), /qat_|decoy/, 'no token value in the error')
+  const form = await provider(t, { answerFormat: 'form', duplicateTokenFields: ['refresh_token'] })
+  t.match(await oauthFailure(connect(form)), { code: 'invalid_response', hint: /"refresh_token" more than once/ })
+  const slack = await provider(t, { nestedToken: true, duplicateTokenFields: ['authed_user'] })
+  t.match(await oauthFailure(connect(slack, { tokenResponse: { accessTokenPath: 'authed_user.access_token' } })), { code: 'invalid_response', hint: /"authed_user" more than once/ })
+  const harmless = await provider(t, { duplicateTokenFields: ['expires_in'], extraTokenFields: { note: 'x' } })
+  harmless.setModes({ duplicateTokenFields: ['note'] })
+  t.ok((await connect(harmless)).tokens.accessToken, 'a repeated field nobody reads is let through')
+})
+
+t.test('a NUL in the granted scope is replaced, the tokens are kept', async (t) => {
+  const server = await provider(t, { tokenScope: 'read\u0000 write\uD800' })
+  const { tokens } = await connect(server)
+  t.same(tokens.scopes, ['read\uFFFD', 'write\uFFFD'])
+  t.match(tokens.accessToken, /^qat_/)
 })
 
 t.test('expiry in milliseconds, or as an absolute time, declared in tokenResponse', async (t) => {

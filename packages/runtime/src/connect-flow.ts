@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { OAuthError, buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, randomState } from '@latchkey/oauth-client'
+import type { CallbackQuery } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import type { CredentialService } from './credential-service.js'
@@ -9,6 +10,7 @@ import { RuntimeError, notFound } from './errors.js'
 import { redirectUriOf } from './runtime-config.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { encodeTokenSet, refreshDueAt } from './token-set-codec.js'
+import { checkTrustedOrigin } from './trusted-origin.js'
 
 /** The cookie that binds an attempt to the browser that started it; one per attempt. */
 export function bindingCookieName(attemptId: string): string {
@@ -30,16 +32,39 @@ export type CallbackOutcome = (
   readonly returnTo?: string
 }
 
+/** Why the API origin an answer names is not trusted (the message), or `undefined` when it is. */
+function untrustedOrigin(...args: Parameters<typeof checkTrustedOrigin>): string | undefined {
+  try {
+    checkTrustedOrigin(...args)
+    return undefined
+  } catch (error) {
+    if (error instanceof RuntimeError) return error.message
+    throw error
+  }
+}
+
 /** Why a callback was refused before any token request. */
 function refused(code: string, title: string, hint: string): CallbackOutcome {
   return { ok: false, code, title, message: title, hint }
 }
 
+/** Every value of one query param, however the query was parsed. */
+function valuesOf(query: CallbackQuery, name: string): string[] {
+  if (query instanceof URLSearchParams) return query.getAll(name)
+  const value = query[name]
+  return value === undefined ? [] : typeof value === 'string' ? [value] : [...value]
+}
+
 /**
  * The connect flow: `POST /authorize` creates an attempt and a start URL; the browser
  * opening it is bound to the attempt by an HttpOnly cookie and sent to the provider; the
- * callback checks state, binding, expiry and single use before any token request, then
- * exchanges the code and stores the tokens encrypted.
+ * callback checks state, binding, expiry and single use, then the response itself (no
+ * repeated parameter, the RFC 9207 `iss` as the issuer's metadata promises), before any
+ * token request, then exchanges the code and stores the tokens encrypted. PKCE follows the
+ * issuer's `code_challenge_methods_supported` when the connector discovers its URLs.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
+ * @see https://www.rfc-editor.org/rfc/rfc7636
  */
 export class ConnectFlow {
   constructor(
@@ -67,9 +92,15 @@ export class ConnectFlow {
     if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code') {
       throw new RuntimeError('conflict', `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`)
     }
-    // Fail now, not in the browser, when the app is missing or a placeholder has no value.
+    // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
+    // the server's metadata offers no PKCE method this connector can use.
     const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
-    buildAuthorizeUrl(context, { redirectUri: redirectUriOf(this.config.publicUrl), state: 'check', scopes: connection.requested_scopes })
+    try {
+      buildAuthorizeUrl(context, { redirectUri: redirectUriOf(this.config.publicUrl), state: 'check', scopes: connection.requested_scopes })
+    } catch (error) {
+      if (error instanceof OAuthError) throw new RuntimeError('conflict', error.hint, { oauthError: error.code })
+      throw error
+    }
     const startToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(this.now() + (this.config.attemptTtlSeconds ?? 600) * 1000)
     await this.store.attempts.create({
@@ -99,7 +130,15 @@ export class ConnectFlow {
     if (connection === undefined || entry === undefined) return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
     const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     const state = randomState()
-    const authorize = buildAuthorizeUrl(context, { redirectUri: attempt.redirect_uri, state, scopes: attempt.requested_scopes })
+    let authorize: ReturnType<typeof buildAuthorizeUrl>
+    try {
+      authorize = buildAuthorizeUrl(context, { redirectUri: attempt.redirect_uri, state, scopes: attempt.requested_scopes })
+    } catch (error) {
+      // The metadata changed since the attempt was created (PKCE no longer offered).
+      if (!(error instanceof OAuthError)) throw error
+      await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
+      return refused(error.code, titleFor(error), error.hint)
+    }
     const binding = randomBytes(32).toString('base64url')
     if (!(await this.store.attempts.start(attempt.id, { state, browserBinding: binding, codeVerifier: authorize.codeVerifier }))) {
       return refused('already_started', 'This connect link was already used', 'Each link works once. Go back to the application and click Connect again.')
@@ -113,16 +152,19 @@ export class ConnectFlow {
    * Handles `GET /oauth/callback/`. Every check that can refuse happens before any token
    * request; a refused or failed callback leaves no credentials behind.
    */
-  async callback(query: Readonly<Record<string, string | undefined>>, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
-    const state = query.state
+  async callback(query: CallbackQuery, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
+    const states = valuesOf(query, 'state')
+    const state = states.length === 1 ? states[0] : undefined
     const attempt = state === undefined || state === '' ? undefined : await this.store.attempts.findByState(state)
-    const outcome = await this.complete(attempt, query, cookies)
+    const outcome = await this.complete(attempt, states, query, cookies)
     return attempt?.return_to == null ? outcome : { ...outcome, returnTo: attempt.return_to }
   }
 
-  private async complete(attempt: ConnectAttempt | undefined, query: Readonly<Record<string, string | undefined>>, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
-    const state = query.state
-    if (state === undefined || state === '') {
+  private async complete(attempt: ConnectAttempt | undefined, states: readonly string[], query: CallbackQuery, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
+    if (states.length > 1) {
+      return refused('duplicate_parameter', 'This sign-in response cannot be trusted', 'It carries more than one state, so it cannot be matched to one connect attempt. Go back to the application and click Connect again.')
+    }
+    if (states[0] === undefined || states[0] === '') {
       return refused('missing_state', 'This sign-in response cannot be trusted', 'It carries no state, so it cannot be matched to a connect attempt. Go back to the application and click Connect again.')
     }
     if (attempt === undefined) {
@@ -147,20 +189,39 @@ export class ConnectFlow {
       await this.finish(attempt, 'connection_deleted')
       return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
     }
+    // The context before the response is read: the issuer's metadata says whether it must carry `iss`.
+    let context: Awaited<ReturnType<typeof connectionContext>>
     try {
-      const auth = schemeOf(entry.definition, connection)
-      const callbackParams = auth.kind === 'oauth2' && auth.grant === 'authorization_code' ? auth.callbackParams : []
-      const response = parseAuthorizationResponse(query, { expectedIssuer: attempt.issuer ?? undefined, callbackParams })
-      const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error
+      // The scheme, the app or the issuer's metadata is gone since the attempt started: it is spent, say why.
+      await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
+      return { ...refused(error.code, 'The connection could not be completed', error.message), connectionId: connection.id }
+    }
+    try {
+      const callbackParams = context.auth.grant === 'authorization_code' ? context.auth.callbackParams : []
+      const response = parseAuthorizationResponse(query, {
+        expectedIssuer: attempt.issuer ?? undefined,
+        issuerRequired: context.server?.authorizationResponseIssParameterSupported === true,
+        callbackParams
+      })
       const codeVerifier = await this.store.attempts.codeVerifier(attempt)
       const tokens = await exchangeCode(context, { code: response.code, redirectUri: attempt.redirect_uri, codeVerifier, requestedScopes: attempt.requested_scopes }, this.config.http)
+      const metadata = { ...connection.metadata, ...tokens.kept, ...response.kept }
+      // An API origin taken from the answer (Salesforce's instance_url) must be one the connector trusts, before anything is stored or sent there.
+      const untrusted = untrustedOrigin(context.overrides?.baseUrl ?? entry.definition.http?.baseUrl, entry.definition.http?.originHosts, { parameters: context.parameters, config: context.config, metadata })
+      if (untrusted !== undefined) {
+        await this.recordFailure(attempt, 'untrusted_origin', untrusted, { code: 'untrusted_origin', message: untrusted })
+        return { ...refused('untrusted_origin', 'The provider named an API host this connector does not trust', untrusted), connectionId: connection.id }
+      }
       const now = this.now()
       await this.store.db.transaction().execute(async (trx) => {
         await this.store.credentials.put(attempt.tenant_id, connection.id, { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }, trx)
         await this.store.connections.update(
           attempt.tenant_id,
           connection.id,
-          { status: 'connected', statusReason: null, grantedScopes: tokens.scopes ?? attempt.requested_scopes, metadata: { ...connection.metadata, ...tokens.kept, ...response.kept } },
+          { status: 'connected', statusReason: null, grantedScopes: tokens.scopes ?? attempt.requested_scopes, metadata },
           trx
         )
         await this.store.events.add(
@@ -176,9 +237,7 @@ export class ConnectFlow {
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
-      await this.finish(attempt, error.code)
-      await this.store.connections.update(attempt.tenant_id, connection.id, { statusReason: error.hint })
-      await this.store.events.add(attempt.tenant_id, connection.id, { kind: 'connect.failed', level: 'error', message: error.hint, detail: error.toJSON() })
+      await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
       return {
         ok: false,
         code: error.code,
@@ -193,6 +252,13 @@ export class ConnectFlow {
 
   private async finish(attempt: ConnectAttempt, outcome: string): Promise<void> {
     await this.store.attempts.setOutcome(attempt.id, outcome)
+  }
+
+  /** A failed attempt: its outcome, the connection's reason, and an event, as every failure after the checks records them. */
+  private async recordFailure(attempt: ConnectAttempt, code: string, reason: string, detail: Record<string, unknown>): Promise<void> {
+    await this.finish(attempt, code)
+    await this.store.connections.update(attempt.tenant_id, attempt.connection_id, { statusReason: reason })
+    await this.store.events.add(attempt.tenant_id, attempt.connection_id, { kind: 'connect.failed', level: 'error', message: reason, detail })
   }
 }
 
@@ -210,6 +276,11 @@ function titleFor(error: OAuthError): string {
       return 'The provider’s token URL did not work'
     case 'issuer_mismatch':
       return 'This sign-in response came from the wrong provider'
+    case 'issuer_missing':
+    case 'duplicate_parameter':
+      return 'This sign-in response cannot be trusted'
+    case 'pkce_not_supported':
+      return 'The provider does not offer the PKCE this connector requires'
     default:
       return 'The connection could not be completed'
   }

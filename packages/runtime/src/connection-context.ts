@@ -1,7 +1,7 @@
 import { resolveAuthScheme, resolveConfigValues } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedAuthScheme, ResolvedOAuth2 } from '@latchkey/connector-sdk'
 import { OAuthError } from '@latchkey/oauth-client'
-import type { OAuthContext } from '@latchkey/oauth-client'
+import type { OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from './discovery-cache.js'
 import { RuntimeError } from './errors.js'
@@ -41,8 +41,9 @@ export function schemeOf(definition: ConnectorDefinition | ConnectorDefinitionJs
 
 /**
  * Everything the OAuth client needs for one connection: the definition and scheme, the
- * client (the tenant's app, or the customer's own), parameters, config values, and the
- * URLs that override the definition's: those discovered from the issuer, then the app's.
+ * client (the tenant's app, or the customer's own), parameters, config values, the URLs
+ * that override the definition's (those discovered from the issuer, then the app's), and,
+ * when the issuer's metadata was read, what it says about `iss` and PKCE (`server`).
  *
  * @throws {RuntimeError} `conflict` when a developer-owned connector has no app yet, or the scheme is not OAuth 2.0.
  */
@@ -57,8 +58,8 @@ export async function connectionContext(
   if (auth.kind !== 'oauth2') throw new RuntimeError('conflict', `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`)
   const parameters = await openParameters(store, connection.parameters)
   const config = resolveConfigValues(definition, parameters)
-  const discovered = await discoveredEndpoints(auth, discovery)
-  const base = { definition, scheme: connection.auth_scheme, parameters, config, auth }
+  const { endpoints: discovered, server } = await fromIssuerMetadata(auth, discovery)
+  const base = { definition, scheme: connection.auth_scheme, parameters, config, auth, server }
   const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
@@ -68,13 +69,21 @@ export async function connectionContext(
   return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
 }
 
-/** Endpoints read from the issuer's metadata when the definition leaves them out. */
-async function discoveredEndpoints(auth: ResolvedOAuth2, discovery: DiscoveryCache | undefined): Promise<EndpointOverrides> {
+/**
+ * What the issuer's metadata says, when the definition leaves URLs to it: those endpoints,
+ * and the capabilities the OAuth client adapts to (RFC 9207 `iss`, PKCE methods).
+ * Definitions that declare every URL are not discovered: `server` is then `undefined`, and
+ * the connector's own settings decide.
+ */
+async function fromIssuerMetadata(auth: ResolvedOAuth2, discovery: DiscoveryCache | undefined): Promise<{ endpoints: EndpointOverrides; server: ServerCapabilities | undefined }> {
   const missing = auth.tokenUrl === undefined || (auth.grant === 'authorization_code' && auth.authorizeUrl === undefined)
-  if (auth.issuer === undefined || !missing || discovery === undefined) return {}
+  if (auth.issuer === undefined || !missing || discovery === undefined) return { endpoints: {}, server: undefined }
   try {
-    const found = await discovery.endpoints(auth.issuer)
-    return { authorizeUrl: found.authorizeUrl, tokenUrl: found.tokenUrl, revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined }
+    const found = await discovery.metadata(auth.issuer)
+    return {
+      endpoints: { authorizeUrl: found.authorizeUrl, tokenUrl: found.tokenUrl, revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined },
+      server: { authorizationResponseIssParameterSupported: found.authorizationResponseIssParameterSupported, codeChallengeMethodsSupported: found.codeChallengeMethodsSupported }
+    }
   } catch (error) {
     if (error instanceof OAuthError) throw new RuntimeError(error.retryable ? 'provider_unreachable' : 'conflict', error.hint)
     throw error

@@ -1,23 +1,26 @@
 import { discoverAuthorizationServer } from '@latchkey/oauth-client'
-import type { DiscoveredEndpoints, HttpOptions } from '@latchkey/oauth-client'
+import type { AuthorizationServerMetadata, HttpOptions } from '@latchkey/oauth-client'
 
 /** How long discovered metadata is trusted. */
 const TTL_MS = 60 * 60 * 1000
 
 /**
- * Authorization server metadata by issuer (RFC 8414 / OpenID Discovery), fetched once per
- * hour per process and shared by concurrent callers. Failures are not cached: the next
- * caller tries again.
+ * Authorization server metadata by issuer (RFC 8414 / OpenID Discovery): endpoints, RFC 9207
+ * `iss` support and PKCE methods, fetched once per hour per process and shared by
+ * concurrent callers. Failures are not cached: the next caller tries again.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
 export class DiscoveryCache {
-  readonly #entries = new Map<string, { value: Promise<DiscoveredEndpoints>; until: number }>()
+  readonly #entries = new Map<string, { value: Promise<AuthorizationServerMetadata>; until: number }>()
 
   constructor(
     private readonly http: HttpOptions | undefined,
     private readonly now: () => number = Date.now
   ) {}
 
-  async endpoints(issuer: string): Promise<DiscoveredEndpoints> {
+  /** The issuer's metadata, from the cache when fresh. @throws {OAuthError} as `discoverAuthorizationServer`. */
+  async metadata(issuer: string): Promise<AuthorizationServerMetadata> {
     const cached = this.#entries.get(issuer)
     if (cached !== undefined && cached.until > this.now()) return cached.value
     const value = discoverAuthorizationServer(issuer, this.http)

@@ -89,6 +89,21 @@ export interface QuirkyModes {
   apiTokenHeader: string | undefined
   /** Fields added to every token answer (Dropbox's `account_id`, Notion's `workspace_id`). */
   extraTokenFields: Record<string, unknown>
+  /** The `scope` of token answers exactly as sent, instead of the granted scopes (e.g. one holding U+0000). */
+  tokenScope: string | undefined
+  /**
+   * Top-level token answer fields sent twice, a decoy value first and the real one last, in
+   * the JSON text or the form body (an answer where "last wins" decides which token counts).
+   */
+  duplicateTokenFields: string[]
+  /** The `error_description` of a denial. */
+  denyDescription: string
+  /** Params appended to the callback after all others, so a name may repeat (a second `iss`). */
+  callbackAppendParams: [string, string][]
+  /** The metadata advertises `authorization_response_iss_parameter_supported: true` (RFC 9207). */
+  metadataIssParameterSupported: boolean
+  /** The metadata's `code_challenge_methods_supported` (`undefined`: left out). */
+  metadataCodeChallengeMethods: string[] | undefined
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -128,7 +143,13 @@ const DEFAULT_MODES: QuirkyModes = {
   requirePkce: false,
   rateLimitResetHeader: 'x-ratelimit-reset',
   apiTokenHeader: undefined,
-  extraTokenFields: {}
+  extraTokenFields: {},
+  tokenScope: undefined,
+  duplicateTokenFields: [],
+  denyDescription: 'The user denied access',
+  callbackAppendParams: [],
+  metadataIssParameterSupported: false,
+  metadataCodeChallengeMethods: undefined
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -165,6 +186,9 @@ export interface QuirkyCounters {
   lastAuthorize: Record<string, string> | undefined
   /** Sites requests arrived for, in order: `/sites/{site}/…` stands for a per-customer host (`{site}.zendesk.com`). */
   readonly sites: string[]
+  /** Token requests being answered right now, and the most there ever were at once. */
+  concurrentTokenRequests: number
+  maxConcurrentTokenRequests: number
 }
 
 /** A running quirky provider. */
@@ -226,12 +250,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Starts an emulator of what real providers do beyond RFC 6749, on 127.0.0.1: form
  * answers, errors in 200s, comma scopes, nested tokens, extra token fields, callback
  * params, missing `expires_in`, refresh answers without refresh tokens, rotating refresh
- * tokens that die when reused, slowness, 5xx, garbage, oversized bodies, and a protected
- * API that checks bearer tokens and counts calls. Modes switch at run time.
+ * tokens that die when reused, slowness, 5xx, garbage, oversized bodies, repeated token
+ * fields and callback params, odd scope and error texts, RFC 8414 metadata with or without
+ * RFC 9207 `iss` support and PKCE methods, and a protected API that checks bearer tokens
+ * and counts calls. Modes switch at run time.
  */
 export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
   const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
-  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, revocationLog: [], lastApiAuth: undefined, lastAuthorize: undefined, sites: [] }
+  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, revocationLog: [], lastApiAuth: undefined, lastAuthorize: undefined, sites: [], concurrentTokenRequests: 0, maxConcurrentTokenRequests: 0 }
   const apiAnswers = new Map<string, unknown>()
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
@@ -259,11 +285,15 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, unknown>): void {
+    const decoys = modes.duplicateTokenFields.filter((name) => Object.hasOwn(body, name)).map((name): [string, unknown] => [name, typeof body[name] === 'string' ? `decoy_${String(body[name])}` : body[name]])
     if (wantsJson(req)) {
-      sendJson(res, status, body)
+      if (decoys.length === 0) return sendJson(res, status, body)
+      // JSON.stringify cannot repeat a member: write the decoys before the real members.
+      const members = decoys.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)},`).join('')
+      res.writeHead(status, { 'content-type': 'application/json' }).end(`{${members}${JSON.stringify(body).slice(1)}`)
       return
     }
-    const flat = Object.entries(body).filter(([, v]) => v !== undefined && typeof v !== 'object').map(([k, v]): [string, string] => [k, String(v)])
+    const flat = [...decoys, ...Object.entries(body)].filter(([, v]) => v !== undefined && typeof v !== 'object').map(([k, v]): [string, string] => [k, String(v)])
     res.writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' }).end(new URLSearchParams(flat).toString())
   }
 
@@ -312,6 +342,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       body.refresh_token = refreshToken
     }
     if (modes.instanceUrl) body.instance_url = `${base}/instance`
+    if (modes.tokenScope !== undefined) body.scope = modes.tokenScope
     return { ...modes.extraTokenFields, ...body }
   }
 
@@ -471,7 +502,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     const state = url.searchParams.get('state')
     if (modes.deny) {
       back.searchParams.set('error', 'access_denied')
-      back.searchParams.set('error_description', 'The user denied access')
+      back.searchParams.set('error_description', modes.denyDescription)
     } else if (modes.requirePkce && !url.searchParams.has('code_challenge')) {
       back.searchParams.set('error', 'invalid_request')
       back.searchParams.set('error_description', 'code_challenge is required')
@@ -485,6 +516,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     if (state !== null) back.searchParams.set('state', state)
     if (modes.issuer !== false) back.searchParams.set('iss', modes.issuer === true ? base : modes.issuer)
+    for (const [name, value] of modes.callbackAppendParams) back.searchParams.append(name, value)
     res.writeHead(302, { location: back.toString() }).end()
   }
 
@@ -496,7 +528,15 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       url.pathname = site[2] ?? '/'
     }
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
-    if (url.pathname === '/oauth/token' && req.method === 'POST') return tokenEndpoint(req, res)
+    if (url.pathname === '/oauth/token' && req.method === 'POST') {
+      counters.concurrentTokenRequests += 1
+      counters.maxConcurrentTokenRequests = Math.max(counters.maxConcurrentTokenRequests, counters.concurrentTokenRequests)
+      try {
+        return await tokenEndpoint(req, res)
+      } finally {
+        counters.concurrentTokenRequests -= 1
+      }
+    }
     if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE')) return revokeEndpoint(req, res)
     // GitHub: `DELETE /applications/{client_id}/token`, the client id in the path.
     const application = /^\/applications\/([^/]+)\/token$/.exec(url.pathname)
@@ -505,7 +545,14 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return revokeEndpoint(req, res)
     }
     if (url.pathname === '/.well-known/oauth-authorization-server' && req.method === 'GET') {
-      sendJson(res, 200, { issuer: modes.metadataIssuer ?? base, authorization_endpoint: `${base}/oauth/authorize`, token_endpoint: `${base}/oauth/token`, revocation_endpoint: `${base}/oauth/revoke` })
+      sendJson(res, 200, {
+        issuer: modes.metadataIssuer ?? base,
+        authorization_endpoint: `${base}/oauth/authorize`,
+        token_endpoint: `${base}/oauth/token`,
+        revocation_endpoint: `${base}/oauth/revoke`,
+        ...(modes.metadataIssParameterSupported ? { authorization_response_iss_parameter_supported: true } : {}),
+        ...(modes.metadataCodeChallengeMethods === undefined ? {} : { code_challenge_methods_supported: modes.metadataCodeChallengeMethods })
+      })
       return
     }
     if (url.pathname.startsWith('/moved/')) {

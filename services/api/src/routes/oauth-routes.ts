@@ -18,7 +18,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
   })
 
   const callback = async (request: { query: unknown; cookies: Record<string, string | undefined> }, reply: Parameters<typeof sendOutcomePage>[0]) => {
-    const query = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    // Repeated parameters stay arrays: the OAuth client refuses a repeated iss, code or state (a mix-up attempt).
+    const query = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string | string[]] => typeof e[1] === 'string' || (Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string'))))
     return sendOutcome(reply, await runtime.connect.callback(query, request.cookies), runtime.config.publicUrl)
   }
   app.get('/oauth/callback/', { schema: { hide: true } }, callback)
