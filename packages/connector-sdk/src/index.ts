@@ -57,7 +57,7 @@ export {
   formatIssue
 } from './errors.js'
 export type { ConnectorSdkErrorCode, Issue } from './errors.js'
-export { parsePlaceholders, readPath, renderTemplate, renderUrlTemplate } from './template.js'
+export { parsePlaceholders, placeholderParts, readPath, renderTemplate, renderUrlTemplate } from './template.js'
 export type { Placeholder, PlaceholderNamespace, TemplateValues, UrlPart } from './template.js'
 export { checkRequestedScopes, joinScopes, resolveScopes, splitScopes } from './scopes.js'
 export { MAX_PARAMETER_LENGTH, resolveConfigValues, validateParameters } from './parameters.js'

@@ -330,12 +330,34 @@ export const TokenPlacementSchema = Type.Object(
 )
 
 /**
+ * A host name (`acme.my.salesforce.com`, `127.0.0.1`, `[::1]`), or `*.` and a host name,
+ * `*` standing for exactly one label: `*.my.salesforce.com` matches `acme.my.salesforce.com`,
+ * not `my.salesforce.com` nor `a.b.my.salesforce.com` (as in TLS certificates).
+ * @see https://www.rfc-editor.org/rfc/rfc6125#section-6.4.3
+ */
+const HostPattern = Type.String({
+  maxLength: 253,
+  pattern: '^(?:(?:\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])$',
+  [PATTERN_MESSAGE]: 'must be a host name, optionally after "*." standing for one label (e.g. "*.my.salesforce.com")'
+})
+
+/**
  * The authenticated API the connector talks to (Okta's httpHelper).
  */
 export const HttpSchema = Type.Object(
   {
     /** May use `{{parameters.*}}`, `{{config.*}}` and `{{metadata.*}}` (kept token fields and callback params). */
     baseUrl: TemplateString,
+    /**
+     * The hosts the API may be on when `baseUrl` starts with a placeholder standing for a
+     * whole origin, such as Salesforce's `{{metadata.instance_url}}` from the token answer:
+     * required then. The rendered origin must be https (plain http for loopback hosts only)
+     * and its host must match one pattern, so a counterfeit token answer cannot send the
+     * token to a host of its choosing. Each is a host name, or `*.` and a domain for exactly
+     * one more label.
+     * @see https://help.salesforce.com/s/articleView?id=sf.domain_name_url_formats_what_determines.htm&type=5
+     */
+    originHosts: Type.Optional(Type.Array(HostPattern, { minItems: 1, maxItems: 20, uniqueItems: true })),
     tokenPlacement: Type.Optional(TokenPlacementSchema),
     /** Statuses that mean "refresh the token and retry once". @defaultValue `[401]` */
     refreshOnStatus: Type.Optional(Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 10, uniqueItems: true })),

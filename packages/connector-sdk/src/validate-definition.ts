@@ -301,10 +301,28 @@ function checkApiKey(check: Checker, auth: Json, at: string): void {
   }
 }
 
+/**
+ * A base URL taking its whole origin from a placeholder needs the hosts it may name; each
+ * wildcard pattern must leave a domain of its own after `*.`.
+ */
+function checkOriginHosts(check: Checker, http: Json): void {
+  const origin = typeof http.baseUrl === 'string' ? placeholderParts(http.baseUrl).find(({ part }) => part === 'origin') : undefined
+  if (origin !== undefined && http.originHosts === undefined) {
+    check.add('http.originHosts', `is required: http.baseUrl starts with {{${origin.placeholder.name}}}, an origin only known at run time; list the hosts it may name (e.g. ["*.my.salesforce.com"])`)
+  }
+  strings(http.originHosts).forEach((pattern, index) => {
+    if (!pattern.startsWith('*.')) return
+    const labels = pattern.slice(2).split('.')
+    if (/^\d+$/.test(labels.at(-1) ?? '')) check.add(joinPath('http.originHosts', index), `${JSON.stringify(pattern)}: a wildcard cannot stand before an IP address`)
+    else if (labels.length < 2) check.add(joinPath('http.originHosts', index), `${JSON.stringify(pattern)} is too broad: name a domain of at least two labels after "*."`)
+  })
+}
+
 function checkHttp(check: Checker, http: unknown): void {
   if (!isObject(http)) return
   const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
   check.url('http.baseUrl', http.baseUrl, [...all, 'account'])
+  checkOriginHosts(check, http)
   check.values('http.headers', http.headers, all, { headers: true })
   const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined
   if (placement !== undefined) {

@@ -23,6 +23,6 @@ export function validDefinition(): Omit<ConnectorDefinitionInput, 'auth'> & { au
       tokenResponse: { keepFields: ['instance_url'] },
       callbackParams: ['realmId']
     },
-    http: { baseUrl: '{{metadata.instance_url}}/api/{{config.apiVersion}}' }
+    http: { baseUrl: '{{metadata.instance_url}}/api/{{config.apiVersion}}', originHosts: ['*.acme.example'] }
   }
 }

@@ -168,6 +168,24 @@ t.test('http section', async (t) => {
   exactly(t, issuesOf(withAuth(() => undefined, (x) => (x.docsUrl = 'nope'))), [{ path: 'docsUrl' }])
 })
 
+t.test('http.originHosts: required when the base URL takes its origin from a placeholder, and well formed', async (t) => {
+  const d = (change: (http: Mutable) => void): unknown => withAuth(() => undefined, (x) => change(x.http))
+  exactly(t, issuesOf(d((h) => delete h.originHosts)), [
+    { path: 'http.originHosts', message: /^is required: http.baseUrl starts with \{\{metadata.instance_url\}\}, an origin only known at run time; list the hosts it may name/ }
+  ])
+  // A parameter standing for the origin too.
+  exactly(t, issuesOf(d((h) => { h.baseUrl = '{{parameters.tenant}}/api'; delete h.originHosts })), [{ path: 'http.originHosts', message: /\{\{parameters.tenant\}\}/ }])
+  exactly(t, issuesOf(d((h) => (h.originHosts = ['*.com']))), [{ path: 'http.originHosts[0]', message: '"*.com" is too broad: name a domain of at least two labels after "*."' }])
+  exactly(t, issuesOf(d((h) => (h.originHosts = ['eu1.acme.example', '*.0.0.1']))), [{ path: 'http.originHosts[1]', message: '"*.0.0.1": a wildcard cannot stand before an IP address' }])
+  for (const bad of ['https://eu1.acme.example', 'a.*.acme.example', '**.acme.example', 'acme.example:443', 'acme.example/x', '*']) {
+    exactly(t, issuesOf(d((h) => (h.originHosts = [bad]))), [{ path: 'http.originHosts[0]', message: /^must be a host name, optionally after "\*\." standing for one label/ }])
+  }
+  exactly(t, issuesOf(d((h) => (h.originHosts = []))), [{ path: 'http.originHosts' }])
+  t.same(issuesOf(d((h) => (h.originHosts = ['*.acme.example', 'acme.example', '*.eu.acme.example', '127.0.0.1', '[::1]', 'localhost']))), [])
+  t.same(issuesOf(d((h) => { h.baseUrl = 'https://api.acme.example/v2'; delete h.originHosts })), [], 'a written-out origin needs none')
+  t.same(issuesOf(d((h) => (h.baseUrl = 'https://api.acme.example/v2'))), [], 'declared with a written-out origin: unused, harmless')
+})
+
 t.test('token answer expiry fields: a bad unit is named with its path', async (t) => {
   const ok = issuesOf(withAuth((a) => (a.tokenResponse = { ...a.tokenResponse, expiresInPath: 'data.ttl', expiresInUnit: 'milliseconds', expiresAtPath: 'expires_at' })))
   t.same(ok, [])

@@ -1,6 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns'
 import type { LookupAddress, LookupOptions } from 'node:dns'
-import { BlockList, isIP } from 'node:net'
+import { createRequire } from 'node:module'
+import { isIP } from 'node:net'
+import type * as IpAddr from 'ipaddr.js'
 import { Agent, buildConnector } from 'undici'
 import type { Dispatcher } from 'undici'
 
@@ -10,45 +12,44 @@ export class EgressDeniedError extends Error {
   readonly code = 'ERR_EGRESS_DENIED' as const
 }
 
-/** Addresses no connector may reach unless the operator allows it: loopback, private, link-local (cloud metadata), unspecified, multicast, reserved. */
-const PRIVATE = new BlockList()
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4]
-] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv4')
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['64:ff9b::', 96]
-] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv6')
+// ipaddr.js is CommonJS assigning `module.exports` whole, which ESM cannot import by name.
+const ipaddr = createRequire(import.meta.url)('ipaddr.js') as typeof IpAddr
+
+/**
+ * The IPv4 address an IPv6 address carries in its last 32 bits, for the two forms that stand
+ * for it: IPv4-mapped (`::ffff:a.b.c.d`, `::ffff:7f00:1`) and the deprecated IPv4-compatible
+ * (`::a.b.c.d`, `::7f00:1`), so neither is a way around the IPv4 rules. (`::1` reads as
+ * 0.0.0.1, refused like the IPv6 loopback it is.)
+ * @see https://www.rfc-editor.org/rfc/rfc4291#section-2.5.5
+ */
+function embeddedIPv4(address: IpAddr.IPv6): IpAddr.IPv4 | undefined {
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address()
+  const [high = 0, low = 0] = address.parts.slice(6)
+  const compatible = address.parts.slice(0, 6).every((part) => part === 0) && (high !== 0 || low !== 0)
+  return compatible ? new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]) : undefined
 }
 
-/** Whether an IP address is loopback, private, link-local or otherwise not on the public internet. */
+/**
+ * Whether an IP address is anything but public unicast: loopback, private, link-local (cloud
+ * metadata), CGNAT, unspecified, broadcast, multicast, documentation, benchmarking, reserved,
+ * unique-local, 6to4, Teredo, NAT64... Everything ipaddr.js does not class as `unicast` is
+ * denied; IPv4-mapped and IPv4-compatible IPv6 addresses are judged by their IPv4 address.
+ * Text that is not an IP address is not one (`false`).
+ * @see https://www.iana.org/assignments/iana-ipv4-special-registry/
+ * @see https://www.iana.org/assignments/iana-ipv6-special-registry/
+ */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '')
-  const family = isIP(bare)
-  if (family === 0) return false
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1]
-    if (mapped !== undefined) return PRIVATE.check(mapped, 'ipv4')
-    return PRIVATE.check(bare, 'ipv6')
+  if (isIP(bare) === 0) return false
+  let parsed: IpAddr.IPv4 | IpAddr.IPv6
+  try {
+    parsed = ipaddr.parse(bare)
+  } catch {
+    // Node takes it for an address but ipaddr.js cannot read it: refuse rather than guess.
+    return true
   }
-  return PRIVATE.check(bare, 'ipv4')
+  const judged = parsed instanceof ipaddr.IPv6 ? (embeddedIPv4(parsed) ?? parsed) : parsed
+  return judged.range() !== 'unicast'
 }
 
 /** Whether a host name is refused by name alone (`localhost`, `*.localhost`) or is a private literal. */
@@ -69,8 +70,8 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 
 /**
  * The one dispatcher for every outbound request Latchkey makes (token, refresh, revoke and
- * API calls). Unless private networks are allowed, it refuses loopback, private,
- * link-local (cloud metadata), unspecified and `*.localhost` targets, checked on the
+ * API calls). Unless private networks are allowed, it refuses every address that is not
+ * public unicast ({@link isPrivateAddress}) and `*.localhost` targets, checked on the
  * address actually connected to (after DNS, so a public name resolving to a private
  * address is caught) and on every connection, hence on every redirect hop too.
  */

@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.js'
 import { openParameters, schemeOf } from './connection-context.js'
 import type { CredentialService, CurrentToken } from './credential-service.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
+import { checkTrustedOrigin } from './trusted-origin.js'
 
 /** What a flow asks for: a relative URL on the connector's own API. */
 export interface ApiRequest {
@@ -60,9 +61,29 @@ function hasUnsafeCharacters(value: string): boolean {
 }
 
 /**
+ * The path as upstreams may read it: decoded once, then again while escapes remain, for
+ * servers and frameworks that decode twice (`%255c` → `%5c` → a backslash). Each round
+ * turns every `%XX` into one character, so the string shrinks and the rounds end.
+ * @returns every reading, the first one strict; `undefined` when the path cannot be decoded at all.
+ */
+function readingsOf(path: string): string[] | undefined {
+  const first = decodeURIComponentSafe(path)
+  if (first === undefined) return undefined
+  const readings = [first]
+  let current = first
+  while (/%[0-9a-f]{2}/i.test(current)) {
+    current = current.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    readings.push(current)
+  }
+  return readings
+}
+
+/**
  * Builds the target URL: never an open proxy. Refuses absolute and protocol-relative URLs,
- * backslashes, control characters, and any `..` that climbs out of the base path; the
- * result must stay on the base URL's origin.
+ * backslashes, control characters, and any `..` that climbs out of the base path, whether
+ * written as they are or percent-encoded, once or several times (`%5c`, `%0d%0a`, `%255c`,
+ * `%252e%252e`); the result must stay on the base URL's origin. Query values are not
+ * checked: they are data, sent percent-encoded.
  */
 export function targetUrl(baseUrl: string, relative: string, query: ApiRequest['query']): URL | Issue {
   const at = 'body.url'
@@ -71,8 +92,9 @@ export function targetUrl(baseUrl: string, relative: string, query: ApiRequest['
   if (/^\/[a-z][a-z0-9+.-]*:/i.test(relative)) return { path: at, message: 'must be a relative URL' }
   const base = new URL(baseUrl)
   const basePath = base.pathname.replace(/\/+$/, '')
-  const decoded = decodeURIComponentSafe(relative.split('?')[0] ?? '')
-  if (decoded === undefined || decoded.split('/').includes('..')) return { path: at, message: 'must not contain ".." segments' }
+  const readings = readingsOf(relative.split('?')[0] ?? '')
+  if (readings?.some(hasUnsafeCharacters) === true) return { path: at, message: 'must not contain backslashes or control characters, percent-encoded or not' }
+  if (readings === undefined || readings.some((reading) => reading.split('/').includes('..'))) return { path: at, message: 'must not contain ".." segments' }
   const target = new URL(`${base.origin}${basePath}${relative}`)
   if (target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`) || basePath === '')) {
     return { path: at, message: "must stay on the connector's API" }
@@ -177,20 +199,23 @@ function flat(headers: Record<string, string | string[] | undefined>): Record<st
 /**
  * Renders the API base URL, or only its origin. The origin never needs the account
  * identity (the validator keeps `{{account.*}}` out of it), so the verification request
- * that finds the account can be sent before it is known.
- * @throws {RuntimeError} `conflict` when a placeholder has no value yet.
+ * that finds the account can be sent before it is known. An origin taken from a placeholder
+ * (a token answer's `instance_url`) must be on one of the connector's `http.originHosts`.
+ * @throws {RuntimeError} `conflict` when a placeholder has no value yet, or the origin is not trusted.
  */
 function baseUrlFor(template: string, values: TemplateValues, definition: ConnectorDefinition | ConnectorDefinitionJson, originOnly: boolean): string {
   // Stand-ins for account values not known yet: they sit in the path, which is dropped.
   const account = originOnly ? Object.fromEntries(Object.keys(definition.verification?.identity ?? {}).map((name) => [name, values.account?.[name] ?? 'unknown'])) : values.account
+  let rendered: string
   try {
-    const rendered = renderUrlTemplate(template, { ...values, account })
-    return originOnly ? new URL(rendered).origin : rendered
+    rendered = renderUrlTemplate(template, { ...values, account })
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
     const hint = error.placeholder.startsWith('account.') ? ': the verification request finds it (POST /v1/connections/:id/verify)' : ''
     throw new RuntimeError('conflict', `the API URL cannot be built yet: ${error.message}${hint}`)
   }
+  checkTrustedOrigin(template, definition.http?.originHosts, values)
+  return originOnly ? new URL(rendered).origin : rendered
 }
 
 /**

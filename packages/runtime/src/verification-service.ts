@@ -1,4 +1,5 @@
 import { readPath } from '@latchkey/connector-sdk'
+import { sanitizeProviderText } from '@latchkey/oauth-client'
 import type { Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { RuntimeError, notFound } from './errors.js'
@@ -16,9 +17,13 @@ export interface VerificationResult {
   readonly reason: string | null
 }
 
-/** Keeps identity values short and plain: they are shown, never trusted. */
+/**
+ * Keeps identity values short and plain: they are shown, never trusted. Strings lose U+0000
+ * and unpaired surrogates (to U+FFFD), which PostgreSQL refuses in `jsonb`; cutting at 256
+ * code units may split a pair, so the cut comes first.
+ */
 function identityValue(value: unknown): unknown {
-  if (typeof value === 'string') return value.slice(0, 256)
+  if (typeof value === 'string') return sanitizeProviderText(value.slice(0, 256))
   if (typeof value === 'number' || typeof value === 'boolean') return value
   return undefined
 }
