@@ -1,6 +1,7 @@
 export { createRuntime } from './create-runtime.js'
 export type { Runtime } from './create-runtime.js'
 export { redirectUriOf } from './runtime-config.js'
+export { ConfigError, readEnvironment } from './read-environment.js'
 export type { RuntimeConfig } from './runtime-config.js'
 export { Catalog } from './catalog.js'
 export type { CatalogEntry } from './catalog.js'

@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { Value } from 'typebox/value'
+import { readEnvironment } from '@latchkey/runtime'
 
 /** Every environment variable the API reads, once, at start. */
 export const ConfigSchema = Type.Object({
@@ -24,34 +24,14 @@ export const ConfigSchema = Type.Object({
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string }
 
-/** The configuration is not usable; `problems` lists every bad variable at once. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError'
-  constructor(readonly problems: readonly string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
-  }
-}
-
 const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS', 'LATCHKEY_ADMIN_TOKEN'])
 
 /**
  * Reads the configuration from an environment. Lists every problem, never quoting the
  * value of a secret variable.
+ * @throws {ConfigError} listing every bad variable.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const raw: Record<string, unknown> = {}
-  for (const key of Object.keys(ConfigSchema.properties)) {
-    const value = env[key]
-    if (value !== undefined && value !== '') raw[key] = (key === 'PORT' || key.endsWith('_MS')) && /^\d+$/.test(value) ? Number(value) : value
-  }
-  const withDefaults = Value.Default(ConfigSchema, raw) as Record<string, unknown>
-  const problems = [...Value.Errors(ConfigSchema, withDefaults)].flatMap((error) => {
-    if (error.keyword === 'required') return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map((name) => `${name}: is required`)
-    const name = error.instancePath.replace(/^\//, '')
-    const quoted = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(withDefaults[name])})`
-    return [`${name}: ${error.message}${quoted}`]
-  })
-  if (problems.length > 0) throw new ConfigError(problems)
-  const config = withDefaults as Static<typeof ConfigSchema>
+  const config = readEnvironment(ConfigSchema, env, SECRET_VARIABLES)
   return { ...config, PUBLIC_URL: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '') }
 }

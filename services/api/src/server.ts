@@ -1,11 +1,11 @@
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { createRuntime } from '@latchkey/runtime'
+import { ConfigError, createRuntime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
-import { CATALOG } from './catalog.js'
-import { ConfigError, readConfig } from './config.js'
+import { CATALOG } from '@latchkey/catalog'
+import { readConfig } from './config.js'
 import { AJV_OPTIONS, logOptions } from './log-options.js'
 import { API_REDIS_OPTIONS } from './redis-options.js'
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration and key errors are written for people; anything else keeps its stack.
+  // Configuration and key errors (every package's errors carry an `ERR_` code) are written for people; anything else keeps its stack.
   const named = error instanceof ConfigError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
   process.stderr.write(`latchkey-api: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
   process.exit(1)

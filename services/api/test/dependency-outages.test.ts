@@ -5,7 +5,7 @@ import { Redis } from 'ioredis'
 import t from 'tap'
 import type { Test } from 'tap'
 import { createJobQueues } from '@latchkey/jobs'
-import { freePort, serviceUrls, startPostgresServer, startQuirkyProvider, startRedisServer, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import { createTestDatabase, freePort, serviceUrls, startPostgresServer, startQuirkyProvider, startRedisServer, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
 
 // Issue 13.1 and 13.5: PostgreSQL or Redis going away never takes the API or the worker down;
@@ -30,10 +30,16 @@ function launch(t: Test, entry: string, env: Record<string, string>): Launched {
   return { child, output: () => output }
 }
 
+/** A launched process ended: waiting longer cannot help. */
+class Exited extends Error {}
+
 async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs
   for (;;) {
-    const value = await check().catch(() => undefined)
+    const value = await check().catch((error: unknown) => {
+      if (error instanceof Exited) throw error
+      return undefined
+    })
     if (value !== undefined && value !== false) return value
     if (Date.now() > until) throw new Error('condition not met in time')
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -56,8 +62,19 @@ async function startSystem(t: Test, databaseUrl: string, redisUrl: string, optio
   const prefix = testRedisPrefix()
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LATCHKEY_ENCRYPTION_KEYS: testEncryptionKeys(), LATCHKEY_ADMIN_TOKEN: ADMIN, LATCHKEY_QUEUE_PREFIX: prefix, LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true', PUBLIC_URL: base, LOG_LEVEL: 'warn' }
   const api = launch(t, API, { ...env, PORT: String(port) })
-  await eventually(async () => (await fetch(`${base}/readyz`)).ok)
-  const worker = options.worker === true ? launch(t, WORKER, { ...env, SWEEP_INTERVAL_SECONDS: '1' }) : undefined
+  await eventually(async () => {
+    if (api.child.exitCode !== null) throw new Exited(`the API exited (${api.child.exitCode}): ${api.output()}`)
+    return (await fetch(`${base}/readyz`)).ok
+  }, 90_000).catch((error: unknown) => {
+    throw new Error(`the API did not become ready: ${String(error)}; it said: ${api.output()}`)
+  })
+  const worker = options.worker === true ? launch(t, WORKER, { ...env, SWEEP_INTERVAL_SECONDS: '1', LOG_LEVEL: 'info' }) : undefined
+  if (worker !== undefined) {
+    await eventually(async () => {
+      if (worker.child.exitCode !== null) throw new Exited(`the worker exited (${worker.child.exitCode}): ${worker.output()}`)
+      return worker.output().includes('Latchkey worker ready')
+    }, 90_000)
+  }
   const tenant = (await request(`${base}/v1/tenants`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Outages' }) })).body as { id: string; apiKey: string }
   const headers = { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' }
   const connector = { key: 'keyed', name: 'Keyed', version: '1.0.0', auth: { kind: 'apiKey', template: 'Token {{apiKey}}' }, http: { baseUrl: quirky.apiBaseUrl } }
@@ -112,13 +129,15 @@ t.test('PostgreSQL stopped and started again: 503s that name it, no process dies
   t.ok(quirky.counters.apiCalls > apiCallsBefore)
   t.equal(api.child.exitCode, null, 'the API is still running')
   t.equal(worker?.child.exitCode, null, 'the worker is still running')
-  t.notMatch(api.output() + (worker?.output() ?? ''), /Emitted 'error' event|Unhandled|uncaught/i, 'no unhandled error in either process')
+  t.notMatch(api.output() + (worker?.output() ?? ''), /Emitted 'error' event|Unhandled|uncaught|"level":(50|60)/i, 'no unhandled error and no error-level log line in either process')
 })
 
 t.test('Redis stopped: requests that need it answer 503 at once instead of hanging; the API heals when it is back', async (t) => {
   const redisServer = await startRedisServer()
   t.teardown(() => redisServer.close())
-  const { base, headers, connectionId, api } = await startSystem(t, serviceUrls().databaseUrl, redisServer.url)
+  const database = await createTestDatabase()
+  t.teardown(() => database.drop())
+  const { base, headers, connectionId, api } = await startSystem(t, database.url, redisServer.url)
   await redisServer.stop('kill')
   const ready = await request(`${base}/readyz`)
   t.equal(ready.status, 503)

@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { Value } from 'typebox/value'
+import { readEnvironment } from '@latchkey/runtime'
 
 /** Every environment variable the worker reads, once, at start. */
 export const WorkerConfigSchema = Type.Object({
@@ -31,19 +31,10 @@ export type WorkerConfig = Static<typeof WorkerConfigSchema>
 
 const SECRET = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS'])
 
-/** Reads the configuration, listing every bad variable at once without quoting secrets. */
+/**
+ * Reads the configuration, listing every bad variable at once without quoting secrets.
+ * @throws {ConfigError} listing every bad variable.
+ */
 export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
-  const raw: Record<string, unknown> = {}
-  for (const key of Object.keys(WorkerConfigSchema.properties)) {
-    const value = env[key]
-    if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value) && (key === 'WORKER_CONCURRENCY' || key === 'REFRESH_CONCURRENCY_PER_HOST' || key.endsWith('_SECONDS') || key.endsWith('_MS')) ? Number(value) : value
-  }
-  const withDefaults = Value.Default(WorkerConfigSchema, raw) as Record<string, unknown>
-  const problems = [...Value.Errors(WorkerConfigSchema, withDefaults)].flatMap((error) => {
-    if (error.keyword === 'required') return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map((name) => `${name}: is required`)
-    const name = error.instancePath.replace(/^\//, '')
-    return [`${name}: ${error.message}${SECRET.has(name) ? '' : ` (got ${JSON.stringify(withDefaults[name])})`}`]
-  })
-  if (problems.length > 0) throw new Error(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`)
-  return withDefaults as WorkerConfig
+  return readEnvironment(WorkerConfigSchema, env, SECRET)
 }

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { createRuntime } from '@latchkey/runtime'
+import { ConfigError, createRuntime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
-import { CATALOG } from './catalog.js'
+import { CATALOG } from '@latchkey/catalog'
 import { readWorkerConfig } from './config.js'
 import { startWorkers } from './start-workers.js'
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const named = error instanceof Error && (error.message.startsWith('invalid configuration') || ('code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_')))
+  const named = error instanceof ConfigError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
   process.stderr.write(`latchkey-worker: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
   process.exit(1)
 })

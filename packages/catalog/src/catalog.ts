@@ -1,0 +1,25 @@
+import { airtable } from '@latchkey/connector-airtable'
+import { atlassian } from '@latchkey/connector-atlassian'
+import { box } from '@latchkey/connector-box'
+import { dropbox } from '@latchkey/connector-dropbox'
+import { github } from '@latchkey/connector-github'
+import { gitlab } from '@latchkey/connector-gitlab'
+import { google } from '@latchkey/connector-google'
+import { hubspot } from '@latchkey/connector-hubspot'
+import { microsoftGraph } from '@latchkey/connector-microsoft-graph'
+import { notion } from '@latchkey/connector-notion'
+import { openai } from '@latchkey/connector-openai'
+import { quickbooks } from '@latchkey/connector-quickbooks'
+import { salesforce } from '@latchkey/connector-salesforce'
+import { shopify } from '@latchkey/connector-shopify'
+import { slack } from '@latchkey/connector-slack'
+import { stripe } from '@latchkey/connector-stripe'
+import { twilio } from '@latchkey/connector-twilio'
+import { zendesk } from '@latchkey/connector-zendesk'
+import type { ConnectorDefinition } from '@latchkey/connector-sdk'
+
+/**
+ * The built-in connectors: one package per API under `connectors/`, in the order the API lists
+ * them. The API and the worker load the same list.
+ */
+export const CATALOG: readonly ConnectorDefinition[] = [airtable, atlassian, box, dropbox, github, gitlab, google, hubspot, microsoftGraph, notion, openai, quickbooks, salesforce, shopify, slack, stripe, twilio, zendesk]
