@@ -46,7 +46,10 @@ export function parseOpenApiDocument(text: string): unknown {
     try {
       return parseYaml(text, { maxAliasCount: 100 })
     } catch (error) {
-      throw new OpenApiImportError([{ path: '', message: `the document is neither JSON nor YAML (${(error as Error).message.split('\n')[0]})` }])
+      // A parser that ran out of stack says so in engine words (the YAML parser wraps them): say what is wrong with the document instead.
+      const message = (error as Error).message
+      const why = error instanceof RangeError || /Maximum call stack size exceeded/.test(message) ? 'it is nested too deeply' : message.split('\n')[0]
+      throw new OpenApiImportError([{ path: '', message: `the document is neither JSON nor YAML (${why})` }])
     }
   }
 }

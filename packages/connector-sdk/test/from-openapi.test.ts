@@ -89,6 +89,9 @@ t.test('invalid URLs, bad documents, bad options', async (t) => {
     { path: 'components.securitySchemes.o.flows.authorizationCode.scopes' }
   ])
   t.match(importError('{ not: [json').issues, [{ path: '', message: /neither JSON nor YAML/ }])
+  const deep = importError('['.repeat(50_000)).issues
+  t.match(deep, [{ path: '', message: 'the document is neither JSON nor YAML (it is nested too deeply)' }], 'a document that exhausts the parser says so in words')
+  t.notMatch(JSON.stringify(deep), /call stack/i)
   t.match(importError({ swagger: '2.0' }).issues, [{ path: 'swagger', message: /Swagger 2.0 documents are not supported/ }])
   t.match(importError({ openapi: '2.5' }).issues, [{ path: 'openapi', message: /3.0.x or 3.1.x/ }])
   t.match(importError({ openapi: '3.0.0' }).issues, [{ path: 'components.securitySchemes', message: /declares no security schemes/ }])

@@ -1,9 +1,38 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { ConnectionEvent, Database, EventLevel } from './database.js'
 
+/**
+ * Every kind of entry a connection's log holds: a closed list, so a new kind is a
+ * deliberate change here (and in the API's documentation), never a free string.
+ */
+export const EVENT_KINDS = [
+  'connection.created',
+  'connect.started',
+  'connect.failed',
+  'connection.connected',
+  'connection.verified',
+  'connection.verification_failed',
+  'connection.credentials_replaced',
+  'connection.auth_failed',
+  'connection.refresh_failed',
+  'connection.disconnected',
+  'token.refreshed',
+  'token.fetched',
+  'refresh.retryable_failure',
+  'revocation.queued',
+  'revocation.deferred',
+  'revocation.done',
+  'revocation.failed',
+  'revocation.gave_up',
+  'revocation.not_supported'
+] as const
+
+/** One of {@link EVENT_KINDS}. */
+export type EventKind = (typeof EVENT_KINDS)[number]
+
 /** One entry of a connection's log. */
 export interface EventInput {
-  readonly kind: string
+  readonly kind: EventKind
   readonly level: EventLevel
   readonly message: string
   readonly detail?: Record<string, unknown>

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import { RuntimeError, outageOf } from '@latchkey/runtime'
 import type { RuntimeErrorCode } from '@latchkey/runtime'
 
@@ -62,3 +62,16 @@ export function errorHandler(error: FastifyError | RuntimeError | Error, request
   request.log.error({ err: error }, 'unhandled error')
   void reply.status(500).send({ error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' } } satisfies ErrorBody)
 }
+
+/**
+ * Errors fastify raises before any route runs, in the same `{ error }` shape: a URL whose
+ * percent-encoding is not UTF-8 (`/v1/connectors/%ED%A0%80`) is a 400 saying so.
+ */
+export const frameworkErrors = ((error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send({ error: { code: 'invalid_request', message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text' } } satisfies ErrorBody)
+    return
+  }
+  request.log.error({ err: error }, 'request refused before routing')
+  void reply.status(error.statusCode ?? 400).send({ error: { code: error.code.toLowerCase().replace(/^fst_err_/, ''), message: error.message } } satisfies ErrorBody)
+}) as NonNullable<FastifyServerOptions['frameworkErrors']>

@@ -6,7 +6,7 @@ import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
 import { readConfig } from './config.js'
-import { AJV_OPTIONS, logOptions } from './log-options.js'
+import { serverOptions } from './server-options.js'
 import { API_REDIS_OPTIONS } from './redis-options.js'
 
 /** The API process: configuration, connections, the app, listen, and a clean stop on signals. */
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { ...API_REDIS_OPTIONS, lazyConnect: true })
   await redis.connect()
   await assertRedisNoEviction(redis)
-  const app = fastify({ logger: logOptions(config.LOG_LEVEL), ajv: AJV_OPTIONS, trustProxy: false })
+  const app = fastify(serverOptions(config.LOG_LEVEL))
   redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'Redis connection error; reconnecting'))
   const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api', onIdleError: (error) => app.log.warn({ err: error.message }, 'a PostgreSQL connection broke; requests answer 503 until it is back') })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })

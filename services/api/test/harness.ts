@@ -11,7 +11,7 @@ import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
 import { createTestDatabase, serviceUrls, startAuthorizationServer, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
 import type { AuthorizationServer } from '@latchkey/testkit'
-import { AJV_OPTIONS, CATALOG, latchkeyApp, logOptions } from '../src/index.js'
+import { CATALOG, latchkeyApp, serverOptions } from '../src/index.js'
 
 export const PUBLIC_URL = 'http://127.0.0.1:4999'
 export const REDIRECT_URI = `${PUBLIC_URL}/oauth/callback/`
@@ -54,7 +54,7 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
   await runtime.start()
   t.teardown(() => runtime.close())
   const logs: string[] = []
-  const app = fastify({ logger: logOptions('debug', { write: (line: string) => void logs.push(line) }), ajv: AJV_OPTIONS })
+  const app = fastify(serverOptions('debug', { write: (line: string) => void logs.push(line) }))
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.ready()
   t.teardown(() => app.close())

@@ -63,6 +63,7 @@ t.test('what the router and the query parser do with bytes that are not UTF-8', 
   for (const url of ['/v1/connectors/%ED%A0%80', '/v1/connections/%ED%A0%80', '/v1/connections/%FF/proxy/me', '/v1/connectors/%E0%A4%A']) {
     const response = await h.call('GET', url, { apiKey: tenant.apiKey })
     t.equal(response.statusCode, 400, `${url}: ${response.body}`)
+    t.same(response.json(), { error: { code: 'invalid_request', message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text' } }, `${url}: in the API's error shape`)
   }
   // The query parser keeps text it cannot decode as it came, which PostgreSQL can store.
   const query = await h.call('GET', '/v1/connections?externalId=%ED%A0%80', { apiKey: tenant.apiKey })

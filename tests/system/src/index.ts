@@ -1,7 +1,7 @@
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
-import { AJV_OPTIONS, CATALOG, latchkeyApp, logOptions } from '@latchkey/api'
+import { CATALOG, latchkeyApp, serverOptions } from '@latchkey/api'
 import { createJobQueues } from '@latchkey/jobs'
 import type { JobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
@@ -72,7 +72,7 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
   await runtime.start()
   t.teardown(() => runtime.close())
   const logLines = options.logLines
-  const app = fastify({ logger: logOptions(level, logLines === undefined ? undefined : { write: (line: string) => void logLines.push(line) }), ajv: AJV_OPTIONS })
+  const app = fastify(serverOptions(level, logLines === undefined ? undefined : { write: (line: string) => void logLines.push(line) }))
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.listen({ host: '127.0.0.1', port })
   t.teardown(() => app.close())
