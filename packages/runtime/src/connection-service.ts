@@ -169,15 +169,13 @@ export class ConnectionService {
   async get(tenantId: string, id: string): Promise<ConnectionView> {
     const connection = await this.store.connections.get(tenantId, id)
     if (connection === undefined) throw notFound('connection')
-    const credential = await this.store.db.selectFrom('credentials').select('expires_at').where('connection_id', '=', id).executeTakeFirst()
-    return toConnectionView({ ...connection, parameters: visibleParameters(connection.parameters) }, credential?.expires_at ?? null)
+    const credential = await this.store.credentials.state(id)
+    return toConnectionView({ ...connection, parameters: visibleParameters(connection.parameters) }, credential?.expiresAt ?? null)
   }
 
   async list(tenantId: string, filters: { connector?: string | undefined; externalId?: string | undefined }): Promise<ConnectionView[]> {
     const connections = await this.store.connections.list(tenantId, { connectorKey: filters.connector, externalId: filters.externalId })
-    const ids = connections.map((c) => c.id)
-    const expiries = ids.length === 0 ? [] : await this.store.db.selectFrom('credentials').select(['connection_id', 'expires_at']).where('connection_id', 'in', ids).execute()
-    const byId = new Map(expiries.map((row) => [row.connection_id, row.expires_at]))
+    const byId = await this.store.credentials.expiries(connections.map((c) => c.id))
     return connections.map((c) => toConnectionView({ ...c, parameters: visibleParameters(c.parameters) }, byId.get(c.id) ?? null))
   }
 

@@ -111,4 +111,11 @@ export class CredentialsRepository {
       .execute()
     return rows.map((row) => ({ connectionId: row.connection_id, tenantId: row.tenant_id, refreshDueAt: row.refresh_due_at ?? now, expiresAt: row.expires_at }))
   }
+
+  /** The expiry of each connection's token set, by connection id (those without a credential are left out). */
+  async expiries(connectionIds: readonly string[]): Promise<Map<string, Date | null>> {
+    if (connectionIds.length === 0) return new Map()
+    const rows = await this.db.selectFrom('credentials').select(['connection_id', 'expires_at']).where('connection_id', 'in', connectionIds).execute()
+    return new Map(rows.map((row) => [row.connection_id, row.expires_at]))
+  }
 }
