@@ -9,6 +9,8 @@ import type { RuntimeConfig } from './runtime-config.js'
 import { decodeTokenSet } from './token-set-codec.js'
 import type { HttpHelper } from './http-helper.js'
 import type { DiscoveryCache } from './discovery-cache.js'
+import { refOf } from './lifecycle.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 import { readAnswer } from './read-answer.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
@@ -64,6 +66,7 @@ export class BackgroundJobs {
     private readonly queues: JobQueues,
     private readonly config: RuntimeConfig,
     private readonly http: HttpHelper,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly discovery?: DiscoveryCache
   ) {}
 
@@ -110,7 +113,7 @@ export class BackgroundJobs {
       const outcome = await revokeTokenSet(context, tokens, this.config.http)
       await this.store.revocations.finish(revocation.id, 'done', null)
       if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
-      await this.store.events.add(connection.tenant_id, connection.id, outcome === 'revoked'
+      await this.lifecycle.log(refOf(connection), outcome === 'revoked'
         ? { kind: 'revocation.done', level: 'info', message: 'The tokens were revoked at the provider' }
         : { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation' })
       return outcome === 'revoked' ? 'done' : 'not_supported'
@@ -118,7 +121,7 @@ export class BackgroundJobs {
       if (!(error instanceof OAuthError)) throw error
       await this.store.revocations.recordAttempt(revocation.id, error.hint)
       if (!error.retryable) await this.giveUpRevocation(job, error.hint)
-      if (live !== undefined) await this.store.events.add(connection.tenant_id, connection.id, { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
+      if (live !== undefined) await this.lifecycle.log(refOf(connection), { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
       throw error
     }
   }
@@ -129,7 +132,7 @@ export class BackgroundJobs {
     if (revocation === undefined || revocation.status !== 'pending') return
     await this.store.revocations.finish(job.revocationId, 'failed', reason)
     if ((await this.store.connections.get(job.tenantId, job.connectionId)) !== undefined) {
-      await this.store.events.add(job.tenantId, job.connectionId, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.` })
+      await this.lifecycle.log({ tenantId: job.tenantId, connectionId: job.connectionId }, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.` })
     }
   }
 

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.js'
 import type { CredentialService } from './credential-service.js'
 import { connectionContext, schemeOf } from './connection-context.js'
 import type { DiscoveryCache } from './discovery-cache.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 import { RuntimeError, notFound } from './errors.js'
 import { redirectUriOf } from './runtime-config.js'
 import type { RuntimeConfig } from './runtime-config.js'
@@ -73,6 +74,7 @@ export class ConnectFlow {
     private readonly config: RuntimeConfig,
     private readonly credentials: CredentialService,
     private readonly discovery: DiscoveryCache,
+    private readonly lifecycle: ConnectionLifecycle,
     /** Runs the connector's verification request once connected; its failure never fails the connect. */
     private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
   ) {}
@@ -143,7 +145,7 @@ export class ConnectFlow {
     if (!(await this.store.attempts.start(attempt.id, { state, browserBinding: binding, codeVerifier: authorize.codeVerifier }))) {
       return refused('already_started', 'This connect link was already used', 'Each link works once. Go back to the application and click Connect again.')
     }
-    await this.store.events.add(attempt.tenant_id, attempt.connection_id, { kind: 'connect.started', level: 'info', message: `Sent to ${entry.definition.name} to approve access`, detail: { scopes: attempt.requested_scopes } })
+    await this.lifecycle.log({ tenantId: attempt.tenant_id, connectionId: attempt.connection_id }, { kind: 'connect.started', level: 'info', message: `Sent to ${entry.definition.name} to approve access`, detail: { scopes: attempt.requested_scopes } })
     const maxAgeSeconds = Math.max(1, Math.floor((attempt.expires_at.getTime() - this.now()) / 1000))
     return { redirectTo: authorize.url, cookie: { name: bindingCookieName(attempt.id), value: binding, maxAgeSeconds, path: '/oauth/callback' } }
   }
@@ -216,21 +218,11 @@ export class ConnectFlow {
         return { ...refused('untrusted_origin', 'The provider named an API host this connector does not trust', untrusted), connectionId: connection.id }
       }
       const now = this.now()
-      await this.store.db.transaction().execute(async (trx) => {
-        await this.store.credentials.put(attempt.tenant_id, connection.id, { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }, trx)
-        await this.store.connections.update(
-          attempt.tenant_id,
-          connection.id,
-          { status: 'connected', statusReason: null, grantedScopes: tokens.scopes ?? attempt.requested_scopes, metadata },
-          trx
-        )
-        await this.store.events.add(
-          attempt.tenant_id,
-          connection.id,
-          { kind: 'connection.connected', level: 'info', message: `Connected to ${entry.definition.name}`, detail: { scopes: tokens.scopes ?? attempt.requested_scopes, expiresAt: tokens.expiresAt?.toISOString() ?? null, refreshToken: tokens.refreshToken !== undefined } },
-          trx
-        )
-      })
+      await this.lifecycle.connected(
+        { tenantId: attempt.tenant_id, connectionId: connection.id },
+        { credential: { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }, grantedScopes: tokens.scopes ?? attempt.requested_scopes, metadata },
+        { message: `Connected to ${entry.definition.name}`, detail: { scopes: tokens.scopes ?? attempt.requested_scopes, expiresAt: tokens.expiresAt?.toISOString() ?? null, refreshToken: tokens.refreshToken !== undefined } }
+      )
       await this.finish(attempt, 'connected')
       await this.credentials.invalidate(connection.id)
       await this.afterConnect(attempt.tenant_id, connection.id)
@@ -257,8 +249,7 @@ export class ConnectFlow {
   /** A failed attempt: its outcome, the connection's reason, and an event, as every failure after the checks records them. */
   private async recordFailure(attempt: ConnectAttempt, code: string, reason: string, detail: Record<string, unknown>): Promise<void> {
     await this.finish(attempt, code)
-    await this.store.connections.update(attempt.tenant_id, attempt.connection_id, { statusReason: reason })
-    await this.store.events.add(attempt.tenant_id, attempt.connection_id, { kind: 'connect.failed', level: 'error', message: reason, detail })
+    await this.lifecycle.connectFailed({ tenantId: attempt.tenant_id, connectionId: attempt.connection_id }, reason, detail)
   }
 }
 

@@ -10,6 +10,7 @@ import type { ConnectionView } from './connection-view.js'
 import { outageOf } from './dependency-outage.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
 import type { CredentialService } from './credential-service.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 
 /** What `POST /v1/connections` takes. */
 export interface NewConnectionRequest {
@@ -92,6 +93,7 @@ export class ConnectionService {
     private readonly catalog: Catalog,
     private readonly queues: JobQueues,
     private readonly credentials: CredentialService,
+    private readonly lifecycle: ConnectionLifecycle,
     /** Runs the connector's verification request; set by the runtime once the HTTP helper exists. */
     private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
   ) {}
@@ -127,10 +129,10 @@ export class ConnectionService {
         { tenantId, connectorKey: definition.key, externalId: request.externalId ?? null, label: request.label ?? null, parameters: sealed, requestedScopes: requested, client: request.client ?? null, authScheme: request.scheme === undefined ? null : auth.key, status: connected ? 'connected' : 'configured' },
         trx
       )
-      await this.store.events.add(tenantId, created.id, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created (${auth.label})`, detail: { scheme: auth.key, scopes: requested } }, trx)
+      await this.lifecycle.log({ tenantId, connectionId: created.id }, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created (${auth.label})`, detail: { scheme: auth.key, scopes: requested } }, trx)
       if (stored !== undefined) {
         await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(stored), trx)
-        await this.store.events.add(tenantId, created.id, { kind: 'connection.connected', level: 'info', message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}` }, trx)
+        await this.lifecycle.log({ tenantId, connectionId: created.id }, { kind: 'connection.connected', level: 'info', message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}` }, trx)
       }
       return created
     })
@@ -156,11 +158,7 @@ export class ConnectionService {
     const issues: Issue[] = []
     const stored = credentialTokenSet(scheme, credentials ?? {}, issues)
     if (issues.length > 0 || stored === undefined) throw invalidRequest(`the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`, issues)
-    await this.store.db.transaction().execute(async (trx) => {
-      await this.store.credentials.put(tenantId, id, typedCredentialWrite(stored), trx)
-      await this.store.connections.update(tenantId, id, { status: 'connected', statusReason: null }, trx)
-      await this.store.events.add(tenantId, id, { kind: 'connection.credentials_replaced', level: 'info', message: `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved` }, trx)
-    })
+    await this.lifecycle.credentialsReplaced({ tenantId, connectionId: id }, typedCredentialWrite(stored), `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved`)
     await this.credentials.invalidate(id)
     await this.afterConnect(tenantId, id)
     return this.get(tenantId, id)
@@ -199,18 +197,17 @@ export class ConnectionService {
     const revokeUrl = scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined)) : undefined
     const revocationId = await this.store.db.transaction().execute(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
-      await this.store.connections.update(tenantId, id, { status: 'disconnected', statusReason: null }, trx)
-      await this.store.events.add(tenantId, id, { kind: 'connection.disconnected', level: 'info', message: taken === undefined ? 'Disconnected (no tokens were stored)' : 'Disconnected: tokens deleted, refreshing stopped' }, trx)
+      await this.lifecycle.disconnected({ tenantId, connectionId: id }, taken === undefined ? 'Disconnected (no tokens were stored)' : 'Disconnected: tokens deleted, refreshing stopped', trx)
       if (taken === undefined) return undefined
       if (revokeUrl === undefined) {
         const message = scheme !== undefined && scheme.kind !== 'oauth2' ? `The ${scheme.label.toLowerCase()} was deleted here; revoke it at the provider too if it should stop working everywhere` : 'The provider offers no token revocation; the tokens were deleted here only'
-        await this.store.events.add(tenantId, id, { kind: 'revocation.not_supported', level: 'info', message }, trx)
+        await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.not_supported', level: 'info', message }, trx)
         return undefined
       }
       // Enough to revoke even if the connection is deleted before the job runs.
       const snapshot = { connectorKey: connection.connector_key, authScheme: connection.auth_scheme, parameters: connection.parameters, client: (await this.store.connections.client(connection)) ?? null }
       const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, snapshot, trx)
-      await this.store.events.add(tenantId, id, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
+      await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
       return created
     })
     await this.afterDisconnect(tenantId, id, revocationId)
@@ -231,7 +228,7 @@ export class ConnectionService {
     } catch (error) {
       if (outageOf(error) !== 'redis') throw error
       if (revocationId === undefined) return
-      await this.store.events.add(tenantId, id, { kind: 'revocation.deferred', level: 'warn', message: "The queue (Redis) could not take the revocation job just now; the revocation is recorded and the worker's sweep will queue it shortly" })
+      await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.deferred', level: 'warn', message: "The queue (Redis) could not take the revocation job just now; the revocation is recorded and the worker's sweep will queue it shortly" })
     }
   }
 

@@ -15,6 +15,7 @@ import { HttpHelper } from './http-helper.js'
 import { BackgroundJobs } from './background-jobs.js'
 import { DiscoveryCache } from './discovery-cache.js'
 import { VerificationService } from './verification-service.js'
+import { ConnectionLifecycle } from './lifecycle.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -49,13 +50,15 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   const catalog = new Catalog(options.connectors, store.customConnectors)
   const discovery = new DiscoveryCache(config.http, config.now)
-  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix, discovery)
-  const http = new HttpHelper(store, catalog, credentials, { dispatcher, ...config.api, now: config.now })
-  const verification = new VerificationService(store, catalog, http)
+  // The one writer of connection status and events; every service hands its transitions to it.
+  const lifecycle = new ConnectionLifecycle(store)
+  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix, lifecycle, discovery)
+  const http = new HttpHelper(store, catalog, credentials, lifecycle, { dispatcher, ...config.api, now: config.now })
+  const verification = new VerificationService(store, catalog, http, lifecycle)
   const afterConnect = (tenantId: string, connectionId: string): Promise<void> => verification.afterConnect(tenantId, connectionId)
   const connectors = new ConnectorService(store, catalog, config.publicUrl)
-  const connections = new ConnectionService(store, catalog, queues, credentials, afterConnect)
-  const connect = new ConnectFlow(store, catalog, config, credentials, discovery, afterConnect)
+  const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
+  const connect = new ConnectFlow(store, catalog, config, credentials, discovery, lifecycle, afterConnect)
   return {
     config,
     store,
@@ -69,7 +72,7 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
     credentials,
     http,
     verification,
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, discovery),
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery),
     start: () => credentials.listen(),
     close: () => credentials.close()
   }

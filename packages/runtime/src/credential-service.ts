@@ -6,6 +6,8 @@ import type { Connection, CredentialRecord, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { connectionContext, schemeOf } from './connection-context.js'
 import type { DiscoveryCache } from './discovery-cache.js'
+import { refOf } from './lifecycle.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 import { RuntimeError, notFound } from './errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from './runtime-config.js'
@@ -56,6 +58,7 @@ export class CredentialService {
     private readonly redis: Redis,
     private readonly config: RuntimeConfig,
     prefix: string,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly discovery?: DiscoveryCache
   ) {
     this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
@@ -225,21 +228,17 @@ export class CredentialService {
     const message = clientCredentials
       ? (stored === undefined ? 'Token fetched (client credentials)' : 'Token fetched again (client credentials)')
       : reason === 'forced' ? 'Token refreshed on request' : reason === 'auth_failure' ? 'Token refreshed after the provider refused it' : 'Token refreshed'
-    await this.store.events.add(fresh.tenant_id, fresh.id, { kind: clientCredentials ? 'token.fetched' : 'token.refreshed', level: 'info', message, detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken } })
-    if (fresh.status === 'error') await this.store.connections.update(fresh.tenant_id, fresh.id, { status: 'connected', statusReason: null })
+    await this.lifecycle.log(refOf(fresh), { kind: clientCredentials ? 'token.fetched' : 'token.refreshed', level: 'info', message, detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken } })
+    if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))
     return current
   }
 
   private async recordFailure(connection: Connection, error: OAuthError): Promise<void> {
     if (TERMINAL.has(error.code)) {
-      await this.store.db.transaction().execute(async (trx) => {
-        await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: error.hint }, trx)
-        await this.store.credentials.stopRefreshing(connection.id, trx)
-        await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.refresh_failed', level: 'error', message: error.hint, detail: error.toJSON() }, trx)
-      })
+      await this.lifecycle.refreshRefused(refOf(connection), error.hint, error.toJSON())
       return
     }
-    await this.store.events.add(connection.tenant_id, connection.id, { kind: 'refresh.retryable_failure', level: 'warn', message: error.hint, detail: error.toJSON() })
+    await this.lifecycle.log(refOf(connection), { kind: 'refresh.retryable_failure', level: 'warn', message: error.hint, detail: error.toJSON() })
   }
 
   /**

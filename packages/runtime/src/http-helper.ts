@@ -7,6 +7,8 @@ import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { openParameters, schemeOf } from './connection-context.js'
 import type { CredentialService, CurrentToken } from './credential-service.js'
+import { refOf } from './lifecycle.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
 import { checkTrustedOrigin } from './trusted-origin.js'
 
@@ -234,6 +236,7 @@ export class HttpHelper {
     private readonly store: Store,
     private readonly catalog: Catalog,
     private readonly credentials: CredentialService,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly options: HttpHelperOptions
   ) {}
 
@@ -364,14 +367,13 @@ export class HttpHelper {
     const now = this.now()
     if (connection.status === 'connected' && connection.last_used_at !== null && (this.#lastMarked.get(connection.id) ?? 0) > now - 60_000) return
     this.#lastMarked.set(connection.id, now)
-    await this.store.connections.update(connection.tenant_id, connection.id, { lastUsedAt: new Date(now), ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null }) })
+    await this.lifecycle.used(connection, new Date(now))
   }
 
   /** Red: an auth failure a refresh cannot fix, with what the person can do about it. */
   private async markAuthFailure(connection: Connection, status: number, reason: string, remedy = 'connect again'): Promise<void> {
     const message = `${reason} (HTTP ${status}): ${remedy}`
-    await this.store.connections.update(connection.tenant_id, connection.id, { status: 'error', statusReason: message })
-    await this.store.events.add(connection.tenant_id, connection.id, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } })
+    await this.lifecycle.authFailed(refOf(connection), message, status)
     await this.credentials.invalidate(connection.id)
   }
 }

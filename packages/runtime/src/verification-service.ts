@@ -4,6 +4,7 @@ import type { Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
 import { RuntimeError, notFound } from './errors.js'
 import type { HttpHelper } from './http-helper.js'
+import type { ConnectionLifecycle } from './lifecycle.js'
 import { readAnswer } from './read-answer.js'
 
 /** What a verification found. */
@@ -38,7 +39,8 @@ export class VerificationService {
   constructor(
     private readonly store: Store,
     private readonly catalog: Catalog,
-    private readonly http: HttpHelper
+    private readonly http: HttpHelper,
+    private readonly lifecycle: ConnectionLifecycle
   ) {}
 
   /**
@@ -78,9 +80,8 @@ export class VerificationService {
     // The helper already turned it green; the identity and the time are ours to keep.
     const after = await this.store.connections.get(tenantId, connectionId)
     if (after?.status === 'error') return this.failed(tenantId, connectionId, answer.status, after.status_reason ?? 'the provider refused the credentials')
-    await this.store.connections.update(tenantId, connectionId, { account, verifiedAt: new Date(), ...(after?.status === 'connected' ? { statusReason: null } : {}) })
     const who = Object.values(account).filter((v) => v !== '').join(', ')
-    await this.store.events.add(tenantId, connectionId, { kind: 'connection.verified', level: 'info', message: who === '' ? 'Verified: the provider accepted the credentials' : `Verified as ${who}`, detail: { status: answer.status, account } })
+    await this.lifecycle.verified({ tenantId, connectionId }, account, after?.status === 'connected', { message: who === '' ? 'Verified: the provider accepted the credentials' : `Verified as ${who}`, detail: { status: answer.status, account } })
     return { ok: true, status: answer.status, account, reason: null }
   }
 
@@ -95,13 +96,12 @@ export class VerificationService {
     try {
       await this.verify(tenantId, connectionId)
     } catch (error) {
-      await this.store.events.add(tenantId, connectionId, { kind: 'connection.verification_failed', level: 'warn', message: `Verification could not run: ${(error as Error).message}` })
+      await this.lifecycle.log({ tenantId, connectionId }, { kind: 'connection.verification_failed', level: 'warn', message: `Verification could not run: ${(error as Error).message}` })
     }
   }
 
   private async failed(tenantId: string, connectionId: string, status: number | null, reason: string): Promise<VerificationResult> {
-    await this.store.connections.update(tenantId, connectionId, { statusReason: `Verification failed: ${reason}` })
-    await this.store.events.add(tenantId, connectionId, { kind: 'connection.verification_failed', level: 'warn', message: `Verification failed: ${reason}`, detail: { status } })
+    await this.lifecycle.verificationFailed({ tenantId, connectionId }, reason, status)
     return { ok: false, status, account: null, reason }
   }
 }

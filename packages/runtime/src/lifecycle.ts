@@ -1,0 +1,108 @@
+import type { Connection, CredentialWrite, EventInput, Store } from '@latchkey/store'
+
+/** Which connection a transition is about. */
+export interface ConnectionRef {
+  readonly tenantId: string
+  readonly connectionId: string
+}
+
+/** The database or a transaction of it, as the repositories take them. */
+type Executor = NonNullable<Parameters<Store['events']['add']>[3]>
+
+/** The ref of a stored connection row. */
+export function refOf(connection: Pick<Connection, 'tenant_id' | 'id'>): ConnectionRef {
+  return { tenantId: connection.tenant_id, connectionId: connection.id }
+}
+
+/**
+ * The one writer of a connection's status and of its log: every transition (connected,
+ * refused, red, green again, disconnected, verified) writes its status change and its
+ * event together, in one transaction where both are written. Services decide *that* a
+ * transition happened and hand over the facts; only this module writes them.
+ */
+export class ConnectionLifecycle {
+  constructor(private readonly store: Store) {}
+
+  /** An entry of the connection's log that changes no status (a refresh, a revocation step). */
+  async log(ref: ConnectionRef, event: EventInput, trx: Executor = this.store.db): Promise<void> {
+    await this.store.events.add(ref.tenantId, ref.connectionId, event, trx)
+  }
+
+  /**
+   * Connected through the provider's consent: the token set, the connection connected with
+   * the granted scopes and kept metadata, and the event, in one transaction.
+   */
+  async connected(ref: ConnectionRef, change: { readonly credential: CredentialWrite; readonly grantedScopes: readonly string[]; readonly metadata: Record<string, unknown> }, event: Omit<EventInput, 'kind' | 'level'>): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.credentials.put(ref.tenantId, ref.connectionId, change.credential, trx)
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null, grantedScopes: [...change.grantedScopes], metadata: change.metadata }, trx)
+      await this.log(ref, { kind: 'connection.connected', level: 'info', ...event }, trx)
+    })
+  }
+
+  /** A connect attempt failed after its checks: the reason on the connection, and the event. */
+  async connectFailed(ref: ConnectionRef, reason: string, detail: Record<string, unknown>): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { statusReason: reason }, trx)
+      await this.log(ref, { kind: 'connect.failed', level: 'error', message: reason, detail }, trx)
+    })
+  }
+
+  /** Typed-in credentials replaced in place: stored, connected again, logged. */
+  async credentialsReplaced(ref: ConnectionRef, credential: CredentialWrite, message: string): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.credentials.put(ref.tenantId, ref.connectionId, credential, trx)
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null }, trx)
+      await this.log(ref, { kind: 'connection.credentials_replaced', level: 'info', message }, trx)
+    })
+  }
+
+  /** Disconnected, inside the caller's transaction (which also takes the tokens away for revocation). */
+  async disconnected(ref: ConnectionRef, message: string, trx: Executor): Promise<void> {
+    await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'disconnected', statusReason: null }, trx)
+    await this.log(ref, { kind: 'connection.disconnected', level: 'info', message }, trx)
+  }
+
+  /** The provider refused a refresh for good (`invalid_grant`): red with the reason, no longer swept, logged. */
+  async refreshRefused(ref: ConnectionRef, reason: string, detail: Record<string, unknown>): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'error', statusReason: reason }, trx)
+      await this.store.credentials.stopRefreshing(ref.connectionId, trx)
+      await this.log(ref, { kind: 'connection.refresh_failed', level: 'error', message: reason, detail }, trx)
+    })
+  }
+
+  /** A red connection that got a fresh token again. */
+  async recovered(ref: ConnectionRef): Promise<void> {
+    await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null })
+  }
+
+  /** Used successfully: last used now, and green again if it was not. */
+  async used(connection: Connection, at: Date): Promise<void> {
+    await this.store.connections.update(connection.tenant_id, connection.id, { lastUsedAt: at, ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null }) })
+  }
+
+  /** An auth failure a refresh cannot fix: red with what the person can do, logged. */
+  async authFailed(ref: ConnectionRef, message: string, status: number): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'error', statusReason: message }, trx)
+      await this.log(ref, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } }, trx)
+    })
+  }
+
+  /** Verified: the account identity and the time kept (the reason cleared when connected), logged. */
+  async verified(ref: ConnectionRef, account: Record<string, unknown>, clearReason: boolean, event: Omit<EventInput, 'kind' | 'level'>): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { account, verifiedAt: new Date(), ...(clearReason ? { statusReason: null } : {}) }, trx)
+      await this.log(ref, { kind: 'connection.verified', level: 'info', ...event }, trx)
+    })
+  }
+
+  /** Verification refused: the reason on the connection, logged. */
+  async verificationFailed(ref: ConnectionRef, reason: string, status: number | null): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.store.connections.update(ref.tenantId, ref.connectionId, { statusReason: `Verification failed: ${reason}` }, trx)
+      await this.log(ref, { kind: 'connection.verification_failed', level: 'warn', message: `Verification failed: ${reason}`, detail: { status } }, trx)
+    })
+  }
+}
