@@ -152,7 +152,7 @@ t.test('events: newest first, per connection and tenant', async (t) => {
   const { tenant } = await store.tenants.create('A')
   const other = (await store.tenants.create('B')).tenant
   const connection = await store.connections.create({ tenantId: tenant.id, connectorKey: 'box', externalId: null, label: null, parameters: {}, requestedScopes: [], client: null })
-  for (const kind of ['one', 'two', 'three']) await store.events.add(tenant.id, connection.id, { kind, level: 'info', message: kind })
-  t.same((await store.events.list(tenant.id, connection.id, 2)).map((e) => e.kind), ['three', 'two'])
+  for (const kind of ['connection.created', 'connect.started', 'connect.failed'] as const) await store.events.add(tenant.id, connection.id, { kind, level: 'info', message: kind })
+  t.same((await store.events.list(tenant.id, connection.id, 2)).map((e) => e.kind), ['connect.failed', 'connect.started'])
   t.same(await store.events.list(other.id, connection.id, 10), [])
 })
