@@ -50,24 +50,24 @@ t.test('Redis restarted empty: the worker re-creates the sweep scheduler and due
 t.test('revoked or given-up token sets are purged; the row and the event stay', async (t) => {
   const h = await startWorkerHarness(t)
   const store = h.runtime.store
-  const revoked = await h.connect()
-  await h.runtime.connections.disconnect(h.tenantId, revoked)
-  const done = await eventually(async () => {
-    const row = await store.db.selectFrom('revocations').selectAll().where('connection_id', '=', revoked).executeTakeFirst()
-    return row?.status === 'done' ? row : undefined
-  }, 30_000)
+  // Disconnects a new connection and waits for its revocation to end as `status`.
+  const disconnectUntil = async (status: 'done' | 'failed') => {
+    const id = await h.connect()
+    await h.runtime.connections.disconnect(h.tenantId, id)
+    const row = await eventually(async () => {
+      const found = await store.db.selectFrom('revocations').selectAll().where('connection_id', '=', id).executeTakeFirst()
+      return found?.status === status ? found : undefined
+    }, 30_000)
+    return { id, row }
+  }
+  const { id: revoked, row: done } = await disconnectUntil('done')
   t.equal(done.token_set_enc, null, 'the revoked tokens are gone')
   t.equal(done.context_enc, null, 'the snapshot is gone')
   t.ok((await store.events.list(h.tenantId, revoked, 10)).some((e) => e.kind === 'revocation.done'), 'the audit event stays')
 
   // The revoke endpoint now insists on JSON: the form body is refused (400 invalid_request), which retrying cannot fix.
   h.quirky.setModes({ revokeFormat: 'json' })
-  const refused = await h.connect()
-  await h.runtime.connections.disconnect(h.tenantId, refused)
-  const failed = await eventually(async () => {
-    const row = await store.db.selectFrom('revocations').selectAll().where('connection_id', '=', refused).executeTakeFirst()
-    return row?.status === 'failed' ? row : undefined
-  }, 30_000)
+  const { id: refused, row: failed } = await disconnectUntil('failed')
   t.equal(failed.token_set_enc, null, 'given up: the tokens are purged too')
   t.ok((await store.events.list(h.tenantId, refused, 10)).some((e) => e.kind === 'revocation.gave_up'))
   t.equal(await h.runtime.jobs.revoke({ revocationId: failed.id, tenantId: h.tenantId, connectionId: refused }), 'skipped', 'a finished revocation is never tried again')
