@@ -1,6 +1,7 @@
 // One lint configuration for every workspace; each workspace runs `eslint src test`.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.tap/**', '**/coverage/**', '.data/**'] },
@@ -10,7 +11,13 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2023,
       sourceType: 'module',
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' }
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly'
+      }
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -22,9 +29,13 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../*'], message: 'Import other workspaces by package name, not by relative path.' }] }
+        {
+          patterns: [{ group: ['../../*'], message: 'Import other workspaces by package name, not by relative path.' }]
+        }
       ],
       eqeqeq: ['error', 'always', { null: 'ignore' }]
     }
-  }
+  },
+  // Formatting is Prettier's (`.prettierrc.json`, checked by `npm run lint` and `npm test`); no lint rule argues with it.
+  prettier
 )

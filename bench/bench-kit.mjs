@@ -19,7 +19,10 @@ export async function services() {
 
 /** Starts a Node script as a child process; resolves when `url/path` answers. */
 export async function launch(script, env, readyUrl) {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`)
     try {
@@ -36,8 +39,15 @@ export async function launch(script, env, readyUrl) {
 /** One autocannon run on loopback: bounded in time, stops by itself. */
 export async function load(url, { headers = {}, method = 'GET', body, connections = 32, durationSeconds = 8 } = {}) {
   const result = await autocannon({ url, method, headers, body, connections, duration: durationSeconds, pipelining: 1 })
-  if (result.non2xx > 0 || result.errors > 0) console.warn(`  warning: ${result.non2xx} non-2xx answers, ${result.errors} errors at ${url}`)
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, non2xx: result.non2xx }
+  if (result.non2xx > 0 || result.errors > 0)
+    console.warn(`  warning: ${result.non2xx} non-2xx answers, ${result.errors} errors at ${url}`)
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx
+  }
 }
 
 export function row(name, r) {

@@ -20,7 +20,13 @@ try {
   const [upstreamPort, barePort, apiPort] = [await freePort(), await freePort(), await freePort()]
   const upstream = `http://127.0.0.1:${upstreamPort}`
   children.push(await launch(here('./upstream.mjs'), { PORT: String(upstreamPort) }, `${upstream}/`))
-  children.push(await launch(here('./bare-proxy.mjs'), { PORT: String(barePort), UPSTREAM: upstream }, `http://127.0.0.1:${barePort}/`))
+  children.push(
+    await launch(
+      here('./bare-proxy.mjs'),
+      { PORT: String(barePort), UPSTREAM: upstream },
+      `http://127.0.0.1:${barePort}/`
+    )
+  )
   const api = `http://127.0.0.1:${apiPort}`
   const adminToken = randomBytes(24).toString('base64url')
   children.push(
@@ -42,29 +48,55 @@ try {
 
   // A real connection: the quirky provider grants the token, the upstream serves the API.
   const quirky = await startQuirkyProvider({ clientId: 'bench', clientSecret: 'bench-secret' })
-  const tenant = await (await fetch(`${api}/v1/tenants`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: '{"name":"bench"}' })).json()
+  const tenant = await (
+    await fetch(`${api}/v1/tenants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: '{"name":"bench"}'
+    })
+  ).json()
   const headers = { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' }
   const connector = testConnector(quirky, {}, 'bench')
   connector.http = { baseUrl: upstream }
   await fetch(`${api}/v1/connectors`, { method: 'POST', headers, body: JSON.stringify(connector) })
-  await fetch(`${api}/v1/connectors/bench/app`, { method: 'PUT', headers, body: JSON.stringify({ clientId: 'bench', clientSecret: 'bench-secret' }) })
-  const connection = await (await fetch(`${api}/v1/connections`, { method: 'POST', headers, body: '{"connector":"bench"}' })).json()
-  const { authorizeUrl } = await (await fetch(`${api}/v1/connections/${connection.id}/authorize`, { method: 'POST', headers })).json()
+  await fetch(`${api}/v1/connectors/bench/app`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ clientId: 'bench', clientSecret: 'bench-secret' })
+  })
+  const connection = await (
+    await fetch(`${api}/v1/connections`, { method: 'POST', headers, body: '{"connector":"bench"}' })
+  ).json()
+  const { authorizeUrl } = await (
+    await fetch(`${api}/v1/connections/${connection.id}/authorize`, { method: 'POST', headers })
+  ).json()
   const start = await fetch(authorizeUrl, { redirect: 'manual' })
   const cookie = start.headers.getSetCookie()[0].split(';')[0]
   const callback = (await fetch(start.headers.get('location'), { redirect: 'manual' })).headers.get('location')
   await fetch(callback, { headers: { cookie } })
 
   const path = '/folders/0/items'
-  console.log(`bench:proxy — ${connections} connections, ${durationSeconds} s each, loopback, ${process.env.BENCH_NOTE ?? 'this machine'}`)
-  await load(`${api}/v1/connections/${connection.id}/proxy${path}`, { headers: { authorization: `Bearer ${tenant.apiKey}` }, connections, durationSeconds: 2 }) // warm-up
+  console.log(
+    `bench:proxy — ${connections} connections, ${durationSeconds} s each, loopback, ${process.env.BENCH_NOTE ?? 'this machine'}`
+  )
+  await load(`${api}/v1/connections/${connection.id}/proxy${path}`, {
+    headers: { authorization: `Bearer ${tenant.apiKey}` },
+    connections,
+    durationSeconds: 2
+  }) // warm-up
   const a = await load(`${upstream}${path}`, { connections, durationSeconds })
   const b = await load(`http://127.0.0.1:${barePort}${path}`, { connections, durationSeconds })
-  const c = await load(`${api}/v1/connections/${connection.id}/proxy${path}`, { headers: { authorization: `Bearer ${tenant.apiKey}` }, connections, durationSeconds })
+  const c = await load(`${api}/v1/connections/${connection.id}/proxy${path}`, {
+    headers: { authorization: `Bearer ${tenant.apiKey}` },
+    connections,
+    durationSeconds
+  })
   console.log(row('(a) upstream directly', a))
   console.log(row('(b) bare fastify proxy, no auth', b))
   console.log(row('(c) Latchkey proxy, real connection', c))
-  console.log(`ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   (throughput; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`)
+  console.log(
+    `ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   (throughput; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`
+  )
   await quirky.close()
   await database.drop()
 } finally {

@@ -21,13 +21,27 @@ const { databaseUrl, redisUrl } = await services()
 const database = await benchDatabase(databaseUrl)
 const url = new URL(database.url)
 
-const quirky = await startQuirkyProvider({ clientId: 'bench', clientSecret: 'bench-secret', modes: { accessTokenTtlSeconds: 3600 } })
+const quirky = await startQuirkyProvider({
+  clientId: 'bench',
+  clientSecret: 'bench-secret',
+  modes: { accessTokenTtlSeconds: 3600 }
+})
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: null })
 const prefix = `{lk-bench-${randomBytes(3).toString('hex')}}`
-const store = await openStore({ connectionString: url.toString(), encryptionKeys: `bench:${randomBytes(32).toString('base64')}`, maxConnections: 20 })
+const store = await openStore({
+  connectionString: url.toString(),
+  encryptionKeys: `bench:${randomBytes(32).toString('base64')}`,
+  maxConnections: 20
+})
 const queues = createJobQueues({ connection: redis, prefix })
 // The pipeline's throughput: no spreading of the burst and no per-host cap (both shape load on purpose).
-const runtime = createRuntime({ store, queues, redis, connectors: [], config: { publicUrl: 'http://127.0.0.1:1', allowPrivateNetwork: true, refreshSpreadSeconds: 0 } })
+const runtime = createRuntime({
+  store,
+  queues,
+  redis,
+  connectors: [],
+  config: { publicUrl: 'http://127.0.0.1:1', allowPrivateNetwork: true, refreshSpreadSeconds: 0 }
+})
 await runtime.start()
 
 try {
@@ -41,13 +55,23 @@ try {
   const basic = `Basic ${Buffer.from('bench:bench-secret').toString('base64')}`
   let next = 0
   const rawStarted = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < rawTokens.length) {
-      const refreshToken = rawTokens[next++]
-      const response = await fetch(quirky.tokenUrl, { method: 'POST', headers: { authorization: basic, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }) })
-      await response.text()
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < rawTokens.length) {
+        const refreshToken = rawTokens[next++]
+        const response = await fetch(quirky.tokenUrl, {
+          method: 'POST',
+          headers: {
+            authorization: basic,
+            accept: 'application/json',
+            'content-type': 'application/x-www-form-urlencoded'
+          },
+          body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken })
+        })
+        await response.text()
+      }
+    })
+  )
   const rawRate = rawCount / ((performance.now() - rawStarted) / 1000)
 
   // N connected connections, all due now.
@@ -57,19 +81,54 @@ try {
     const batch = Math.min(500, N - offset)
     const rows = await store.db
       .insertInto('connections')
-      .values(Array.from({ length: batch }, (_, i) => ({ tenant_id: tenant.id, connector_key: 'bench', external_id: `customer-${offset + i}`, label: null, parameters: '{}', requested_scopes: '["read"]', granted_scopes: '["read"]', status: 'connected', status_reason: null, client_id: null, client_secret_enc: null, metadata: '{}', updated_at: new Date() })))
+      .values(
+        Array.from({ length: batch }, (_, i) => ({
+          tenant_id: tenant.id,
+          connector_key: 'bench',
+          external_id: `customer-${offset + i}`,
+          label: null,
+          parameters: '{}',
+          requested_scopes: '["read"]',
+          granted_scopes: '["read"]',
+          status: 'connected',
+          status_reason: null,
+          client_id: null,
+          client_secret_enc: null,
+          metadata: '{}',
+          updated_at: new Date()
+        }))
+      )
       .returning('id')
       .execute()
     const credentials = []
     for (const row of rows) {
-      const tokenSet = encodeTokenSet({ accessToken: `qat_seed_${row.id}`, tokenType: 'Bearer', expiresAt: new Date(Date.now() + 60_000), refreshToken: quirky.mintRefreshToken(), scopes: ['read'], idToken: undefined, kept: {} })
-      credentials.push({ connection_id: row.id, tenant_id: tenant.id, token_set_enc: await store.cipher.encrypt(JSON.stringify(tokenSet)), expires_at: new Date(Date.now() + 60_000), refresh_due_at: dueAt, version: 1, updated_at: new Date() })
+      const tokenSet = encodeTokenSet({
+        accessToken: `qat_seed_${row.id}`,
+        tokenType: 'Bearer',
+        expiresAt: new Date(Date.now() + 60_000),
+        refreshToken: quirky.mintRefreshToken(),
+        scopes: ['read'],
+        idToken: undefined,
+        kept: {}
+      })
+      credentials.push({
+        connection_id: row.id,
+        tenant_id: tenant.id,
+        token_set_enc: await store.cipher.encrypt(JSON.stringify(tokenSet)),
+        expires_at: new Date(Date.now() + 60_000),
+        refresh_due_at: dueAt,
+        version: 1,
+        updated_at: new Date()
+      })
     }
     await store.db.insertInto('credentials').values(credentials).execute()
   }
   const seedSeconds = (performance.now() - seedStarted) / 1000
 
-  const sizes = await sql`select pg_total_relation_size('connections') + pg_total_relation_size('credentials') as bytes`.execute(store.db)
+  const sizes =
+    await sql`select pg_total_relation_size('connections') + pg_total_relation_size('credentials') as bytes`.execute(
+      store.db
+    )
   const bytes = Number(sizes.rows[0].bytes)
   const memoryBefore = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1])
   const sweepStarted = performance.now()
@@ -78,25 +137,49 @@ try {
   const queued = await queues.refresh.count()
   const memoryQueued = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1])
 
-  const workers = await startWorkers({ runtime, connection: redis, prefix, concurrency: CONCURRENCY, sweepIntervalMs: 3_600_000, logger: pino({ level: 'silent' }) })
+  const workers = await startWorkers({
+    runtime,
+    connection: redis,
+    prefix,
+    concurrency: CONCURRENCY,
+    sweepIntervalMs: 3_600_000,
+    logger: pino({ level: 'silent' })
+  })
   const refreshStarted = performance.now()
   for (;;) {
-    const left = await store.db.selectFrom('credentials').select((eb) => eb.fn.countAll().as('n')).where('version', '=', 1).executeTakeFirstOrThrow()
+    const left = await store.db
+      .selectFrom('credentials')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('version', '=', 1)
+      .executeTakeFirstOrThrow()
     if (Number(left.n) === 0) break
-    if (performance.now() - refreshStarted > 600_000) throw new Error(`${left.n} connections still not refreshed after 10 minutes`)
+    if (performance.now() - refreshStarted > 600_000)
+      throw new Error(`${left.n} connections still not refreshed after 10 minutes`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   const refreshSeconds = (performance.now() - (sweepStarted < refreshStarted ? refreshStarted : sweepStarted)) / 1000
   const rate = N / refreshSeconds
   await workers.close()
 
-  console.log(`bench:refresh — ${N} connections due now, worker concurrency ${CONCURRENCY}, one worker process, loopback`)
-  console.log(`  seeded in ${seedSeconds.toFixed(1)} s; sweep queued ${queued} jobs in ${((refreshStarted - sweepStarted) / 1000).toFixed(2)} s`)
+  console.log(
+    `bench:refresh — ${N} connections due now, worker concurrency ${CONCURRENCY}, one worker process, loopback`
+  )
+  console.log(
+    `  seeded in ${seedSeconds.toFixed(1)} s; sweep queued ${queued} jobs in ${((refreshStarted - sweepStarted) / 1000).toFixed(2)} s`
+  )
   console.log(`  refreshes/s through sweep + workers     ${rate.toFixed(0)}   (${N} in ${refreshSeconds.toFixed(1)} s)`)
-  console.log(`  token endpoint raw capacity (same run)  ${rawRate.toFixed(0)} refreshes/s   ratio ${(rate / rawRate).toFixed(2)}`)
-  console.log(`  token requests seen by the provider      ${quirky.counters.tokenRequests.refresh_token - rawCount} for ${N} connections`)
-  console.log(`  Redis memory per queued connection      ${((memoryQueued - memoryBefore) / Math.max(1, queued)).toFixed(0)} bytes`)
-  console.log(`  PostgreSQL bytes per connection         ${(bytes / N).toFixed(0)} (connections + credentials, with indexes)`)
+  console.log(
+    `  token endpoint raw capacity (same run)  ${rawRate.toFixed(0)} refreshes/s   ratio ${(rate / rawRate).toFixed(2)}`
+  )
+  console.log(
+    `  token requests seen by the provider      ${quirky.counters.tokenRequests.refresh_token - rawCount} for ${N} connections`
+  )
+  console.log(
+    `  Redis memory per queued connection      ${((memoryQueued - memoryBefore) / Math.max(1, queued)).toFixed(0)} bytes`
+  )
+  console.log(
+    `  PostgreSQL bytes per connection         ${(bytes / N).toFixed(0)} (connections + credentials, with indexes)`
+  )
 } finally {
   await runtime.close()
   await queues.refresh.obliterate({ force: true }).catch(() => undefined)

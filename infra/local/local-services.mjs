@@ -11,7 +11,19 @@
 // Re-runs reuse the data, ports and passwords; a stale pid or lock file is handled.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, connect } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,7 +51,9 @@ function which(command) {
 /** Installs Debian packages when running as root with apt-get; otherwise says exactly what to do. */
 function aptInstall(packages, why) {
   if (!isRoot || which('apt-get') === undefined) {
-    throw new SetupError(`${why}. Install it with: sudo apt-get install -y ${packages.join(' ')} (or set ${packages.includes('redis-server') ? 'REDIS_URL' : 'DATABASE_URL'} to an existing server)`)
+    throw new SetupError(
+      `${why}. Install it with: sudo apt-get install -y ${packages.join(' ')} (or set ${packages.includes('redis-server') ? 'REDIS_URL' : 'DATABASE_URL'} to an existing server)`
+    )
   }
   say(`${why}; installing ${packages.join(' ')} with apt-get`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
@@ -52,7 +66,9 @@ function postgresBin() {
   if (onPath !== undefined) return dirname(resolve(dirname(onPath), readLink(onPath)))
   const base = '/usr/lib/postgresql'
   if (existsSync(base)) {
-    const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a))
     if (versions.length > 0) return join(base, versions[0], 'bin')
   }
   return undefined
@@ -147,7 +163,14 @@ async function ensurePostgres(dir, state) {
     if (bin === undefined) throw new SetupError('PostgreSQL was installed but initdb was not found')
   }
   if (isRoot && run('id', ['postgres']).status !== 0) {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres'
+    ])
   }
   const data = postgresDataDir(dir)
   const user = 'latchkey'
@@ -163,7 +186,16 @@ async function ensurePostgres(dir, state) {
       chownSync(data, uid, gid)
       chownSync(pwfile, uid, gid)
     }
-    const init = asPostgresUser(bin, 'initdb', ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-instructions'])
+    const init = asPostgresUser(bin, 'initdb', [
+      '-D',
+      data,
+      '-U',
+      user,
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--no-instructions'
+    ])
     rmSync(pwfile, { force: true })
     if (init.status !== 0) throw new SetupError(`initdb failed: ${init.stderr || init.stdout}`)
   }
@@ -185,8 +217,11 @@ async function ensurePostgres(dir, state) {
   const start = asPostgresUser(bin, 'pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '60', '-o', options])
   if (start.status !== 0) throw new SetupError(`PostgreSQL did not start: ${start.stderr || start.stdout}; see ${log}`)
   const env = { ...process.env, PGPASSWORD: pg.password }
-  const created = run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', user, 'latchkey'], { env })
-  if (created.status !== 0 && !/already exists/.test(created.stderr)) throw new SetupError(`createdb failed: ${created.stderr}`)
+  const created = run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', user, 'latchkey'], {
+    env
+  })
+  if (created.status !== 0 && !/already exists/.test(created.stderr))
+    throw new SetupError(`createdb failed: ${created.stderr}`)
   say(`PostgreSQL is up on 127.0.0.1:${pg.port}`)
   return url(pg, user)
 }
@@ -212,7 +247,10 @@ function url(pg, user) {
 }
 
 function userIds(name) {
-  return { uid: Number(execFileSync('id', ['-u', name], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', name], { encoding: 'utf8' })) }
+  return {
+    uid: Number(execFileSync('id', ['-u', name], { encoding: 'utf8' })),
+    gid: Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }))
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -329,7 +367,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       await stopLocalServices()
     } else if (command === 'up' || command === 'env') {
       const { databaseUrl, redisUrl: redis } = await ensureLocalServices()
-      if (flag === '--json') process.stdout.write(`${JSON.stringify({ DATABASE_URL: databaseUrl, REDIS_URL: redis })}\n`)
+      if (flag === '--json')
+        process.stdout.write(`${JSON.stringify({ DATABASE_URL: databaseUrl, REDIS_URL: redis })}\n`)
       else process.stdout.write(`DATABASE_URL=${databaseUrl}\nREDIS_URL=${redis}\n`)
     } else {
       say(`unknown command "${command}"; use up, env or down`)

@@ -45,7 +45,9 @@ function developmentSecrets() {
   secrets.sandboxClientSecret ??= randomBytes(18).toString('base64url')
   if (changed || !existsSync(path)) writeJson(path, secrets)
   if (process.env.LATCHKEY_ENCRYPTION_KEYS === undefined) {
-    say(`WARNING: using a development encryption key kept in ${path}; set LATCHKEY_ENCRYPTION_KEYS for anything but local development`)
+    say(
+      `WARNING: using a development encryption key kept in ${path}; set LATCHKEY_ENCRYPTION_KEYS for anything but local development`
+    )
   }
   return {
     encryptionKeys: process.env.LATCHKEY_ENCRYPTION_KEYS ?? secrets.encryptionKeys,
@@ -78,7 +80,10 @@ async function waitReady(url, child) {
 async function api(url, method, path, token, body) {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' })
+    },
     body: body === undefined ? undefined : JSON.stringify(body)
   })
   const text = await response.text()
@@ -105,7 +110,10 @@ async function main() {
   const secrets = developmentSecrets()
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
-  const publicUrl = (process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '')
+  const publicUrl = (process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
+    /\/+$/,
+    ''
+  )
   const localUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
   const apiEntry = join(ROOT, 'services', 'api', 'dist', 'server.js')
   const workerEntry = join(ROOT, 'services', 'worker', 'dist', 'server.js')
@@ -116,7 +124,13 @@ async function main() {
   if (process.env.LATCHKEY_SANDBOX !== 'off') {
     const { startAuthorizationServer } = await import('@latchkey/testkit')
     sandbox = await startAuthorizationServer({
-      clients: [{ clientId: 'sandbox-app', clientSecret: secrets.sandboxClientSecret, redirectUris: [`${publicUrl}/oauth/callback/`] }],
+      clients: [
+        {
+          clientId: 'sandbox-app',
+          clientSecret: secrets.sandboxClientSecret,
+          redirectUris: [`${publicUrl}/oauth/callback/`]
+        }
+      ],
       scopes: ['read', 'write'],
       accessTokenTtlSeconds: Number(process.env.LATCHKEY_SANDBOX_TOKEN_TTL_SECONDS ?? 3600)
     })
@@ -155,7 +169,8 @@ async function main() {
       key: 'sandbox',
       name: 'Sandbox (local test provider)',
       version: '1.0.0',
-      description: 'A real OAuth 2.0 authorization server on this machine, for trying Latchkey without any third-party account.',
+      description:
+        'A real OAuth 2.0 authorization server on this machine, for trying Latchkey without any third-party account.',
       auth: {
         kind: 'oauth2',
         grant: 'authorization_code',
@@ -169,7 +184,10 @@ async function main() {
       },
       http: { baseUrl: sandbox.apiBaseUrl }
     })
-    await api(localUrl, 'PUT', '/v1/connectors/sandbox/app', tenant.apiKey, { clientId: 'sandbox-app', clientSecret: secrets.sandboxClientSecret })
+    await api(localUrl, 'PUT', '/v1/connectors/sandbox/app', tenant.apiKey, {
+      clientId: 'sandbox-app',
+      clientSecret: secrets.sandboxClientSecret
+    })
   }
 
   // A wizard link for a first end customer (connect sessions last 30 minutes; the console makes more).
@@ -183,7 +201,9 @@ async function main() {
     `  Redirect URI   ${publicUrl}/oauth/callback/   (register it at each provider, trailing slash included)`,
     `  Tenant API key ${tenant.apiKey}   (development tenant "${tenant.name}")`,
     `  Admin token    in ${join(DATA, 'dev-secrets.json')}`,
-    sandbox === undefined ? '  Sandbox        off' : `  Sandbox        connector "sandbox" -> ${sandbox.issuer} (sign in with any user name)`,
+    sandbox === undefined
+      ? '  Sandbox        off'
+      : `  Sandbox        connector "sandbox" -> ${sandbox.issuer} (sign in with any user name)`,
     '',
     'Try it (README, "Connect something in a minute"):',
     `  export LATCHKEY=${publicUrl} KEY=${tenant.apiKey}`,
@@ -191,7 +211,9 @@ async function main() {
     ''
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
-  process.stdout.write(`${JSON.stringify({ ready: true, url: publicUrl, apiKey: tenant.apiKey, consoleUrl: `${publicUrl}/console/`, wizardUrl: wizard.url })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, url: publicUrl, apiKey: tenant.apiKey, consoleUrl: `${publicUrl}/console/`, wizardUrl: wizard.url })}\n`
+  )
 
   const stopSandbox = async () => sandbox?.close()
   process.once('SIGINT', () => void stopSandbox().then(() => shutdown(0)))
@@ -204,7 +226,9 @@ function shutdown(code) {
   stopping = true
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
   setTimeout(() => process.exit(code), 5000).unref()
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined))).then(() => process.exit(code))
+  Promise.all(
+    children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined))
+  ).then(() => process.exit(code))
 }
 
 main().catch((error) => {

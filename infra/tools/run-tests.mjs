@@ -13,19 +13,44 @@ const { databaseUrl, redisUrl } = await ensureLocalServices()
 
 // The browser tests drive Debian's Chromium (never a downloaded browser): install it when missing.
 const chromium = process.env.LATCHKEY_CHROMIUM ?? '/usr/bin/chromium'
-if (!existsSync(chromium)) execFileSync('bash', [new URL('../local/ensure-system.sh', import.meta.url).pathname], { stdio: 'inherit' })
+if (!existsSync(chromium))
+  execFileSync('bash', [new URL('../local/ensure-system.sh', import.meta.url).pathname], { stdio: 'inherit' })
 
 // Two tasks at a time: the suites share one PostgreSQL and one Redis on a 2-core machine.
 // Every workspace with a test script must report; fewer closing lines means suites did not run.
 const root = new URL('../..', import.meta.url).pathname
 const expectedSuites = ['packages', 'services', 'connectors', 'tests']
-  .flatMap((folder) => (existsSync(join(root, folder)) ? readdirSync(join(root, folder)).map((name) => join(root, folder, name, 'package.json')) : []))
-  .filter((manifest) => existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test !== undefined).length
+  .flatMap((folder) =>
+    existsSync(join(root, folder))
+      ? readdirSync(join(root, folder)).map((name) => join(root, folder, name, 'package.json'))
+      : []
+  )
+  .filter(
+    (manifest) => existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test !== undefined
+  ).length
+
+// Formatting first: Prettier's check is the one style gate (`npm run format` fixes it).
+try {
+  execFileSync('npx', ['--no-install', 'prettier', '--check', '--log-level=warn', '.'], { cwd: root, stdio: 'inherit' })
+} catch {
+  console.log('\nformatting: files differ from Prettier (run `npm run format`)')
+  console.log('tests: 0 passed, 1 failed, 0 skipped')
+  process.exit(1)
+}
 
 // Screenshots of the browser tests land in the run's artifacts folder.
 const artifacts = process.env.LATCHKEY_ARTIFACTS_DIR ?? join(root, 'artifacts')
 const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)]
-const child = spawn('npx', ['--no-install', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LATCHKEY_ARTIFACTS_DIR: artifacts, FORCE_COLOR: '0' } })
+const child = spawn('npx', ['--no-install', ...args], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    LATCHKEY_ARTIFACTS_DIR: artifacts,
+    FORCE_COLOR: '0'
+  }
+})
 
 const totals = { pass: 0, fail: 0, skip: 0, todo: 0, suites: 0 }
 let buffered = ''

@@ -22,7 +22,12 @@ export const airtable = defineConnector({
       tokenUrl: 'https://airtable.com/oauth2/v1/token',
       clientAuthMethod: 'client_secret_basic',
       pkce: true,
-      scopes: { 'data.records:read': 'Read records', 'data.records:write': 'Create, edit and delete records', 'schema.bases:read': 'Read base schemas', 'user.email:read': 'See the email address' },
+      scopes: {
+        'data.records:read': 'Read records',
+        'data.records:write': 'Create, edit and delete records',
+        'schema.bases:read': 'Read base schemas',
+        'user.email:read': 'See the email address'
+      },
       defaultScopes: ['data.records:read', 'schema.bases:read', 'user.email:read'],
       customerSelectsScopes: true
     },

@@ -21,7 +21,12 @@ export const atlassian = defineConnector({
     tokenUrl: 'https://auth.atlassian.com/oauth/token',
     clientAuthMethod: 'client_secret_post',
     tokenRequestFormat: 'json',
-    scopes: { 'read:jira-work': 'Read Jira project and issue data', 'write:jira-work': 'Create and edit issues', 'read:jira-user': 'View user information', 'read:me': 'Read the user profile' },
+    scopes: {
+      'read:jira-work': 'Read Jira project and issue data',
+      'write:jira-work': 'Create and edit issues',
+      'read:jira-user': 'View user information',
+      'read:me': 'Read the user profile'
+    },
     defaultScopes: ['read:jira-work', 'read:me'],
     customerSelectsScopes: true,
     authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
@@ -29,5 +34,9 @@ export const atlassian = defineConnector({
   },
   http: { baseUrl: 'https://api.atlassian.com/ex/jira/{{account.cloudId}}/rest/api/3' },
   // The first site the person granted access to. Its request goes to the API's origin: the site is not known before it.
-  verification: { from: 'origin', path: '/oauth/token/accessible-resources', identity: { site: '0.name', siteUrl: '0.url', cloudId: '0.id' } }
+  verification: {
+    from: 'origin',
+    path: '/oauth/token/accessible-resources',
+    identity: { site: '0.name', siteUrl: '0.url', cloudId: '0.id' }
+  }
 })

@@ -9,7 +9,7 @@ export const dropbox = defineConnector({
   key: 'dropbox',
   name: 'Dropbox',
   version: '1.0.0',
-  description: "Files and folders in Dropbox.",
+  description: 'Files and folders in Dropbox.',
   docsUrl: 'https://developers.dropbox.com/oauth-guide',
   auth: {
     kind: 'oauth2',
@@ -31,5 +31,10 @@ export const dropbox = defineConnector({
     tokenResponse: { keepFields: ['account_id'] }
   },
   http: { baseUrl: 'https://api.dropboxapi.com/2' },
-  verification: { method: 'POST', path: '/users/get_current_account', body: 'null', identity: { email: 'email', name: 'name.display_name' } }
+  verification: {
+    method: 'POST',
+    path: '/users/get_current_account',
+    body: 'null',
+    identity: { email: 'email', name: 'name.display_name' }
+  }
 })

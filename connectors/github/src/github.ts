@@ -22,7 +22,14 @@ export const github = defineConnector({
     authorizeUrl: 'https://github.com/login/oauth/authorize',
     tokenUrl: 'https://github.com/login/oauth/access_token',
     revokeUrl: 'https://api.github.com/applications/{{client.id}}/token',
-    revokeRequest: { method: 'DELETE', format: 'json', tokenParam: 'access_token', token: 'access', tokenTypeHint: false, clientAuthMethod: 'client_secret_basic' },
+    revokeRequest: {
+      method: 'DELETE',
+      format: 'json',
+      tokenParam: 'access_token',
+      token: 'access',
+      tokenTypeHint: false,
+      clientAuthMethod: 'client_secret_basic'
+    },
     scopes: {
       repo: 'Full control of private and public repositories',
       'repo:status': 'Read and write commit statuses',

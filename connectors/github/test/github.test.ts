@@ -10,10 +10,13 @@ t.test('the GitHub definition validates, also as JSON', async (t) => {
 })
 
 t.test('its URLs render', async (t) => {
-  t.match(resolveEndpoints(github, { parameters: {}, config: {}, metadata: {}, client: { id: 'Iv1.8a61f9b3a7aba766' } }), {
-    authorizeUrl: 'https://github.com/login/oauth/authorize',
-    tokenUrl: 'https://github.com/login/oauth/access_token',
-    revokeUrl: 'https://api.github.com/applications/Iv1.8a61f9b3a7aba766/token',
-    baseUrl: 'https://api.github.com'
-  })
+  t.match(
+    resolveEndpoints(github, { parameters: {}, config: {}, metadata: {}, client: { id: 'Iv1.8a61f9b3a7aba766' } }),
+    {
+      authorizeUrl: 'https://github.com/login/oauth/authorize',
+      tokenUrl: 'https://github.com/login/oauth/access_token',
+      revokeUrl: 'https://api.github.com/applications/Iv1.8a61f9b3a7aba766/token',
+      baseUrl: 'https://api.github.com'
+    }
+  )
 })

@@ -9,7 +9,7 @@ export const google = defineConnector({
   key: 'google',
   name: 'Google',
   version: '1.0.0',
-  description: "Google Workspace APIs (Drive, Gmail, Calendar).",
+  description: 'Google Workspace APIs (Drive, Gmail, Calendar).',
   docsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server',
   auth: {
     kind: 'oauth2',

@@ -9,7 +9,7 @@ export const hubspot = defineConnector({
   key: 'hubspot',
   name: 'HubSpot',
   version: '1.0.0',
-  description: "HubSpot CRM.",
+  description: 'HubSpot CRM.',
   docsUrl: 'https://developers.hubspot.com/docs/api/oauth-quickstart-guide',
   auth: {
     kind: 'oauth2',

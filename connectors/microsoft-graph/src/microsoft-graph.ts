@@ -9,9 +9,18 @@ export const microsoftGraph = defineConnector({
   key: 'microsoft-graph',
   name: 'Microsoft Graph',
   version: '1.0.0',
-  description: "Microsoft 365 through Microsoft Graph.",
+  description: 'Microsoft 365 through Microsoft Graph.',
   docsUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-  parameters: [{ key: 'tenant', label: 'Directory (tenant)', default: 'common', pattern: '[A-Za-z0-9.-]+', patternMessage: 'A tenant id, a domain such as contoso.onmicrosoft.com, or common', helpText: 'Use common for any Microsoft account, or your directory id.' }],
+  parameters: [
+    {
+      key: 'tenant',
+      label: 'Directory (tenant)',
+      default: 'common',
+      pattern: '[A-Za-z0-9.-]+',
+      patternMessage: 'A tenant id, a domain such as contoso.onmicrosoft.com, or common',
+      helpText: 'Use common for any Microsoft account, or your directory id.'
+    }
+  ],
   auth: {
     kind: 'oauth2',
     grant: 'authorization_code',

@@ -9,7 +9,7 @@ export const notion = defineConnector({
   key: 'notion',
   name: 'Notion',
   version: '1.0.0',
-  description: "Notion workspaces.",
+  description: 'Notion workspaces.',
   docsUrl: 'https://developers.notion.com/docs/authorization',
   auth: {
     kind: 'oauth2',

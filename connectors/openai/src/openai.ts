@@ -9,7 +9,7 @@ export const openai = defineConnector({
   key: 'openai',
   name: 'OpenAI',
   version: '1.0.0',
-  description: "The OpenAI API with a project API key.",
+  description: 'The OpenAI API with a project API key.',
   docsUrl: 'https://platform.openai.com/docs/api-reference/authentication',
   auth: {
     kind: 'apiKey',

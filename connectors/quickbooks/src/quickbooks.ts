@@ -9,7 +9,7 @@ export const quickbooks = defineConnector({
   key: 'quickbooks',
   name: 'QuickBooks Online',
   version: '1.0.0',
-  description: "QuickBooks Online accounting.",
+  description: 'QuickBooks Online accounting.',
   docsUrl: 'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
   auth: {
     kind: 'oauth2',
@@ -20,10 +20,21 @@ export const quickbooks = defineConnector({
     revokeRequest: { format: 'json' },
     clientAuthMethod: 'client_secret_basic',
     pkce: false,
-    scopes: { 'com.intuit.quickbooks.accounting': 'Accounting data', openid: 'OpenID Connect', email: 'Email address', profile: 'Profile' },
+    scopes: {
+      'com.intuit.quickbooks.accounting': 'Accounting data',
+      openid: 'OpenID Connect',
+      email: 'Email address',
+      profile: 'Profile'
+    },
     defaultScopes: ['com.intuit.quickbooks.accounting'],
     callbackParams: ['realmId']
   },
-  http: { baseUrl: 'https://quickbooks.api.intuit.com/v3/company/{{metadata.realmId}}', headers: { Accept: 'application/json' } },
-  verification: { path: '/query?query=select%20*%20from%20CompanyInfo', identity: { company: 'QueryResponse.CompanyInfo.0.CompanyName' } }
+  http: {
+    baseUrl: 'https://quickbooks.api.intuit.com/v3/company/{{metadata.realmId}}',
+    headers: { Accept: 'application/json' }
+  },
+  verification: {
+    path: '/query?query=select%20*%20from%20CompanyInfo',
+    identity: { company: 'QueryResponse.CompanyInfo.0.CompanyName' }
+  }
 })

@@ -59,6 +59,11 @@ export const slack = defineConnector({
       tokenResponse: { accessTokenPath: 'authed_user.access_token', keepFields: KEEP }
     }
   ],
-  http: { baseUrl: 'https://slack.com/api', authFailures: [{ path: 'error', equals: ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'] }] },
+  http: {
+    baseUrl: 'https://slack.com/api',
+    authFailures: [
+      { path: 'error', equals: ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'] }
+    ]
+  },
   verification: { path: '/auth.test', identity: { team: 'team', user: 'user' } }
 })

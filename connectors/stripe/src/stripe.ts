@@ -9,7 +9,7 @@ export const stripe = defineConnector({
   key: 'stripe',
   name: 'Stripe',
   version: '1.0.0',
-  description: "Stripe with a secret or restricted API key, sent as a bearer token.",
+  description: 'Stripe with a secret or restricted API key, sent as a bearer token.',
   docsUrl: 'https://docs.stripe.com/keys',
   auth: {
     kind: 'apiKey',

@@ -9,7 +9,7 @@ export const twilio = defineConnector({
   key: 'twilio',
   name: 'Twilio',
   version: '1.0.0',
-  description: "Twilio with HTTP Basic: the Account SID as user name and the Auth Token as password.",
+  description: 'Twilio with HTTP Basic: the Account SID as user name and the Auth Token as password.',
   docsUrl: 'https://www.twilio.com/docs/usage/requests-to-twilio',
   auth: {
     kind: 'basic',

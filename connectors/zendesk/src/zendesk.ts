@@ -12,7 +12,8 @@ export const zendesk = defineConnector({
   name: 'Zendesk',
   version: '1.0.0',
   description: 'Tickets, users and organizations in Zendesk Support.',
-  docsUrl: 'https://developer.zendesk.com/documentation/ticketing/working-with-oauth/using-oauth-authentication-with-your-application/',
+  docsUrl:
+    'https://developer.zendesk.com/documentation/ticketing/working-with-oauth/using-oauth-authentication-with-your-application/',
   parameters: [
     {
       key: 'subdomain',

@@ -1,5 +1,10 @@
 import t from 'tap'
-import { TemplateError, resolveEndpoints, validateConnectorDefinition, validateParameters } from '@latchkey/connector-sdk'
+import {
+  TemplateError,
+  resolveEndpoints,
+  validateConnectorDefinition,
+  validateParameters
+} from '@latchkey/connector-sdk'
 import { zendesk } from '../src/index.js'
 
 t.test('the Zendesk definition validates, also as JSON', async (t) => {
@@ -18,8 +23,13 @@ t.test('the subdomain goes into every URL', async (t) => {
 
 t.test('a bad subdomain is a field error, and can never change the host', async (t) => {
   t.same(validateParameters(zendesk, { subdomain: 'evil.com/x' }).issues, [
-    { path: 'parameters.subdomain', message: 'Use only the part before .zendesk.com: lower-case letters, digits and dashes' }
+    {
+      path: 'parameters.subdomain',
+      message: 'Use only the part before .zendesk.com: lower-case letters, digits and dashes'
+    }
   ])
-  t.same(validateParameters(zendesk, {}).issues, [{ path: 'parameters.subdomain', message: 'Zendesk subdomain is required' }])
+  t.same(validateParameters(zendesk, {}).issues, [
+    { path: 'parameters.subdomain', message: 'Zendesk subdomain is required' }
+  ])
   t.throws(() => resolveEndpoints(zendesk, { parameters: { subdomain: 'evil.com/x' }, config: {} }), TemplateError)
 })

@@ -22,4 +22,23 @@ import type { ConnectorDefinition } from '@latchkey/connector-sdk'
  * The built-in connectors: one package per API under `connectors/`, in the order the API lists
  * them. The API and the worker load the same list.
  */
-export const CATALOG: readonly ConnectorDefinition[] = [airtable, atlassian, box, dropbox, github, gitlab, google, hubspot, microsoftGraph, notion, openai, quickbooks, salesforce, shopify, slack, stripe, twilio, zendesk]
+export const CATALOG: readonly ConnectorDefinition[] = [
+  airtable,
+  atlassian,
+  box,
+  dropbox,
+  github,
+  gitlab,
+  google,
+  hubspot,
+  microsoftGraph,
+  notion,
+  openai,
+  quickbooks,
+  salesforce,
+  shopify,
+  slack,
+  stripe,
+  twilio,
+  zendesk
+]

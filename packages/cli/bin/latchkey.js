@@ -3,4 +3,9 @@
 // (which `npm ci` runs through the root `prepare` script).
 import { main } from '../dist/main.js'
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env
+})

@@ -37,7 +37,7 @@ function looksLikeDefinition(value: unknown): boolean {
 export async function loadConnectors(path: string, cwd: string): Promise<LoadedConnector[]> {
   const absolute = resolve(cwd, path)
   const source = relative(cwd, absolute) || '.'
-  if (!existsSync(absolute)) return [{ ok: false, source, issues: [{ path: '', message: `${source} does not exist` }]}]
+  if (!existsSync(absolute)) return [{ ok: false, source, issues: [{ path: '', message: `${source} does not exist` }] }]
   if (statSync(absolute).isFile() && extname(absolute) === '.json') {
     let json: unknown
     try {
@@ -46,30 +46,65 @@ export async function loadConnectors(path: string, cwd: string): Promise<LoadedC
       return [{ ok: false, source, issues: [{ path: '', message: `not valid JSON (${(error as Error).message})` }] }]
     }
     const result = validateConnectorDefinition(json)
-    return [result.ok ? { ok: true, source, definition: result.definition } : { ok: false, source, issues: result.issues }]
+    return [
+      result.ok ? { ok: true, source, definition: result.definition } : { ok: false, source, issues: result.issues }
+    ]
   }
   const entry = statSync(absolute).isDirectory() ? packageEntry(absolute) : absolute
   if (extname(entry) === '.ts') {
-    return [{ ok: false, source, issues: [{ path: '', message: 'TypeScript cannot be loaded directly; build the package (npm run build) and pass its folder or the compiled .js' }] }]
+    return [
+      {
+        ok: false,
+        source,
+        issues: [
+          {
+            path: '',
+            message:
+              'TypeScript cannot be loaded directly; build the package (npm run build) and pass its folder or the compiled .js'
+          }
+        ]
+      }
+    ]
   }
   if (!existsSync(entry)) {
-    return [{ ok: false, source, issues: [{ path: '', message: `${relative(cwd, entry)} is missing; build the package first (npm run build)` }] }]
+    return [
+      {
+        ok: false,
+        source,
+        issues: [{ path: '', message: `${relative(cwd, entry)} is missing; build the package first (npm run build)` }]
+      }
+    ]
   }
   let module: Record<string, unknown>
   try {
     module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>
   } catch (error) {
     if (error instanceof DefinitionError) return [{ ok: false, source, issues: error.issues }]
-    return [{ ok: false, source, issues: [{ path: '', message: `the module failed to load: ${(error as Error).message}` }] }]
+    return [
+      { ok: false, source, issues: [{ path: '', message: `the module failed to load: ${(error as Error).message}` }] }
+    ]
   }
   const candidates = new Set<unknown>()
   if (looksLikeDefinition(module.default)) candidates.add(module.default)
   else for (const value of Object.values(module)) if (looksLikeDefinition(value)) candidates.add(value)
   if (candidates.size === 0) {
-    return [{ ok: false, source, issues: [{ path: '', message: 'exports no connector definition (export one made with defineConnector, as default or by name)' }] }]
+    return [
+      {
+        ok: false,
+        source,
+        issues: [
+          {
+            path: '',
+            message: 'exports no connector definition (export one made with defineConnector, as default or by name)'
+          }
+        ]
+      }
+    ]
   }
   return [...candidates].map((candidate) => {
     const result = validateConnectorInput(candidate)
-    return result.ok ? { ok: true, source, definition: result.definition } : { ok: false, source, issues: result.issues }
+    return result.ok
+      ? { ok: true, source, definition: result.definition }
+      : { ok: false, source, issues: result.issues }
   })
 }

@@ -37,7 +37,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         })
         const [file] = positionals
         if (file === undefined || positionals.length > 1) return usage(io, 'import-openapi needs exactly one file')
-        if (values.key === undefined || values.name === undefined) return usage(io, 'import-openapi needs --key and --name')
+        if (values.key === undefined || values.name === undefined)
+          return usage(io, 'import-openapi needs --key and --name')
         return importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
       }
       case 'rotate-keys':
@@ -52,7 +53,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         return usage(io, `unknown command "${command}"`)
     }
   } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return usage(io, error.message)
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+      return usage(io, error.message)
     throw error
   }
 }

@@ -17,7 +17,10 @@ export async function validateCommand(paths: readonly string[], io: CommandIo): 
         continue
       }
       failed = true
-      line(io.stderr, `invalid ${loaded.source} (${loaded.issues.length} ${loaded.issues.length === 1 ? 'problem' : 'problems'}):`)
+      line(
+        io.stderr,
+        `invalid ${loaded.source} (${loaded.issues.length} ${loaded.issues.length === 1 ? 'problem' : 'problems'}):`
+      )
       for (const issue of loaded.issues) line(io.stderr, formatIssue(issue))
     }
   }

@@ -11,7 +11,11 @@ const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
 async function run(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd })
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd
+  })
   return { code, stdout, stderr }
 }
 
@@ -71,7 +75,10 @@ t.test('validate: modules, and what goes wrong loading them', async (t) => {
       'package.json': JSON.stringify({ type: 'module', exports: { '.': { import: './index.js' } } }),
       'index.js': `import { defineConnector } from ${sdk}\nexport default defineConnector(${JSON.stringify(threeMistakes)})`
     },
-    broken: { 'package.json': JSON.stringify({ type: 'module', exports: './index.js' }), 'index.js': 'throw new Error("boom")' },
+    broken: {
+      'package.json': JSON.stringify({ type: 'module', exports: './index.js' }),
+      'index.js': 'throw new Error("boom")'
+    },
     empty: { 'package.json': '{"type":"module"}', 'index.js': 'export const x = 1' },
     unbuilt: { 'package.json': JSON.stringify({ exports: { '.': { import: './dist/index.js' } } }) },
     'source.ts': 'export {}',
@@ -83,14 +90,20 @@ t.test('validate: modules, and what goes wrong loading them', async (t) => {
   t.equal(throwing.stderr.trim().split('\n').length, 4, 'a defineConnector that throws still shows every problem')
   t.match(await run(['validate', 'broken'], dir), { code: 1, stderr: /the module failed to load: boom/ })
   t.match(await run(['validate', 'empty'], dir), { code: 1, stderr: /exports no connector definition/ })
-  t.match(await run(['validate', 'unbuilt'], dir), { code: 1, stderr: /dist\/index\.js is missing; build the package first/ })
+  t.match(await run(['validate', 'unbuilt'], dir), {
+    code: 1,
+    stderr: /dist\/index\.js is missing; build the package first/
+  })
   t.match(await run(['validate', 'source.ts'], dir), { code: 1, stderr: /TypeScript cannot be loaded directly/ })
   t.match(await run(['validate', 'bad.json'], dir), { code: 1, stderr: /not valid JSON/ })
   t.match(await run(['validate', 'nowhere'], dir), { code: 1, stderr: /nowhere does not exist/ })
 })
 
 t.test("import-openapi: the seeds' Box fragment", async (t) => {
-  const result = await run(['import-openapi', 'box-openapi-fragment.json', '--key', 'box-imported', '--name', 'Box'], fixtures)
+  const result = await run(
+    ['import-openapi', 'box-openapi-fragment.json', '--key', 'box-imported', '--name', 'Box'],
+    fixtures
+  )
   t.equal(result.code, 0, result.stderr)
   const definition = JSON.parse(result.stdout)
   t.equal(Object.keys(definition.auth.scopes).length, 9)
@@ -101,13 +114,20 @@ t.test("import-openapi: the seeds' Box fragment", async (t) => {
 
 t.test('import-openapi: failures', async (t) => {
   const dir = t.testdir({
-    'apikey.yaml': 'openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    ApiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n'
+    'apikey.yaml':
+      'openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    ApiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n'
   })
   const result = await run(['import-openapi', 'apikey.yaml', '--key', 'k', '--name', 'K'], dir)
   t.equal(result.code, 1)
   t.equal(result.stdout, '')
-  t.match(result.stderr, 'components.securitySchemes: no oauth2 scheme with an authorizationCode flow was found (found: ApiKey (apiKey))')
-  t.match(await run(['import-openapi', 'missing.json', '--key', 'k', '--name', 'K'], dir), { code: 1, stderr: /cannot read missing.json: ENOENT/ })
+  t.match(
+    result.stderr,
+    'components.securitySchemes: no oauth2 scheme with an authorizationCode flow was found (found: ApiKey (apiKey))'
+  )
+  t.match(await run(['import-openapi', 'missing.json', '--key', 'k', '--name', 'K'], dir), {
+    code: 1,
+    stderr: /cannot read missing.json: ENOENT/
+  })
 })
 
 t.test('usage errors exit 2', async (t) => {
@@ -121,8 +141,12 @@ t.test('usage errors exit 2', async (t) => {
 })
 
 t.test('the installed bin runs as `npx latchkey`', async (t) => {
-  const { stdout } = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'connectors/box'], { cwd: repoRoot })
+  const { stdout } = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'connectors/box'], {
+    cwd: repoRoot
+  })
   t.match(stdout, /^ok box: /)
-  const failure = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'nowhere'], { cwd: repoRoot }).catch((error: { code: number }) => error)
+  const failure = await promisify(execFile)('npx', ['--no-install', 'latchkey', 'validate', 'nowhere'], {
+    cwd: repoRoot
+  }).catch((error: { code: number }) => error)
   t.match(failure, { code: 1 })
 })

@@ -3,10 +3,18 @@ import { openStore } from '@latchkey/store'
 import { createTestDatabase, testEncryptionKeys } from '@latchkey/testkit'
 import { main } from '../src/index.js'
 
-async function run(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string | undefined>
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd: process.cwd(), env })
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: process.cwd(),
+    env
+  })
   return { code, stdout, stderr }
 }
 
@@ -20,17 +28,26 @@ t.test('rotate-keys re-encrypts under the first key and shows progress', async (
   await store.close()
 
   const newKey = testEncryptionKeys('new')
-  const result = await run(['rotate-keys'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: `${newKey},${oldKey}` })
+  const result = await run(['rotate-keys'], {
+    DATABASE_URL: database.url,
+    LATCHKEY_ENCRYPTION_KEYS: `${newKey},${oldKey}`
+  })
   t.equal(result.code, 0, result.stderr)
   t.match(result.stdout, /re-encrypting under key "new"/)
   t.match(result.stdout, /connector_apps\.client_secret_enc: 1\/1/)
   t.match(result.stdout, /done: 1 values re-encrypted/)
-  const again = await run(['rotate-keys'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: `${newKey},${oldKey}` })
+  const again = await run(['rotate-keys'], {
+    DATABASE_URL: database.url,
+    LATCHKEY_ENCRYPTION_KEYS: `${newKey},${oldKey}`
+  })
   t.match(again.stdout, /done: 0 values re-encrypted/, 'a second run has nothing left to do')
 
   const onlyNew = await openStore({ connectionString: database.url, encryptionKeys: newKey })
   t.equal((await onlyNew.apps.get(tenant.id, 'box'))?.client?.clientSecret, 'the-secret')
   await onlyNew.close()
-  t.match(await run(['rotate-keys'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: oldKey }), { code: 1, stderr: /encrypted under key "new"/ })
+  t.match(await run(['rotate-keys'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: oldKey }), {
+    code: 1,
+    stderr: /encrypted under key "new"/
+  })
   t.match(await run(['rotate-keys'], {}), { code: 2, stderr: /DATABASE_URL is not set/ })
 })

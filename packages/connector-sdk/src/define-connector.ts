@@ -21,7 +21,11 @@ function deepFreeze<T>(value: T): T {
  */
 export function defineConnector<T extends ConnectorDefinitionInput>(definition: T): ConnectorDefinition<T> {
   const result = validateConnectorInput(definition)
-  if (!result.ok) throw new DefinitionError(result.issues, `connector definition${typeof definition?.key === 'string' ? ` "${definition.key}"` : ''}`)
+  if (!result.ok)
+    throw new DefinitionError(
+      result.issues,
+      `connector definition${typeof definition?.key === 'string' ? ` "${definition.key}"` : ''}`
+    )
   return deepFreeze(structuredCloneKeepingFunctions(definition)) as ConnectorDefinition<T>
 }
 

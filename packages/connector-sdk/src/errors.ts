@@ -10,11 +10,7 @@ export interface Issue {
 
 /** Stable codes of every error this package throws. */
 export type ConnectorSdkErrorCode =
-  | 'ERR_INVALID_DEFINITION'
-  | 'ERR_TEMPLATE'
-  | 'ERR_OPENAPI_IMPORT'
-  | 'ERR_INVALID_PARAMETERS'
-  | 'ERR_CONFIG_VALUE'
+  'ERR_INVALID_DEFINITION' | 'ERR_TEMPLATE' | 'ERR_OPENAPI_IMPORT' | 'ERR_INVALID_PARAMETERS' | 'ERR_CONFIG_VALUE'
 
 /** Base class of every error thrown by `@latchkey/connector-sdk`. */
 export abstract class ConnectorSdkError extends Error {

@@ -48,7 +48,11 @@ function distance(a: string, b: string): number {
     row[0] = i
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] ?? 0
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1))
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        previous + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1)
+      )
       previous = current
     }
   }
@@ -109,14 +113,18 @@ export function formatSchemaErrors(schema: unknown, errors: Iterable<TLocalizedV
     const params = error.params as Record<string, unknown>
     switch (error.keyword) {
       case 'required':
-        for (const name of (params.requiredProperties as string[] | undefined) ?? []) push(joinPath(path, name), 'is required')
+        for (const name of (params.requiredProperties as string[] | undefined) ?? [])
+          push(joinPath(path, name), 'is required')
         break
       case 'additionalProperties': {
         const owner = resolveSchema(schema, error.schemaPath)
         const known = Object.keys((owner?.properties as Record<string, unknown> | undefined) ?? {})
         for (const name of (params.additionalProperties as string[] | undefined) ?? []) {
           const suggestion = closest(name, known)
-          push(joinPath(path, name), suggestion === undefined ? 'is not a known field' : `is not a known field; did you mean "${suggestion}"?`)
+          push(
+            joinPath(path, name),
+            suggestion === undefined ? 'is not a known field' : `is not a known field; did you mean "${suggestion}"?`
+          )
         }
         break
       }
@@ -139,7 +147,10 @@ export function formatSchemaErrors(schema: unknown, errors: Iterable<TLocalizedV
         break
       }
       case 'minLength':
-        push(path, Number(params.limit) === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`)
+        push(
+          path,
+          Number(params.limit) === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`
+        )
         break
       case 'maxLength':
         push(path, `must be at most ${String(params.limit)} characters long`)

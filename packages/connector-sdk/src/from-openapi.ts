@@ -48,7 +48,10 @@ export function parseOpenApiDocument(text: string): unknown {
     } catch (error) {
       // A parser that ran out of stack says so in engine words (the YAML parser wraps them): say what is wrong with the document instead.
       const message = (error as Error).message
-      const why = error instanceof RangeError || /Maximum call stack size exceeded/.test(message) ? 'it is nested too deeply' : message.split('\n')[0]
+      const why =
+        error instanceof RangeError || /Maximum call stack size exceeded/.test(message)
+          ? 'it is nested too deeply'
+          : message.split('\n')[0]
       throw new OpenApiImportError([{ path: '', message: `the document is neither JSON nor YAML (${why})` }])
     }
   }
@@ -78,7 +81,13 @@ function readServer(document: Json, override: string | undefined): ServerInfo {
   if (override !== undefined) return { baseUrl: override, parameters: [], warnings: [] }
   const server = Array.isArray(document.servers) ? document.servers.find(isObject) : undefined
   if (server === undefined || typeof server.url !== 'string') {
-    return { baseUrl: undefined, parameters: [], warnings: ['the document has no servers[] entry, so the connector has no http.baseUrl; set one before making API calls'] }
+    return {
+      baseUrl: undefined,
+      parameters: [],
+      warnings: [
+        'the document has no servers[] entry, so the connector has no http.baseUrl; set one before making API calls'
+      ]
+    }
   }
   const variables = isObject(server.variables) ? server.variables : {}
   const parameters: ParameterDefinition[] = []
@@ -89,7 +98,9 @@ function readServer(document: Json, override: string | undefined): ServerInfo {
       parameters.push({
         key: name,
         label: name,
-        ...(options.length > 0 ? { type: 'dropdown' as const, options: options.map((value) => ({ value })) } : { type: 'text' as const }),
+        ...(options.length > 0
+          ? { type: 'dropdown' as const, options: options.map((value) => ({ value })) }
+          : { type: 'text' as const }),
         ...(typeof variable.default === 'string' && variable.default !== '' ? { default: variable.default } : {}),
         ...(typeof variable.description === 'string' ? { helpText: variable.description } : {})
       })
@@ -97,13 +108,21 @@ function readServer(document: Json, override: string | undefined): ServerInfo {
     return `{{parameters.${name}}}`
   })
   if (!/^https?:\/\//.test(baseUrl)) {
-    return { baseUrl: undefined, parameters: [], warnings: [`servers[0].url ${JSON.stringify(server.url)} is not absolute, so the connector has no http.baseUrl; set one before making API calls`] }
+    return {
+      baseUrl: undefined,
+      parameters: [],
+      warnings: [
+        `servers[0].url ${JSON.stringify(server.url)} is not absolute, so the connector has no http.baseUrl; set one before making API calls`
+      ]
+    }
   }
   return { baseUrl, parameters, warnings: [] }
 }
 
 function describeSchemes(schemes: Json): string {
-  const names = Object.entries(schemes).map(([name, s]) => `${name} (${isObject(s) && typeof s.type === 'string' ? s.type : 'no type'})`)
+  const names = Object.entries(schemes).map(
+    ([name, s]) => `${name} (${isObject(s) && typeof s.type === 'string' ? s.type : 'no type'})`
+  )
   return names.length === 0 ? 'none' : names.join(', ')
 }
 
@@ -113,11 +132,15 @@ function pickScheme(schemes: Json, wanted: string | undefined): { name: string; 
     const scheme = schemes[wanted]
     const at = joinPath(base, wanted)
     if (!isObject(scheme)) return { path: at, message: `no such security scheme (found: ${describeSchemes(schemes)})` }
-    if (scheme.type !== 'oauth2') return { path: joinPath(at, 'type'), message: `must be "oauth2" to import (got ${JSON.stringify(scheme.type)})` }
+    if (scheme.type !== 'oauth2')
+      return { path: joinPath(at, 'type'), message: `must be "oauth2" to import (got ${JSON.stringify(scheme.type)})` }
     const flows = isObject(scheme.flows) ? scheme.flows : {}
     if (!isObject(flows.authorizationCode)) {
       const others = Object.keys(flows)
-      return { path: joinPath(at, 'flows', 'authorizationCode'), message: `is missing; only the authorization code flow can be imported${others.length > 0 ? ` (this scheme has: ${others.join(', ')})` : ''}` }
+      return {
+        path: joinPath(at, 'flows', 'authorizationCode'),
+        message: `is missing; only the authorization code flow can be imported${others.length > 0 ? ` (this scheme has: ${others.join(', ')})` : ''}`
+      }
     }
     return { name: wanted, flow: flows.authorizationCode }
   }
@@ -125,10 +148,16 @@ function pickScheme(schemes: Json, wanted: string | undefined): { name: string; 
     ([, s]) => isObject(s) && s.type === 'oauth2' && isObject(s.flows) && isObject(s.flows.authorizationCode)
   )
   if (candidates.length === 0) {
-    return { path: base, message: `no oauth2 scheme with an authorizationCode flow was found (found: ${describeSchemes(schemes)})` }
+    return {
+      path: base,
+      message: `no oauth2 scheme with an authorizationCode flow was found (found: ${describeSchemes(schemes)})`
+    }
   }
   if (candidates.length > 1) {
-    return { path: base, message: `several oauth2 authorizationCode schemes were found (${candidates.map(([n]) => n).join(', ')}); name the one to import` }
+    return {
+      path: base,
+      message: `several oauth2 authorizationCode schemes were found (${candidates.map(([n]) => n).join(', ')}); name the one to import`
+    }
   }
   const [name, scheme] = candidates[0] as [string, Json]
   return { name, flow: (scheme.flows as Json).authorizationCode as Json }
@@ -149,17 +178,30 @@ export function fromOpenApi(document: unknown, options: OpenApiImportOptions): O
   if (!isObject(doc)) throw new OpenApiImportError([{ path: '', message: 'the document must be an object' }])
   const warnings: string[] = []
   if (doc.swagger !== undefined) {
-    throw new OpenApiImportError([{ path: 'swagger', message: `Swagger ${String(doc.swagger)} documents are not supported; convert the document to OpenAPI 3` }])
+    throw new OpenApiImportError([
+      {
+        path: 'swagger',
+        message: `Swagger ${String(doc.swagger)} documents are not supported; convert the document to OpenAPI 3`
+      }
+    ])
   }
   if (doc.openapi === undefined) {
     // Itential's own examples are fragments that carry only `components`.
     warnings.push('the document has no "openapi" field; it was read as an OpenAPI 3 fragment')
   } else if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) {
-    throw new OpenApiImportError([{ path: 'openapi', message: `must be 3.0.x or 3.1.x (got ${JSON.stringify(doc.openapi)})` }])
+    throw new OpenApiImportError([
+      { path: 'openapi', message: `must be 3.0.x or 3.1.x (got ${JSON.stringify(doc.openapi)})` }
+    ])
   }
   const components = isObject(doc.components) ? doc.components : {}
   if (!isObject(components.securitySchemes)) {
-    throw new OpenApiImportError([{ path: 'components.securitySchemes', message: 'is missing; the document declares no security schemes, so there is no oauth2 authorizationCode scheme to import' }])
+    throw new OpenApiImportError([
+      {
+        path: 'components.securitySchemes',
+        message:
+          'is missing; the document declares no security schemes, so there is no oauth2 authorizationCode scheme to import'
+      }
+    ])
   }
   const picked = pickScheme(components.securitySchemes, options.scheme)
   if ('path' in picked) throw new OpenApiImportError([picked])
@@ -194,12 +236,15 @@ export function fromOpenApi(document: unknown, options: OpenApiImportOptions): O
   if (issues.length > 0) throw new OpenApiImportError(issues)
 
   const info = isObject(doc.info) ? doc.info : {}
-  const infoVersion = typeof info.version === 'string' && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : undefined
+  const infoVersion =
+    typeof info.version === 'string' && /^\d+\.\d+\.\d+$/.test(info.version) ? info.version : undefined
   const definition: Omit<ConnectorDefinitionJson, 'auth'> & { auth: OAuth2AuthorizationCodeAuth } = {
     key: options.key,
     name: options.name,
     version: options.version ?? infoVersion ?? '1.0.0',
-    ...(typeof info.description === 'string' && info.description !== '' ? { description: info.description.slice(0, 2048) } : {}),
+    ...(typeof info.description === 'string' && info.description !== ''
+      ? { description: info.description.slice(0, 2048) }
+      : {}),
     ...(server.parameters.length > 0 ? { parameters: server.parameters } : {}),
     auth: {
       kind: 'oauth2',

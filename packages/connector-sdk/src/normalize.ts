@@ -1,4 +1,16 @@
-import type { AuthDefinition, AuthSchemeDefinition, ClientAuthMethod, DeepReadonly, ConnectorDefinition, ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth, OAuth2ClientCredentialsAuth, RevokeRequest, ScopeDelimiter, TokenPlacement } from './schema.js'
+import type {
+  AuthDefinition,
+  AuthSchemeDefinition,
+  ClientAuthMethod,
+  DeepReadonly,
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  OAuth2AuthorizationCodeAuth,
+  OAuth2ClientCredentialsAuth,
+  RevokeRequest,
+  ScopeDelimiter,
+  TokenPlacement
+} from './schema.js'
 
 /** Every default of an OAuth 2.0 authorization code definition, in one place. */
 export const OAUTH2_DEFAULTS = {
@@ -11,7 +23,11 @@ export const OAUTH2_DEFAULTS = {
 } as const
 
 /** Default token placement on API calls: `Authorization: Bearer <token>`. */
-export const DEFAULT_TOKEN_PLACEMENT: Required<TokenPlacement> = { in: 'header', name: 'Authorization', prefix: 'Bearer ' }
+export const DEFAULT_TOKEN_PLACEMENT: Required<TokenPlacement> = {
+  in: 'header',
+  name: 'Authorization',
+  prefix: 'Bearer '
+}
 
 /** Statuses that mean "refresh and retry" when a definition names none. */
 export const DEFAULT_REFRESH_ON_STATUS: readonly number[] = [401]
@@ -113,12 +129,20 @@ export type ResolvedAuthScheme = ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic
 export const API_KEY_PLACEHOLDER = '{{apiKey}}'
 
 /** A scheme's key when the definition gives none. */
-export function defaultSchemeKey(auth: { readonly kind: AuthSchemeDefinition['kind']; readonly grant?: string }): string {
+export function defaultSchemeKey(auth: {
+  readonly kind: AuthSchemeDefinition['kind']
+  readonly grant?: string
+}): string {
   if (auth.kind === 'oauth2') return auth.grant === 'authorization_code' ? 'oauth2' : 'client_credentials'
   return auth.kind === 'apiKey' ? 'api_key' : 'basic'
 }
 
-const DEFAULT_LABELS = { oauth2: 'OAuth 2.0', client_credentials: 'OAuth 2.0 client credentials', api_key: 'API key', basic: 'Username and password' } as const
+const DEFAULT_LABELS = {
+  oauth2: 'OAuth 2.0',
+  client_credentials: 'OAuth 2.0 client credentials',
+  api_key: 'API key',
+  basic: 'Username and password'
+} as const
 
 function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRevokeRequest {
   const format = request?.format ?? 'form'
@@ -133,7 +157,9 @@ function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRe
   }
 }
 
-function resolveOAuth2Base(auth: DeepReadonly<OAuth2AuthorizationCodeAuth | OAuth2ClientCredentialsAuth>): Omit<ResolvedOAuth2Base, 'key' | 'label'> {
+function resolveOAuth2Base(
+  auth: DeepReadonly<OAuth2AuthorizationCodeAuth | OAuth2ClientCredentialsAuth>
+): Omit<ResolvedOAuth2Base, 'key' | 'label'> {
   return {
     kind: 'oauth2',
     tokenUrl: auth.tokenUrl,
@@ -150,7 +176,11 @@ function resolveOAuth2Base(auth: DeepReadonly<OAuth2AuthorizationCodeAuth | OAut
     tokenHeaders: auth.tokenHeaders ?? {},
     accessTokenPath: auth.tokenResponse?.accessTokenPath,
     keepFields: auth.tokenResponse?.keepFields ?? [],
-    expiry: { inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in', unit: auth.tokenResponse?.expiresInUnit ?? 'seconds', atPath: auth.tokenResponse?.expiresAtPath }
+    expiry: {
+      inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in',
+      unit: auth.tokenResponse?.expiresInUnit ?? 'seconds',
+      atPath: auth.tokenResponse?.expiresAtPath
+    }
   }
 }
 
@@ -184,21 +214,52 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
   switch (auth.kind) {
     case 'oauth2':
       if (auth.grant === 'authorization_code') return resolveOAuth2(auth)
-      return { ...resolveOAuth2Base(auth), key, label: auth.label ?? DEFAULT_LABELS.client_credentials, grant: 'client_credentials' }
+      return {
+        ...resolveOAuth2Base(auth),
+        key,
+        label: auth.label ?? DEFAULT_LABELS.client_credentials,
+        grant: 'client_credentials'
+      }
     case 'apiKey': {
       const name = auth.name ?? 'Authorization'
-      const template = auth.template ?? (auth.in !== 'query' && name.toLowerCase() === 'authorization' ? `Bearer ${API_KEY_PLACEHOLDER}` : API_KEY_PLACEHOLDER)
-      return { kind: 'apiKey', key, label: auth.label ?? DEFAULT_LABELS.api_key, in: auth.in ?? 'header', name, template, inputLabel: auth.inputLabel ?? 'API key', helpText: auth.helpText, pattern: auth.pattern }
+      const template =
+        auth.template ??
+        (auth.in !== 'query' && name.toLowerCase() === 'authorization'
+          ? `Bearer ${API_KEY_PLACEHOLDER}`
+          : API_KEY_PLACEHOLDER)
+      return {
+        kind: 'apiKey',
+        key,
+        label: auth.label ?? DEFAULT_LABELS.api_key,
+        in: auth.in ?? 'header',
+        name,
+        template,
+        inputLabel: auth.inputLabel ?? 'API key',
+        helpText: auth.helpText,
+        pattern: auth.pattern
+      }
     }
     case 'basic':
-      return { kind: 'basic', key, label: auth.label ?? DEFAULT_LABELS.basic, usernameLabel: auth.usernameLabel ?? 'Username', passwordLabel: auth.passwordLabel ?? 'Password', passwordRequired: auth.passwordRequired ?? true, helpText: auth.helpText }
+      return {
+        kind: 'basic',
+        key,
+        label: auth.label ?? DEFAULT_LABELS.basic,
+        usernameLabel: auth.usernameLabel ?? 'Username',
+        passwordLabel: auth.passwordLabel ?? 'Password',
+        passwordRequired: auth.passwordRequired ?? true,
+        helpText: auth.helpText
+      }
   }
 }
 
 /** Every scheme a connector offers, defaults applied, in the order declared (the first is the default). */
-export function resolveAuthSchemes(definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>): readonly ResolvedAuthScheme[] {
+export function resolveAuthSchemes(
+  definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>
+): readonly ResolvedAuthScheme[] {
   const auth: DeepReadonly<AuthDefinition> = definition.auth
-  const list: readonly DeepReadonly<AuthSchemeDefinition>[] = Array.isArray(auth) ? auth : [auth as DeepReadonly<AuthSchemeDefinition>]
+  const list: readonly DeepReadonly<AuthSchemeDefinition>[] = Array.isArray(auth)
+    ? auth
+    : [auth as DeepReadonly<AuthSchemeDefinition>]
   return list.map(resolveScheme)
 }
 
@@ -206,7 +267,10 @@ export function resolveAuthSchemes(definition: Pick<ConnectorDefinition | Connec
  * One scheme of a connector: the one with this key, or the first when no key is given
  * (connections made before a connector offered several). `undefined` for an unknown key.
  */
-export function resolveAuthScheme(definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>, key?: string | null): ResolvedAuthScheme | undefined {
+export function resolveAuthScheme(
+  definition: Pick<ConnectorDefinition | ConnectorDefinitionJson, 'auth'>,
+  key?: string | null
+): ResolvedAuthScheme | undefined {
   const schemes = resolveAuthSchemes(definition)
   return key === undefined || key === null ? schemes[0] : schemes.find((scheme) => scheme.key === key)
 }

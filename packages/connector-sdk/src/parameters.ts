@@ -32,7 +32,10 @@ export function validateParameters(definition: ParameterSource, input: unknown, 
   for (const key of Object.keys(given)) {
     if (!known.includes(key)) {
       const suggestion = closest(key, known)
-      issues.push({ path: joinPath(path, key), message: `is not a parameter of this connector${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` })
+      issues.push({
+        path: joinPath(path, key),
+        message: `is not a parameter of this connector${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`
+      })
     }
   }
   for (const parameter of parameters) {
@@ -55,12 +58,18 @@ export function validateParameters(definition: ParameterSource, input: unknown, 
     if (parameter.type === 'dropdown') {
       const options = parameter.options ?? []
       if (!options.some((option) => option.value === value)) {
-        issues.push({ path: at, message: `${parameter.label} must be one of ${options.map((o) => JSON.stringify(o.value)).join(', ')}` })
+        issues.push({
+          path: at,
+          message: `${parameter.label} must be one of ${options.map((o) => JSON.stringify(o.value)).join(', ')}`
+        })
         continue
       }
     }
     if (parameter.pattern !== undefined && !new RegExp(`^(?:${parameter.pattern})$`, 'u').test(value)) {
-      issues.push({ path: at, message: parameter.patternMessage ?? `${parameter.label} does not have the expected format` })
+      issues.push({
+        path: at,
+        message: parameter.patternMessage ?? `${parameter.label} does not have the expected format`
+      })
       continue
     }
     values[parameter.key] = value
@@ -78,7 +87,10 @@ type ConfigSource = Pick<ConnectorDefinition, 'configValues'> | Pick<ConnectorDe
  *
  * @throws {ConfigValueError} when a function throws or does not return a string.
  */
-export function resolveConfigValues(definition: ConfigSource, parameters: Readonly<Record<string, string>>): Record<string, string> {
+export function resolveConfigValues(
+  definition: ConfigSource,
+  parameters: Readonly<Record<string, string>>
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const config of definition.configValues ?? []) {
     if ('compute' in config && typeof config.compute === 'function') {
@@ -88,7 +100,8 @@ export function resolveConfigValues(definition: ConfigSource, parameters: Readon
       } catch (error) {
         throw new ConfigValueError(config.key, 'its compute function failed', { cause: error })
       }
-      if (typeof value !== 'string') throw new ConfigValueError(config.key, `its compute function returned ${typeof value}, not a string`)
+      if (typeof value !== 'string')
+        throw new ConfigValueError(config.key, `its compute function returned ${typeof value}, not a string`)
       out[config.key] = value
     } else if (config.value !== undefined) {
       out[config.key] = config.value

@@ -45,17 +45,26 @@ export function resolveEndpoints(
   overrides: EndpointOverrides = {},
   scheme: ResolvedAuthScheme | undefined = resolveAuthScheme(definition)
 ): ResolvedEndpoints {
-  const render = (template: string | undefined): string | undefined => (template === undefined ? undefined : renderUrlTemplate(template, values))
+  const render = (template: string | undefined): string | undefined =>
+    template === undefined ? undefined : renderUrlTemplate(template, values)
   const baseUrl = overrides.baseUrl ?? definition.http?.baseUrl
   const renderedBase = baseUrl === undefined || values.metadata === undefined ? undefined : render(baseUrl)
   if (scheme === undefined || scheme.kind !== 'oauth2') {
-    return { authorizeUrl: undefined, tokenUrl: undefined, refreshUrl: undefined, revokeUrl: undefined, baseUrl: renderedBase }
+    return {
+      authorizeUrl: undefined,
+      tokenUrl: undefined,
+      refreshUrl: undefined,
+      revokeUrl: undefined,
+      baseUrl: renderedBase
+    }
   }
   const tokenUrl = overrides.tokenUrl ?? scheme.tokenUrl
-  const declaredRefresh = scheme.grant === 'authorization_code' && scheme.refreshUrl !== scheme.tokenUrl ? scheme.refreshUrl : undefined
+  const declaredRefresh =
+    scheme.grant === 'authorization_code' && scheme.refreshUrl !== scheme.tokenUrl ? scheme.refreshUrl : undefined
   const refreshUrl = overrides.refreshUrl ?? declaredRefresh ?? tokenUrl
   return {
-    authorizeUrl: scheme.grant === 'authorization_code' ? render(overrides.authorizeUrl ?? scheme.authorizeUrl) : undefined,
+    authorizeUrl:
+      scheme.grant === 'authorization_code' ? render(overrides.authorizeUrl ?? scheme.authorizeUrl) : undefined,
     tokenUrl: render(tokenUrl),
     refreshUrl: render(refreshUrl),
     revokeUrl: render(overrides.revokeUrl ?? scheme.revokeUrl),

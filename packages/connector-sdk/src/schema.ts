@@ -285,7 +285,12 @@ export const BasicAuthSchema = Type.Object(
 )
 
 /** Every auth kind Latchkey knows, discriminated by `kind` (and `grant` for OAuth 2.0). */
-export const AuthSchemeSchema = Type.Union([OAuth2AuthorizationCodeSchema, OAuth2ClientCredentialsSchema, ApiKeySchema, BasicAuthSchema])
+export const AuthSchemeSchema = Type.Union([
+  OAuth2AuthorizationCodeSchema,
+  OAuth2ClientCredentialsSchema,
+  ApiKeySchema,
+  BasicAuthSchema
+])
 
 /** One scheme, or several the end customer chooses from (each connection records which). */
 export const AuthSchema = Type.Union([AuthSchemeSchema, Type.Array(AuthSchemeSchema, { minItems: 1, maxItems: 6 })])
@@ -298,7 +303,10 @@ export const AuthFailureSchema = Type.Object(
     /** Dot path of a field of the JSON answer, e.g. `errcode` or `error`. */
     path: NonEmpty,
     /** The values that mean an auth failure. */
-    equals: Type.Array(Type.Union([Type.String({ maxLength: 256 }), Type.Number(), Type.Boolean()]), { minItems: 1, maxItems: 20 })
+    equals: Type.Array(Type.Union([Type.String({ maxLength: 256 }), Type.Number(), Type.Boolean()]), {
+      minItems: 1,
+      maxItems: 20
+    })
   },
   { additionalProperties: false }
 )
@@ -311,7 +319,9 @@ export const RateLimitSchema = Type.Object(
     /** `epoch_seconds` (GitHub), `epoch_milliseconds`, or `delay_seconds` (seconds from now). @defaultValue `"epoch_seconds"` */
     resetFormat: Type.Optional(Type.Enum(['epoch_seconds', 'epoch_milliseconds', 'delay_seconds'])),
     /** Statuses that mean "rate limited" besides 429 (GitHub also answers 403). */
-    statuses: Type.Optional(Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 5, uniqueItems: true }))
+    statuses: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 5, uniqueItems: true })
+    )
   },
   { additionalProperties: false }
 )
@@ -337,7 +347,8 @@ export const TokenPlacementSchema = Type.Object(
  */
 const HostPattern = Type.String({
   maxLength: 253,
-  pattern: '^(?:(?:\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])$',
+  pattern:
+    '^(?:(?:\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])$',
   [PATTERN_MESSAGE]: 'must be a host name, optionally after "*." standing for one label (e.g. "*.my.salesforce.com")'
 })
 
@@ -360,7 +371,9 @@ export const HttpSchema = Type.Object(
     originHosts: Type.Optional(Type.Array(HostPattern, { minItems: 1, maxItems: 20, uniqueItems: true })),
     tokenPlacement: Type.Optional(TokenPlacementSchema),
     /** Statuses that mean "refresh the token and retry once". @defaultValue `[401]` */
-    refreshOnStatus: Type.Optional(Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 10, uniqueItems: true })),
+    refreshOnStatus: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 10, uniqueItems: true })
+    ),
     /** Headers sent on every API call (values may use placeholders). */
     headers: Type.Optional(StringMap),
     /**
@@ -390,7 +403,12 @@ export const VerificationSchema = Type.Object(
      */
     from: Type.Optional(Type.Enum(['baseUrl', 'origin'])),
     /** Relative to `http.baseUrl` (or its origin), e.g. `/user`. */
-    path: Type.String({ minLength: 1, maxLength: 2048, pattern: '^/', [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"' }),
+    path: Type.String({
+      minLength: 1,
+      maxLength: 2048,
+      pattern: '^/',
+      [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
+    }),
     /** A JSON body for `POST` (GraphQL "viewer" queries). */
     body: Type.Optional(Type.String({ maxLength: 8192 })),
     /** Identity name → dot path in the answer, e.g. `{ "user": "login", "team": "team.name" }`. */

@@ -21,13 +21,22 @@ export function splitScopes(value: string | undefined | null): string[] {
  * A connector that declares no scopes accepts any.
  * @returns one issue per undeclared scope, with `path` like `scopes[1]`.
  */
-export function checkRequestedScopes(requested: readonly string[], declared: Readonly<Record<string, string>>, path = 'scopes'): Issue[] {
+export function checkRequestedScopes(
+  requested: readonly string[],
+  declared: Readonly<Record<string, string>>,
+  path = 'scopes'
+): Issue[] {
   const names = Object.keys(declared)
   if (names.length === 0) return []
   return requested.flatMap((scope, index) => {
     if (names.includes(scope)) return []
     const suggestion = closest(scope, names)
-    return [{ path: joinPath(path, index), message: `"${scope}" is not a scope this connector offers${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` }]
+    return [
+      {
+        path: joinPath(path, index),
+        message: `"${scope}" is not a scope this connector offers${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`
+      }
+    ]
   })
 }
 

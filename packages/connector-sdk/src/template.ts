@@ -8,7 +8,13 @@ import { TemplateError } from './errors.js'
  */
 export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client' | 'account'
 
-export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = ['parameters', 'config', 'metadata', 'client', 'account']
+export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = [
+  'parameters',
+  'config',
+  'metadata',
+  'client',
+  'account'
+]
 
 /** One `{{namespace.key}}` found in a template. */
 export interface Placeholder {
@@ -72,7 +78,8 @@ function lookup(values: TemplateValues, placeholder: Placeholder): string {
   else if (namespace === 'metadata') value = readPath(values.metadata, key)
   else if (namespace === 'client') value = key === 'id' ? values.client?.id : undefined
   else if (namespace === 'account') value = values.account?.[key]
-  else throw new TemplateError(name, `{{${name}}}: unknown namespace "${namespace}"; use parameters, config or metadata`)
+  else
+    throw new TemplateError(name, `{{${name}}}: unknown namespace "${namespace}"; use parameters, config or metadata`)
   if (value === undefined || value === null || value === '') {
     throw new TemplateError(name, `{{${name}}} has no value`)
   }
@@ -125,7 +132,8 @@ export function placeholderParts(template: string): { placeholder: Placeholder; 
   const { placeholders } = parsePlaceholders(template)
   // Mask placeholders so that their inner text cannot be taken for URL delimiters.
   let masked = template
-  for (const p of placeholders) masked = masked.slice(0, p.start) + '\u0000'.repeat(p.end - p.start) + masked.slice(p.end)
+  for (const p of placeholders)
+    masked = masked.slice(0, p.start) + '\u0000'.repeat(p.end - p.start) + masked.slice(p.end)
   const schemeEnd = masked.indexOf('://')
   const authorityStart = schemeEnd === -1 ? 0 : schemeEnd + 3
   const after = (from: number, chars: string): number => {
@@ -164,7 +172,10 @@ function encodeFor(part: UrlPart, name: string, value: string): string {
     }
     case 'host':
       if (!HOST.test(value)) {
-        throw new TemplateError(name, `{{${name}}} cannot be used in a host name: ${JSON.stringify(value)} is not letters, digits, dashes and dots`)
+        throw new TemplateError(
+          name,
+          `{{${name}}} cannot be used in a host name: ${JSON.stringify(value)} is not letters, digits, dashes and dots`
+        )
       }
       return value
     case 'path':

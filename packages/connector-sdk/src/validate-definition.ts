@@ -3,7 +3,13 @@ import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
 import { API_KEY_PLACEHOLDER, defaultSchemeKey } from './normalize.js'
-import { ApiKeySchema, BasicAuthSchema, ConnectorDefinitionSchema, OAuth2AuthorizationCodeSchema, OAuth2ClientCredentialsSchema } from './schema.js'
+import {
+  ApiKeySchema,
+  BasicAuthSchema,
+  ConnectorDefinitionSchema,
+  OAuth2AuthorizationCodeSchema,
+  OAuth2ClientCredentialsSchema
+} from './schema.js'
 import type { AuthSchemeDefinition } from './schema.js'
 import type { ConnectorDefinitionInput, ConnectorDefinitionJson } from './schema.js'
 import { PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, sampleValueFor } from './template.js'
@@ -40,9 +46,25 @@ const SHELL_SCHEMA = Type.Object(
 )
 
 /** Authorize params Latchkey sets itself; a definition cannot override them. */
-const RESERVED_AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope']
+const RESERVED_AUTHORIZE_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'scope'
+]
 /** Token and refresh params Latchkey sets itself. */
-const RESERVED_TOKEN_PARAMS = ['grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'client_secret', 'refresh_token']
+const RESERVED_TOKEN_PARAMS = [
+  'grant_type',
+  'code',
+  'redirect_uri',
+  'code_verifier',
+  'client_id',
+  'client_secret',
+  'refresh_token'
+]
 /** Callback params that belong to the protocol and are never kept as metadata. */
 const PROTOCOL_CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss']
 
@@ -60,7 +82,9 @@ function strings(value: unknown): string[] {
 
 function recordOf(value: unknown): Record<string, string> {
   if (!isObject(value)) return {}
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  )
 }
 
 /** What placeholders may refer to, collected from the definition. */
@@ -93,19 +117,34 @@ class Checker {
       }
       const namespace = p.namespace as PlaceholderNamespace
       if (!allowed.includes(namespace) && (namespace === 'client' || namespace === 'account')) {
-        this.add(path, `placeholder {{${p.name}}} is only available in ${namespace === 'client' ? 'revokeUrl' : 'http.baseUrl'}`)
+        this.add(
+          path,
+          `placeholder {{${p.name}}} is only available in ${namespace === 'client' ? 'revokeUrl' : 'http.baseUrl'}`
+        )
         ok = false
         continue
       }
       if (!allowed.includes(namespace)) {
-        this.add(path, `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`)
+        this.add(
+          path,
+          `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`
+        )
         ok = false
         continue
       }
       if (!this.scope[namespace].has(p.key)) {
-        const noun = { parameters: 'parameter', config: 'config value', metadata: 'kept token field or callback param', client: 'client field (only {{client.id}} exists)', account: 'verification.identity field' }[namespace]
+        const noun = {
+          parameters: 'parameter',
+          config: 'config value',
+          metadata: 'kept token field or callback param',
+          client: 'client field (only {{client.id}} exists)',
+          account: 'verification.identity field'
+        }[namespace]
         const suggestion = closest(p.key, [...this.scope[namespace]])
-        this.add(path, `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`)
+        this.add(
+          path,
+          `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`
+        )
         ok = false
       }
     }
@@ -125,7 +164,12 @@ class Checker {
   }
 
   /** Checks a map of extra request params or headers. */
-  values(path: string, map: unknown, allowed: readonly PlaceholderNamespace[], options: { reserved?: readonly string[]; headers?: boolean }): void {
+  values(
+    path: string,
+    map: unknown,
+    allowed: readonly PlaceholderNamespace[],
+    options: { reserved?: readonly string[]; headers?: boolean }
+  ): void {
     for (const [name, value] of Object.entries(recordOf(map))) {
       const at = joinPath(path, name)
       if (options.reserved?.includes(name)) this.add(at, `is set by Latchkey itself and cannot be overridden`)
@@ -140,7 +184,8 @@ class Checker {
 
 /** The schemes of `auth` with their paths: one object, or a list. */
 function schemesOf(auth: unknown): { at: string; scheme: Json }[] {
-  if (Array.isArray(auth)) return auth.flatMap((scheme, index) => (isObject(scheme) ? [{ at: joinPath('auth', index), scheme }] : []))
+  if (Array.isArray(auth))
+    return auth.flatMap((scheme, index) => (isObject(scheme) ? [{ at: joinPath('auth', index), scheme }] : []))
   return isObject(auth) ? [{ at: 'auth', scheme: auth }] : []
 }
 
@@ -151,13 +196,24 @@ function collectScope(input: Json): Scope {
     for (const name of [...strings(tokenResponse.keepFields), ...strings(scheme.callbackParams)]) metadata.add(name)
   }
   const keys = (list: unknown): Set<string> =>
-    new Set(Array.isArray(list) ? list.filter(isObject).map((item) => item.key).filter((k): k is string => typeof k === 'string') : [])
+    new Set(
+      Array.isArray(list)
+        ? list
+            .filter(isObject)
+            .map((item) => item.key)
+            .filter((k): k is string => typeof k === 'string')
+        : []
+    )
   return {
     parameters: keys(input.parameters),
     config: keys(input.configValues),
     metadata,
     client: new Set(['id']),
-    account: new Set(Object.keys(isObject(input.verification) && isObject(input.verification.identity) ? input.verification.identity : {}))
+    account: new Set(
+      Object.keys(
+        isObject(input.verification) && isObject(input.verification.identity) ? input.verification.identity : {}
+      )
+    )
   }
 }
 
@@ -174,7 +230,8 @@ function checkParameters(check: Checker, parameters: unknown): void {
     const type = parameter.type ?? 'text'
     const options = Array.isArray(parameter.options) ? parameter.options.filter(isObject) : undefined
     if (type === 'dropdown' && options === undefined) check.add(joinPath(at, 'options'), 'is required for a dropdown')
-    if (type !== 'dropdown' && parameter.options !== undefined) check.add(joinPath(at, 'options'), 'is only allowed for a dropdown')
+    if (type !== 'dropdown' && parameter.options !== undefined)
+      check.add(joinPath(at, 'options'), 'is only allowed for a dropdown')
     let pattern: RegExp | undefined
     if (typeof parameter.pattern === 'string') {
       try {
@@ -182,16 +239,20 @@ function checkParameters(check: Checker, parameters: unknown): void {
       } catch (error) {
         check.add(joinPath(at, 'pattern'), `is not a valid regular expression (${(error as Error).message})`)
       }
-      if (type === 'dropdown') check.add(joinPath(at, 'pattern'), 'is not allowed for a dropdown; its options are the allowed values')
+      if (type === 'dropdown')
+        check.add(joinPath(at, 'pattern'), 'is not allowed for a dropdown; its options are the allowed values')
     }
     if (typeof parameter.default === 'string') {
-      if (pattern !== undefined && !pattern.test(parameter.default)) check.add(joinPath(at, 'default'), 'does not match the pattern')
-      if (options !== undefined && !options.some((o) => o.value === parameter.default)) check.add(joinPath(at, 'default'), 'is not one of the options')
+      if (pattern !== undefined && !pattern.test(parameter.default))
+        check.add(joinPath(at, 'default'), 'does not match the pattern')
+      if (options !== undefined && !options.some((o) => o.value === parameter.default))
+        check.add(joinPath(at, 'default'), 'is not one of the options')
     }
     if (options !== undefined) {
       const values = new Set<unknown>()
       options.forEach((option, i) => {
-        if (values.has(option.value)) check.add(joinPath(at, 'options', i, 'value'), `${JSON.stringify(option.value)} is listed twice`)
+        if (values.has(option.value))
+          check.add(joinPath(at, 'options', i, 'value'), `${JSON.stringify(option.value)} is listed twice`)
         values.add(option.value)
       })
     }
@@ -220,17 +281,26 @@ function checkScopes(check: Checker, auth: Json, at: string): void {
   const delimiter = auth.scopeDelimiter === ',' ? ',' : ' '
   for (const name of declared) {
     if (/\s/.test(name) || name.includes(delimiter)) {
-      check.add(joinPath(at, 'scopes', name), `a scope name cannot contain white space or the delimiter ${JSON.stringify(delimiter)}`)
+      check.add(
+        joinPath(at, 'scopes', name),
+        `a scope name cannot contain white space or the delimiter ${JSON.stringify(delimiter)}`
+      )
     }
   }
   strings(auth.defaultScopes).forEach((scope, index) => {
     if (declared.length > 0 && !declared.includes(scope)) {
       const suggestion = closest(scope, declared)
-      check.add(joinPath(at, 'defaultScopes', index), `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`)
+      check.add(
+        joinPath(at, 'defaultScopes', index),
+        `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`
+      )
     }
   })
   if (auth.customerSelectsScopes === true && declared.length === 0) {
-    check.add(joinPath(at, 'customerSelectsScopes'), `needs ${joinPath(at, 'scopes')} to list the scopes customers can pick from`)
+    check.add(
+      joinPath(at, 'customerSelectsScopes'),
+      `needs ${joinPath(at, 'scopes')} to list the scopes customers can pick from`
+    )
   }
   const offline = isObject(auth.offlineAccess) ? auth.offlineAccess : {}
   if (typeof offline.scope === 'string' && (/\s/.test(offline.scope) || offline.scope.includes(delimiter))) {
@@ -248,20 +318,33 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   check.url(path('revokeUrl'), auth.revokeUrl, [...before, 'client'])
   check.url(path('issuer'), auth.issuer, [])
   if (auth.issuer === undefined) {
-    if (codeGrant && auth.authorizeUrl === undefined) check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
+    if (codeGrant && auth.authorizeUrl === undefined)
+      check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
     if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')
-    if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined) check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
+    if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined)
+      check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
   }
-  if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.clientAuthMethod !== undefined) {
+  if (
+    isObject(auth.revokeRequest) &&
+    auth.revokeRequest.authentication === 'bearer' &&
+    auth.revokeRequest.clientAuthMethod !== undefined
+  ) {
     check.add(path('revokeRequest', 'clientAuthMethod'), 'is not used when the token itself is the bearer credential')
   }
-  if (isObject(auth.revokeRequest) && auth.revokeRequest.authentication === 'bearer' && auth.revokeRequest.token === 'refresh') {
+  if (
+    isObject(auth.revokeRequest) &&
+    auth.revokeRequest.authentication === 'bearer' &&
+    auth.revokeRequest.token === 'refresh'
+  ) {
     check.add(path('revokeRequest', 'token'), 'must be "access" when the token is sent as a bearer credential')
   }
   const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
   strings(tokenResponse.keepFields).forEach((field, index) => {
     if (/(^|\.)(access_token|refresh_token|id_token)$/.test(field) || field === tokenResponse.accessTokenPath) {
-      check.add(joinPath(at, 'tokenResponse', 'keepFields', index), `"${field}" is a token: kept fields are stored as plain metadata, so tokens cannot be kept`)
+      check.add(
+        joinPath(at, 'tokenResponse', 'keepFields', index),
+        `"${field}" is a token: kept fields are stored as plain metadata, so tokens cannot be kept`
+      )
     }
   })
   check.values(path('tokenParams'), auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
@@ -269,29 +352,46 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   checkScopes(check, auth, at)
   if (!codeGrant) return
   check.url(path('refreshUrl'), auth.refreshUrl, before)
-  if (typeof auth.scopeParam === 'string' && RESERVED_AUTHORIZE_PARAMS.includes(auth.scopeParam) && auth.scopeParam !== 'scope') {
-    check.add(path('scopeParam'), `"${auth.scopeParam}" is a param of the OAuth protocol; name the provider's scope param (e.g. user_scope)`)
+  if (
+    typeof auth.scopeParam === 'string' &&
+    RESERVED_AUTHORIZE_PARAMS.includes(auth.scopeParam) &&
+    auth.scopeParam !== 'scope'
+  ) {
+    check.add(
+      path('scopeParam'),
+      `"${auth.scopeParam}" is a param of the OAuth protocol; name the provider's scope param (e.g. user_scope)`
+    )
   }
-  const reservedAuthorize = typeof auth.scopeParam === 'string' ? [...RESERVED_AUTHORIZE_PARAMS, auth.scopeParam] : RESERVED_AUTHORIZE_PARAMS
+  const reservedAuthorize =
+    typeof auth.scopeParam === 'string' ? [...RESERVED_AUTHORIZE_PARAMS, auth.scopeParam] : RESERVED_AUTHORIZE_PARAMS
   check.values(path('authorizeParams'), auth.authorizeParams, before, { reserved: reservedAuthorize })
   check.values(path('refreshParams'), auth.refreshParams, before, { reserved: RESERVED_TOKEN_PARAMS })
   check.values(path('refreshHeaders'), auth.refreshHeaders, before, { headers: true })
   if (isObject(auth.offlineAccess)) {
-    check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, { reserved: reservedAuthorize })
+    check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, {
+      reserved: reservedAuthorize
+    })
   }
   strings(auth.callbackParams).forEach((name, index) => {
-    if (PROTOCOL_CALLBACK_PARAMS.includes(name)) check.add(joinPath(at, 'callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)
+    if (PROTOCOL_CALLBACK_PARAMS.includes(name))
+      check.add(joinPath(at, 'callbackParams', index), `"${name}" belongs to the OAuth protocol and is never kept`)
   })
 }
 
 function checkApiKey(check: Checker, auth: Json, at: string): void {
   if (typeof auth.template === 'string') {
     const count = auth.template.split(API_KEY_PLACEHOLDER).length - 1
-    if (count !== 1) check.add(joinPath(at, 'template'), `must contain ${API_KEY_PLACEHOLDER} exactly once (got ${JSON.stringify(auth.template)})`)
+    if (count !== 1)
+      check.add(
+        joinPath(at, 'template'),
+        `must contain ${API_KEY_PLACEHOLDER} exactly once (got ${JSON.stringify(auth.template)})`
+      )
     if (/[\r\n]/.test(auth.template)) check.add(joinPath(at, 'template'), 'must not contain line breaks')
   }
-  if (auth.in !== 'query' && typeof auth.name === 'string' && !HEADER_NAME.test(auth.name)) check.add(joinPath(at, 'name'), 'is not a valid header name')
-  if (auth.in === 'query' && auth.name === undefined) check.add(joinPath(at, 'name'), 'is required when the key goes in the query')
+  if (auth.in !== 'query' && typeof auth.name === 'string' && !HEADER_NAME.test(auth.name))
+    check.add(joinPath(at, 'name'), 'is not a valid header name')
+  if (auth.in === 'query' && auth.name === undefined)
+    check.add(joinPath(at, 'name'), 'is required when the key goes in the query')
   if (typeof auth.pattern === 'string') {
     try {
       new RegExp(`^(?:${auth.pattern})$`, 'u')
@@ -306,15 +406,27 @@ function checkApiKey(check: Checker, auth: Json, at: string): void {
  * wildcard pattern must leave a domain of its own after `*.`.
  */
 function checkOriginHosts(check: Checker, http: Json): void {
-  const origin = typeof http.baseUrl === 'string' ? placeholderParts(http.baseUrl).find(({ part }) => part === 'origin') : undefined
+  const origin =
+    typeof http.baseUrl === 'string' ? placeholderParts(http.baseUrl).find(({ part }) => part === 'origin') : undefined
   if (origin !== undefined && http.originHosts === undefined) {
-    check.add('http.originHosts', `is required: http.baseUrl starts with {{${origin.placeholder.name}}}, an origin only known at run time; list the hosts it may name (e.g. ["*.my.salesforce.com"])`)
+    check.add(
+      'http.originHosts',
+      `is required: http.baseUrl starts with {{${origin.placeholder.name}}}, an origin only known at run time; list the hosts it may name (e.g. ["*.my.salesforce.com"])`
+    )
   }
   strings(http.originHosts).forEach((pattern, index) => {
     if (!pattern.startsWith('*.')) return
     const labels = pattern.slice(2).split('.')
-    if (/^\d+$/.test(labels.at(-1) ?? '')) check.add(joinPath('http.originHosts', index), `${JSON.stringify(pattern)}: a wildcard cannot stand before an IP address`)
-    else if (labels.length < 2) check.add(joinPath('http.originHosts', index), `${JSON.stringify(pattern)} is too broad: name a domain of at least two labels after "*."`)
+    if (/^\d+$/.test(labels.at(-1) ?? ''))
+      check.add(
+        joinPath('http.originHosts', index),
+        `${JSON.stringify(pattern)}: a wildcard cannot stand before an IP address`
+      )
+    else if (labels.length < 2)
+      check.add(
+        joinPath('http.originHosts', index),
+        `${JSON.stringify(pattern)} is too broad: name a domain of at least two labels after "*."`
+      )
   })
 }
 
@@ -326,18 +438,28 @@ function checkHttp(check: Checker, http: unknown): void {
   check.values('http.headers', http.headers, all, { headers: true })
   const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined
   if (placement !== undefined) {
-    if (placement.in === 'query' && placement.name === undefined) check.add('http.tokenPlacement.name', 'is required when the token goes in the query')
-    if (placement.in === 'query' && placement.prefix !== undefined) check.add('http.tokenPlacement.prefix', 'is only used when the token goes in a header')
+    if (placement.in === 'query' && placement.name === undefined)
+      check.add('http.tokenPlacement.name', 'is required when the token goes in the query')
+    if (placement.in === 'query' && placement.prefix !== undefined)
+      check.add('http.tokenPlacement.prefix', 'is only used when the token goes in a header')
     if (placement.in === 'header' && typeof placement.name === 'string' && !HEADER_NAME.test(placement.name)) {
       check.add('http.tokenPlacement.name', 'is not a valid header name')
     }
   }
-  if (isObject(http.rateLimit) && typeof http.rateLimit.resetHeader === 'string' && !HEADER_NAME.test(http.rateLimit.resetHeader)) {
+  if (
+    isObject(http.rateLimit) &&
+    typeof http.rateLimit.resetHeader === 'string' &&
+    !HEADER_NAME.test(http.rateLimit.resetHeader)
+  ) {
     check.add('http.rateLimit.resetHeader', 'is not a valid header name')
   }
-  const tokenHeader = placement === undefined || placement.in === 'header' ? String(placement?.name ?? 'Authorization').toLowerCase() : undefined
+  const tokenHeader =
+    placement === undefined || placement.in === 'header'
+      ? String(placement?.name ?? 'Authorization').toLowerCase()
+      : undefined
   for (const name of Object.keys(recordOf(http.headers))) {
-    if (name.toLowerCase() === tokenHeader) check.add(joinPath('http.headers', name), 'is where the token goes; Latchkey sets it')
+    if (name.toLowerCase() === tokenHeader)
+      check.add(joinPath('http.headers', name), 'is where the token goes; Latchkey sets it')
   }
 }
 
@@ -348,7 +470,9 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   }
   let id = auth.kind
   if (auth.kind === 'oauth2') {
-    const grants = Object.keys(AUTH_SCHEMAS).filter((k) => k.startsWith('oauth2:')).map((k) => k.split(':')[1])
+    const grants = Object.keys(AUTH_SCHEMAS)
+      .filter((k) => k.startsWith('oauth2:'))
+      .map((k) => k.split(':')[1])
     if (typeof auth.grant !== 'string' || !grants.includes(auth.grant)) {
       return [{ path: joinPath(at, 'grant'), message: `must be ${grants.map((g) => JSON.stringify(g)).join(' or ')}` }]
     }
@@ -377,34 +501,55 @@ function checkAuth(check: Checker, auth: unknown): Issue[] {
       if (typeof scheme.kind !== 'string' || (scheme.key !== undefined && typeof scheme.key !== 'string')) return
       const key = typeof scheme.key === 'string' ? scheme.key : defaultSchemeKey(scheme as AuthSchemeDefinition)
       const first = keys.get(key)
-      if (first !== undefined) issues.push({ path: joinPath(at, 'key'), message: `"${key}" is already the key of auth[${first}]; give each scheme its own key` })
+      if (first !== undefined)
+        issues.push({
+          path: joinPath(at, 'key'),
+          message: `"${key}" is already the key of auth[${first}]; give each scheme its own key`
+        })
       else keys.set(key, index)
     })
     return issues
   }
-  if (!isObject(auth)) return [{ path: 'auth', message: auth === undefined ? 'is required' : 'must be an object or a list of schemes' }]
+  if (!isObject(auth))
+    return [{ path: 'auth', message: auth === undefined ? 'is required' : 'must be an object or a list of schemes' }]
   return checkScheme(check, auth, 'auth')
 }
 
 function checkVerification(check: Checker, json: Json): void {
   const verification = json.verification
   if (!isObject(verification)) return
-  if (!isObject(json.http)) check.add('verification', 'needs http.baseUrl: the verification request is made on the connector\'s API')
+  if (!isObject(json.http))
+    check.add('verification', "needs http.baseUrl: the verification request is made on the connector's API")
   for (const name of Object.keys(isObject(verification.identity) ? verification.identity : {})) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name)) check.add(joinPath('verification.identity', name), 'must be letters, digits and underscores, starting with a letter')
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name))
+      check.add(
+        joinPath('verification.identity', name),
+        'must be letters, digits and underscores, starting with a letter'
+      )
   }
-  if (verification.body !== undefined && verification.method !== 'POST') check.add('verification.body', 'is only sent with method "POST"')
-  if (typeof verification.path === 'string' && (verification.path.startsWith('//') || /[\\\s]/.test(verification.path))) {
+  if (verification.body !== undefined && verification.method !== 'POST')
+    check.add('verification.body', 'is only sent with method "POST"')
+  if (
+    typeof verification.path === 'string' &&
+    (verification.path.startsWith('//') || /[\\\s]/.test(verification.path))
+  ) {
     check.add('verification.path', 'must be a relative URL without white space or backslashes')
   }
   // A base URL needing the account: the request that finds it cannot be made below that URL.
   const baseUrl = isObject(json.http) && typeof json.http.baseUrl === 'string' ? json.http.baseUrl : ''
   const accountParts = placeholderParts(baseUrl).filter(({ placeholder }) => placeholder.namespace === 'account')
   if (accountParts.length > 0 && (verification.from === undefined || verification.from === 'baseUrl')) {
-    check.add('verification.from', `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which this request finds`)
+    check.add(
+      'verification.from',
+      `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which this request finds`
+    )
   }
   for (const { placeholder, part } of accountParts) {
-    if (part === 'origin' || part === 'host') check.add('http.baseUrl', `placeholder {{${placeholder.name}}} must sit in the path or query: the verification request that finds it is sent to the origin`)
+    if (part === 'origin' || part === 'host')
+      check.add(
+        'http.baseUrl',
+        `placeholder {{${placeholder.name}}} must sit in the path or query: the verification request that finds it is sent to the origin`
+      )
   }
 }
 
@@ -441,7 +586,8 @@ function dedupe(issues: readonly Issue[]): Issue[] {
  * and a sentence a person can act on. Nothing is thrown.
  */
 export function validateConnectorDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  if (!isObject(input)) return { ok: false, issues: [{ path: '', message: 'a connector definition must be an object' }] }
+  if (!isObject(input))
+    return { ok: false, issues: [{ path: '', message: 'a connector definition must be an object' }] }
   const { json, computed, issues } = splitFunctions(input, options.allowFunctions ?? false)
   issues.push(...formatSchemaErrors(SHELL_SCHEMA, Value.Errors(SHELL_SCHEMA, json)))
   const check = new Checker(collectScope(json))

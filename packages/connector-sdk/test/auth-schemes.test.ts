@@ -1,6 +1,12 @@
 import t from 'tap'
 import type { Test } from 'tap'
-import { resolveAuthScheme, resolveAuthSchemes, resolveEndpoints, summarizeConnector, validateConnectorDefinition } from '../src/index.js'
+import {
+  resolveAuthScheme,
+  resolveAuthSchemes,
+  resolveEndpoints,
+  summarizeConnector,
+  validateConnectorDefinition
+} from '../src/index.js'
 import { validDefinition } from './helpers.js'
 
 function issuesOf(input: unknown): { path: string; message: string }[] {
@@ -14,126 +20,381 @@ function exactly(t: Test, issues: readonly { path: string; message: string }[], 
 }
 
 const base = { key: 'acme', name: 'Acme', version: '1.0.0', http: { baseUrl: 'https://api.acme.example' } }
-const clientCredentials = { kind: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://acme.example/token', scopes: { read: 'Read' }, defaultScopes: ['read'] } as const
+const clientCredentials = {
+  kind: 'oauth2',
+  grant: 'client_credentials',
+  tokenUrl: 'https://acme.example/token',
+  scopes: { read: 'Read' },
+  defaultScopes: ['read']
+} as const
 const apiKey = { kind: 'apiKey', name: 'Authorization', template: 'Token {{apiKey}}', pattern: 'ak_[a-z0-9]+' } as const
 const basic = { kind: 'basic', usernameLabel: 'Account SID', passwordLabel: 'Auth token' } as const
 
 t.test('client credentials, API key and basic auth are definitions of their own', async (t) => {
-  for (const auth of [clientCredentials, apiKey, basic, { kind: 'apiKey', in: 'query', name: 'api_key' }, { kind: 'basic', passwordRequired: false }]) {
+  for (const auth of [
+    clientCredentials,
+    apiKey,
+    basic,
+    { kind: 'apiKey', in: 'query', name: 'api_key' },
+    { kind: 'basic', passwordRequired: false }
+  ]) {
     t.same(issuesOf({ ...base, auth }), [], JSON.stringify(auth))
   }
-  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, authorizeUrl: 'https://acme.example/authorize' } }), [{ path: 'auth.authorizeUrl', message: /is not a known field/ }])
-  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, tokenUrl: undefined } }), [{ path: 'auth.tokenUrl', message: 'is required (or set issuer to discover it)' }])
-  exactly(t, issuesOf({ ...base, auth: { ...apiKey, template: 'Token {{apikey}}' } }), [{ path: 'auth.template', message: /must contain \{\{apiKey\}\} exactly once/ }])
-  exactly(t, issuesOf({ ...base, auth: { ...apiKey, template: '{{apiKey}}{{apiKey}}' } }), [{ path: 'auth.template', message: /exactly once/ }])
-  exactly(t, issuesOf({ ...base, auth: { kind: 'apiKey', in: 'query' } }), [{ path: 'auth.name', message: 'is required when the key goes in the query' }])
-  exactly(t, issuesOf({ ...base, auth: { ...apiKey, name: 'X Key' } }), [{ path: 'auth.name', message: 'is not a valid header name' }])
-  exactly(t, issuesOf({ ...base, auth: { ...apiKey, pattern: '(' } }), [{ path: 'auth.pattern', message: /not a valid regular expression/ }])
-  exactly(t, issuesOf({ ...base, auth: { ...basic, passwordRequired: 'no' } }), [{ path: 'auth.passwordRequired', message: 'must be true or false' }])
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, authorizeUrl: 'https://acme.example/authorize' } }), [
+    { path: 'auth.authorizeUrl', message: /is not a known field/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, tokenUrl: undefined } }), [
+    { path: 'auth.tokenUrl', message: 'is required (or set issuer to discover it)' }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, template: 'Token {{apikey}}' } }), [
+    { path: 'auth.template', message: /must contain \{\{apiKey\}\} exactly once/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, template: '{{apiKey}}{{apiKey}}' } }), [
+    { path: 'auth.template', message: /exactly once/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { kind: 'apiKey', in: 'query' } }), [
+    { path: 'auth.name', message: 'is required when the key goes in the query' }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, name: 'X Key' } }), [
+    { path: 'auth.name', message: 'is not a valid header name' }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, pattern: '(' } }), [
+    { path: 'auth.pattern', message: /not a valid regular expression/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...basic, passwordRequired: 'no' } }), [
+    { path: 'auth.passwordRequired', message: 'must be true or false' }
+  ])
 })
 
 t.test('several schemes: each checked at its index, keys unique', async (t) => {
   const oauth = validDefinition().auth
   t.same(issuesOf({ ...validDefinition(), auth: [oauth, apiKey] }), [])
-  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, { ...apiKey, template: 'nope' }] }), [{ path: 'auth[1].template', message: /exactly once/ }])
-  exactly(t, issuesOf({ ...base, auth: [apiKey, { ...apiKey, name: 'X-Key' }] }), [{ path: 'auth[1].key', message: '"api_key" is already the key of auth[0]; give each scheme its own key' }])
-  t.same(issuesOf({ ...validDefinition(), auth: [apiKey, { ...apiKey, key: 'legacy_key', label: 'Legacy key' }, oauth] }), [])
+  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, { ...apiKey, template: 'nope' }] }), [
+    { path: 'auth[1].template', message: /exactly once/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: [apiKey, { ...apiKey, name: 'X-Key' }] }), [
+    { path: 'auth[1].key', message: '"api_key" is already the key of auth[0]; give each scheme its own key' }
+  ])
+  t.same(
+    issuesOf({ ...validDefinition(), auth: [apiKey, { ...apiKey, key: 'legacy_key', label: 'Legacy key' }, oauth] }),
+    []
+  )
   exactly(t, issuesOf({ ...base, auth: [] }), [{ path: 'auth', message: 'must list at least one scheme' }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, 'x'] }), [{ path: 'auth[1]', message: 'must be an object' }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, { ...apiKey, key: 'Bad Key' }] }), [{ path: 'auth[1].key', message: /lower-case letters/ }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, 'x'] }), [
+    { path: 'auth[1]', message: 'must be an object' }
+  ])
+  exactly(t, issuesOf({ ...validDefinition(), auth: [oauth, { ...apiKey, key: 'Bad Key' }] }), [
+    { path: 'auth[1].key', message: /lower-case letters/ }
+  ])
   // Kept fields of any scheme may be used in the base URL.
   t.same(issuesOf({ ...validDefinition(), auth: [apiKey, oauth] }), [])
 })
 
 t.test('schemes resolve with defaults, and are found by key', async (t) => {
-  const definition = { ...validDefinition(), auth: [validDefinition().auth, apiKey, basic, { kind: 'apiKey' as const, key: 'query_key', in: 'query' as const, name: 'key' }] }
+  const definition = {
+    ...validDefinition(),
+    auth: [
+      validDefinition().auth,
+      apiKey,
+      basic,
+      { kind: 'apiKey' as const, key: 'query_key', in: 'query' as const, name: 'key' }
+    ]
+  }
   const schemes = resolveAuthSchemes(definition)
-  t.same(schemes.map((s) => [s.key, s.label]), [['oauth2', 'OAuth 2.0'], ['api_key', 'API key'], ['basic', 'Username and password'], ['query_key', 'API key']])
-  t.match(schemes[1], { kind: 'apiKey', in: 'header', name: 'Authorization', template: 'Token {{apiKey}}', inputLabel: 'API key' })
+  t.same(
+    schemes.map((s) => [s.key, s.label]),
+    [
+      ['oauth2', 'OAuth 2.0'],
+      ['api_key', 'API key'],
+      ['basic', 'Username and password'],
+      ['query_key', 'API key']
+    ]
+  )
+  t.match(schemes[1], {
+    kind: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    template: 'Token {{apiKey}}',
+    inputLabel: 'API key'
+  })
   t.match(schemes[3], { in: 'query', name: 'key', template: '{{apiKey}}' })
   t.match(resolveAuthSchemes({ auth: { kind: 'apiKey' } })[0], { template: 'Bearer {{apiKey}}' })
   t.match(resolveAuthSchemes({ auth: { kind: 'apiKey', name: 'X-Api-Key' } })[0], { template: '{{apiKey}}' })
-  t.match(schemes[2], { kind: 'basic', usernameLabel: 'Account SID', passwordLabel: 'Auth token', passwordRequired: true })
+  t.match(schemes[2], {
+    kind: 'basic',
+    usernameLabel: 'Account SID',
+    passwordLabel: 'Auth token',
+    passwordRequired: true
+  })
   t.equal(resolveAuthScheme(definition)?.key, 'oauth2', 'no key: the first scheme')
   t.equal(resolveAuthScheme(definition, null)?.key, 'oauth2')
   t.equal(resolveAuthScheme(definition, 'basic')?.kind, 'basic')
   t.equal(resolveAuthScheme(definition, 'saml'), undefined)
-  const cc = resolveAuthSchemes({ auth: { ...clientCredentials, revokeUrl: 'https://acme.example/revoke', revokeRequest: { authentication: 'bearer', token: 'access', format: 'json' } } as never })[0]
-  t.match(cc, { grant: 'client_credentials', key: 'client_credentials', clientAuthMethod: 'client_secret_basic', revoke: { method: 'POST', authentication: 'bearer', format: 'json', tokenParam: 'token', token: 'access', tokenTypeHint: false } })
+  const cc = resolveAuthSchemes({
+    auth: {
+      ...clientCredentials,
+      revokeUrl: 'https://acme.example/revoke',
+      revokeRequest: { authentication: 'bearer', token: 'access', format: 'json' }
+    } as never
+  })[0]
+  t.match(cc, {
+    grant: 'client_credentials',
+    key: 'client_credentials',
+    clientAuthMethod: 'client_secret_basic',
+    revoke: {
+      method: 'POST',
+      authentication: 'bearer',
+      format: 'json',
+      tokenParam: 'token',
+      token: 'access',
+      tokenTypeHint: false
+    }
+  })
 })
 
 t.test('endpoints render per scheme', async (t) => {
   const definition = { ...validDefinition(), auth: [validDefinition().auth, clientCredentials, apiKey] } as never
-  const values = { parameters: { tenant: 'one', region: 'us' }, config: { apiVersion: 'v2' }, metadata: { realmId: 'r1', instance_url: 'https://eu1.acme.example' } }
-  t.match(resolveEndpoints(definition, values), { authorizeUrl: 'https://one.acme.example/oauth/authorize', tokenUrl: 'https://one.acme.example/oauth/token' })
-  t.match(resolveEndpoints(definition, values, {}, resolveAuthScheme(definition, 'client_credentials')), { authorizeUrl: undefined, tokenUrl: 'https://acme.example/token', refreshUrl: 'https://acme.example/token' })
-  t.match(resolveEndpoints(definition, values, { tokenUrl: 'http://127.0.0.1:9/t' }, resolveAuthScheme(definition, 'client_credentials')), { tokenUrl: 'http://127.0.0.1:9/t', refreshUrl: 'http://127.0.0.1:9/t' })
-  t.match(resolveEndpoints(definition, values, {}, resolveAuthScheme(definition, 'api_key')), { authorizeUrl: undefined, tokenUrl: undefined, revokeUrl: undefined, baseUrl: /^https:\/\/eu1.acme.example/ })
+  const values = {
+    parameters: { tenant: 'one', region: 'us' },
+    config: { apiVersion: 'v2' },
+    metadata: { realmId: 'r1', instance_url: 'https://eu1.acme.example' }
+  }
+  t.match(resolveEndpoints(definition, values), {
+    authorizeUrl: 'https://one.acme.example/oauth/authorize',
+    tokenUrl: 'https://one.acme.example/oauth/token'
+  })
+  t.match(resolveEndpoints(definition, values, {}, resolveAuthScheme(definition, 'client_credentials')), {
+    authorizeUrl: undefined,
+    tokenUrl: 'https://acme.example/token',
+    refreshUrl: 'https://acme.example/token'
+  })
+  t.match(
+    resolveEndpoints(
+      definition,
+      values,
+      { tokenUrl: 'http://127.0.0.1:9/t' },
+      resolveAuthScheme(definition, 'client_credentials')
+    ),
+    { tokenUrl: 'http://127.0.0.1:9/t', refreshUrl: 'http://127.0.0.1:9/t' }
+  )
+  t.match(resolveEndpoints(definition, values, {}, resolveAuthScheme(definition, 'api_key')), {
+    authorizeUrl: undefined,
+    tokenUrl: undefined,
+    revokeUrl: undefined,
+    baseUrl: /^https:\/\/eu1.acme.example/
+  })
 })
 
 t.test('discovery: an issuer may stand in for the URLs', async (t) => {
-  const discovered = { kind: 'oauth2', grant: 'authorization_code', issuer: 'https://login.acme.example', scopes: { openid: 'Sign in' } }
+  const discovered = {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    issuer: 'https://login.acme.example',
+    scopes: { openid: 'Sign in' }
+  }
   t.same(issuesOf({ ...base, auth: discovered }), [])
-  t.same(issuesOf({ ...base, auth: { ...discovered, revokeRequest: { format: 'json' } } }), [], 'the revocation endpoint may be discovered too')
+  t.same(
+    issuesOf({ ...base, auth: { ...discovered, revokeRequest: { format: 'json' } } }),
+    [],
+    'the revocation endpoint may be discovered too'
+  )
   exactly(t, issuesOf({ ...base, auth: { kind: 'oauth2', grant: 'authorization_code' } }), [
     { path: 'auth.authorizeUrl', message: 'is required (or set issuer to discover it)' },
     { path: 'auth.tokenUrl', message: 'is required (or set issuer to discover it)' }
   ])
-  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, revokeRequest: { format: 'json' } } }), [{ path: 'auth.revokeRequest', message: /needs revokeUrl/ }])
-  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, revokeUrl: 'https://acme.example/r', revokeRequest: { authentication: 'bearer', token: 'refresh' } } }), [
-    { path: 'auth.revokeRequest.token', message: 'must be "access" when the token is sent as a bearer credential' }
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, revokeRequest: { format: 'json' } } }), [
+    { path: 'auth.revokeRequest', message: /needs revokeUrl/ }
   ])
-  exactly(t, issuesOf({ ...base, auth: { ...discovered, issuer: 'http://login.acme.example' } }), [{ path: 'auth.issuer', message: /https/ }])
+  exactly(
+    t,
+    issuesOf({
+      ...base,
+      auth: {
+        ...clientCredentials,
+        revokeUrl: 'https://acme.example/r',
+        revokeRequest: { authentication: 'bearer', token: 'refresh' }
+      }
+    }),
+    [{ path: 'auth.revokeRequest.token', message: 'must be "access" when the token is sent as a bearer credential' }]
+  )
+  exactly(t, issuesOf({ ...base, auth: { ...discovered, issuer: 'http://login.acme.example' } }), [
+    { path: 'auth.issuer', message: /https/ }
+  ])
 })
 
 t.test('auth failures in 200 answers, rate-limit headers and the verification request', async (t) => {
-  const http = { ...base.http, authFailures: [{ path: 'errcode', equals: [40001, 42001] }, { status: 200, path: 'ok', equals: [false] }], rateLimit: { resetHeader: 'x-ratelimit-reset', resetFormat: 'epoch_seconds', statuses: [403] } }
-  t.same(issuesOf({ ...base, auth: apiKey, http, verification: { path: '/me', identity: { user: 'login', team: 'team.name' } } }), [])
-  exactly(t, issuesOf({ ...base, auth: apiKey, http: { ...http, authFailures: [{ path: 'errcode', equals: [] }] } }), [{ path: 'http.authFailures[0].equals', message: /at least 1/ }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, http: { ...http, rateLimit: { resetHeader: 'bad header' } } }), [{ path: 'http.rateLimit.resetHeader', message: 'is not a valid header name' }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, http: { ...http, rateLimit: { resetHeader: 'x-r', resetFormat: 'iso' } } }), [{ path: 'http.rateLimit.resetFormat' }])
-  exactly(t, issuesOf({ key: 'acme', name: 'Acme', version: '1.0.0', auth: apiKey, verification: { path: '/me' } }), [{ path: 'verification', message: /needs http.baseUrl/ }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: 'me' } }), [{ path: 'verification.path', message: 'must be a relative URL starting with "/"' }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '//evil.example/me' } }), [{ path: 'verification.path', message: /relative URL without/ }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '/me', body: '{}' } }), [{ path: 'verification.body', message: 'is only sent with method "POST"' }])
-  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '/me', identity: { 'team name': 'x' } } }), [{ path: /verification.identity/ }])
+  const http = {
+    ...base.http,
+    authFailures: [
+      { path: 'errcode', equals: [40001, 42001] },
+      { status: 200, path: 'ok', equals: [false] }
+    ],
+    rateLimit: { resetHeader: 'x-ratelimit-reset', resetFormat: 'epoch_seconds', statuses: [403] }
+  }
+  t.same(
+    issuesOf({
+      ...base,
+      auth: apiKey,
+      http,
+      verification: { path: '/me', identity: { user: 'login', team: 'team.name' } }
+    }),
+    []
+  )
+  exactly(t, issuesOf({ ...base, auth: apiKey, http: { ...http, authFailures: [{ path: 'errcode', equals: [] }] } }), [
+    { path: 'http.authFailures[0].equals', message: /at least 1/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: apiKey, http: { ...http, rateLimit: { resetHeader: 'bad header' } } }), [
+    { path: 'http.rateLimit.resetHeader', message: 'is not a valid header name' }
+  ])
+  exactly(
+    t,
+    issuesOf({ ...base, auth: apiKey, http: { ...http, rateLimit: { resetHeader: 'x-r', resetFormat: 'iso' } } }),
+    [{ path: 'http.rateLimit.resetFormat' }]
+  )
+  exactly(t, issuesOf({ key: 'acme', name: 'Acme', version: '1.0.0', auth: apiKey, verification: { path: '/me' } }), [
+    { path: 'verification', message: /needs http.baseUrl/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: 'me' } }), [
+    { path: 'verification.path', message: 'must be a relative URL starting with "/"' }
+  ])
+  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '//evil.example/me' } }), [
+    { path: 'verification.path', message: /relative URL without/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '/me', body: '{}' } }), [
+    { path: 'verification.body', message: 'is only sent with method "POST"' }
+  ])
+  exactly(t, issuesOf({ ...base, auth: apiKey, verification: { path: '/me', identity: { 'team name': 'x' } } }), [
+    { path: /verification.identity/ }
+  ])
 })
 
 t.test('the one-line summary names every scheme', async (t) => {
-  const line = summarizeConnector({ ...validDefinition(), http: base.http, auth: [validDefinition().auth, apiKey, { kind: 'basic', passwordRequired: false }] } as never)
-  t.match(line, /^Acme 1\.0\.0: oauth2 authorization_code, 3 scopes .* \| apiKey in header Authorization \| basic \(key as user name\), 2 parameters, API https:\/\/api\.acme\.example/)
-  t.match(summarizeConnector({ ...base, auth: clientCredentials } as never), /oauth2 client_credentials, 1 scope \(default read\), delimiter " ", client_secret_basic, developer-owned client, no revocation/)
+  const line = summarizeConnector({
+    ...validDefinition(),
+    http: base.http,
+    auth: [validDefinition().auth, apiKey, { kind: 'basic', passwordRequired: false }]
+  } as never)
+  t.match(
+    line,
+    /^Acme 1\.0\.0: oauth2 authorization_code, 3 scopes .* \| apiKey in header Authorization \| basic \(key as user name\), 2 parameters, API https:\/\/api\.acme\.example/
+  )
+  t.match(
+    summarizeConnector({ ...base, auth: clientCredentials } as never),
+    /oauth2 client_credentials, 1 scope \(default read\), delimiter " ", client_secret_basic, developer-owned client, no revocation/
+  )
 })
 
 t.test('scopeParam: the query param carrying the scopes (Slack user tokens), never a protocol param', async (t) => {
   const oauth = validDefinition().auth
   t.same(issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope' } }), [])
-  t.match(resolveAuthScheme({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope' } }), { kind: 'oauth2', scopeParam: 'user_scope' })
+  t.match(resolveAuthScheme({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope' } }), {
+    kind: 'oauth2',
+    scopeParam: 'user_scope'
+  })
   t.equal((resolveAuthScheme(validDefinition()) as { scopeParam: string }).scopeParam, 'scope', 'by default: scope')
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'state' } }), [{ path: 'auth.scopeParam', message: '"state" is a param of the OAuth protocol; name the provider\'s scope param (e.g. user_scope)' }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user scope' } }), [{ path: 'auth.scopeParam', message: /must match/ }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user_scope', authorizeParams: { user_scope: 'admin' } } }), [{ path: 'auth.authorizeParams.user_scope', message: 'is set by Latchkey itself and cannot be overridden' }])
-  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, scopeParam: 'user_scope' } }), [{ path: 'auth.scopeParam', message: /is not a known field/ }])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'state' } }), [
+    {
+      path: 'auth.scopeParam',
+      message: '"state" is a param of the OAuth protocol; name the provider\'s scope param (e.g. user_scope)'
+    }
+  ])
+  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, scopeParam: 'user scope' } }), [
+    { path: 'auth.scopeParam', message: /must match/ }
+  ])
+  exactly(
+    t,
+    issuesOf({
+      ...validDefinition(),
+      auth: { ...oauth, scopeParam: 'user_scope', authorizeParams: { user_scope: 'admin' } }
+    }),
+    [{ path: 'auth.authorizeParams.user_scope', message: 'is set by Latchkey itself and cannot be overridden' }]
+  )
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, scopeParam: 'user_scope' } }), [
+    { path: 'auth.scopeParam', message: /is not a known field/ }
+  ])
 })
 
 t.test('{{client.id}} in a revoke URL (GitHub), and a revoke request authenticating its own way', async (t) => {
   const oauth = validDefinition().auth
-  const github = { ...oauth, revokeUrl: 'https://api.github.com/applications/{{client.id}}/token', revokeRequest: { method: 'DELETE', format: 'json', tokenParam: 'access_token', token: 'access', tokenTypeHint: false, clientAuthMethod: 'client_secret_basic' } } as const
+  const github = {
+    ...oauth,
+    revokeUrl: 'https://api.github.com/applications/{{client.id}}/token',
+    revokeRequest: {
+      method: 'DELETE',
+      format: 'json',
+      tokenParam: 'access_token',
+      token: 'access',
+      tokenTypeHint: false,
+      clientAuthMethod: 'client_secret_basic'
+    }
+  } as const
   t.same(issuesOf({ ...validDefinition(), auth: github }), [])
-  const endpoints = resolveEndpoints({ ...validDefinition(), auth: github } as never, { parameters: { tenant: 'acme' }, config: {}, client: { id: 'Iv1.abc' } })
+  const endpoints = resolveEndpoints({ ...validDefinition(), auth: github } as never, {
+    parameters: { tenant: 'acme' },
+    config: {},
+    client: { id: 'Iv1.abc' }
+  })
   t.equal(endpoints.revokeUrl, 'https://api.github.com/applications/Iv1.abc/token')
-  t.match(resolveAuthScheme({ ...validDefinition(), auth: github }), { revoke: { method: 'DELETE', clientAuthMethod: 'client_secret_basic' } })
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...oauth, tokenUrl: 'https://acme.example/{{client.id}}/token' } }), [{ path: 'auth.tokenUrl', message: 'placeholder {{client.id}} is only available in revokeUrl' }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeUrl: 'https://acme.example/{{client.secret}}' } }), [{ path: 'auth.revokeUrl', message: /is not a declared client field \(only \{\{client.id\}\} exists\)/ }])
-  exactly(t, issuesOf({ ...validDefinition(), auth: { ...github, revokeRequest: { authentication: 'bearer', token: 'access', clientAuthMethod: 'client_secret_basic' } } }), [{ path: 'auth.revokeRequest.clientAuthMethod', message: 'is not used when the token itself is the bearer credential' }])
+  t.match(resolveAuthScheme({ ...validDefinition(), auth: github }), {
+    revoke: { method: 'DELETE', clientAuthMethod: 'client_secret_basic' }
+  })
+  exactly(
+    t,
+    issuesOf({ ...validDefinition(), auth: { ...oauth, tokenUrl: 'https://acme.example/{{client.id}}/token' } }),
+    [{ path: 'auth.tokenUrl', message: 'placeholder {{client.id}} is only available in revokeUrl' }]
+  )
+  exactly(
+    t,
+    issuesOf({ ...validDefinition(), auth: { ...github, revokeUrl: 'https://acme.example/{{client.secret}}' } }),
+    [{ path: 'auth.revokeUrl', message: /is not a declared client field \(only \{\{client.id\}\} exists\)/ }]
+  )
+  exactly(
+    t,
+    issuesOf({
+      ...validDefinition(),
+      auth: {
+        ...github,
+        revokeRequest: { authentication: 'bearer', token: 'access', clientAuthMethod: 'client_secret_basic' }
+      }
+    }),
+    [
+      {
+        path: 'auth.revokeRequest.clientAuthMethod',
+        message: 'is not used when the token itself is the bearer credential'
+      }
+    ]
+  )
 })
 
-t.test('{{account.*}} in http.baseUrl (Atlassian cloud id): declared identity, path only, found by a request sent to the origin', async (t) => {
-  const site = { ...base, auth: apiKey, http: { baseUrl: 'https://api.acme.example/ex/{{account.cloudId}}/v3' }, verification: { from: 'origin', path: '/sites', identity: { cloudId: '0.id' } } }
-  t.same(issuesOf(site), [])
-  exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: undefined } }), [{ path: 'verification.from', message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which this request finds' }])
-  exactly(t, issuesOf({ ...site, verification: { ...site.verification, identity: { site: '0.name' } } }), [{ path: 'http.baseUrl', message: /\{\{account.cloudId\}\} is not a declared verification.identity field/ }])
-  exactly(t, issuesOf({ ...site, http: { baseUrl: 'https://{{account.cloudId}}.acme.example/v3' } }), [{ path: 'http.baseUrl', message: /must sit in the path or query/ }])
-  exactly(t, issuesOf({ ...site, auth: { ...clientCredentials, tokenUrl: 'https://acme.example/{{account.cloudId}}/token' } }), [{ path: 'auth.tokenUrl', message: 'placeholder {{account.cloudId}} is only available in http.baseUrl' }])
-  exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: 'elsewhere' } }), [{ path: 'verification.from', message: /must be/ }])
-})
+t.test(
+  '{{account.*}} in http.baseUrl (Atlassian cloud id): declared identity, path only, found by a request sent to the origin',
+  async (t) => {
+    const site = {
+      ...base,
+      auth: apiKey,
+      http: { baseUrl: 'https://api.acme.example/ex/{{account.cloudId}}/v3' },
+      verification: { from: 'origin', path: '/sites', identity: { cloudId: '0.id' } }
+    }
+    t.same(issuesOf(site), [])
+    exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: undefined } }), [
+      {
+        path: 'verification.from',
+        message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which this request finds'
+      }
+    ])
+    exactly(t, issuesOf({ ...site, verification: { ...site.verification, identity: { site: '0.name' } } }), [
+      { path: 'http.baseUrl', message: /\{\{account.cloudId\}\} is not a declared verification.identity field/ }
+    ])
+    exactly(t, issuesOf({ ...site, http: { baseUrl: 'https://{{account.cloudId}}.acme.example/v3' } }), [
+      { path: 'http.baseUrl', message: /must sit in the path or query/ }
+    ])
+    exactly(
+      t,
+      issuesOf({ ...site, auth: { ...clientCredentials, tokenUrl: 'https://acme.example/{{account.cloudId}}/token' } }),
+      [{ path: 'auth.tokenUrl', message: 'placeholder {{account.cloudId}} is only available in http.baseUrl' }]
+    )
+    exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: 'elsewhere' } }), [
+      { path: 'verification.from', message: /must be/ }
+    ])
+  }
+)

@@ -1,5 +1,14 @@
 import t from 'tap'
-import { DefinitionError, ConnectorDefinitionSchema, defineConnector, formatIssue, resolveConfigValues, resolveOAuth2, resolveTokenPlacement, summarizeConnector } from '../src/index.js'
+import {
+  DefinitionError,
+  ConnectorDefinitionSchema,
+  defineConnector,
+  formatIssue,
+  resolveConfigValues,
+  resolveOAuth2,
+  resolveTokenPlacement,
+  summarizeConnector
+} from '../src/index.js'
 import { Value } from 'typebox/value'
 import { validDefinition } from './helpers.js'
 
@@ -26,7 +35,10 @@ t.test('plain data survives JSON and passes the exported schema', async (t) => {
 })
 
 t.test('computed config values keep their function', async (t) => {
-  const connector = defineConnector({ ...validDefinition(), configValues: [{ key: 'apiVersion', label: 'v', compute: () => 'v9' }] })
+  const connector = defineConnector({
+    ...validDefinition(),
+    configValues: [{ key: 'apiVersion', label: 'v', compute: () => 'v9' }]
+  })
   t.equal(typeof connector.configValues?.[0]?.compute, 'function')
   t.same(resolveConfigValues(connector, {}), { apiVersion: 'v9' })
 })
@@ -36,14 +48,25 @@ t.test('throws one DefinitionError that lists every problem', async (t) => {
   const error = t.throws(() =>
     defineConnector({
       ...input,
-      auth: { ...input.auth, tokenUrl: 'http://acme.example/token', scopeDelimiter: ';' as ' ', defaultScopes: ['read', 'admin', 'root'] }
+      auth: {
+        ...input.auth,
+        tokenUrl: 'http://acme.example/token',
+        scopeDelimiter: ';' as ' ',
+        defaultScopes: ['read', 'admin', 'root']
+      }
     })
   ) as DefinitionError
   t.ok(error instanceof DefinitionError)
   t.equal(error.code, 'ERR_INVALID_DEFINITION')
   t.equal(error.name, 'DefinitionError')
-  t.same(error.issues.map((i) => i.path), ['auth.scopeDelimiter', 'auth.tokenUrl', 'auth.defaultScopes[2]'])
-  t.match(error.message, /invalid connector definition "acme" \(3 problems\):\n {2}auth.scopeDelimiter: must be " " or ","/)
+  t.same(
+    error.issues.map((i) => i.path),
+    ['auth.scopeDelimiter', 'auth.tokenUrl', 'auth.defaultScopes[2]']
+  )
+  t.match(
+    error.message,
+    /invalid connector definition "acme" \(3 problems\):\n {2}auth.scopeDelimiter: must be " " or ","/
+  )
   t.equal(formatIssue({ path: '', message: 'whole' }), 'whole')
 })
 
@@ -60,7 +83,10 @@ t.test('defaults are applied in one place', async (t) => {
     callbackParams: ['realmId'],
     offlineScope: undefined
   })
-  const offline = resolveOAuth2({ ...validDefinition().auth, offlineAccess: { scope: 'offline_access', authorizeParams: { access_type: 'offline' } } })
+  const offline = resolveOAuth2({
+    ...validDefinition().auth,
+    offlineAccess: { scope: 'offline_access', authorizeParams: { access_type: 'offline' } }
+  })
   t.same(offline.authorizeParams, { access_type: 'offline', audience: '{{config.apiVersion}}' })
   t.equal(offline.offlineScope, 'offline_access')
   t.same(resolveTokenPlacement(undefined), { in: 'header', name: 'Authorization', prefix: 'Bearer ' })

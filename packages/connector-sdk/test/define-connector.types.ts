@@ -6,7 +6,13 @@ const connector = defineConnector({
   name: 'Typed',
   version: '1.0.0',
   configValues: [{ key: 'host', label: 'Host', compute: ({ parameters }) => parameters.region ?? 'us' }],
-  auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopeDelimiter: ',' }
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t',
+    scopeDelimiter: ','
+  }
 })
 
 // Literal types survive: the auth kind narrows.
@@ -24,7 +30,12 @@ defineConnector({
   name: 'Typed',
   version: '1.0.0',
   // @ts-expect-error an unknown auth kind does not type-check
-  auth: { kind: 'saml', grant: 'authorization_code', authorizeUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t' }
+  auth: {
+    kind: 'saml',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t'
+  }
 })
 
 defineConnector({
@@ -32,7 +43,13 @@ defineConnector({
   name: 'Typed',
   version: '1.0.0',
   // @ts-expect-error the delimiter is space or comma
-  auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopeDelimiter: ';' }
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t',
+    scopeDelimiter: ';'
+  }
 })
 
 defineConnector({
@@ -41,5 +58,10 @@ defineConnector({
   version: '1.0.0',
   // @ts-expect-error a computed value must return a string
   configValues: [{ key: 'n', label: 'N', compute: () => 5 }],
-  auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t' }
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://a.example/a',
+    tokenUrl: 'https://a.example/t'
+  }
 })

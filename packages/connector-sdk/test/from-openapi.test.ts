@@ -4,7 +4,10 @@ import { OpenApiImportError, fromOpenApi, parseOpenApiDocument, validateConnecto
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 
-function importError(document: unknown, options: { key: string; name: string; scheme?: string } = { key: 'x', name: 'X' }): OpenApiImportError {
+function importError(
+  document: unknown,
+  options: { key: string; name: string; scheme?: string } = { key: 'x', name: 'X' }
+): OpenApiImportError {
   try {
     fromOpenApi(document, options)
   } catch (error) {
@@ -15,7 +18,10 @@ function importError(document: unknown, options: { key: string; name: string; sc
 }
 
 t.test("the seeds' Box fragment imports with nine scopes and both URLs", async (t) => {
-  const { definition, scheme, warnings } = fromOpenApi(fixture('box-openapi-fragment.json'), { key: 'box-imported', name: 'Box' })
+  const { definition, scheme, warnings } = fromOpenApi(fixture('box-openapi-fragment.json'), {
+    key: 'box-imported',
+    name: 'Box'
+  })
   t.equal(scheme, 'OAuth2Security')
   t.equal(definition.auth.authorizeUrl, 'https://account.box.com/api/oauth2/authorize')
   t.equal(definition.auth.tokenUrl, 'https://api.box.com/oauth2/token')
@@ -29,12 +35,21 @@ t.test("the seeds' Box fragment imports with nine scopes and both URLs", async (
 })
 
 t.test('YAML, server variables as parameters, relative URLs, refresh URL, named scheme', async (t) => {
-  const { definition, warnings } = fromOpenApi(fixture('zendesk-openapi.yaml'), { key: 'zendesk-imported', name: 'Zendesk' })
+  const { definition, warnings } = fromOpenApi(fixture('zendesk-openapi.yaml'), {
+    key: 'zendesk-imported',
+    name: 'Zendesk'
+  })
   t.same(warnings, [])
   t.equal(definition.version, '2.0.0')
   t.equal(definition.http?.baseUrl, 'https://{{parameters.subdomain}}.zendesk.com/api/v2')
-  t.match(definition.parameters, [{ key: 'subdomain', type: 'text', default: 'example', helpText: 'Your Zendesk subdomain' }])
-  t.equal(definition.auth.authorizeUrl, 'https://{{parameters.subdomain}}.zendesk.com/oauth/authorizations/new', 'relative URLs resolve against the server, variables kept')
+  t.match(definition.parameters, [
+    { key: 'subdomain', type: 'text', default: 'example', helpText: 'Your Zendesk subdomain' }
+  ])
+  t.equal(
+    definition.auth.authorizeUrl,
+    'https://{{parameters.subdomain}}.zendesk.com/oauth/authorizations/new',
+    'relative URLs resolve against the server, variables kept'
+  )
   t.equal(definition.auth.refreshUrl, 'https://example.zendesk.com/oauth/tokens')
   t.same(definition.auth.scopes, { read: 'Read access', write: 'Write access' })
 })
@@ -42,20 +57,47 @@ t.test('YAML, server variables as parameters, relative URLs, refresh URL, named 
 t.test('a relative authorize URL is refused when there is no absolute server URL', async (t) => {
   const doc = parseOpenApiDocument(fixture('zendesk-openapi.yaml')) as { servers: { url: string }[] }
   const error = importError({ ...doc, servers: [{ url: '/api/v2' }] })
-  t.match(error.issues, [{ path: 'components.securitySchemes.oauth.flows.authorizationCode.authorizationUrl', message: /absolute https URL/ }])
+  t.match(error.issues, [
+    { path: 'components.securitySchemes.oauth.flows.authorizationCode.authorizationUrl', message: /absolute https URL/ }
+  ])
   const absolute = { ...doc, servers: [{ url: 'https://acme.zendesk.com/api/v2' }] }
-  t.equal(fromOpenApi(absolute, { key: 'z', name: 'Z' }).definition.auth.authorizeUrl, 'https://acme.zendesk.com/oauth/authorizations/new')
-  const relativePath = { ...absolute, components: { securitySchemes: { o: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'oauth/authorize', tokenUrl: './oauth/token', scopes: {} } } } } } }
+  t.equal(
+    fromOpenApi(absolute, { key: 'z', name: 'Z' }).definition.auth.authorizeUrl,
+    'https://acme.zendesk.com/oauth/authorizations/new'
+  )
+  const relativePath = {
+    ...absolute,
+    components: {
+      securitySchemes: {
+        o: {
+          type: 'oauth2',
+          flows: { authorizationCode: { authorizationUrl: 'oauth/authorize', tokenUrl: './oauth/token', scopes: {} } }
+        }
+      }
+    }
+  }
   const resolved = fromOpenApi(relativePath, { key: 'z', name: 'Z' }).definition.auth
   t.equal(resolved.authorizeUrl, 'https://acme.zendesk.com/api/v2/oauth/authorize')
   t.equal(resolved.tokenUrl, 'https://acme.zendesk.com/api/v2/oauth/token')
-  t.same(fromOpenApi(relativePath, { key: 'z', name: 'Z', baseUrl: 'https://other.example/v1' }).definition.http, { baseUrl: 'https://other.example/v1' }, 'the baseUrl option wins')
+  t.same(
+    fromOpenApi(relativePath, { key: 'z', name: 'Z', baseUrl: 'https://other.example/v1' }).definition.http,
+    { baseUrl: 'https://other.example/v1' },
+    'the baseUrl option wins'
+  )
 })
 
 t.test('a document whose only scheme is an API key fails clearly', async (t) => {
-  const error = importError({ openapi: '3.0.3', components: { securitySchemes: { ApiKeyAuth: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } } })
+  const error = importError({
+    openapi: '3.0.3',
+    components: { securitySchemes: { ApiKeyAuth: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } }
+  })
   t.equal(error.code, 'ERR_OPENAPI_IMPORT')
-  t.same(error.issues, [{ path: 'components.securitySchemes', message: 'no oauth2 scheme with an authorizationCode flow was found (found: ApiKeyAuth (apiKey))' }])
+  t.same(error.issues, [
+    {
+      path: 'components.securitySchemes',
+      message: 'no oauth2 scheme with an authorizationCode flow was found (found: ApiKeyAuth (apiKey))'
+    }
+  ])
   t.match(error.message, /no oauth2 scheme with an authorizationCode flow was found/)
 })
 
@@ -66,20 +108,42 @@ t.test('named schemes: missing, wrong type, missing flow', async (t) => {
       securitySchemes: {
         key: { type: 'apiKey' },
         machine: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://a.example/t', scopes: {} } } },
-        a: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopes: {} } } },
-        b: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://b.example/a', tokenUrl: 'https://b.example/t', scopes: {} } } }
+        a: {
+          type: 'oauth2',
+          flows: {
+            authorizationCode: { authorizationUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopes: {} }
+          }
+        },
+        b: {
+          type: 'oauth2',
+          flows: {
+            authorizationCode: { authorizationUrl: 'https://b.example/a', tokenUrl: 'https://b.example/t', scopes: {} }
+          }
+        }
       }
     }
   }
-  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'nope' }).issues, [{ path: 'components.securitySchemes.nope', message: /no such security scheme \(found: key \(apiKey\), machine \(oauth2\)/ }])
-  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'key' }).issues, [{ path: 'components.securitySchemes.key.type', message: 'must be "oauth2" to import (got "apiKey")' }])
-  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'machine' }).issues, [{ path: 'components.securitySchemes.machine.flows.authorizationCode', message: /is missing.*clientCredentials/ }])
+  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'nope' }).issues, [
+    {
+      path: 'components.securitySchemes.nope',
+      message: /no such security scheme \(found: key \(apiKey\), machine \(oauth2\)/
+    }
+  ])
+  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'key' }).issues, [
+    { path: 'components.securitySchemes.key.type', message: 'must be "oauth2" to import (got "apiKey")' }
+  ])
+  t.match(importError(doc, { key: 'x', name: 'X', scheme: 'machine' }).issues, [
+    { path: 'components.securitySchemes.machine.flows.authorizationCode', message: /is missing.*clientCredentials/ }
+  ])
   t.match(importError(doc).issues, [{ path: 'components.securitySchemes', message: /several .* \(a, b\)/ }])
   t.equal(fromOpenApi(doc, { key: 'x', name: 'X', scheme: 'b' }).definition.auth.tokenUrl, 'https://b.example/t')
 })
 
 t.test('invalid URLs, bad documents, bad options', async (t) => {
-  const flow = (f: object): object => ({ openapi: '3.1.0', components: { securitySchemes: { o: { type: 'oauth2', flows: { authorizationCode: f } } } } })
+  const flow = (f: object): object => ({
+    openapi: '3.1.0',
+    components: { securitySchemes: { o: { type: 'oauth2', flows: { authorizationCode: f } } } }
+  })
   t.match(importError(flow({ authorizationUrl: 'http://a.example/a', tokenUrl: 'nope', scopes: {} })).issues, [
     { path: 'components.securitySchemes.o.flows.authorizationCode.authorizationUrl', message: /https/ },
     { path: 'components.securitySchemes.o.flows.authorizationCode.tokenUrl', message: /https/ }
@@ -90,11 +154,19 @@ t.test('invalid URLs, bad documents, bad options', async (t) => {
   ])
   t.match(importError('{ not: [json').issues, [{ path: '', message: /neither JSON nor YAML/ }])
   const deep = importError('['.repeat(50_000)).issues
-  t.match(deep, [{ path: '', message: 'the document is neither JSON nor YAML (it is nested too deeply)' }], 'a document that exhausts the parser says so in words')
+  t.match(
+    deep,
+    [{ path: '', message: 'the document is neither JSON nor YAML (it is nested too deeply)' }],
+    'a document that exhausts the parser says so in words'
+  )
   t.notMatch(JSON.stringify(deep), /call stack/i)
-  t.match(importError({ swagger: '2.0' }).issues, [{ path: 'swagger', message: /Swagger 2.0 documents are not supported/ }])
+  t.match(importError({ swagger: '2.0' }).issues, [
+    { path: 'swagger', message: /Swagger 2.0 documents are not supported/ }
+  ])
   t.match(importError({ openapi: '2.5' }).issues, [{ path: 'openapi', message: /3.0.x or 3.1.x/ }])
-  t.match(importError({ openapi: '3.0.0' }).issues, [{ path: 'components.securitySchemes', message: /declares no security schemes/ }])
+  t.match(importError({ openapi: '3.0.0' }).issues, [
+    { path: 'components.securitySchemes', message: /declares no security schemes/ }
+  ])
   t.match(importError([]).issues, [{ path: '', message: /must be an object/ }])
   const ok = flow({ authorizationUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopes: {} })
   t.match(importError(ok, { key: 'Bad Key', name: 'X' }).issues, [{ path: 'key', message: /lower-case/ }])

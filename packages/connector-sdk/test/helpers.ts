@@ -7,8 +7,20 @@ export function validDefinition(): Omit<ConnectorDefinitionInput, 'auth'> & { au
     name: 'Acme',
     version: '1.0.0',
     parameters: [
-      { key: 'tenant', label: 'Tenant', type: 'text', pattern: '[a-z0-9-]+', patternMessage: 'Tenant is lower-case letters, digits and dashes' },
-      { key: 'region', label: 'Region', type: 'dropdown', options: [{ value: 'us' }, { value: 'eu', label: 'Europe' }], default: 'us' }
+      {
+        key: 'tenant',
+        label: 'Tenant',
+        type: 'text',
+        pattern: '[a-z0-9-]+',
+        patternMessage: 'Tenant is lower-case letters, digits and dashes'
+      },
+      {
+        key: 'region',
+        label: 'Region',
+        type: 'dropdown',
+        options: [{ value: 'us' }, { value: 'eu', label: 'Europe' }],
+        default: 'us'
+      }
     ],
     configValues: [{ key: 'apiVersion', label: 'API version', value: 'v2' }],
     auth: {

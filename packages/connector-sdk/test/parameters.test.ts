@@ -1,5 +1,5 @@
 import t from 'tap'
-import type { ConfigValueError} from '../src/index.js';
+import type { ConfigValueError } from '../src/index.js'
 import { defineConnector, resolveConfigValues, validateParameters } from '../src/index.js'
 import { validDefinition } from './helpers.js'
 
@@ -22,17 +22,26 @@ t.test('every field error at once, with the field path', async (t) => {
 
 t.test('required, types, length, and the whole-value pattern', async (t) => {
   t.same(validateParameters(definition, {}).issues, [{ path: 'parameters.tenant', message: 'Tenant is required' }])
-  t.same(validateParameters(definition, { tenant: 5 }).issues, [{ path: 'parameters.tenant', message: 'Tenant must be text' }])
-  t.same(validateParameters(definition, { tenant: 'a'.repeat(2000) }).issues, [{ path: 'parameters.tenant', message: 'Tenant must be at most 1024 characters' }])
+  t.same(validateParameters(definition, { tenant: 5 }).issues, [
+    { path: 'parameters.tenant', message: 'Tenant must be text' }
+  ])
+  t.same(validateParameters(definition, { tenant: 'a'.repeat(2000) }).issues, [
+    { path: 'parameters.tenant', message: 'Tenant must be at most 1024 characters' }
+  ])
   t.same(validateParameters(definition, { tenant: 'ok-then!' }).issues.length, 1, 'pattern must match the whole value')
-  t.same(validateParameters(definition, 'x').issues, [{ path: 'parameters', message: 'must be an object of parameter values' }])
+  t.same(validateParameters(definition, 'x').issues, [
+    { path: 'parameters', message: 'must be an object of parameter values' }
+  ])
   t.same(validateParameters(definition, { tenant: 'acme' }, 'body.parameters').ok, true)
-  t.same(validateParameters({ parameters: [{ key: 'opt', label: 'Optional', required: false }] }, {}), { ok: true, values: {}, issues: [] })
+  t.same(validateParameters({ parameters: [{ key: 'opt', label: 'Optional', required: false }] }, {}), {
+    ok: true,
+    values: {},
+    issues: []
+  })
   t.same(validateParameters({}, undefined), { ok: true, values: {}, issues: [] })
-  t.same(
-    validateParameters({ parameters: [{ key: 'code', label: 'Code', pattern: '\\d+' }] }, { code: 'x' }).issues,
-    [{ path: 'parameters.code', message: 'Code does not have the expected format' }]
-  )
+  t.same(validateParameters({ parameters: [{ key: 'code', label: 'Code', pattern: '\\d+' }] }, { code: 'x' }).issues, [
+    { path: 'parameters.code', message: 'Code does not have the expected format' }
+  ])
 })
 
 t.test('config values: static and computed from parameters', async (t) => {
@@ -44,10 +53,24 @@ t.test('config values: static and computed from parameters', async (t) => {
     ]
   })
   t.same(resolveConfigValues(connector, { tenant: 'acme' }), { apiVersion: 'v2', host: 'acme.acme.example' })
-  const throwing = defineConnector({ ...validDefinition(), configValues: [{ key: 'apiVersion', label: 'v', compute: () => { throw new Error('boom') } }] })
+  const throwing = defineConnector({
+    ...validDefinition(),
+    configValues: [
+      {
+        key: 'apiVersion',
+        label: 'v',
+        compute: () => {
+          throw new Error('boom')
+        }
+      }
+    ]
+  })
   const error = t.throws(() => resolveConfigValues(throwing, {})) as ConfigValueError
   t.equal(error.code, 'ERR_CONFIG_VALUE')
   t.match(error.message, 'configValues.apiVersion: its compute function failed')
-  const wrongType = defineConnector({ ...validDefinition(), configValues: [{ key: 'apiVersion', label: 'v', compute: () => 5 as unknown as string }] })
+  const wrongType = defineConnector({
+    ...validDefinition(),
+    configValues: [{ key: 'apiVersion', label: 'v', compute: () => 5 as unknown as string }]
+  })
   t.throws(() => resolveConfigValues(wrongType, {}), /returned number, not a string/)
 })

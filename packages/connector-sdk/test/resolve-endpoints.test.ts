@@ -17,13 +17,26 @@ t.test('renders every URL for one connection', async (t) => {
 })
 
 t.test('tenant overrides win; an overridden token URL also serves refresh', async (t) => {
-  const resolved = resolveEndpoints(connector, values, { tokenUrl: 'http://127.0.0.1:9999/{{parameters.tenant}}/token', authorizeUrl: 'https://sandbox.acme.example/authorize' })
+  const resolved = resolveEndpoints(connector, values, {
+    tokenUrl: 'http://127.0.0.1:9999/{{parameters.tenant}}/token',
+    authorizeUrl: 'https://sandbox.acme.example/authorize'
+  })
   t.equal(resolved.tokenUrl, 'http://127.0.0.1:9999/acme/token')
   t.equal(resolved.refreshUrl, 'http://127.0.0.1:9999/acme/token')
   t.equal(resolved.authorizeUrl, 'https://sandbox.acme.example/authorize')
-  const withRefresh = defineConnector({ ...validDefinition(), auth: { ...validDefinition().auth, refreshUrl: 'https://refresh.acme.example/r' } })
-  t.equal(resolveEndpoints(withRefresh, values, { tokenUrl: 'https://other.example/t' }).refreshUrl, 'https://refresh.acme.example/r', 'a declared refresh URL is kept')
-  t.equal(resolveEndpoints(withRefresh, values, { refreshUrl: 'https://r2.example/r' }).refreshUrl, 'https://r2.example/r')
+  const withRefresh = defineConnector({
+    ...validDefinition(),
+    auth: { ...validDefinition().auth, refreshUrl: 'https://refresh.acme.example/r' }
+  })
+  t.equal(
+    resolveEndpoints(withRefresh, values, { tokenUrl: 'https://other.example/t' }).refreshUrl,
+    'https://refresh.acme.example/r',
+    'a declared refresh URL is kept'
+  )
+  t.equal(
+    resolveEndpoints(withRefresh, values, { refreshUrl: 'https://r2.example/r' }).refreshUrl,
+    'https://r2.example/r'
+  )
 })
 
 t.test('a missing parameter fails, naming it', async (t) => {

@@ -25,6 +25,9 @@ t.test('defaults: request, then app, then connector; offline scope added once', 
   t.same(resolveScopes({ requested: ['a'], appDefaults: ['b'], connectorDefaults: ['c'] }), ['a'])
   t.same(resolveScopes({ appDefaults: ['b'], connectorDefaults: ['c'] }), ['b'])
   t.same(resolveScopes({ connectorDefaults: ['c'], offlineScope: 'offline_access' }), ['c', 'offline_access'])
-  t.same(resolveScopes({ requested: ['offline_access', 'a'], connectorDefaults: [], offlineScope: 'offline_access' }), ['offline_access', 'a'])
+  t.same(resolveScopes({ requested: ['offline_access', 'a'], connectorDefaults: [], offlineScope: 'offline_access' }), [
+    'offline_access',
+    'a'
+  ])
   t.same(resolveScopes({ requested: [], connectorDefaults: ['c'] }), [], 'an explicit empty request is kept')
 })

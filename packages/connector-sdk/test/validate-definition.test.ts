@@ -39,16 +39,28 @@ t.test('three separate mistakes are reported together, each with its path', asyn
   t.equal(issues.length, 3, JSON.stringify(issues))
   t.match(issues, [
     { path: 'auth.scopeDelimiter', message: 'must be " " or ","' },
-    { path: 'auth.authorizeUrl', message: /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/ },
+    {
+      path: 'auth.authorizeUrl',
+      message:
+        /placeholder \{\{parameters.tenantId\}\} is not a declared parameter; did you mean \{\{parameters.tenant\}\}/
+    },
     { path: 'auth.tokenUrl', message: /must be an absolute https URL/ }
   ])
 })
 
 t.test('URLs: https required, loopback http allowed, garbage refused', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'not a url'))), [{ path: 'auth.tokenUrl', message: /must be an absolute https URL \(got "not a url"\)/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'ftp://acme.example/token'))), [{ path: 'auth.tokenUrl', message: /absolute https URL/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://user:pw@acme.example/token'))), [{ path: 'auth.tokenUrl', message: /user name or password/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://acme.example/token#x'))), [{ path: 'auth.tokenUrl', message: /fragment/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'not a url'))), [
+    { path: 'auth.tokenUrl', message: /must be an absolute https URL \(got "not a url"\)/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'ftp://acme.example/token'))), [
+    { path: 'auth.tokenUrl', message: /absolute https URL/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://user:pw@acme.example/token'))), [
+    { path: 'auth.tokenUrl', message: /user name or password/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://acme.example/token#x'))), [
+    { path: 'auth.tokenUrl', message: /fragment/ }
+  ])
   for (const loopback of ['http://127.0.0.1:4000/token', 'http://localhost:4000/token', 'http://[::1]:4000/token']) {
     t.same(issuesOf(withAuth((a) => (a.tokenUrl = loopback))), [], loopback)
   }
@@ -58,20 +70,75 @@ t.test('default scopes must be declared, with a suggestion', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.defaultScopes = ['read', 'admn']))), [
     { path: 'auth.defaultScopes[1]', message: '"admn" is not a declared scope; did you mean "admin"?' }
   ])
-  t.same(issuesOf(withAuth((a) => { delete a.scopes; a.defaultScopes = ['anything'] })), [], 'no declared scopes: free-form')
-  exactly(t, issuesOf(withAuth((a) => { a.scopes = { 'a b': 'x' }; a.defaultScopes = [] })), [{ path: 'auth.scopes["a b"]', message: /white space/ }])
-  exactly(t, issuesOf(withAuth((a) => { a.scopeDelimiter = ','; a.scopes = { 'a,b': 'x' }; a.defaultScopes = [] })), [{ path: 'auth.scopes["a,b"]', message: /delimiter/ }])
-  exactly(t, issuesOf(withAuth((a) => { delete a.scopes; delete a.defaultScopes; a.customerSelectsScopes = true })), [{ path: 'auth.customerSelectsScopes' }])
-  exactly(t, issuesOf(withAuth((a) => (a.offlineAccess = { scope: 'offline access' }))), [{ path: 'auth.offlineAccess.scope' }])
+  t.same(
+    issuesOf(
+      withAuth((a) => {
+        delete a.scopes
+        a.defaultScopes = ['anything']
+      })
+    ),
+    [],
+    'no declared scopes: free-form'
+  )
+  exactly(
+    t,
+    issuesOf(
+      withAuth((a) => {
+        a.scopes = { 'a b': 'x' }
+        a.defaultScopes = []
+      })
+    ),
+    [{ path: 'auth.scopes["a b"]', message: /white space/ }]
+  )
+  exactly(
+    t,
+    issuesOf(
+      withAuth((a) => {
+        a.scopeDelimiter = ','
+        a.scopes = { 'a,b': 'x' }
+        a.defaultScopes = []
+      })
+    ),
+    [{ path: 'auth.scopes["a,b"]', message: /delimiter/ }]
+  )
+  exactly(
+    t,
+    issuesOf(
+      withAuth((a) => {
+        delete a.scopes
+        delete a.defaultScopes
+        a.customerSelectsScopes = true
+      })
+    ),
+    [{ path: 'auth.customerSelectsScopes' }]
+  )
+  exactly(t, issuesOf(withAuth((a) => (a.offlineAccess = { scope: 'offline access' }))), [
+    { path: 'auth.offlineAccess.scope' }
+  ])
 })
 
 t.test('unknown fields are named, with the closest known one', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.tokenURL = 'x'))), [{ path: 'auth.tokenURL', message: 'is not a known field; did you mean "tokenUrl"?' }])
-  exactly(t, issuesOf(withAuth(() => undefined, (d) => (d.colour = 'red'))), [{ path: 'colour', message: 'is not a known field' }])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenURL = 'x'))), [
+    { path: 'auth.tokenURL', message: 'is not a known field; did you mean "tokenUrl"?' }
+  ])
+  exactly(
+    t,
+    issuesOf(
+      withAuth(
+        () => undefined,
+        (d) => (d.colour = 'red')
+      )
+    ),
+    [{ path: 'colour', message: 'is not a known field' }]
+  )
 })
 
 t.test('required fields and types', async (t) => {
-  const issues = issuesOf({ key: 'acme', version: '1.0.0', auth: { kind: 'oauth2', grant: 'authorization_code', tokenUrl: 5 } })
+  const issues = issuesOf({
+    key: 'acme',
+    version: '1.0.0',
+    auth: { kind: 'oauth2', grant: 'authorization_code', tokenUrl: 5 }
+  })
   exactly(t, issues, [
     { path: 'name', message: 'is required' },
     // Type errors come from the schema, "required unless issuer" from the checks after it.
@@ -80,43 +147,102 @@ t.test('required fields and types', async (t) => {
   ])
   exactly(t, issuesOf(null), [{ path: '', message: /must be an object/ }])
   exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0' }), [{ path: 'auth', message: 'is required' }])
-  exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0', auth: 'oauth' }), [{ path: 'auth', message: 'must be an object or a list of schemes' }])
+  exactly(t, issuesOf({ key: 'acme', name: 'A', version: '1.0.0', auth: 'oauth' }), [
+    { path: 'auth', message: 'must be an object or a list of schemes' }
+  ])
 })
 
 t.test('auth kind and grant are dispatched with clear messages', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.kind = 'saml'))), [{ path: 'auth.kind', message: 'must be "oauth2", "apiKey", "basic"' }])
-  exactly(t, issuesOf(withAuth((a) => (a.grant = 'password'))), [{ path: 'auth.grant', message: 'must be "authorization_code" or "client_credentials"' }])
-  exactly(t, issuesOf(withAuth((a) => (a.clientAuthMethod = 'private_key'))), [{ path: 'auth.clientAuthMethod', message: /must be "client_secret_basic", "client_secret_post" or "private_key_jwt"/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.kind = 'saml'))), [
+    { path: 'auth.kind', message: 'must be "oauth2", "apiKey", "basic"' }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.grant = 'password'))), [
+    { path: 'auth.grant', message: 'must be "authorization_code" or "client_credentials"' }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.clientAuthMethod = 'private_key'))), [
+    {
+      path: 'auth.clientAuthMethod',
+      message: /must be "client_secret_basic", "client_secret_post" or "private_key_jwt"/
+    }
+  ])
   exactly(t, issuesOf(withAuth((a) => (a.pkce = 'yes'))), [{ path: 'auth.pkce', message: 'must be true or false' }])
 })
 
 t.test('placeholders: namespace, declaration, and where they may be used', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{secrets.x}}.acme.example/t'))), [{ path: 'auth.tokenUrl', message: /unknown namespace "secrets"/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{metadata.instance_url}}/t'))), [{ path: 'auth.tokenUrl', message: /only known after the connection is made/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{ nope }}.acme.example/t'))), [{ path: 'auth.tokenUrl', message: /must look like/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{parameters.tenant}.acme.example/t'))), [{ path: 'auth.tokenUrl', message: /unbalanced/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenParams = { resource: '{{config.missing}}' }))), [{ path: 'auth.tokenParams.resource', message: /not a declared config value/ }])
-  exactly(t, issuesOf(withAuth(() => undefined, (d) => (d.http.baseUrl = 'https://api.acme.example/{{metadata.realm}}'))), [
-    { path: 'http.baseUrl', message: /not a declared kept token field or callback param; did you mean \{\{metadata.realmId\}\}/ }
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{secrets.x}}.acme.example/t'))), [
+    { path: 'auth.tokenUrl', message: /unknown namespace "secrets"/ }
   ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{metadata.instance_url}}/t'))), [
+    { path: 'auth.tokenUrl', message: /only known after the connection is made/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{ nope }}.acme.example/t'))), [
+    { path: 'auth.tokenUrl', message: /must look like/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{parameters.tenant}.acme.example/t'))), [
+    { path: 'auth.tokenUrl', message: /unbalanced/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenParams = { resource: '{{config.missing}}' }))), [
+    { path: 'auth.tokenParams.resource', message: /not a declared config value/ }
+  ])
+  exactly(
+    t,
+    issuesOf(
+      withAuth(
+        () => undefined,
+        (d) => (d.http.baseUrl = 'https://api.acme.example/{{metadata.realm}}')
+      )
+    ),
+    [
+      {
+        path: 'http.baseUrl',
+        message: /not a declared kept token field or callback param; did you mean \{\{metadata.realmId\}\}/
+      }
+    ]
+  )
 })
 
 t.test('kept fields cannot be tokens; the issuer is an https URL', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.tokenResponse = { accessTokenPath: 'authed_user.access_token', keepFields: ['instance_url', 'authed_user.access_token', 'refresh_token'] }))), [
-    { path: 'auth.tokenResponse.keepFields[1]', message: /is a token/ },
-    { path: 'auth.tokenResponse.keepFields[2]', message: /is a token/ }
+  exactly(
+    t,
+    issuesOf(
+      withAuth(
+        (a) =>
+          (a.tokenResponse = {
+            accessTokenPath: 'authed_user.access_token',
+            keepFields: ['instance_url', 'authed_user.access_token', 'refresh_token']
+          })
+      )
+    ),
+    [
+      { path: 'auth.tokenResponse.keepFields[1]', message: /is a token/ },
+      { path: 'auth.tokenResponse.keepFields[2]', message: /is a token/ }
+    ]
+  )
+  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'http://issuer.example'))), [
+    { path: 'auth.issuer', message: /https/ }
   ])
-  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'http://issuer.example'))), [{ path: 'auth.issuer', message: /https/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'https://{{parameters.tenant}}.example'))), [{ path: 'auth.issuer', message: /not available here/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.issuer = 'https://{{parameters.tenant}}.example'))), [
+    { path: 'auth.issuer', message: /not available here/ }
+  ])
   exactly(t, issuesOf(withAuth((a) => (a.issuer = 'https://issuer.example'))), [])
 })
 
 t.test('reserved request params and bad headers', async (t) => {
-  exactly(t, issuesOf(withAuth((a) => (a.authorizeParams = { redirect_uri: 'x', prompt: 'consent' }))), [{ path: 'auth.authorizeParams.redirect_uri', message: /set by Latchkey/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenParams = { grant_type: 'x' }))), [{ path: 'auth.tokenParams.grant_type' }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenHeaders = { 'Bad Header': 'x' }))), [{ path: 'auth.tokenHeaders["Bad Header"]', message: 'is not a valid header name' }])
-  exactly(t, issuesOf(withAuth((a) => (a.tokenHeaders = { 'X-Ok': 'a\r\nInjected: 1' }))), [{ path: 'auth.tokenHeaders["X-Ok"]', message: /line breaks/ }])
-  exactly(t, issuesOf(withAuth((a) => (a.callbackParams = ['state']))), [{ path: 'auth.callbackParams[0]', message: /belongs to the OAuth protocol/ }])
+  exactly(t, issuesOf(withAuth((a) => (a.authorizeParams = { redirect_uri: 'x', prompt: 'consent' }))), [
+    { path: 'auth.authorizeParams.redirect_uri', message: /set by Latchkey/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenParams = { grant_type: 'x' }))), [
+    { path: 'auth.tokenParams.grant_type' }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenHeaders = { 'Bad Header': 'x' }))), [
+    { path: 'auth.tokenHeaders["Bad Header"]', message: 'is not a valid header name' }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.tokenHeaders = { 'X-Ok': 'a\r\nInjected: 1' }))), [
+    { path: 'auth.tokenHeaders["X-Ok"]', message: /line breaks/ }
+  ])
+  exactly(t, issuesOf(withAuth((a) => (a.callbackParams = ['state']))), [
+    { path: 'auth.callbackParams[0]', message: /belongs to the OAuth protocol/ }
+  ])
 })
 
 t.test('parameters and config values', async (t) => {
@@ -130,7 +256,10 @@ t.test('parameters and config values', async (t) => {
     { key: 'code', label: 'Code', pattern: '\\d+', default: 'abc' },
     { key: '9bad', label: 'Bad' }
   ]
-  bad.configValues = [{ key: 'apiVersion', label: 'API version' }, { key: 'apiVersion', label: 'Dup', value: 'x' }]
+  bad.configValues = [
+    { key: 'apiVersion', label: 'API version' },
+    { key: 'apiVersion', label: 'Dup', value: 'x' }
+  ]
   const issues = issuesOf(bad)
   exactly(t, issues, [
     { path: 'parameters[6].key', message: /letters, digits and underscores/ },
@@ -158,36 +287,125 @@ t.test('computed config values: allowed in code, refused in JSON', async (t) => 
 })
 
 t.test('http section', async (t) => {
-  const d = (change: (http: Mutable) => void): unknown => withAuth(() => undefined, (x) => change(x.http))
-  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'query' }))), [{ path: 'http.tokenPlacement.name', message: /required when the token goes in the query/ }])
-  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'query', name: 'token', prefix: 'x' }))), [{ path: 'http.tokenPlacement.prefix' }])
-  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'header', name: 'Bad Name' }))), [{ path: 'http.tokenPlacement.name' }])
-  exactly(t, issuesOf(d((h) => (h.headers = { authorization: 'x' }))), [{ path: 'http.headers.authorization', message: /where the token goes/ }])
-  exactly(t, issuesOf(d((h) => (h.refreshOnStatus = [200]))), [{ path: 'http.refreshOnStatus[0]', message: 'must be >= 400' }])
-  exactly(t, issuesOf(d((h) => (h.baseUrl = 'http://api.acme.example'))), [{ path: 'http.baseUrl', message: /absolute https URL/ }])
-  exactly(t, issuesOf(withAuth(() => undefined, (x) => (x.docsUrl = 'nope'))), [{ path: 'docsUrl' }])
+  const d = (change: (http: Mutable) => void): unknown =>
+    withAuth(
+      () => undefined,
+      (x) => change(x.http)
+    )
+  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'query' }))), [
+    { path: 'http.tokenPlacement.name', message: /required when the token goes in the query/ }
+  ])
+  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'query', name: 'token', prefix: 'x' }))), [
+    { path: 'http.tokenPlacement.prefix' }
+  ])
+  exactly(t, issuesOf(d((h) => (h.tokenPlacement = { in: 'header', name: 'Bad Name' }))), [
+    { path: 'http.tokenPlacement.name' }
+  ])
+  exactly(t, issuesOf(d((h) => (h.headers = { authorization: 'x' }))), [
+    { path: 'http.headers.authorization', message: /where the token goes/ }
+  ])
+  exactly(t, issuesOf(d((h) => (h.refreshOnStatus = [200]))), [
+    { path: 'http.refreshOnStatus[0]', message: 'must be >= 400' }
+  ])
+  exactly(t, issuesOf(d((h) => (h.baseUrl = 'http://api.acme.example'))), [
+    { path: 'http.baseUrl', message: /absolute https URL/ }
+  ])
+  exactly(
+    t,
+    issuesOf(
+      withAuth(
+        () => undefined,
+        (x) => (x.docsUrl = 'nope')
+      )
+    ),
+    [{ path: 'docsUrl' }]
+  )
 })
 
-t.test('http.originHosts: required when the base URL takes its origin from a placeholder, and well formed', async (t) => {
-  const d = (change: (http: Mutable) => void): unknown => withAuth(() => undefined, (x) => change(x.http))
-  exactly(t, issuesOf(d((h) => delete h.originHosts)), [
-    { path: 'http.originHosts', message: /^is required: http.baseUrl starts with \{\{metadata.instance_url\}\}, an origin only known at run time; list the hosts it may name/ }
-  ])
-  // A parameter standing for the origin too.
-  exactly(t, issuesOf(d((h) => { h.baseUrl = '{{parameters.tenant}}/api'; delete h.originHosts })), [{ path: 'http.originHosts', message: /\{\{parameters.tenant\}\}/ }])
-  exactly(t, issuesOf(d((h) => (h.originHosts = ['*.com']))), [{ path: 'http.originHosts[0]', message: '"*.com" is too broad: name a domain of at least two labels after "*."' }])
-  exactly(t, issuesOf(d((h) => (h.originHosts = ['eu1.acme.example', '*.0.0.1']))), [{ path: 'http.originHosts[1]', message: '"*.0.0.1": a wildcard cannot stand before an IP address' }])
-  for (const bad of ['https://eu1.acme.example', 'a.*.acme.example', '**.acme.example', 'acme.example:443', 'acme.example/x', '*']) {
-    exactly(t, issuesOf(d((h) => (h.originHosts = [bad]))), [{ path: 'http.originHosts[0]', message: /^must be a host name, optionally after "\*\." standing for one label/ }])
+t.test(
+  'http.originHosts: required when the base URL takes its origin from a placeholder, and well formed',
+  async (t) => {
+    const d = (change: (http: Mutable) => void): unknown =>
+      withAuth(
+        () => undefined,
+        (x) => change(x.http)
+      )
+    exactly(t, issuesOf(d((h) => delete h.originHosts)), [
+      {
+        path: 'http.originHosts',
+        message:
+          /^is required: http.baseUrl starts with \{\{metadata.instance_url\}\}, an origin only known at run time; list the hosts it may name/
+      }
+    ])
+    // A parameter standing for the origin too.
+    exactly(
+      t,
+      issuesOf(
+        d((h) => {
+          h.baseUrl = '{{parameters.tenant}}/api'
+          delete h.originHosts
+        })
+      ),
+      [{ path: 'http.originHosts', message: /\{\{parameters.tenant\}\}/ }]
+    )
+    exactly(t, issuesOf(d((h) => (h.originHosts = ['*.com']))), [
+      { path: 'http.originHosts[0]', message: '"*.com" is too broad: name a domain of at least two labels after "*."' }
+    ])
+    exactly(t, issuesOf(d((h) => (h.originHosts = ['eu1.acme.example', '*.0.0.1']))), [
+      { path: 'http.originHosts[1]', message: '"*.0.0.1": a wildcard cannot stand before an IP address' }
+    ])
+    for (const bad of [
+      'https://eu1.acme.example',
+      'a.*.acme.example',
+      '**.acme.example',
+      'acme.example:443',
+      'acme.example/x',
+      '*'
+    ]) {
+      exactly(t, issuesOf(d((h) => (h.originHosts = [bad]))), [
+        { path: 'http.originHosts[0]', message: /^must be a host name, optionally after "\*\." standing for one label/ }
+      ])
+    }
+    exactly(t, issuesOf(d((h) => (h.originHosts = []))), [{ path: 'http.originHosts' }])
+    t.same(
+      issuesOf(
+        d(
+          (h) =>
+            (h.originHosts = ['*.acme.example', 'acme.example', '*.eu.acme.example', '127.0.0.1', '[::1]', 'localhost'])
+        )
+      ),
+      []
+    )
+    t.same(
+      issuesOf(
+        d((h) => {
+          h.baseUrl = 'https://api.acme.example/v2'
+          delete h.originHosts
+        })
+      ),
+      [],
+      'a written-out origin needs none'
+    )
+    t.same(
+      issuesOf(d((h) => (h.baseUrl = 'https://api.acme.example/v2'))),
+      [],
+      'declared with a written-out origin: unused, harmless'
+    )
   }
-  exactly(t, issuesOf(d((h) => (h.originHosts = []))), [{ path: 'http.originHosts' }])
-  t.same(issuesOf(d((h) => (h.originHosts = ['*.acme.example', 'acme.example', '*.eu.acme.example', '127.0.0.1', '[::1]', 'localhost']))), [])
-  t.same(issuesOf(d((h) => { h.baseUrl = 'https://api.acme.example/v2'; delete h.originHosts })), [], 'a written-out origin needs none')
-  t.same(issuesOf(d((h) => (h.baseUrl = 'https://api.acme.example/v2'))), [], 'declared with a written-out origin: unused, harmless')
-})
+)
 
 t.test('token answer expiry fields: a bad unit is named with its path', async (t) => {
-  const ok = issuesOf(withAuth((a) => (a.tokenResponse = { ...a.tokenResponse, expiresInPath: 'data.ttl', expiresInUnit: 'milliseconds', expiresAtPath: 'expires_at' })))
+  const ok = issuesOf(
+    withAuth(
+      (a) =>
+        (a.tokenResponse = {
+          ...a.tokenResponse,
+          expiresInPath: 'data.ttl',
+          expiresInUnit: 'milliseconds',
+          expiresAtPath: 'expires_at'
+        })
+    )
+  )
   t.same(ok, [])
   const bad = issuesOf(withAuth((a) => (a.tokenResponse = { ...a.tokenResponse, expiresInUnit: 'minutes' })))
   t.match(bad, [{ path: 'auth.tokenResponse.expiresInUnit' }])

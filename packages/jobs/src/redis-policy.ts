@@ -15,6 +15,8 @@ export async function assertRedisNoEviction(redis: Redis): Promise<void> {
   const info = await redis.info('memory')
   const policy = /^maxmemory_policy:(\S+)/m.exec(info)?.[1]
   if (policy !== undefined && policy !== 'noeviction') {
-    throw new RedisPolicyError(`Redis maxmemory-policy is "${policy}"; Latchkey needs "noeviction", or queued jobs could be evicted. Set it with: CONFIG SET maxmemory-policy noeviction (and in redis.conf)`)
+    throw new RedisPolicyError(
+      `Redis maxmemory-policy is "${policy}"; Latchkey needs "noeviction", or queued jobs could be evicted. Set it with: CONFIG SET maxmemory-policy noeviction (and in redis.conf)`
+    )
   }
 }

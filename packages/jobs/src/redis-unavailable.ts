@@ -3,7 +3,17 @@
  * (fail fast), the connection closed, retries ran out, the command timed out; and what
  * Redis answers when it is out of memory, loading its data or read-only.
  */
-const MESSAGES = [/enableOfflineQueue options is false/, /^Connection is closed/, /^Reached the max retries per request limit/, /^Command timed out/, /^OOM command not allowed/, /^LOADING /, /^READONLY /, /^MASTERDOWN /, /^CLUSTERDOWN /]
+const MESSAGES = [
+  /enableOfflineQueue options is false/,
+  /^Connection is closed/,
+  /^Reached the max retries per request limit/,
+  /^Command timed out/,
+  /^OOM command not allowed/,
+  /^LOADING /,
+  /^READONLY /,
+  /^MASTERDOWN /,
+  /^CLUSTERDOWN /
+]
 
 /**
  * Whether an error thrown by a Redis command (directly or through BullMQ) means Redis is

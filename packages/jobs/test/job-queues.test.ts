@@ -3,7 +3,11 @@ import { Redis } from 'ioredis'
 import { serviceUrls, startRedisServer, testRedisPrefix } from '@latchkey/testkit'
 import { QUEUE_NAMES, RedisPolicyError, assertRedisNoEviction, createJobQueues } from '../src/index.js'
 
-const ids = { revocationId: '0b6f6c1e-8a55-4f6e-9c43-2c1f5a3e9d10', tenantId: '5d2c0b9a-1e7f-4a6b-8c3d-9e0f1a2b3c4d', connectionId: '7a8b9c0d-1e2f-4a3b-8c5d-6e7f8a9b0c1d' }
+const ids = {
+  revocationId: '0b6f6c1e-8a55-4f6e-9c43-2c1f5a3e9d10',
+  tenantId: '5d2c0b9a-1e7f-4a6b-8c3d-9e0f1a2b3c4d',
+  connectionId: '7a8b9c0d-1e2f-4a3b-8c5d-6e7f8a9b0c1d'
+}
 
 t.test('revocations are queued once per revocation, refreshes once per connection', async (t) => {
   const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
@@ -49,5 +53,8 @@ t.test('a Redis that may evict keys is refused with the reason', async (t) => {
   await lru.ping()
   const error = await assertRedisNoEviction(lru).catch((e: unknown) => e)
   t.ok(error instanceof RedisPolicyError)
-  t.match(error, { code: 'ERR_REDIS_POLICY', message: /maxmemory-policy is "allkeys-lru"; Latchkey needs "noeviction"/ })
+  t.match(error, {
+    code: 'ERR_REDIS_POLICY',
+    message: /maxmemory-policy is "allkeys-lru"; Latchkey needs "noeviction"/
+  })
 })

@@ -68,16 +68,23 @@ function toSearchParams(query: CallbackQuery): URLSearchParams {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
  */
-export function parseAuthorizationResponse(query: CallbackQuery, options: AuthorizationResponseOptions = {}): AuthorizationResponse {
+export function parseAuthorizationResponse(
+  query: CallbackQuery,
+  options: AuthorizationResponseOptions = {}
+): AuthorizationResponse {
   const params = toSearchParams(query)
   const callbackParams = options.callbackParams ?? []
   for (const name of [...SECURITY_PARAMS, ...callbackParams]) {
-    if (params.getAll(name).length > 1) throw new OAuthError('duplicate_parameter', { endpoint: 'authorize', context: name })
+    if (params.getAll(name).length > 1)
+      throw new OAuthError('duplicate_parameter', { endpoint: 'authorize', context: name })
   }
   const read = (name: string): string | undefined => params.get(name) ?? undefined
   const issuer = read('iss')
   if (issuer !== undefined && options.expectedIssuer !== undefined && issuer !== options.expectedIssuer) {
-    throw new OAuthError('issuer_mismatch', { endpoint: 'authorize', context: `expected ${options.expectedIssuer}, got ${issuer.slice(0, 200)}` })
+    throw new OAuthError('issuer_mismatch', {
+      endpoint: 'authorize',
+      context: `expected ${options.expectedIssuer}, got ${issuer.slice(0, 200)}`
+    })
   }
   if ((issuer === undefined || issuer === '') && options.issuerRequired === true) {
     throw new OAuthError('issuer_missing', { endpoint: 'authorize' })
@@ -95,7 +102,10 @@ export function parseAuthorizationResponse(query: CallbackQuery, options: Author
   const code = read('code')
   const state = read('state')
   if (code === undefined || code === '' || state === undefined || state === '') {
-    throw new OAuthError('invalid_request', { endpoint: 'authorize', description: 'the callback must carry exactly one code and one state' })
+    throw new OAuthError('invalid_request', {
+      endpoint: 'authorize',
+      description: 'the callback must carry exactly one code and one state'
+    })
   }
   const kept: Record<string, string> = {}
   for (const name of callbackParams) {

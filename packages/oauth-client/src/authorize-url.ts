@@ -37,7 +37,13 @@ function usesPkce(connectorPkce: boolean, methods: readonly string[] | undefined
   if (methods === undefined) return connectorPkce
   if (methods.includes('S256')) return true
   if (!connectorPkce) return false
-  const offered = methods.length === 0 ? 'it lists none' : `it offers ${methods.slice(0, 5).map((m) => JSON.stringify(m.slice(0, 40))).join(', ')}`
+  const offered =
+    methods.length === 0
+      ? 'it lists none'
+      : `it offers ${methods
+          .slice(0, 5)
+          .map((m) => JSON.stringify(m.slice(0, 40)))
+          .join(', ')}`
   throw new OAuthError('pkce_not_supported', { endpoint: 'discovery', context: offered })
 }
 
@@ -61,7 +67,8 @@ export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeReque
     redirect_uri: request.redirectUri,
     state: request.state
   }
-  if (request.scopes.length > 0) protocol[resolved.auth.scopeParam] = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
+  if (request.scopes.length > 0)
+    protocol[resolved.auth.scopeParam] = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
   const pkce = usesPkce(resolved.auth.pkce, context.server?.codeChallengeMethodsSupported) ? createPkce() : undefined
   if (pkce !== undefined) {
     protocol.code_challenge = pkce.challenge

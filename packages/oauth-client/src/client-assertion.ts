@@ -21,7 +21,9 @@ function algorithmOf(key: KeyObject, declared: unknown): string {
     case 'ed25519':
       return 'EdDSA'
     default:
-      throw new TypeError(`a ${String(key.asymmetricKeyType)} key cannot sign a client assertion; use RSA, EC or Ed25519`)
+      throw new TypeError(
+        `a ${String(key.asymmetricKeyType)} key cannot sign a client assertion; use RSA, EC or Ed25519`
+      )
   }
 }
 
@@ -54,7 +56,9 @@ function readKey(secret: string): { key: KeyObject; kid: string | undefined; alg
     return { key, kid: undefined, alg: algorithmOf(key, undefined) }
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith('the JWK')) throw error
-    throw new TypeError('the client secret must be a private key for private_key_jwt: a PKCS #8 PEM or a private JWK as JSON')
+    throw new TypeError(
+      'the client secret must be a private key for private_key_jwt: a PKCS #8 PEM or a private JWK as JSON'
+    )
   }
 }
 
@@ -63,7 +67,12 @@ function readKey(secret: string): { key: KeyObject; kid: string | undefined; alg
  * `jti`, one minute of life.
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
-export async function signClientAssertion(clientId: string, privateKey: string, audience: string, nowMs: number): Promise<string> {
+export async function signClientAssertion(
+  clientId: string,
+  privateKey: string,
+  audience: string,
+  nowMs: number
+): Promise<string> {
   const { key, kid, alg } = readKey(privateKey)
   const now = Math.floor(nowMs / 1000)
   return new SignJWT({})

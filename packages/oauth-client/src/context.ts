@@ -1,5 +1,12 @@
 import { renderTemplate, resolveAuthScheme, resolveEndpoints } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedEndpoints, ResolvedOAuth2, ResolvedOAuth2AuthorizationCode } from '@latchkey/connector-sdk'
+import type {
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  EndpointOverrides,
+  ResolvedEndpoints,
+  ResolvedOAuth2,
+  ResolvedOAuth2AuthorizationCode
+} from '@latchkey/connector-sdk'
 import type { ServerCapabilities } from './discover.js'
 
 /** The OAuth app a request is made for. */
@@ -47,10 +54,16 @@ export interface ResolvedContext<A extends ResolvedOAuth2 = ResolvedOAuth2> {
  * @throws {TypeError} when the scheme is unknown or not OAuth 2.0 (a caller's mistake).
  */
 export function resolveContext(context: OAuthContext): ResolvedContext {
-  const values = { parameters: context.parameters ?? {}, config: context.config ?? {}, client: { id: context.client.clientId } }
+  const values = {
+    parameters: context.parameters ?? {},
+    config: context.config ?? {},
+    client: { id: context.client.clientId }
+  }
   const auth = resolveAuthScheme(context.definition, context.scheme)
-  if (auth === undefined) throw new TypeError(`"${context.definition.key}" has no auth scheme "${String(context.scheme)}"`)
-  if (auth.kind !== 'oauth2') throw new TypeError(`the "${auth.key}" scheme of "${context.definition.key}" is not OAuth 2.0`)
+  if (auth === undefined)
+    throw new TypeError(`"${context.definition.key}" has no auth scheme "${String(context.scheme)}"`)
+  if (auth.kind !== 'oauth2')
+    throw new TypeError(`the "${auth.key}" scheme of "${context.definition.key}" is not OAuth 2.0`)
   return {
     auth,
     endpoints: resolveEndpoints(context.definition, values, context.overrides, auth),
@@ -62,7 +75,10 @@ export function resolveContext(context: OAuthContext): ResolvedContext {
 /** Like {@link resolveContext}, for the authorization code grant only. */
 export function resolveCodeContext(context: OAuthContext): ResolvedContext<ResolvedOAuth2AuthorizationCode> {
   const resolved = resolveContext(context)
-  if (resolved.auth.grant !== 'authorization_code') throw new TypeError(`the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the authorization code grant`)
+  if (resolved.auth.grant !== 'authorization_code')
+    throw new TypeError(
+      `the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the authorization code grant`
+    )
   return resolved as ResolvedContext<ResolvedOAuth2AuthorizationCode>
 }
 
@@ -72,10 +88,15 @@ export function resolveCodeContext(context: OAuthContext): ResolvedContext<Resol
  */
 export function requireUrl(url: string | undefined, name: string, context: ResolvedContext): string {
   if (url !== undefined) return url
-  throw new TypeError(`the ${name} of "${context.auth.key}" is not known: declare it, or discover it from the issuer first`)
+  throw new TypeError(
+    `the ${name} of "${context.auth.key}" is not known: declare it, or discover it from the issuer first`
+  )
 }
 
 /** Renders every value of a params or headers map. */
-export function renderMap(map: Readonly<Record<string, string>>, render: (template: string) => string): Record<string, string> {
+export function renderMap(
+  map: Readonly<Record<string, string>>,
+  render: (template: string) => string
+): Record<string, string> {
   return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, render(value)]))
 }

@@ -39,14 +39,20 @@ export interface ServerCapabilities {
 export function metadataUrls(issuer: string): string[] {
   const url = new URL(issuer)
   const path = url.pathname.replace(/\/+$/, '')
-  return [`${url.origin}/.well-known/oauth-authorization-server${path}`, `${url.origin}${path}/.well-known/openid-configuration`]
+  return [
+    `${url.origin}/.well-known/oauth-authorization-server${path}`,
+    `${url.origin}${path}/.well-known/openid-configuration`
+  ]
 }
 
 function httpsOrLoopback(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
     const url = new URL(value)
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    )
   } catch {
     return false
   }
@@ -63,10 +69,16 @@ function httpsOrLoopback(value: unknown): value is string {
  * @see https://www.rfc-editor.org/rfc/rfc9207#section-3
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
  */
-export async function discoverAuthorizationServer(issuer: string, options: HttpOptions = {}): Promise<AuthorizationServerMetadata> {
+export async function discoverAuthorizationServer(
+  issuer: string,
+  options: HttpOptions = {}
+): Promise<AuthorizationServerMetadata> {
   const problems: string[] = []
   for (const url of metadataUrls(issuer)) {
-    const answer = await sendToEndpoint({ endpoint: 'discovery', url, method: 'GET', headers: { accept: 'application/json' } }, options)
+    const answer = await sendToEndpoint(
+      { endpoint: 'discovery', url, method: 'GET', headers: { accept: 'application/json' } },
+      options
+    )
     if (answer.status !== 200) {
       problems.push(`${url} answered ${answer.status}`)
       continue
@@ -79,10 +91,16 @@ export async function discoverAuthorizationServer(issuer: string, options: HttpO
       continue
     }
     if (metadata.issuer !== issuer) {
-      throw new OAuthError('issuer_mismatch', { endpoint: 'discovery', context: `expected ${JSON.stringify(issuer)}, got ${JSON.stringify(metadata.issuer)}` })
+      throw new OAuthError('issuer_mismatch', {
+        endpoint: 'discovery',
+        context: `expected ${JSON.stringify(issuer)}, got ${JSON.stringify(metadata.issuer)}`
+      })
     }
     if (!httpsOrLoopback(metadata.token_endpoint)) {
-      throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: `${url} has no usable token_endpoint` })
+      throw new OAuthError('discovery_failed', {
+        endpoint: 'discovery',
+        context: `${url} has no usable token_endpoint`
+      })
     }
     const optional = (value: unknown): string | undefined => (httpsOrLoopback(value) ? value : undefined)
     return {
@@ -91,7 +109,9 @@ export async function discoverAuthorizationServer(issuer: string, options: HttpO
       tokenUrl: metadata.token_endpoint,
       revokeUrl: optional(metadata.revocation_endpoint),
       authorizationResponseIssParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
-      codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported) ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string') : undefined
+      codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported)
+        ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string')
+        : undefined
     }
   }
   throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: problems.join('; ') })

@@ -111,10 +111,11 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'discovery_failed':
       return `The authorization server metadata could not be read${details.context === undefined ? '' : ` (${details.context})`}: check the connector's issuer, or declare its URLs instead.`
     case 'issuer_mismatch':
-      if (details.endpoint === 'discovery') return `The authorization server metadata names another issuer${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 8414 §3.3).`
+      if (details.endpoint === 'discovery')
+        return `The authorization server metadata names another issuer${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 8414 §3.3).`
       return `The authorization response names another issuer than the one this connection was started with${details.context === undefined ? '' : ` (${details.context})`}: the attempt was stopped (RFC 9207 mix-up protection).`
     case 'issuer_missing':
-      return 'The authorization server says it names itself (iss) in every authorization response, but this one carries no iss: it may come from another server, so the attempt was stopped (RFC 9207 mix-up protection). Connect again; if it keeps happening, check the connector\'s issuer.'
+      return "The authorization server says it names itself (iss) in every authorization response, but this one carries no iss: it may come from another server, so the attempt was stopped (RFC 9207 mix-up protection). Connect again; if it keeps happening, check the connector's issuer."
     case 'duplicate_parameter':
       return `The authorization response carries ${details.context === undefined ? 'a parameter' : `"${details.context}"`} more than once, so which value counts would be a guess (RFC 6749 §3.1): the attempt was stopped. Connect again.`
     case 'pkce_not_supported':
@@ -145,9 +146,12 @@ export class OAuthError extends Error {
     // Provider texts reach the database (events, status reasons) and pages: no NUL, no lone surrogate.
     const description = details.description === undefined ? undefined : sanitizeProviderText(details.description)
     const hint = sanitizeProviderText(hintFor(code, details))
-    super(`${code}${description === undefined ? '' : `: ${description}`} (${ENDPOINT_NAMES[details.endpoint]}${details.status === undefined ? '' : `, HTTP ${details.status}`})`, {
-      cause: details.cause === undefined ? undefined : safeCause(details.cause)
-    })
+    super(
+      `${code}${description === undefined ? '' : `: ${description}`} (${ENDPOINT_NAMES[details.endpoint]}${details.status === undefined ? '' : `, HTTP ${details.status}`})`,
+      {
+        cause: details.cause === undefined ? undefined : safeCause(details.cause)
+      }
+    )
     this.code = code
     this.retryable = RETRYABLE.has(code) || (details.status !== undefined && details.status >= 500)
     this.endpoint = details.endpoint
@@ -188,7 +192,9 @@ function safeCause(cause: unknown): Error {
   if (!(cause instanceof Error)) return new Error(String(cause))
   const inner = (cause as { cause?: unknown }).cause
   const code = (cause as { code?: unknown }).code ?? (inner as { code?: unknown } | undefined)?.code
-  const safe = new Error(inner instanceof Error && inner.message !== cause.message ? `${cause.message}: ${inner.message}` : cause.message)
+  const safe = new Error(
+    inner instanceof Error && inner.message !== cause.message ? `${cause.message}: ${inner.message}` : cause.message
+  )
   safe.name = cause.name
   if (typeof code === 'string') (safe as Error & { code?: string }).code = code
   return safe
@@ -204,7 +210,8 @@ export function scrub(text: string, secrets: readonly (string | undefined)[]): s
     if (secret === undefined || secret.length < 4) continue
     // Providers echo what they received: raw, percent-encoded, or form-encoded.
     const encoded = encodeURIComponent(secret)
-    for (const variant of new Set([secret, encoded, encoded.replace(/%20/g, '+')])) out = out.split(variant).join('[redacted]')
+    for (const variant of new Set([secret, encoded, encoded.replace(/%20/g, '+')]))
+      out = out.split(variant).join('[redacted]')
   }
   return out
 }

@@ -20,7 +20,11 @@ export interface CodeExchange {
  * @throws {OAuthError} with a stable code, a retryable flag and a hint.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-export async function exchangeCode(context: OAuthContext, exchange: CodeExchange, options: HttpOptions = {}): Promise<TokenSet> {
+export async function exchangeCode(
+  context: OAuthContext,
+  exchange: CodeExchange,
+  options: HttpOptions = {}
+): Promise<TokenSet> {
   const resolved = resolveCodeContext(context)
   return grantRequest(
     resolved,

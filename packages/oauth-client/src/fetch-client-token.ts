@@ -12,9 +12,16 @@ import type { TokenSet } from './token-set.js'
  * @throws {OAuthError} `invalid_client`, `invalid_scope`, `unauthorized_client` (the app may not use this grant), or a retryable code.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
-export async function fetchClientToken(context: OAuthContext, scopes: readonly string[], options: HttpOptions = {}): Promise<TokenSet> {
+export async function fetchClientToken(
+  context: OAuthContext,
+  scopes: readonly string[],
+  options: HttpOptions = {}
+): Promise<TokenSet> {
   const resolved = resolveContext(context)
-  if (resolved.auth.grant !== 'client_credentials') throw new TypeError(`the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the client credentials grant`)
+  if (resolved.auth.grant !== 'client_credentials')
+    throw new TypeError(
+      `the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the client credentials grant`
+    )
   const params: Record<string, string> = { grant_type: 'client_credentials' }
   if (scopes.length > 0) params.scope = joinScopes(scopes, resolved.auth.scopeDelimiter)
   const tokens = await grantRequest(

@@ -29,8 +29,28 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return out
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN'])
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT'])
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN'
+])
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT'
+])
 
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error
@@ -48,12 +68,27 @@ function transportError(error: unknown, request: EndpointRequest, timeoutMs: num
   const code = errorCode(error)
   const name = error instanceof Error ? error.name : ''
   if (name === 'TimeoutError' || name === 'AbortError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
-    return new OAuthError('timeout', { endpoint: request.endpoint, context: code === 'UND_ERR_CONNECT_TIMEOUT' ? `could not connect to ${host}` : `no full answer from ${host} within ${timeoutMs} ms`, cause: error })
+    return new OAuthError('timeout', {
+      endpoint: request.endpoint,
+      context:
+        code === 'UND_ERR_CONNECT_TIMEOUT'
+          ? `could not connect to ${host}`
+          : `no full answer from ${host} within ${timeoutMs} ms`,
+      cause: error
+    })
   }
   if (code !== undefined && UNREACHABLE_CODES.has(code)) {
-    return new OAuthError('token_endpoint_unreachable', { endpoint: request.endpoint, context: `${host}: ${code}`, cause: error })
+    return new OAuthError('token_endpoint_unreachable', {
+      endpoint: request.endpoint,
+      context: `${host}: ${code}`,
+      cause: error
+    })
   }
-  return new OAuthError('token_endpoint_unreachable', { endpoint: request.endpoint, context: `${host}: ${code ?? (error instanceof Error ? error.message : String(error))}`, cause: error })
+  return new OAuthError('token_endpoint_unreachable', {
+    endpoint: request.endpoint,
+    context: `${host}: ${code ?? (error instanceof Error ? error.message : String(error))}`,
+    cause: error
+  })
 }
 
 /**

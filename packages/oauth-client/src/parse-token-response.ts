@@ -14,7 +14,9 @@ export interface TokenResponseOptions {
   /** Dot paths of extra fields to keep (`instance_url`). */
   readonly keepFields?: readonly string[] | undefined
   /** Where the expiry is: a lifetime (`expires_in` in seconds by default) or an absolute time. */
-  readonly expiry?: { readonly inPath: string; readonly unit: 'seconds' | 'milliseconds'; readonly atPath: string | undefined } | undefined
+  readonly expiry?:
+    | { readonly inPath: string; readonly unit: 'seconds' | 'milliseconds'; readonly atPath: string | undefined }
+    | undefined
   /** Milliseconds since the epoch, to turn `expires_in` into `expiresAt`. */
   readonly now: number
   /** Secrets of the request, removed from any text the provider echoes back. */
@@ -37,26 +39,28 @@ const RFC_CODES: ReadonlySet<string> = new Set<OAuthErrorCode>([
 ])
 
 /** Non-standard `error` values real providers send, mapped onto RFC codes. */
-const PROVIDER_CODES: ReadonlyMap<string, OAuthErrorCode> = new Map(Object.entries({
-  // GitHub
-  bad_verification_code: 'invalid_grant',
-  incorrect_client_credentials: 'invalid_client',
-  redirect_uri_mismatch: 'invalid_grant',
-  bad_refresh_token: 'invalid_grant',
-  // Slack
-  invalid_code: 'invalid_grant',
-  code_already_used: 'invalid_grant',
-  bad_client_secret: 'invalid_client',
-  invalid_client_id: 'invalid_client',
-  bad_redirect_uri: 'invalid_grant',
-  invalid_refresh_token: 'invalid_grant',
-  invalid_scope_requested: 'invalid_scope',
-  ratelimited: 'temporarily_unavailable',
-  // Common variants
-  expired_token: 'invalid_grant',
-  invalid_token: 'invalid_grant',
-  unauthorized: 'invalid_client'
-} satisfies Record<string, OAuthErrorCode>))
+const PROVIDER_CODES: ReadonlyMap<string, OAuthErrorCode> = new Map(
+  Object.entries({
+    // GitHub
+    bad_verification_code: 'invalid_grant',
+    incorrect_client_credentials: 'invalid_client',
+    redirect_uri_mismatch: 'invalid_grant',
+    bad_refresh_token: 'invalid_grant',
+    // Slack
+    invalid_code: 'invalid_grant',
+    code_already_used: 'invalid_grant',
+    bad_client_secret: 'invalid_client',
+    invalid_client_id: 'invalid_client',
+    bad_redirect_uri: 'invalid_grant',
+    invalid_refresh_token: 'invalid_grant',
+    invalid_scope_requested: 'invalid_scope',
+    ratelimited: 'temporarily_unavailable',
+    // Common variants
+    expired_token: 'invalid_grant',
+    invalid_token: 'invalid_grant',
+    unauthorized: 'invalid_client'
+  } satisfies Record<string, OAuthErrorCode>)
+)
 
 type Json = Record<string, unknown>
 
@@ -84,7 +88,11 @@ function readBodyAs(answer: Pick<HttpAnswer, 'contentType' | 'text'>): ReadBody 
       if (answer.contentType.includes('json')) return undefined
     }
   }
-  if (answer.contentType === 'application/x-www-form-urlencoded' || answer.contentType === 'text/plain' || answer.contentType === '') {
+  if (
+    answer.contentType === 'application/x-www-form-urlencoded' ||
+    answer.contentType === 'text/plain' ||
+    answer.contentType === ''
+  ) {
     if (!/^[^\s<>{}=&]+=[^\s<>]*(?:&[^\s<>{}=&]+=[^\s<>]*)*$/.test(text)) return undefined
     return { body: Object.fromEntries(new URLSearchParams(text)), format: 'form', text }
   }
@@ -131,7 +139,11 @@ function duplicatedField(read: ReadBody, options: TokenResponseOptions): string 
 function readToken(value: unknown, path: string, status: number, options: TokenResponseOptions): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined
   if (hasUnstorableText(value)) {
-    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status, context: `the ${path} contains a NUL character or an unpaired surrogate` })
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      status,
+      context: `the ${path} contains a NUL character or an unpaired surrogate`
+    })
   }
   return value
 }
@@ -154,9 +166,20 @@ function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOp
   const raw = body.error
   const failedOk = body.ok === false
   if (raw === undefined && !failedOk) return undefined
-  const providerError = typeof raw === 'string' ? scrub(raw, options.secrets ?? []).slice(0, 200) : isObject(raw) && typeof raw.code === 'string' ? raw.code : undefined
-  const rawDescription = typeof body.error_description === 'string' ? body.error_description : isObject(raw) && typeof raw.message === 'string' ? raw.message : undefined
-  const description = rawDescription === undefined ? undefined : scrub(rawDescription, options.secrets ?? []).slice(0, 500)
+  const providerError =
+    typeof raw === 'string'
+      ? scrub(raw, options.secrets ?? []).slice(0, 200)
+      : isObject(raw) && typeof raw.code === 'string'
+        ? raw.code
+        : undefined
+  const rawDescription =
+    typeof body.error_description === 'string'
+      ? body.error_description
+      : isObject(raw) && typeof raw.message === 'string'
+        ? raw.message
+        : undefined
+  const description =
+    rawDescription === undefined ? undefined : scrub(rawDescription, options.secrets ?? []).slice(0, 500)
   const errorUri = typeof body.error_uri === 'string' ? scrub(body.error_uri, options.secrets ?? []) : undefined
   const code: OAuthErrorCode =
     providerError !== undefined && RFC_CODES.has(providerError)
@@ -177,20 +200,37 @@ function oauthErrorFrom(body: Json, answer: HttpAnswer, options: TokenResponseOp
     errorUri,
     status: answer.status,
     retryAfterSeconds: retryAfter(answer, options.now),
-    context: code === 'invalid_scope' && options.requestedScopes !== undefined ? `asked for: ${options.requestedScopes.join(' ')}` : undefined
+    context:
+      code === 'invalid_scope' && options.requestedScopes !== undefined
+        ? `asked for: ${options.requestedScopes.join(' ')}`
+        : undefined
   })
 }
 
 function statusError(answer: HttpAnswer, options: TokenResponseOptions, what: string): OAuthError {
   const { endpoint } = options
   if (answer.status === 404) return new OAuthError('token_endpoint_not_found', { endpoint, status: 404 })
-  if (answer.status === 429) return new OAuthError('temporarily_unavailable', { endpoint, status: 429, retryAfterSeconds: retryAfter(answer, options.now) })
-  if (answer.status === 503) return new OAuthError('temporarily_unavailable', { endpoint, status: 503, retryAfterSeconds: retryAfter(answer, options.now) })
+  if (answer.status === 429)
+    return new OAuthError('temporarily_unavailable', {
+      endpoint,
+      status: 429,
+      retryAfterSeconds: retryAfter(answer, options.now)
+    })
+  if (answer.status === 503)
+    return new OAuthError('temporarily_unavailable', {
+      endpoint,
+      status: 503,
+      retryAfterSeconds: retryAfter(answer, options.now)
+    })
   if (answer.status >= 500) return new OAuthError('server_error', { endpoint, status: answer.status })
   if (answer.status === 401) return new OAuthError('invalid_client', { endpoint, status: 401 })
   if (answer.status >= 300 && answer.status < 400) {
     const location = answer.headers.location
-    return new OAuthError('invalid_response', { endpoint, status: answer.status, context: `it redirects${location === undefined ? '' : ` to ${safeLocation(location)}`}` })
+    return new OAuthError('invalid_response', {
+      endpoint,
+      status: answer.status,
+      context: `it redirects${location === undefined ? '' : ` to ${safeLocation(location)}`}`
+    })
   }
   return new OAuthError('invalid_response', { endpoint, status: answer.status, context: what })
 }
@@ -214,9 +254,17 @@ function readExpiresIn(value: unknown, options: TokenResponseOptions): Date | un
   if (value === undefined || value === null || value === '') return undefined
   const inPath = options.expiry?.inPath ?? 'expires_in'
   const milliseconds = options.expiry?.unit === 'milliseconds'
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : Number.NaN
   if (!Number.isFinite(number) || number < 0) {
-    throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: `${inPath} is not a number of ${milliseconds ? 'milliseconds' : 'seconds'}` })
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      context: `${inPath} is not a number of ${milliseconds ? 'milliseconds' : 'seconds'}`
+    })
   }
   const seconds = milliseconds ? number / 1000 : number
   // Absurd lifetimes (beyond ten years) mean "does not expire" in practice, and would not fit a Date.
@@ -238,7 +286,11 @@ function readExpiresAt(value: unknown, path: string, options: TokenResponseOptio
     at = n < 1e11 ? n * 1000 : n
   } else if (typeof value === 'string') at = Date.parse(value)
   else at = Number.NaN
-  if (!Number.isFinite(at)) throw new OAuthError('invalid_response', { endpoint: options.endpoint, context: `${path} is not a date-time or an epoch time` })
+  if (!Number.isFinite(at))
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      context: `${path} is not a date-time or an epoch time`
+    })
   if (at - options.now > TEN_YEARS_SECONDS * 1000) return undefined
   return new Date(at)
 }
@@ -280,16 +332,34 @@ export function parseTokenResponse(answer: HttpAnswer, options: TokenResponseOpt
     if (error !== undefined) throw error
   }
   if (answer.status < 200 || answer.status >= 300) throw statusError(answer, options, describeBody(answer))
-  if (read === undefined || body === undefined) throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: describeBody(answer) })
+  if (read === undefined || body === undefined)
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      status: answer.status,
+      context: describeBody(answer)
+    })
   const duplicated = duplicatedField(read, options)
   if (duplicated !== undefined) {
-    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: `it sends "${duplicated}" more than once, and which one counts would be a guess` })
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      status: answer.status,
+      context: `it sends "${duplicated}" more than once, and which one counts would be a guess`
+    })
   }
 
   const accessTokenPath = options.accessTokenPath ?? 'access_token'
-  const accessToken = readToken(options.accessTokenPath === undefined ? body.access_token : readPath(body, options.accessTokenPath), accessTokenPath, answer.status, options)
+  const accessToken = readToken(
+    options.accessTokenPath === undefined ? body.access_token : readPath(body, options.accessTokenPath),
+    accessTokenPath,
+    answer.status,
+    options
+  )
   if (accessToken === undefined) {
-    throw new OAuthError('invalid_response', { endpoint: options.endpoint, status: answer.status, context: `no access token at ${accessTokenPath}` })
+    throw new OAuthError('invalid_response', {
+      endpoint: options.endpoint,
+      status: answer.status,
+      context: `no access token at ${accessTokenPath}`
+    })
   }
   const kept: Record<string, unknown> = {}
   for (const path of options.keepFields ?? []) {

@@ -25,27 +25,48 @@ export type RevocationOutcome = 'revoked' | 'not_supported'
  * @throws {OAuthError} `temporarily_unavailable`/`server_error`/`timeout` (retryable), or the provider's refusal.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
  */
-export async function revokeToken(context: OAuthContext, revocation: Revocation, options: HttpOptions = {}): Promise<RevocationOutcome> {
+export async function revokeToken(
+  context: OAuthContext,
+  revocation: Revocation,
+  options: HttpOptions = {}
+): Promise<RevocationOutcome> {
   const resolved = resolveContext(context)
   const url = resolved.endpoints.revokeUrl
   if (url === undefined) return 'not_supported'
   const shape = resolved.auth.revoke
   const bearer = shape.authentication === 'bearer'
-  const asClient = shape.clientAuthMethod === undefined ? resolved : { ...resolved, auth: { ...resolved.auth, clientAuthMethod: shape.clientAuthMethod } }
-  const auth = bearer ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} } : await clientAuthentication(asClient, options)
+  const asClient =
+    shape.clientAuthMethod === undefined
+      ? resolved
+      : { ...resolved, auth: { ...resolved.auth, clientAuthMethod: shape.clientAuthMethod } }
+  const auth = bearer
+    ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} }
+    : await clientAuthentication(asClient, options)
   const params: Record<string, string> = { ...auth.params }
   if (shape.format !== 'none') {
     params[shape.tokenParam] = revocation.token
     if (shape.tokenTypeHint) params.token_type_hint = revocation.tokenTypeHint
   }
-  const encoded = Object.keys(params).length === 0 ? undefined : encodeBody(params, shape.format === 'json' ? 'json' : 'form')
-  const headers = { accept: 'application/json', ...(encoded === undefined ? {} : { 'content-type': encoded.contentType }), ...auth.headers }
-  const answer = await sendToEndpoint({ endpoint: 'revoke', url, method: shape.method, headers, body: encoded?.body }, options)
+  const encoded =
+    Object.keys(params).length === 0 ? undefined : encodeBody(params, shape.format === 'json' ? 'json' : 'form')
+  const headers = {
+    accept: 'application/json',
+    ...(encoded === undefined ? {} : { 'content-type': encoded.contentType }),
+    ...auth.headers
+  }
+  const answer = await sendToEndpoint(
+    { endpoint: 'revoke', url, method: shape.method, headers, body: encoded?.body },
+    options
+  )
   const parsedBody = readBody(answer)
   const okWithError = parsedBody !== undefined && (parsedBody.error !== undefined || parsedBody.ok === false)
   if (answer.status >= 200 && answer.status < 300 && !okWithError) return 'revoked'
   // The token answer reader maps every error body and failing status; it throws here.
-  parseTokenResponse(answer, { endpoint: 'revoke', now: (options.now ?? Date.now)(), secrets: [revocation.token, ...clientSecrets(resolved, auth)] })
+  parseTokenResponse(answer, {
+    endpoint: 'revoke',
+    now: (options.now ?? Date.now)(),
+    secrets: [revocation.token, ...clientSecrets(resolved, auth)]
+  })
   throw new OAuthError('invalid_response', { endpoint: 'revoke', status: answer.status })
 }
 
@@ -55,7 +76,11 @@ export async function revokeToken(context: OAuthContext, revocation: Revocation,
  * `revokeRequest` sends one request with the token it names (the access token when there
  * is no refresh token).
  */
-export async function revokeTokenSet(context: OAuthContext, tokens: { readonly accessToken: string; readonly refreshToken?: string | undefined }, options: HttpOptions = {}): Promise<RevocationOutcome> {
+export async function revokeTokenSet(
+  context: OAuthContext,
+  tokens: { readonly accessToken: string; readonly refreshToken?: string | undefined },
+  options: HttpOptions = {}
+): Promise<RevocationOutcome> {
   const shape = resolveContext(context).auth.revoke
   const rfc7009 = shape.authentication === 'client' && shape.format === 'form' && shape.method === 'POST'
   if (shape.token === 'refresh' && tokens.refreshToken !== undefined) {

@@ -36,7 +36,9 @@ export function sanitizeProviderValue(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeProviderText(value)
   if (value === null || typeof value !== 'object') return value
   const root: { value: unknown } = { value: undefined }
-  const pending: { source: unknown; assign: (copy: unknown) => void }[] = [{ source: value, assign: (copy) => (root.value = copy) }]
+  const pending: { source: unknown; assign: (copy: unknown) => void }[] = [
+    { source: value, assign: (copy) => (root.value = copy) }
+  ]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { source, assign } = next
     if (typeof source === 'string') {
@@ -50,7 +52,8 @@ export function sanitizeProviderValue(value: unknown): unknown {
       assign(copy)
       // Members are created in order now and filled in when their turn comes; defining (not
       // assigning) keeps a member named `__proto__` an own property, as JSON.parse makes it.
-      const define = (name: string, item: unknown) => Object.defineProperty(copy, name, { value: item, enumerable: true, writable: true, configurable: true })
+      const define = (name: string, item: unknown) =>
+        Object.defineProperty(copy, name, { value: item, enumerable: true, writable: true, configurable: true })
       for (const [key, item] of Object.entries(source)) {
         const name = sanitizeProviderText(key)
         define(name, undefined)

@@ -25,7 +25,10 @@ export interface ClientAuthentication {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
  */
-export async function clientAuthentication(context: ResolvedContext, options: HttpOptions = {}): Promise<ClientAuthentication> {
+export async function clientAuthentication(
+  context: ResolvedContext,
+  options: HttpOptions = {}
+): Promise<ClientAuthentication> {
   const { clientId, clientSecret } = context.client
   if (clientSecret === undefined) return { headers: {}, params: { client_id: clientId } }
   switch (context.auth.clientAuthMethod) {
@@ -38,13 +41,19 @@ export async function clientAuthentication(context: ResolvedContext, options: Ht
     case 'private_key_jwt': {
       const audience = requireUrl(context.endpoints.tokenUrl, 'token URL', context)
       const assertion = await signClientAssertion(clientId, clientSecret, audience, (options.now ?? Date.now)())
-      return { headers: {}, params: { client_id: clientId, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion } }
+      return {
+        headers: {},
+        params: { client_id: clientId, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion }
+      }
     }
   }
 }
 
 /** Encodes a request body as the connector asks: form (default) or JSON. */
-export function encodeBody(params: Record<string, string>, format: 'form' | 'json'): { body: string; contentType: string } {
+export function encodeBody(
+  params: Record<string, string>,
+  format: 'form' | 'json'
+): { body: string; contentType: string } {
   if (format === 'json') return { body: JSON.stringify(params), contentType: 'application/json' }
   return { body: new URLSearchParams(params).toString(), contentType: 'application/x-www-form-urlencoded' }
 }
@@ -66,7 +75,11 @@ export interface GrantRequest {
  * connector's extra params, then the protocol's own (which a definition cannot override);
  * for headers: defaults, then the connector's extra headers, then client authentication.
  */
-export async function grantRequest(context: ResolvedContext, request: GrantRequest, options: HttpOptions): Promise<TokenSet> {
+export async function grantRequest(
+  context: ResolvedContext,
+  request: GrantRequest,
+  options: HttpOptions
+): Promise<TokenSet> {
   const auth = await clientAuthentication(context, options)
   const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...auth.params }
   const { body, contentType } = encodeBody(params, context.auth.tokenRequestFormat)

@@ -8,9 +8,16 @@ import { OAuthError } from '../src/index.js'
 export const REDIRECT_URI = 'http://127.0.0.1:3999/oauth/callback/'
 
 /** A connector pointed at a test server. */
-export const connectorFor = (server: AuthorizationServer | QuirkyProvider, auth: Partial<OAuth2AuthorizationCodeAuth> = {}): OAuth2ConnectorJson => testConnector(server, auth)
+export const connectorFor = (
+  server: AuthorizationServer | QuirkyProvider,
+  auth: Partial<OAuth2AuthorizationCodeAuth> = {}
+): OAuth2ConnectorJson => testConnector(server, auth)
 
-export function contextFor(definition: OAuth2ConnectorJson | ConnectorDefinitionJson, clientId: string, clientSecret?: string): OAuthContext {
+export function contextFor(
+  definition: OAuth2ConnectorJson | ConnectorDefinitionJson,
+  clientId: string,
+  clientSecret?: string
+): OAuthContext {
   return { definition, client: { clientId, clientSecret } }
 }
 

@@ -4,8 +4,12 @@ import { hasUnstorableText, sanitizeProviderText, sanitizeProviderValue } from '
 import { isUnstorable } from './helpers.js'
 
 /** Any UTF-16 code unit, so that lone surrogates and NUL are common. */
-const codeUnits = fc.string({ unit: fc.oneof(fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D\uDE00', 'a'), fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n))) })
-
+const codeUnits = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D\uDE00', 'a'),
+    fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n))
+  )
+})
 
 t.test('NUL and unpaired surrogates become U+FFFD; pairs and everything else are kept', async (t) => {
   t.equal(sanitizeProviderText('a\u0000b'), 'a\uFFFDb')
@@ -24,7 +28,12 @@ t.test('over any sequence of code units: storable, same length, unchanged when a
   fc.assert(
     fc.property(codeUnits, (text) => {
       const clean = sanitizeProviderText(text)
-      return !isUnstorable(clean) && clean.length === text.length && (isUnstorable(text) || clean === text) && hasUnstorableText(text) === isUnstorable(text)
+      return (
+        !isUnstorable(clean) &&
+        clean.length === text.length &&
+        (isUnstorable(text) || clean === text) &&
+        hasUnstorableText(text) === isUnstorable(text)
+      )
     }),
     { numRuns: 3000 }
   )
@@ -32,12 +41,23 @@ t.test('over any sequence of code units: storable, same length, unchanged when a
 })
 
 t.test('deeply in JSON values: strings, object keys, arrays; other values as they are', async (t) => {
-  t.same(sanitizeProviderValue({ 'k\u0000': ['a\uD800', { b: 'c\u0000' }, 1, true, null] }), { 'k\uFFFD': ['a\uFFFD', { b: 'c\uFFFD' }, 1, true, null] })
+  t.same(sanitizeProviderValue({ 'k\u0000': ['a\uD800', { b: 'c\u0000' }, 1, true, null] }), {
+    'k\uFFFD': ['a\uFFFD', { b: 'c\uFFFD' }, 1, true, null]
+  })
   fc.assert(
-    fc.property(fc.jsonValue({ maxDepth: 4, stringUnit: fc.oneof(fc.constantFrom('\u0000', '\uD800', '\uDC00', 'a'), fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n))) }), (value) => {
-      const json = JSON.stringify(sanitizeProviderValue(value))
-      return !/\\u0000|\\ud[89a-f][0-9a-f]{2}/i.test(json) && !isUnstorable(json)
-    }),
+    fc.property(
+      fc.jsonValue({
+        maxDepth: 4,
+        stringUnit: fc.oneof(
+          fc.constantFrom('\u0000', '\uD800', '\uDC00', 'a'),
+          fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n))
+        )
+      }),
+      (value) => {
+        const json = JSON.stringify(sanitizeProviderValue(value))
+        return !/\\u0000|\\ud[89a-f][0-9a-f]{2}/i.test(json) && !isUnstorable(json)
+      }
+    ),
     { numRuns: 1000 }
   )
   const deep: unknown[] = []

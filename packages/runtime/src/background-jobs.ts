@@ -14,7 +14,10 @@ import type { ConnectionLifecycle } from './lifecycle.js'
 import { readAnswer } from './read-answer.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
-function snapshotConnection(revocation: { tenant_id: string; connection_id: string }, snapshot: { connectorKey?: string; parameters?: Record<string, string>; authScheme?: string | null }): Connection {
+function snapshotConnection(
+  revocation: { tenant_id: string; connection_id: string },
+  snapshot: { connectorKey?: string; parameters?: Record<string, string>; authScheme?: string | null }
+): Connection {
   const now = new Date()
   return {
     id: revocation.connection_id,
@@ -72,7 +75,13 @@ export class BackgroundJobs {
 
   /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
   async call(job: HttpJob): Promise<HttpJobResult> {
-    const response = await this.http.call(job.tenantId, job.connectionId, { method: job.method, url: job.url, query: job.query, headers: job.headers, body: job.body })
+    const response = await this.http.call(job.tenantId, job.connectionId, {
+      method: job.method,
+      url: job.url,
+      query: job.query,
+      headers: job.headers,
+      body: job.body
+    })
     return readAnswer(response)
   }
 
@@ -86,8 +95,13 @@ export class BackgroundJobs {
     if (connection === undefined || connection.status !== 'connected') return 'skipped'
     const credential = await this.store.credentials.state(connection.id)
     if (credential === undefined) return 'skipped'
-    if (job.reason === 'due' && (credential.refreshDueAt === null || credential.refreshDueAt.getTime() > this.now())) return 'skipped'
-    await this.credentials.refresh(connection, job.reason === 'forced' ? undefined : credential.version, job.reason === 'forced' ? 'forced' : 'due')
+    if (job.reason === 'due' && (credential.refreshDueAt === null || credential.refreshDueAt.getTime() > this.now()))
+      return 'skipped'
+    await this.credentials.refresh(
+      connection,
+      job.reason === 'forced' ? undefined : credential.version,
+      job.reason === 'forced' ? 'forced' : 'due'
+    )
     return 'done'
   }
 
@@ -99,7 +113,12 @@ export class BackgroundJobs {
     const revocation = await this.store.revocations.get(job.revocationId)
     if (revocation?.tokenSet === undefined || revocation.status !== 'pending') return 'skipped'
     // The connection row, or the snapshot taken at disconnect when it was deleted since.
-    const snapshot = revocation.context as { connectorKey?: string; parameters?: Record<string, string>; client?: { clientId: string; clientSecret: string } | null; authScheme?: string | null }
+    const snapshot = revocation.context as {
+      connectorKey?: string
+      parameters?: Record<string, string>
+      client?: { clientId: string; clientSecret: string } | null
+      authScheme?: string | null
+    }
     const live = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
     const connection: Connection = live ?? snapshotConnection(revocation, snapshot)
     const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
@@ -107,21 +126,36 @@ export class BackgroundJobs {
       await this.store.revocations.finish(revocation.id, 'failed', 'the connector no longer exists')
       return 'skipped'
     }
-    const context = await connectionContext(this.store, entry.definition, connection, snapshot.client ?? undefined, this.discovery)
+    const context = await connectionContext(
+      this.store,
+      entry.definition,
+      connection,
+      snapshot.client ?? undefined,
+      this.discovery
+    )
     const tokens = decodeTokenSet(revocation.tokenSet)
     try {
       const outcome = await revokeTokenSet(context, tokens, this.config.http)
       await this.store.revocations.finish(revocation.id, 'done', null)
       if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
-      await this.lifecycle.log(refOf(connection), outcome === 'revoked'
-        ? { kind: 'revocation.done', level: 'info', message: 'The tokens were revoked at the provider' }
-        : { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation' })
+      await this.lifecycle.log(
+        refOf(connection),
+        outcome === 'revoked'
+          ? { kind: 'revocation.done', level: 'info', message: 'The tokens were revoked at the provider' }
+          : { kind: 'revocation.not_supported', level: 'info', message: 'The provider offers no token revocation' }
+      )
       return outcome === 'revoked' ? 'done' : 'not_supported'
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       await this.store.revocations.recordAttempt(revocation.id, error.hint)
       if (!error.retryable) await this.giveUpRevocation(job, error.hint)
-      if (live !== undefined) await this.lifecycle.log(refOf(connection), { kind: 'revocation.failed', level: error.retryable ? 'warn' : 'error', message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint, detail: error.toJSON() })
+      if (live !== undefined)
+        await this.lifecycle.log(refOf(connection), {
+          kind: 'revocation.failed',
+          level: error.retryable ? 'warn' : 'error',
+          message: error.retryable ? `Revocation failed, will retry: ${error.hint}` : error.hint,
+          detail: error.toJSON()
+        })
       throw error
     }
   }
@@ -132,7 +166,14 @@ export class BackgroundJobs {
     if (revocation === undefined || revocation.status !== 'pending') return
     await this.store.revocations.finish(job.revocationId, 'failed', reason)
     if ((await this.store.connections.get(job.tenantId, job.connectionId)) !== undefined) {
-      await this.lifecycle.log({ tenantId: job.tenantId, connectionId: job.connectionId }, { kind: 'revocation.gave_up', level: 'error', message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.` })
+      await this.lifecycle.log(
+        { tenantId: job.tenantId, connectionId: job.connectionId },
+        {
+          kind: 'revocation.gave_up',
+          level: 'error',
+          message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.`
+        }
+      )
     }
   }
 
@@ -148,11 +189,20 @@ export class BackgroundJobs {
     const spreadMs = (this.config.refreshSpreadSeconds ?? 30) * 1000
     for (const row of due) {
       // Spread a burst of due tokens: each waits a random part of the window, never past half its remaining life.
-      const window = row.expiresAt === null ? spreadMs : Math.min(spreadMs, Math.max(0, (row.expiresAt.getTime() - now) / 2))
-      await this.queues.enqueueRefresh({ connectionId: row.connectionId, tenantId: row.tenantId, reason: 'due' }, { delayMs: random() * window })
+      const window =
+        row.expiresAt === null ? spreadMs : Math.min(spreadMs, Math.max(0, (row.expiresAt.getTime() - now) / 2))
+      await this.queues.enqueueRefresh(
+        { connectionId: row.connectionId, tenantId: row.tenantId, reason: 'due' },
+        { delayMs: random() * window }
+      )
     }
     const pending = await this.store.revocations.pending(30, limit)
-    for (const row of pending) await this.queues.enqueueRevocation({ revocationId: row.id, tenantId: row.tenant_id, connectionId: row.connection_id })
+    for (const row of pending)
+      await this.queues.enqueueRevocation({
+        revocationId: row.id,
+        tenantId: row.tenant_id,
+        connectionId: row.connection_id
+      })
     // Expired connect sessions open nothing; keep a day of them for support questions, then drop them.
     await this.store.sessions.deleteExpired(new Date(this.now() - 86_400_000))
     return { refreshes: due.length, revocations: pending.length }

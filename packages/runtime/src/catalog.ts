@@ -35,7 +35,8 @@ export class Catalog {
     if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }
     const cacheKey = `${tenantId}:${key}`
     const cached = this.#custom.get(cacheKey)
-    if (cached !== undefined && cached.until > Date.now()) return cached.definition === undefined ? undefined : { definition: cached.definition, source: 'custom' }
+    if (cached !== undefined && cached.until > Date.now())
+      return cached.definition === undefined ? undefined : { definition: cached.definition, source: 'custom' }
     const stored = await this.custom.get(tenantId, key)
     const definition = stored === undefined ? undefined : revalidated(stored)
     if (this.#custom.size > 10_000) this.#custom.clear()
@@ -60,6 +61,9 @@ export class Catalog {
 /** Stored definitions were validated on the way in; checked again so a schema change cannot slip through. */
 function revalidated(stored: Record<string, unknown>): ConnectorDefinitionJson {
   const result = validateConnectorDefinition(stored)
-  if (!result.ok) throw new Error(`stored connector ${String(stored.key)} no longer validates: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+  if (!result.ok)
+    throw new Error(
+      `stored connector ${String(stored.key)} no longer validates: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+    )
   return result.definition
 }

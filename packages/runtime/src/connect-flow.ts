@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { OAuthError, buildAuthorizeUrl, exchangeCode, parseAuthorizationResponse, randomState } from '@latchkey/oauth-client'
+import {
+  OAuthError,
+  buildAuthorizeUrl,
+  exchangeCode,
+  parseAuthorizationResponse,
+  randomState
+} from '@latchkey/oauth-client'
 import type { CallbackQuery } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Store } from '@latchkey/store'
 import type { Catalog } from './catalog.js'
@@ -27,7 +33,15 @@ export interface StartResult {
 /** The outcome of a callback, for the page shown to the person. */
 export type CallbackOutcome = (
   | { readonly ok: true; readonly connectionId: string; readonly connectorName: string }
-  | { readonly ok: false; readonly code: string; readonly title: string; readonly message: string; readonly hint: string; readonly connectionId?: string; readonly description?: string }
+  | {
+      readonly ok: false
+      readonly code: string
+      readonly title: string
+      readonly message: string
+      readonly hint: string
+      readonly connectionId?: string
+      readonly description?: string
+    }
 ) & {
   /** A path on this deployment to send the browser back to (the attempt began by a full-page redirect from the wizard). */
   readonly returnTo?: string
@@ -84,21 +98,34 @@ export class ConnectFlow {
   }
 
   /** Creates a connect attempt; returns the Latchkey URL to open in the end customer's browser. */
-  async authorize(tenantId: string, connectionId: string, options: { returnTo?: string | undefined } = {}): Promise<{ authorizeUrl: string; expiresAt: string }> {
-    if (options.returnTo !== undefined && !/^\/[a-z0-9/_-]*$/.test(options.returnTo)) throw new RuntimeError('invalid_request', 'returnTo must be a path on this deployment')
+  async authorize(
+    tenantId: string,
+    connectionId: string,
+    options: { returnTo?: string | undefined } = {}
+  ): Promise<{ authorizeUrl: string; expiresAt: string }> {
+    if (options.returnTo !== undefined && !/^\/[a-z0-9/_-]*$/.test(options.returnTo))
+      throw new RuntimeError('invalid_request', 'returnTo must be a path on this deployment')
     const connection = await this.store.connections.get(tenantId, connectionId)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
-    if (entry === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer exists`)
+    if (entry === undefined)
+      throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer exists`)
     const scheme = schemeOf(entry.definition, connection)
     if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code') {
-      throw new RuntimeError('conflict', `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`)
+      throw new RuntimeError(
+        'conflict',
+        `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`
+      )
     }
     // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
     // the server's metadata offers no PKCE method this connector can use.
     const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     try {
-      buildAuthorizeUrl(context, { redirectUri: redirectUriOf(this.config.publicUrl), state: 'check', scopes: connection.requested_scopes })
+      buildAuthorizeUrl(context, {
+        redirectUri: redirectUriOf(this.config.publicUrl),
+        state: 'check',
+        scopes: connection.requested_scopes
+      })
     } catch (error) {
       if (error instanceof OAuthError) throw new RuntimeError('conflict', error.hint, { oauthError: error.code })
       throw error
@@ -115,7 +142,10 @@ export class ConnectFlow {
       expiresAt,
       returnTo: options.returnTo ?? null
     })
-    return { authorizeUrl: `${this.config.publicUrl.replace(/\/+$/, '')}/oauth/start/${startToken}`, expiresAt: expiresAt.toISOString() }
+    return {
+      authorizeUrl: `${this.config.publicUrl.replace(/\/+$/, '')}/oauth/start/${startToken}`,
+      expiresAt: expiresAt.toISOString()
+    }
   }
 
   /**
@@ -124,17 +154,42 @@ export class ConnectFlow {
    */
   async start(startToken: string): Promise<StartResult | CallbackOutcome> {
     const attempt = await this.store.attempts.findByStartToken(startToken)
-    if (attempt === undefined) return refused('unknown_attempt', 'This connect link is not valid', 'Go back to the application and click Connect again.')
-    if (attempt.expires_at.getTime() <= this.now()) return refused('expired', 'This connect link has expired', 'Connect links last 10 minutes. Go back to the application and click Connect again.')
-    if (attempt.started_at !== null) return refused('already_started', 'This connect link was already used', 'Each link works once. Go back to the application and click Connect again.')
+    if (attempt === undefined)
+      return refused(
+        'unknown_attempt',
+        'This connect link is not valid',
+        'Go back to the application and click Connect again.'
+      )
+    if (attempt.expires_at.getTime() <= this.now())
+      return refused(
+        'expired',
+        'This connect link has expired',
+        'Connect links last 10 minutes. Go back to the application and click Connect again.'
+      )
+    if (attempt.started_at !== null)
+      return refused(
+        'already_started',
+        'This connect link was already used',
+        'Each link works once. Go back to the application and click Connect again.'
+      )
     const connection = await this.store.connections.get(attempt.tenant_id, attempt.connection_id)
-    const entry = connection === undefined ? undefined : await this.catalog.get(attempt.tenant_id, connection.connector_key)
-    if (connection === undefined || entry === undefined) return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
+    const entry =
+      connection === undefined ? undefined : await this.catalog.get(attempt.tenant_id, connection.connector_key)
+    if (connection === undefined || entry === undefined)
+      return refused(
+        'unknown_attempt',
+        'This connection no longer exists',
+        'Go back to the application and create the connection again.'
+      )
     const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     const state = randomState()
     let authorize: ReturnType<typeof buildAuthorizeUrl>
     try {
-      authorize = buildAuthorizeUrl(context, { redirectUri: attempt.redirect_uri, state, scopes: attempt.requested_scopes })
+      authorize = buildAuthorizeUrl(context, {
+        redirectUri: attempt.redirect_uri,
+        state,
+        scopes: attempt.requested_scopes
+      })
     } catch (error) {
       // The metadata changed since the attempt was created (PKCE no longer offered).
       if (!(error instanceof OAuthError)) throw error
@@ -142,19 +197,43 @@ export class ConnectFlow {
       return refused(error.code, titleFor(error), error.hint)
     }
     const binding = randomBytes(32).toString('base64url')
-    if (!(await this.store.attempts.start(attempt.id, { state, browserBinding: binding, codeVerifier: authorize.codeVerifier }))) {
-      return refused('already_started', 'This connect link was already used', 'Each link works once. Go back to the application and click Connect again.')
+    if (
+      !(await this.store.attempts.start(attempt.id, {
+        state,
+        browserBinding: binding,
+        codeVerifier: authorize.codeVerifier
+      }))
+    ) {
+      return refused(
+        'already_started',
+        'This connect link was already used',
+        'Each link works once. Go back to the application and click Connect again.'
+      )
     }
-    await this.lifecycle.log({ tenantId: attempt.tenant_id, connectionId: attempt.connection_id }, { kind: 'connect.started', level: 'info', message: `Sent to ${entry.definition.name} to approve access`, detail: { scopes: attempt.requested_scopes } })
+    await this.lifecycle.log(
+      { tenantId: attempt.tenant_id, connectionId: attempt.connection_id },
+      {
+        kind: 'connect.started',
+        level: 'info',
+        message: `Sent to ${entry.definition.name} to approve access`,
+        detail: { scopes: attempt.requested_scopes }
+      }
+    )
     const maxAgeSeconds = Math.max(1, Math.floor((attempt.expires_at.getTime() - this.now()) / 1000))
-    return { redirectTo: authorize.url, cookie: { name: bindingCookieName(attempt.id), value: binding, maxAgeSeconds, path: '/oauth/callback' } }
+    return {
+      redirectTo: authorize.url,
+      cookie: { name: bindingCookieName(attempt.id), value: binding, maxAgeSeconds, path: '/oauth/callback' }
+    }
   }
 
   /**
    * Handles `GET /oauth/callback/`. Every check that can refuse happens before any token
    * request; a refused or failed callback leaves no credentials behind.
    */
-  async callback(query: CallbackQuery, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
+  async callback(
+    query: CallbackQuery,
+    cookies: Readonly<Record<string, string | undefined>>
+  ): Promise<CallbackOutcome> {
     const states = valuesOf(query, 'state')
     const state = states.length === 1 ? states[0] : undefined
     const attempt = state === undefined || state === '' ? undefined : await this.store.attempts.findByState(state)
@@ -162,34 +241,72 @@ export class ConnectFlow {
     return attempt?.return_to == null ? outcome : { ...outcome, returnTo: attempt.return_to }
   }
 
-  private async complete(attempt: ConnectAttempt | undefined, states: readonly string[], query: CallbackQuery, cookies: Readonly<Record<string, string | undefined>>): Promise<CallbackOutcome> {
+  private async complete(
+    attempt: ConnectAttempt | undefined,
+    states: readonly string[],
+    query: CallbackQuery,
+    cookies: Readonly<Record<string, string | undefined>>
+  ): Promise<CallbackOutcome> {
     if (states.length > 1) {
-      return refused('duplicate_parameter', 'This sign-in response cannot be trusted', 'It carries more than one state, so it cannot be matched to one connect attempt. Go back to the application and click Connect again.')
+      return refused(
+        'duplicate_parameter',
+        'This sign-in response cannot be trusted',
+        'It carries more than one state, so it cannot be matched to one connect attempt. Go back to the application and click Connect again.'
+      )
     }
     if (states[0] === undefined || states[0] === '') {
-      return refused('missing_state', 'This sign-in response cannot be trusted', 'It carries no state, so it cannot be matched to a connect attempt. Go back to the application and click Connect again.')
+      return refused(
+        'missing_state',
+        'This sign-in response cannot be trusted',
+        'It carries no state, so it cannot be matched to a connect attempt. Go back to the application and click Connect again.'
+      )
     }
     if (attempt === undefined) {
-      return refused('unknown_state', 'This sign-in response cannot be trusted', 'Its state does not match any connect attempt (it may be forged or from another deployment). Go back to the application and click Connect again.')
+      return refused(
+        'unknown_state',
+        'This sign-in response cannot be trusted',
+        'Its state does not match any connect attempt (it may be forged or from another deployment). Go back to the application and click Connect again.'
+      )
     }
     if (attempt.consumed_at !== null) {
-      return refused('replayed', 'This sign-in response was already used', 'Each response is accepted once; the connection was not changed. Go back to the application to see its state.')
+      return refused(
+        'replayed',
+        'This sign-in response was already used',
+        'Each response is accepted once; the connection was not changed. Go back to the application to see its state.'
+      )
     }
     if (attempt.expires_at.getTime() <= this.now()) {
       await this.finish(attempt, 'expired')
-      return refused('expired', 'This connect attempt has expired', 'Connect attempts last 10 minutes. Go back to the application and click Connect again.')
+      return refused(
+        'expired',
+        'This connect attempt has expired',
+        'Connect attempts last 10 minutes. Go back to the application and click Connect again.'
+      )
     }
     if (!this.store.attempts.bindingMatches(attempt, cookies[bindingCookieName(attempt.id)])) {
-      return refused('foreign_browser', 'This sign-in finished in another browser', 'For your safety it must finish in the browser where Connect was clicked. Go back to the application there and click Connect again.')
+      return refused(
+        'foreign_browser',
+        'This sign-in finished in another browser',
+        'For your safety it must finish in the browser where Connect was clicked. Go back to the application there and click Connect again.'
+      )
     }
     if (!(await this.store.attempts.consume(attempt.id))) {
-      return refused('replayed', 'This sign-in response was already used', 'Each response is accepted once; the connection was not changed.')
+      return refused(
+        'replayed',
+        'This sign-in response was already used',
+        'Each response is accepted once; the connection was not changed.'
+      )
     }
     const connection = await this.store.connections.get(attempt.tenant_id, attempt.connection_id)
-    const entry = connection === undefined ? undefined : await this.catalog.get(attempt.tenant_id, connection.connector_key)
+    const entry =
+      connection === undefined ? undefined : await this.catalog.get(attempt.tenant_id, connection.connector_key)
     if (connection === undefined || entry === undefined) {
       await this.finish(attempt, 'connection_deleted')
-      return refused('unknown_attempt', 'This connection no longer exists', 'Go back to the application and create the connection again.')
+      return refused(
+        'unknown_attempt',
+        'This connection no longer exists',
+        'Go back to the application and create the connection again.'
+      )
     }
     // The context before the response is read: the issuer's metadata says whether it must carry `iss`.
     let context: Awaited<ReturnType<typeof connectionContext>>
@@ -199,7 +316,10 @@ export class ConnectFlow {
       if (!(error instanceof RuntimeError)) throw error
       // The scheme, the app or the issuer's metadata is gone since the attempt started: it is spent, say why.
       await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
-      return { ...refused(error.code, 'The connection could not be completed', error.message), connectionId: connection.id }
+      return {
+        ...refused(error.code, 'The connection could not be completed', error.message),
+        connectionId: connection.id
+      }
     }
     try {
       const callbackParams = context.auth.grant === 'authorization_code' ? context.auth.callbackParams : []
@@ -209,19 +329,53 @@ export class ConnectFlow {
         callbackParams
       })
       const codeVerifier = await this.store.attempts.codeVerifier(attempt)
-      const tokens = await exchangeCode(context, { code: response.code, redirectUri: attempt.redirect_uri, codeVerifier, requestedScopes: attempt.requested_scopes }, this.config.http)
+      const tokens = await exchangeCode(
+        context,
+        {
+          code: response.code,
+          redirectUri: attempt.redirect_uri,
+          codeVerifier,
+          requestedScopes: attempt.requested_scopes
+        },
+        this.config.http
+      )
       const metadata = { ...connection.metadata, ...tokens.kept, ...response.kept }
       // An API origin taken from the answer (Salesforce's instance_url) must be one the connector trusts, before anything is stored or sent there.
-      const untrusted = untrustedOrigin(context.overrides?.baseUrl ?? entry.definition.http?.baseUrl, entry.definition.http?.originHosts, { parameters: context.parameters, config: context.config, metadata })
+      const untrusted = untrustedOrigin(
+        context.overrides?.baseUrl ?? entry.definition.http?.baseUrl,
+        entry.definition.http?.originHosts,
+        { parameters: context.parameters, config: context.config, metadata }
+      )
       if (untrusted !== undefined) {
-        await this.recordFailure(attempt, 'untrusted_origin', untrusted, { code: 'untrusted_origin', message: untrusted })
-        return { ...refused('untrusted_origin', 'The provider named an API host this connector does not trust', untrusted), connectionId: connection.id }
+        await this.recordFailure(attempt, 'untrusted_origin', untrusted, {
+          code: 'untrusted_origin',
+          message: untrusted
+        })
+        return {
+          ...refused('untrusted_origin', 'The provider named an API host this connector does not trust', untrusted),
+          connectionId: connection.id
+        }
       }
       const now = this.now()
       await this.lifecycle.connected(
         { tenantId: attempt.tenant_id, connectionId: connection.id },
-        { credential: { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }, grantedScopes: tokens.scopes ?? attempt.requested_scopes, metadata },
-        { message: `Connected to ${entry.definition.name}`, detail: { scopes: tokens.scopes ?? attempt.requested_scopes, expiresAt: tokens.expiresAt?.toISOString() ?? null, refreshToken: tokens.refreshToken !== undefined } }
+        {
+          credential: {
+            tokenSet: encodeTokenSet(tokens),
+            expiresAt: tokens.expiresAt ?? null,
+            refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
+          },
+          grantedScopes: tokens.scopes ?? attempt.requested_scopes,
+          metadata
+        },
+        {
+          message: `Connected to ${entry.definition.name}`,
+          detail: {
+            scopes: tokens.scopes ?? attempt.requested_scopes,
+            expiresAt: tokens.expiresAt?.toISOString() ?? null,
+            refreshToken: tokens.refreshToken !== undefined
+          }
+        }
       )
       await this.finish(attempt, 'connected')
       await this.credentials.invalidate(connection.id)
@@ -247,9 +401,18 @@ export class ConnectFlow {
   }
 
   /** A failed attempt: its outcome, the connection's reason, and an event, as every failure after the checks records them. */
-  private async recordFailure(attempt: ConnectAttempt, code: string, reason: string, detail: Record<string, unknown>): Promise<void> {
+  private async recordFailure(
+    attempt: ConnectAttempt,
+    code: string,
+    reason: string,
+    detail: Record<string, unknown>
+  ): Promise<void> {
     await this.finish(attempt, code)
-    await this.lifecycle.connectFailed({ tenantId: attempt.tenant_id, connectionId: attempt.connection_id }, reason, detail)
+    await this.lifecycle.connectFailed(
+      { tenantId: attempt.tenant_id, connectionId: attempt.connection_id },
+      reason,
+      detail
+    )
   }
 }
 

@@ -49,19 +49,27 @@ export class ConnectSessionService {
     return (this.config.now ?? Date.now)()
   }
 
-  async create(tenantId: string, input: { externalId: string; connectors?: readonly string[] | undefined }): Promise<ConnectSessionLink> {
+  async create(
+    tenantId: string,
+    input: { externalId: string; connectors?: readonly string[] | undefined }
+  ): Promise<ConnectSessionLink> {
     const offered = input.connectors === undefined ? null : [...new Set(input.connectors)]
     if (offered !== null) {
       const issues = []
       for (const [index, key] of offered.entries()) {
-        if ((await this.catalog.get(tenantId, key)) === undefined) issues.push({ path: `body.connectors[${index}]`, message: `"${key}" is not a connector of this tenant` })
+        if ((await this.catalog.get(tenantId, key)) === undefined)
+          issues.push({ path: `body.connectors[${index}]`, message: `"${key}" is not a connector of this tenant` })
       }
       if (issues.length > 0) throw invalidRequest('the connect session names unknown connectors', issues)
     }
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
     const expiresAt = new Date(this.now() + (this.config.connectSessionTtlSeconds ?? 1800) * 1000)
     await this.store.sessions.create({ tenantId, token, externalId: input.externalId, connectors: offered, expiresAt })
-    return { token, url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}#session=${token}`, expiresAt: expiresAt.toISOString() }
+    return {
+      token,
+      url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}#session=${token}`,
+      expiresAt: expiresAt.toISOString()
+    }
   }
 
   /** The session a token opens, or `undefined` when it is unknown or expired. */
@@ -72,22 +80,37 @@ export class ConnectSessionService {
 
   async overview(session: ConnectSession): Promise<ConnectSessionOverview> {
     const all = await this.connectors.list(session.tenant_id)
-    const connectors = session.connectors === null ? all : session.connectors.flatMap((key) => all.filter((c) => c.key === key))
+    const connectors =
+      session.connectors === null ? all : session.connectors.flatMap((key) => all.filter((c) => c.key === key))
     const offered = new Set(connectors.map((c) => c.key))
-    const connections = (await this.connections.list(session.tenant_id, { externalId: session.external_id })).filter((c) => offered.has(c.connector))
+    const connections = (await this.connections.list(session.tenant_id, { externalId: session.external_id })).filter(
+      (c) => offered.has(c.connector)
+    )
     return { externalId: session.external_id, expiresAt: session.expires_at.toISOString(), connectors, connections }
   }
 
   /** Creates a connection for the session's end customer; the external id is the session's, whatever the body says. */
-  async createConnection(session: ConnectSession, request: Omit<NewConnectionRequest, 'externalId'>): Promise<ConnectionView> {
-    if (!this.offers(session, request.connector)) throw invalidRequest('the connector is not offered here', [{ path: 'body.connector', message: `"${request.connector}" is not offered in this connect session` }])
+  async createConnection(
+    session: ConnectSession,
+    request: Omit<NewConnectionRequest, 'externalId'>
+  ): Promise<ConnectionView> {
+    if (!this.offers(session, request.connector))
+      throw invalidRequest('the connector is not offered here', [
+        { path: 'body.connector', message: `"${request.connector}" is not offered in this connect session` }
+      ])
     return this.connections.create(session.tenant_id, { ...request, externalId: session.external_id })
   }
 
   /** Starts a connect attempt; `returnToWizard` when the browser goes there by a full-page redirect (a blocked popup). */
-  async authorize(session: ConnectSession, connectionId: string, options: { returnToWizard?: boolean | undefined }): Promise<{ authorizeUrl: string; expiresAt: string }> {
+  async authorize(
+    session: ConnectSession,
+    connectionId: string,
+    options: { returnToWizard?: boolean | undefined }
+  ): Promise<{ authorizeUrl: string; expiresAt: string }> {
     await this.require(session, connectionId)
-    return this.connect.authorize(session.tenant_id, connectionId, { returnTo: options.returnToWizard === true ? WIZARD_PATH : undefined })
+    return this.connect.authorize(session.tenant_id, connectionId, {
+      returnTo: options.returnToWizard === true ? WIZARD_PATH : undefined
+    })
   }
 
   async get(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
@@ -111,7 +134,8 @@ export class ConnectSessionService {
   /** Another customer's connection, or one to a connector not offered, is "not found", like another tenant's. */
   private async require(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
     const connection = await this.connections.get(session.tenant_id, connectionId)
-    if (connection.externalId !== session.external_id || !this.offers(session, connection.connector)) throw notFound('connection')
+    if (connection.externalId !== session.external_id || !this.offers(session, connection.connector))
+      throw notFound('connection')
     return connection
   }
 }

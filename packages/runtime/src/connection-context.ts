@@ -1,5 +1,11 @@
 import { resolveAuthScheme, resolveConfigValues } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson, EndpointOverrides, ResolvedAuthScheme, ResolvedOAuth2 } from '@latchkey/connector-sdk'
+import type {
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  EndpointOverrides,
+  ResolvedAuthScheme,
+  ResolvedOAuth2
+} from '@latchkey/connector-sdk'
 import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
@@ -10,32 +16,50 @@ import { RuntimeError } from './errors.js'
 const ENCRYPTED = 'enc:'
 
 /** Encrypts the password parameters before they are stored. */
-export async function sealParameters(store: Store, definition: ConnectorDefinition | ConnectorDefinitionJson, values: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+export async function sealParameters(
+  store: Store,
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  values: Readonly<Record<string, string>>
+): Promise<Record<string, string>> {
   const secret = new Set((definition.parameters ?? []).filter((p) => p.type === 'password').map((p) => p.key))
   const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(values)) out[key] = secret.has(key) ? ENCRYPTED + (await store.cipher.encrypt(value)) : value
+  for (const [key, value] of Object.entries(values))
+    out[key] = secret.has(key) ? ENCRYPTED + (await store.cipher.encrypt(value)) : value
   return out
 }
 
 /** Decrypts stored parameters for use in templates. */
-export async function openParameters(store: Store, stored: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+export async function openParameters(
+  store: Store,
+  stored: Readonly<Record<string, string>>
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(stored)) out[key] = value.startsWith(ENCRYPTED) ? await store.cipher.decrypt(value.slice(ENCRYPTED.length)) : value
+  for (const [key, value] of Object.entries(stored))
+    out[key] = value.startsWith(ENCRYPTED) ? await store.cipher.decrypt(value.slice(ENCRYPTED.length)) : value
   return out
 }
 
 /** Stored parameters as the API shows them: password values masked. */
 export function visibleParameters(stored: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, value.startsWith(ENCRYPTED) ? '********' : value]))
+  return Object.fromEntries(
+    Object.entries(stored).map(([key, value]) => [key, value.startsWith(ENCRYPTED) ? '********' : value])
+  )
 }
 
 /**
  * The connection's auth scheme, defaults applied.
  * @throws {RuntimeError} `conflict` when the connector no longer offers it.
  */
-export function schemeOf(definition: ConnectorDefinition | ConnectorDefinitionJson, connection: Pick<Connection, 'auth_scheme' | 'connector_key'>): ResolvedAuthScheme {
+export function schemeOf(
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  connection: Pick<Connection, 'auth_scheme' | 'connector_key'>
+): ResolvedAuthScheme {
   const scheme = resolveAuthScheme(definition, connection.auth_scheme)
-  if (scheme === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`)
+  if (scheme === undefined)
+    throw new RuntimeError(
+      'conflict',
+      `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`
+    )
   return scheme
 }
 
@@ -55,7 +79,8 @@ export async function connectionContext(
   discovery?: DiscoveryCache
 ): Promise<OAuthContext & { appScopes: readonly string[] | null; auth: ResolvedOAuth2 }> {
   const auth = schemeOf(definition, connection)
-  if (auth.kind !== 'oauth2') throw new RuntimeError('conflict', `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`)
+  if (auth.kind !== 'oauth2')
+    throw new RuntimeError('conflict', `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`)
   const parameters = await openParameters(store, connection.parameters)
   const config = resolveConfigValues(definition, parameters)
   const { endpoints: discovered, server } = await fromIssuerMetadata(auth, discovery)
@@ -64,7 +89,10 @@ export async function connectionContext(
   if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
   if (app?.client === null || app === undefined) {
-    throw new RuntimeError('conflict', `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`)
+    throw new RuntimeError(
+      'conflict',
+      `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`
+    )
   }
   return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
 }
@@ -75,17 +103,29 @@ export async function connectionContext(
  * Definitions that declare every URL are not discovered: `server` is then `undefined`, and
  * the connector's own settings decide.
  */
-async function fromIssuerMetadata(auth: ResolvedOAuth2, discovery: DiscoveryCache | undefined): Promise<{ endpoints: EndpointOverrides; server: ServerCapabilities | undefined }> {
-  const missing = auth.tokenUrl === undefined || (auth.grant === 'authorization_code' && auth.authorizeUrl === undefined)
+async function fromIssuerMetadata(
+  auth: ResolvedOAuth2,
+  discovery: DiscoveryCache | undefined
+): Promise<{ endpoints: EndpointOverrides; server: ServerCapabilities | undefined }> {
+  const missing =
+    auth.tokenUrl === undefined || (auth.grant === 'authorization_code' && auth.authorizeUrl === undefined)
   if (auth.issuer === undefined || !missing || discovery === undefined) return { endpoints: {}, server: undefined }
   try {
     const found = await discovery.metadata(auth.issuer)
     return {
-      endpoints: { authorizeUrl: found.authorizeUrl, tokenUrl: found.tokenUrl, revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined },
-      server: { authorizationResponseIssParameterSupported: found.authorizationResponseIssParameterSupported, codeChallengeMethodsSupported: found.codeChallengeMethodsSupported }
+      endpoints: {
+        authorizeUrl: found.authorizeUrl,
+        tokenUrl: found.tokenUrl,
+        revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined
+      },
+      server: {
+        authorizationResponseIssParameterSupported: found.authorizationResponseIssParameterSupported,
+        codeChallengeMethodsSupported: found.codeChallengeMethodsSupported
+      }
     }
   } catch (error) {
-    if (error instanceof OAuthError) throw new RuntimeError(error.retryable ? 'provider_unreachable' : 'conflict', error.hint)
+    if (error instanceof OAuthError)
+      throw new RuntimeError(error.retryable ? 'provider_unreachable' : 'conflict', error.hint)
     throw error
   }
 }

@@ -1,4 +1,10 @@
-import { checkRequestedScopes, resolveAuthScheme, resolveAuthSchemes, resolveScopes, validateParameters } from '@latchkey/connector-sdk'
+import {
+  checkRequestedScopes,
+  resolveAuthScheme,
+  resolveAuthSchemes,
+  resolveScopes,
+  validateParameters
+} from '@latchkey/connector-sdk'
 import type { Issue, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { JobQueues } from '@latchkey/jobs'
 import type { ConnectionEvent, CredentialWrite, Store } from '@latchkey/store'
@@ -23,7 +29,8 @@ export interface NewConnectionRequest {
   /** The auth scheme's key when the connector offers several. @defaultValue the first */
   readonly scheme?: string | undefined
   /** What the end customer types in for API key and basic auth schemes. */
-  readonly credentials?: { apiKey?: string | undefined; username?: string | undefined; password?: string | undefined } | undefined
+  readonly credentials?:
+    { apiKey?: string | undefined; username?: string | undefined; password?: string | undefined } | undefined
 }
 
 /** The largest credential accepted (an API key, a user name or a password). */
@@ -35,13 +42,29 @@ const MAX_CREDENTIAL_LENGTH = 4096
  */
 /** Typed-in credentials as a stored token set: no expiry, nothing to refresh. */
 function typedCredentialWrite(stored: { accessToken: string; tokenType: string }): CredentialWrite {
-  return { tokenSet: encodeTokenSet({ ...stored, expiresAt: undefined, refreshToken: undefined, scopes: undefined, idToken: undefined, kept: {} }), expiresAt: null, refreshDueAt: null }
+  return {
+    tokenSet: encodeTokenSet({
+      ...stored,
+      expiresAt: undefined,
+      refreshToken: undefined,
+      scopes: undefined,
+      idToken: undefined,
+      kept: {}
+    }),
+    expiresAt: null,
+    refreshDueAt: null
+  }
 }
 
-function credentialTokenSet(scheme: ResolvedAuthScheme, credentials: NewConnectionRequest['credentials'], issues: Issue[]): { accessToken: string; tokenType: string } | undefined {
+function credentialTokenSet(
+  scheme: ResolvedAuthScheme,
+  credentials: NewConnectionRequest['credentials'],
+  issues: Issue[]
+): { accessToken: string; tokenType: string } | undefined {
   const at = 'body.credentials'
   if (scheme.kind === 'oauth2') {
-    if (credentials !== undefined) issues.push({ path: at, message: `is not used by the "${scheme.label}" scheme: the provider issues the tokens` })
+    if (credentials !== undefined)
+      issues.push({ path: at, message: `is not used by the "${scheme.label}" scheme: the provider issues the tokens` })
     return undefined
   }
   const text = (name: 'apiKey' | 'username' | 'password', label: string, required: boolean): string | undefined => {
@@ -50,24 +73,38 @@ function credentialTokenSet(scheme: ResolvedAuthScheme, credentials: NewConnecti
       if (required) issues.push({ path: `${at}.${name}`, message: `is required: the ${label}` })
       return undefined
     }
-    if (value.length > MAX_CREDENTIAL_LENGTH) issues.push({ path: `${at}.${name}`, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
-    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0))) issues.push({ path: `${at}.${name}`, message: 'must not contain line breaks' })
+    if (value.length > MAX_CREDENTIAL_LENGTH)
+      issues.push({ path: `${at}.${name}`, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
+    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0)))
+      issues.push({ path: `${at}.${name}`, message: 'must not contain line breaks' })
     return value
   }
   if (scheme.kind === 'apiKey') {
-    if (credentials?.username !== undefined || credentials?.password !== undefined) issues.push({ path: at, message: 'takes only apiKey for this scheme' })
+    if (credentials?.username !== undefined || credentials?.password !== undefined)
+      issues.push({ path: at, message: 'takes only apiKey for this scheme' })
     const apiKey = text('apiKey', scheme.inputLabel, true)
     // The pattern is the connector's; never echo the key in the message.
-    if (apiKey !== undefined && scheme.pattern !== undefined && !new RegExp(`^(?:${scheme.pattern})$`, 'u').test(apiKey)) {
-      issues.push({ path: `${at}.apiKey`, message: `is not a valid ${scheme.inputLabel.toLowerCase()}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}` })
+    if (
+      apiKey !== undefined &&
+      scheme.pattern !== undefined &&
+      !new RegExp(`^(?:${scheme.pattern})$`, 'u').test(apiKey)
+    ) {
+      issues.push({
+        path: `${at}.apiKey`,
+        message: `is not a valid ${scheme.inputLabel.toLowerCase()}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}`
+      })
     }
     return apiKey === undefined ? undefined : { accessToken: apiKey, tokenType: 'api_key' }
   }
-  if (credentials?.apiKey !== undefined) issues.push({ path: `${at}.apiKey`, message: 'is not used by this scheme: give username and password' })
+  if (credentials?.apiKey !== undefined)
+    issues.push({ path: `${at}.apiKey`, message: 'is not used by this scheme: give username and password' })
   const username = text('username', scheme.usernameLabel, true)
   const password = text('password', scheme.passwordLabel, scheme.passwordRequired) ?? ''
-  if (username?.includes(':') === true) issues.push({ path: `${at}.username`, message: 'must not contain ":" (RFC 7617)' })
-  return username === undefined ? undefined : { accessToken: Buffer.from(`${username}:${password}`).toString('base64'), tokenType: 'Basic' }
+  if (username?.includes(':') === true)
+    issues.push({ path: `${at}.username`, message: 'must not contain ":" (RFC 7617)' })
+  return username === undefined
+    ? undefined
+    : { accessToken: Buffer.from(`${username}:${password}`).toString('base64'), tokenType: 'Basic' }
 }
 
 /** An event as the API shows it. */
@@ -100,39 +137,95 @@ export class ConnectionService {
 
   async create(tenantId: string, request: NewConnectionRequest): Promise<ConnectionView> {
     const entry = await this.catalog.get(tenantId, request.connector)
-    if (entry === undefined) throw invalidRequest('the connector does not exist', [{ path: 'body.connector', message: `"${request.connector}" is not a connector of this tenant` }])
+    if (entry === undefined)
+      throw invalidRequest('the connector does not exist', [
+        { path: 'body.connector', message: `"${request.connector}" is not a connector of this tenant` }
+      ])
     const { definition } = entry
     const auth = resolveAuthScheme(definition, request.scheme)
     if (auth === undefined) {
       const keys = resolveAuthSchemes(definition).map((s) => JSON.stringify(s.key))
-      throw invalidRequest('the auth scheme does not exist', [{ path: 'body.scheme', message: `must be ${keys.join(' or ')}` }])
+      throw invalidRequest('the auth scheme does not exist', [
+        { path: 'body.scheme', message: `must be ${keys.join(' or ')}` }
+      ])
     }
     const issues: Issue[] = []
     const parameters = validateParameters(definition, request.parameters ?? {}, 'body.parameters')
     if (!parameters.ok) issues.push(...parameters.issues)
     const oauth = auth.kind === 'oauth2' ? auth : undefined
     if (request.scopes !== undefined) {
-      if (oauth === undefined) issues.push({ path: 'body.scopes', message: `are not used by the "${auth.label}" scheme` })
+      if (oauth === undefined)
+        issues.push({ path: 'body.scopes', message: `are not used by the "${auth.label}" scheme` })
       else issues.push(...checkRequestedScopes(request.scopes, oauth.scopes, 'body.scopes'))
     }
-    if (oauth?.clientOwnership === 'customer' && request.client === undefined) issues.push({ path: 'body.client', message: 'is required: this connector is customer-owned, so the end customer gives a client id and secret' })
-    if (oauth?.clientOwnership !== 'customer' && request.client !== undefined) issues.push({ path: 'body.client', message: oauth === undefined ? `is not used by the "${auth.label}" scheme` : "is not allowed: this connector uses the tenant's OAuth app (PUT /v1/connectors/:key/app)" })
+    if (oauth?.clientOwnership === 'customer' && request.client === undefined)
+      issues.push({
+        path: 'body.client',
+        message: 'is required: this connector is customer-owned, so the end customer gives a client id and secret'
+      })
+    if (oauth?.clientOwnership !== 'customer' && request.client !== undefined)
+      issues.push({
+        path: 'body.client',
+        message:
+          oauth === undefined
+            ? `is not used by the "${auth.label}" scheme`
+            : "is not allowed: this connector uses the tenant's OAuth app (PUT /v1/connectors/:key/app)"
+      })
     const stored = credentialTokenSet(auth, request.credentials, issues)
-    if (issues.length > 0 || !parameters.ok) throw invalidRequest(`the connection has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`, issues)
+    if (issues.length > 0 || !parameters.ok)
+      throw invalidRequest(
+        `the connection has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
+        issues
+      )
     const app = oauth?.clientOwnership === 'developer' ? await this.store.apps.get(tenantId, definition.key) : undefined
-    const requested = oauth === undefined ? [] : resolveScopes({ requested: request.scopes, appDefaults: app?.scopes ?? undefined, connectorDefaults: oauth.defaultScopes, offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined })
+    const requested =
+      oauth === undefined
+        ? []
+        : resolveScopes({
+            requested: request.scopes,
+            appDefaults: app?.scopes ?? undefined,
+            connectorDefaults: oauth.defaultScopes,
+            offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined
+          })
     // No browser step: API keys and basic credentials are stored now; client credentials tokens are fetched on first use.
     const connected = stored !== undefined || (oauth !== undefined && oauth.grant === 'client_credentials')
     const sealed = await sealParameters(this.store, definition, parameters.values)
     const connection = await this.store.db.transaction().execute(async (trx) => {
       const created = await this.store.connections.create(
-        { tenantId, connectorKey: definition.key, externalId: request.externalId ?? null, label: request.label ?? null, parameters: sealed, requestedScopes: requested, client: request.client ?? null, authScheme: request.scheme === undefined ? null : auth.key, status: connected ? 'connected' : 'configured' },
+        {
+          tenantId,
+          connectorKey: definition.key,
+          externalId: request.externalId ?? null,
+          label: request.label ?? null,
+          parameters: sealed,
+          requestedScopes: requested,
+          client: request.client ?? null,
+          authScheme: request.scheme === undefined ? null : auth.key,
+          status: connected ? 'connected' : 'configured'
+        },
         trx
       )
-      await this.lifecycle.log({ tenantId, connectionId: created.id }, { kind: 'connection.created', level: 'info', message: `Connection to ${definition.name} created (${auth.label})`, detail: { scheme: auth.key, scopes: requested } }, trx)
+      await this.lifecycle.log(
+        { tenantId, connectionId: created.id },
+        {
+          kind: 'connection.created',
+          level: 'info',
+          message: `Connection to ${definition.name} created (${auth.label})`,
+          detail: { scheme: auth.key, scopes: requested }
+        },
+        trx
+      )
       if (stored !== undefined) {
         await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(stored), trx)
-        await this.lifecycle.log({ tenantId, connectionId: created.id }, { kind: 'connection.connected', level: 'info', message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}` }, trx)
+        await this.lifecycle.log(
+          { tenantId, connectionId: created.id },
+          {
+            kind: 'connection.connected',
+            level: 'info',
+            message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}`
+          },
+          trx
+        )
       }
       return created
     })
@@ -146,19 +239,34 @@ export class ConnectionService {
    * turns connected. Nothing is written when the credentials are refused.
    * @throws {RuntimeError} `conflict` for OAuth 2.0 schemes, whose tokens come from the provider.
    */
-  async replaceCredentials(tenantId: string, id: string, credentials: NewConnectionRequest['credentials']): Promise<ConnectionView> {
+  async replaceCredentials(
+    tenantId: string,
+    id: string,
+    credentials: NewConnectionRequest['credentials']
+  ): Promise<ConnectionView> {
     const connection = await this.store.connections.get(tenantId, id)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const scheme = schemeOf(entry.definition, connection)
     if (scheme.kind === 'oauth2') {
-      throw new RuntimeError('conflict', `the "${scheme.label}" scheme gets its tokens from the provider: connect again instead (POST /v1/connections/:id/authorize)`)
+      throw new RuntimeError(
+        'conflict',
+        `the "${scheme.label}" scheme gets its tokens from the provider: connect again instead (POST /v1/connections/:id/authorize)`
+      )
     }
     const issues: Issue[] = []
     const stored = credentialTokenSet(scheme, credentials ?? {}, issues)
-    if (issues.length > 0 || stored === undefined) throw invalidRequest(`the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`, issues)
-    await this.lifecycle.credentialsReplaced({ tenantId, connectionId: id }, typedCredentialWrite(stored), `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved`)
+    if (issues.length > 0 || stored === undefined)
+      throw invalidRequest(
+        `the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`,
+        issues
+      )
+    await this.lifecycle.credentialsReplaced(
+      { tenantId, connectionId: id },
+      typedCredentialWrite(stored),
+      `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved`
+    )
     await this.credentials.invalidate(id)
     await this.afterConnect(tenantId, id)
     return this.get(tenantId, id)
@@ -168,19 +276,36 @@ export class ConnectionService {
     const connection = await this.store.connections.get(tenantId, id)
     if (connection === undefined) throw notFound('connection')
     const credential = await this.store.credentials.state(id)
-    return toConnectionView({ ...connection, parameters: visibleParameters(connection.parameters) }, credential?.expiresAt ?? null)
+    return toConnectionView(
+      { ...connection, parameters: visibleParameters(connection.parameters) },
+      credential?.expiresAt ?? null
+    )
   }
 
-  async list(tenantId: string, filters: { connector?: string | undefined; externalId?: string | undefined }): Promise<ConnectionView[]> {
-    const connections = await this.store.connections.list(tenantId, { connectorKey: filters.connector, externalId: filters.externalId })
+  async list(
+    tenantId: string,
+    filters: { connector?: string | undefined; externalId?: string | undefined }
+  ): Promise<ConnectionView[]> {
+    const connections = await this.store.connections.list(tenantId, {
+      connectorKey: filters.connector,
+      externalId: filters.externalId
+    })
     const byId = await this.store.credentials.expiries(connections.map((c) => c.id))
-    return connections.map((c) => toConnectionView({ ...c, parameters: visibleParameters(c.parameters) }, byId.get(c.id) ?? null))
+    return connections.map((c) =>
+      toConnectionView({ ...c, parameters: visibleParameters(c.parameters) }, byId.get(c.id) ?? null)
+    )
   }
 
   async events(tenantId: string, id: string, limit: number): Promise<EventView[]> {
     if ((await this.store.connections.get(tenantId, id)) === undefined) throw notFound('connection')
     const events: ConnectionEvent[] = await this.store.events.list(tenantId, id, limit)
-    return events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, level: e.level, message: e.message, detail: e.detail }))
+    return events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      level: e.level,
+      message: e.message,
+      detail: e.detail
+    }))
   }
 
   /**
@@ -193,21 +318,51 @@ export class ConnectionService {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     const scheme = entry === undefined ? undefined : resolveAuthScheme(entry.definition, connection.auth_scheme)
     // Discovered revocation endpoints count too: the job finds out, and says "not supported" when there is none.
-    const discovered = scheme?.kind === 'oauth2' && (scheme.tokenUrl === undefined || (scheme.grant === 'authorization_code' && scheme.authorizeUrl === undefined))
-    const revokeUrl = scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined)) : undefined
+    const discovered =
+      scheme?.kind === 'oauth2' &&
+      (scheme.tokenUrl === undefined || (scheme.grant === 'authorization_code' && scheme.authorizeUrl === undefined))
+    const revokeUrl =
+      scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined)) : undefined
     const revocationId = await this.store.db.transaction().execute(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
-      await this.lifecycle.disconnected({ tenantId, connectionId: id }, taken === undefined ? 'Disconnected (no tokens were stored)' : 'Disconnected: tokens deleted, refreshing stopped', trx)
+      await this.lifecycle.disconnected(
+        { tenantId, connectionId: id },
+        taken === undefined
+          ? 'Disconnected (no tokens were stored)'
+          : 'Disconnected: tokens deleted, refreshing stopped',
+        trx
+      )
       if (taken === undefined) return undefined
       if (revokeUrl === undefined) {
-        const message = scheme !== undefined && scheme.kind !== 'oauth2' ? `The ${scheme.label.toLowerCase()} was deleted here; revoke it at the provider too if it should stop working everywhere` : 'The provider offers no token revocation; the tokens were deleted here only'
-        await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.not_supported', level: 'info', message }, trx)
+        const message =
+          scheme !== undefined && scheme.kind !== 'oauth2'
+            ? `The ${scheme.label.toLowerCase()} was deleted here; revoke it at the provider too if it should stop working everywhere`
+            : 'The provider offers no token revocation; the tokens were deleted here only'
+        await this.lifecycle.log(
+          { tenantId, connectionId: id },
+          { kind: 'revocation.not_supported', level: 'info', message },
+          trx
+        )
         return undefined
       }
       // Enough to revoke even if the connection is deleted before the job runs.
-      const snapshot = { connectorKey: connection.connector_key, authScheme: connection.auth_scheme, parameters: connection.parameters, client: (await this.store.connections.client(connection)) ?? null }
+      const snapshot = {
+        connectorKey: connection.connector_key,
+        authScheme: connection.auth_scheme,
+        parameters: connection.parameters,
+        client: (await this.store.connections.client(connection)) ?? null
+      }
       const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, snapshot, trx)
-      await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.queued', level: 'info', message: 'Revocation at the provider queued', detail: { revocationId: created } }, trx)
+      await this.lifecycle.log(
+        { tenantId, connectionId: id },
+        {
+          kind: 'revocation.queued',
+          level: 'info',
+          message: 'Revocation at the provider queued',
+          detail: { revocationId: created }
+        },
+        trx
+      )
       return created
     })
     await this.afterDisconnect(tenantId, id, revocationId)
@@ -228,7 +383,15 @@ export class ConnectionService {
     } catch (error) {
       if (outageOf(error) !== 'redis') throw error
       if (revocationId === undefined) return
-      await this.lifecycle.log({ tenantId, connectionId: id }, { kind: 'revocation.deferred', level: 'warn', message: "The queue (Redis) could not take the revocation job just now; the revocation is recorded and the worker's sweep will queue it shortly" })
+      await this.lifecycle.log(
+        { tenantId, connectionId: id },
+        {
+          kind: 'revocation.deferred',
+          level: 'warn',
+          message:
+            "The queue (Redis) could not take the revocation job just now; the revocation is recorded and the worker's sweep will queue it shortly"
+        }
+      )
     }
   }
 
@@ -242,13 +405,18 @@ export class ConnectionService {
   async token(tenantId: string, id: string): Promise<TokenView> {
     const connection = await this.credentials.connection(tenantId, id)
     const { tokens } = await this.credentials.current(connection)
-    return { accessToken: tokens.accessToken, tokenType: tokens.tokenType, expiresAt: tokens.expiresAt?.toISOString() ?? null }
+    return {
+      accessToken: tokens.accessToken,
+      tokenType: tokens.tokenType,
+      expiresAt: tokens.expiresAt?.toISOString() ?? null
+    }
   }
 
   /** Refreshes now, in single flight; `invalid_grant` turns the connection red. */
   async refresh(tenantId: string, id: string): Promise<void> {
     const connection = await this.credentials.connection(tenantId, id)
-    if (connection.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    if (connection.status === 'disconnected')
+      throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
     await this.credentials.refresh(connection, undefined, 'forced')
   }
 }

@@ -1,5 +1,19 @@
-import { OpenApiImportError, checkEndpointUrl, checkRequestedScopes, fromOpenApi, parsePlaceholders, resolveAuthSchemes, validateConnectorDefinition } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson, Issue, ResolvedAuthScheme, ResolvedOAuth2 } from '@latchkey/connector-sdk'
+import {
+  OpenApiImportError,
+  checkEndpointUrl,
+  checkRequestedScopes,
+  fromOpenApi,
+  parsePlaceholders,
+  resolveAuthSchemes,
+  validateConnectorDefinition
+} from '@latchkey/connector-sdk'
+import type {
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  Issue,
+  ResolvedAuthScheme,
+  ResolvedOAuth2
+} from '@latchkey/connector-sdk'
 import type { Store } from '@latchkey/store'
 import type { Catalog, CatalogEntry } from './catalog.js'
 import { RuntimeError, invalidRequest, notFound } from './errors.js'
@@ -31,7 +45,18 @@ export interface ConnectorSummary {
   refreshUrl: string | null
   revokeUrl: string | null
   issuer: string | null
-  parameters: { key: string; label: string; type: string; required: boolean; pattern: string | null; patternMessage: string | null; helpText: string | null; placeholder: string | null; default: string | null; options: { value: string; label: string }[] | null }[]
+  parameters: {
+    key: string
+    label: string
+    type: string
+    required: boolean
+    pattern: string | null
+    patternMessage: string | null
+    helpText: string | null
+    placeholder: string | null
+    default: string | null
+    options: { value: string; label: string }[] | null
+  }[]
   redirectUri: string
   /** Whether this tenant has set its OAuth app (developer-owned connectors). */
   appConfigured: boolean
@@ -44,7 +69,14 @@ export interface SchemeSummary {
   kind: 'oauth2' | 'apiKey' | 'basic'
   grant: 'authorization_code' | 'client_credentials' | null
   /** What the end customer types in (API key, user name, password); empty for OAuth 2.0. */
-  inputs: { key: 'apiKey' | 'username' | 'password'; label: string; type: 'text' | 'password'; required: boolean; pattern: string | null; helpText: string | null }[]
+  inputs: {
+    key: 'apiKey' | 'username' | 'password'
+    label: string
+    type: 'text' | 'password'
+    required: boolean
+    pattern: string | null
+    helpText: string | null
+  }[]
   scopes: { name: string; description: string }[]
   defaultScopes: string[]
   customerSelectsScopes: boolean
@@ -54,16 +86,52 @@ export interface SchemeSummary {
 }
 
 function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
-  const base = { key: scheme.key, label: scheme.label, kind: scheme.kind, scopes: [], defaultScopes: [], customerSelectsScopes: false, clientOwnership: null, redirect: false, grant: null }
+  const base = {
+    key: scheme.key,
+    label: scheme.label,
+    kind: scheme.kind,
+    scopes: [],
+    defaultScopes: [],
+    customerSelectsScopes: false,
+    clientOwnership: null,
+    redirect: false,
+    grant: null
+  }
   if (scheme.kind === 'apiKey') {
-    return { ...base, inputs: [{ key: 'apiKey', label: scheme.inputLabel, type: 'password', required: true, pattern: scheme.pattern ?? null, helpText: scheme.helpText ?? null }] }
+    return {
+      ...base,
+      inputs: [
+        {
+          key: 'apiKey',
+          label: scheme.inputLabel,
+          type: 'password',
+          required: true,
+          pattern: scheme.pattern ?? null,
+          helpText: scheme.helpText ?? null
+        }
+      ]
+    }
   }
   if (scheme.kind === 'basic') {
     return {
       ...base,
       inputs: [
-        { key: 'username', label: scheme.usernameLabel, type: 'text', required: true, pattern: null, helpText: scheme.helpText ?? null },
-        { key: 'password', label: scheme.passwordLabel, type: 'password', required: scheme.passwordRequired, pattern: null, helpText: null }
+        {
+          key: 'username',
+          label: scheme.usernameLabel,
+          type: 'text',
+          required: true,
+          pattern: null,
+          helpText: scheme.helpText ?? null
+        },
+        {
+          key: 'password',
+          label: scheme.passwordLabel,
+          type: 'password',
+          required: scheme.passwordRequired,
+          pattern: null,
+          helpText: null
+        }
       ]
     }
   }
@@ -81,7 +149,9 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
 
 /** The scheme a tenant's OAuth app is for: the first developer-owned OAuth 2.0 one. */
 function appScheme(definition: ConnectorDefinition | ConnectorDefinitionJson): ResolvedOAuth2 | undefined {
-  return resolveAuthSchemes(definition).find((s): s is ResolvedOAuth2 => s.kind === 'oauth2' && s.clientOwnership === 'developer')
+  return resolveAuthSchemes(definition).find(
+    (s): s is ResolvedOAuth2 => s.kind === 'oauth2' && s.clientOwnership === 'developer'
+  )
 }
 
 /** A tenant's OAuth app as the console shows it: never the secret. `clientId` is `null` for URL overrides of a connector without an OAuth client. */
@@ -99,7 +169,8 @@ export interface AppInput {
   /** Omitted: keep the stored secret (the app must exist). */
   readonly clientSecret?: string | undefined
   readonly scopes?: readonly string[] | undefined
-  readonly overrides?: Partial<Record<'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl', string>> | undefined
+  readonly overrides?:
+    Partial<Record<'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl', string>> | undefined
 }
 
 const OVERRIDE_NAMESPACES: Record<string, readonly string[]> = {
@@ -119,7 +190,10 @@ export class ConnectorService {
   ) {}
 
   async list(tenantId: string): Promise<ConnectorSummary[]> {
-    const [entries, configured] = await Promise.all([this.catalog.list(tenantId), this.store.apps.configuredKeys(tenantId)])
+    const [entries, configured] = await Promise.all([
+      this.catalog.list(tenantId),
+      this.store.apps.configuredKeys(tenantId)
+    ])
     return entries.map((entry) => this.summarize(entry, configured.has(entry.definition.key)))
   }
 
@@ -137,21 +211,36 @@ export class ConnectorService {
   /** Adds or replaces a tenant's custom connector, validated with the SDK's own schema. */
   async createCustom(tenantId: string, input: unknown): Promise<ConnectorSummary> {
     const result = validateConnectorDefinition(input)
-    if (!result.ok) throw invalidRequest(`the connector definition has ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`, result.issues.map((i) => ({ path: i.path === '' ? 'body' : `body.${i.path}`, message: i.message })))
-    if (this.catalog.isBuiltIn(result.definition.key)) throw new RuntimeError('conflict', `"${result.definition.key}" is a catalog connector; choose another key`)
-    await this.store.customConnectors.upsert(tenantId, result.definition.key, result.definition as unknown as Record<string, unknown>)
+    if (!result.ok)
+      throw invalidRequest(
+        `the connector definition has ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`,
+        result.issues.map((i) => ({ path: i.path === '' ? 'body' : `body.${i.path}`, message: i.message }))
+      )
+    if (this.catalog.isBuiltIn(result.definition.key))
+      throw new RuntimeError('conflict', `"${result.definition.key}" is a catalog connector; choose another key`)
+    await this.store.customConnectors.upsert(
+      tenantId,
+      result.definition.key,
+      result.definition as unknown as Record<string, unknown>
+    )
     this.catalog.forget(tenantId, result.definition.key)
     return this.get(tenantId, result.definition.key)
   }
 
   /** Imports an OpenAPI document's oauth2 authorizationCode scheme as a custom connector. */
-  async importOpenApi(tenantId: string, input: { key: string; name: string; document: unknown; securityScheme?: string | undefined }): Promise<{ connector: ConnectorSummary; warnings: readonly string[] }> {
+  async importOpenApi(
+    tenantId: string,
+    input: { key: string; name: string; document: unknown; securityScheme?: string | undefined }
+  ): Promise<{ connector: ConnectorSummary; warnings: readonly string[] }> {
     let imported
     try {
       imported = fromOpenApi(input.document, { key: input.key, name: input.name, scheme: input.securityScheme })
     } catch (error) {
       if (!(error instanceof OpenApiImportError)) throw error
-      throw invalidRequest('the OpenAPI document cannot be imported', error.issues.map((i) => ({ path: i.path === '' ? 'body.document' : mapImportPath(i.path), message: i.message })))
+      throw invalidRequest(
+        'the OpenAPI document cannot be imported',
+        error.issues.map((i) => ({ path: i.path === '' ? 'body.document' : mapImportPath(i.path), message: i.message }))
+      )
     }
     const connector = await this.createCustom(tenantId, imported.definition)
     return { connector, warnings: imported.warnings }
@@ -162,7 +251,12 @@ export class ConnectorService {
     await this.require(tenantId, key)
     const app = await this.store.apps.get(tenantId, key)
     if (app === undefined) throw notFound(`an OAuth app for "${key}"`)
-    return { clientId: app.client?.clientId ?? null, scopes: app.scopes === null ? null : [...app.scopes], overrides: { ...app.overrides }, updatedAt: app.updatedAt.toISOString() }
+    return {
+      clientId: app.client?.clientId ?? null,
+      scopes: app.scopes === null ? null : [...app.scopes],
+      overrides: { ...app.overrides },
+      updatedAt: app.updatedAt.toISOString()
+    }
   }
 
   /** Sets the tenant's OAuth app for a connector; the secret is encrypted and never returned. */
@@ -173,13 +267,22 @@ export class ConnectorService {
     if (auth === undefined) {
       // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
       const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only overrides.baseUrl can be set`
-      for (const field of ['clientId', 'clientSecret', 'scopes'] as const) if (input[field] !== undefined) issues.push({ path: `body.${field}`, message: why })
-      for (const name of Object.keys(input.overrides ?? {})) if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
+      for (const field of ['clientId', 'clientSecret', 'scopes'] as const)
+        if (input[field] !== undefined) issues.push({ path: `body.${field}`, message: why })
+      for (const name of Object.keys(input.overrides ?? {}))
+        if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
     } else {
-      if (input.clientId === undefined) issues.push({ path: 'body.clientId', message: `is required: the client id of your OAuth app at ${entry.definition.name}` })
+      if (input.clientId === undefined)
+        issues.push({
+          path: 'body.clientId',
+          message: `is required: the client id of your OAuth app at ${entry.definition.name}`
+        })
       if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     }
-    const kept = auth === undefined ? [] : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
+    const kept =
+      auth === undefined
+        ? []
+        : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
     const declared = {
       parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)),
       config: new Set((entry.definition.configValues ?? []).map((c) => c.key)),
@@ -193,16 +296,27 @@ export class ConnectorService {
       for (const problem of problems) issues.push({ path, message: problem })
       const allowed = OVERRIDE_NAMESPACES[name] ?? []
       for (const p of placeholders) {
-        if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key)) issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
+        if (!allowed.includes(p.namespace) || !declared[p.namespace as keyof typeof declared]?.has(p.key))
+          issues.push({ path, message: `placeholder {{${p.name}}} is not available here` })
       }
       const sample = value.replace(/\{\{[^}]*\}\}/g, 'placeholder')
       const problem = checkEndpointUrl(sample)
       if (problem !== undefined) issues.push({ path, message: problem })
     }
     if (issues.length > 0) throw invalidRequest('the OAuth app settings are not valid', issues)
-    const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    const written = await this.store.apps.upsert(tenantId, key, { clientId: auth === undefined ? null : (input.clientId ?? null), clientSecret: input.clientSecret, scopes: input.scopes === undefined ? null : [...input.scopes], overrides })
-    if (!written) throw invalidRequest('the OAuth app settings are not valid', [{ path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }])
+    const overrides = Object.fromEntries(
+      Object.entries(input.overrides ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')
+    )
+    const written = await this.store.apps.upsert(tenantId, key, {
+      clientId: auth === undefined ? null : (input.clientId ?? null),
+      clientSecret: input.clientSecret,
+      scopes: input.scopes === undefined ? null : [...input.scopes],
+      overrides
+    })
+    if (!written)
+      throw invalidRequest('the OAuth app settings are not valid', [
+        { path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }
+      ])
     return this.summarize(entry, true)
   }
 
@@ -222,7 +336,14 @@ export class ConnectorService {
       authKind: first.kind,
       grant: first.kind === 'oauth2' ? first.grant : null,
       schemes: schemes.map(schemeSummary),
-      verification: verification === undefined ? null : { method: verification.method ?? 'GET', path: verification.path, identity: Object.keys(verification.identity ?? {}) },
+      verification:
+        verification === undefined
+          ? null
+          : {
+              method: verification.method ?? 'GET',
+              path: verification.path,
+              identity: Object.keys(verification.identity ?? {})
+            },
       scopes: Object.entries(oauth?.scopes ?? {}).map(([name, description]) => ({ name, description })),
       defaultScopes: [...(oauth?.defaultScopes ?? [])],
       scopeDelimiter: oauth?.scopeDelimiter ?? ' ',

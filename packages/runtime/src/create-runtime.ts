@@ -43,10 +43,21 @@ export interface Runtime {
 }
 
 /** Wires the services. The caller owns `store` and `queues` and closes them. */
-export function createRuntime(options: { store: Store; queues: JobQueues; redis: Redis; connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]; config: RuntimeConfig }): Runtime {
+export function createRuntime(options: {
+  store: Store
+  queues: JobQueues
+  redis: Redis
+  connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]
+  config: RuntimeConfig
+}): Runtime {
   const { store, queues } = options
   // One egress policy for every outbound request: token, refresh, revoke and API calls.
-  const dispatcher = options.config.http?.dispatcher ?? createEgressDispatcher({ allowPrivateNetwork: options.config.allowPrivateNetwork, connectTimeoutMs: options.config.http?.connectTimeoutMs })
+  const dispatcher =
+    options.config.http?.dispatcher ??
+    createEgressDispatcher({
+      allowPrivateNetwork: options.config.allowPrivateNetwork,
+      connectTimeoutMs: options.config.http?.connectTimeoutMs
+    })
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   const catalog = new Catalog(options.connectors, store.customConnectors)
   const discovery = new DiscoveryCache(config.http, config.now)
@@ -55,7 +66,8 @@ export function createRuntime(options: { store: Store; queues: JobQueues; redis:
   const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix, lifecycle, discovery)
   const http = new HttpHelper(store, catalog, credentials, lifecycle, { dispatcher, ...config.api, now: config.now })
   const verification = new VerificationService(store, catalog, http, lifecycle)
-  const afterConnect = (tenantId: string, connectionId: string): Promise<void> => verification.afterConnect(tenantId, connectionId)
+  const afterConnect = (tenantId: string, connectionId: string): Promise<void> =>
+    verification.afterConnect(tenantId, connectionId)
   const connectors = new ConnectorService(store, catalog, config.publicUrl)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
   const connect = new ConnectFlow(store, catalog, config, credentials, discovery, lifecycle, afterConnect)

@@ -63,7 +63,15 @@ export class CredentialService {
   ) {
     this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
     const perHost = config.refreshConcurrencyPerHost
-    this.#hosts = perHost === undefined ? undefined : new HostLimiter({ redis, prefix: `${prefix}:refresh`, perHost, slotTtlMs: this.#flight.lockTtlMs + (config.http?.timeoutMs ?? 10_000) })
+    this.#hosts =
+      perHost === undefined
+        ? undefined
+        : new HostLimiter({
+            redis,
+            prefix: `${prefix}:refresh`,
+            perHost,
+            slotTtlMs: this.#flight.lockTtlMs + (config.http?.timeoutMs ?? 10_000)
+          })
     this.#channel = `${prefix}:credentials:changed`
   }
 
@@ -75,7 +83,11 @@ export class CredentialService {
   async listen(): Promise<void> {
     if (this.#subscriber !== undefined) return
     // Its own connection, which may wait for Redis (the caller's may fail fast); ioredis resubscribes after a reconnect.
-    this.#subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined })
+    this.#subscriber = this.redis.duplicate({
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      commandTimeout: undefined
+    })
     // It reconnects by itself; the process's main connection reports the outage.
     this.#subscriber.on('error', () => undefined)
     this.#subscriber.on('message', (_channel: string, connectionId: string) => this.#cache.delete(connectionId))
@@ -95,7 +107,9 @@ export class CredentialService {
 
   private async read(connectionId: string): Promise<CurrentToken | undefined> {
     const credential: CredentialRecord | undefined = await this.store.credentials.get(connectionId)
-    return credential === undefined ? undefined : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
+    return credential === undefined
+      ? undefined
+      : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
   }
 
   /** Whether the connection's scheme fetches tokens with the client credentials grant (no refresh token, fetched again instead). */
@@ -111,17 +125,22 @@ export class CredentialService {
    * it is not. Served from the in-process cache when hot.
    */
   async current(connection: Connection, minValidityMs = 30_000): Promise<CurrentToken> {
-    if (connection.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    if (connection.status === 'disconnected')
+      throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
     const cached = this.#cache.get(connection.id)
     const now = this.now()
-    if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs)) return cached.token
+    if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs))
+      return cached.token
     const clientCredentials = await this.usesClientCredentials(connection)
     const token = await this.read(connection.id)
     // Client credentials: the first token is fetched on first use.
     if (token === undefined && clientCredentials) return this.refresh(connection, 0, 'first_use')
     if (token === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // Renewable without the end customer: a refresh token, or the client credentials grant again.
-    if (expiresWithin(token.tokens, now, minValidityMs) && (clientCredentials || token.tokens.refreshToken !== undefined)) {
+    if (
+      expiresWithin(token.tokens, now, minValidityMs) &&
+      (clientCredentials || token.tokens.refreshToken !== undefined)
+    ) {
       return this.refresh(connection, token.version, 'expired')
     }
     this.#cache.set(connection.id, { token, until: now + CACHE_TTL_MS })
@@ -152,22 +171,29 @@ export class CredentialService {
         if (current !== undefined) return current
         // The holder let go without a new token and without a failure: look again, then try ourselves.
         version ??= (await this.read(connection.id))?.version
-        if (this.now() > deadline) throw new RuntimeError('provider_timeout', 'another process held the refresh lock too long; try again')
+        if (this.now() > deadline)
+          throw new RuntimeError('provider_timeout', 'another process held the refresh lock too long; try again')
       }
     })
   }
 
-  private async waitForSibling(connectionId: string, seenVersion: number | undefined, deadline: number): Promise<CurrentToken | undefined> {
+  private async waitForSibling(
+    connectionId: string,
+    seenVersion: number | undefined,
+    deadline: number
+  ): Promise<CurrentToken | undefined> {
     const startVersion = seenVersion ?? (await this.read(connectionId))?.version
     while (this.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, this.#flight.pollMs))
       const token = await this.read(connectionId)
       // Version 0: a first client credentials fetch, so no token yet is expected.
-      if (token === undefined && startVersion !== 0) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      if (token === undefined && startVersion !== 0)
+        throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
       if (token !== undefined && startVersion !== undefined && token.version > startVersion) return token
       if (!(await this.#flight.isLocked(connectionId))) {
         const failure = await this.#flight.lastFailure(connectionId)
-        if (failure !== undefined) throw new RuntimeError(failure.code as RuntimeError['code'], failure.message, failure.details)
+        if (failure !== undefined)
+          throw new RuntimeError(failure.code as RuntimeError['code'], failure.message, failure.details)
         const after = await this.read(connectionId)
         if (after !== undefined && startVersion !== undefined && after.version > startVersion) return after
         return undefined
@@ -176,29 +202,50 @@ export class CredentialService {
     return undefined
   }
 
-  private async refreshHoldingLock(connection: Connection, seenVersion: number | undefined, reason: RefreshReason, lock: HeldLock): Promise<CurrentToken> {
+  private async refreshHoldingLock(
+    connection: Connection,
+    seenVersion: number | undefined,
+    reason: RefreshReason,
+    lock: HeldLock
+  ): Promise<CurrentToken> {
     // Re-read under the lock: a sibling may have refreshed while we were deciding.
     const fresh = (await this.store.connections.get(connection.tenant_id, connection.id)) ?? connection
-    if (fresh.status === 'disconnected') throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    if (fresh.status === 'disconnected')
+      throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
     const entry = await this.catalog.get(fresh.tenant_id, fresh.connector_key)
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
     const scheme = schemeOf(entry.definition, fresh)
     const clientCredentials = scheme.kind === 'oauth2' && scheme.grant === 'client_credentials'
     const stored = await this.read(connection.id)
-    if (stored === undefined && !clientCredentials) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
+    if (stored === undefined && !clientCredentials)
+      throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.
     if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
-    if (scheme.kind !== 'oauth2') throw new RuntimeError('conflict', `the connection uses the "${scheme.label}" scheme: its credentials cannot be refreshed, only replaced by connecting again`)
+    if (scheme.kind !== 'oauth2')
+      throw new RuntimeError(
+        'conflict',
+        `the connection uses the "${scheme.label}" scheme: its credentials cannot be refreshed, only replaced by connecting again`
+      )
     if (!clientCredentials && stored?.tokens.refreshToken === undefined) {
-      throw new RuntimeError('conflict', 'the provider gave no refresh token for this connection: reconnect to get a new access token')
+      throw new RuntimeError(
+        'conflict',
+        'the provider gave no refresh token for this connection: reconnect to get a new access token'
+      )
     }
     const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery)
     // Background refreshes share each provider host's slots; a call that needs its token now never waits for one.
     const slot = reason === 'due' ? await this.hostSlot(context) : undefined
     let tokens: TokenSet
     try {
-      if (lock.lost.aborted) throw new RuntimeError('provider_timeout', 'the refresh lock was lost before the provider was called; try again')
-      tokens = stored === undefined || clientCredentials ? await fetchClientToken(context, fresh.requested_scopes, this.config.http) : await refreshTokens(context, stored.tokens, this.config.http)
+      if (lock.lost.aborted)
+        throw new RuntimeError(
+          'provider_timeout',
+          'the refresh lock was lost before the provider was called; try again'
+        )
+      tokens =
+        stored === undefined || clientCredentials
+          ? await fetchClientToken(context, fresh.requested_scopes, this.config.http)
+          : await refreshTokens(context, stored.tokens, this.config.http)
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       // A sibling that refreshed meanwhile (after this lock was lost) spent the refresh token first: its token stands.
@@ -206,19 +253,31 @@ export class CredentialService {
       if (after !== undefined && stored !== undefined && after.version !== stored.version) return after
       const failure = runtimeErrorFromOAuth(error)
       await this.recordFailure(fresh, error)
-      await this.#flight.publishFailure(connection.id, { code: failure.code, message: failure.message, details: failure.details })
+      await this.#flight.publishFailure(connection.id, {
+        code: failure.code,
+        message: failure.message,
+        details: failure.details
+      })
       throw failure
     } finally {
       await slot?.release()
     }
     // Saved before anything else: a rotated refresh token must never be lost.
     const now = this.now()
-    const write = { tokenSet: encodeTokenSet(tokens), expiresAt: tokens.expiresAt ?? null, refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300) }
-    const version = stored === undefined ? await this.store.credentials.put(fresh.tenant_id, connection.id, write) : await this.store.credentials.replace(connection.id, stored.version, write)
+    const write = {
+      tokenSet: encodeTokenSet(tokens),
+      expiresAt: tokens.expiresAt ?? null,
+      refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
+    }
+    const version =
+      stored === undefined
+        ? await this.store.credentials.put(fresh.tenant_id, connection.id, write)
+        : await this.store.credentials.replace(connection.id, stored.version, write)
     if (version === undefined) {
       // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
       const current = await this.read(connection.id)
-      if (current === undefined) throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      if (current === undefined)
+        throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
       return current
     }
     await this.#flight.clearFailure(connection.id)
@@ -226,9 +285,24 @@ export class CredentialService {
     const current = { tokens, version }
     this.#cache.set(connection.id, { token: current, until: now + CACHE_TTL_MS })
     const message = clientCredentials
-      ? (stored === undefined ? 'Token fetched (client credentials)' : 'Token fetched again (client credentials)')
-      : reason === 'forced' ? 'Token refreshed on request' : reason === 'auth_failure' ? 'Token refreshed after the provider refused it' : 'Token refreshed'
-    await this.lifecycle.log(refOf(fresh), { kind: clientCredentials ? 'token.fetched' : 'token.refreshed', level: 'info', message, detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken } })
+      ? stored === undefined
+        ? 'Token fetched (client credentials)'
+        : 'Token fetched again (client credentials)'
+      : reason === 'forced'
+        ? 'Token refreshed on request'
+        : reason === 'auth_failure'
+          ? 'Token refreshed after the provider refused it'
+          : 'Token refreshed'
+    await this.lifecycle.log(refOf(fresh), {
+      kind: clientCredentials ? 'token.fetched' : 'token.refreshed',
+      level: 'info',
+      message,
+      detail: {
+        reason,
+        expiresAt: tokens.expiresAt?.toISOString() ?? null,
+        rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken
+      }
+    })
     if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))
     return current
   }
@@ -238,7 +312,12 @@ export class CredentialService {
       await this.lifecycle.refreshRefused(refOf(connection), error.hint, error.toJSON())
       return
     }
-    await this.lifecycle.log(refOf(connection), { kind: 'refresh.retryable_failure', level: 'warn', message: error.hint, detail: error.toJSON() })
+    await this.lifecycle.log(refOf(connection), {
+      kind: 'refresh.retryable_failure',
+      level: 'warn',
+      message: error.hint,
+      detail: error.toJSON()
+    })
   }
 
   /**
@@ -250,7 +329,12 @@ export class CredentialService {
     const tokenUrl = resolveContext(context).endpoints.tokenUrl
     if (tokenUrl === undefined) return undefined
     const slot = await this.#hosts.tryAcquire(new URL(tokenUrl).host)
-    if (slot === undefined) throw new RuntimeError('throttled', `enough refreshes are running against ${new URL(tokenUrl).host}; this one comes back shortly`, { retryAfterMs: 1_000 + Math.floor(Math.random() * 1_000) })
+    if (slot === undefined)
+      throw new RuntimeError(
+        'throttled',
+        `enough refreshes are running against ${new URL(tokenUrl).host}; this one comes back shortly`,
+        { retryAfterMs: 1_000 + Math.floor(Math.random() * 1_000) }
+      )
     return slot
   }
 

@@ -82,19 +82,34 @@ export function createEgressDispatcher(options: EgressOptions = {}): Dispatcher 
       if (error !== null) return callback(error, [])
       const denied = addresses.find((a) => isPrivateAddress(a.address))
       if (!allowPrivate && denied !== undefined) {
-        return callback(Object.assign(new EgressDeniedError(`${hostname} resolves to ${denied.address}, a private or local address`), { code: 'ERR_EGRESS_DENIED' }), [])
+        return callback(
+          Object.assign(
+            new EgressDeniedError(`${hostname} resolves to ${denied.address}, a private or local address`),
+            { code: 'ERR_EGRESS_DENIED' }
+          ),
+          []
+        )
       }
       if (lookupOptions.all === true) return callback(null, addresses)
       const first = addresses[0]
-      if (first === undefined) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), [])
+      if (first === undefined)
+        return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), [])
       return callback(null, first.address, first.family)
     })
   }
-  const connector = buildConnector({ timeout: options.connectTimeoutMs ?? 5_000, lookup } as buildConnector.BuildOptions)
+  const connector = buildConnector({
+    timeout: options.connectTimeoutMs ?? 5_000,
+    lookup
+  } as buildConnector.BuildOptions)
   return new Agent({
     connect: (connectOptions, callback) => {
       if (!allowPrivate && isDeniedHost(connectOptions.hostname)) {
-        callback(Object.assign(new EgressDeniedError(`${connectOptions.hostname} is a private or local address`), { code: 'ERR_EGRESS_DENIED' }), null)
+        callback(
+          Object.assign(new EgressDeniedError(`${connectOptions.hostname} is a private or local address`), {
+            code: 'ERR_EGRESS_DENIED'
+          }),
+          null
+        )
         return
       }
       connector(connectOptions, callback)

@@ -45,7 +45,14 @@ export class HostLimiter {
   async tryAcquire(host: string): Promise<HostSlot | undefined> {
     const key = `${this.options.prefix}:hosts:${host}`
     const member = randomBytes(12).toString('hex')
-    const taken = await this.options.redis.eval(ACQUIRE, 1, key, String(this.options.perHost), String(this.options.slotTtlMs), member)
+    const taken = await this.options.redis.eval(
+      ACQUIRE,
+      1,
+      key,
+      String(this.options.perHost),
+      String(this.options.slotTtlMs),
+      member
+    )
     if (taken !== 1) return undefined
     return { release: async () => void (await this.options.redis.zrem(key, member)) }
   }

@@ -1,6 +1,25 @@
 import { Readable } from 'node:stream'
-import { API_KEY_PLACEHOLDER, TemplateError, renderUrlTemplate, resolveConfigValues, resolveTokenPlacement, DEFAULT_REFRESH_ON_STATUS, readPath, renderTemplate } from '@latchkey/connector-sdk'
-import type { AuthFailureRule, ConnectorDefinition, ConnectorDefinitionJson, DeepReadonly, HttpDefinition, Issue, RateLimitDefinition, ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
+import {
+  API_KEY_PLACEHOLDER,
+  TemplateError,
+  renderUrlTemplate,
+  resolveConfigValues,
+  resolveTokenPlacement,
+  DEFAULT_REFRESH_ON_STATUS,
+  readPath,
+  renderTemplate
+} from '@latchkey/connector-sdk'
+import type {
+  AuthFailureRule,
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  DeepReadonly,
+  HttpDefinition,
+  Issue,
+  RateLimitDefinition,
+  ResolvedAuthScheme,
+  TemplateValues
+} from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { Connection, Store } from '@latchkey/store'
@@ -47,7 +66,18 @@ export interface HttpHelperOptions {
   readonly sleep?: (ms: number) => Promise<void>
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'])
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host'
+])
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
 const RETRY_STATUS = new Set([429, 502, 503, 504])
 const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
@@ -74,7 +104,9 @@ function readingsOf(path: string): string[] | undefined {
   const readings = [first]
   let current = first
   while (/%[0-9a-f]{2}/i.test(current)) {
-    current = current.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    current = current.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16))
+    )
     readings.push(current)
   }
   return readings
@@ -89,16 +121,22 @@ function readingsOf(path: string): string[] | undefined {
  */
 export function targetUrl(baseUrl: string, relative: string, query: ApiRequest['query']): URL | Issue {
   const at = 'body.url'
-  if (!relative.startsWith('/') || relative.startsWith('//')) return { path: at, message: 'must be a relative URL starting with a single "/"' }
+  if (!relative.startsWith('/') || relative.startsWith('//'))
+    return { path: at, message: 'must be a relative URL starting with a single "/"' }
   if (hasUnsafeCharacters(relative)) return { path: at, message: 'must not contain backslashes or control characters' }
   if (/^\/[a-z][a-z0-9+.-]*:/i.test(relative)) return { path: at, message: 'must be a relative URL' }
   const base = new URL(baseUrl)
   const basePath = base.pathname.replace(/\/+$/, '')
   const readings = readingsOf(relative.split('?')[0] ?? '')
-  if (readings?.some(hasUnsafeCharacters) === true) return { path: at, message: 'must not contain backslashes or control characters, percent-encoded or not' }
-  if (readings === undefined || readings.some((reading) => reading.split('/').includes('..'))) return { path: at, message: 'must not contain ".." segments' }
+  if (readings?.some(hasUnsafeCharacters) === true)
+    return { path: at, message: 'must not contain backslashes or control characters, percent-encoded or not' }
+  if (readings === undefined || readings.some((reading) => reading.split('/').includes('..')))
+    return { path: at, message: 'must not contain ".." segments' }
   const target = new URL(`${base.origin}${basePath}${relative}`)
-  if (target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`) || basePath === '')) {
+  if (
+    target.origin !== base.origin ||
+    !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`) || basePath === '')
+  ) {
     return { path: at, message: "must stay on the connector's API" }
   }
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -121,9 +159,12 @@ function checkHeaders(headers: Readonly<Record<string, string>>, tokenHeader: st
     const path = `body.headers.${name}`
     const lower = name.toLowerCase()
     if (!HEADER_NAME.test(name)) issues.push({ path, message: 'is not a valid header name' })
-    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0))) issues.push({ path, message: 'must not contain line breaks' })
-    else if (HOP_BY_HOP.has(lower)) issues.push({ path, message: 'is a hop-by-hop or Host header, which callers cannot set' })
-    else if (lower === tokenHeader) issues.push({ path, message: 'is where Latchkey puts the token; callers cannot set it' })
+    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0)))
+      issues.push({ path, message: 'must not contain line breaks' })
+    else if (HOP_BY_HOP.has(lower))
+      issues.push({ path, message: 'is a hop-by-hop or Host header, which callers cannot set' })
+    else if (lower === tokenHeader)
+      issues.push({ path, message: 'is where Latchkey puts the token; callers cannot set it' })
   }
   return issues
 }
@@ -137,8 +178,10 @@ interface Injection {
 }
 
 function injectionFor(scheme: ResolvedAuthScheme, http: DeepReadonly<HttpDefinition>): Injection {
-  if (scheme.kind === 'apiKey') return { in: scheme.in, name: scheme.name, value: (key) => scheme.template.replace(API_KEY_PLACEHOLDER, key) }
-  if (scheme.kind === 'basic') return { in: 'header', name: 'Authorization', value: (credentials) => `Basic ${credentials}` }
+  if (scheme.kind === 'apiKey')
+    return { in: scheme.in, name: scheme.name, value: (key) => scheme.template.replace(API_KEY_PLACEHOLDER, key) }
+  if (scheme.kind === 'basic')
+    return { in: 'header', name: 'Authorization', value: (credentials) => `Basic ${credentials}` }
   const placement = resolveTokenPlacement(http.tokenPlacement)
   return { in: placement.in, name: placement.name, value: (token) => `${placement.prefix}${token}` }
 }
@@ -150,9 +193,13 @@ const MAX_INSPECTED_BYTES = 1024 * 1024
  * Reads a JSON answer whose status some auth failure rule names, and tells whether a rule
  * matches. The body is replaced by the bytes read, so the caller still gets all of it.
  */
-async function inspectForAuthFailure(response: ApiResponse, rules: readonly DeepReadonly<AuthFailureRule>[]): Promise<{ response: ApiResponse; failed: boolean }> {
+async function inspectForAuthFailure(
+  response: ApiResponse,
+  rules: readonly DeepReadonly<AuthFailureRule>[]
+): Promise<{ response: ApiResponse; failed: boolean }> {
   const candidates = rules.filter((rule) => (rule.status ?? 200) === response.status)
-  if (candidates.length === 0 || !(response.headers['content-type'] ?? '').includes('json')) return { response, failed: false }
+  if (candidates.length === 0 || !(response.headers['content-type'] ?? '').includes('json'))
+    return { response, failed: false }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of response.body) {
@@ -162,19 +209,33 @@ async function inspectForAuthFailure(response: ApiResponse, rules: readonly Deep
   }
   const bytes = Buffer.concat(chunks)
   const rest = size > MAX_INSPECTED_BYTES ? response.body : undefined
-  const body = rest === undefined ? Readable.from([bytes]) : Readable.from((async function* () { yield bytes; for await (const chunk of rest) yield chunk as Buffer })())
+  const body =
+    rest === undefined
+      ? Readable.from([bytes])
+      : Readable.from(
+          (async function* () {
+            yield bytes
+            for await (const chunk of rest) yield chunk as Buffer
+          })()
+        )
   let parsed: unknown
   try {
     parsed = rest === undefined ? JSON.parse(bytes.toString('utf8')) : undefined
   } catch {
     parsed = undefined
   }
-  const failed = parsed !== undefined && candidates.some((rule) => rule.equals.some((value) => readPath(parsed, rule.path) === value))
+  const failed =
+    parsed !== undefined &&
+    candidates.some((rule) => rule.equals.some((value) => readPath(parsed, rule.path) === value))
   return { response: { ...response, body }, failed }
 }
 
 /** Milliseconds until a rate limit resets, from the connector's reset header. */
-function resetDelayMs(rateLimit: DeepReadonly<RateLimitDefinition> | undefined, headers: Record<string, string>, now: number): number | undefined {
+function resetDelayMs(
+  rateLimit: DeepReadonly<RateLimitDefinition> | undefined,
+  headers: Record<string, string>,
+  now: number
+): number | undefined {
   if (rateLimit === undefined) return undefined
   const raw = headers[rateLimit.resetHeader.toLowerCase()]
   if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined
@@ -205,15 +266,26 @@ function flat(headers: Record<string, string | string[] | undefined>): Record<st
  * (a token answer's `instance_url`) must be on one of the connector's `http.originHosts`.
  * @throws {RuntimeError} `conflict` when a placeholder has no value yet, or the origin is not trusted.
  */
-function baseUrlFor(template: string, values: TemplateValues, definition: ConnectorDefinition | ConnectorDefinitionJson, originOnly: boolean): string {
+function baseUrlFor(
+  template: string,
+  values: TemplateValues,
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  originOnly: boolean
+): string {
   // Stand-ins for account values not known yet: they sit in the path, which is dropped.
-  const account = originOnly ? Object.fromEntries(Object.keys(definition.verification?.identity ?? {}).map((name) => [name, values.account?.[name] ?? 'unknown'])) : values.account
+  const account = originOnly
+    ? Object.fromEntries(
+        Object.keys(definition.verification?.identity ?? {}).map((name) => [name, values.account?.[name] ?? 'unknown'])
+      )
+    : values.account
   let rendered: string
   try {
     rendered = renderUrlTemplate(template, { ...values, account })
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    const hint = error.placeholder.startsWith('account.') ? ': the verification request finds it (POST /v1/connections/:id/verify)' : ''
+    const hint = error.placeholder.startsWith('account.')
+      ? ': the verification request finds it (POST /v1/connections/:id/verify)'
+      : ''
     throw new RuntimeError('conflict', `the API URL cannot be built yet: ${error.message}${hint}`)
   }
   checkTrustedOrigin(template, definition.http?.originHosts, values)
@@ -246,18 +318,35 @@ export class HttpHelper {
 
   async call(tenantId: string, connectionId: string, apiRequest: ApiRequest): Promise<ApiResponse> {
     const method = apiRequest.method.toUpperCase()
-    if (!METHOD.test(method)) throw invalidRequest('the method is not supported', [{ path: 'body.method', message: 'must be GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS' }])
+    if (!METHOD.test(method))
+      throw invalidRequest('the method is not supported', [
+        { path: 'body.method', message: 'must be GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS' }
+      ])
     const connection = await this.credentials.connection(tenantId, connectionId)
-    if (connection.status === 'error') throw new RuntimeError('conflict', `the connection needs to be connected again: ${connection.status_reason ?? 'its last refresh failed'}`)
+    if (connection.status === 'error')
+      throw new RuntimeError(
+        'conflict',
+        `the connection needs to be connected again: ${connection.status_reason ?? 'its last refresh failed'}`
+      )
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const http = entry.definition.http
     const overrides = await this.overridesOf(tenantId, connection.connector_key)
     const baseTemplate = overrides?.baseUrl ?? http?.baseUrl
-    if (http === undefined || baseTemplate === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
+    if (http === undefined || baseTemplate === undefined)
+      throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no API (http.baseUrl)`)
     const parameters = await openParameters(this.store, connection.parameters)
-    const values = { parameters, config: resolveConfigValues(entry.definition, parameters), metadata: connection.metadata, account: connection.account }
-    const target = targetUrl(baseUrlFor(baseTemplate, values, entry.definition, apiRequest.fromOrigin === true), apiRequest.url, apiRequest.query)
+    const values = {
+      parameters,
+      config: resolveConfigValues(entry.definition, parameters),
+      metadata: connection.metadata,
+      account: connection.account
+    }
+    const target = targetUrl(
+      baseUrlFor(baseTemplate, values, entry.definition, apiRequest.fromOrigin === true),
+      apiRequest.url,
+      apiRequest.query
+    )
     if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
     const scheme = schemeOf(entry.definition, connection)
     const placement = injectionFor(scheme, http)
@@ -265,18 +354,23 @@ export class HttpHelper {
     const issues = checkHeaders(apiRequest.headers ?? {}, tokenHeader)
     if (issues.length > 0) throw invalidRequest('some headers are not allowed', issues)
     const baseHeaders: Record<string, string> = {}
-    for (const [name, value] of Object.entries(http.headers ?? {})) baseHeaders[name.toLowerCase()] = renderTemplate(value, values)
+    for (const [name, value] of Object.entries(http.headers ?? {}))
+      baseHeaders[name.toLowerCase()] = renderTemplate(value, values)
     for (const [name, value] of Object.entries(apiRequest.headers ?? {})) baseHeaders[name.toLowerCase()] = value
     const refreshOn = new Set(http.refreshOnStatus ?? DEFAULT_REFRESH_ON_STATUS)
     const authFailures = http.authFailures ?? []
     // A new credential without the end customer: a refresh token, or the client credentials grant again.
-    const renewable = (token: CurrentToken): boolean => scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined)
+    const renewable = (token: CurrentToken): boolean =>
+      scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined)
     const refused = async (answer: ApiResponse): Promise<{ response: ApiResponse; failed: boolean }> => {
       if (refreshOn.has(answer.status)) return { response: answer, failed: true }
-      return authFailures.length === 0 ? { response: answer, failed: false } : inspectForAuthFailure(answer, authFailures)
+      return authFailures.length === 0
+        ? { response: answer, failed: false }
+        : inspectForAuthFailure(answer, authFailures)
     }
     const retryStatuses = new Set([...RETRY_STATUS, ...(http.rateLimit?.statuses ?? [])])
-    const replayable = apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
+    const replayable =
+      apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
 
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
       const url = new URL(target)
@@ -295,8 +389,12 @@ export class HttpHelper {
         })
       } catch (error) {
         const code = (error as { code?: string }).code ?? ''
-        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') throw new RuntimeError('provider_timeout', `${target.host} did not answer in time`)
-        throw new RuntimeError('provider_unreachable', `${target.host} could not be reached (${code || (error as Error).message})`)
+        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+          throw new RuntimeError('provider_timeout', `${target.host} did not answer in time`)
+        throw new RuntimeError(
+          'provider_unreachable',
+          `${target.host} could not be reached (${code || (error as Error).message})`
+        )
       }
       return { status: response.statusCode, headers: flat(response.headers), body: response.body }
     }
@@ -306,8 +404,19 @@ export class HttpHelper {
     let response = first.response
     if (first.failed) {
       if (!renewable(token)) {
-        if (scheme.kind === 'oauth2') await this.markAuthFailure(connection, response.status, 'the provider refused the token and gave no refresh token')
-        else await this.markAuthFailure(connection, response.status, `the provider refused the ${scheme.label.toLowerCase()}`, 'save a new one (it may have been revoked or rotated)')
+        if (scheme.kind === 'oauth2')
+          await this.markAuthFailure(
+            connection,
+            response.status,
+            'the provider refused the token and gave no refresh token'
+          )
+        else
+          await this.markAuthFailure(
+            connection,
+            response.status,
+            `the provider refused the ${scheme.label.toLowerCase()}`,
+            'save a new one (it may have been revoked or rotated)'
+          )
         return response
       }
       if (!replayable) {
@@ -327,7 +436,11 @@ export class HttpHelper {
     }
     const maxRetries = IDEMPOTENT.has(method) && replayable ? (this.options.maxRetries ?? 3) : 0
     for (let attempt = 1; attempt < maxRetries && retryStatuses.has(response.status); attempt++) {
-      const wait = this.retryDelay(response.headers['retry-after'], attempt, resetDelayMs(http.rateLimit, response.headers, this.now()))
+      const wait = this.retryDelay(
+        response.headers['retry-after'],
+        attempt,
+        resetDelayMs(http.rateLimit, response.headers, this.now())
+      )
       if (wait === undefined) break
       response.body.resume()
       await (this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait)
@@ -337,7 +450,10 @@ export class HttpHelper {
     return response
   }
 
-  private async overridesOf(tenantId: string, connectorKey: string): Promise<Readonly<Record<string, string>> | undefined> {
+  private async overridesOf(
+    tenantId: string,
+    connectorKey: string
+  ): Promise<Readonly<Record<string, string>> | undefined> {
     const key = `${tenantId}:${connectorKey}`
     const cached = this.#overrides.get(key)
     if (cached !== undefined && cached.until > this.now()) return cached.value
@@ -356,7 +472,9 @@ export class HttpHelper {
     const cap = this.options.maxRetryAfterSeconds ?? 30
     if (retryAfter === undefined && resetMs !== undefined) return resetMs > cap * 1000 ? undefined : resetMs
     if (retryAfter !== undefined) {
-      const seconds = /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - this.now()) / 1000)
+      const seconds = /^\d+$/.test(retryAfter.trim())
+        ? Number(retryAfter)
+        : Math.ceil((Date.parse(retryAfter) - this.now()) / 1000)
       if (Number.isFinite(seconds)) return seconds > cap ? undefined : Math.max(0, seconds) * 1000
     }
     return Math.min(5_000, 200 * 2 ** (attempt - 1))
@@ -365,13 +483,23 @@ export class HttpHelper {
   /** Green: used successfully. Written at most once a minute per connection. */
   private async markUsed(connection: Connection): Promise<void> {
     const now = this.now()
-    if (connection.status === 'connected' && connection.last_used_at !== null && (this.#lastMarked.get(connection.id) ?? 0) > now - 60_000) return
+    if (
+      connection.status === 'connected' &&
+      connection.last_used_at !== null &&
+      (this.#lastMarked.get(connection.id) ?? 0) > now - 60_000
+    )
+      return
     this.#lastMarked.set(connection.id, now)
     await this.lifecycle.used(connection, new Date(now))
   }
 
   /** Red: an auth failure a refresh cannot fix, with what the person can do about it. */
-  private async markAuthFailure(connection: Connection, status: number, reason: string, remedy = 'connect again'): Promise<void> {
+  private async markAuthFailure(
+    connection: Connection,
+    status: number,
+    reason: string,
+    remedy = 'connect again'
+  ): Promise<void> {
     const message = `${reason} (HTTP ${status}): ${remedy}`
     await this.lifecycle.authFailed(refOf(connection), message, status)
     await this.credentials.invalidate(connection.id)

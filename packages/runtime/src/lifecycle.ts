@@ -32,10 +32,28 @@ export class ConnectionLifecycle {
    * Connected through the provider's consent: the token set, the connection connected with
    * the granted scopes and kept metadata, and the event, in one transaction.
    */
-  async connected(ref: ConnectionRef, change: { readonly credential: CredentialWrite; readonly grantedScopes: readonly string[]; readonly metadata: Record<string, unknown> }, event: Omit<EventInput, 'kind' | 'level'>): Promise<void> {
+  async connected(
+    ref: ConnectionRef,
+    change: {
+      readonly credential: CredentialWrite
+      readonly grantedScopes: readonly string[]
+      readonly metadata: Record<string, unknown>
+    },
+    event: Omit<EventInput, 'kind' | 'level'>
+  ): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, change.credential, trx)
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null, grantedScopes: [...change.grantedScopes], metadata: change.metadata }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        {
+          status: 'connected',
+          statusReason: null,
+          grantedScopes: [...change.grantedScopes],
+          metadata: change.metadata
+        },
+        trx
+      )
       await this.log(ref, { kind: 'connection.connected', level: 'info', ...event }, trx)
     })
   }
@@ -52,21 +70,36 @@ export class ConnectionLifecycle {
   async credentialsReplaced(ref: ConnectionRef, credential: CredentialWrite, message: string): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, credential, trx)
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { status: 'connected', statusReason: null },
+        trx
+      )
       await this.log(ref, { kind: 'connection.credentials_replaced', level: 'info', message }, trx)
     })
   }
 
   /** Disconnected, inside the caller's transaction (which also takes the tokens away for revocation). */
   async disconnected(ref: ConnectionRef, message: string, trx: Executor): Promise<void> {
-    await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'disconnected', statusReason: null }, trx)
+    await this.store.connections.update(
+      ref.tenantId,
+      ref.connectionId,
+      { status: 'disconnected', statusReason: null },
+      trx
+    )
     await this.log(ref, { kind: 'connection.disconnected', level: 'info', message }, trx)
   }
 
   /** The provider refused a refresh for good (`invalid_grant`): red with the reason, no longer swept, logged. */
   async refreshRefused(ref: ConnectionRef, reason: string, detail: Record<string, unknown>): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'error', statusReason: reason }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { status: 'error', statusReason: reason },
+        trx
+      )
       await this.store.credentials.stopRefreshing(ref.connectionId, trx)
       await this.log(ref, { kind: 'connection.refresh_failed', level: 'error', message: reason, detail }, trx)
     })
@@ -79,21 +112,39 @@ export class ConnectionLifecycle {
 
   /** Used successfully: last used now, and green again if it was not. */
   async used(connection: Connection, at: Date): Promise<void> {
-    await this.store.connections.update(connection.tenant_id, connection.id, { lastUsedAt: at, ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null }) })
+    await this.store.connections.update(connection.tenant_id, connection.id, {
+      lastUsedAt: at,
+      ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null })
+    })
   }
 
   /** An auth failure a refresh cannot fix: red with what the person can do, logged. */
   async authFailed(ref: ConnectionRef, message: string, status: number): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'error', statusReason: message }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { status: 'error', statusReason: message },
+        trx
+      )
       await this.log(ref, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } }, trx)
     })
   }
 
   /** Verified: the account identity and the time kept (the reason cleared when connected), logged. */
-  async verified(ref: ConnectionRef, account: Record<string, unknown>, clearReason: boolean, event: Omit<EventInput, 'kind' | 'level'>): Promise<void> {
+  async verified(
+    ref: ConnectionRef,
+    account: Record<string, unknown>,
+    clearReason: boolean,
+    event: Omit<EventInput, 'kind' | 'level'>
+  ): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { account, verifiedAt: new Date(), ...(clearReason ? { statusReason: null } : {}) }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { account, verifiedAt: new Date(), ...(clearReason ? { statusReason: null } : {}) },
+        trx
+      )
       await this.log(ref, { kind: 'connection.verified', level: 'info', ...event }, trx)
     })
   }
@@ -101,8 +152,22 @@ export class ConnectionLifecycle {
   /** Verification refused: the reason on the connection, logged. */
   async verificationFailed(ref: ConnectionRef, reason: string, status: number | null): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.connections.update(ref.tenantId, ref.connectionId, { statusReason: `Verification failed: ${reason}` }, trx)
-      await this.log(ref, { kind: 'connection.verification_failed', level: 'warn', message: `Verification failed: ${reason}`, detail: { status } }, trx)
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { statusReason: `Verification failed: ${reason}` },
+        trx
+      )
+      await this.log(
+        ref,
+        {
+          kind: 'connection.verification_failed',
+          level: 'warn',
+          message: `Verification failed: ${reason}`,
+          detail: { status }
+        },
+        trx
+      )
     })
   }
 }

@@ -5,14 +5,19 @@ import { RuntimeError } from './errors.js'
 export const MAX_ANSWER_BYTES = 5 * 1024 * 1024
 
 /** Reads a provider's answer into `{ status, headers, body }`: JSON parsed when it says so, text otherwise. */
-export async function readAnswer(response: ApiResponse): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+export async function readAnswer(
+  response: ApiResponse
+): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of response.body) {
     size += (chunk as Buffer).length
     if (size > MAX_ANSWER_BYTES) {
       response.body.destroy()
-      throw new RuntimeError('provider_unreachable', `the answer is larger than ${MAX_ANSWER_BYTES} bytes; use the proxy route to stream it`)
+      throw new RuntimeError(
+        'provider_unreachable',
+        `the answer is larger than ${MAX_ANSWER_BYTES} bytes; use the proxy route to stream it`
+      )
     }
     chunks.push(chunk as Buffer)
   }

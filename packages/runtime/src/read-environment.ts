@@ -18,17 +18,25 @@ export class ConfigError extends Error {
  *
  * @throws {ConfigError} listing every bad or missing variable.
  */
-export function readEnvironment<S extends TObject>(schema: S, env: Readonly<Record<string, string | undefined>>, secrets: ReadonlySet<string>): Static<S> {
+export function readEnvironment<S extends TObject>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: ReadonlySet<string>
+): Static<S> {
   const raw: Record<string, unknown> = {}
   for (const [key, property] of Object.entries(schema.properties)) {
     const value = env[key]
     if (value === undefined || value === '') continue
-    const numeric = (property as { type?: unknown }).type === 'integer' || (property as { type?: unknown }).type === 'number'
+    const numeric =
+      (property as { type?: unknown }).type === 'integer' || (property as { type?: unknown }).type === 'number'
     raw[key] = numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value
   }
   const withDefaults = Value.Default(schema, raw) as Record<string, unknown>
   const problems = [...Value.Errors(schema, withDefaults)].flatMap((error) => {
-    if (error.keyword === 'required') return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map((name) => `${name}: is required`)
+    if (error.keyword === 'required')
+      return ((error.params as { requiredProperties?: string[] }).requiredProperties ?? []).map(
+        (name) => `${name}: is required`
+      )
     const name = error.instancePath.replace(/^\//, '')
     return [`${name}: ${error.message}${secrets.has(name) ? '' : ` (got ${JSON.stringify(withDefaults[name])})`}`]
   })

@@ -70,7 +70,8 @@ export class SingleFlight {
     const lost = new AbortController()
     const renew = async (): Promise<void> => {
       try {
-        if ((await this.#redis.eval(RENEW, 1, name, token, String(this.lockTtlMs))) !== 1) lost.abort(new Error('the refresh lock was lost'))
+        if ((await this.#redis.eval(RENEW, 1, name, token, String(this.lockTtlMs))) !== 1)
+          lost.abort(new Error('the refresh lock was lost'))
       } catch {
         // Redis unreachable: the lock may expire meanwhile; the next renewal tells.
       }

@@ -41,7 +41,12 @@ export function decodeTokenSet(stored: Record<string, unknown>): TokenSet {
  * lifetime), minus jitter so that tokens issued together are not refreshed in one burst.
  * `null` without an expiry or a refresh token: those refresh on an auth failure only.
  */
-export function refreshDueAt(tokens: Pick<TokenSet, 'expiresAt' | 'refreshToken'>, now: number, marginSeconds: number, random: () => number = Math.random): Date | null {
+export function refreshDueAt(
+  tokens: Pick<TokenSet, 'expiresAt' | 'refreshToken'>,
+  now: number,
+  marginSeconds: number,
+  random: () => number = Math.random
+): Date | null {
   if (tokens.expiresAt === undefined || tokens.refreshToken === undefined) return null
   const lifetimeMs = Math.max(0, tokens.expiresAt.getTime() - now)
   const marginMs = Math.min(marginSeconds * 1000, lifetimeMs / 3)

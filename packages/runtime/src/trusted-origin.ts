@@ -33,12 +33,20 @@ function matchesHost(hostname: string, pattern: string): boolean {
  * @throws {RuntimeError} `conflict` when the origin is missing, malformed or untrusted: the
  *   connection has to be connected again (once the provider answers with one of its own hosts).
  */
-export function checkTrustedOrigin(template: string | undefined, originHosts: readonly string[] | undefined, values: TemplateValues): void {
-  const origin = template === undefined ? undefined : placeholderParts(template).find(({ part }) => part === 'origin')?.placeholder
+export function checkTrustedOrigin(
+  template: string | undefined,
+  originHosts: readonly string[] | undefined,
+  values: TemplateValues
+): void {
+  const origin =
+    template === undefined ? undefined : placeholderParts(template).find(({ part }) => part === 'origin')?.placeholder
   if (origin === undefined || template === undefined) return
   const where = `{{${origin.name}}}`
   const refuse = (why: string): never => {
-    throw new RuntimeError('conflict', `the provider's answer named an untrusted API host for ${where}: ${why}; nothing was sent there, and the connection must be connected again`)
+    throw new RuntimeError(
+      'conflict',
+      `the provider's answer named an untrusted API host for ${where}: ${why}; nothing was sent there, and the connection must be connected again`
+    )
   }
   let rendered: string
   try {
@@ -50,6 +58,8 @@ export function checkTrustedOrigin(template: string | undefined, originHosts: re
   const problem = checkEndpointUrl(rendered)
   if (problem !== undefined) return refuse(`it ${problem}`)
   const { hostname } = new URL(rendered)
-  if (originHosts === undefined || originHosts.length === 0) return refuse(`${JSON.stringify(hostname)}, and the connector declares no http.originHosts to trust`)
-  if (!originHosts.some((pattern) => matchesHost(hostname, pattern))) return refuse(`${JSON.stringify(hostname)} is not one of http.originHosts (${originHosts.join(', ')})`)
+  if (originHosts === undefined || originHosts.length === 0)
+    return refuse(`${JSON.stringify(hostname)}, and the connector declares no http.originHosts to trust`)
+  if (!originHosts.some((pattern) => matchesHost(hostname, pattern)))
+    return refuse(`${JSON.stringify(hostname)} is not one of http.originHosts (${originHosts.join(', ')})`)
 }

@@ -52,7 +52,8 @@ export class VerificationService {
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     const verification = entry?.definition.verification
-    if (verification === undefined) throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no verification request`)
+    if (verification === undefined)
+      throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no verification request`)
     let answer: { status: number; body: unknown }
     try {
       const response = await this.http.call(tenantId, connectionId, {
@@ -69,7 +70,10 @@ export class VerificationService {
     }
     if (answer.status < 200 || answer.status >= 300) {
       const after = await this.store.connections.get(tenantId, connectionId)
-      const reason = after?.status === 'error' ? (after.status_reason ?? `the provider refused the credentials (HTTP ${answer.status})`) : `the provider answered HTTP ${answer.status} to ${verification.path}`
+      const reason =
+        after?.status === 'error'
+          ? (after.status_reason ?? `the provider refused the credentials (HTTP ${answer.status})`)
+          : `the provider answered HTTP ${answer.status} to ${verification.path}`
       return this.failed(tenantId, connectionId, answer.status, reason)
     }
     const account: Record<string, unknown> = {}
@@ -79,9 +83,20 @@ export class VerificationService {
     }
     // The helper already turned it green; the identity and the time are ours to keep.
     const after = await this.store.connections.get(tenantId, connectionId)
-    if (after?.status === 'error') return this.failed(tenantId, connectionId, answer.status, after.status_reason ?? 'the provider refused the credentials')
-    const who = Object.values(account).filter((v) => v !== '').join(', ')
-    await this.lifecycle.verified({ tenantId, connectionId }, account, after?.status === 'connected', { message: who === '' ? 'Verified: the provider accepted the credentials' : `Verified as ${who}`, detail: { status: answer.status, account } })
+    if (after?.status === 'error')
+      return this.failed(
+        tenantId,
+        connectionId,
+        answer.status,
+        after.status_reason ?? 'the provider refused the credentials'
+      )
+    const who = Object.values(account)
+      .filter((v) => v !== '')
+      .join(', ')
+    await this.lifecycle.verified({ tenantId, connectionId }, account, after?.status === 'connected', {
+      message: who === '' ? 'Verified: the provider accepted the credentials' : `Verified as ${who}`,
+      detail: { status: answer.status, account }
+    })
     return { ok: true, status: answer.status, account, reason: null }
   }
 
@@ -96,11 +111,23 @@ export class VerificationService {
     try {
       await this.verify(tenantId, connectionId)
     } catch (error) {
-      await this.lifecycle.log({ tenantId, connectionId }, { kind: 'connection.verification_failed', level: 'warn', message: `Verification could not run: ${(error as Error).message}` })
+      await this.lifecycle.log(
+        { tenantId, connectionId },
+        {
+          kind: 'connection.verification_failed',
+          level: 'warn',
+          message: `Verification could not run: ${(error as Error).message}`
+        }
+      )
     }
   }
 
-  private async failed(tenantId: string, connectionId: string, status: number | null, reason: string): Promise<VerificationResult> {
+  private async failed(
+    tenantId: string,
+    connectionId: string,
+    status: number | null,
+    reason: string
+  ): Promise<VerificationResult> {
     await this.lifecycle.verificationFailed({ tenantId, connectionId }, reason, status)
     return { ok: false, status, account: null, reason }
   }

@@ -14,7 +14,14 @@ const acme = defineConnector({
     { key: 'tenant', label: 'Tenant', pattern: '[a-z]+' },
     { key: 'apiSecret', label: 'API secret', type: 'password' }
   ],
-  auth: { kind: 'oauth2', grant: 'authorization_code', authorizeUrl: 'https://{{parameters.tenant}}.acme.example/a', tokenUrl: 'https://acme.example/t', scopes: { read: 'r' }, offlineAccess: { scope: 'offline_access' } }
+  auth: {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    authorizeUrl: 'https://{{parameters.tenant}}.acme.example/a',
+    tokenUrl: 'https://acme.example/t',
+    scopes: { read: 'r' },
+    offlineAccess: { scope: 'offline_access' }
+  }
 })
 
 t.test('password parameters are encrypted at rest and masked, scopes get defaults', async (t) => {
@@ -26,15 +33,32 @@ t.test('password parameters are encrypted at rest and masked, scopes get default
   t.teardown(() => redis.disconnect())
   const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
   t.teardown(() => queues.close())
-  const runtime = createRuntime({ store, queues, redis, connectors: [acme], config: { publicUrl: 'https://l.example' } })
+  const runtime = createRuntime({
+    store,
+    queues,
+    redis,
+    connectors: [acme],
+    config: { publicUrl: 'https://l.example' }
+  })
   const { tenant } = await store.tenants.create('A')
-  const view = await runtime.connections.create(tenant.id, { connector: 'acme', parameters: { tenant: 'acme', apiSecret: 'p@ssw0rd-CANARY' } })
+  const view = await runtime.connections.create(tenant.id, {
+    connector: 'acme',
+    parameters: { tenant: 'acme', apiSecret: 'p@ssw0rd-CANARY' }
+  })
   t.same(view.parameters, { tenant: 'acme', apiSecret: '********' })
   t.same(view.scopes.requested, ['offline_access'], 'no defaults declared: the offline scope alone')
   const row = await store.db.selectFrom('connections').select('parameters').executeTakeFirstOrThrow()
   t.notMatch(JSON.stringify(row), /p@ssw0rd-CANARY/)
   t.same(await openParameters(store, row.parameters), { tenant: 'acme', apiSecret: 'p@ssw0rd-CANARY' })
-  const error = await runtime.connections.create(tenant.id, { connector: 'acme', parameters: { tenant: 'ACME' } }).catch((e: unknown) => e)
+  const error = await runtime.connections
+    .create(tenant.id, { connector: 'acme', parameters: { tenant: 'ACME' } })
+    .catch((e: unknown) => e)
   t.ok(error instanceof RuntimeError)
-  t.match(error, { code: 'invalid_request', details: [{ path: 'body.parameters.tenant' }, { path: 'body.parameters.apiSecret', message: 'API secret is required' }] })
+  t.match(error, {
+    code: 'invalid_request',
+    details: [
+      { path: 'body.parameters.tenant' },
+      { path: 'body.parameters.apiSecret', message: 'API secret is required' }
+    ]
+  })
 })

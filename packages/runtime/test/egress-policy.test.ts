@@ -4,7 +4,23 @@ import { request } from 'undici'
 import { createEgressDispatcher, isDeniedHost, isPrivateAddress } from '../src/index.js'
 
 t.test('private, loopback, link-local and reserved addresses are recognised', async (t) => {
-  for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '[::1]']) {
+  for (const address of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '0.0.0.0',
+    '100.64.0.1',
+    '::1',
+    '::',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:169.254.169.254',
+    '[::1]'
+  ]) {
     t.ok(isPrivateAddress(address), address)
   }
   for (const address of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', 'example.com']) {
@@ -63,16 +79,27 @@ const NOT_PUBLIC = [
   'fe80::1%eth0'
 ]
 
-t.test('IPv4-compatible and IPv4-mapped forms, documentation, benchmarking and other non-public ranges are denied', async (t) => {
-  for (const address of NOT_PUBLIC) {
-    t.ok(isPrivateAddress(address), address)
-    t.ok(isPrivateAddress(`[${address}]`), `[${address}]`)
-    t.ok(isDeniedHost(address.includes(':') ? `[${address}]` : address), `host ${address}`)
+t.test(
+  'IPv4-compatible and IPv4-mapped forms, documentation, benchmarking and other non-public ranges are denied',
+  async (t) => {
+    for (const address of NOT_PUBLIC) {
+      t.ok(isPrivateAddress(address), address)
+      t.ok(isPrivateAddress(`[${address}]`), `[${address}]`)
+      t.ok(isDeniedHost(address.includes(':') ? `[${address}]` : address), `host ${address}`)
+    }
+    for (const address of [
+      '8.8.8.8',
+      '::ffff:808:808',
+      '::808:808',
+      '2a00:1450:4001:82a::200e',
+      '100.128.0.1',
+      '198.20.0.1',
+      '192.0.3.1'
+    ]) {
+      t.notOk(isPrivateAddress(address), `${address} is public`)
+    }
   }
-  for (const address of ['8.8.8.8', '::ffff:808:808', '::808:808', '2a00:1450:4001:82a::200e', '100.128.0.1', '198.20.0.1', '192.0.3.1']) {
-    t.notOk(isPrivateAddress(address), `${address} is public`)
-  }
-})
+)
 
 t.test('the dispatcher refuses every non-public literal before connecting', async (t) => {
   const strict = createEgressDispatcher({ connectTimeoutMs: 1_000 })
@@ -95,7 +122,9 @@ t.test('the dispatcher refuses private targets by default, allows them when told
     const error = await request(url, { dispatcher: strict }).catch((e: unknown) => e)
     t.match(error, { code: 'ERR_EGRESS_DENIED' }, url)
   }
-  const metadata = await request('http://169.254.169.254/latest/meta-data/', { dispatcher: strict }).catch((e: unknown) => e)
+  const metadata = await request('http://169.254.169.254/latest/meta-data/', { dispatcher: strict }).catch(
+    (e: unknown) => e
+  )
   t.match(metadata, { code: 'ERR_EGRESS_DENIED' }, 'cloud metadata')
   const relaxed = createEgressDispatcher({ allowPrivateNetwork: true })
   const response = await request(`http://127.0.0.1:${port}/`, { dispatcher: relaxed })

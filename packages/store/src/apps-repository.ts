@@ -27,7 +27,16 @@ export class AppsRepository {
    * stores URL overrides only (no client, no secret).
    * @returns whether a row was written.
    */
-  async upsert(tenantId: string, connectorKey: string, app: { clientId: string | null; clientSecret?: string | undefined; scopes: readonly string[] | null; overrides: Record<string, string> }): Promise<boolean> {
+  async upsert(
+    tenantId: string,
+    connectorKey: string,
+    app: {
+      clientId: string | null
+      clientSecret?: string | undefined
+      scopes: readonly string[] | null
+      overrides: Record<string, string>
+    }
+  ): Promise<boolean> {
     const common = {
       client_id: app.clientId,
       scopes: app.scopes === null ? null : JSON.stringify(app.scopes),
@@ -35,10 +44,19 @@ export class AppsRepository {
       updated_at: new Date()
     }
     if (app.clientSecret === undefined && app.clientId !== null) {
-      const result = await this.db.updateTable('connector_apps').set(common).where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+      const result = await this.db
+        .updateTable('connector_apps')
+        .set(common)
+        .where('tenant_id', '=', tenantId)
+        .where('connector_key', '=', connectorKey)
+        .executeTakeFirst()
       return result.numUpdatedRows > 0n
     }
-    const values = { ...common, client_secret_enc: app.clientSecret === undefined || app.clientId === null ? null : await this.cipher.encrypt(app.clientSecret) }
+    const values = {
+      ...common,
+      client_secret_enc:
+        app.clientSecret === undefined || app.clientId === null ? null : await this.cipher.encrypt(app.clientSecret)
+    }
     await this.db
       .insertInto('connector_apps')
       .values({ tenant_id: tenantId, connector_key: connectorKey, ...values })
@@ -48,21 +66,39 @@ export class AppsRepository {
   }
 
   async get(tenantId: string, connectorKey: string): Promise<AppRecord | undefined> {
-    const row = await this.db.selectFrom('connector_apps').selectAll().where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('connector_apps')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('connector_key', '=', connectorKey)
+      .executeTakeFirst()
     if (row === undefined) return undefined
-    const client = row.client_id === null || row.client_secret_enc === null ? null : { clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc) }
+    const client =
+      row.client_id === null || row.client_secret_enc === null
+        ? null
+        : { clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc) }
     return { connectorKey, client, scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
   }
 
   /** The app's URL overrides only: what API calls need, without decrypting the secret. */
   async overrides(tenantId: string, connectorKey: string): Promise<Readonly<Record<string, string>> | undefined> {
-    const row = await this.db.selectFrom('connector_apps').select('overrides').where('tenant_id', '=', tenantId).where('connector_key', '=', connectorKey).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('connector_apps')
+      .select('overrides')
+      .where('tenant_id', '=', tenantId)
+      .where('connector_key', '=', connectorKey)
+      .executeTakeFirst()
     return row?.overrides
   }
 
   /** Which connectors have an OAuth app (a client, not only URL overrides), without decrypting anything. */
   async configuredKeys(tenantId: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('connector_apps').select('connector_key').where('tenant_id', '=', tenantId).where('client_id', 'is not', null).execute()
+    const rows = await this.db
+      .selectFrom('connector_apps')
+      .select('connector_key')
+      .where('tenant_id', '=', tenantId)
+      .where('client_id', 'is not', null)
+      .execute()
     return new Set(rows.map((r) => r.connector_key))
   }
 }

@@ -10,7 +10,16 @@ export class AttemptsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  async create(input: { tenantId: string; connectionId: string; startToken: string; redirectUri: string; requestedScopes: readonly string[]; issuer: string | null; expiresAt: Date; returnTo?: string | null }): Promise<ConnectAttempt> {
+  async create(input: {
+    tenantId: string
+    connectionId: string
+    startToken: string
+    redirectUri: string
+    requestedScopes: readonly string[]
+    issuer: string | null
+    expiresAt: Date
+    returnTo?: string | null
+  }): Promise<ConnectAttempt> {
     return this.db
       .insertInto('connect_attempts')
       .values({
@@ -28,7 +37,11 @@ export class AttemptsRepository {
   }
 
   async findByStartToken(startToken: string): Promise<ConnectAttempt | undefined> {
-    return this.db.selectFrom('connect_attempts').selectAll().where('start_token_hash', '=', sha256(startToken)).executeTakeFirst()
+    return this.db
+      .selectFrom('connect_attempts')
+      .selectAll()
+      .where('start_token_hash', '=', sha256(startToken))
+      .executeTakeFirst()
   }
 
   async findByState(state: string): Promise<ConnectAttempt | undefined> {
@@ -40,7 +53,10 @@ export class AttemptsRepository {
    * verifier. Only once: a start URL opened twice fails the second time.
    * @returns whether this call started it.
    */
-  async start(id: string, input: { state: string; browserBinding: string; codeVerifier: string | undefined }): Promise<boolean> {
+  async start(
+    id: string,
+    input: { state: string; browserBinding: string; codeVerifier: string | undefined }
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('connect_attempts')
       .set({
@@ -58,7 +74,12 @@ export class AttemptsRepository {
 
   /** Marks the attempt consumed; only the first caller wins (a replayed callback loses). */
   async consume(id: string): Promise<boolean> {
-    const result = await this.db.updateTable('connect_attempts').set({ consumed_at: new Date() }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst()
+    const result = await this.db
+      .updateTable('connect_attempts')
+      .set({ consumed_at: new Date() })
+      .where('id', '=', id)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst()
     return result.numUpdatedRows > 0n
   }
 
@@ -72,6 +93,10 @@ export class AttemptsRepository {
 
   /** Whether a browser binding value matches the attempt's. */
   bindingMatches(attempt: ConnectAttempt, browserBinding: string | undefined): boolean {
-    return browserBinding !== undefined && attempt.browser_binding_hash !== null && sha256(browserBinding) === attempt.browser_binding_hash
+    return (
+      browserBinding !== undefined &&
+      attempt.browser_binding_hash !== null &&
+      sha256(browserBinding) === attempt.browser_binding_hash
+    )
   }
 }

@@ -6,7 +6,13 @@ import { sha256 } from './hash.js'
 export class ConnectSessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(input: { tenantId: string; token: string; externalId: string; connectors: readonly string[] | null; expiresAt: Date }): Promise<ConnectSession> {
+  async create(input: {
+    tenantId: string
+    token: string
+    externalId: string
+    connectors: readonly string[] | null
+    expiresAt: Date
+  }): Promise<ConnectSession> {
     return this.db
       .insertInto('connect_sessions')
       .values({
@@ -22,7 +28,12 @@ export class ConnectSessionsRepository {
 
   /** The session a token opens, while it has not expired. */
   async findActive(token: string, now: Date): Promise<ConnectSession | undefined> {
-    return this.db.selectFrom('connect_sessions').selectAll().where('token_hash', '=', sha256(token)).where('expires_at', '>', now).executeTakeFirst()
+    return this.db
+      .selectFrom('connect_sessions')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .where('expires_at', '>', now)
+      .executeTakeFirst()
   }
 
   /** Deletes sessions that expired before `before`; returns how many. */

@@ -35,7 +35,10 @@ export class ConnectionsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  async create(input: NewConnectionInput, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection> {
+  async create(
+    input: NewConnectionInput,
+    trx: Kysely<Database> | Transaction<Database> = this.db
+  ): Promise<Connection> {
     return trx
       .insertInto('connections')
       .values({
@@ -56,28 +59,49 @@ export class ConnectionsRepository {
       .executeTakeFirstOrThrow()
   }
 
-  async get(tenantId: string, id: string, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection | undefined> {
+  async get(
+    tenantId: string,
+    id: string,
+    trx: Kysely<Database> | Transaction<Database> = this.db
+  ): Promise<Connection | undefined> {
     if (!isUuid(id)) return undefined
-    return trx.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()
+    return trx
+      .selectFrom('connections')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()
   }
 
-  async list(tenantId: string, filters: { connectorKey?: string | undefined; externalId?: string | undefined } = {}): Promise<Connection[]> {
+  async list(
+    tenantId: string,
+    filters: { connectorKey?: string | undefined; externalId?: string | undefined } = {}
+  ): Promise<Connection[]> {
     let query = this.db.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId)
     if (filters.connectorKey !== undefined) query = query.where('connector_key', '=', filters.connectorKey)
     if (filters.externalId !== undefined) query = query.where('external_id', '=', filters.externalId)
     return query.orderBy('created_at', 'desc').limit(1000).execute()
   }
 
-  async update(tenantId: string, id: string, patch: ConnectionPatch, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<Connection | undefined> {
+  async update(
+    tenantId: string,
+    id: string,
+    patch: ConnectionPatch,
+    trx: Kysely<Database> | Transaction<Database> = this.db
+  ): Promise<Connection | undefined> {
     return trx
       .updateTable('connections')
       .set({
         ...(patch.status === undefined ? {} : { status: patch.status }),
         ...(patch.statusReason === undefined ? {} : { status_reason: patch.statusReason }),
-        ...(patch.grantedScopes === undefined ? {} : { granted_scopes: patch.grantedScopes === null ? null : JSON.stringify(patch.grantedScopes) }),
+        ...(patch.grantedScopes === undefined
+          ? {}
+          : { granted_scopes: patch.grantedScopes === null ? null : JSON.stringify(patch.grantedScopes) }),
         ...(patch.metadata === undefined ? {} : { metadata: JSON.stringify(patch.metadata) }),
         ...(patch.lastUsedAt === undefined ? {} : { last_used_at: patch.lastUsedAt }),
-        ...(patch.account === undefined ? {} : { account: patch.account === null ? null : JSON.stringify(patch.account) }),
+        ...(patch.account === undefined
+          ? {}
+          : { account: patch.account === null ? null : JSON.stringify(patch.account) }),
         ...(patch.verifiedAt === undefined ? {} : { verified_at: patch.verifiedAt }),
         updated_at: new Date()
       })
@@ -90,7 +114,11 @@ export class ConnectionsRepository {
   /** @returns whether a row was deleted. */
   async delete(tenantId: string, id: string): Promise<boolean> {
     if (!isUuid(id)) return false
-    const result = await this.db.deleteFrom('connections').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst()
+    const result = await this.db
+      .deleteFrom('connections')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()
     return result.numDeletedRows > 0n
   }
 

@@ -28,7 +28,11 @@ export class CredentialsRepository {
   ) {}
 
   async get(connectionId: string, trx: Executor = this.db): Promise<CredentialRecord | undefined> {
-    const row = await trx.selectFrom('credentials').selectAll().where('connection_id', '=', connectionId).executeTakeFirst()
+    const row = await trx
+      .selectFrom('credentials')
+      .selectAll()
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst()
     if (row === undefined) return undefined
     return {
       connectionId,
@@ -50,7 +54,11 @@ export class CredentialsRepository {
     const row = await trx
       .insertInto('credentials')
       .values({ connection_id: connectionId, tenant_id: tenantId, version: 1, ...values })
-      .onConflict((oc) => oc.column('connection_id').doUpdateSet((eb) => ({ ...values, version: eb(eb.ref('credentials.version'), '+', 1) })))
+      .onConflict((oc) =>
+        oc
+          .column('connection_id')
+          .doUpdateSet((eb) => ({ ...values, version: eb(eb.ref('credentials.version'), '+', 1) }))
+      )
       .returning('version')
       .executeTakeFirstOrThrow()
     return row.version
@@ -61,7 +69,12 @@ export class CredentialsRepository {
    * refresh that outlived its lock cannot overwrite a newer token.
    * @returns the new version, or `undefined` when someone else wrote first.
    */
-  async replace(connectionId: string, expectedVersion: number, write: CredentialWrite, trx: Executor = this.db): Promise<number | undefined> {
+  async replace(
+    connectionId: string,
+    expectedVersion: number,
+    write: CredentialWrite,
+    trx: Executor = this.db
+  ): Promise<number | undefined> {
     const row = await trx
       .updateTable('credentials')
       .set({
@@ -80,42 +93,75 @@ export class CredentialsRepository {
 
   /** Deletes and returns the token set (for revocation), in the caller's transaction. */
   async take(connectionId: string, trx: Executor = this.db): Promise<{ tokenSetEnc: string } | undefined> {
-    const row = await trx.deleteFrom('credentials').where('connection_id', '=', connectionId).returning('token_set_enc').executeTakeFirst()
+    const row = await trx
+      .deleteFrom('credentials')
+      .where('connection_id', '=', connectionId)
+      .returning('token_set_enc')
+      .executeTakeFirst()
     return row === undefined ? undefined : { tokenSetEnc: row.token_set_enc }
   }
 
   /** Stops sweeping a connection's credential (it turned red): no refresh is due any more. */
   async stopRefreshing(connectionId: string, trx: Executor = this.db): Promise<void> {
-    await trx.updateTable('credentials').set({ refresh_due_at: null }).where('connection_id', '=', connectionId).execute()
+    await trx
+      .updateTable('credentials')
+      .set({ refresh_due_at: null })
+      .where('connection_id', '=', connectionId)
+      .execute()
   }
 
   /** The version and due time alone, without opening the token set. */
-  async state(connectionId: string): Promise<{ version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined> {
-    const row = await this.db.selectFrom('credentials').select(['version', 'refresh_due_at', 'expires_at']).where('connection_id', '=', connectionId).executeTakeFirst()
-    return row === undefined ? undefined : { version: row.version, refreshDueAt: row.refresh_due_at, expiresAt: row.expires_at }
+  async state(
+    connectionId: string
+  ): Promise<{ version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined> {
+    const row = await this.db
+      .selectFrom('credentials')
+      .select(['version', 'refresh_due_at', 'expires_at'])
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst()
+    return row === undefined
+      ? undefined
+      : { version: row.version, refreshDueAt: row.refresh_due_at, expiresAt: row.expires_at }
   }
 
   /**
    * Credentials of connected connections whose refresh is due at `now` (the partial index on
    * `refresh_due_at`), the most urgent first, with their expiry so callers can spread the work.
    */
-  async due(now: Date, limit: number): Promise<{ connectionId: string; tenantId: string; refreshDueAt: Date; expiresAt: Date | null }[]> {
+  async due(
+    now: Date,
+    limit: number
+  ): Promise<{ connectionId: string; tenantId: string; refreshDueAt: Date; expiresAt: Date | null }[]> {
     const rows = await this.db
       .selectFrom('credentials')
       .innerJoin('connections', 'connections.id', 'credentials.connection_id')
-      .select(['credentials.connection_id', 'credentials.tenant_id', 'credentials.refresh_due_at', 'credentials.expires_at'])
+      .select([
+        'credentials.connection_id',
+        'credentials.tenant_id',
+        'credentials.refresh_due_at',
+        'credentials.expires_at'
+      ])
       .where('credentials.refresh_due_at', '<=', now)
       .where('connections.status', '=', 'connected')
       .orderBy('credentials.refresh_due_at')
       .limit(limit)
       .execute()
-    return rows.map((row) => ({ connectionId: row.connection_id, tenantId: row.tenant_id, refreshDueAt: row.refresh_due_at ?? now, expiresAt: row.expires_at }))
+    return rows.map((row) => ({
+      connectionId: row.connection_id,
+      tenantId: row.tenant_id,
+      refreshDueAt: row.refresh_due_at ?? now,
+      expiresAt: row.expires_at
+    }))
   }
 
   /** The expiry of each connection's token set, by connection id (those without a credential are left out). */
   async expiries(connectionIds: readonly string[]): Promise<Map<string, Date | null>> {
     if (connectionIds.length === 0) return new Map()
-    const rows = await this.db.selectFrom('credentials').select(['connection_id', 'expires_at']).where('connection_id', 'in', connectionIds).execute()
+    const rows = await this.db
+      .selectFrom('credentials')
+      .select(['connection_id', 'expires_at'])
+      .where('connection_id', 'in', connectionIds)
+      .execute()
     return new Map(rows.map((row) => [row.connection_id, row.expires_at]))
   }
 }

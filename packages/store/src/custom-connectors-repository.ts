@@ -15,12 +15,22 @@ export class CustomConnectorsRepository {
   }
 
   async list(tenantId: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.db.selectFrom('custom_connectors').select('definition').where('tenant_id', '=', tenantId).orderBy('key').execute()
+    const rows = await this.db
+      .selectFrom('custom_connectors')
+      .select('definition')
+      .where('tenant_id', '=', tenantId)
+      .orderBy('key')
+      .execute()
     return rows.map((r) => r.definition)
   }
 
   async get(tenantId: string, key: string): Promise<Record<string, unknown> | undefined> {
-    const row = await this.db.selectFrom('custom_connectors').select('definition').where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('custom_connectors')
+      .select('definition')
+      .where('tenant_id', '=', tenantId)
+      .where('key', '=', key)
+      .executeTakeFirst()
     return row?.definition
   }
 }

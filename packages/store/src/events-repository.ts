@@ -42,10 +42,22 @@ export interface EventInput {
 export class EventsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async add(tenantId: string, connectionId: string, event: EventInput, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<void> {
+  async add(
+    tenantId: string,
+    connectionId: string,
+    event: EventInput,
+    trx: Kysely<Database> | Transaction<Database> = this.db
+  ): Promise<void> {
     await trx
       .insertInto('connection_events')
-      .values({ tenant_id: tenantId, connection_id: connectionId, kind: event.kind, level: event.level, message: event.message, detail: JSON.stringify(event.detail ?? {}) })
+      .values({
+        tenant_id: tenantId,
+        connection_id: connectionId,
+        kind: event.kind,
+        level: event.level,
+        message: event.message,
+        detail: JSON.stringify(event.detail ?? {})
+      })
       .execute()
   }
 

@@ -25,4 +25,17 @@ export { ConnectSessionsRepository } from './connect-sessions-repository.js'
 export { EVENT_KINDS, EventsRepository } from './events-repository.js'
 export type { EventInput, EventKind } from './events-repository.js'
 export { RevocationsRepository } from './revocations-repository.js'
-export type { ConnectAttempt, ConnectSession, Connection, ConnectionEvent, ConnectionStatus, ConnectorApp, Credential, CustomConnector, Database, EventLevel, Revocation, Tenant } from './database.js'
+export type {
+  ConnectAttempt,
+  ConnectSession,
+  Connection,
+  ConnectionEvent,
+  ConnectionStatus,
+  ConnectorApp,
+  Credential,
+  CustomConnector,
+  Database,
+  EventLevel,
+  Revocation,
+  Tenant
+} from './database.js'

@@ -38,7 +38,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       const { error, results } = await migrator.migrateToLatest()
       if (error !== undefined) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-        throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+        throw new MigrationError(
+          `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error }
+        )
       }
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
     } finally {

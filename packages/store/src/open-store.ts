@@ -55,7 +55,12 @@ export interface Store {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const cipher = createCipher(options.encryptionKeys)
-  const db = createDatabase({ connectionString: options.connectionString, maxConnections: options.maxConnections, applicationName: options.applicationName, onIdleError: options.onIdleError })
+  const db = createDatabase({
+    connectionString: options.connectionString,
+    maxConnections: options.maxConnections,
+    applicationName: options.applicationName,
+    onIdleError: options.onIdleError
+  })
   try {
     await verifyEncryptionKeys(db, cipher)
     if (options.migrate ?? true) await migrateToLatest(db)

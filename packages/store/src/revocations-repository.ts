@@ -14,10 +14,22 @@ export class RevocationsRepository {
   ) {}
 
   /** Queues an already encrypted token set (taken from the credentials row) for revocation. */
-  async create(tenantId: string, connectionId: string, tokenSetEnc: string, context: Record<string, unknown>, trx: Kysely<Database> | Transaction<Database> = this.db): Promise<string> {
+  async create(
+    tenantId: string,
+    connectionId: string,
+    tokenSetEnc: string,
+    context: Record<string, unknown>,
+    trx: Kysely<Database> | Transaction<Database> = this.db
+  ): Promise<string> {
     const row = await trx
       .insertInto('revocations')
-      .values({ tenant_id: tenantId, connection_id: connectionId, token_set_enc: tokenSetEnc, context_enc: await this.cipher.encrypt(JSON.stringify(context)), status: 'pending' })
+      .values({
+        tenant_id: tenantId,
+        connection_id: connectionId,
+        token_set_enc: tokenSetEnc,
+        context_enc: await this.cipher.encrypt(JSON.stringify(context)),
+        status: 'pending'
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     return row.id
@@ -27,13 +39,23 @@ export class RevocationsRepository {
    * A revocation with its token set and snapshot opened; `tokenSet` is undefined once the
    * revocation finished (purged).
    */
-  async get(id: string): Promise<(Revocation & { tokenSet: Record<string, unknown> | undefined; context: Record<string, unknown> }) | undefined> {
+  async get(
+    id: string
+  ): Promise<
+    (Revocation & { tokenSet: Record<string, unknown> | undefined; context: Record<string, unknown> }) | undefined
+  > {
     const row = await this.db.selectFrom('revocations').selectAll().where('id', '=', id).executeTakeFirst()
     if (row === undefined) return undefined
     return {
       ...row,
-      tokenSet: row.token_set_enc === null ? undefined : (JSON.parse(await this.cipher.decrypt(row.token_set_enc)) as Record<string, unknown>),
-      context: row.context_enc === null ? {} : (JSON.parse(await this.cipher.decrypt(row.context_enc)) as Record<string, unknown>)
+      tokenSet:
+        row.token_set_enc === null
+          ? undefined
+          : (JSON.parse(await this.cipher.decrypt(row.token_set_enc)) as Record<string, unknown>),
+      context:
+        row.context_enc === null
+          ? {}
+          : (JSON.parse(await this.cipher.decrypt(row.context_enc)) as Record<string, unknown>)
     }
   }
 
@@ -45,7 +67,14 @@ export class RevocationsRepository {
   async finish(id: string, status: 'done' | 'failed', lastError: string | null): Promise<boolean> {
     const result = await this.db
       .updateTable('revocations')
-      .set((eb) => ({ status, last_error: lastError, finished_at: new Date(), attempts: eb(eb.ref('attempts'), '+', 1), token_set_enc: null, context_enc: null }))
+      .set((eb) => ({
+        status,
+        last_error: lastError,
+        finished_at: new Date(),
+        attempts: eb(eb.ref('attempts'), '+', 1),
+        token_set_enc: null,
+        context_enc: null
+      }))
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst()
@@ -53,7 +82,10 @@ export class RevocationsRepository {
   }
 
   /** Pending revocations older than `olderThanSeconds` (the sweep re-queues them), oldest first. */
-  async pending(olderThanSeconds: number, limit: number): Promise<{ id: string; tenant_id: string; connection_id: string }[]> {
+  async pending(
+    olderThanSeconds: number,
+    limit: number
+  ): Promise<{ id: string; tenant_id: string; connection_id: string }[]> {
     return this.db
       .selectFrom('revocations')
       .select(['id', 'tenant_id', 'connection_id'])
@@ -65,6 +97,10 @@ export class RevocationsRepository {
   }
 
   async recordAttempt(id: string, lastError: string): Promise<void> {
-    await this.db.updateTable('revocations').set((eb) => ({ last_error: lastError, attempts: eb(eb.ref('attempts'), '+', 1) })).where('id', '=', id).execute()
+    await this.db
+      .updateTable('revocations')
+      .set((eb) => ({ last_error: lastError, attempts: eb(eb.ref('attempts'), '+', 1) }))
+      .where('id', '=', id)
+      .execute()
   }
 }

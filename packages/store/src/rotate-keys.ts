@@ -30,24 +30,42 @@ export interface RotationProgress {
  *
  * @returns how many values were re-encrypted.
  */
-export async function rotateEncryptionKeys(db: Kysely<Database>, cipher: Cipher, onProgress: (progress: RotationProgress) => void = () => undefined, batchSize = 200): Promise<number> {
+export async function rotateEncryptionKeys(
+  db: Kysely<Database>,
+  cipher: Cipher,
+  onProgress: (progress: RotationProgress) => void = () => undefined,
+  batchSize = 200
+): Promise<number> {
   // Loosely typed on purpose: the same loop walks five tables.
   const loose = db as unknown as Kysely<Record<string, Record<string, unknown>>>
   let rotated = 0
   await recordCurrentKey(db, cipher)
   for (const { table, column, keys } of ENCRYPTED_COLUMNS) {
-    const stale = () => sql<boolean>`${sql.ref(column)} is not null and left(${sql.ref(column)}, ${cipher.currentPrefix.length}) <> ${cipher.currentPrefix}`
-    const count = await loose.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where(stale()).executeTakeFirstOrThrow()
+    const stale = () =>
+      sql<boolean>`${sql.ref(column)} is not null and left(${sql.ref(column)}, ${cipher.currentPrefix.length}) <> ${cipher.currentPrefix}`
+    const count = await loose
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(stale())
+      .executeTakeFirstOrThrow()
     const total = Number(count.n)
     let done = 0
     onProgress({ table, column, done, total })
     for (;;) {
-      const rows = await loose.selectFrom(table).select([...keys, column]).where(stale()).limit(batchSize).execute()
+      const rows = await loose
+        .selectFrom(table)
+        .select([...keys, column])
+        .where(stale())
+        .limit(batchSize)
+        .execute()
       if (rows.length === 0) break
       for (const row of rows) {
         const old = String(row[column])
         const fresh = await cipher.encrypt(await cipher.decrypt(old))
-        let update = loose.updateTable(table).set({ [column]: fresh }).where(column, '=', old)
+        let update = loose
+          .updateTable(table)
+          .set({ [column]: fresh })
+          .where(column, '=', old)
         for (const key of keys) update = update.where(key, '=', row[key])
         const result = await update.executeTakeFirst()
         if (result.numUpdatedRows > 0n) rotated += 1

@@ -12,7 +12,10 @@ export class TenantsRepository {
     const apiKey = `lk_${randomBytes(32).toString('base64url')}`
     const tenant = await this.db.transaction().execute(async (trx) => {
       const created = await trx.insertInto('tenants').values({ name }).returningAll().executeTakeFirstOrThrow()
-      await trx.insertInto('api_keys').values({ tenant_id: created.id, key_hash: sha256(apiKey), prefix: apiKey.slice(0, 10) }).execute()
+      await trx
+        .insertInto('api_keys')
+        .values({ tenant_id: created.id, key_hash: sha256(apiKey), prefix: apiKey.slice(0, 10) })
+        .execute()
       return created
     })
     return { tenant, apiKey }

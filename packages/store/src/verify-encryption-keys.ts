@@ -14,7 +14,9 @@ const CHECK_TEXT = 'latchkey-key-check'
  * @throws {EncryptionKeyError} saying which key is missing or wrong.
  */
 export async function verifyEncryptionKeys(db: Kysely<Database>, cipher: Cipher): Promise<void> {
-  const exists = await sql<{ exists: boolean }>`select to_regclass('encryption_key_checks') is not null as exists`.execute(db)
+  const exists = await sql<{
+    exists: boolean
+  }>`select to_regclass('encryption_key_checks') is not null as exists`.execute(db)
   if (exists.rows[0]?.exists !== true) return
   const rows = await db.selectFrom('encryption_key_checks').select(['kid', 'check_value']).execute()
   for (const row of rows) {
@@ -26,7 +28,9 @@ export async function verifyEncryptionKeys(db: Kysely<Database>, cipher: Cipher)
     try {
       if ((await cipher.decrypt(row.check_value)) !== CHECK_TEXT) throw new DecryptError('check value mismatch')
     } catch {
-      throw new EncryptionKeyError(`key "${row.kid}" in LATCHKEY_ENCRYPTION_KEYS is not the key the stored secrets were encrypted with`)
+      throw new EncryptionKeyError(
+        `key "${row.kid}" in LATCHKEY_ENCRYPTION_KEYS is not the key the stored secrets were encrypted with`
+      )
     }
   }
 }

@@ -135,9 +135,12 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     redirect_uris: [...client.redirectUris],
     grant_types: [...(client.grantTypes ?? ['authorization_code', 'refresh_token'])],
     response_types: (client.grantTypes ?? ['authorization_code']).includes('authorization_code') ? ['code'] : [],
-    token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic'),
+    token_endpoint_auth_method:
+      client.tokenEndpointAuthMethod ?? (client.clientSecret === undefined ? 'none' : 'client_secret_basic'),
     ...(client.jwks === undefined ? {} : { jwks: { keys: [...client.jwks.keys] as never[] } }),
-    ...(client.tokenEndpointAuthMethod === 'private_key_jwt' ? { token_endpoint_auth_signing_alg: client.tokenEndpointAuthSigningAlg ?? 'RS256' } : {})
+    ...(client.tokenEndpointAuthMethod === 'private_key_jwt'
+      ? { token_endpoint_auth_signing_alg: client.tokenEndpointAuthSigningAlg ?? 'RS256' }
+      : {})
   }))
 
   const configuration: Configuration = {
@@ -181,7 +184,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     }
   }
   const provider = new Provider(issuer, configuration)
-  const grantTypeOf = (ctx: KoaContextWithOIDC): string => String((ctx.oidc?.params as { grant_type?: unknown } | undefined)?.grant_type ?? 'unknown')
+  const grantTypeOf = (ctx: KoaContextWithOIDC): string =>
+    String((ctx.oidc?.params as { grant_type?: unknown } | undefined)?.grant_type ?? 'unknown')
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
     const grant = grantTypeOf(ctx)
     counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
@@ -218,14 +222,21 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       return
     }
     const clientId = String(details.params.client_id)
-    const requested = String(details.params.scope ?? '').split(' ').filter((s) => s !== '')
+    const requested = String(details.params.scope ?? '')
+      .split(' ')
+      .filter((s) => s !== '')
     if (req.method === 'GET') {
       sendHtml(res, 200, consentPage(uid, clientId, requested))
       return
     }
     const form = await readForm(req)
     if (form.get('action') !== 'approve') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied access' }, { mergeWithLastSubmission: false })
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The user denied access' },
+        { mergeWithLastSubmission: false }
+      )
       return
     }
     const accountId = form.get('user')?.trim() || 'alice'
@@ -235,20 +246,32 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     const granted = requested.filter((s) => apiScopes.includes(s))
     grant.addResourceScope(resource, granted.join(' '))
     const grantId = await grant.save()
-    await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false })
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId }, consent: { grantId } },
+      { mergeWithLastSubmission: false }
+    )
   }
 
   async function protectedApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     counters.apiCalls += 1
     const match = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '')
     const value = match?.[1]
-    const token = value === undefined ? undefined : ((await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value)))
+    const token =
+      value === undefined
+        ? undefined
+        : ((await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value)))
     if (token === undefined || token.isExpired) {
       res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
       sendJson(res, 401, { error: 'invalid_token' })
       return
     }
-    sendJson(res, 200, { sub: 'accountId' in token ? token.accountId : token.clientId, scope: token.scope ?? '', clientId: token.clientId })
+    sendJson(res, 200, {
+      sub: 'accountId' in token ? token.accountId : token.clientId,
+      scope: token.scope ?? '',
+      clientId: token.clientId
+    })
   }
 
   handler = (req, res) => {
@@ -262,7 +285,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       oidc(req, res)
     }
     route().catch((error: unknown) => {
-      if (!res.headersSent) sendHtml(res, 500, `<h1>Test server error</h1><p>${escapeHtml((error as Error).message)}</p>`)
+      if (!res.headersSent)
+        sendHtml(res, 500, `<h1>Test server error</h1><p>${escapeHtml((error as Error).message)}</p>`)
       else res.destroy()
     })
   }
@@ -277,14 +301,28 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       const interactionUid = /^\/interaction\/([^/]+)$/.exec(next.pathname)?.[1]
       if (interactionUid !== undefined && response.status === 200) {
         await response.body?.cancel()
-        const body = new URLSearchParams({ user: approveOptions.user ?? 'alice', action: approveOptions.deny === true ? 'deny' : 'approve' })
-        response = await fetch(next, { method: 'POST', redirect: 'manual', body, headers: { cookie: jar.header(next), 'content-type': 'application/x-www-form-urlencoded' } })
+        const body = new URLSearchParams({
+          user: approveOptions.user ?? 'alice',
+          action: approveOptions.deny === true ? 'deny' : 'approve'
+        })
+        response = await fetch(next, {
+          method: 'POST',
+          redirect: 'manual',
+          body,
+          headers: { cookie: jar.header(next), 'content-type': 'application/x-www-form-urlencoded' }
+        })
         jar.store(next, response)
       }
       const location = response.headers.get('location')
       if (location === null) {
         const text = await response.text()
-        throw new Error(`the authorization server answered ${response.status} at ${next.pathname}: ${text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}`)
+        throw new Error(
+          `the authorization server answered ${response.status} at ${next.pathname}: ${text
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 300)}`
+        )
       }
       await response.body?.cancel()
       next = new URL(location, next)

@@ -22,6 +22,8 @@ export class CookieJar {
 
   /** The `Cookie` header for a URL's host. */
   header(url: URL): string {
-    return [...(this.#cookies.get(url.host) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`).join('; ')
+    return [...(this.#cookies.get(url.host) ?? new Map<string, string>())]
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ')
   }
 }

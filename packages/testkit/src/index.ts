@@ -1,14 +1,35 @@
 export { startAuthorizationServer } from './authorization-server.js'
-export type { ApproveOptions, AuthorizationServer, AuthorizationServerCounters, AuthorizationServerOptions, TestClient } from './authorization-server.js'
+export type {
+  ApproveOptions,
+  AuthorizationServer,
+  AuthorizationServerCounters,
+  AuthorizationServerOptions,
+  TestClient
+} from './authorization-server.js'
 export { CookieJar } from './cookie-jar.js'
 export { startQuirkyProvider } from './quirky-provider.js'
-export type { QuirkyCounters, QuirkyModes, QuirkyProvider, QuirkyProviderOptions, RevocationRecord } from './quirky-provider.js'
+export type {
+  QuirkyCounters,
+  QuirkyModes,
+  QuirkyProvider,
+  QuirkyProviderOptions,
+  RevocationRecord
+} from './quirky-provider.js'
 export { createTestDatabase, freePort, serviceUrls, testEncryptionKeys, testRedisPrefix } from './test-services.js'
 export type { ServiceUrls, TestDatabase } from './test-services.js'
 export { testConnector } from './test-connector.js'
 export type { OAuth2ConnectorJson } from './test-connector.js'
 export type { TestServerEndpoints } from './test-connector.js'
 export { PrivateServerError, startPostgresServer, startRedisServer } from './private-servers.js'
-export type { PostgresServer, PostgresServerOptions, PostgresStopMode, PrivateServerErrorCode, RedisServer, RedisServerOptions, RedisStartOptions, RedisStopMode } from './private-servers.js'
+export type {
+  PostgresServer,
+  PostgresServerOptions,
+  PostgresStopMode,
+  PrivateServerErrorCode,
+  RedisServer,
+  RedisServerOptions,
+  RedisStartOptions,
+  RedisStopMode
+} from './private-servers.js'
 export { RedisReplyError } from './redis-command.js'
 export type { RedisReply } from './redis-command.js'

@@ -1,7 +1,18 @@
 import { execFile, spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import type { Socket } from 'node:net'
 import { delimiter, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -13,7 +24,8 @@ import { freePort } from './test-services.js'
 const execFileAsync = promisify(execFile)
 
 /** What went wrong with a private server. */
-export type PrivateServerErrorCode = 'NOT_INSTALLED' | 'NO_POSTGRES_USER' | 'START_FAILED' | 'STOP_FAILED' | 'RUNNING' | 'CLOSED'
+export type PrivateServerErrorCode =
+  'NOT_INSTALLED' | 'NO_POSTGRES_USER' | 'START_FAILED' | 'STOP_FAILED' | 'RUNNING' | 'CLOSED'
 
 /** A private PostgreSQL or Redis could not be set up, started or stopped. */
 export class PrivateServerError extends Error {
@@ -59,7 +71,10 @@ function cleanUpOnExit(cleanup: () => void): () => void {
  * does not take it down before it has cleaned up.
  */
 function startWatchdog(script: string, args: readonly string[]): ChildProcess {
-  const watchdog = spawn('sh', ['-c', `cat >/dev/null 2>&1; ${script}`, 'latchkey-watchdog', ...args], { stdio: ['pipe', 'ignore', 'ignore'], detached: true })
+  const watchdog = spawn('sh', ['-c', `cat >/dev/null 2>&1; ${script}`, 'latchkey-watchdog', ...args], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true
+  })
   // Best effort on top of the exit hook: a missing watchdog must not fail the test that
   // started the server, and a watchdog killed by `close()` breaks the pipe on purpose.
   watchdog.once('error', () => undefined)
@@ -108,11 +123,20 @@ let postgresBinCache: string | undefined
 function postgresBinDir(): string {
   if (postgresBinCache !== undefined) return postgresBinCache
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir !== '' && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return (postgresBinCache = dirname(realpathSync(join(dir, 'initdb'))))
+    if (dir !== '' && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')))
+      return (postgresBinCache = dirname(realpathSync(join(dir, 'initdb'))))
   }
   const base = '/usr/lib/postgresql'
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : []
-  if (versions[0] === undefined) throw new PrivateServerError('NOT_INSTALLED', 'PostgreSQL is not installed: no initdb on the PATH nor in /usr/lib/postgresql/<version>/bin (apt-get install postgresql)')
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : []
+  if (versions[0] === undefined)
+    throw new PrivateServerError(
+      'NOT_INSTALLED',
+      'PostgreSQL is not installed: no initdb on the PATH nor in /usr/lib/postgresql/<version>/bin (apt-get install postgresql)'
+    )
   return (postgresBinCache = join(base, versions[0], 'bin'))
 }
 
@@ -124,9 +148,16 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
   } catch (error) {
     // `id` ran and said no (a numeric exit code), as opposed to not running at all.
     if (typeof (error as { code?: unknown }).code !== 'number') throw error
-    throw new PrivateServerError('NO_POSTGRES_USER', 'running as root, PostgreSQL must run as the `postgres` system user, which does not exist (`node infra/local/local-services.mjs up` creates it)', { cause: error })
+    throw new PrivateServerError(
+      'NO_POSTGRES_USER',
+      'running as root, PostgreSQL must run as the `postgres` system user, which does not exist (`node infra/local/local-services.mjs up` creates it)',
+      { cause: error }
+    )
   }
-  throw new PrivateServerError('NO_POSTGRES_USER', 'cannot read the ids of the `postgres` system user from `id postgres`')
+  throw new PrivateServerError(
+    'NO_POSTGRES_USER',
+    'cannot read the ids of the `postgres` system user from `id postgres`'
+  )
 }
 
 // PostgreSQL refuses to run as root: as root, its tools run as the `postgres` system user.
@@ -218,13 +249,25 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const serverUp = (): boolean => postmasterAlive(dataDir)
   const killNow = (): void => {
     if (serverUp()) {
-      const [command, args] = postgresCommand(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '30'])
+      const [command, args] = postgresCommand(bin, 'pg_ctl', [
+        'stop',
+        '-D',
+        dataDir,
+        '-m',
+        'immediate',
+        '-w',
+        '-t',
+        '30'
+      ])
       spawnSync(command, args, { cwd: '/', stdio: 'ignore' })
     }
     rmSync(root, { recursive: true, force: true })
   }
   const forgetOnExit = cleanUpOnExit(killNow)
-  const watchdog = startWatchdog(`[ -f "$1/postmaster.pid" ] && ${isRoot ? 'runuser -u postgres -- ' : ''}"$2" stop -D "$1" -m immediate -w -t 30; rm -rf "$3"`, [dataDir, pgCtl, root])
+  const watchdog = startWatchdog(
+    `[ -f "$1/postmaster.pid" ] && ${isRoot ? 'runuser -u postgres -- ' : ''}"$2" stop -D "$1" -m immediate -w -t 30; rm -rf "$3"`,
+    [dataDir, pgCtl, root]
+  )
   const serial = serialQueue()
 
   const startServer = async (): Promise<void> => {
@@ -234,7 +277,11 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     try {
       await runPostgresTool(bin, 'pg_ctl', ['start', '-D', dataDir, '-l', log, '-w', '-t', '60', '-o', settings])
     } catch (error) {
-      throw new PrivateServerError('START_FAILED', `PostgreSQL did not start on 127.0.0.1:${port}: ${commandOutput(error)}\n${tail(log)}`, { cause: error })
+      throw new PrivateServerError(
+        'START_FAILED',
+        `PostgreSQL did not start on 127.0.0.1:${port}: ${commandOutput(error)}\n${tail(log)}`,
+        { cause: error }
+      )
     }
   }
 
@@ -243,7 +290,11 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     try {
       await runPostgresTool(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', mode, '-w', '-t', '60'])
     } catch (error) {
-      throw new PrivateServerError('STOP_FAILED', `PostgreSQL on 127.0.0.1:${port} did not stop (${mode}): ${commandOutput(error)}\n${tail(log)}`, { cause: error })
+      throw new PrivateServerError(
+        'STOP_FAILED',
+        `PostgreSQL on 127.0.0.1:${port} did not stop (${mode}): ${commandOutput(error)}\n${tail(log)}`,
+        { cause: error }
+      )
     }
   }
 
@@ -274,13 +325,27 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     }
     const [initdb] = await Promise.allSettled([
       // Lean: no fsync of the new files, the C locale (no locale lookups), no hints printed.
-      runPostgresTool(bin, 'initdb', ['-D', dataDir, '-U', user, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions']),
+      runPostgresTool(bin, 'initdb', [
+        '-D',
+        dataDir,
+        '-U',
+        user,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+        '--no-instructions'
+      ]),
       freePort().then((free) => {
         port = free
       })
     ])
     rmSync(pwfile, { force: true })
-    if (initdb.status === 'rejected') throw new PrivateServerError('START_FAILED', `initdb failed: ${commandOutput(initdb.reason)}`, { cause: initdb.reason })
+    if (initdb.status === 'rejected')
+      throw new PrivateServerError('START_FAILED', `initdb failed: ${commandOutput(initdb.reason)}`, {
+        cause: initdb.reason
+      })
     await serial(startServer)
     const admin = new pg.Client({ host: '127.0.0.1', port, user, password, database: 'postgres' })
     await admin.connect()
@@ -397,7 +462,11 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const startServer = async (startOptions: RedisStartOptions = {}): Promise<void> => {
     if (closed) throw new PrivateServerError('CLOSED', `the Redis server in ${root} was closed`)
     if (alive()) {
-      if (startOptions.empty === true) throw new PrivateServerError('RUNNING', `Redis on 127.0.0.1:${port} is running; stop it before starting it empty`)
+      if (startOptions.empty === true)
+        throw new PrivateServerError(
+          'RUNNING',
+          `Redis on 127.0.0.1:${port} is running; stop it before starting it empty`
+        )
       return
     }
     if (startOptions.empty === true) rmSync(dataDir, { recursive: true, force: true })
@@ -420,12 +489,20 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     server.once('exit', () => rmSync(pidFile, { force: true }))
     const failed = (reason: string, cause?: unknown): PrivateServerError => {
       if (alive()) server.kill('SIGKILL')
-      return new PrivateServerError('START_FAILED', `redis-server did not start on 127.0.0.1:${port}: ${reason}\n${stderr.trim()}\n${tail(log)}`.trim(), { cause })
+      return new PrivateServerError(
+        'START_FAILED',
+        `redis-server did not start on 127.0.0.1:${port}: ${reason}\n${stderr.trim()}\n${tail(log)}`.trim(),
+        { cause }
+      )
     }
     const deadline = Date.now() + 30_000
     for (;;) {
       if (spawnError !== undefined) {
-        throw new PrivateServerError(spawnError.code === 'ENOENT' ? 'NOT_INSTALLED' : 'START_FAILED', `redis-server could not run: ${spawnError.message} (apt-get install redis-server)`, { cause: spawnError })
+        throw new PrivateServerError(
+          spawnError.code === 'ENOENT' ? 'NOT_INSTALLED' : 'START_FAILED',
+          `redis-server could not run: ${spawnError.message} (apt-get install redis-server)`,
+          { cause: spawnError }
+        )
       }
       if (!alive()) throw failed(`it exited (${server.exitCode ?? server.signalCode})`)
       try {
@@ -455,7 +532,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     } else {
       server.kill('SIGKILL')
     }
-    if (!(await waitForExit(server, 10_000))) throw new PrivateServerError('STOP_FAILED', `redis-server (pid ${server.pid}) on 127.0.0.1:${port} did not exit`)
+    if (!(await waitForExit(server, 10_000)))
+      throw new PrivateServerError('STOP_FAILED', `redis-server (pid ${server.pid}) on 127.0.0.1:${port} did not exit`)
   }
 
   let closing: Promise<void> | undefined

@@ -257,7 +257,19 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function startQuirkyProvider(options: QuirkyProviderOptions): Promise<QuirkyProvider> {
   const modes: QuirkyModes = { ...DEFAULT_MODES, ...options.modes }
-  const counters: QuirkyCounters = { authorizations: 0, tokenRequests: {}, revocations: 0, apiCalls: 0, lastRevocation: undefined, revocationLog: [], lastApiAuth: undefined, lastAuthorize: undefined, sites: [], concurrentTokenRequests: 0, maxConcurrentTokenRequests: 0 }
+  const counters: QuirkyCounters = {
+    authorizations: 0,
+    tokenRequests: {},
+    revocations: 0,
+    apiCalls: 0,
+    lastRevocation: undefined,
+    revocationLog: [],
+    lastApiAuth: undefined,
+    lastAuthorize: undefined,
+    sites: [],
+    concurrentTokenRequests: 0,
+    maxConcurrentTokenRequests: 0
+  }
   const apiAnswers = new Map<string, unknown>()
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
@@ -285,7 +297,12 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, unknown>): void {
-    const decoys = modes.duplicateTokenFields.filter((name) => Object.hasOwn(body, name)).map((name): [string, unknown] => [name, typeof body[name] === 'string' ? `decoy_${String(body[name])}` : body[name]])
+    const decoys = modes.duplicateTokenFields
+      .filter((name) => Object.hasOwn(body, name))
+      .map((name): [string, unknown] => [
+        name,
+        typeof body[name] === 'string' ? `decoy_${String(body[name])}` : body[name]
+      ])
     if (wantsJson(req)) {
       if (decoys.length === 0) return sendJson(res, status, body)
       // JSON.stringify cannot repeat a member: write the decoys before the real members.
@@ -293,21 +310,46 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(status, { 'content-type': 'application/json' }).end(`{${members}${JSON.stringify(body).slice(1)}`)
       return
     }
-    const flat = [...decoys, ...Object.entries(body)].filter(([, v]) => v !== undefined && typeof v !== 'object').map(([k, v]): [string, string] => [k, String(v)])
-    res.writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' }).end(new URLSearchParams(flat).toString())
+    const flat = [...decoys, ...Object.entries(body)]
+      .filter(([, v]) => v !== undefined && typeof v !== 'object')
+      .map(([k, v]): [string, string] => [k, String(v)])
+    res
+      .writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' })
+      .end(new URLSearchParams(flat).toString())
   }
 
-  function oauthError(req: IncomingMessage, res: ServerResponse, status: number, error: string, plainDescription: string, form?: URLSearchParams): void {
-    const echoed = modes.echoSecretsInErrors && form !== undefined ? ` (request was: ${form.toString()} ${req.headers.authorization ?? ''})` : ''
+  function oauthError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    error: string,
+    plainDescription: string,
+    form?: URLSearchParams
+  ): void {
+    const echoed =
+      modes.echoSecretsInErrors && form !== undefined
+        ? ` (request was: ${form.toString()} ${req.headers.authorization ?? ''})`
+        : ''
     const description = plainDescription + echoed
-    if (modes.errorsIn200) answer(req, res, 200, wantsJson(req) ? { ok: false, error, error_description: description } : { error, error_description: description })
+    if (modes.errorsIn200)
+      answer(
+        req,
+        res,
+        200,
+        wantsJson(req)
+          ? { ok: false, error, error_description: description }
+          : { error, error_description: description }
+      )
     else answer(req, res, status, { error, error_description: description })
   }
 
   function clientAuthenticated(req: IncomingMessage, form: URLSearchParams, accepted = modes.clientAuth): boolean {
     const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
     if (basic !== undefined && accepted !== 'client_secret_post') {
-      const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
+      const [id, secret] = Buffer.from(basic, 'base64')
+        .toString('utf8')
+        .split(':')
+        .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
       return id === options.clientId && secret === options.clientSecret
     }
     if (basic === undefined && accepted !== 'client_secret_basic') {
@@ -319,7 +361,10 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
   function issue(family: string, scope: string, withRefresh: boolean): Record<string, unknown> {
     const accessToken = token('qat')
     accessTokens.set(accessToken, { family, scope, expiresAt: Date.now() + modes.accessTokenTtlSeconds * 1000 })
-    const body: Record<string, unknown> = { token_type: modes.tokenType, scope: scope.split(' ').filter(Boolean).join(modes.scopeDelimiter) }
+    const body: Record<string, unknown> = {
+      token_type: modes.tokenType,
+      scope: scope.split(' ').filter(Boolean).join(modes.scopeDelimiter)
+    }
     if (modes.nestedToken) {
       const botToken = token('qbot')
       accessTokens.set(botToken, { family, scope, expiresAt: Date.now() + modes.accessTokenTtlSeconds * 1000 })
@@ -334,7 +379,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.expiresIn === 'number') body.expires_in = modes.accessTokenTtlSeconds
     if (modes.expiresIn === 'string') body.expires_in = String(modes.accessTokenTtlSeconds)
     if (modes.expiresIn === 'milliseconds') body.expires_in = modes.accessTokenTtlSeconds * 1000
-    if (modes.expiresIn === 'absolute') body.expires_at = new Date(Date.now() + modes.accessTokenTtlSeconds * 1000).toISOString()
+    if (modes.expiresIn === 'absolute')
+      body.expires_at = new Date(Date.now() + modes.accessTokenTtlSeconds * 1000).toISOString()
     if (withRefresh) {
       const refreshToken = token('qrt')
       refreshTokens.set(refreshToken, { family, scope, used: false })
@@ -354,12 +400,17 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.delayMs > 0) await sleep(modes.delayMs)
     if (modes.failNext > 0) {
       modes.failNext -= 1
-      const headers: Record<string, string> = modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
-      res.writeHead(modes.failStatus, { 'content-type': 'text/html', ...headers }).end('<html><body><h1>Service Unavailable</h1></body></html>')
+      const headers: Record<string, string> =
+        modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
+      res
+        .writeHead(modes.failStatus, { 'content-type': 'text/html', ...headers })
+        .end('<html><body><h1>Service Unavailable</h1></body></html>')
       return
     }
     if (modes.garbage) {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>Welcome to our website</body></html>')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><body>Welcome to our website</body></html>')
       return
     }
     if (modes.oversizedBytes > 0) {
@@ -368,15 +419,19 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON', form)
-    if (!clientAuthenticated(req, form)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
+    if (!clientAuthenticated(req, form))
+      return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     if (grant === 'authorization_code') {
       const code = codes.get(form.get('code') ?? '')
-      if (code === undefined || code.used) return oauthError(req, res, 400, 'invalid_grant', 'the code is invalid or was already used', form)
+      if (code === undefined || code.used)
+        return oauthError(req, res, 400, 'invalid_grant', 'the code is invalid or was already used', form)
       code.used = true
-      if (code.redirectUri !== form.get('redirect_uri')) return oauthError(req, res, 400, 'invalid_grant', 'redirect_uri mismatch', form)
+      if (code.redirectUri !== form.get('redirect_uri'))
+        return oauthError(req, res, 400, 'invalid_grant', 'redirect_uri mismatch', form)
       if (code.challenge !== undefined) {
         const verifier = form.get('code_verifier') ?? ''
-        if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed', form)
+        if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+          return oauthError(req, res, 400, 'invalid_grant', 'PKCE verification failed', form)
       }
       answer(req, res, 200, issue(token('family'), code.scope, modes.issueRefreshTokens))
       return
@@ -384,7 +439,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (grant === 'refresh_token') {
       const presented = form.get('refresh_token') ?? ''
       const refresh = refreshTokens.get(presented)
-      if (refresh === undefined || deadFamilies.has(refresh.family)) return oauthError(req, res, 400, 'invalid_grant', 'the refresh token is invalid', form)
+      if (refresh === undefined || deadFamilies.has(refresh.family))
+        return oauthError(req, res, 400, 'invalid_grant', 'the refresh token is invalid', form)
       if (refresh.used) {
         // Reuse of a rotated refresh token: treat as theft, kill the whole grant.
         deadFamilies.add(refresh.family)
@@ -414,19 +470,25 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
     // GitHub names the body field `access_token`.
-    const presented = modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? form.get('access_token') ?? '')
+    const presented =
+      modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? form.get('access_token') ?? '')
     counters.lastRevocation = {
       method: req.method ?? '',
       contentType,
-      authorization: bearer !== undefined ? 'bearer' : /^Basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'none',
+      authorization:
+        bearer !== undefined ? 'bearer' : /^Basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'none',
       token: refreshTokens.has(presented) ? 'refresh' : accessTokens.has(presented) ? 'access' : 'unknown'
     }
     counters.revocationLog.push(counters.lastRevocation)
-    if (modes.revokeFormat === 'json' && !contentType.includes('json')) return oauthError(req, res, 400, 'invalid_request', 'the body must be JSON', form)
-    if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded') return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
+    if (modes.revokeFormat === 'json' && !contentType.includes('json'))
+      return oauthError(req, res, 400, 'invalid_request', 'the body must be JSON', form)
+    if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded')
+      return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
     if (modes.revokeAuth === 'bearer') {
-      if (!accessTokens.has(presented)) return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
-    } else if (!clientAuthenticated(req, form, modes.revokeClientAuth ?? modes.clientAuth)) return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
+      if (!accessTokens.has(presented))
+        return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
+    } else if (!clientAuthenticated(req, form, modes.revokeClientAuth ?? modes.clientAuth))
+      return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
     if (family !== undefined) deadFamilies.add(family)
     res.writeHead(200).end()
@@ -443,15 +505,25 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       counters.lastApiAuth = 'basic'
       return ok ? { scope: 'basic' } : undefined
     }
-    const credential = /^\S+ (\S+)$/.exec(authorization)?.[1] ?? (req.headers['x-api-key'] as string | undefined) ?? url.searchParams.get('api_key') ?? undefined
+    const credential =
+      /^\S+ (\S+)$/.exec(authorization)?.[1] ??
+      (req.headers['x-api-key'] as string | undefined) ??
+      url.searchParams.get('api_key') ??
+      undefined
     if (credential !== undefined && apiKeys.has(credential)) {
       counters.lastApiAuth = url.searchParams.has('api_key') ? 'query' : 'api_key'
       return { scope: 'api_key' }
     }
     const fromHeader = modes.apiTokenHeader === undefined ? undefined : req.headers[modes.apiTokenHeader.toLowerCase()]
     if (modes.apiTokenHeader !== undefined) counters.lastApiAuth = 'header'
-    const presented = modes.apiTokenHeader !== undefined ? (typeof fromHeader === 'string' ? fromHeader : '') : (/^Bearer (\S+)$/i.exec(authorization)?.[1] ?? url.searchParams.get('access_token') ?? '')
-    if (modes.apiTokenHeader === undefined) counters.lastApiAuth = url.searchParams.has('access_token') ? 'query' : 'bearer'
+    const presented =
+      modes.apiTokenHeader !== undefined
+        ? typeof fromHeader === 'string'
+          ? fromHeader
+          : ''
+        : (/^Bearer (\S+)$/i.exec(authorization)?.[1] ?? url.searchParams.get('access_token') ?? '')
+    if (modes.apiTokenHeader === undefined)
+      counters.lastApiAuth = url.searchParams.has('access_token') ? 'query' : 'bearer'
     const grant = accessTokens.get(presented)
     if (grant === undefined || grant.expiresAt <= Date.now() || deadFamilies.has(grant.family)) return undefined
     return { scope: grant.scope }
@@ -463,14 +535,17 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       modes.apiFailNext -= 1
       const headers: Record<string, string> = modes.rateLimitReset
         ? { 'x-ratelimit-remaining': '0', [modes.rateLimitResetHeader]: String(Math.ceil(Date.now() / 1000) + 1) }
-        : modes.retryAfterSeconds === undefined ? {} : { 'retry-after': String(modes.retryAfterSeconds) }
+        : modes.retryAfterSeconds === undefined
+          ? {}
+          : { 'retry-after': String(modes.retryAfterSeconds) }
       sendJson(res, modes.apiFailStatus, { error: 'try_later' }, headers)
       return
     }
     const grant = modes.apiRefusesAll ? undefined : apiCaller(req, url)
     if (grant === undefined) {
       if (modes.apiAuthErrorStyle === 'slack') return sendJson(res, 200, { ok: false, error: 'invalid_auth' })
-      if (modes.apiAuthErrorStyle === 'wechat') return sendJson(res, 200, { errcode: 40001, errmsg: 'invalid credential' })
+      if (modes.apiAuthErrorStyle === 'wechat')
+        return sendJson(res, 200, { errcode: 40001, errmsg: 'invalid credential' })
       res.setHeader('www-authenticate', 'Bearer error="invalid_token"')
       sendJson(res, 401, { error: 'invalid_token' })
       return
@@ -487,7 +562,21 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.end()
       return
     }
-    sendJson(res, 200, { ok: true, errcode: 0, account: { login: 'quirky-user', id: 42, team: { id: 'T123', name: 'Quirky Team' } }, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), scope: grant.scope, headers: { 'x-custom': req.headers['x-custom'] ?? null, 'x-github-api-version': req.headers['x-github-api-version'] ?? null }, bodyLength: body.length, body: body.slice(0, 1000) })
+    sendJson(res, 200, {
+      ok: true,
+      errcode: 0,
+      account: { login: 'quirky-user', id: 42, team: { id: 'T123', name: 'Quirky Team' } },
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      scope: grant.scope,
+      headers: {
+        'x-custom': req.headers['x-custom'] ?? null,
+        'x-github-api-version': req.headers['x-github-api-version'] ?? null
+      },
+      bodyLength: body.length,
+      body: body.slice(0, 1000)
+    })
   }
 
   function authorize(res: ServerResponse, url: URL): void {
@@ -510,7 +599,13 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       const code = token('qcode')
       // Slack asks for user-token scopes as `user_scope`.
       const scope = url.searchParams.get('scope') ?? url.searchParams.get('user_scope') ?? ''
-      codes.set(code, { clientId: options.clientId, redirectUri, scope: scope.split(/[ ,]+/).join(' '), challenge: url.searchParams.get('code_challenge') ?? undefined, used: false })
+      codes.set(code, {
+        clientId: options.clientId,
+        redirectUri,
+        scope: scope.split(/[ ,]+/).join(' '),
+        challenge: url.searchParams.get('code_challenge') ?? undefined,
+        used: false
+      })
       back.searchParams.set('code', code)
       for (const [name, value] of Object.entries(modes.callbackParams)) back.searchParams.set(name, value)
     }
@@ -530,18 +625,23 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (url.pathname === '/oauth/authorize' && req.method === 'GET') return authorize(res, url)
     if (url.pathname === '/oauth/token' && req.method === 'POST') {
       counters.concurrentTokenRequests += 1
-      counters.maxConcurrentTokenRequests = Math.max(counters.maxConcurrentTokenRequests, counters.concurrentTokenRequests)
+      counters.maxConcurrentTokenRequests = Math.max(
+        counters.maxConcurrentTokenRequests,
+        counters.concurrentTokenRequests
+      )
       try {
         return await tokenEndpoint(req, res)
       } finally {
         counters.concurrentTokenRequests -= 1
       }
     }
-    if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE')) return revokeEndpoint(req, res)
+    if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE'))
+      return revokeEndpoint(req, res)
     // GitHub: `DELETE /applications/{client_id}/token`, the client id in the path.
     const application = /^\/applications\/([^/]+)\/token$/.exec(url.pathname)
     if (application !== null && req.method === 'DELETE') {
-      if (decodeURIComponent(application[1] ?? '') !== options.clientId) return sendJson(res, 404, { message: 'Not Found' })
+      if (decodeURIComponent(application[1] ?? '') !== options.clientId)
+        return sendJson(res, 404, { message: 'Not Found' })
       return revokeEndpoint(req, res)
     }
     if (url.pathname === '/.well-known/oauth-authorization-server' && req.method === 'GET') {
@@ -551,7 +651,9 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
         token_endpoint: `${base}/oauth/token`,
         revocation_endpoint: `${base}/oauth/revoke`,
         ...(modes.metadataIssParameterSupported ? { authorization_response_iss_parameter_supported: true } : {}),
-        ...(modes.metadataCodeChallengeMethods === undefined ? {} : { code_challenge_methods_supported: modes.metadataCodeChallengeMethods })
+        ...(modes.metadataCodeChallengeMethods === undefined
+          ? {}
+          : { code_challenge_methods_supported: modes.metadataCodeChallengeMethods })
       })
       return
     }
@@ -559,7 +661,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(308, { location: url.pathname.slice('/moved'.length) }).end()
       return
     }
-    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/') || apiAnswers.has(url.pathname)) return api(req, res, url)
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/') || apiAnswers.has(url.pathname))
+      return api(req, res, url)
     sendJson(res, 404, { error: 'not_found' })
   }
 

@@ -77,10 +77,19 @@ function encode(args: readonly string[]): string {
  *
  * @see https://redis.io/docs/latest/develop/reference/protocol-spec/
  */
-export async function redisCommand(url: string, args: readonly string[], options: RedisCommandOptions = {}): Promise<RedisReply> {
+export async function redisCommand(
+  url: string,
+  args: readonly string[],
+  options: RedisCommandOptions = {}
+): Promise<RedisReply> {
   const { hostname, port, username, password } = new URL(url)
   const commands: string[][] = []
-  if (password !== '') commands.push(username === '' ? ['AUTH', decodeURIComponent(password)] : ['AUTH', decodeURIComponent(username), decodeURIComponent(password)])
+  if (password !== '')
+    commands.push(
+      username === ''
+        ? ['AUTH', decodeURIComponent(password)]
+        : ['AUTH', decodeURIComponent(username), decodeURIComponent(password)]
+    )
   commands.push([...args])
   return new Promise((resolve, reject) => {
     const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || 6379) })
@@ -96,9 +105,14 @@ export async function redisCommand(url: string, args: readonly string[], options
       if (error !== undefined) reject(error)
       else resolve(reply ?? null)
     }
-    const timer = setTimeout(() => finish(new Error(`redis ${args[0] ?? ''} to ${hostname}:${port} timed out`)), options.timeoutMs ?? 5000)
+    const timer = setTimeout(
+      () => finish(new Error(`redis ${args[0] ?? ''} to ${hostname}:${port} timed out`)),
+      options.timeoutMs ?? 5000
+    )
     socket.once('error', (error) => finish(error))
-    socket.once('close', () => finish(new Error(`redis ${args[0] ?? ''}: ${hostname}:${port} closed the connection before answering`)))
+    socket.once('close', () =>
+      finish(new Error(`redis ${args[0] ?? ''}: ${hostname}:${port} closed the connection before answering`))
+    )
     socket.once('connect', () => socket.write(commands.map(encode).join('')))
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk])

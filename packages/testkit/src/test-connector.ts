@@ -16,7 +16,11 @@ export interface TestServerEndpoints {
  * A connector definition pointed at a test server: scopes `read` and `write`, `read` by
  * default, revocation on. `auth` replaces any of its auth fields.
  */
-export function testConnector(server: TestServerEndpoints, auth: Partial<OAuth2AuthorizationCodeAuth> = {}, key = 'test'): OAuth2ConnectorJson {
+export function testConnector(
+  server: TestServerEndpoints,
+  auth: Partial<OAuth2AuthorizationCodeAuth> = {},
+  key = 'test'
+): OAuth2ConnectorJson {
   return {
     key,
     name: key === 'sandbox' ? 'Sandbox' : 'Test',

@@ -18,7 +18,10 @@ function repositoryRoot(from: string): string {
   for (;;) {
     if (existsSync(join(dir, 'infra', 'local', 'local-services.mjs'))) return dir
     const parent = dirname(dir)
-    if (parent === dir) throw new Error('cannot find infra/local/local-services.mjs above the working directory; set DATABASE_URL and REDIS_URL')
+    if (parent === dir)
+      throw new Error(
+        'cannot find infra/local/local-services.mjs above the working directory; set DATABASE_URL and REDIS_URL'
+      )
     dir = parent
   }
 }
@@ -35,7 +38,12 @@ export function serviceUrls(): ServiceUrls {
     return cached
   }
   const script = join(repositoryRoot(process.cwd()), 'infra', 'local', 'local-services.mjs')
-  const output = JSON.parse(execFileSync(process.execPath, [script, 'env', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Record<string, string>
+  const output = JSON.parse(
+    execFileSync(process.execPath, [script, 'env', '--json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+  ) as Record<string, string>
   cached = { databaseUrl: databaseUrl || (output.DATABASE_URL ?? ''), redisUrl: redisUrl || (output.REDIS_URL ?? '') }
   return cached
 }

@@ -8,13 +8,20 @@ function authorizeUrl(issuer: string, params: Record<string, string>): string {
 }
 
 t.test('a real HTML sign-in and consent page, and the approval path for HTTP clients', async (t) => {
-  const server = await startAuthorizationServer({ clients: [{ clientId: 'app', clientSecret: 'secret', redirectUris: [REDIRECT] }], accessTokenTtlSeconds: 42, scopes: ['read', 'write', 'admin'] })
+  const server = await startAuthorizationServer({
+    clients: [{ clientId: 'app', clientSecret: 'secret', redirectUris: [REDIRECT] }],
+    accessTokenTtlSeconds: 42,
+    scopes: ['read', 'write', 'admin']
+  })
   t.teardown(() => server.close())
   const first = await fetch(authorizeUrl(server.issuer, { scope: 'read admin' }), { redirect: 'manual' })
   t.equal(first.status, 303)
   const interaction = new URL(first.headers.get('location') ?? '', server.issuer)
   t.match(interaction.pathname, /^\/interaction\//)
-  const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = first.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const page = await fetch(interaction, { headers: { cookie } })
   t.equal(page.status, 200)
   t.match(page.headers.get('content-type'), /text\/html/)
@@ -30,8 +37,15 @@ t.test('a real HTML sign-in and consent page, and the approval path for HTTP cli
   t.equal(callback.searchParams.get('iss'), server.issuer)
   const token = await fetch(server.tokenUrl, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from('app:secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: REDIRECT })
+    headers: {
+      authorization: `Basic ${Buffer.from('app:secret').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded'
+    },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code') ?? '',
+      redirect_uri: REDIRECT
+    })
   })
   const body = (await token.json()) as Record<string, unknown>
   t.equal(body.expires_in, 42, 'the access token lifetime the caller set')
@@ -46,7 +60,9 @@ t.test('a real HTML sign-in and consent page, and the approval path for HTTP cli
 })
 
 t.test('errors: unknown client, unknown scope, denial', async (t) => {
-  const server = await startAuthorizationServer({ clients: [{ clientId: 'app', clientSecret: 'secret', redirectUris: [REDIRECT] }] })
+  const server = await startAuthorizationServer({
+    clients: [{ clientId: 'app', clientSecret: 'secret', redirectUris: [REDIRECT] }]
+  })
   t.teardown(() => server.close())
   await t.rejects(server.approve(authorizeUrl(server.issuer, { client_id: 'nobody' })), /answered 400 .*invalid_client/)
   const unknown = await server.approve(authorizeUrl(server.issuer, { scope: 'read delete_everything' }))

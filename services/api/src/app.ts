@@ -42,11 +42,18 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   // The OAuth browser routes answer with HTML pages and handle their own text: the start
   // token is only ever hashed, and the callback's provider text is the OAuth client's to
   // sanitise. The proxy's body is a stream and is never read here.
-  app.addHook('preValidation', inputTextCheck({ ownInputHandling: ['/oauth/start/:token', '/oauth/callback/', '/oauth/callback'] }))
+  app.addHook(
+    'preValidation',
+    inputTextCheck({ ownInputHandling: ['/oauth/start/:token', '/oauth/callback/', '/oauth/callback'] })
+  )
   await app.register(cookie)
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Latchkey API', version: '1', description: 'Connector runtime: connectors, connections, the connect flow and tokens.' },
+      info: {
+        title: 'Latchkey API',
+        version: '1',
+        description: 'Connector runtime: connectors, connections, the connect flow and tokens.'
+      },
       components: { securitySchemes: { tenantKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ tenantKey: [] }]
     }

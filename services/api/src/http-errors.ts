@@ -21,7 +21,11 @@ export interface ErrorBody {
 }
 
 function fieldPath(context: string | undefined, instancePath: string, params: Record<string, unknown>): string {
-  const segments = instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('')
+  const segments = instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+    .join('')
   const missing = typeof params.missingProperty === 'string' ? `.${params.missingProperty}` : ''
   const extra = typeof params.additionalProperty === 'string' ? `.${params.additionalProperty}` : ''
   return `${context ?? 'body'}${segments}${missing}${extra}`
@@ -32,18 +36,39 @@ function fieldPath(context: string | undefined, instancePath: string, params: Re
  * status, schema failures as 400 listing every field, and anything else as a 500 whose
  * internals stay in the log.
  */
-export function errorHandler(error: FastifyError | RuntimeError | Error, request: FastifyRequest, reply: FastifyReply): void {
+export function errorHandler(
+  error: FastifyError | RuntimeError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply
+): void {
   if (error instanceof RuntimeError) {
-    void reply.status(STATUS_OF[error.code]).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } satisfies ErrorBody)
+    void reply
+      .status(STATUS_OF[error.code])
+      .send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details })
+        }
+      } satisfies ErrorBody)
     return
   }
   const fastifyError = error as FastifyError
   if (fastifyError.validation !== undefined) {
     const details = fastifyError.validation.map((v) => ({
       path: fieldPath(fastifyError.validationContext, v.instancePath, v.params as Record<string, unknown>),
-      message: v.keyword === 'required' ? 'is required' : v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is not valid')
+      message:
+        v.keyword === 'required'
+          ? 'is required'
+          : v.keyword === 'additionalProperties'
+            ? 'is not a known field'
+            : (v.message ?? 'is not valid')
     }))
-    void reply.status(400).send({ error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details } } satisfies ErrorBody)
+    void reply
+      .status(400)
+      .send({
+        error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details }
+      } satisfies ErrorBody)
     return
   }
   const outage = outageOf(error)
@@ -51,16 +76,35 @@ export function errorHandler(error: FastifyError | RuntimeError | Error, request
     // A dependency outage heals by itself: say so, and when to try again. Nothing was half-written (transactions).
     request.log.warn({ err: error.message, dependency: outage }, 'dependency unavailable')
     const what = outage === 'postgres' ? 'its database (PostgreSQL)' : 'its queue and lock store (Redis)'
-    void reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: `Latchkey cannot reach ${what} right now; try again in a few seconds (GET /readyz shows what is down)` } } satisfies ErrorBody)
+    void reply
+      .status(503)
+      .header('retry-after', '5')
+      .send({
+        error: {
+          code: 'unavailable',
+          message: `Latchkey cannot reach ${what} right now; try again in a few seconds (GET /readyz shows what is down)`
+        }
+      } satisfies ErrorBody)
     return
   }
   const status = fastifyError.statusCode ?? 500
   if (status < 500) {
-    void reply.status(status).send({ error: { code: fastifyError.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad_request', message: fastifyError.message } } satisfies ErrorBody)
+    void reply
+      .status(status)
+      .send({
+        error: {
+          code: fastifyError.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad_request',
+          message: fastifyError.message
+        }
+      } satisfies ErrorBody)
     return
   }
   request.log.error({ err: error }, 'unhandled error')
-  void reply.status(500).send({ error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' } } satisfies ErrorBody)
+  void reply
+    .status(500)
+    .send({
+      error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' }
+    } satisfies ErrorBody)
 }
 
 /**
@@ -69,9 +113,20 @@ export function errorHandler(error: FastifyError | RuntimeError | Error, request
  */
 export const frameworkErrors = ((error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
   if (error.code === 'FST_ERR_BAD_URL') {
-    void reply.status(400).send({ error: { code: 'invalid_request', message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text' } } satisfies ErrorBody)
+    void reply
+      .status(400)
+      .send({
+        error: {
+          code: 'invalid_request',
+          message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text'
+        }
+      } satisfies ErrorBody)
     return
   }
   request.log.error({ err: error }, 'request refused before routing')
-  void reply.status(error.statusCode ?? 400).send({ error: { code: error.code.toLowerCase().replace(/^fst_err_/, ''), message: error.message } } satisfies ErrorBody)
+  void reply
+    .status(error.statusCode ?? 400)
+    .send({
+      error: { code: error.code.toLowerCase().replace(/^fst_err_/, ''), message: error.message }
+    } satisfies ErrorBody)
 }) as NonNullable<FastifyServerOptions['frameworkErrors']>

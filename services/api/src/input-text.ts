@@ -13,7 +13,8 @@ import { invalidRequest } from '@latchkey/runtime'
 const UNSTORABLE = /[\0\p{Cs}]/u
 
 /** What a person is told about a value with such text. */
-export const UNSTORABLE_VALUE = 'must not contain NUL characters (U+0000) or unpaired UTF-16 surrogates (U+D800 to U+DFFF)'
+export const UNSTORABLE_VALUE =
+  'must not contain NUL characters (U+0000) or unpaired UTF-16 surrogates (U+D800 to U+DFFF)'
 
 /** What a person is told about a key with such text. */
 export const UNSTORABLE_KEY = `is a field name that ${UNSTORABLE_VALUE}`
@@ -125,7 +126,10 @@ export function inputTextCheck(options: InputTextOptions): (request: FastifyRequ
   const exempt = new Set(options.ownInputHandling)
   return async (request) => {
     const own = exempt.has(request.routeOptions.url ?? '')
-    const found = [unstorableText(request.body, 'body'), ...(own ? [] : [unstorableText(request.query, 'query'), unstorableText(request.params, 'params')])]
+    const found = [
+      unstorableText(request.body, 'body'),
+      ...(own ? [] : [unstorableText(request.query, 'query'), unstorableText(request.params, 'params')])
+    ]
     const total = found.reduce((sum, f) => sum + f.total, 0)
     if (total === 0) return
     const issues = found.flatMap((f) => f.issues).slice(0, MAX_ISSUES)

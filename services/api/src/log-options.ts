@@ -35,15 +35,32 @@ export function logOptions(level: string, stream?: { write(line: string): void }
     ...(stream === undefined ? {} : { stream }),
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? loggedMessage(arg) : arg)) as Parameters<typeof method>)
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? loggedMessage(arg) : arg)) as Parameters<typeof method>
+        )
       }
     },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.clientSecret', '*.accessToken', '*.refreshToken', '*.apiKey', '*.password', '*.credentials'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.clientSecret',
+        '*.accessToken',
+        '*.refreshToken',
+        '*.apiKey',
+        '*.password',
+        '*.credentials'
+      ],
       censor: CENSOR
     },
     serializers: {
-      req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, path: loggedPath(request.url) }),
+      req: (request: { method: string; url: string; id: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: loggedPath(request.url)
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode })
     }
   }

@@ -3,7 +3,10 @@ import type { FastifyReply } from 'fastify'
 import type { CallbackOutcome } from '@latchkey/runtime'
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
+  )
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
@@ -13,7 +16,14 @@ h1{font-size:1.4rem}.ok{color:#146c2e}.fail{color:#a4161a}code{background:#f3f3f
  * Sends a self-contained page: no third-party resource, no referrer, not cacheable, not
  * framable; its one script (notifying the opener window) runs under a nonce.
  */
-function sendPage(reply: FastifyReply, status: number, title: string, body: string, message: unknown, openerOrigin: string): FastifyReply {
+function sendPage(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  body: string,
+  message: unknown,
+  openerOrigin: string
+): FastifyReply {
   const nonce = randomBytes(16).toString('base64')
   const data = escapeHtml(JSON.stringify(message))
   const script = `const m=JSON.parse(document.getElementById('latchkey-result').dataset.message);if(window.opener){try{window.opener.postMessage(m,${JSON.stringify(openerOrigin)})}catch(e){}}`
@@ -28,14 +38,24 @@ function sendPage(reply: FastifyReply, status: number, title: string, body: stri
     .header('referrer-policy', 'no-referrer')
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`)
+    .header(
+      'content-security-policy',
+      `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`
+    )
     .send(html)
 }
 
 /** What the wizard learns of an outcome (by `postMessage`, or in the URL fragment after a full-page redirect). No secret in it. */
 export function outcomeMessage(outcome: CallbackOutcome): Record<string, unknown> {
   if (outcome.ok) return { type: 'latchkey:connect', ok: true, connectionId: outcome.connectionId }
-  return { type: 'latchkey:connect', ok: false, code: outcome.code, title: outcome.title, hint: outcome.hint, ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId }) }
+  return {
+    type: 'latchkey:connect',
+    ok: false,
+    code: outcome.code,
+    title: outcome.title,
+    hint: outcome.hint,
+    ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId })
+  }
 }
 
 /**
@@ -46,7 +66,10 @@ export function outcomeMessage(outcome: CallbackOutcome): Record<string, unknown
 export function sendOutcome(reply: FastifyReply, outcome: CallbackOutcome, publicUrl: string): FastifyReply {
   if (outcome.returnTo === undefined) return sendOutcomePage(reply, outcome, new URL(publicUrl).origin)
   const fragment = Buffer.from(JSON.stringify(outcomeMessage(outcome))).toString('base64url')
-  return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect(`${publicUrl.replace(/\/+$/, '')}${outcome.returnTo}#outcome=${fragment}`, 303)
+  return reply
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .redirect(`${publicUrl.replace(/\/+$/, '')}${outcome.returnTo}#outcome=${fragment}`, 303)
 }
 
 /** The page a callback (or a start link) ends on. */
@@ -61,7 +84,8 @@ export function sendOutcomePage(reply: FastifyReply, outcome: CallbackOutcome, o
       openerOrigin
     )
   }
-  const description = outcome.description === undefined ? '' : `<p>The provider said: <q>${escapeHtml(outcome.description)}</q></p>`
+  const description =
+    outcome.description === undefined ? '' : `<p>The provider said: <q>${escapeHtml(outcome.description)}</q></p>`
   return sendPage(
     reply,
     400,

@@ -8,7 +8,10 @@ export const ErrorSchema = Type.Object({
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 export const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) })
 
-export const TenantBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })
+export const TenantBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false }
+)
 export const TenantAnswer = Type.Object({ id: Type.String(), name: Type.String(), apiKey: Type.String() })
 
 const UrlString = Type.String({ minLength: 1, maxLength: 2048 })
@@ -22,7 +25,13 @@ export const AppBody = Type.Object(
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200 })),
     overrides: Type.Optional(
       Type.Object(
-        { authorizeUrl: Type.Optional(UrlString), tokenUrl: Type.Optional(UrlString), refreshUrl: Type.Optional(UrlString), revokeUrl: Type.Optional(UrlString), baseUrl: Type.Optional(UrlString) },
+        {
+          authorizeUrl: Type.Optional(UrlString),
+          tokenUrl: Type.Optional(UrlString),
+          refreshUrl: Type.Optional(UrlString),
+          revokeUrl: Type.Optional(UrlString),
+          baseUrl: Type.Optional(UrlString)
+        },
         { additionalProperties: false }
       )
     )
@@ -34,7 +43,10 @@ export const OpenApiBody = Type.Object(
   {
     key: Type.String({ minLength: 1, maxLength: 64 }),
     name: Type.String({ minLength: 1, maxLength: 128 }),
-    document: Type.Union([Type.Object({}, { additionalProperties: true }), Type.String({ minLength: 1, maxLength: 5_000_000 })]),
+    document: Type.Union([
+      Type.Object({}, { additionalProperties: true }),
+      Type.String({ minLength: 1, maxLength: 5_000_000 })
+    ]),
     securityScheme: Type.Optional(Type.String({ minLength: 1 }))
   },
   { additionalProperties: false }
@@ -54,7 +66,16 @@ export const ConnectorSummarySchema = Type.Object({
       label: Type.String(),
       kind: Type.String(),
       grant: Type.Union([Type.String(), Type.Null()]),
-      inputs: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), type: Type.String(), required: Type.Boolean(), pattern: Type.Union([Type.String(), Type.Null()]), helpText: Type.Union([Type.String(), Type.Null()]) })),
+      inputs: Type.Array(
+        Type.Object({
+          key: Type.String(),
+          label: Type.String(),
+          type: Type.String(),
+          required: Type.Boolean(),
+          pattern: Type.Union([Type.String(), Type.Null()]),
+          helpText: Type.Union([Type.String(), Type.Null()])
+        })
+      ),
       scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
       defaultScopes: Type.Array(Type.String()),
       customerSelectsScopes: Type.Boolean(),
@@ -62,7 +83,10 @@ export const ConnectorSummarySchema = Type.Object({
       redirect: Type.Boolean()
     })
   ),
-  verification: Type.Union([Type.Object({ method: Type.String(), path: Type.String(), identity: Type.Array(Type.String()) }), Type.Null()]),
+  verification: Type.Union([
+    Type.Object({ method: Type.String(), path: Type.String(), identity: Type.Array(Type.String()) }),
+    Type.Null()
+  ]),
   scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
   defaultScopes: Type.Array(Type.String()),
   scopeDelimiter: Type.String(),
@@ -81,7 +105,11 @@ export const ConnectorSummarySchema = Type.Object({
 
 /** What the end customer types in for an API key or basic auth scheme. */
 const CredentialsInput = Type.Object(
-  { apiKey: Type.Optional(Type.String({ maxLength: 4096 })), username: Type.Optional(Type.String({ maxLength: 4096 })), password: Type.Optional(Type.String({ maxLength: 4096 })) },
+  {
+    apiKey: Type.Optional(Type.String({ maxLength: 4096 })),
+    username: Type.Optional(Type.String({ maxLength: 4096 })),
+    password: Type.Optional(Type.String({ maxLength: 4096 }))
+  },
   { additionalProperties: false }
 )
 
@@ -90,7 +118,15 @@ export const ConnectionBody = Type.Object(
     connector: Type.String({ minLength: 1, maxLength: 64 }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 200 })),
-    client: Type.Optional(Type.Object({ clientId: Type.String({ minLength: 1, maxLength: 512 }), clientSecret: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false })),
+    client: Type.Optional(
+      Type.Object(
+        {
+          clientId: Type.String({ minLength: 1, maxLength: 512 }),
+          clientSecret: Type.String({ minLength: 1, maxLength: 4096 })
+        },
+        { additionalProperties: false }
+      )
+    ),
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     /** The auth scheme's key when the connector offers several. */
@@ -126,14 +162,40 @@ export const ConnectionSchema = Type.Object({
   updatedAt: Type.String()
 })
 
-export const ConnectionsQuery = Type.Object({ connector: Type.Optional(Type.String()), externalId: Type.Optional(Type.String()) }, { additionalProperties: false })
-export const EventsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }, { additionalProperties: false })
-export const EventSchema = Type.Object({ at: Type.String(), kind: Type.String(), level: Type.String(), message: Type.String(), detail: Type.Record(Type.String(), Type.Unknown()) })
-export const TokenSchema = Type.Object({ accessToken: Type.String(), tokenType: Type.String(), expiresAt: NullableString })
-export const VerificationAnswer = Type.Object({ ok: Type.Boolean(), status: Type.Union([Type.Integer(), Type.Null()]), account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]), reason: NullableString })
+export const ConnectionsQuery = Type.Object(
+  { connector: Type.Optional(Type.String()), externalId: Type.Optional(Type.String()) },
+  { additionalProperties: false }
+)
+export const EventsQuery = Type.Object(
+  { limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) },
+  { additionalProperties: false }
+)
+export const EventSchema = Type.Object({
+  at: Type.String(),
+  kind: Type.String(),
+  level: Type.String(),
+  message: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown())
+})
+export const TokenSchema = Type.Object({
+  accessToken: Type.String(),
+  tokenType: Type.String(),
+  expiresAt: NullableString
+})
+export const VerificationAnswer = Type.Object({
+  ok: Type.Boolean(),
+  status: Type.Union([Type.Integer(), Type.Null()]),
+  account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  reason: NullableString
+})
 export const AuthorizeAnswer = Type.Object({ authorizeUrl: Type.String(), expiresAt: Type.String() })
 
-export const AppSchema = Type.Object({ clientId: Type.Union([Type.String(), Type.Null()]), scopes: Type.Union([Type.Array(Type.String()), Type.Null()]), overrides: Type.Record(Type.String(), Type.String()), updatedAt: Type.String() })
+export const AppSchema = Type.Object({
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  scopes: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  overrides: Type.Record(Type.String(), Type.String()),
+  updatedAt: Type.String()
+})
 export const ConnectSessionBody = Type.Object(
   {
     externalId: Type.String({ minLength: 1, maxLength: 256 }),
@@ -142,4 +204,7 @@ export const ConnectSessionBody = Type.Object(
   { additionalProperties: false }
 )
 export const ConnectSessionAnswer = Type.Object({ token: Type.String(), url: Type.String(), expiresAt: Type.String() })
-export const WizardAuthorizeBody = Type.Object({ returnToWizard: Type.Optional(Type.Boolean()) }, { additionalProperties: false })
+export const WizardAuthorizeBody = Type.Object(
+  { returnToWizard: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false }
+)

@@ -18,13 +18,32 @@ async function main(): Promise<void> {
   await assertRedisNoEviction(redis)
   const app = fastify(serverOptions(config.LOG_LEVEL))
   redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'Redis connection error; reconnecting'))
-  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-api', onIdleError: (error) => app.log.warn({ err: error.message }, 'a PostgreSQL connection broke; requests answer 503 until it is back') })
+  const store = await openStore({
+    connectionString: config.DATABASE_URL,
+    encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS,
+    applicationName: 'latchkey-api',
+    onIdleError: (error) =>
+      app.log.warn({ err: error.message }, 'a PostgreSQL connection broke; requests answer 503 until it is back')
+  })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: config.PUBLIC_URL, allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true', refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS } })
+  const runtime = createRuntime({
+    store,
+    queues,
+    redis,
+    connectors: CATALOG,
+    config: {
+      publicUrl: config.PUBLIC_URL,
+      allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
+      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS
+    }
+  })
   await runtime.start()
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
   await app.listen({ port: config.PORT, host: config.HOST })
-  app.log.info({ publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` }, 'Latchkey API ready')
+  app.log.info(
+    { publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` },
+    'Latchkey API ready'
+  )
 
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
@@ -43,7 +62,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration and key errors (every package's errors carry an `ERR_` code) are written for people; anything else keeps its stack.
-  const named = error instanceof ConfigError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
-  process.stderr.write(`latchkey-api: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+  const named =
+    error instanceof ConfigError ||
+    (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
+  process.stderr.write(
+    `latchkey-api: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`
+  )
   process.exit(1)
 })

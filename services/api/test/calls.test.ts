@@ -7,7 +7,12 @@ import type { Harness } from './harness.js'
 import { deliverCallback, startHarness, startInBrowser } from './harness.js'
 
 /** A tenant connected to the quirky provider through the real connect flow. */
-async function connectedToQuirky(t: Test, modes: Partial<QuirkyModes> = {}, auth: Partial<OAuth2AuthorizationCodeAuth> = {}, http: Partial<NonNullable<ConnectorDefinitionJson['http']>> = {}) {
+async function connectedToQuirky(
+  t: Test,
+  modes: Partial<QuirkyModes> = {},
+  auth: Partial<OAuth2AuthorizationCodeAuth> = {},
+  http: Partial<NonNullable<ConnectorDefinitionJson['http']>> = {}
+) {
   const h = await startHarness(t)
   const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret', modes })
   t.teardown(() => quirky.close())
@@ -16,12 +21,18 @@ async function connectedToQuirky(t: Test, modes: Partial<QuirkyModes> = {}, auth
   definition.http = { baseUrl: `${quirky.apiBaseUrl}/v2`, ...http }
   const created = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: definition })
   t.equal(created.statusCode, 201, created.body)
-  await h.call('PUT', '/v1/connectors/quirky/app', { apiKey: tenant.apiKey, body: { clientId: 'quirky-app', clientSecret: 'quirky-secret' } })
-  const connection = (await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })).json()
+  await h.call('PUT', '/v1/connectors/quirky/app', {
+    apiKey: tenant.apiKey,
+    body: { clientId: 'quirky-app', clientSecret: 'quirky-secret' }
+  })
+  const connection = (
+    await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })
+  ).json()
   const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connection.id)
   const location = (await fetch(providerUrl, { redirect: 'manual' })).headers.get('location') ?? ''
   t.match((await deliverCallback(h, new URL(location), cookie)).body, /Authorization completed successfully/)
-  const http$ = (body: Record<string, unknown>) => h.call('POST', `/v1/connections/${connection.id}/http`, { apiKey: tenant.apiKey, body })
+  const http$ = (body: Record<string, unknown>) =>
+    h.call('POST', `/v1/connections/${connection.id}/http`, { apiKey: tenant.apiKey, body })
   return { h, quirky, tenant, id: connection.id as string, http: http$ }
 }
 
@@ -32,9 +43,24 @@ async function connectionOf(h: Harness, apiKey: string, id: string) {
 t.test('calls go to the base URL with the token; success turns the connection green', async (t) => {
   const { h, quirky, tenant, id, http } = await connectedToQuirky(t)
   t.equal((await connectionOf(h, tenant.apiKey, id)).health, 'yellow')
-  const answer = await http({ method: 'GET', url: '/folders/0/items', query: { limit: '5', fields: ['a', 'b'] }, headers: { 'x-custom': 'yes' } })
+  const answer = await http({
+    method: 'GET',
+    url: '/folders/0/items',
+    query: { limit: '5', fields: ['a', 'b'] },
+    headers: { 'x-custom': 'yes' }
+  })
   t.equal(answer.statusCode, 200, answer.body)
-  t.match(answer.json(), { status: 200, headers: { 'content-type': 'application/json' }, body: { ok: true, method: 'GET', path: '/api/v2/folders/0/items', query: { limit: '5' }, headers: { 'x-custom': 'yes' } } })
+  t.match(answer.json(), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: {
+      ok: true,
+      method: 'GET',
+      path: '/api/v2/folders/0/items',
+      query: { limit: '5' },
+      headers: { 'x-custom': 'yes' }
+    }
+  })
   const post = await http({ method: 'POST', url: '/things', body: { name: 'x' } })
   t.match(post.json(), { status: 200, body: { method: 'POST', body: '{"name":"x"}' } })
   const connection = await connectionOf(h, tenant.apiKey, id)
@@ -57,7 +83,11 @@ t.test('401: one refresh, one retry; a refresh that cannot fix it turns the conn
   const refused = await http({ method: 'GET', url: '/me' })
   t.equal(refused.json().status, 401, "the provider's answer is returned")
   t.equal(quirky.counters.tokenRequests.refresh_token, 2, 'one more refresh, no more')
-  t.match(await connectionOf(h, tenant.apiKey, id), { status: 'error', health: 'red', statusReason: /still refuses the token after a refresh/ })
+  t.match(await connectionOf(h, tenant.apiKey, id), {
+    status: 'error',
+    health: 'red',
+    statusReason: /still refuses the token after a refresh/
+  })
   const blocked = await http({ method: 'GET', url: '/me' })
   t.equal(blocked.statusCode, 409, 'a red connection is not called until it is reconnected')
 })
@@ -74,7 +104,11 @@ t.test('retries: 429 with Retry-After and 503 for idempotent calls, not for POST
   quirky.setModes({ apiFailNext: 1, apiFailStatus: 503 })
   t.equal((await http({ method: 'POST', url: '/me', body: 'x' })).json().status, 503, 'POST is not retried')
   quirky.setModes({ apiFailNext: 5, apiFailStatus: 429, retryAfterSeconds: 3600 })
-  t.equal((await http({ method: 'GET', url: '/me' })).json().status, 429, 'a Retry-After longer than we wait goes back to the caller')
+  t.equal(
+    (await http({ method: 'GET', url: '/me' })).json().status,
+    429,
+    'a Retry-After longer than we wait goes back to the caller'
+  )
 })
 
 t.test('never an open proxy: each attempt is refused and never reaches the upstream', async (t) => {
@@ -106,13 +140,21 @@ t.test('never an open proxy: each attempt is refused and never reaches the upstr
 
 t.test('the proxy streams both ways, and only to the connector host', async (t) => {
   const { quirky, h, tenant, id } = await connectedToQuirky(t)
-  const get = await h.call('GET', `/v1/connections/${id}/proxy/items?x=1&x=2`, { apiKey: tenant.apiKey, headers: { 'x-custom': 'p' } })
+  const get = await h.call('GET', `/v1/connections/${id}/proxy/items?x=1&x=2`, {
+    apiKey: tenant.apiKey,
+    headers: { 'x-custom': 'p' }
+  })
   t.equal(get.statusCode, 200)
   t.match(get.json(), { path: '/api/v2/items', query: { x: '2' }, headers: { 'x-custom': 'p' } })
   const large = await h.call('GET', `/v1/connections/${id}/proxy/large?chunks=64`, { apiKey: tenant.apiKey })
   t.equal(large.rawPayload.length, 64 * 64 * 1024, '4 MiB streamed through')
   const upload = Buffer.alloc(3 * 1024 * 1024, 97)
-  const posted = await h.app.inject({ method: 'POST', url: `/v1/connections/${id}/proxy/upload`, headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/octet-stream' }, payload: upload })
+  const posted = await h.app.inject({
+    method: 'POST',
+    url: `/v1/connections/${id}/proxy/upload`,
+    headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/octet-stream' },
+    payload: upload
+  })
   t.match(posted.json(), { method: 'POST', bodyLength: upload.length })
   t.notMatch(JSON.stringify(get.headers), /qat_/, 'the token is not echoed back')
   t.ok(quirky.counters.apiCalls >= 3)
@@ -136,6 +178,15 @@ t.test('async mode: 202 with a job id, visible to its own tenant only', async (t
   t.match(job.json(), { id: jobId, state: 'waiting', attempts: 0 })
   const other = await h.createTenant('Other')
   t.equal((await h.call('GET', `/v1/jobs/${jobId}`, { apiKey: other.apiKey })).statusCode, 404)
-  t.equal((await h.call('POST', `/v1/connections/${id}/http`, { apiKey: other.apiKey, body: { method: 'GET', url: '/me', mode: 'async' } })).statusCode, 404, 'no job for another tenant’s connection')
+  t.equal(
+    (
+      await h.call('POST', `/v1/connections/${id}/http`, {
+        apiKey: other.apiKey,
+        body: { method: 'GET', url: '/me', mode: 'async' }
+      })
+    ).statusCode,
+    404,
+    'no job for another tenant’s connection'
+  )
   await h.queues.http.obliterate({ force: true })
 })

@@ -30,7 +30,10 @@ t.test('canary: no secret in logs, job payloads, API answers or event rows', asy
   secrets.add(String(stored?.tokenSet.accessToken))
   secrets.add(String(stored?.tokenSet.refreshToken))
   // A failure too: the provider answers with an error, which is logged and recorded.
-  await h.store.db.updateTable('connector_apps').set({ client_secret_enc: await h.store.cipher.encrypt(`${CLIENT_SECRET}-wrong`) }).execute()
+  await h.store.db
+    .updateTable('connector_apps')
+    .set({ client_secret_enc: await h.store.cipher.encrypt(`${CLIENT_SECRET}-wrong`) })
+    .execute()
   secrets.add(`${CLIENT_SECRET}-wrong`)
   await h.call('POST', `/v1/connections/${connectionId}/refresh`, { apiKey: tenant.apiKey })
   await h.call('GET', `/v1/connections/${connectionId}/events`, { apiKey: tenant.apiKey })
@@ -45,14 +48,24 @@ t.test('canary: no secret in logs, job payloads, API answers or event rows', asy
     ['logs', h.logs.join('\n')],
     ['job payloads', JSON.stringify(jobs.map((job) => ({ data: job.data, name: job.name, id: job.id })))],
     // The start link's redirect carries state and sets the binding cookie by design: it is the browser's own handshake.
-    ['API answers', answers.filter((a) => !a.url.endsWith('/token') && !a.url.startsWith('/oauth/start/')).map((a) => `${JSON.stringify(a.response.headers)}\n${a.response.body}`).join('\n')],
+    [
+      'API answers',
+      answers
+        .filter((a) => !a.url.endsWith('/token') && !a.url.startsWith('/oauth/start/'))
+        .map((a) => `${JSON.stringify(a.response.headers)}\n${a.response.body}`)
+        .join('\n')
+    ],
     ['event rows', JSON.stringify(eventRows)]
   ]
   t.ok(h.logs.length > 10, `${h.logs.length} log lines captured`)
   t.ok(answers.length > 10, `${answers.length} answers captured`)
   for (const [place, text] of places) {
     const hits = [...secrets].filter((secret) => secret.length >= 8 && text.includes(secret))
-    t.same(hits.map((h) => h.slice(0, 6)), [], `no secret in ${place}`)
+    t.same(
+      hits.map((h) => h.slice(0, 6)),
+      [],
+      `no secret in ${place}`
+    )
   }
   t.equal(secrets.size, 9)
 })

@@ -24,7 +24,12 @@ t.test('the whole journey: tenant, app, connection, authorize, approve, callback
   t.notMatch(page.body, /<script src=|<link |https?:\/\/(?!127\.0\.0\.1)/, 'no third-party resources')
 
   const after = (await h.call('GET', `/v1/connections/${connectionId}`, { apiKey: tenant.apiKey })).json()
-  t.match(after, { status: 'connected', health: 'yellow', statusReason: null, scopes: { requested: ['read'], granted: ['read'] } })
+  t.match(after, {
+    status: 'connected',
+    health: 'yellow',
+    statusReason: null,
+    scopes: { requested: ['read'], granted: ['read'] }
+  })
   t.ok(after.expiresAt)
 
   const stored = await h.store.credentials.get(connectionId)
@@ -35,8 +40,12 @@ t.test('the whole journey: tenant, app, connection, authorize, approve, callback
   t.type(stored?.tokenSet.refreshToken, 'string')
   t.same(h.server.counters.tokenRequests, { authorization_code: 1 })
 
-  const events = (await h.call('GET', `/v1/connections/${connectionId}/events`, { apiKey: tenant.apiKey })).json().events
-  t.same(events.map((e: { kind: string }) => e.kind), ['connection.connected', 'connect.started', 'connection.created'])
+  const events = (await h.call('GET', `/v1/connections/${connectionId}/events`, { apiKey: tenant.apiKey })).json()
+    .events
+  t.same(
+    events.map((e: { kind: string }) => e.kind),
+    ['connection.connected', 'connect.started', 'connection.created']
+  )
 
   const replay = await deliverCallback(h, callback, cookie)
   t.equal(replay.statusCode, 400)
@@ -62,7 +71,9 @@ t.test('disconnect deletes the tokens and puts a revoke job on the real queue (i
   const token = await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })
   t.equal(token.statusCode, 409)
   t.equal(token.json().error.code, 'not_connected')
-  const kinds = (await h.call('GET', `/v1/connections/${connectionId}/events?limit=2`, { apiKey: tenant.apiKey })).json().events.map((e: { kind: string }) => e.kind)
+  const kinds = (await h.call('GET', `/v1/connections/${connectionId}/events?limit=2`, { apiKey: tenant.apiKey }))
+    .json()
+    .events.map((e: { kind: string }) => e.kind)
   t.same(kinds, ['revocation.queued', 'connection.disconnected'])
 })
 
@@ -73,7 +84,9 @@ t.test('a connector without a revoke URL records that the provider offers none',
   await deliverCallback(h, await h.server.approve(providerUrl), cookie)
   await h.call('POST', `/v1/connections/${connectionId}/disconnect`, { apiKey: tenant.apiKey })
   t.equal((await h.queues.revoke.getJobs(['waiting', 'delayed'])).length, 0)
-  const kinds = (await h.call('GET', `/v1/connections/${connectionId}/events?limit=1`, { apiKey: tenant.apiKey })).json().events.map((e: { kind: string }) => e.kind)
+  const kinds = (await h.call('GET', `/v1/connections/${connectionId}/events?limit=1`, { apiKey: tenant.apiKey }))
+    .json()
+    .events.map((e: { kind: string }) => e.kind)
   t.same(kinds, ['revocation.not_supported'])
 })
 
@@ -82,10 +95,12 @@ t.test('forced refresh through the API', async (t) => {
   const { tenant, connectionId } = await prepareConnection(h)
   const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connectionId)
   await deliverCallback(h, await h.server.approve(providerUrl), cookie)
-  const first = (await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })).json().accessToken
+  const first = (await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })).json()
+    .accessToken
   const refreshed = await h.call('POST', `/v1/connections/${connectionId}/refresh`, { apiKey: tenant.apiKey })
   t.equal(refreshed.statusCode, 200)
-  const second = (await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })).json().accessToken
+  const second = (await h.call('GET', `/v1/connections/${connectionId}/token`, { apiKey: tenant.apiKey })).json()
+    .accessToken
   t.not(second, first)
   t.same(h.server.counters.tokenRequests, { authorization_code: 1, refresh_token: 1 })
 })

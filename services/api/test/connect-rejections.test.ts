@@ -36,11 +36,20 @@ t.test('forged, missing, foreign-browser and expired states are refused before a
   await nothingWritten(t, h, tenant.apiKey, connectionId)
 
   const ok = await deliverCallback(h, callback, cookie)
-  t.match(ok.body, /Authorization completed successfully/, 'the real browser can still finish (the refusals consumed nothing)')
+  t.match(
+    ok.body,
+    /Authorization completed successfully/,
+    'the real browser can still finish (the refusals consumed nothing)'
+  )
 
   const second = await startInBrowser(h, tenant.apiKey, connectionId)
   const late = await h.server.approve(second.providerUrl)
-  await h.store.db.updateTable('connect_attempts').set({ expires_at: new Date(Date.now() - 1000) }).where('started_at', 'is not', null).where('consumed_at', 'is', null).execute()
+  await h.store.db
+    .updateTable('connect_attempts')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('started_at', 'is not', null)
+    .where('consumed_at', 'is', null)
+    .execute()
   const expired = await deliverCallback(h, late, second.cookie)
   t.match(expired.body, /has expired/)
   t.same(h.server.counters.tokenRequests, { authorization_code: 1 }, 'only the legitimate callback exchanged a code')
@@ -49,8 +58,14 @@ t.test('forged, missing, foreign-browser and expired states are refused before a
 t.test('start links work once and expire', async (t) => {
   const h = await startHarness(t)
   const { tenant, connectionId } = await prepareConnection(h)
-  const authorize = (await h.call('POST', `/v1/connections/${connectionId}/authorize`, { apiKey: tenant.apiKey })).json()
-  t.ok(Date.parse(authorize.expiresAt) - Date.now() > 9 * 60_000 && Date.parse(authorize.expiresAt) - Date.now() <= 10 * 60_000, 'expires in 10 minutes')
+  const authorize = (
+    await h.call('POST', `/v1/connections/${connectionId}/authorize`, { apiKey: tenant.apiKey })
+  ).json()
+  t.ok(
+    Date.parse(authorize.expiresAt) - Date.now() > 9 * 60_000 &&
+      Date.parse(authorize.expiresAt) - Date.now() <= 10 * 60_000,
+    'expires in 10 minutes'
+  )
   const path = new URL(authorize.authorizeUrl).pathname
   t.equal((await h.call('GET', path)).statusCode, 302)
   const again = await h.call('GET', path)
@@ -58,7 +73,11 @@ t.test('start links work once and expire', async (t) => {
   t.match(again.body, /already used/)
   t.match((await h.call('GET', '/oauth/start/nonsense')).body, /not valid/)
   const another = (await h.call('POST', `/v1/connections/${connectionId}/authorize`, { apiKey: tenant.apiKey })).json()
-  await h.store.db.updateTable('connect_attempts').set({ expires_at: new Date(Date.now() - 1) }).where('started_at', 'is', null).execute()
+  await h.store.db
+    .updateTable('connect_attempts')
+    .set({ expires_at: new Date(Date.now() - 1) })
+    .where('started_at', 'is', null)
+    .execute()
   t.match((await h.call('GET', new URL(another.authorizeUrl).pathname)).body, /has expired/)
 })
 
@@ -85,7 +104,9 @@ t.test('denial shows a readable page and records why', async (t) => {
   await nothingWritten(t, h, tenant.apiKey, connectionId)
   const connection = (await h.call('GET', `/v1/connections/${connectionId}`, { apiKey: tenant.apiKey })).json()
   t.match(connection.statusReason, /denied/)
-  const events = (await h.call('GET', `/v1/connections/${connectionId}/events?limit=1`, { apiKey: tenant.apiKey })).json().events
+  const events = (
+    await h.call('GET', `/v1/connections/${connectionId}/events?limit=1`, { apiKey: tenant.apiKey })
+  ).json().events
   t.match(events, [{ kind: 'connect.failed', level: 'error', detail: { code: 'access_denied' } }])
 })
 
@@ -102,7 +123,9 @@ t.test('a wrong client secret: a page naming the client credentials', async (t) 
 
 t.test('an unknown scope: the provider refuses, the page says which', async (t) => {
   const h = await startHarness(t)
-  const { tenant, connectionId } = await prepareConnection(h, { auth: { scopes: { read: 'Read', admin: 'Administer' }, defaultScopes: ['read', 'admin'] } })
+  const { tenant, connectionId } = await prepareConnection(h, {
+    auth: { scopes: { read: 'Read', admin: 'Administer' }, defaultScopes: ['read', 'admin'] }
+  })
   const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connectionId)
   const page = await deliverCallback(h, await h.server.approve(providerUrl), cookie)
   t.match(page.body, /refused the requested permissions/)
@@ -123,7 +146,9 @@ t.test('a token URL that 404s, or refuses connections (tenant override)', async 
     ['refused', `http://127.0.0.1:${closedPort}/token`, /could not be reached \(127\.0\.0\.1:\d+: ECONNREFUSED\)/]
   ] as const) {
     const h = await startHarness(t)
-    const { tenant, connectionId } = await prepareConnection(h, { overrides: { tokenUrl: tokenUrl === 'nope' ? `${h.server.issuer}/nope/token` : tokenUrl } })
+    const { tenant, connectionId } = await prepareConnection(h, {
+      overrides: { tokenUrl: tokenUrl === 'nope' ? `${h.server.issuer}/nope/token` : tokenUrl }
+    })
     const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connectionId)
     const page = await deliverCallback(h, await h.server.approve(providerUrl), cookie)
     t.match(page.body, /token URL did not work/, name)

@@ -9,7 +9,14 @@ import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, startAuthorizationServer, testConnector, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import {
+  createTestDatabase,
+  serviceUrls,
+  startAuthorizationServer,
+  testConnector,
+  testEncryptionKeys,
+  testRedisPrefix
+} from '@latchkey/testkit'
 import type { AuthorizationServer } from '@latchkey/testkit'
 import { CATALOG, latchkeyApp, serverOptions } from '../src/index.js'
 
@@ -26,13 +33,20 @@ export interface Harness {
   readonly server: AuthorizationServer
   readonly logs: string[]
   /** Sends a request with a tenant's API key (or none). */
-  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options?: { apiKey?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options?: { apiKey?: string; body?: unknown; headers?: Record<string, string> }
+  ): Promise<LightMyRequestResponse>
   createTenant(name?: string): Promise<{ id: string; apiKey: string }>
   /** A custom connector pointed at the test authorization server. */
   sandbox(overrides?: Partial<OAuth2AuthorizationCodeAuth>, key?: string): ConnectorDefinitionJson
 }
 
-export async function startHarness(t: Test, options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  t: Test,
+  options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}
+): Promise<Harness> {
   const database = await createTestDatabase()
   t.teardown(() => database.drop())
   const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
@@ -45,12 +59,20 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
     await queues.close()
   })
   const server = await startAuthorizationServer({
-    clients: [{ clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', redirectUris: [REDIRECT_URI] }],
+    clients: [
+      { clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', redirectUris: [REDIRECT_URI] }
+    ],
     scopes: ['read', 'write'],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
   })
   t.teardown(() => server.close())
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: PUBLIC_URL, allowPrivateNetwork: true } })
+  const runtime = createRuntime({
+    store,
+    queues,
+    redis,
+    connectors: CATALOG,
+    config: { publicUrl: PUBLIC_URL, allowPrivateNetwork: true }
+  })
   await runtime.start()
   t.teardown(() => runtime.close())
   const logs: string[] = []
@@ -74,7 +96,10 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
     logs,
     call,
     async createTenant(name = 'Acme') {
-      const response = await call('POST', '/v1/tenants', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: { name } })
+      const response = await call('POST', '/v1/tenants', {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: { name }
+      })
       if (response.statusCode !== 201) throw new Error(`tenant: ${response.statusCode} ${response.body}`)
       return response.json()
     },
@@ -85,19 +110,45 @@ export async function startHarness(t: Test, options: { clientSecret?: string; ac
 }
 
 /** Sets up tenant, connector, app and connection; returns what the journey needs. */
-export async function prepareConnection(h: Harness, options: { auth?: Partial<OAuth2AuthorizationCodeAuth>; clientSecret?: string; scopes?: string[]; overrides?: Record<string, string> } = {}) {
+export async function prepareConnection(
+  h: Harness,
+  options: {
+    auth?: Partial<OAuth2AuthorizationCodeAuth>
+    clientSecret?: string
+    scopes?: string[]
+    overrides?: Record<string, string>
+  } = {}
+) {
   const tenant = await h.createTenant()
   const created = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: h.sandbox(options.auth) })
   if (created.statusCode !== 201) throw new Error(`connector: ${created.body}`)
-  const app = await h.call('PUT', '/v1/connectors/sandbox/app', { apiKey: tenant.apiKey, body: { clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', ...(options.overrides === undefined ? {} : { overrides: options.overrides }) } })
+  const app = await h.call('PUT', '/v1/connectors/sandbox/app', {
+    apiKey: tenant.apiKey,
+    body: {
+      clientId: 'sandbox-app',
+      clientSecret: options.clientSecret ?? 'sandbox-secret',
+      ...(options.overrides === undefined ? {} : { overrides: options.overrides })
+    }
+  })
   if (app.statusCode !== 200) throw new Error(`app: ${app.body}`)
-  const connection = await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'sandbox', externalId: 'customer-42', ...(options.scopes === undefined ? {} : { scopes: options.scopes }) } })
+  const connection = await h.call('POST', '/v1/connections', {
+    apiKey: tenant.apiKey,
+    body: {
+      connector: 'sandbox',
+      externalId: 'customer-42',
+      ...(options.scopes === undefined ? {} : { scopes: options.scopes })
+    }
+  })
   if (connection.statusCode !== 201) throw new Error(`connection: ${connection.body}`)
   return { tenant, connectionId: (connection.json() as { id: string }).id }
 }
 
 /** Opens the start link like a browser: returns the provider URL and the binding cookie. */
-export async function startInBrowser(h: Harness, apiKey: string, connectionId: string): Promise<{ providerUrl: string; cookie: string }> {
+export async function startInBrowser(
+  h: Harness,
+  apiKey: string,
+  connectionId: string
+): Promise<{ providerUrl: string; cookie: string }> {
   const authorize = await h.call('POST', `/v1/connections/${connectionId}/authorize`, { apiKey })
   if (authorize.statusCode !== 200) throw new Error(`authorize: ${authorize.body}`)
   const startUrl = new URL((authorize.json() as { authorizeUrl: string }).authorizeUrl)

@@ -25,9 +25,20 @@ export interface QuirkyConnection {
  * `/api/v2` unless `definition` says otherwise), connected through start link, provider
  * and callback.
  */
-export async function connectToQuirky(t: Test, options: { modes?: Partial<QuirkyModes>; definition?: (definition: ConnectorDefinitionJson, quirky: QuirkyProvider) => void; refusalExpected?: boolean } = {}): Promise<QuirkyConnection> {
+export async function connectToQuirky(
+  t: Test,
+  options: {
+    modes?: Partial<QuirkyModes>
+    definition?: (definition: ConnectorDefinitionJson, quirky: QuirkyProvider) => void
+    refusalExpected?: boolean
+  } = {}
+): Promise<QuirkyConnection> {
   const h = await startHarness(t)
-  const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret', modes: options.modes ?? {} })
+  const quirky = await startQuirkyProvider({
+    clientId: 'quirky-app',
+    clientSecret: 'quirky-secret',
+    modes: options.modes ?? {}
+  })
   t.teardown(() => quirky.close())
   const tenant = await h.createTenant()
   const definition: ConnectorDefinitionJson = testConnector(quirky, {}, 'quirky')
@@ -35,12 +46,20 @@ export async function connectToQuirky(t: Test, options: { modes?: Partial<Quirky
   options.definition?.(definition, quirky)
   const created = await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: definition })
   if (created.statusCode !== 201) throw new Error(`connector: ${created.body}`)
-  await h.call('PUT', '/v1/connectors/quirky/app', { apiKey: tenant.apiKey, body: { clientId: 'quirky-app', clientSecret: 'quirky-secret' } })
-  const id = ((await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })).json() as { id: string }).id
+  await h.call('PUT', '/v1/connectors/quirky/app', {
+    apiKey: tenant.apiKey,
+    body: { clientId: 'quirky-app', clientSecret: 'quirky-secret' }
+  })
+  const id = (
+    (await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })).json() as {
+      id: string
+    }
+  ).id
   const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, id)
   const location = (await fetch(providerUrl, { redirect: 'manual' })).headers.get('location') ?? ''
   const page = await deliverCallback(h, new URL(location), cookie)
-  if (options.refusalExpected !== true && !page.body.includes('Authorization completed successfully')) throw new Error(`callback: ${page.body}`)
+  if (options.refusalExpected !== true && !page.body.includes('Authorization completed successfully'))
+    throw new Error(`callback: ${page.body}`)
   return {
     h,
     quirky,

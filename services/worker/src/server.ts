@@ -15,7 +15,13 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null })
   redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis connection error; reconnecting'))
   await assertRedisNoEviction(redis)
-  const store = await openStore({ connectionString: config.DATABASE_URL, encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS, applicationName: 'latchkey-worker', onIdleError: (error) => logger.warn({ err: error.message }, 'a PostgreSQL connection broke; jobs wait until it is back') })
+  const store = await openStore({
+    connectionString: config.DATABASE_URL,
+    encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS,
+    applicationName: 'latchkey-worker',
+    onIdleError: (error) =>
+      logger.warn({ err: error.message }, 'a PostgreSQL connection broke; jobs wait until it is back')
+  })
   const queues = createJobQueues({ connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX })
   const runtime = createRuntime({
     store,
@@ -31,8 +37,20 @@ async function main(): Promise<void> {
     }
   })
   await runtime.start()
-  const workers = await startWorkers({ runtime, connection: redis, prefix: config.LATCHKEY_QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000, logger, lockDurationMs: config.WORKER_LOCK_DURATION_MS, schedulerCheckMs: config.SCHEDULER_CHECK_SECONDS * 1000 })
-  logger.info({ concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }, 'Latchkey worker ready')
+  const workers = await startWorkers({
+    runtime,
+    connection: redis,
+    prefix: config.LATCHKEY_QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000,
+    logger,
+    lockDurationMs: config.WORKER_LOCK_DURATION_MS,
+    schedulerCheckMs: config.SCHEDULER_CHECK_SECONDS * 1000
+  })
+  logger.info(
+    { concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS },
+    'Latchkey worker ready'
+  )
 
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
@@ -50,7 +68,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const named = error instanceof ConfigError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
-  process.stderr.write(`latchkey-worker: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+  const named =
+    error instanceof ConfigError ||
+    (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_'))
+  process.stderr.write(
+    `latchkey-worker: ${named ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`
+  )
   process.exit(1)
 })

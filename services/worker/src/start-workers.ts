@@ -30,7 +30,12 @@ export interface RunningWorkers {
 }
 
 /** Runs a job's work and applies the queue behaviour its error calls for (`job-errors.ts`). */
-async function run<T>(queue: Pick<Queue, 'rateLimit'>, job: Job, token: string | undefined, work: () => Promise<T>): Promise<T> {
+async function run<T>(
+  queue: Pick<Queue, 'rateLimit'>,
+  job: Job,
+  token: string | undefined,
+  work: () => Promise<T>
+): Promise<T> {
   try {
     return await work()
   } catch (error) {
@@ -54,33 +59,69 @@ async function run<T>(queue: Pick<Queue, 'rateLimit'>, job: Job, token: string |
  */
 export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
   const { runtime, connection, prefix, concurrency, logger } = options
-  const common = { connection, prefix, lockDuration: options.lockDurationMs ?? 30_000, stalledInterval: Math.min(30_000, options.lockDurationMs ?? 30_000) }
+  const common = {
+    connection,
+    prefix,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: Math.min(30_000, options.lockDurationMs ?? 30_000)
+  }
   const { queues } = runtime
   const sweepQueue = new Queue(QUEUE_NAMES.sweep, { connection, prefix })
-  const refresh = new Worker<RefreshJob>(QUEUE_NAMES.refresh, (job, token) => run(queues.refresh, job, token, () => runtime.jobs.refresh(job.data)), { ...common, concurrency })
-  const revoke = new Worker<RevokeJob>(QUEUE_NAMES.revoke, (job, token) => run(queues.revoke, job, token, () => runtime.jobs.revoke(job.data)), { ...common, concurrency })
-  const http = new Worker<HttpJob, HttpJobResult>(QUEUE_NAMES.http, (job, token) => run(queues.http, job, token, () => runtime.jobs.call(job.data)), { ...common, concurrency })
-  const sweep = new Worker(QUEUE_NAMES.sweep, (job, token) => run(sweepQueue, job, token, () => runtime.jobs.sweep()), { ...common, concurrency: 1 })
+  const refresh = new Worker<RefreshJob>(
+    QUEUE_NAMES.refresh,
+    (job, token) => run(queues.refresh, job, token, () => runtime.jobs.refresh(job.data)),
+    { ...common, concurrency }
+  )
+  const revoke = new Worker<RevokeJob>(
+    QUEUE_NAMES.revoke,
+    (job, token) => run(queues.revoke, job, token, () => runtime.jobs.revoke(job.data)),
+    { ...common, concurrency }
+  )
+  const http = new Worker<HttpJob, HttpJobResult>(
+    QUEUE_NAMES.http,
+    (job, token) => run(queues.http, job, token, () => runtime.jobs.call(job.data)),
+    { ...common, concurrency }
+  )
+  const sweep = new Worker(QUEUE_NAMES.sweep, (job, token) => run(sweepQueue, job, token, () => runtime.jobs.sweep()), {
+    ...common,
+    concurrency: 1
+  })
 
   revoke.on('failed', (job: Job<RevokeJob> | undefined, error) => {
     if (job === undefined) return
     const final = job.attemptsMade >= (job.opts.attempts ?? REVOKE_ATTEMPTS) || error.name === 'UnrecoverableError'
-    if (final) void runtime.jobs.giveUpRevocation(job.data, error.message).catch((e: unknown) => logger.error({ err: e }, 'recording a revocation give-up failed'))
+    if (final)
+      void runtime.jobs
+        .giveUpRevocation(job.data, error.message)
+        .catch((e: unknown) => logger.error({ err: e }, 'recording a revocation give-up failed'))
   })
   for (const worker of [refresh, revoke, http, sweep]) {
-    worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message }, 'job failed'))
+    worker.on('failed', (job, error) =>
+      logger.warn(
+        { queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message },
+        'job failed'
+      )
+    )
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'))
   }
 
   // The sweep's scheduler lives in Redis: PostgreSQL is the truth, so when Redis comes back
   // empty (restarted without its data) the scheduler is put back, on reconnect and by a periodic check.
-  const upsertSweep = () => sweepQueue.upsertJobScheduler('sweep', { every: options.sweepIntervalMs }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } })
+  const upsertSweep = () =>
+    sweepQueue.upsertJobScheduler(
+      'sweep',
+      { every: options.sweepIntervalMs },
+      { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 100 } }
+    )
   await upsertSweep()
   const ensureSchedulers = async (): Promise<void> => {
     try {
       if ((await sweepQueue.getJobScheduler('sweep')) !== undefined) return
       await upsertSweep()
-      logger.warn({ queue: QUEUE_NAMES.sweep }, 'the sweep scheduler was missing from Redis (Redis lost its data?): re-created it')
+      logger.warn(
+        { queue: QUEUE_NAMES.sweep },
+        'the sweep scheduler was missing from Redis (Redis lost its data?): re-created it'
+      )
     } catch (error) {
       logger.warn({ err: error }, 'checking the job schedulers failed; will check again')
     }

@@ -20,7 +20,11 @@ t.test('the sweep finds due credentials and the worker refreshes them; no expiry
 
   h.quirky.setModes({ expiresIn: 'absent' })
   const forever = await h.connect()
-  t.equal((await store.credentials.get(forever))?.refreshDueAt, null, 'no expiry: not swept, refreshed on an auth failure only')
+  t.equal(
+    (await store.credentials.get(forever))?.refreshDueAt,
+    null,
+    'no expiry: not swept, refreshed on an auth failure only'
+  )
   t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0 })
 })
 
@@ -29,7 +33,14 @@ t.test('invalid_grant: red with a reason and an event, no more retries', async (
   const id = await h.connect()
   const store = h.runtime.store
   const credential = await store.credentials.get(id)
-  await fetch(h.quirky.revokeUrl, { method: 'POST', body: new URLSearchParams({ token: String(credential?.tokenSet.refreshToken), client_id: 'quirky-app', client_secret: 'quirky-secret' }) })
+  await fetch(h.quirky.revokeUrl, {
+    method: 'POST',
+    body: new URLSearchParams({
+      token: String(credential?.tokenSet.refreshToken),
+      client_id: 'quirky-app',
+      client_secret: 'quirky-secret'
+    })
+  })
   await store.db.updateTable('credentials').set({ refresh_due_at: past() }).execute()
   await h.runtime.jobs.sweep()
   const connection = await eventually(async () => {
@@ -76,12 +87,25 @@ t.test('revocation retried through 503s; nothing refreshes a disconnected connec
   const kinds = (await store.events.list(h.tenantId, id, 10)).map((e) => e.kind)
   t.ok(kinds.includes('revocation.done'))
   t.ok(kinds.includes('revocation.failed'))
-  const refreshed = await fetch(h.quirky.tokenUrl, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(credential?.tokenSet.refreshToken), client_id: 'quirky-app', client_secret: 'quirky-secret' }) })
+  const refreshed = await fetch(h.quirky.tokenUrl, {
+    method: 'POST',
+    headers: { accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: String(credential?.tokenSet.refreshToken),
+      client_id: 'quirky-app',
+      client_secret: 'quirky-secret'
+    })
+  })
   t.equal(refreshed.status, 400, 'revoked at the provider')
 
   const baseline = h.quirky.counters.tokenRequests.refresh_token ?? 0
   await h.runtime.queues.enqueueRefresh({ connectionId: id, tenantId: h.tenantId, reason: 'forced' })
-  await eventually(async () => (await h.runtime.queues.refresh.getJobs(['completed'])).length > 0 || (await h.runtime.queues.refresh.count()) === 0)
+  await eventually(
+    async () =>
+      (await h.runtime.queues.refresh.getJobs(['completed'])).length > 0 ||
+      (await h.runtime.queues.refresh.count()) === 0
+  )
   t.equal(h.quirky.counters.tokenRequests.refresh_token ?? 0, baseline, 'nothing refreshed the disconnected connection')
   t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0 })
 })
@@ -106,9 +130,17 @@ t.test('Redis loses everything: the next sweep puts every due refresh back', asy
 t.test('queued HTTP calls run on the worker and keep their answer', async (t) => {
   const h = await startWorkerHarness(t)
   const id = await h.connect()
-  const jobId = await h.runtime.queues.enqueueHttp({ tenantId: h.tenantId, connectionId: id, method: 'GET', url: '/reports/1', query: { full: 'yes' } })
+  const jobId = await h.runtime.queues.enqueueHttp({
+    tenantId: h.tenantId,
+    connectionId: id,
+    method: 'GET',
+    url: '/reports/1',
+    query: { full: 'yes' }
+  })
   // The state first, then the job: a job read before it completed keeps a null returnvalue.
-  const job = await eventually(async () => ((await h.runtime.queues.http.getJobState(jobId)) === 'completed' ? h.runtime.queues.http.getJob(jobId) : undefined))
+  const job = await eventually(async () =>
+    (await h.runtime.queues.http.getJobState(jobId)) === 'completed' ? h.runtime.queues.http.getJob(jobId) : undefined
+  )
   t.match(job.returnvalue, { status: 200, body: { ok: true, path: '/api/reports/1', query: { full: 'yes' } } })
   t.equal(h.quirky.counters.apiCalls, 1)
 })
@@ -126,6 +158,15 @@ t.test('a deleted connection’s tokens are still revoked, from the snapshot tak
   }, 30_000)
   t.equal(done.connection_id, id)
   t.notMatch(JSON.stringify(done), /quirky-secret|qrt_/, 'the snapshot and tokens are stored encrypted')
-  const refreshed = await fetch(h.quirky.tokenUrl, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(credential?.tokenSet.refreshToken), client_id: 'quirky-app', client_secret: 'quirky-secret' }) })
+  const refreshed = await fetch(h.quirky.tokenUrl, {
+    method: 'POST',
+    headers: { accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: String(credential?.tokenSet.refreshToken),
+      client_id: 'quirky-app',
+      client_secret: 'quirky-secret'
+    })
+  })
   t.equal(refreshed.status, 400, 'revoked at the provider')
 })

@@ -33,7 +33,9 @@ export interface System {
 export async function startSystem(t: Test): Promise<System> {
   const system = await startWholeSystem(t)
   const server = await startAuthorizationServer({
-    clients: [{ clientId: 'sandbox-app', clientSecret: 'sandbox-secret', redirectUris: [`${system.url}/oauth/callback/`] }],
+    clients: [
+      { clientId: 'sandbox-app', clientSecret: 'sandbox-secret', redirectUris: [`${system.url}/oauth/callback/`] }
+    ],
     scopes: ['read', 'write'],
     accessTokenTtlSeconds: 3600
   })
@@ -41,7 +43,15 @@ export async function startSystem(t: Test): Promise<System> {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
   t.teardown(() => browser.close())
 
@@ -56,7 +66,9 @@ export async function startSystem(t: Test): Promise<System> {
       return { status, body: answer as never }
     },
     async page(options = {}) {
-      const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } })
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1100, height: options.height ?? 900 }
+      })
       t.teardown(() => context.close())
       const page = await context.newPage()
       page.setDefaultTimeout(20_000)

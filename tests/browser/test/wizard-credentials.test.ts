@@ -14,10 +14,18 @@ const card = (page: Page) => page.locator('section[data-connector="docs"] articl
  * Adds the connector and its app, opens a connect link for it, and waits for the scheme
  * picker; counts popups (none may open for typed-in credentials).
  */
-async function openWizard(t: Test, system: System, definition: { key: string; [field: string]: unknown }, app: { clientId: string; clientSecret: string }) {
+async function openWizard(
+  t: Test,
+  system: System,
+  definition: { key: string; [field: string]: unknown },
+  app: { clientId: string; clientSecret: string }
+) {
   t.equal((await system.api('POST', '/v1/connectors', definition)).status, 201)
   t.equal((await system.api('PUT', `/v1/connectors/${definition.key}/app`, app)).status, 200)
-  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-7', connectors: [definition.key] })
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
+    externalId: 'customer-7',
+    connectors: [definition.key]
+  })
   const { page } = await system.page()
   const popups = { count: 0 }
   page.on('popup', () => (popups.count += 1))
@@ -30,134 +38,198 @@ async function openWizard(t: Test, system: System, definition: { key: string; [f
   return { page, section, picker, popups, form }
 }
 
-t.test('wizard: the customer picks the API key scheme, a bad key is refused beside its field, a good one connects with its account; checked, refused, disconnected', async (t) => {
-  const system = await startSystem(t)
-  const quirky = await startQuirkyProvider({ clientId: 'unused', clientSecret: 'unused' })
-  t.teardown(() => quirky.close())
-  quirky.addApiKey(API_KEY)
-  // A connector offering OAuth (the test authorization server) or a personal access token.
-  const oauth = testConnector(system.server, { issuer: system.server.issuer }, 'docs').auth
-  const { page, section, picker, popups, form } = await openWizard(t, system, {
-    key: 'docs',
-    name: 'Docs',
-    version: '1.0.0',
-    description: 'OAuth or a personal access token',
-    auth: [
-      { ...oauth, label: 'Sign in with Docs' },
-      { kind: 'apiKey', label: 'Personal access token', inputLabel: 'Access token', pattern: 'pat_[A-Za-z0-9]+', helpText: 'Settings → Developer → Personal access tokens.' }
-    ],
-    http: { baseUrl: quirky.apiBaseUrl },
-    verification: { path: '/me', identity: { user: 'account.login', team: 'account.team.name' } }
-  }, { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })
-  t.ok(await picker.getByRole('radio', { name: 'Sign in with Docs' }).isChecked(), 'the first scheme is chosen at first')
-  t.ok(await section.getByRole('button', { name: 'Connect Docs' }).isVisible(), 'which connects through the provider')
-  t.notOk(await form.getByRole('textbox', { name: /^Access token/ }).isVisible(), 'the token field belongs to the other scheme')
+t.test(
+  'wizard: the customer picks the API key scheme, a bad key is refused beside its field, a good one connects with its account; checked, refused, disconnected',
+  async (t) => {
+    const system = await startSystem(t)
+    const quirky = await startQuirkyProvider({ clientId: 'unused', clientSecret: 'unused' })
+    t.teardown(() => quirky.close())
+    quirky.addApiKey(API_KEY)
+    // A connector offering OAuth (the test authorization server) or a personal access token.
+    const oauth = testConnector(system.server, { issuer: system.server.issuer }, 'docs').auth
+    const { page, section, picker, popups, form } = await openWizard(
+      t,
+      system,
+      {
+        key: 'docs',
+        name: 'Docs',
+        version: '1.0.0',
+        description: 'OAuth or a personal access token',
+        auth: [
+          { ...oauth, label: 'Sign in with Docs' },
+          {
+            kind: 'apiKey',
+            label: 'Personal access token',
+            inputLabel: 'Access token',
+            pattern: 'pat_[A-Za-z0-9]+',
+            helpText: 'Settings → Developer → Personal access tokens.'
+          }
+        ],
+        http: { baseUrl: quirky.apiBaseUrl },
+        verification: { path: '/me', identity: { user: 'account.login', team: 'account.team.name' } }
+      },
+      { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' }
+    )
+    t.ok(
+      await picker.getByRole('radio', { name: 'Sign in with Docs' }).isChecked(),
+      'the first scheme is chosen at first'
+    )
+    t.ok(await section.getByRole('button', { name: 'Connect Docs' }).isVisible(), 'which connects through the provider')
+    t.notOk(
+      await form.getByRole('textbox', { name: /^Access token/ }).isVisible(),
+      'the token field belongs to the other scheme'
+    )
 
-  await picker.getByRole('radio', { name: 'Personal access token' }).check()
-  const token = form.getByRole('textbox', { name: /^Access token/ })
-  t.ok(await token.isVisible())
-  t.equal(await token.getAttribute('type'), 'password', 'typed in like a password')
-  t.match(await section.locator('.help', { hasText: 'Personal access tokens' }).textContent(), /Settings → Developer/, 'with the help text of the connector')
-  await token.fill('sk_wrong')
-  await form.getByRole('button', { name: 'Save and connect' }).click()
-  await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.credentials.apiKey"]'))
-  const errorId = (await token.getAttribute('aria-describedby'))!.split(' ')[0]!
-  t.match(await page.locator(`#${errorId}`).textContent(), /not a valid access token/, 'the API error sits beside the field')
-  t.notMatch(await section.locator('form').textContent(), /sk_wrong/, 'the key is not echoed in the error')
-  t.equal(await section.locator('article.connection').count(), 0, 'a refused key creates nothing')
-  await system.screenshot(page, 'wizard-api-key-error')
+    await picker.getByRole('radio', { name: 'Personal access token' }).check()
+    const token = form.getByRole('textbox', { name: /^Access token/ })
+    t.ok(await token.isVisible())
+    t.equal(await token.getAttribute('type'), 'password', 'typed in like a password')
+    t.match(
+      await section.locator('.help', { hasText: 'Personal access tokens' }).textContent(),
+      /Settings → Developer/,
+      'with the help text of the connector'
+    )
+    await token.fill('sk_wrong')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.credentials.apiKey"]'))
+    const errorId = (await token.getAttribute('aria-describedby'))!.split(' ')[0]!
+    t.match(
+      await page.locator(`#${errorId}`).textContent(),
+      /not a valid access token/,
+      'the API error sits beside the field'
+    )
+    t.notMatch(await section.locator('form').textContent(), /sk_wrong/, 'the key is not echoed in the error')
+    t.equal(await section.locator('article.connection').count(), 0, 'a refused key creates nothing')
+    await system.screenshot(page, 'wizard-api-key-error')
 
-  await token.fill(API_KEY)
-  await form.getByRole('button', { name: 'Save and connect' }).click()
-  await page.getByText('Docs is connected').waitFor()
-  t.equal(popups.count, 0, 'no popup for a typed-in key')
-  const banner = await page.locator('#status').textContent()
-  t.match(banner, /User: quirky-user/, 'the account it belongs to')
-  t.match(banner, /Team: Quirky Team/)
-  // Green at once: the verification request was a successful authenticated call.
-  await card(page).locator('[data-state="green"]').waitFor()
-  t.equal(await card(page).locator('[data-fact="scheme"]').textContent(), 'Personal access token', 'the card says how it is connected')
-  t.equal(await card(page).locator('[data-account="user"]').textContent(), 'quirky-user')
-  t.equal(await card(page).locator('[data-account="team"]').textContent(), 'Quirky Team')
-  t.equal(await card(page).getByRole('button', { name: 'Reconnect' }).count(), 0, 'a typed-in key has no browser step to redo')
-  t.equal(await form.locator('input[name="credential-apiKey"]').inputValue(), '', 'the key does not stay in the form')
-  t.notOk((await page.content()).includes(API_KEY), 'nor anywhere in the page')
-  await system.screenshot(page, 'wizard-api-key-connected')
+    await token.fill(API_KEY)
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await page.getByText('Docs is connected').waitFor()
+    t.equal(popups.count, 0, 'no popup for a typed-in key')
+    const banner = await page.locator('#status').textContent()
+    t.match(banner, /User: quirky-user/, 'the account it belongs to')
+    t.match(banner, /Team: Quirky Team/)
+    // Green at once: the verification request was a successful authenticated call.
+    await card(page).locator('[data-state="green"]').waitFor()
+    t.equal(
+      await card(page).locator('[data-fact="scheme"]').textContent(),
+      'Personal access token',
+      'the card says how it is connected'
+    )
+    t.equal(await card(page).locator('[data-account="user"]').textContent(), 'quirky-user')
+    t.equal(await card(page).locator('[data-account="team"]').textContent(), 'Quirky Team')
+    t.equal(
+      await card(page).getByRole('button', { name: 'Reconnect' }).count(),
+      0,
+      'a typed-in key has no browser step to redo'
+    )
+    t.equal(await form.locator('input[name="credential-apiKey"]').inputValue(), '', 'the key does not stay in the form')
+    t.notOk((await page.content()).includes(API_KEY), 'nor anywhere in the page')
+    await system.screenshot(page, 'wizard-api-key-connected')
 
-  await card(page).getByRole('button', { name: 'Check connection' }).click()
-  await page.locator('#status .banner-ok', { hasText: 'The connection works' }).waitFor()
+    await card(page).getByRole('button', { name: 'Check connection' }).click()
+    await page.locator('#status .banner-ok', { hasText: 'The connection works' }).waitFor()
 
-  // The customer deletes the token at the provider: checking again says why it no longer works.
-  quirky.setModes({ apiRefusesAll: true })
-  await card(page).getByRole('button', { name: 'Check connection' }).click()
-  await page.locator('#status .banner-error', { hasText: 'The connection does not work' }).waitFor()
-  t.match(await page.locator('#status').textContent(), /refused the personal access token \(HTTP 401\)/)
-  await card(page).locator('[data-state="red"]').waitFor()
-  await system.screenshot(page, 'wizard-api-key-refused')
+    // The customer deletes the token at the provider: checking again says why it no longer works.
+    quirky.setModes({ apiRefusesAll: true })
+    await card(page).getByRole('button', { name: 'Check connection' }).click()
+    await page.locator('#status .banner-error', { hasText: 'The connection does not work' }).waitFor()
+    t.match(await page.locator('#status').textContent(), /refused the personal access token \(HTTP 401\)/)
+    await card(page).locator('[data-state="red"]').waitFor()
+    await system.screenshot(page, 'wizard-api-key-refused')
 
-  // A new token on the same connection: flows keep using its id.
-  const id = (await card(page).getAttribute('data-connection-id'))!
-  quirky.setModes({ apiRefusesAll: false })
-  quirky.addApiKey(ROTATED)
-  await card(page).getByRole('button', { name: 'Replace access token' }).click()
-  const replacement = card(page).getByRole('textbox', { name: /^Access token/ })
-  await replacement.fill('sk_wrong')
-  await card(page).getByRole('button', { name: 'Save' }).click()
-  await t.resolves(card(page).locator('[aria-invalid="true"][data-path="body.credentials.apiKey"]').waitFor(), 'a bad token is refused beside its field')
-  await replacement.fill(ROTATED)
-  await card(page).getByRole('button', { name: 'Save' }).click()
-  await page.locator('#status .banner-ok', { hasText: 'New credentials saved' }).waitFor()
-  await card(page).locator('[data-state="green"]').waitFor()
-  t.equal(await card(page).getAttribute('data-connection-id'), id, 'the same connection')
-  t.equal(await section.locator('article.connection').count(), 1, 'and no other')
-  const handedOut = await system.api<{ accessToken: string }>('GET', `/v1/connections/${id}/token`)
-  t.equal(handedOut.body.accessToken, ROTATED, 'the new token is the one used')
-  t.notOk((await page.content()).includes(ROTATED), 'and it is not left in the page')
+    // A new token on the same connection: flows keep using its id.
+    const id = (await card(page).getAttribute('data-connection-id'))!
+    quirky.setModes({ apiRefusesAll: false })
+    quirky.addApiKey(ROTATED)
+    await card(page).getByRole('button', { name: 'Replace access token' }).click()
+    const replacement = card(page).getByRole('textbox', { name: /^Access token/ })
+    await replacement.fill('sk_wrong')
+    await card(page).getByRole('button', { name: 'Save' }).click()
+    await t.resolves(
+      card(page).locator('[aria-invalid="true"][data-path="body.credentials.apiKey"]').waitFor(),
+      'a bad token is refused beside its field'
+    )
+    await replacement.fill(ROTATED)
+    await card(page).getByRole('button', { name: 'Save' }).click()
+    await page.locator('#status .banner-ok', { hasText: 'New credentials saved' }).waitFor()
+    await card(page).locator('[data-state="green"]').waitFor()
+    t.equal(await card(page).getAttribute('data-connection-id'), id, 'the same connection')
+    t.equal(await section.locator('article.connection').count(), 1, 'and no other')
+    const handedOut = await system.api<{ accessToken: string }>('GET', `/v1/connections/${id}/token`)
+    t.equal(handedOut.body.accessToken, ROTATED, 'the new token is the one used')
+    t.notOk((await page.content()).includes(ROTATED), 'and it is not left in the page')
 
-  await card(page).getByRole('button', { name: 'Disconnect' }).click()
-  await card(page).locator('[data-state="grey"]').waitFor()
-  t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
-})
+    await card(page).getByRole('button', { name: 'Disconnect' }).click()
+    await card(page).locator('[data-state="grey"]').waitFor()
+    t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
+  }
+)
 
-t.test('wizard: basic auth typed in, and client credentials with nothing to type; both verified with their account', async (t) => {
-  const system = await startSystem(t)
-  const quirky = await startQuirkyProvider({ clientId: 'machine-app', clientSecret: 'machine-secret' })
-  t.teardown(() => quirky.close())
-  quirky.addBasicUser('AC123', 'auth-token-CANARY')
-  const { page, section, picker, popups, form } = await openWizard(t, system, {
-    key: 'sms',
-    name: 'SMS',
-    version: '1.0.0',
-    auth: [
-      { kind: 'basic', label: 'Account SID and auth token', usernameLabel: 'Account SID', passwordLabel: 'Auth token' },
-      { kind: 'oauth2', grant: 'client_credentials', label: 'Our platform app', tokenUrl: quirky.tokenUrl, scopes: { read: 'Read' }, defaultScopes: ['read'], clientAuthMethod: 'client_secret_post' }
-    ],
-    http: { baseUrl: quirky.apiBaseUrl },
-    verification: { path: '/me', identity: { user: 'account.login' } }
-  }, { clientId: 'machine-app', clientSecret: 'machine-secret' })
+t.test(
+  'wizard: basic auth typed in, and client credentials with nothing to type; both verified with their account',
+  async (t) => {
+    const system = await startSystem(t)
+    const quirky = await startQuirkyProvider({ clientId: 'machine-app', clientSecret: 'machine-secret' })
+    t.teardown(() => quirky.close())
+    quirky.addBasicUser('AC123', 'auth-token-CANARY')
+    const { page, section, picker, popups, form } = await openWizard(
+      t,
+      system,
+      {
+        key: 'sms',
+        name: 'SMS',
+        version: '1.0.0',
+        auth: [
+          {
+            kind: 'basic',
+            label: 'Account SID and auth token',
+            usernameLabel: 'Account SID',
+            passwordLabel: 'Auth token'
+          },
+          {
+            kind: 'oauth2',
+            grant: 'client_credentials',
+            label: 'Our platform app',
+            tokenUrl: quirky.tokenUrl,
+            scopes: { read: 'Read' },
+            defaultScopes: ['read'],
+            clientAuthMethod: 'client_secret_post'
+          }
+        ],
+        http: { baseUrl: quirky.apiBaseUrl },
+        verification: { path: '/me', identity: { user: 'account.login' } }
+      },
+      { clientId: 'machine-app', clientSecret: 'machine-secret' }
+    )
 
-  await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
-  await form.locator('input[name="credential-password"]').fill('wrong-token')
-  await form.getByRole('button', { name: 'Save and connect' }).click()
-  await page.locator('#status .banner-error', { hasText: 'SMS refused these credentials' }).waitFor()
-  t.match(await page.locator('#status').textContent(), /refused the account sid and auth token \(HTTP 401\)/, 'a wrong token: red at once, with the reason')
-  await section.locator('article.connection [data-state="red"]').waitFor()
+    await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+    await form.locator('input[name="credential-password"]').fill('wrong-token')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await page.locator('#status .banner-error', { hasText: 'SMS refused these credentials' }).waitFor()
+    t.match(
+      await page.locator('#status').textContent(),
+      /refused the account sid and auth token \(HTTP 401\)/,
+      'a wrong token: red at once, with the reason'
+    )
+    await section.locator('article.connection [data-state="red"]').waitFor()
 
-  await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
-  await form.locator('input[name="credential-password"]').fill('auth-token-CANARY')
-  await form.getByRole('button', { name: 'Save and connect' }).click()
-  await page.locator('#status .banner-ok', { hasText: 'SMS is connected' }).waitFor()
-  t.match(await page.locator('#status').textContent(), /User: quirky-user/)
-  t.equal(quirky.counters.lastApiAuth, 'basic')
+    await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
+    await form.locator('input[name="credential-password"]').fill('auth-token-CANARY')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await page.locator('#status .banner-ok', { hasText: 'SMS is connected' }).waitFor()
+    t.match(await page.locator('#status').textContent(), /User: quirky-user/)
+    t.equal(quirky.counters.lastApiAuth, 'basic')
 
-  await picker.getByRole('radio', { name: 'Our platform app' }).check()
-  t.equal(await form.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
-  await form.getByRole('button', { name: 'Save and connect' }).click()
-  // The banner already says "connected" (the basic connection): wait for the new card.
-  await section.locator('[data-fact="scheme"]', { hasText: 'Our platform app' }).waitFor()
-  t.match(await page.locator('#status .banner-ok').textContent(), /SMS is connected/)
-  t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the token was fetched for the verification request')
-  t.equal(popups.count, 0, 'no popup for either')
-  t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')
-  await system.screenshot(page, 'wizard-basic-and-client-credentials')
-})
+    await picker.getByRole('radio', { name: 'Our platform app' }).check()
+    t.equal(await form.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    // The banner already says "connected" (the basic connection): wait for the new card.
+    await section.locator('[data-fact="scheme"]', { hasText: 'Our platform app' }).waitFor()
+    t.match(await page.locator('#status .banner-ok').textContent(), /SMS is connected/)
+    t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the token was fetched for the verification request')
+    t.equal(popups.count, 0, 'no popup for either')
+    t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')
+    await system.screenshot(page, 'wizard-basic-and-client-credentials')
+  }
+)

@@ -7,11 +7,28 @@ import type { System } from './system.js'
 
 /** The sandbox connector with what the wizard must render: a patterned parameter, a hidden config value, a scope picker. */
 function sandbox(system: System): ConnectorDefinitionJson {
-  const definition = testConnector(system.server, { issuer: system.server.issuer, customerSelectsScopes: true, scopes: { read: 'Read your files', write: 'Change your files' }, defaultScopes: ['read'] }, 'sandbox')
+  const definition = testConnector(
+    system.server,
+    {
+      issuer: system.server.issuer,
+      customerSelectsScopes: true,
+      scopes: { read: 'Read your files', write: 'Change your files' },
+      defaultScopes: ['read']
+    },
+    'sandbox'
+  )
   return {
     ...definition,
     description: 'The test authorization server',
-    parameters: [{ key: 'workspace', label: 'Workspace', pattern: '[a-z0-9-]+', patternMessage: 'Use lower-case letters, digits and dashes.', helpText: 'As in https://<workspace>.example.com' }],
+    parameters: [
+      {
+        key: 'workspace',
+        label: 'Workspace',
+        pattern: '[a-z0-9-]+',
+        patternMessage: 'Use lower-case letters, digits and dashes.',
+        helpText: 'As in https://<workspace>.example.com'
+      }
+    ],
     configValues: [{ key: 'partnerCode', label: 'Secret partner code', value: 'hidden-partner-code' }]
   }
 }
@@ -19,9 +36,15 @@ function sandbox(system: System): ConnectorDefinitionJson {
 async function prepare(system: System): Promise<string> {
   const created = await system.api('POST', '/v1/connectors', sandbox(system))
   if (created.status !== 201) throw new Error(`connector: ${JSON.stringify(created.body)}`)
-  const app = await system.api('PUT', '/v1/connectors/sandbox/app', { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' })
+  const app = await system.api('PUT', '/v1/connectors/sandbox/app', {
+    clientId: 'sandbox-app',
+    clientSecret: 'sandbox-secret'
+  })
   if (app.status !== 200) throw new Error(`app: ${JSON.stringify(app.body)}`)
-  const session = await system.api<{ url: string; token: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-42', connectors: ['sandbox'] })
+  const session = await system.api<{ url: string; token: string }>('POST', '/v1/connect-sessions', {
+    externalId: 'customer-42',
+    connectors: ['sandbox']
+  })
   if (session.status !== 201) throw new Error(`session: ${JSON.stringify(session.body)}`)
   return session.body.url
 }
@@ -51,7 +74,11 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   await section.getByRole('button', { name: 'Connect Sandbox' }).click()
   await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.parameters.workspace"]'))
   const errorId = (await workspace.getAttribute('aria-describedby'))!.split(' ')[0]!
-  t.match(await page.locator(`#${errorId}`).textContent(), /lower-case letters, digits and dashes/, 'the API field error sits beside its field')
+  t.match(
+    await page.locator(`#${errorId}`).textContent(),
+    /lower-case letters, digits and dashes/,
+    'the API field error sits beside its field'
+  )
   t.equal(await section.locator('article.connection').count(), 0, 'a refused form creates nothing')
   await system.screenshot(page, 'wizard-field-error')
 
@@ -86,7 +113,9 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   let kinds: string[] = []
   for (let i = 0; i < 100 && !kinds.includes('revocation.done'); i++) {
     await new Promise((r) => setTimeout(r, 100))
-    kinds = (await system.api<{ events: { kind: string }[] }>('GET', `/v1/connections/${id}/events`)).body.events.map((e) => e.kind)
+    kinds = (await system.api<{ events: { kind: string }[] }>('GET', `/v1/connections/${id}/events`)).body.events.map(
+      (e) => e.kind
+    )
   }
   t.ok(kinds.includes('revocation.done'), 'the worker revoked the tokens at the provider')
   t.ok(system.server.counters.revocations >= 1, 'the provider saw the revocation request')
@@ -112,28 +141,34 @@ t.test('wizard: a denied consent shows the readable error and its hint', async (
   await system.screenshot(page, 'wizard-denied')
 })
 
-t.test('wizard: popups blocked → a full-page redirect ends back in the wizard, connected; all by keyboard', async (t) => {
-  const system = await startSystem(t)
-  const { context, page } = await system.page()
-  // What a popup blocker does to window.open.
-  await context.addInitScript(() => {
-    window.open = () => null
-  })
-  await page.goto(await prepare(system))
-  const workspace = page.locator('section[data-connector="sandbox"]').getByLabel('Workspace')
-  await workspace.focus()
-  await page.keyboard.type('acme-co')
-  await page.keyboard.press('Enter')
-  await approveIn(page)
-  await page.waitForURL((u) => u.pathname === '/connect/')
-  await page.getByText('Authorization completed successfully').waitFor()
-  t.equal(new URL(page.url()).hash, '', 'the outcome is read from the fragment and cleared')
-  await card(page).locator('[data-state="yellow"]').waitFor()
-  t.match(await card(page).locator('.state-words').textContent(), /Connected/)
-  const listed = await system.api<{ connections: { status: string; externalId: string }[] }>('GET', '/v1/connections?externalId=customer-42')
-  t.match(listed.body.connections, [{ status: 'connected', externalId: 'customer-42' }])
-  await system.screenshot(page, 'wizard-redirect-connected')
-})
+t.test(
+  'wizard: popups blocked → a full-page redirect ends back in the wizard, connected; all by keyboard',
+  async (t) => {
+    const system = await startSystem(t)
+    const { context, page } = await system.page()
+    // What a popup blocker does to window.open.
+    await context.addInitScript(() => {
+      window.open = () => null
+    })
+    await page.goto(await prepare(system))
+    const workspace = page.locator('section[data-connector="sandbox"]').getByLabel('Workspace')
+    await workspace.focus()
+    await page.keyboard.type('acme-co')
+    await page.keyboard.press('Enter')
+    await approveIn(page)
+    await page.waitForURL((u) => u.pathname === '/connect/')
+    await page.getByText('Authorization completed successfully').waitFor()
+    t.equal(new URL(page.url()).hash, '', 'the outcome is read from the fragment and cleared')
+    await card(page).locator('[data-state="yellow"]').waitFor()
+    t.match(await card(page).locator('.state-words').textContent(), /Connected/)
+    const listed = await system.api<{ connections: { status: string; externalId: string }[] }>(
+      'GET',
+      '/v1/connections?externalId=customer-42'
+    )
+    t.match(listed.body.connections, [{ status: 'connected', externalId: 'customer-42' }])
+    await system.screenshot(page, 'wizard-redirect-connected')
+  }
+)
 
 t.test('wizard: readable on a phone-width screen; a bad or missing link says so', async (t) => {
   const system = await startSystem(t)

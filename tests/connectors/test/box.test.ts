@@ -13,6 +13,9 @@ t.test('Box: client in the body, single-use refresh tokens, RFC 7009 revocation 
     authorize: { scope: 'root_readwrite', pkce: false },
     call: { url: '/folders/0/items', providerPath: '/api/folders/0/items', auth: 'bearer' },
     refresh: 'rotating',
-    revoke: [{ method: 'POST', contentType: 'application/x-www-form-urlencoded', authorization: 'none', token: 'refresh' }, { token: 'access' }]
+    revoke: [
+      { method: 'POST', contentType: 'application/x-www-form-urlencoded', authorization: 'none', token: 'refresh' },
+      { token: 'access' }
+    ]
   })
 })

@@ -11,13 +11,25 @@ t.test('GitLab: a self-managed host, rotating refresh tokens, revocation, RateLi
     connector: gitlab,
     parameters: { host: 'gitlab.example.com' },
     site: { template: '{{parameters.host}}', expected: 'gitlab.example.com' },
-    provider: { clientAuth: 'client_secret_post', rotateRefreshTokens: true, accessTokenTtlSeconds: 7200, rateLimitResetHeader: 'ratelimit-reset' },
+    provider: {
+      clientAuth: 'client_secret_post',
+      rotateRefreshTokens: true,
+      accessTokenTtlSeconds: 7200,
+      rateLimitResetHeader: 'ratelimit-reset'
+    },
     authorize: { scope: 'read_user read_api', pkce: true },
     // https://docs.gitlab.com/api/users/#for-non-administrator-users
-    verification: { path: '/api/user', answer: { id: 1, username: 'ada', name: 'Ada Lovelace' }, account: { user: 'ada', name: 'Ada Lovelace' } },
+    verification: {
+      path: '/api/user',
+      answer: { id: 1, username: 'ada', name: 'Ada Lovelace' },
+      account: { user: 'ada', name: 'Ada Lovelace' }
+    },
     call: { url: '/projects?membership=true', providerPath: '/api/projects', auth: 'bearer' },
     whileConnected: (t, context) => checkRateLimitWaitedOut(t, context, 429, '/projects'),
     refresh: 'rotating',
-    revoke: [{ method: 'POST', contentType: 'application/x-www-form-urlencoded', authorization: 'none', token: 'refresh' }, { token: 'access' }]
+    revoke: [
+      { method: 'POST', contentType: 'application/x-www-form-urlencoded', authorization: 'none', token: 'refresh' },
+      { token: 'access' }
+    ]
   })
 })

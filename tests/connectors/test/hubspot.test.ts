@@ -12,7 +12,11 @@ t.test('HubSpot: client in the body, 30-minute tokens, a refresh token that stay
     provider: { clientAuth: 'client_secret_post', accessTokenTtlSeconds: 1800 },
     authorize: { scope: 'oauth crm.objects.contacts.read', pkce: false },
     // https://developers.hubspot.com/docs/api/settings/account-information-api
-    verification: { path: '/api/account-info/v3/details', answer: { portalId: 62515, accountType: 'STANDARD', timeZone: 'US/Eastern' }, account: { portal: 62515 } },
+    verification: {
+      path: '/api/account-info/v3/details',
+      answer: { portalId: 62515, accountType: 'STANDARD', timeZone: 'US/Eastern' },
+      account: { portal: 62515 }
+    },
     call: { url: '/crm/v3/objects/contacts?limit=10', providerPath: '/api/crm/v3/objects/contacts', auth: 'bearer' },
     refresh: 'reusable',
     revoke: 'none'

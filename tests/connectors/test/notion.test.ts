@@ -8,11 +8,21 @@ import { runRedirectScenario } from './scenario.js'
 t.test('Notion: owner=user, JSON token request with Basic auth, workspace kept, long-lived token', async (t) => {
   await runRedirectScenario(t, {
     connector: notion,
-    provider: { requireJsonBody: true, clientAuth: 'client_secret_basic', expiresIn: 'absent', issueRefreshTokens: false, extraTokenFields: { workspace_id: 'ws-1', workspace_name: "Ada's Notion", bot_id: 'bot-1', workspace_icon: null } },
+    provider: {
+      requireJsonBody: true,
+      clientAuth: 'client_secret_basic',
+      expiresIn: 'absent',
+      issueRefreshTokens: false,
+      extraTokenFields: { workspace_id: 'ws-1', workspace_name: "Ada's Notion", bot_id: 'bot-1', workspace_icon: null }
+    },
     authorize: { scope: undefined, pkce: false, params: { owner: 'user' } },
     metadata: () => ({ workspace_id: 'ws-1', workspace_name: "Ada's Notion", bot_id: 'bot-1' }),
     // https://developers.notion.com/reference/get-self
-    verification: { path: '/api/users/me', answer: { object: 'user', id: 'bot-1', type: 'bot', name: 'Acme Sync' }, account: { bot: 'Acme Sync' } },
+    verification: {
+      path: '/api/users/me',
+      answer: { object: 'user', id: 'bot-1', type: 'bot', name: 'Acme Sync' },
+      account: { bot: 'Acme Sync' }
+    },
     call: { method: 'POST', url: '/search', body: { query: 'Roadmap' }, providerPath: '/api/search', auth: 'bearer' },
     refresh: 'none',
     revoke: 'none'

@@ -8,7 +8,17 @@ t.test('OpenAI: an API key as a bearer credential, verified on /models', async (
   await runCredentialScenario(t, {
     connector: openai,
     credentials: { apiKey: 'sk-proj-CANARYabc123' },
-    verification: { path: '/api/models', answer: { object: 'list', data: [{ id: 'gpt-4o', object: 'model' }] }, account: {} },
-    call: { method: 'POST', url: '/chat/completions', body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, providerPath: '/api/chat/completions', auth: 'api_key' }
+    verification: {
+      path: '/api/models',
+      answer: { object: 'list', data: [{ id: 'gpt-4o', object: 'model' }] },
+      account: {}
+    },
+    call: {
+      method: 'POST',
+      url: '/chat/completions',
+      body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] },
+      providerPath: '/api/chat/completions',
+      auth: 'api_key'
+    }
   })
 })

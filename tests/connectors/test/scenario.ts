@@ -64,7 +64,11 @@ export interface RedirectScenario extends ScenarioBase {
   readonly scheme?: string
   /** What the authorize request must carry besides client id, redirect URI and state. */
   /** `scope` as sent (`undefined`: none, for providers without scopes). */
-  readonly authorize: { readonly scope: string | undefined; readonly pkce: boolean; readonly params?: Record<string, string> }
+  readonly authorize: {
+    readonly scope: string | undefined
+    readonly pkce: boolean
+    readonly params?: Record<string, string>
+  }
   /** Fields kept on the connection (token answer fields and callback params). */
   readonly metadata?: (provider: QuirkyProvider) => Record<string, unknown>
   /**
@@ -93,7 +97,12 @@ export interface ScenarioResult {
   readonly connectionId: string
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, seen: () => string, timeoutMs = 15_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  seen: () => string,
+  timeoutMs = 15_000
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${seen()}`)
@@ -101,18 +110,37 @@ async function until(what: string, check: () => Promise<boolean> | boolean, seen
   }
 }
 
-async function setUp(t: Test, scenario: ScenarioBase): Promise<{ system: System; provider: QuirkyProvider; root: string; baseUrl: string | null }> {
+async function setUp(
+  t: Test,
+  scenario: ScenarioBase
+): Promise<{ system: System; provider: QuirkyProvider; root: string; baseUrl: string | null }> {
   const system = await startSystem(t)
-  const provider = await startQuirkyProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, modes: scenario.provider ?? {} })
+  const provider = await startQuirkyProvider({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    modes: scenario.provider ?? {}
+  })
   t.teardown(() => provider.close())
   const root = scenario.site === undefined ? provider.url : `${provider.url}/sites/${scenario.site.template}`
   const baseUrl = scenario.baseUrl === undefined ? `${root}/api` : scenario.baseUrl(provider, root)
-  if (scenario.verification !== undefined) provider.setApiAnswer(scenario.verification.path, scenario.verification.answer)
+  if (scenario.verification !== undefined)
+    provider.setApiAnswer(scenario.verification.path, scenario.verification.answer)
   return { system, provider, root, baseUrl }
 }
 
-async function checkCall(t: Test, system: System, provider: QuirkyProvider, id: string, call: CallExpectation, label: string): Promise<void> {
-  const answer = await system.api('POST', `/v1/connections/${id}/http`, { method: call.method ?? 'GET', url: call.url, ...(call.body === undefined ? {} : { body: call.body }) })
+async function checkCall(
+  t: Test,
+  system: System,
+  provider: QuirkyProvider,
+  id: string,
+  call: CallExpectation,
+  label: string
+): Promise<void> {
+  const answer = await system.api('POST', `/v1/connections/${id}/http`, {
+    method: call.method ?? 'GET',
+    url: call.url,
+    ...(call.body === undefined ? {} : { body: call.body })
+  })
   t.equal(answer.status, 200, `${label}: the API answers`)
   t.equal(answer.body?.status, 200, `${label}: the provider accepted the credential`)
   t.equal(answer.body?.body?.path, call.providerPath, `${label}: the call reached ${call.providerPath}`)
@@ -123,13 +151,26 @@ async function checkCall(t: Test, system: System, provider: QuirkyProvider, id: 
  * The provider rate-limits the next call (`status`, reset time in its reset header): the
  * helper waits it out and retries once, and the connection stays connected.
  */
-export async function checkRateLimitWaitedOut(t: Test, { system, provider, connectionId }: ScenarioResult, status: number, url: string): Promise<void> {
+export async function checkRateLimitWaitedOut(
+  t: Test,
+  { system, provider, connectionId }: ScenarioResult,
+  status: number,
+  url: string
+): Promise<void> {
   provider.setModes({ apiFailNext: 1, apiFailStatus: status, rateLimitReset: true })
   const calls = provider.counters.apiCalls
   const answer = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url })
-  t.equal(answer.body.status, 200, `the ${status} with ${provider.modes.rateLimitResetHeader} was waited out and retried`)
+  t.equal(
+    answer.body.status,
+    200,
+    `the ${status} with ${provider.modes.rateLimitResetHeader} was waited out and retried`
+  )
   t.equal(provider.counters.apiCalls - calls, 2)
-  t.equal((await system.api('GET', `/v1/connections/${connectionId}`)).body.status, 'connected', 'a rate limit is not an auth failure')
+  t.equal(
+    (await system.api('GET', `/v1/connections/${connectionId}`)).body.status,
+    'connected',
+    'a rate limit is not an auth failure'
+  )
 }
 
 /** Whether the provider refused a call's credential, in its own way (a 401, or an error in a 200). */
@@ -143,7 +184,10 @@ async function refused(provider: QuirkyProvider, response: Response): Promise<bo
 function checkSites(t: Test, scenario: ScenarioBase, provider: QuirkyProvider): void {
   if (scenario.site === undefined) return
   const expected = scenario.site.expected
-  t.ok(provider.counters.sites.length > 0 && provider.counters.sites.every((site) => site === expected), `every request went to the customer's site "${expected}"`)
+  t.ok(
+    provider.counters.sites.length > 0 && provider.counters.sites.every((site) => site === expected),
+    `every request went to the customer's site "${expected}"`
+  )
 }
 
 /**
@@ -155,14 +199,19 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   const { system, provider, root, baseUrl } = await setUp(t, scenario)
   const key = scenario.connector.key
   const scheme = resolveAuthScheme(scenario.connector, scenario.scheme)
-  if (scheme?.kind !== 'oauth2' || scheme.grant !== 'authorization_code') throw new Error(`${key}: not an authorization code connector`)
+  if (scheme?.kind !== 'oauth2' || scheme.grant !== 'authorization_code')
+    throw new Error(`${key}: not an authorization code connector`)
   const overrides = {
     authorizeUrl: `${root}/oauth/authorize`,
     tokenUrl: `${root}/oauth/token`,
     ...(scheme.revokeUrl === undefined ? {} : { revokeUrl: scenario.revokeUrl?.(root) ?? `${root}/oauth/revoke` }),
     ...(baseUrl === null ? {} : { baseUrl })
   }
-  const app = await system.api('PUT', `/v1/connectors/${key}/app`, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, overrides })
+  const app = await system.api('PUT', `/v1/connectors/${key}/app`, {
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    overrides
+  })
   t.equal(app.status, 200, 'the tenant app points the connector at the emulator')
   const created = await system.api('POST', '/v1/connections', {
     connector: key,
@@ -178,11 +227,27 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   t.equal(authorize.status, 200)
   const start = await fetch(authorize.body.authorizeUrl, { redirect: 'manual' })
   t.equal(start.status, 302, 'the start link sends the browser to the provider')
-  const cookie = start.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+  const cookie = start.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ')
   const providerUrl = new URL(start.headers.get('location') ?? '')
-  t.equal(`${providerUrl.origin}${providerUrl.pathname}`, `${provider.url}${scenario.site === undefined ? '' : `/sites/${scenario.site.expected}`}/oauth/authorize`, 'to the authorize URL')
+  t.equal(
+    `${providerUrl.origin}${providerUrl.pathname}`,
+    `${provider.url}${scenario.site === undefined ? '' : `/sites/${scenario.site.expected}`}/oauth/authorize`,
+    'to the authorize URL'
+  )
   const query = Object.fromEntries(providerUrl.searchParams)
-  t.match(query, { client_id: CLIENT_ID, response_type: 'code', redirect_uri: `${system.url}/oauth/callback/`, ...scenario.authorize.params }, 'the authorize request carries what the provider documents')
+  t.match(
+    query,
+    {
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: `${system.url}/oauth/callback/`,
+      ...scenario.authorize.params
+    },
+    'the authorize request carries what the provider documents'
+  )
   t.equal(query.scope, scenario.authorize.scope, `scope ${scenario.authorize.scope ?? '(none)'}`)
   t.equal('code_challenge' in query, scenario.authorize.pkce, scenario.authorize.pkce ? 'with PKCE' : 'without PKCE')
   const approved = await fetch(providerUrl, { redirect: 'manual' })
@@ -190,11 +255,16 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   t.equal(callback.searchParams.get('error'), null, 'the provider approves')
   const page = await fetch(callback, { headers: { cookie }, redirect: 'manual' })
   t.match(await page.text(), /Authorization completed successfully/, 'the callback page says it worked')
-  t.same(provider.counters.tokenRequests, { authorization_code: 1 }, 'one code exchange, in the shape the provider accepts')
+  t.same(
+    provider.counters.tokenRequests,
+    { authorization_code: 1 },
+    'one code exchange, in the shape the provider accepts'
+  )
 
   const connected = (await system.api('GET', `/v1/connections/${id}`)).body
   t.match(connected, { status: 'connected', statusReason: null })
-  if (scenario.metadata !== undefined) t.same(connected.metadata, scenario.metadata(provider), 'the documented answer fields and callback params are kept')
+  if (scenario.metadata !== undefined)
+    t.same(connected.metadata, scenario.metadata(provider), 'the documented answer fields and callback params are kept')
   if (scenario.verification !== undefined) {
     t.same(connected.account, scenario.verification.account, 'verified after connecting: the account identity is kept')
     t.ok(connected.verifiedAt)
@@ -214,7 +284,11 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
     const forced = await system.api('POST', `/v1/connections/${id}/refresh`)
     t.equal(forced.status, 200, 'a forced refresh')
     t.equal(provider.counters.tokenRequests.refresh_token, 1)
-    t.equal(provider.issuedRefreshTokens.length - issued, scenario.refresh === 'rotating' ? 1 : 0, scenario.refresh === 'rotating' ? 'the answer rotated the refresh token' : 'the answer kept the refresh token')
+    t.equal(
+      provider.issuedRefreshTokens.length - issued,
+      scenario.refresh === 'rotating' ? 1 : 0,
+      scenario.refresh === 'rotating' ? 'the answer rotated the refresh token' : 'the answer kept the refresh token'
+    )
     const after = (await system.api('GET', `/v1/connections/${id}/token`)).body
     t.not(after.accessToken, token.accessToken, 'a new access token')
     // The access token dies at the provider before Latchkey thinks it is due: the helper refreshes and retries.
@@ -230,7 +304,9 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   const disconnected = await system.api('POST', `/v1/connections/${id}/disconnect`)
   t.equal(disconnected.body.status, 'disconnected')
   if (scenario.revoke === 'none') {
-    const kinds = (await system.api('GET', `/v1/connections/${id}/events?limit=3`)).body.events.map((e: { kind: string }) => e.kind)
+    const kinds = (await system.api('GET', `/v1/connections/${id}/events?limit=3`)).body.events.map(
+      (e: { kind: string }) => e.kind
+    )
     t.ok(kinds.includes('revocation.not_supported'), 'no revoke URL: recorded as not supported')
     t.equal(provider.counters.revocations, 0)
   } else {
@@ -243,9 +319,15 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
       },
       () => JSON.stringify(events)
     )
-    t.equal(provider.counters.revocations, scenario.revoke.length, `the worker made ${scenario.revoke.length} revocation request(s)`)
+    t.equal(
+      provider.counters.revocations,
+      scenario.revoke.length,
+      `the worker made ${scenario.revoke.length} revocation request(s)`
+    )
     t.match(provider.counters.revocationLog, scenario.revoke, 'in the shape the provider documents')
-    const dead = await fetch(`${provider.apiBaseUrl}/after-revoke`, { headers: { authorization: `Bearer ${current.accessToken}` } })
+    const dead = await fetch(`${provider.apiBaseUrl}/after-revoke`, {
+      headers: { authorization: `Bearer ${current.accessToken}` }
+    })
     t.ok(await refused(provider, dead), 'the revoked grant no longer works at the provider')
   }
 }
@@ -257,8 +339,13 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
   if ('apiKey' in scenario.credentials) provider.addApiKey(scenario.credentials.apiKey)
   else provider.addBasicUser(scenario.credentials.username, scenario.credentials.password)
   // A connector that also offers OAuth has a real app; one without takes the override alone.
-  const hasApp = resolveAuthSchemes(scenario.connector).some((s) => s.kind === 'oauth2' && s.clientOwnership === 'developer')
-  const app = await system.api('PUT', `/v1/connectors/${key}/app`, { ...(hasApp ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } : {}), overrides: baseUrl === null ? {} : { baseUrl } })
+  const hasApp = resolveAuthSchemes(scenario.connector).some(
+    (s) => s.kind === 'oauth2' && s.clientOwnership === 'developer'
+  )
+  const app = await system.api('PUT', `/v1/connectors/${key}/app`, {
+    ...(hasApp ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } : {}),
+    overrides: baseUrl === null ? {} : { baseUrl }
+  })
   t.equal(app.status, 200, 'the tenant app points the connector at the emulator')
   const secret = 'apiKey' in scenario.credentials ? scenario.credentials.apiKey : scenario.credentials.password
   const created = await system.api('POST', '/v1/connections', {
@@ -277,17 +364,29 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
     t.ok(created.body.verifiedAt)
   }
   await checkCall(t, system, provider, id, scenario.call, 'a call')
-  t.equal((await system.api('POST', `/v1/connections/${id}/refresh`)).status, 409, 'typed-in credentials cannot be refreshed')
+  t.equal(
+    (await system.api('POST', `/v1/connections/${id}/refresh`)).status,
+    409,
+    'typed-in credentials cannot be refreshed'
+  )
   if (scenario.whileConnected !== undefined) await scenario.whileConnected(t, { system, provider, connectionId: id })
 
   // The customer deletes the key at the provider: the next call is refused and the connection turns red.
   provider.setModes({ apiRefusesAll: true })
   const refused = await system.api('POST', `/v1/connections/${id}/http`, { method: 'GET', url: scenario.call.url })
   t.equal(refused.body.status, 401)
-  t.match((await system.api('GET', `/v1/connections/${id}`)).body, { status: 'error', health: 'red', statusReason: /refused the .+ \(HTTP 401\): save a new one/ })
+  t.match((await system.api('GET', `/v1/connections/${id}`)).body, {
+    status: 'error',
+    health: 'red',
+    statusReason: /refused the .+ \(HTTP 401\): save a new one/
+  })
   const disconnected = await system.api('POST', `/v1/connections/${id}/disconnect`)
   t.equal(disconnected.body.status, 'disconnected')
   t.equal(await system.store.credentials.get(id), undefined, 'the credentials are deleted')
-  t.equal(provider.counters.revocations, 0, 'nothing to revoke at the provider: typed-in keys are revoked by their owner')
+  t.equal(
+    provider.counters.revocations,
+    0,
+    'nothing to revoke at the provider: typed-in keys are revoked by their owner'
+  )
   checkSites(t, scenario, provider)
 }

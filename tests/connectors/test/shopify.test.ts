@@ -10,10 +10,21 @@ t.test("Shopify: the shop's host, comma scopes, JSON token request, the token he
     connector: shopify,
     parameters: { shop: 'acme-store' },
     site: { template: '{{parameters.shop}}', expected: 'acme-store' },
-    provider: { requireJsonBody: true, clientAuth: 'client_secret_post', scopeDelimiter: ',', expiresIn: 'absent', issueRefreshTokens: false, apiTokenHeader: 'X-Shopify-Access-Token' },
+    provider: {
+      requireJsonBody: true,
+      clientAuth: 'client_secret_post',
+      scopeDelimiter: ',',
+      expiresIn: 'absent',
+      issueRefreshTokens: false,
+      apiTokenHeader: 'X-Shopify-Access-Token'
+    },
     authorize: { scope: 'read_products', pkce: false },
     // https://shopify.dev/docs/api/admin-rest/latest/resources/shop
-    verification: { path: '/api/shop.json', answer: { shop: { id: 548380009, name: 'Acme Store', myshopify_domain: 'acme-store.myshopify.com' } }, account: { shop: 'Acme Store', domain: 'acme-store.myshopify.com' } },
+    verification: {
+      path: '/api/shop.json',
+      answer: { shop: { id: 548380009, name: 'Acme Store', myshopify_domain: 'acme-store.myshopify.com' } },
+      account: { shop: 'Acme Store', domain: 'acme-store.myshopify.com' }
+    },
     call: { url: '/products.json?limit=5', providerPath: '/api/products.json', auth: 'header' },
     refresh: 'none',
     revoke: 'none'

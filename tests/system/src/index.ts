@@ -46,7 +46,6 @@ export interface SystemOptions {
 
 const ADMIN_TOKEN = 'admin-token-for-system-tests-0123456789'
 
-
 /**
  * Starts the API on a free loopback port and the BullMQ workers in this process, each test
  * with its own database and Redis key prefix, and creates a tenant. Everything stops at
@@ -68,28 +67,54 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
     await Promise.all([queues.revoke.obliterate({ force: true }), queues.refresh.obliterate({ force: true })])
     await queues.close()
   })
-  const runtime = createRuntime({ store, queues, redis, connectors: CATALOG, config: { publicUrl: url, allowPrivateNetwork: true } })
+  const runtime = createRuntime({
+    store,
+    queues,
+    redis,
+    connectors: CATALOG,
+    config: { publicUrl: url, allowPrivateNetwork: true }
+  })
   await runtime.start()
   t.teardown(() => runtime.close())
   const logLines = options.logLines
-  const app = fastify(serverOptions(level, logLines === undefined ? undefined : { write: (line: string) => void logLines.push(line) }))
+  const app = fastify(
+    serverOptions(level, logLines === undefined ? undefined : { write: (line: string) => void logLines.push(line) })
+  )
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.listen({ host: '127.0.0.1', port })
   t.teardown(() => app.close())
-  const workers = await startWorkers({ runtime, connection: redis, prefix, concurrency: 2, sweepIntervalMs: 60_000, logger: pino({ level }) })
+  const workers = await startWorkers({
+    runtime,
+    connection: redis,
+    prefix,
+    concurrency: 2,
+    sweepIntervalMs: 60_000,
+    logger: pino({ level })
+  })
   t.teardown(() => workers.close())
 
-  const created = await fetch(`${url}/v1/tenants`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Acme' }) })
+  const created = await fetch(`${url}/v1/tenants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Acme' })
+  })
   if (created.status !== 201) throw new Error(`creating the tenant: ${created.status} ${await created.text()}`)
   const tenant = (await created.json()) as { id: string; apiKey: string }
   const api: System['api'] = async (method, path, body) => {
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${tenant.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${tenant.apiKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' })
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) })
     })
     const text = await response.text()
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as never, headers: response.headers }
+    return {
+      status: response.status,
+      body: (text === '' ? undefined : JSON.parse(text)) as never,
+      headers: response.headers
+    }
   }
   return { url, runtime, store, queues, tenant, api }
 }

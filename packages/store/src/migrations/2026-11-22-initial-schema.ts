@@ -52,7 +52,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('parameters', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('requested_scopes', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('granted_scopes', 'jsonb')
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('configured', 'connected', 'error', 'disconnected')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('configured', 'connected', 'error', 'disconnected')`)
+    )
     .addColumn('status_reason', 'text')
     .addColumn('client_id', 'text')
     .addColumn('client_secret_enc', 'text')
@@ -61,7 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('connections_tenant_connector').on('connections').columns(['tenant_id', 'connector_key', 'external_id']).execute()
+  await db.schema
+    .createIndex('connections_tenant_connector')
+    .on('connections')
+    .columns(['tenant_id', 'connector_key', 'external_id'])
+    .execute()
   await db.schema
     .createTable('credentials')
     .addColumn('connection_id', 'uuid', (c) => c.primaryKey().references('connections.id').onDelete('cascade'))
@@ -72,7 +78,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('credentials_refresh_due').on('credentials').column('refresh_due_at').where(sql.ref('refresh_due_at'), 'is not', null).execute()
+  await db.schema
+    .createIndex('credentials_refresh_due')
+    .on('credentials')
+    .column('refresh_due_at')
+    .where(sql.ref('refresh_due_at'), 'is not', null)
+    .execute()
   await db.schema
     .createTable('connect_attempts')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -102,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute()
-  await db.schema.createIndex('connection_events_by_connection').on('connection_events').columns(['connection_id', 'id']).execute()
+  await db.schema
+    .createIndex('connection_events_by_connection')
+    .on('connection_events')
+    .columns(['connection_id', 'id'])
+    .execute()
   await db.schema
     .createTable('revocations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -127,7 +142,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['encryption_key_checks', 'revocations', 'connection_events', 'connect_attempts', 'credentials', 'connections', 'custom_connectors', 'connector_apps', 'api_keys', 'tenants']) {
+  for (const table of [
+    'encryption_key_checks',
+    'revocations',
+    'connection_events',
+    'connect_attempts',
+    'credentials',
+    'connections',
+    'custom_connectors',
+    'connector_apps',
+    'api_keys',
+    'tenants'
+  ]) {
     await db.schema.dropTable(table).ifExists().execute()
   }
 }

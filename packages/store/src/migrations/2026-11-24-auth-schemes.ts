@@ -18,5 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('connections').dropColumn('verified_at').dropColumn('account').dropColumn('auth_scheme').execute()
+  await db.schema
+    .alterTable('connections')
+    .dropColumn('verified_at')
+    .dropColumn('account')
+    .dropColumn('auth_scheme')
+    .execute()
 }

@@ -10,8 +10,15 @@ import type { Kysely } from 'kysely'
  * finished before this migration are purged now.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('revocations').alterColumn('token_set_enc', (c) => c.dropNotNull()).execute()
-  await db.updateTable('revocations').set({ token_set_enc: null, context_enc: null }).where('status', '<>', 'pending').execute()
+  await db.schema
+    .alterTable('revocations')
+    .alterColumn('token_set_enc', (c) => c.dropNotNull())
+    .execute()
+  await db
+    .updateTable('revocations')
+    .set({ token_set_enc: null, context_enc: null })
+    .where('status', '<>', 'pending')
+    .execute()
   await db.schema
     .alterTable('revocations')
     .addCheckConstraint('revocations_pending_keeps_tokens', sql`status <> 'pending' or token_set_enc is not null`)
@@ -21,5 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('revocations').dropConstraint('revocations_pending_keeps_tokens').execute()
   await db.deleteFrom('revocations').where('token_set_enc', 'is', null).execute()
-  await db.schema.alterTable('revocations').alterColumn('token_set_enc', (c) => c.setNotNull()).execute()
+  await db.schema
+    .alterTable('revocations')
+    .alterColumn('token_set_enc', (c) => c.setNotNull())
+    .execute()
 }

@@ -9,25 +9,55 @@ export const connectorRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
   app.addHook('preHandler', tenantAuth(runtime))
   const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
 
-  app.get('/v1/connectors', { schema: { response: { 200: Type.Object({ connectors: Type.Array(ConnectorSummarySchema) }), ...errors } } }, async (request) => ({
-    connectors: await runtime.connectors.list(request.tenant.id)
-  }))
-
-  app.get('/v1/connectors/:key', { schema: { params: KeyParams, response: { 200: ConnectorSummarySchema, ...errors } } }, async (request) => runtime.connectors.get(request.tenant.id, request.params.key))
-
-  // The definition is validated by the SDK's own schema, which reports every problem with its path.
-  app.post('/v1/connectors', { schema: { body: Type.Unknown(), response: { 201: ConnectorSummarySchema, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await runtime.connectors.createCustom(request.tenant.id, request.body))
+  app.get(
+    '/v1/connectors',
+    { schema: { response: { 200: Type.Object({ connectors: Type.Array(ConnectorSummarySchema) }), ...errors } } },
+    async (request) => ({
+      connectors: await runtime.connectors.list(request.tenant.id)
+    })
   )
 
-  app.post('/v1/connectors/openapi', { bodyLimit: 5 * 1024 * 1024, schema: { body: OpenApiBody, response: { 201: Type.Intersect([ConnectorSummarySchema, Type.Object({ warnings: Type.Array(Type.String()) })]), ...errors } } }, async (request, reply) => {
-    const { connector, warnings } = await runtime.connectors.importOpenApi(request.tenant.id, request.body)
-    return reply.status(201).send({ ...connector, warnings: [...warnings] })
-  })
+  app.get(
+    '/v1/connectors/:key',
+    { schema: { params: KeyParams, response: { 200: ConnectorSummarySchema, ...errors } } },
+    async (request) => runtime.connectors.get(request.tenant.id, request.params.key)
+  )
 
-  app.get('/v1/connectors/:key/app', { schema: { params: KeyParams, response: { 200: AppSchema, ...errors } } }, async (request) => runtime.connectors.app(request.tenant.id, request.params.key))
+  // The definition is validated by the SDK's own schema, which reports every problem with its path.
+  app.post(
+    '/v1/connectors',
+    { schema: { body: Type.Unknown(), response: { 201: ConnectorSummarySchema, ...errors } } },
+    async (request, reply) =>
+      reply.status(201).send(await runtime.connectors.createCustom(request.tenant.id, request.body))
+  )
 
-  app.put('/v1/connectors/:key/app', { schema: { params: KeyParams, body: AppBody, response: { 200: ConnectorSummarySchema, ...errors } } }, async (request) =>
-    runtime.connectors.setApp(request.tenant.id, request.params.key, request.body)
+  app.post(
+    '/v1/connectors/openapi',
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        body: OpenApiBody,
+        response: {
+          201: Type.Intersect([ConnectorSummarySchema, Type.Object({ warnings: Type.Array(Type.String()) })]),
+          ...errors
+        }
+      }
+    },
+    async (request, reply) => {
+      const { connector, warnings } = await runtime.connectors.importOpenApi(request.tenant.id, request.body)
+      return reply.status(201).send({ ...connector, warnings: [...warnings] })
+    }
+  )
+
+  app.get(
+    '/v1/connectors/:key/app',
+    { schema: { params: KeyParams, response: { 200: AppSchema, ...errors } } },
+    async (request) => runtime.connectors.app(request.tenant.id, request.params.key)
+  )
+
+  app.put(
+    '/v1/connectors/:key/app',
+    { schema: { params: KeyParams, body: AppBody, response: { 200: ConnectorSummarySchema, ...errors } } },
+    async (request) => runtime.connectors.setApp(request.tenant.id, request.params.key, request.body)
   )
 }

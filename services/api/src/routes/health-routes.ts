@@ -4,7 +4,10 @@ import type { Redis } from 'ioredis'
 import type { Runtime } from '@latchkey/runtime'
 
 /** `/healthz`: the process is up. `/readyz`: PostgreSQL and Redis answer. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; redis: Redis }> = async (app, { runtime, redis }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; redis: Redis }> = async (
+  app,
+  { runtime, redis }
+) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const check = async (probe: () => Promise<unknown>): Promise<string> => {
@@ -15,7 +18,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; redis: 
         return `down: ${(error as Error).message}`
       }
     }
-    const [postgres, redisState] = await Promise.all([check(() => sql`select 1`.execute(runtime.store.db)), check(() => redis.ping())])
+    const [postgres, redisState] = await Promise.all([
+      check(() => sql`select 1`.execute(runtime.store.db)),
+      check(() => redis.ping())
+    ])
     const ok = postgres === 'ok' && redisState === 'ok'
     return reply.status(ok ? 200 : 503).send({ ok, postgres, redis: redisState })
   })

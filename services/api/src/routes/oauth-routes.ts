@@ -8,18 +8,39 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
   const publicUrl = new URL(runtime.config.publicUrl)
   const secure = publicUrl.protocol === 'https:'
 
-  app.get('/oauth/start/:token', { schema: { params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) }), hide: true } }, async (request, reply) => {
-    const result = await runtime.connect.start(request.params.token)
-    if ('redirectTo' in result) {
-      void reply.setCookie(result.cookie.name, result.cookie.value, { httpOnly: true, secure, sameSite: 'lax', path: result.cookie.path, maxAge: result.cookie.maxAgeSeconds })
-      return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect(result.redirectTo, 302)
+  app.get(
+    '/oauth/start/:token',
+    { schema: { params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) }), hide: true } },
+    async (request, reply) => {
+      const result = await runtime.connect.start(request.params.token)
+      if ('redirectTo' in result) {
+        void reply.setCookie(result.cookie.name, result.cookie.value, {
+          httpOnly: true,
+          secure,
+          sameSite: 'lax',
+          path: result.cookie.path,
+          maxAge: result.cookie.maxAgeSeconds
+        })
+        return reply
+          .header('referrer-policy', 'no-referrer')
+          .header('cache-control', 'no-store')
+          .redirect(result.redirectTo, 302)
+      }
+      return sendOutcomePage(reply, result, publicUrl.origin)
     }
-    return sendOutcomePage(reply, result, publicUrl.origin)
-  })
+  )
 
-  const callback = async (request: { query: unknown; cookies: Record<string, string | undefined> }, reply: Parameters<typeof sendOutcomePage>[0]) => {
+  const callback = async (
+    request: { query: unknown; cookies: Record<string, string | undefined> },
+    reply: Parameters<typeof sendOutcomePage>[0]
+  ) => {
     // Repeated parameters stay arrays: the OAuth client refuses a repeated iss, code or state (a mix-up attempt).
-    const query = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string | string[]] => typeof e[1] === 'string' || (Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string'))))
+    const query = Object.fromEntries(
+      Object.entries((request.query ?? {}) as Record<string, unknown>).filter(
+        (e): e is [string, string | string[]] =>
+          typeof e[1] === 'string' || (Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string'))
+      )
+    )
     return sendOutcome(reply, await runtime.connect.callback(query, request.cookies), runtime.config.publicUrl)
   }
   app.get('/oauth/callback/', { schema: { hide: true } }, callback)

@@ -20,7 +20,8 @@ export function tenantAuth(runtime: Runtime): (request: FastifyRequest) => Promi
   return async (request) => {
     const key = bearerToken(request)
     const tenant = key === undefined ? undefined : await runtime.tenants.authenticate(key)
-    if (tenant === undefined) throw new RuntimeError('unauthorized', 'a valid tenant API key is required: Authorization: Bearer <API key>')
+    if (tenant === undefined)
+      throw new RuntimeError('unauthorized', 'a valid tenant API key is required: Authorization: Bearer <API key>')
     request.tenant = tenant
   }
 }

@@ -7,7 +7,8 @@ const STATIC_ROOT = fileURLToPath(new URL('../../web/static', import.meta.url))
 const SCRIPT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
 /** Only our own files: no inline script, no third-party resource, not framable. */
-const PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+const PAGE_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 function sendPage(reply: FastifyReply, file: string): FastifyReply {
   return reply
@@ -23,7 +24,14 @@ function sendPage(reply: FastifyReply, file: string): FastifyReply {
  * console (`/console/`). Both are static pages that talk to the API from the browser.
  */
 export const uiRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(fastifyStatic, { root: [STATIC_ROOT, SCRIPT_ROOT], prefix: '/ui/', index: false, wildcard: false, cacheControl: true, maxAge: 60_000 })
+  await app.register(fastifyStatic, {
+    root: [STATIC_ROOT, SCRIPT_ROOT],
+    prefix: '/ui/',
+    index: false,
+    wildcard: false,
+    cacheControl: true,
+    maxAge: 60_000
+  })
   app.addHook('onSend', async (_request, reply) => void reply.header('x-content-type-options', 'nosniff'))
   app.get('/connect/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, 'wizard.html'))
   app.get('/console/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, 'console.html'))

@@ -7,7 +7,11 @@ type Child = Node | string | null | undefined | false
 type Attributes = Record<string, string | boolean | number | undefined | ((event: Event) => void)>
 
 /** Builds an element; `on…` attributes become listeners, `true` booleans bare attributes; children are text or nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue
@@ -49,7 +53,12 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json'
     let response: Response
     try {
-      response = await fetch(new URL(path, this.base), { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' })
+      response = await fetch(new URL(path, this.base), {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'same-origin'
+      })
     } catch {
       throw new ApiError(0, 'network', 'Latchkey could not be reached. Check your connection and try again.', [])
     }
@@ -57,8 +66,15 @@ export class ApiClient {
     const answer: unknown = await response.json().catch(() => undefined)
     if (!response.ok) {
       const error = (answer as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error
-      const issues = Array.isArray(error?.details) ? (error.details as FieldIssue[]).filter((d) => typeof d?.path === 'string' && typeof d?.message === 'string') : []
-      throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `the request failed (${response.status})`, issues)
+      const issues = Array.isArray(error?.details)
+        ? (error.details as FieldIssue[]).filter((d) => typeof d?.path === 'string' && typeof d?.message === 'string')
+        : []
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'error',
+        error?.message ?? `the request failed (${response.status})`,
+        issues
+      )
     }
     return answer as T
   }
@@ -71,7 +87,11 @@ export type ParameterSummary = ConnectorSummary['parameters'][number]
 /** How a connection's state reads: a colour and words. Grey for connections that are off. */
 export function stateOf(connection: Connection): { colour: 'green' | 'yellow' | 'red' | 'grey'; words: string } {
   if (connection.status === 'disconnected') return { colour: 'grey', words: 'Disconnected' }
-  if (connection.status === 'error') return { colour: 'red', words: `Needs reconnection${connection.statusReason === null ? '' : `: ${connection.statusReason}`}` }
+  if (connection.status === 'error')
+    return {
+      colour: 'red',
+      words: `Needs reconnection${connection.statusReason === null ? '' : `: ${connection.statusReason}`}`
+    }
   if (connection.status === 'configured') return { colour: 'yellow', words: 'Not connected yet' }
   if (connection.health === 'green') return { colour: 'green', words: 'Working' }
   return { colour: 'yellow', words: 'Connected, not used yet' }
@@ -80,7 +100,12 @@ export function stateOf(connection: Connection): { colour: 'green' | 'yellow' | 
 /** The coloured dot and its words; the words carry the meaning (screen readers, colour blindness). */
 export function stateBadge(connection: Connection): HTMLElement {
   const { colour, words } = stateOf(connection)
-  return h('span', { class: `state state-${colour}`, 'data-state': colour }, h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { class: 'state-words' }, words))
+  return h(
+    'span',
+    { class: `state state-${colour}`, 'data-state': colour },
+    h('span', { class: 'dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'state-words' }, words)
+  )
 }
 
 const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
@@ -89,9 +114,18 @@ const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
 export function timeAgo(iso: string | null, never = 'never'): HTMLElement {
   if (iso === null) return h('span', {}, never)
   const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000)
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3600], ['minute', 60], ['second', 1]]
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1]
+  ]
   const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1]
-  return h('time', { datetime: iso, title: new Date(iso).toLocaleString() }, RELATIVE.format(Math.round(seconds / size), unit))
+  return h(
+    'time',
+    { datetime: iso, title: new Date(iso).toLocaleString() },
+    RELATIVE.format(Math.round(seconds / size), unit)
+  )
 }
 
 /** The events list of a connection's log, newest first (as the API answers). */
@@ -100,13 +134,30 @@ export function eventList(events: ConnectionEvent[]): HTMLElement {
   return h(
     'ol',
     { class: 'log' },
-    ...events.map((e) => h('li', { class: `log-${e.level}` }, h('time', { datetime: e.at }, new Date(e.at).toLocaleString()), ' ', h('span', { class: 'log-kind' }, e.kind), ' ', e.message))
+    ...events.map((e) =>
+      h(
+        'li',
+        { class: `log-${e.level}` },
+        h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+        ' ',
+        h('span', { class: 'log-kind' }, e.kind),
+        ' ',
+        e.message
+      )
+    )
   )
 }
 
 /** Shows a message in a live region, so screen readers announce it. */
 export function announce(region: HTMLElement, kind: 'ok' | 'error' | 'info', title: string, detail?: string): void {
-  region.replaceChildren(h('div', { class: `banner banner-${kind}` }, h('strong', {}, title), detail === undefined ? null : h('p', {}, detail)))
+  region.replaceChildren(
+    h(
+      'div',
+      { class: `banner banner-${kind}` },
+      h('strong', {}, title),
+      detail === undefined ? null : h('p', {}, detail)
+    )
+  )
 }
 
 /** Puts each API field issue beside its field (`data-path`), the rest in the form's own error area. */
@@ -115,8 +166,13 @@ export function showFieldIssues(form: HTMLElement, error: ApiError, general: HTM
   const unplaced: string[] = []
   for (const issue of error.issues) {
     // `body.scopes[2]` belongs to the field of `body.scopes`.
-    const field = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(issue.path)}"]`) ?? form.querySelector<HTMLElement>(`[data-path="${CSS.escape(issue.path.replace(/\[\d+\]$/, ''))}"]`)
-    const slot = field === null ? null : form.querySelector<HTMLElement>(`#${CSS.escape(field.getAttribute('aria-describedby')?.split(' ')[0] ?? '')}`)
+    const field =
+      form.querySelector<HTMLElement>(`[data-path="${CSS.escape(issue.path)}"]`) ??
+      form.querySelector<HTMLElement>(`[data-path="${CSS.escape(issue.path.replace(/\[\d+\]$/, ''))}"]`)
+    const slot =
+      field === null
+        ? null
+        : form.querySelector<HTMLElement>(`#${CSS.escape(field.getAttribute('aria-describedby')?.split(' ')[0] ?? '')}`)
     if (field === null || slot === null) {
       unplaced.push(`${issue.path.replace(/^body\./, '')}: ${issue.message}`)
       continue
@@ -139,7 +195,13 @@ export function clearFieldIssues(form: HTMLElement, general: HTMLElement): void 
 let fieldCounter = 0
 
 /** A labelled field with its help text and an error slot wired by `aria-describedby`. */
-export function field(options: { label: string; path: string; control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement; help?: string | null; required?: boolean }): HTMLElement {
+export function field(options: {
+  label: string
+  path: string
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+  help?: string | null
+  required?: boolean
+}): HTMLElement {
   const id = `f${++fieldCounter}`
   const errorId = `${id}-error`
   const helpId = `${id}-help`
@@ -150,7 +212,12 @@ export function field(options: { label: string; path: string; control: HTMLInput
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: id }, options.label, options.required === true ? h('span', { class: 'required', title: 'required' }, ' *') : null),
+    h(
+      'label',
+      { for: id },
+      options.label,
+      options.required === true ? h('span', { class: 'required', title: 'required' }, ' *') : null
+    ),
     options.control,
     options.help ? h('p', { class: 'help', id: helpId }, options.help) : null,
     h('p', { class: 'field-error', id: errorId, 'aria-live': 'polite' })
@@ -160,16 +227,20 @@ export function field(options: { label: string; path: string; control: HTMLInput
 /** A read-only value with a Copy button (the redirect URI to register). */
 export function copyable(label: string, value: string): HTMLElement {
   const input = h('input', { type: 'text', readonly: true, value, class: 'copy-value' })
-  const button = h('button', {
-    type: 'button',
-    class: 'secondary',
-    onclick: () => {
-      input.select()
-      void navigator.clipboard?.writeText(value).then(
-        () => (button.textContent = 'Copied'),
-        () => (button.textContent = 'Select and copy')
-      )
-    }
-  }, 'Copy')
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => {
+        input.select()
+        void navigator.clipboard?.writeText(value).then(
+          () => (button.textContent = 'Copied'),
+          () => (button.textContent = 'Select and copy')
+        )
+      }
+    },
+    'Copy'
+  )
   return h('div', { class: 'field' }, h('label', {}, label, input), button)
 }

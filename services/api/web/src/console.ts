@@ -1,7 +1,20 @@
 // The builder console: an integration builder signs in with the tenant API key (kept in
 // this tab's sessionStorage, never in a URL) and configures connectors, OAuth apps and
 // connections through the same HTTP API their backend uses.
-import { ApiClient, ApiError, announce, clearFieldIssues, copyable, eventList, field, h, showFieldIssues, stateBadge, stateOf, timeAgo } from './common.js'
+import {
+  ApiClient,
+  ApiError,
+  announce,
+  clearFieldIssues,
+  copyable,
+  eventList,
+  field,
+  h,
+  showFieldIssues,
+  stateBadge,
+  stateOf,
+  timeAgo
+} from './common.js'
 import type { Connection, ConnectionEvent, ConnectorSummary } from './common.js'
 
 interface AppView {
@@ -38,7 +51,8 @@ async function signIn(key: string): Promise<boolean> {
   try {
     await loadConnectors()
   } catch (error) {
-    const message = error instanceof ApiError && error.status === 401 ? 'This API key was not accepted.' : (error as Error).message
+    const message =
+      error instanceof ApiError && error.status === 401 ? 'This API key was not accepted.' : (error as Error).message
     byId('api-key-error').textContent = message
     byId('api-key').setAttribute('aria-invalid', 'true')
     return false
@@ -76,26 +90,60 @@ function renderConnectors(): void {
         h(
           'dl',
           { class: 'facts' },
-          ...fact('Auth', c.schemes.map((s) => (s.kind === 'oauth2' ? `${s.label} (${(s.grant ?? '').replace('_', ' ')}${s.redirect && c.pkce ? ', PKCE' : ''})` : s.label)).join(' or ')),
-          ...(oauth ? fact('Client', c.clientOwnership === 'developer' ? (c.appConfigured ? 'your OAuth app (set)' : 'your OAuth app (not set yet)') : 'each end customer brings their own') : fact('Credentials', 'each end customer types in their own')),
+          ...fact(
+            'Auth',
+            c.schemes
+              .map((s) =>
+                s.kind === 'oauth2'
+                  ? `${s.label} (${(s.grant ?? '').replace('_', ' ')}${s.redirect && c.pkce ? ', PKCE' : ''})`
+                  : s.label
+              )
+              .join(' or ')
+          ),
+          ...(oauth
+            ? fact(
+                'Client',
+                c.clientOwnership === 'developer'
+                  ? c.appConfigured
+                    ? 'your OAuth app (set)'
+                    : 'your OAuth app (not set yet)'
+                  : 'each end customer brings their own'
+              )
+            : fact('Credentials', 'each end customer types in their own')),
           ...(c.authorizeUrl === null ? [] : fact('Authorize URL', h('code', {}, c.authorizeUrl))),
           ...(c.tokenUrl === null ? [] : fact('Token URL', h('code', {}, c.tokenUrl))),
-          ...(c.refreshUrl !== null && c.refreshUrl !== c.tokenUrl ? fact('Refresh URL', h('code', {}, c.refreshUrl)) : []),
+          ...(c.refreshUrl !== null && c.refreshUrl !== c.tokenUrl
+            ? fact('Refresh URL', h('code', {}, c.refreshUrl))
+            : []),
           ...(oauth ? fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)) : []),
           ...fact('Parameters', c.parameters.length === 0 ? 'none' : c.parameters.map((p) => p.label).join(', ')),
-          ...(oauth ? fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter)) : [])
+          ...(oauth
+            ? fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter))
+            : [])
         ),
         oauth
           ? h(
               'details',
               { class: 'scope-list' },
               h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
-              h('ul', {}, ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description)))
+              h(
+                'ul',
+                {},
+                ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))
+              )
             )
           : null,
         c.schemes.some((s) => s.redirect) ? copyable('Redirect URI to register at the provider', c.redirectUri) : null,
         c.schemes.some((s) => s.kind === 'oauth2' && s.clientOwnership === 'developer')
-          ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void openAppForm(c, appArea) }, c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'))
+          ? h(
+              'div',
+              { class: 'actions' },
+              h(
+                'button',
+                { type: 'button', onclick: () => void openAppForm(c, appArea) },
+                c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'
+              )
+            )
           : null,
         appArea
       )
@@ -107,19 +155,41 @@ function renderConnectors(): void {
 
 async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Promise<void> {
   let current: AppView | undefined
-  if (connector.appConfigured) current = await api.request<AppView>('GET', `../v1/connectors/${encodeURIComponent(connector.key)}/app`).catch(() => undefined)
+  if (connector.appConfigured)
+    current = await api
+      .request<AppView>('GET', `../v1/connectors/${encodeURIComponent(connector.key)}/app`)
+      .catch(() => undefined)
   const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
   const appScopes = new Set(current?.scopes ?? connector.defaultScopes)
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, 'aria-label': `${connector.name} OAuth app` },
-    field({ label: 'Client ID', path: 'body.clientId', required: true, control: h('input', { name: 'clientId', type: 'text', autocomplete: 'off', spellcheck: 'false', value: current?.clientId }) }),
+    field({
+      label: 'Client ID',
+      path: 'body.clientId',
+      required: true,
+      control: h('input', {
+        name: 'clientId',
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        value: current?.clientId
+      })
+    }),
     field({
       label: 'Client secret',
       path: 'body.clientSecret',
       required: current === undefined,
-      help: current === undefined ? 'Stored encrypted; never shown again.' : 'A secret is stored (never shown). Leave empty to keep it.',
-      control: h('input', { name: 'clientSecret', type: 'password', autocomplete: 'new-password', placeholder: current === undefined ? undefined : '•••••••• (unchanged)' })
+      help:
+        current === undefined
+          ? 'Stored encrypted; never shown again.'
+          : 'A secret is stored (never shown). Leave empty to keep it.',
+      control: h('input', {
+        name: 'clientSecret',
+        type: 'password',
+        autocomplete: 'new-password',
+        placeholder: current === undefined ? undefined : '•••••••• (unchanged)'
+      })
     }),
     connector.scopes.length === 0
       ? null
@@ -127,18 +197,46 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
           'fieldset',
           { 'data-path': 'body.scopes', 'aria-describedby': `app-scopes-${connector.key}-error` },
           h('legend', {}, 'Default scopes for new connections'),
-          ...connector.scopes.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: appScopes.has(s.name) }), h('span', {}, h('code', {}, s.name), ' ', s.description))),
+          ...connector.scopes.map((s) =>
+            h(
+              'label',
+              { class: 'check' },
+              h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: appScopes.has(s.name) }),
+              h('span', {}, h('code', {}, s.name), ' ', s.description)
+            )
+          ),
           h('p', { class: 'field-error', id: `app-scopes-${connector.key}-error` })
         ),
     h(
       'fieldset',
       {},
       h('legend', {}, 'URL overrides (optional)'),
-      h('p', { class: 'help' }, "Point this connector elsewhere for your tenant: a provider's sandbox, a regional host, a corrected token URL. Placeholders like {{parameters.subdomain}} work."),
-      ...OVERRIDES.map(([name, label]) => field({ label, path: `body.overrides.${name}`, control: h('input', { name: `override.${name}`, type: 'url', autocomplete: 'off', spellcheck: 'false', value: current?.overrides[name] }) }))
+      h(
+        'p',
+        { class: 'help' },
+        "Point this connector elsewhere for your tenant: a provider's sandbox, a regional host, a corrected token URL. Placeholders like {{parameters.subdomain}} work."
+      ),
+      ...OVERRIDES.map(([name, label]) =>
+        field({
+          label,
+          path: `body.overrides.${name}`,
+          control: h('input', {
+            name: `override.${name}`,
+            type: 'url',
+            autocomplete: 'off',
+            spellcheck: 'false',
+            value: current?.overrides[name]
+          })
+        })
+      )
     ),
     general,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save OAuth app'), h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel'))
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, 'Save OAuth app'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel')
+    )
   )
   form.addEventListener('submit', (event) => {
     event.preventDefault()
@@ -149,10 +247,17 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
       const secret = String(data.get('clientSecret') ?? '')
       if (secret !== '') body.clientSecret = secret
       if (connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
-      body.overrides = Object.fromEntries(OVERRIDES.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== ''))
+      body.overrides = Object.fromEntries(
+        OVERRIDES.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== '')
+      )
       try {
         await api.request('PUT', `../v1/connectors/${encodeURIComponent(connector.key)}/app`, body)
-        announce(status, 'ok', `${connector.name} OAuth app saved`, 'The secret is stored encrypted and is not shown again.')
+        announce(
+          status,
+          'ok',
+          `${connector.name} OAuth app saved`,
+          'The secret is stored encrypted and is not shown again.'
+        )
         await loadConnectors()
       } catch (error) {
         if (error instanceof ApiError) showFieldIssues(form, error, general)
@@ -169,7 +274,12 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
 function renderImport(): void {
   const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' })
-  const documentInput = h('textarea', { name: 'document', rows: 10, spellcheck: 'false', placeholder: 'Paste an OpenAPI 3.x document (JSON or YAML)' })
+  const documentInput = h('textarea', {
+    name: 'document',
+    rows: 10,
+    spellcheck: 'false',
+    placeholder: 'Paste an OpenAPI 3.x document (JSON or YAML)'
+  })
   const upload = h('input', { type: 'file', accept: '.json,.yaml,.yml,application/json,application/yaml,text/yaml' })
   upload.addEventListener('change', () => {
     const file = upload.files?.[0]
@@ -178,9 +288,25 @@ function renderImport(): void {
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, id: 'import-form' },
-    field({ label: 'Key', path: 'body.key', required: true, help: 'Lower-case letters, digits and dashes; how flows name this connector.', control: h('input', { name: 'key', type: 'text', autocomplete: 'off', spellcheck: 'false' }) }),
-    field({ label: 'Name', path: 'body.name', required: true, control: h('input', { name: 'name', type: 'text', autocomplete: 'off' }) }),
-    field({ label: 'Security scheme', path: 'body.securityScheme', help: 'Only when the document declares several OAuth 2.0 schemes.', control: h('input', { name: 'securityScheme', type: 'text', autocomplete: 'off', spellcheck: 'false' }) }),
+    field({
+      label: 'Key',
+      path: 'body.key',
+      required: true,
+      help: 'Lower-case letters, digits and dashes; how flows name this connector.',
+      control: h('input', { name: 'key', type: 'text', autocomplete: 'off', spellcheck: 'false' })
+    }),
+    field({
+      label: 'Name',
+      path: 'body.name',
+      required: true,
+      control: h('input', { name: 'name', type: 'text', autocomplete: 'off' })
+    }),
+    field({
+      label: 'Security scheme',
+      path: 'body.securityScheme',
+      help: 'Only when the document declares several OAuth 2.0 schemes.',
+      control: h('input', { name: 'securityScheme', type: 'text', autocomplete: 'off', spellcheck: 'false' })
+    }),
     field({ label: 'OpenAPI document', path: 'body.document', required: true, control: documentInput }),
     h('div', { class: 'field' }, h('label', {}, 'Or upload a file ', upload)),
     general,
@@ -192,14 +318,34 @@ function renderImport(): void {
       clearFieldIssues(form, general)
       result.replaceChildren()
       const data = new FormData(form)
-      const body: Record<string, unknown> = { key: String(data.get('key') ?? '').trim(), name: String(data.get('name') ?? '').trim(), document: String(data.get('document') ?? '') }
+      const body: Record<string, unknown> = {
+        key: String(data.get('key') ?? '').trim(),
+        name: String(data.get('name') ?? '').trim(),
+        document: String(data.get('document') ?? '')
+      }
       const scheme = String(data.get('securityScheme') ?? '').trim()
       if (scheme !== '') body.securityScheme = scheme
       try {
-        const imported = await api.request<ConnectorSummary & { warnings: string[] }>('POST', '../v1/connectors/openapi', body)
+        const imported = await api.request<ConnectorSummary & { warnings: string[] }>(
+          'POST',
+          '../v1/connectors/openapi',
+          body
+        )
         result.replaceChildren(
-          h('div', { class: 'banner banner-ok' }, h('strong', {}, `Imported ${imported.name} with ${imported.scopes.length} ${imported.scopes.length === 1 ? 'scope' : 'scopes'}`)),
-          h('ul', { class: 'imported-scopes' }, ...imported.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))),
+          h(
+            'div',
+            { class: 'banner banner-ok' },
+            h(
+              'strong',
+              {},
+              `Imported ${imported.name} with ${imported.scopes.length} ${imported.scopes.length === 1 ? 'scope' : 'scopes'}`
+            )
+          ),
+          h(
+            'ul',
+            { class: 'imported-scopes' },
+            ...imported.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))
+          ),
           ...imported.warnings.map((w) => h('p', { class: 'banner banner-info' }, w))
         )
         await loadConnectors()
@@ -208,7 +354,16 @@ function renderImport(): void {
         showFieldIssues(form, error, general)
         // Problems inside the document are listed by their path in it.
         const inDocument = error.issues.filter((i) => i.path.startsWith('body.document.'))
-        if (inDocument.length > 0) general.append(h('ul', { class: 'issues' }, ...inDocument.map((i) => h('li', {}, h('code', {}, i.path.slice('body.document.'.length)), ': ', i.message))))
+        if (inDocument.length > 0)
+          general.append(
+            h(
+              'ul',
+              { class: 'issues' },
+              ...inDocument.map((i) =>
+                h('li', {}, h('code', {}, i.path.slice('body.document.'.length)), ': ', i.message)
+              )
+            )
+          )
       }
     })()
   })
@@ -219,7 +374,10 @@ function renderImport(): void {
 
 function fillConnectorOptions(select: HTMLSelectElement): void {
   const value = select.value
-  select.replaceChildren(h('option', { value: '' }, 'All connectors'), ...connectors.map((c) => h('option', { value: c.key }, c.name)))
+  select.replaceChildren(
+    h('option', { value: '' }, 'All connectors'),
+    ...connectors.map((c) => h('option', { value: c.key }, c.name))
+  )
   select.value = value
 }
 
@@ -236,8 +394,21 @@ function renderConnections(): void {
   if (area.querySelector('#connection-filters') === null) {
     const connectorSelect = h('select', { id: 'filter-connector', name: 'connector' })
     fillConnectorOptions(connectorSelect)
-    const externalId = h('input', { id: 'filter-external', type: 'search', name: 'externalId', placeholder: 'customer id' })
-    const state = h('select', { id: 'filter-state' }, h('option', { value: '' }, 'Any state'), h('option', { value: 'green' }, 'Working'), h('option', { value: 'yellow' }, 'Connected, not used / not connected'), h('option', { value: 'red' }, 'Needs reconnection'), h('option', { value: 'grey' }, 'Disconnected'))
+    const externalId = h('input', {
+      id: 'filter-external',
+      type: 'search',
+      name: 'externalId',
+      placeholder: 'customer id'
+    })
+    const state = h(
+      'select',
+      { id: 'filter-state' },
+      h('option', { value: '' }, 'Any state'),
+      h('option', { value: 'green' }, 'Working'),
+      h('option', { value: 'yellow' }, 'Connected, not used / not connected'),
+      h('option', { value: 'red' }, 'Needs reconnection'),
+      h('option', { value: 'grey' }, 'Disconnected')
+    )
     const form: HTMLFormElement = h(
       'form',
       { id: 'connection-filters', class: 'filters', role: 'search', 'aria-label': 'Filter connections' },
@@ -266,7 +437,17 @@ function renderConnections(): void {
       'table',
       { class: 'connections-table' },
       h('caption', { class: 'visually-hidden' }, 'Connections'),
-      h('thead', {}, h('tr', {}, ...['State', 'Connector', 'Customer', 'Last used', 'Token expires', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['State', 'Connector', 'Customer', 'Last used', 'Token expires', 'Actions'].map((t) =>
+            h('th', { scope: 'col' }, t)
+          )
+        )
+      ),
       h('tbody', {}, ...visible.flatMap((c) => connectionRow(c)))
     )
   )
@@ -275,15 +456,19 @@ function renderConnections(): void {
 function connectionRow(connection: Connection): HTMLElement[] {
   const logRow = h('tr', { class: 'log-row', hidden: true }, h('td', { colspan: 6 }))
   const act = (label: string, run: () => Promise<unknown>, done: string) =>
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      onclick: () =>
-        void run().then(
-          () => (announce(status, 'ok', done), loadConnections()),
-          (error: Error) => announce(status, 'error', `${label} failed`, error.message)
-        )
-    }, label)
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: () =>
+          void run().then(
+            () => (announce(status, 'ok', done), loadConnections()),
+            (error: Error) => announce(status, 'error', `${label} failed`, error.message)
+          )
+      },
+      label
+    )
   const name = connectors.find((c) => c.key === connection.connector)?.name ?? connection.connector
   return [
     h(
@@ -297,21 +482,35 @@ function connectionRow(connection: Connection): HTMLElement[] {
       h(
         'td',
         { class: 'actions' },
-        h('button', {
-          type: 'button',
-          class: 'secondary',
-          onclick: () => {
-            logRow.hidden = !logRow.hidden
-            if (!logRow.hidden) {
-              void api.request<{ events: ConnectionEvent[] }>('GET', `../v1/connections/${connection.id}/events?limit=50`).then(
-                ({ events }) => logRow.firstElementChild!.replaceChildren(eventList(events)),
-                (error: Error) => logRow.firstElementChild!.replaceChildren(error.message)
-              )
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => {
+              logRow.hidden = !logRow.hidden
+              if (!logRow.hidden) {
+                void api
+                  .request<{ events: ConnectionEvent[] }>('GET', `../v1/connections/${connection.id}/events?limit=50`)
+                  .then(
+                    ({ events }) => logRow.firstElementChild!.replaceChildren(eventList(events)),
+                    (error: Error) => logRow.firstElementChild!.replaceChildren(error.message)
+                  )
+              }
             }
-          }
-        }, 'Log'),
-        connection.status === 'connected' ? act('Refresh', () => api.request('POST', `../v1/connections/${connection.id}/refresh`), 'Token refreshed') : null,
-        connection.status === 'connected' || connection.status === 'error' ? act('Disconnect', () => api.request('POST', `../v1/connections/${connection.id}/disconnect`), 'Disconnected') : null
+          },
+          'Log'
+        ),
+        connection.status === 'connected'
+          ? act('Refresh', () => api.request('POST', `../v1/connections/${connection.id}/refresh`), 'Token refreshed')
+          : null,
+        connection.status === 'connected' || connection.status === 'error'
+          ? act(
+              'Disconnect',
+              () => api.request('POST', `../v1/connections/${connection.id}/disconnect`),
+              'Disconnected'
+            )
+          : null
       )
     ),
     logRow
@@ -326,8 +525,17 @@ function renderTry(): void {
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, id: 'try-form' },
-    h('p', { class: 'help' }, 'Your backend does this with POST /v1/connect-sessions: a 30-minute link that opens the wizard for one end customer, without an API key.'),
-    field({ label: 'End customer id (externalId)', path: 'body.externalId', required: true, control: h('input', { name: 'externalId', type: 'text', value: 'test-customer', autocomplete: 'off' }) }),
+    h(
+      'p',
+      { class: 'help' },
+      'Your backend does this with POST /v1/connect-sessions: a 30-minute link that opens the wizard for one end customer, without an API key.'
+    ),
+    field({
+      label: 'End customer id (externalId)',
+      path: 'body.externalId',
+      required: true,
+      control: h('input', { name: 'externalId', type: 'text', value: 'test-customer', autocomplete: 'off' })
+    }),
     general,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create connect link'))
   )
@@ -336,9 +544,20 @@ function renderTry(): void {
     void (async () => {
       clearFieldIssues(form, general)
       try {
-        const link = await api.request<{ url: string; expiresAt: string }>('POST', '../v1/connect-sessions', { externalId: String(new FormData(form).get('externalId') ?? '').trim() })
+        const link = await api.request<{ url: string; expiresAt: string }>('POST', '../v1/connect-sessions', {
+          externalId: String(new FormData(form).get('externalId') ?? '').trim()
+        })
         result.replaceChildren(
-          h('p', {}, h('a', { href: link.url, target: '_blank', rel: 'noopener', id: 'connect-link' }, 'Open the connect wizard'), ` (valid until ${new Date(link.expiresAt).toLocaleTimeString()})`),
+          h(
+            'p',
+            {},
+            h(
+              'a',
+              { href: link.url, target: '_blank', rel: 'noopener', id: 'connect-link' },
+              'Open the connect wizard'
+            ),
+            ` (valid until ${new Date(link.expiresAt).toLocaleTimeString()})`
+          ),
           copyable('Connect link', link.url)
         )
       } catch (error) {

@@ -1,11 +1,28 @@
 // The connect wizard: what an end customer sees, opened from a connect-session URL.
 // The session token arrives in the URL fragment (never sent to a server) and is kept in
 // this tab's sessionStorage, so a full-page trip to the provider comes back signed in.
-import { ApiClient, ApiError, announce, clearFieldIssues, copyable, eventList, field, h, showFieldIssues, stateBadge, timeAgo } from './common.js'
+import {
+  ApiClient,
+  ApiError,
+  announce,
+  clearFieldIssues,
+  copyable,
+  eventList,
+  field,
+  h,
+  showFieldIssues,
+  stateBadge,
+  timeAgo
+} from './common.js'
 import type { Connection, ConnectionEvent, ConnectorSummary, ParameterSummary } from './common.js'
 
 type Scheme = ConnectorSummary['schemes'][number]
-type VerifyAnswer = { ok: boolean; status: number | null; account: Record<string, unknown> | null; reason: string | null }
+type VerifyAnswer = {
+  ok: boolean
+  status: number | null
+  account: Record<string, unknown> | null
+  reason: string | null
+}
 
 interface Overview {
   externalId: string
@@ -48,7 +65,9 @@ function readFragment(): { session?: string; outcome?: ConnectOutcome } {
   if (outcome !== null) {
     try {
       const json = atob(outcome.replace(/-/g, '+').replace(/_/g, '/'))
-      result.outcome = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as ConnectOutcome
+      result.outcome = JSON.parse(
+        new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))
+      ) as ConnectOutcome
     } catch {
       // A damaged fragment is ignored; the connection's state is shown anyway.
     }
@@ -70,7 +89,13 @@ async function load(): Promise<void> {
     list.setAttribute('aria-busy', 'false')
     if (error instanceof ApiError && error.status === 401) {
       sessionStorage.removeItem(SESSION_KEY)
-      list.replaceChildren(h('p', { class: 'banner banner-error' }, 'This connect link is not valid or has expired. Go back to the application and open it again.'))
+      list.replaceChildren(
+        h(
+          'p',
+          { class: 'banner banner-error' },
+          'This connect link is not valid or has expired. Go back to the application and open it again.'
+        )
+      )
       return
     }
     announce(status, 'error', 'Could not load your connections', (error as Error).message)
@@ -103,7 +128,12 @@ function render(): void {
 function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLElement {
   const headingId = `h-${connector.key}`
   const form = newConnectionForm(connector)
-  const details = h('details', { class: 'new-connection', open: openForm }, h('summary', {}, `Add a ${connector.name} connection`), form)
+  const details = h(
+    'details',
+    { class: 'new-connection', open: openForm },
+    h('summary', {}, `Add a ${connector.name} connection`),
+    form
+  )
   return h(
     'section',
     { class: 'connector card', 'data-connector': connector.key, 'aria-labelledby': headingId },
@@ -123,49 +153,81 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
   const connected = connection.status === 'connected'
   const scheme = schemeOf(connector, connection)
   // Typed-in credentials are replaced on the same connection, so flows keep its id.
-  const replaceForm = scheme !== undefined && !scheme.redirect && scheme.inputs.length > 0 && connection.status !== 'disconnected' ? credentialsForm(connector, scheme, connection.id) : null
+  const replaceForm =
+    scheme !== undefined && !scheme.redirect && scheme.inputs.length > 0 && connection.status !== 'disconnected'
+      ? credentialsForm(connector, scheme, connection.id)
+      : null
   const verifiable = connector.verification !== null && (connected || connection.status === 'error')
   const actions = h(
     'div',
     { class: 'actions' },
     // Only a browser step is redone by reconnecting; typed-in credentials are replaced in place (below).
-    scheme?.redirect === true ? h('button', { type: 'button', onclick: () => void reconnect(connector, connection.id) }, connection.status === 'configured' ? 'Connect' : 'Reconnect') : null,
-    verifiable ? h('button', { type: 'button', class: 'secondary', onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement) }, 'Check connection') : null,
+    scheme?.redirect === true
+      ? h(
+          'button',
+          { type: 'button', onclick: () => void reconnect(connector, connection.id) },
+          connection.status === 'configured' ? 'Connect' : 'Reconnect'
+        )
+      : null,
+    verifiable
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement)
+          },
+          'Check connection'
+        )
+      : null,
     replaceForm === null
       ? null
-      : h('button', {
-          type: 'button',
-          class: 'secondary',
-          'aria-expanded': String(openReplace.has(connection.id)),
-          onclick: (event: Event) => {
-            const show = replaceForm.hidden
-            replaceForm.hidden = !show
-            ;(event.currentTarget as HTMLElement).setAttribute('aria-expanded', String(show))
-            if (show) {
-              openReplace.add(connection.id)
-              replaceForm.querySelector('input')?.focus()
-            } else openReplace.delete(connection.id)
-          }
-        }, replaceLabel(scheme!)),
-    connected || connection.status === 'error' ? h('button', { type: 'button', class: 'danger', onclick: () => void disconnect(connection.id) }, 'Disconnect') : null,
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      'aria-expanded': String(openLogs.has(connection.id)),
-      'aria-controls': logId,
-      onclick: (event: Event) => {
-        const button = event.currentTarget as HTMLButtonElement
-        const show = log.hidden
-        log.hidden = !show
-        button.setAttribute('aria-expanded', String(show))
-        if (show) {
-          openLogs.add(connection.id)
-          void showLog(connection.id, log)
-        } else openLogs.delete(connection.id)
-      }
-    }, 'Log')
+      : h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'aria-expanded': String(openReplace.has(connection.id)),
+            onclick: (event: Event) => {
+              const show = replaceForm.hidden
+              replaceForm.hidden = !show
+              ;(event.currentTarget as HTMLElement).setAttribute('aria-expanded', String(show))
+              if (show) {
+                openReplace.add(connection.id)
+                replaceForm.querySelector('input')?.focus()
+              } else openReplace.delete(connection.id)
+            }
+          },
+          replaceLabel(scheme!)
+        ),
+    connected || connection.status === 'error'
+      ? h('button', { type: 'button', class: 'danger', onclick: () => void disconnect(connection.id) }, 'Disconnect')
+      : null,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'aria-expanded': String(openLogs.has(connection.id)),
+        'aria-controls': logId,
+        onclick: (event: Event) => {
+          const button = event.currentTarget as HTMLButtonElement
+          const show = log.hidden
+          log.hidden = !show
+          button.setAttribute('aria-expanded', String(show))
+          if (show) {
+            openLogs.add(connection.id)
+            void showLog(connection.id, log)
+          } else openLogs.delete(connection.id)
+        }
+      },
+      'Log'
+    )
   )
-  const plain = (entries: [string, unknown][]): [string, string][] => entries.filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number').map(([k, v]) => [k, String(v)])
+  const plain = (entries: [string, unknown][]): [string, string][] =>
+    entries
+      .filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')
+      .map(([k, v]) => [k, String(v)])
   // Who the credentials belong to, as the verification request found; then kept token fields.
   const identity = plain(identityEntries(connector, connection.account))
   const kept = plain(Object.entries(connection.metadata)).filter(([k]) => !identity.some(([i]) => i === k))
@@ -176,11 +238,21 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
     h(
       'dl',
       { class: 'facts' },
-      ...(connector.schemes.length > 1 && scheme !== undefined ? [h('dt', {}, 'Connected with'), h('dd', { 'data-fact': 'scheme' }, scheme.label)] : []),
+      ...(connector.schemes.length > 1 && scheme !== undefined
+        ? [h('dt', {}, 'Connected with'), h('dd', { 'data-fact': 'scheme' }, scheme.label)]
+        : []),
       ...identity.flatMap(([k, v]) => [h('dt', {}, labelOf(k)), h('dd', { 'data-account': k }, v)]),
-      h('dt', {}, 'Last used'), h('dd', {}, timeAgo(connection.lastUsedAt)),
-      ...(connection.verifiedAt === null ? [] : [h('dt', {}, 'Last checked'), h('dd', {}, timeAgo(connection.verifiedAt))]),
-      ...(scheme?.kind === 'oauth2' ? [h('dt', {}, connection.scopes.granted.length > 0 ? 'Granted scopes' : 'Requested scopes'), h('dd', { class: 'scopes' }, granted.length === 0 ? '—' : granted.join(', '))] : []),
+      h('dt', {}, 'Last used'),
+      h('dd', {}, timeAgo(connection.lastUsedAt)),
+      ...(connection.verifiedAt === null
+        ? []
+        : [h('dt', {}, 'Last checked'), h('dd', {}, timeAgo(connection.verifiedAt))]),
+      ...(scheme?.kind === 'oauth2'
+        ? [
+            h('dt', {}, connection.scopes.granted.length > 0 ? 'Granted scopes' : 'Requested scopes'),
+            h('dd', { class: 'scopes' }, granted.length === 0 ? '—' : granted.join(', '))
+          ]
+        : []),
       ...kept.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])
     ),
     actions,
@@ -198,7 +270,12 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
   const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
   const form: HTMLFormElement = h(
     'form',
-    { class: 'stack replace-credentials', novalidate: true, hidden: !openReplace.has(connectionId), 'aria-label': replaceLabel(scheme) },
+    {
+      class: 'stack replace-credentials',
+      novalidate: true,
+      hidden: !openReplace.has(connectionId),
+      'aria-label': replaceLabel(scheme)
+    },
     schemeFields(connector, scheme),
     general,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'))
@@ -212,17 +289,26 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
 
 /** What the verification right after saving credentials found: the account, or why the provider refused them. */
 function announceTypedIn(connector: ConnectorSummary, connection: Connection, okTitle: string): void {
-  if (connection.status === 'error') announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
+  if (connection.status === 'error')
+    announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
   else announce(status, 'ok', okTitle, describeAccount(connector, connection.account))
 }
 
-async function replaceCredentials(connector: ConnectorSummary, scheme: Scheme, connectionId: string, form: HTMLFormElement, general: HTMLElement): Promise<void> {
+async function replaceCredentials(
+  connector: ConnectorSummary,
+  scheme: Scheme,
+  connectionId: string,
+  form: HTMLFormElement,
+  general: HTMLElement
+): Promise<void> {
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   submit.disabled = true
   clearFieldIssues(form, general)
   try {
     const body = readForm(connector, scheme, form)
-    const connection = await api.request<Connection>('PUT', `../v1/connect/connections/${connectionId}/credentials`, { credentials: body.credentials })
+    const connection = await api.request<Connection>('PUT', `../v1/connect/connections/${connectionId}/credentials`, {
+      credentials: body.credentials
+    })
     form.reset()
     openReplace.delete(connectionId)
     announceTypedIn(connector, connection, 'New credentials saved')
@@ -242,7 +328,10 @@ function schemeOf(connector: ConnectorSummary, connection: Connection): Scheme |
 
 /** `team` → `Team`, `cloudId` → `Cloud id`: identity field names read as labels. */
 function labelOf(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').toLowerCase()
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
@@ -254,7 +343,9 @@ function identityEntries(connector: ConnectorSummary, account: Record<string, un
 }
 
 function describeAccount(connector: ConnectorSummary, account: Record<string, unknown> | null): string | undefined {
-  const parts = identityEntries(connector, account).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => `${labelOf(k)}: ${String(v)}`)
+  const parts = identityEntries(connector, account)
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .map(([k, v]) => `${labelOf(k)}: ${String(v)}`)
   return parts.length === 0 ? undefined : parts.join(', ')
 }
 
@@ -275,7 +366,10 @@ async function verify(connector: ConnectorSummary, connectionId: string, button:
 
 async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
   try {
-    const { events } = await api.request<{ events: ConnectionEvent[] }>('GET', `../v1/connect/connections/${connectionId}/events?limit=50`)
+    const { events } = await api.request<{ events: ConnectionEvent[] }>(
+      'GET',
+      `../v1/connect/connections/${connectionId}/events?limit=50`
+    )
     area.replaceChildren(h('h3', {}, 'Log'), eventList(events))
   } catch (error) {
     area.replaceChildren(h('p', { class: 'banner banner-error' }, (error as Error).message))
@@ -284,7 +378,14 @@ async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
 
 function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLSelectElement {
   if (parameter.type === 'dropdown') {
-    return h('select', { name: parameter.key }, ...(parameter.required ? [] : [h('option', { value: '' }, '—')]), ...(parameter.options ?? []).map((o) => h('option', { value: o.value, selected: o.value === parameter.default }, o.label)))
+    return h(
+      'select',
+      { name: parameter.key },
+      ...(parameter.required ? [] : [h('option', { value: '' }, '—')]),
+      ...(parameter.options ?? []).map((o) =>
+        h('option', { value: o.value, selected: o.value === parameter.default }, o.label)
+      )
+    )
   }
   return h('input', {
     type: parameter.type === 'password' ? 'password' : 'text',
@@ -304,38 +405,77 @@ function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
 function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement {
   const id = `${connector.key}-${scheme.key}`
-  const scopePicker = scheme.customerSelectsScopes && scheme.scopes.length > 0
-    ? h(
-        'fieldset',
-        { class: 'scopes-picker', 'data-path': 'body.scopes', 'aria-describedby': `scopes-${id}-error` },
-        h('legend', {}, 'Permissions to grant'),
-        ...scheme.scopes.map((s) =>
-          h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: s.name, checked: scheme.defaultScopes.includes(s.name) }), h('span', {}, h('code', {}, s.name), ' ', s.description))
-        ),
-        h('p', { class: 'field-error', id: `scopes-${id}-error`, 'aria-live': 'polite' })
-      )
-    : null
-  const clientFields = scheme.clientOwnership === 'customer'
-    ? h(
-        'fieldset',
-        {},
-        h('legend', {}, `Your ${connector.name} OAuth app`),
-        scheme.redirect ? h('p', { class: 'help' }, `Register this redirect URI in your ${connector.name} app, then give its client id and secret.`) : null,
-        scheme.redirect ? copyable('Redirect URI', connector.redirectUri) : null,
-        field({ label: 'Client ID', path: 'body.client.clientId', control: h('input', { type: 'text', name: 'clientId', autocomplete: 'off', spellcheck: 'false' }), required: true }),
-        field({ label: 'Client secret', path: 'body.client.clientSecret', control: h('input', { type: 'password', name: 'clientSecret', autocomplete: 'new-password' }), required: true })
-      )
-    : null
+  const scopePicker =
+    scheme.customerSelectsScopes && scheme.scopes.length > 0
+      ? h(
+          'fieldset',
+          { class: 'scopes-picker', 'data-path': 'body.scopes', 'aria-describedby': `scopes-${id}-error` },
+          h('legend', {}, 'Permissions to grant'),
+          ...scheme.scopes.map((s) =>
+            h(
+              'label',
+              { class: 'check' },
+              h('input', {
+                type: 'checkbox',
+                name: 'scope',
+                value: s.name,
+                checked: scheme.defaultScopes.includes(s.name)
+              }),
+              h('span', {}, h('code', {}, s.name), ' ', s.description)
+            )
+          ),
+          h('p', { class: 'field-error', id: `scopes-${id}-error`, 'aria-live': 'polite' })
+        )
+      : null
+  const clientFields =
+    scheme.clientOwnership === 'customer'
+      ? h(
+          'fieldset',
+          {},
+          h('legend', {}, `Your ${connector.name} OAuth app`),
+          scheme.redirect
+            ? h(
+                'p',
+                { class: 'help' },
+                `Register this redirect URI in your ${connector.name} app, then give its client id and secret.`
+              )
+            : null,
+          scheme.redirect ? copyable('Redirect URI', connector.redirectUri) : null,
+          field({
+            label: 'Client ID',
+            path: 'body.client.clientId',
+            control: h('input', { type: 'text', name: 'clientId', autocomplete: 'off', spellcheck: 'false' }),
+            required: true
+          }),
+          field({
+            label: 'Client secret',
+            path: 'body.client.clientSecret',
+            control: h('input', { type: 'password', name: 'clientSecret', autocomplete: 'new-password' }),
+            required: true
+          })
+        )
+      : null
   const credentialFields = scheme.inputs.map((input) =>
     field({
       label: input.label,
       path: `body.credentials.${input.key}`,
-      control: h('input', { type: input.type, name: `credential-${input.key}`, autocomplete: input.type === 'password' ? 'new-password' : 'off', spellcheck: 'false' }),
+      control: h('input', {
+        type: input.type,
+        name: `credential-${input.key}`,
+        autocomplete: input.type === 'password' ? 'new-password' : 'off',
+        spellcheck: 'false'
+      }),
       help: input.helpText,
       required: input.required
     })
   )
-  return h('div', { class: 'stack scheme-fields', 'data-scheme': scheme.key }, scopePicker, clientFields, ...credentialFields)
+  return h(
+    'div',
+    { class: 'stack scheme-fields', 'data-scheme': scheme.key },
+    scopePicker,
+    clientFields,
+    ...credentialFields
+  )
 }
 
 function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
@@ -343,8 +483,16 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
   const schemes = connector.schemes.filter((s) => usable(connector, s))
   const unavailable = schemes.length === 0
   const parameterFields = connector.parameters.map((p) => {
-    const help = [p.helpText, p.pattern === null ? null : p.patternMessage].filter((x): x is string => x !== null).join(' ') || null
-    return field({ label: p.label, path: `body.parameters.${p.key}`, control: parameterControl(p), help, required: p.required })
+    const help =
+      [p.helpText, p.pattern === null ? null : p.patternMessage].filter((x): x is string => x !== null).join(' ') ||
+      null
+    return field({
+      label: p.label,
+      path: `body.parameters.${p.key}`,
+      control: parameterControl(p),
+      help,
+      required: p.required
+    })
   })
   const perScheme = schemes.map((scheme, index) => {
     const fields = schemeFields(connector, scheme)
@@ -361,22 +509,45 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
     const scheme = schemes.find((s) => s.key === key)
     submit.textContent = scheme?.redirect === true ? `Connect ${connector.name}` : `Save and connect`
   }
-  const picker = schemes.length > 1
-    ? h(
-        'fieldset',
-        { class: 'scheme-picker', 'data-path': 'body.scheme', 'aria-describedby': `scheme-${connector.key}-error` },
-        h('legend', {}, 'How do you want to connect?'),
-        ...schemes.map((scheme, index) =>
-          h('label', { class: 'check' }, h('input', { type: 'radio', name: 'scheme', value: scheme.key, checked: index === 0, onchange: () => choose(scheme.key) }), h('span', {}, scheme.label))
-        ),
-        h('p', { class: 'field-error', id: `scheme-${connector.key}-error`, 'aria-live': 'polite' })
-      )
-    : null
-  const label = field({ label: 'Name for this connection', path: 'body.label', control: h('input', { type: 'text', name: 'label', autocomplete: 'off', placeholder: connector.name }), help: 'Optional; helps you tell several connections apart.' })
+  const picker =
+    schemes.length > 1
+      ? h(
+          'fieldset',
+          { class: 'scheme-picker', 'data-path': 'body.scheme', 'aria-describedby': `scheme-${connector.key}-error` },
+          h('legend', {}, 'How do you want to connect?'),
+          ...schemes.map((scheme, index) =>
+            h(
+              'label',
+              { class: 'check' },
+              h('input', {
+                type: 'radio',
+                name: 'scheme',
+                value: scheme.key,
+                checked: index === 0,
+                onchange: () => choose(scheme.key)
+              }),
+              h('span', {}, scheme.label)
+            )
+          ),
+          h('p', { class: 'field-error', id: `scheme-${connector.key}-error`, 'aria-live': 'polite' })
+        )
+      : null
+  const label = field({
+    label: 'Name for this connection',
+    path: 'body.label',
+    control: h('input', { type: 'text', name: 'label', autocomplete: 'off', placeholder: connector.name }),
+    help: 'Optional; helps you tell several connections apart.'
+  })
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, 'data-connector-form': connector.key },
-    unavailable ? h('p', { class: 'banner banner-info' }, `${connector.name} is not available yet: the application has not set up its ${connector.name} app.`) : null,
+    unavailable
+      ? h(
+          'p',
+          { class: 'banner banner-info' },
+          `${connector.name} is not available yet: the application has not set up its ${connector.name} app.`
+        )
+      : null,
     ...parameterFields,
     picker,
     ...perScheme,
@@ -405,7 +576,8 @@ function readForm(connector: ConnectorSummary, scheme: Scheme, form: HTMLFormEle
   const body: Record<string, unknown> = { connector: connector.key, parameters }
   if (connector.schemes.length > 1) body.scheme = scheme.key
   if (scheme.customerSelectsScopes && scheme.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
-  if (scheme.clientOwnership === 'customer') body.client = { clientId: String(data.get('clientId') ?? ''), clientSecret: String(data.get('clientSecret') ?? '') }
+  if (scheme.clientOwnership === 'customer')
+    body.client = { clientId: String(data.get('clientId') ?? ''), clientSecret: String(data.get('clientSecret') ?? '') }
   if (scheme.inputs.length > 0) {
     const credentials: Record<string, string> = {}
     for (const input of scheme.inputs) {
@@ -426,14 +598,23 @@ function openPopup(): Window | null {
   return opened
 }
 
-async function connectNew(connector: ConnectorSummary, scheme: Scheme, form: HTMLFormElement, general: HTMLElement): Promise<void> {
+async function connectNew(
+  connector: ConnectorSummary,
+  scheme: Scheme,
+  form: HTMLFormElement,
+  general: HTMLElement
+): Promise<void> {
   // Only a browser step needs the popup; it must open inside the click.
   const opened = scheme.redirect ? openPopup() : null
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   submit.disabled = true
   clearFieldIssues(form, general)
   try {
-    const connection = await api.request<Connection>('POST', '../v1/connect/connections', readForm(connector, scheme, form))
+    const connection = await api.request<Connection>(
+      'POST',
+      '../v1/connect/connections',
+      readForm(connector, scheme, form)
+    )
     form.reset()
     overview?.connections.push(connection)
     render()
@@ -463,8 +644,16 @@ async function reconnect(connector: ConnectorSummary, connectionId: string): Pro
 }
 
 /** Sends the browser to the provider: in the popup, or (blocked) by a full-page redirect that comes back here. */
-async function startAuthorization(connector: ConnectorSummary, connectionId: string, opened: Window | null): Promise<void> {
-  const { authorizeUrl } = await api.request<{ authorizeUrl: string }>('POST', `../v1/connect/connections/${connectionId}/authorize`, { returnToWizard: opened === null })
+async function startAuthorization(
+  connector: ConnectorSummary,
+  connectionId: string,
+  opened: Window | null
+): Promise<void> {
+  const { authorizeUrl } = await api.request<{ authorizeUrl: string }>(
+    'POST',
+    `../v1/connect/connections/${connectionId}/authorize`,
+    { returnToWizard: opened === null }
+  )
   if (opened === null) {
     announce(status, 'info', `Taking you to ${connector.name}…`)
     location.assign(authorizeUrl)
@@ -472,7 +661,12 @@ async function startAuthorization(connector: ConnectorSummary, connectionId: str
   }
   popup = opened
   opened.location.href = authorizeUrl
-  announce(status, 'info', `Waiting for ${connector.name}`, 'Approve access in the window that opened. This page updates when you are done.')
+  announce(
+    status,
+    'info',
+    `Waiting for ${connector.name}`,
+    'Approve access in the window that opened. This page updates when you are done.'
+  )
 }
 
 async function disconnect(connectionId: string): Promise<void> {
@@ -491,7 +685,9 @@ function start(): void {
   const token = sessionStorage.getItem(SESSION_KEY)
   if (token === null) {
     list.setAttribute('aria-busy', 'false')
-    list.replaceChildren(h('p', { class: 'banner banner-error' }, 'Open this page from the link the application gives you.'))
+    list.replaceChildren(
+      h('p', { class: 'banner banner-error' }, 'Open this page from the link the application gives you.')
+    )
     return
   }
   api = new ApiClient(location.href, token)
