@@ -36,6 +36,24 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }]
     }
   },
+  {
+    // Files one folder down (`src/calls/`, `test/calls/`): `../x.js` is their own workspace,
+    // `../../src/...` a test reaching its sources; anything further leaves the workspace.
+    files: ['**/src/*/*.ts', '**/test/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', '!../../src', '../../../*'],
+              message: 'Import other workspaces by package name, not by relative path.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   // Formatting is Prettier's (`.prettierrc.json`, checked by `npm run lint` and `npm test`); no lint rule argues with it.
   prettier
 )

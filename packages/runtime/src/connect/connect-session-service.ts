@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { ConnectSession, Store } from '@latchkey/store'
-import type { Catalog } from './catalog.js'
+import type { Catalog } from '../connectors/catalog.js'
 import type { ConnectFlow } from './connect-flow.js'
-import type { ConnectionService, EventView, NewConnectionRequest } from './connection-service.js'
-import type { ConnectionView } from './connection-view.js'
-import type { ConnectorService, ConnectorSummary } from './connector-service.js'
-import { invalidRequest, notFound } from './errors.js'
-import type { RuntimeConfig } from './runtime-config.js'
+import type { ConnectionService, EventView, NewConnectionRequest } from '../connections/connection-service.js'
+import type { ConnectionView } from '../connections/connection-view.js'
+import type { ConnectorService, ConnectorSummary } from '../connectors/connector-service.js'
+import { invalidRequest, notFound } from '../errors.js'
+import type { RuntimeConfig } from '../runtime-config.js'
 
 /** Where the connect wizard lives on this deployment; attempts started there come back here. */
 export const WIZARD_PATH = '/connect/'

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import { serviceUrls, testRedisPrefix } from '@latchkey/testkit'
-import { SingleFlight } from '../src/index.js'
+import { SingleFlight } from '../../src/index.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -1,5 +1,5 @@
 import type { ApiResponse } from './http-helper.js'
-import { RuntimeError } from './errors.js'
+import { RuntimeError } from '../errors.js'
 
 /** The largest provider answer read into memory (the proxy streams without this limit). */
 export const MAX_ANSWER_BYTES = 5 * 1024 * 1024

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { Redis } from 'ioredis'
 import { serviceUrls, testRedisPrefix } from '@latchkey/testkit'
-import { HostLimiter } from '../src/index.js'
+import { HostLimiter } from '../../src/index.js'
 
 t.test('a host has at most `perHost` slots across limiters; a released or lapsed slot frees one', async (t) => {
   const redis = new Redis(serviceUrls().redisUrl)

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net'
 import { TemplateError, checkEndpointUrl, placeholderParts, renderUrlTemplate } from '@latchkey/connector-sdk'
 import type { TemplateValues } from '@latchkey/connector-sdk'
-import { RuntimeError } from './errors.js'
+import { RuntimeError } from '../errors.js'
 
 /**
  * Whether a host matches a pattern of `http.originHosts`: the same host, or, for `*.` and a

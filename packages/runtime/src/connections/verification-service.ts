@@ -1,11 +1,11 @@
 import { readPath } from '@latchkey/connector-sdk'
 import { sanitizeProviderText } from '@latchkey/oauth-client'
 import type { Store } from '@latchkey/store'
-import type { Catalog } from './catalog.js'
-import { RuntimeError, notFound } from './errors.js'
-import type { HttpHelper } from './http-helper.js'
+import type { Catalog } from '../connectors/catalog.js'
+import { RuntimeError, notFound } from '../errors.js'
+import type { HttpHelper } from '../calls/http-helper.js'
 import type { ConnectionLifecycle } from './lifecycle.js'
-import { readAnswer } from './read-answer.js'
+import { readAnswer } from '../calls/read-answer.js'
 
 /** What a verification found. */
 export interface VerificationResult {

@@ -23,12 +23,12 @@ import type {
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { Connection, Store } from '@latchkey/store'
-import type { Catalog } from './catalog.js'
-import { openParameters, schemeOf } from './connection-context.js'
-import type { CredentialService, CurrentToken } from './credential-service.js'
-import { refOf } from './lifecycle.js'
-import type { ConnectionLifecycle } from './lifecycle.js'
-import { RuntimeError, invalidRequest, notFound } from './errors.js'
+import type { Catalog } from '../connectors/catalog.js'
+import { openParameters, schemeOf } from '../connections/connection-context.js'
+import type { CredentialService, CurrentToken } from '../credentials/credential-service.js'
+import { refOf } from '../connections/lifecycle.js'
+import type { ConnectionLifecycle } from '../connections/lifecycle.js'
+import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { checkTrustedOrigin } from './trusted-origin.js'
 
 /** What a flow asks for: a relative URL on the connector's own API. */

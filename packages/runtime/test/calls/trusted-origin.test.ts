@@ -1,6 +1,6 @@
 import t from 'tap'
-import { RuntimeError } from '../src/index.js'
-import { checkTrustedOrigin } from '../src/trusted-origin.js'
+import { RuntimeError } from '../../src/index.js'
+import { checkTrustedOrigin } from '../../src/calls/trusted-origin.js'
 
 const SALESFORCE = ['*.my.salesforce.com', '*.sandbox.my.salesforce.com', '*.salesforce.com']
 const BASE = '{{metadata.instance_url}}/services/data/v61.0'

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { targetUrl } from '../src/index.js'
+import { targetUrl } from '../../src/index.js'
 
 const BOX = 'https://api.box.com/2.0'
 

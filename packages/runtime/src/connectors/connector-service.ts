@@ -16,8 +16,8 @@ import type {
 } from '@latchkey/connector-sdk'
 import type { Store } from '@latchkey/store'
 import type { Catalog, CatalogEntry } from './catalog.js'
-import { RuntimeError, invalidRequest, notFound } from './errors.js'
-import { redirectUriOf } from './runtime-config.js'
+import { RuntimeError, invalidRequest, notFound } from '../errors.js'
+import { redirectUriOf } from '../runtime-config.js'
 
 /** A connector as listed by the API (`api.md`). */
 export interface ConnectorSummary {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { decodeTokenSet, encodeTokenSet, healthOf, redirectUriOf, refreshDueAt } from '../src/index.js'
+import { decodeTokenSet, encodeTokenSet, healthOf, redirectUriOf, refreshDueAt } from '../../src/index.js'
 
 t.test('token sets survive storage', async (t) => {
   const tokens = {

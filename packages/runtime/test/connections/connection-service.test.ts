@@ -4,7 +4,7 @@ import { defineConnector } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { openStore } from '@latchkey/store'
 import { createTestDatabase, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
-import { RuntimeError, createRuntime, openParameters } from '../src/index.js'
+import { RuntimeError, createRuntime, openParameters } from '../../src/index.js'
 
 const acme = defineConnector({
   key: 'acme',

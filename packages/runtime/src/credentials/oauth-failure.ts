@@ -1,5 +1,5 @@
 import type { OAuthError } from '@latchkey/oauth-client'
-import { RuntimeError } from './errors.js'
+import { RuntimeError } from '../errors.js'
 
 /** Maps a provider failure to the API's vocabulary: refused (422), unreachable (502), slow (504). */
 export function runtimeErrorFromOAuth(error: OAuthError): RuntimeError {

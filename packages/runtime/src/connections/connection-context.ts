@@ -9,8 +9,8 @@ import type {
 import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
-import type { DiscoveryCache } from './discovery-cache.js'
-import { RuntimeError } from './errors.js'
+import type { DiscoveryCache } from '../credentials/discovery-cache.js'
+import { RuntimeError } from '../errors.js'
 
 /** Parameter values of type password are stored encrypted, marked with this prefix. */
 const ENCRYPTED = 'enc:'

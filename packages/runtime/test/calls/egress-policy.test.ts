@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import t from 'tap'
 import { request } from 'undici'
-import { createEgressDispatcher, isDeniedHost, isPrivateAddress } from '../src/index.js'
+import { createEgressDispatcher, isDeniedHost, isPrivateAddress } from '../../src/index.js'
 
 t.test('private, loopback, link-local and reserved addresses are recognised', async (t) => {
   for (const address of [
