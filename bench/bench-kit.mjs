@@ -17,9 +17,15 @@ export async function services() {
   return ensureLocalServices()
 }
 
-/** Starts a Node script as a child process; resolves when `url/path` answers. */
-export async function launch(script, env, readyUrl) {
-  const child = spawn(process.execPath, [script], {
+/**
+ * Starts a Node script as a child process; resolves when `url/path` answers. With
+ * `{ profile: true }` and `BENCH_CPU_PROF=<folder>`, the process writes a V8 CPU profile
+ * there when it exits (open it in Chrome's DevTools).
+ */
+export async function launch(script, env, readyUrl, { profile = false } = {}) {
+  const folder = process.env.BENCH_CPU_PROF
+  const flags = profile && folder !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : []
+  const child = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit']
   })

@@ -42,7 +42,8 @@ try {
         LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
         LOG_LEVEL: 'warn'
       },
-      `${api}/readyz`
+      `${api}/readyz`,
+      { profile: true }
     )
   )
 
@@ -101,4 +102,11 @@ try {
   await database.drop()
 } finally {
   for (const child of children) child.kill('SIGTERM')
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode === null && child.signalCode === null
+        ? new Promise((resolve) => child.once('exit', resolve))
+        : undefined
+    )
+  )
 }

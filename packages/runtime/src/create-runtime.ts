@@ -16,6 +16,9 @@ import { BackgroundJobs } from './jobs/background-jobs.js'
 import { DiscoveryCache } from './credentials/discovery-cache.js'
 import { VerificationService } from './connections/verification-service.js'
 import { ConnectionLifecycle } from './connections/lifecycle.js'
+import { ChangeFeed } from './connections/change-feed.js'
+import { ConnectionHandles } from './connections/connection-handle.js'
+import { UsageRecorder } from './calls/usage-recorder.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -30,15 +33,19 @@ export interface Runtime {
   /** Connect sessions: what the wizard may see and do for one end customer. */
   readonly sessions: ConnectSessionService
   readonly credentials: CredentialService
+  /** Connection handles (row, connector, scheme, parameters, overrides), from memory when current. */
+  readonly handles: ConnectionHandles
+  /** What changed, heard by every process (Redis pub/sub): the caches' invalidation. */
+  readonly changes: ChangeFeed
   /** Authenticated calls to connectors' APIs. */
   readonly http: HttpHelper
   /** The connectors' "who am I" requests. */
   readonly verification: VerificationService
   /** The work behind the queues (refresh, revoke, sweep). */
   readonly jobs: BackgroundJobs
-  /** Starts listening for other processes' token changes. */
+  /** Starts listening for other processes' changes. */
   start(): Promise<void>
-  /** Stops listening (the caller closes store, queues and redis). */
+  /** Stops listening and writes pending `lastUsedAt`s (the caller closes store, queues and redis). */
   close(): Promise<void>
 }
 
@@ -59,18 +66,35 @@ export function createRuntime(options: {
       connectTimeoutMs: options.config.http?.connectTimeoutMs
     })
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
-  const catalog = new Catalog(options.connectors, store.customConnectors)
+  // Every cache in every process hears of every change here.
+  const changes = new ChangeFeed(options.redis, queues.prefix)
+  const catalog = new Catalog(options.connectors, store.customConnectors, changes)
   const discovery = new DiscoveryCache(config.http, config.now)
   // The one writer of connection status and events; every service hands its transitions to it.
-  const lifecycle = new ConnectionLifecycle(store)
-  const credentials = new CredentialService(store, catalog, options.redis, config, queues.prefix, lifecycle, discovery)
-  const http = new HttpHelper(store, catalog, credentials, lifecycle, { dispatcher, ...config.api, now: config.now })
+  const lifecycle = new ConnectionLifecycle(store, changes)
+  const handles = new ConnectionHandles(store, catalog, changes, config.connectionCache)
+  const credentials = new CredentialService(
+    store,
+    catalog,
+    options.redis,
+    config,
+    queues.prefix,
+    lifecycle,
+    changes,
+    discovery
+  )
+  const usage = new UsageRecorder(store, { now: config.now })
+  const http = new HttpHelper(handles, credentials, lifecycle, usage, {
+    dispatcher,
+    ...config.api,
+    now: config.now
+  })
   const verification = new VerificationService(store, catalog, http, lifecycle)
   const afterConnect = (tenantId: string, connectionId: string): Promise<void> =>
     verification.afterConnect(tenantId, connectionId)
-  const connectors = new ConnectorService(store, catalog, config.publicUrl)
+  const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
-  const connect = new ConnectFlow(store, catalog, config, credentials, discovery, lifecycle, afterConnect)
+  const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect)
   return {
     config,
     store,
@@ -82,10 +106,15 @@ export function createRuntime(options: {
     connect,
     sessions: new ConnectSessionService(store, catalog, connectors, connections, connect, config),
     credentials,
+    handles,
+    changes,
     http,
     verification,
     jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery),
-    start: () => credentials.listen(),
-    close: () => credentials.close()
+    start: () => changes.start(),
+    close: async () => {
+      await usage.close()
+      await changes.close()
+    }
   }
 }

@@ -28,6 +28,14 @@ export interface RuntimeConfig {
    * @defaultValue `false`
    */
   readonly allowPrivateNetwork?: boolean
+  /** Decrypted access tokens held in memory, at most. @defaultValue `10000` */
+  readonly tokenCacheSize?: number
+  /**
+   * Connection handles held in memory (row, connector, scheme, parameters, app overrides), so
+   * a call in the steady state reads nothing from PostgreSQL; changes reach every process over
+   * Redis pub/sub at once, `ttlMs` only bounds a change missed. @defaultValue `{ max: 10000, ttlMs: 60000 }`
+   */
+  readonly connectionCache?: { readonly max?: number; readonly ttlMs?: number }
   /** Authenticated API calls (timeouts, retries). */
   readonly api?: { readonly timeoutMs?: number; readonly maxRetries?: number; readonly maxRetryAfterSeconds?: number }
   /** Outbound HTTP to providers (dispatcher, timeouts); the egress policy's dispatcher by default. */

@@ -112,6 +112,23 @@ export class ConnectionsRepository {
   }
 
   /** @returns whether a row was deleted. */
+  /**
+   * Marks connections as used at `at`, in one statement (the batched `lastUsedAt` of calls
+   * to connections already green); never moves a later `last_used_at` back.
+   * @returns how many rows changed
+   */
+  async touch(ids: readonly string[], at: Date): Promise<number> {
+    const valid = ids.filter(isUuid)
+    if (valid.length === 0) return 0
+    const result = await this.db
+      .updateTable('connections')
+      .set({ last_used_at: at })
+      .where('id', 'in', valid)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  }
+
   async delete(tenantId: string, id: string): Promise<boolean> {
     if (!isUuid(id)) return false
     const result = await this.db

@@ -9,9 +9,18 @@ export const STATUS_OF: Record<RuntimeErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   not_connected: 409,
+  needs_reconnect: 409,
+  app_not_configured: 409,
+  scheme_mismatch: 409,
+  not_declared: 409,
+  url_incomplete: 409,
+  untrusted_origin: 409,
+  provider_incompatible: 409,
   provider_refused: 422,
   provider_unreachable: 502,
+  answer_too_large: 502,
   provider_timeout: 504,
+  lock_timeout: 503,
   throttled: 429
 }
 
@@ -42,6 +51,8 @@ export function errorHandler(
   reply: FastifyReply
 ): void {
   if (error instanceof RuntimeError) {
+    // Another process is refreshing this connection's token: a second later it is there.
+    if (error.code === 'lock_timeout') void reply.header('retry-after', '1')
     void reply
       .status(STATUS_OF[error.code])
       .send({

@@ -236,7 +236,7 @@ t.test(
     t.match(created.body, { status: 'connected', scopes: { requested: ['read'] } })
     const id = created.body.id as string
     const noApp = await post(`/v1/connections/${id}/http`, { method: 'GET', url: '/x' })
-    t.match(noApp.body.error, { code: 'conflict', message: /OAuth app for "machine" is not set/ })
+    t.match(noApp.body.error, { code: 'app_not_configured', message: /OAuth app for "machine" is not set/ })
     t.equal(
       (
         await h.call('PUT', '/v1/connectors/machine/app', {
@@ -365,7 +365,7 @@ t.test('discovery: a connector naming only its issuer; a metadata issuer that di
       body: { method: 'GET', url: '/x' }
     })
   ).json() as { error: { code: string; message: string } }
-  t.match(refused.error, { code: 'conflict', message: /metadata names another issuer/ })
+  t.match(refused.error, { code: 'provider_incompatible', message: /metadata names another issuer/ })
 })
 
 t.test(

@@ -239,7 +239,7 @@ t.test(
     t.equal(refused.statusCode, 409)
     t.match(refused.json(), {
       error: {
-        code: 'conflict',
+        code: 'provider_incompatible',
         message:
           /code_challenge_methods_supported without S256 \(it offers "plain"\), and this connector requires S256 PKCE/,
         details: { oauthError: 'pkce_not_supported' }

@@ -83,7 +83,7 @@ t.test('an API origin in the stored metadata is checked again on every call: 409
   const call = await http({ method: 'GET', url: '/sobjects' })
   t.equal(call.statusCode, 409, call.body)
   t.match(call.json(), {
-    error: { code: 'conflict', message: /untrusted API host .*the connection must be connected again/ }
+    error: { code: 'untrusted_origin', message: /untrusted API host .*the connection must be connected again/ }
   })
   t.equal((await proxy('sobjects')).statusCode, 409, 'the proxy too')
   t.equal(

@@ -15,7 +15,7 @@ export async function readAnswer(
     if (size > MAX_ANSWER_BYTES) {
       response.body.destroy()
       throw new RuntimeError(
-        'provider_unreachable',
+        'answer_too_large',
         `the answer is larger than ${MAX_ANSWER_BYTES} bytes; use the proxy route to stream it`
       )
     }

@@ -30,7 +30,7 @@ function matchesHost(hostname: string, pattern: string): boolean {
  * @param template - the base URL template in force: the tenant app's override, else `http.baseUrl`
  * @param originHosts - the connector's `http.originHosts`; none declared trusts no origin
  * @param values - the connection's template values (its `metadata` holds the kept token fields)
- * @throws {RuntimeError} `conflict` when the origin is missing, malformed or untrusted: the
+ * @throws {RuntimeError} `untrusted_origin` when the origin is missing, malformed or untrusted: the
  *   connection has to be connected again (once the provider answers with one of its own hosts).
  */
 export function checkTrustedOrigin(
@@ -44,7 +44,7 @@ export function checkTrustedOrigin(
   const where = `{{${origin.name}}}`
   const refuse = (why: string): never => {
     throw new RuntimeError(
-      'conflict',
+      'untrusted_origin',
       `the provider's answer named an untrusted API host for ${where}: ${why}; nothing was sent there, and the connection must be connected again`
     )
   }

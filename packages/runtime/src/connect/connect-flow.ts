@@ -9,7 +9,6 @@ import {
 import type { CallbackQuery } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import type { CredentialService } from '../credentials/credential-service.js'
 import { connectionContext, schemeOf } from '../connections/connection-context.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
@@ -86,7 +85,6 @@ export class ConnectFlow {
     private readonly store: Store,
     private readonly catalog: Catalog,
     private readonly config: RuntimeConfig,
-    private readonly credentials: CredentialService,
     private readonly discovery: DiscoveryCache,
     private readonly lifecycle: ConnectionLifecycle,
     /** Runs the connector's verification request once connected; its failure never fails the connect. */
@@ -108,12 +106,11 @@ export class ConnectFlow {
     const connection = await this.store.connections.get(tenantId, connectionId)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
-    if (entry === undefined)
-      throw new RuntimeError('conflict', `the connector "${connection.connector_key}" no longer exists`)
+    if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const scheme = schemeOf(entry.definition, connection)
     if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code') {
       throw new RuntimeError(
-        'conflict',
+        'scheme_mismatch',
         `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`
       )
     }
@@ -127,7 +124,13 @@ export class ConnectFlow {
         scopes: connection.requested_scopes
       })
     } catch (error) {
-      if (error instanceof OAuthError) throw new RuntimeError('conflict', error.hint, { oauthError: error.code })
+      if (error instanceof OAuthError)
+        throw new RuntimeError(
+          'provider_incompatible',
+          error.hint,
+          { oauthError: error.code },
+          { retryable: error.retryable }
+        )
       throw error
     }
     const startToken = randomBytes(32).toString('base64url')
@@ -378,7 +381,6 @@ export class ConnectFlow {
         }
       )
       await this.finish(attempt, 'connected')
-      await this.credentials.invalidate(connection.id)
       await this.afterConnect(attempt.tenant_id, connection.id)
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {

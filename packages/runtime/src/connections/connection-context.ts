@@ -48,7 +48,7 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
 
 /**
  * The connection's auth scheme, defaults applied.
- * @throws {RuntimeError} `conflict` when the connector no longer offers it.
+ * @throws {RuntimeError} `scheme_mismatch` when the connector no longer offers it.
  */
 export function schemeOf(
   definition: ConnectorDefinition | ConnectorDefinitionJson,
@@ -57,7 +57,7 @@ export function schemeOf(
   const scheme = resolveAuthScheme(definition, connection.auth_scheme)
   if (scheme === undefined)
     throw new RuntimeError(
-      'conflict',
+      'scheme_mismatch',
       `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`
     )
   return scheme
@@ -69,7 +69,7 @@ export function schemeOf(
  * that override the definition's (those discovered from the issuer, then the app's), and,
  * when the issuer's metadata was read, what it says about `iss` and PKCE (`server`).
  *
- * @throws {RuntimeError} `conflict` when a developer-owned connector has no app yet, or the scheme is not OAuth 2.0.
+ * @throws {RuntimeError} `app_not_configured` when a developer-owned connector has no app yet, `scheme_mismatch` when the scheme is not OAuth 2.0.
  */
 export async function connectionContext(
   store: Store,
@@ -80,7 +80,10 @@ export async function connectionContext(
 ): Promise<OAuthContext & { appScopes: readonly string[] | null; auth: ResolvedOAuth2 }> {
   const auth = schemeOf(definition, connection)
   if (auth.kind !== 'oauth2')
-    throw new RuntimeError('conflict', `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`)
+    throw new RuntimeError(
+      'scheme_mismatch',
+      `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`
+    )
   const parameters = await openParameters(store, connection.parameters)
   const config = resolveConfigValues(definition, parameters)
   const { endpoints: discovered, server } = await fromIssuerMetadata(auth, discovery)
@@ -90,7 +93,7 @@ export async function connectionContext(
   const app = await store.apps.get(connection.tenant_id, connection.connector_key)
   if (app?.client === null || app === undefined) {
     throw new RuntimeError(
-      'conflict',
+      'app_not_configured',
       `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`
     )
   }
@@ -125,7 +128,14 @@ async function fromIssuerMetadata(
     }
   } catch (error) {
     if (error instanceof OAuthError)
-      throw new RuntimeError(error.retryable ? 'provider_unreachable' : 'conflict', error.hint)
+      throw new RuntimeError(
+        error.retryable ? 'provider_unreachable' : 'provider_incompatible',
+        error.hint,
+        undefined,
+        {
+          retryable: error.retryable
+        }
+      )
     throw error
   }
 }

@@ -251,7 +251,7 @@ export class ConnectionService {
     const scheme = schemeOf(entry.definition, connection)
     if (scheme.kind === 'oauth2') {
       throw new RuntimeError(
-        'conflict',
+        'scheme_mismatch',
         `the "${scheme.label}" scheme gets its tokens from the provider: connect again instead (POST /v1/connections/:id/authorize)`
       )
     }
@@ -267,7 +267,6 @@ export class ConnectionService {
       typedCredentialWrite(stored),
       `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved`
     )
-    await this.credentials.invalidate(id)
     await this.afterConnect(tenantId, id)
     return this.get(tenantId, id)
   }
@@ -399,6 +398,8 @@ export class ConnectionService {
   async delete(tenantId: string, id: string): Promise<void> {
     await this.disconnect(tenantId, id)
     await this.store.connections.delete(tenantId, id)
+    // Every process forgets it (a call since the disconnect may have loaded it again).
+    await this.credentials.forget(id)
   }
 
   /** A valid access token, refreshed first (in single flight) when it expires within 30 seconds. */

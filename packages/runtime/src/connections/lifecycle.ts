@@ -1,4 +1,5 @@
 import type { Connection, CredentialWrite, EventInput, Store } from '@latchkey/store'
+import type { ChangeFeed } from './change-feed.js'
 
 /** Which connection a transition is about. */
 export interface ConnectionRef {
@@ -18,10 +19,24 @@ export function refOf(connection: Pick<Connection, 'tenant_id' | 'id'>): Connect
  * The one writer of a connection's status and of its log: every transition (connected,
  * refused, red, green again, disconnected, verified) writes its status change and its
  * event together, in one transaction where both are written. Services decide *that* a
- * transition happened and hand over the facts; only this module writes them.
+ * transition happened and hand over the facts; only this module writes them. After each
+ * committed change it tells every process (the change feed), so cached handles and tokens
+ * are dropped at once.
  */
 export class ConnectionLifecycle {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly feed: ChangeFeed
+  ) {}
+
+  /**
+   * Tells every process the connection changed. This process's caches drop it at once; if
+   * Redis cannot take the message, the change is committed all the same and other
+   * processes' copies lapse with their TTL (or were dropped already: their feed is down too).
+   */
+  private async changed(ref: ConnectionRef): Promise<void> {
+    await this.feed.announce({ kind: 'connection', connectionId: ref.connectionId })
+  }
 
   /** An entry of the connection's log that changes no status (a refresh, a revocation step). */
   async log(ref: ConnectionRef, event: EventInput, trx: Executor = this.store.db): Promise<void> {
@@ -56,6 +71,7 @@ export class ConnectionLifecycle {
       )
       await this.log(ref, { kind: 'connection.connected', level: 'info', ...event }, trx)
     })
+    await this.changed(ref)
   }
 
   /** A connect attempt failed after its checks: the reason on the connection, and the event. */
@@ -64,6 +80,7 @@ export class ConnectionLifecycle {
       await this.store.connections.update(ref.tenantId, ref.connectionId, { statusReason: reason }, trx)
       await this.log(ref, { kind: 'connect.failed', level: 'error', message: reason, detail }, trx)
     })
+    await this.changed(ref)
   }
 
   /** Typed-in credentials replaced in place: stored, connected again, logged. */
@@ -78,6 +95,7 @@ export class ConnectionLifecycle {
       )
       await this.log(ref, { kind: 'connection.credentials_replaced', level: 'info', message }, trx)
     })
+    await this.changed(ref)
   }
 
   /** Disconnected, inside the caller's transaction (which also takes the tokens away for revocation). */
@@ -103,11 +121,13 @@ export class ConnectionLifecycle {
       await this.store.credentials.stopRefreshing(ref.connectionId, trx)
       await this.log(ref, { kind: 'connection.refresh_failed', level: 'error', message: reason, detail }, trx)
     })
+    await this.changed(ref)
   }
 
   /** A red connection that got a fresh token again. */
   async recovered(ref: ConnectionRef): Promise<void> {
     await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null })
+    await this.changed(ref)
   }
 
   /** Used successfully: last used now, and green again if it was not. */
@@ -116,6 +136,7 @@ export class ConnectionLifecycle {
       lastUsedAt: at,
       ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null })
     })
+    await this.changed(refOf(connection))
   }
 
   /** An auth failure a refresh cannot fix: red with what the person can do, logged. */
@@ -129,6 +150,7 @@ export class ConnectionLifecycle {
       )
       await this.log(ref, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } }, trx)
     })
+    await this.changed(ref)
   }
 
   /** Verified: the account identity and the time kept (the reason cleared when connected), logged. */
@@ -147,6 +169,7 @@ export class ConnectionLifecycle {
       )
       await this.log(ref, { kind: 'connection.verified', level: 'info', ...event }, trx)
     })
+    await this.changed(ref)
   }
 
   /** Verification refused: the reason on the connection, logged. */
@@ -169,5 +192,6 @@ export class ConnectionLifecycle {
         trx
       )
     })
+    await this.changed(ref)
   }
 }

@@ -53,7 +53,10 @@ export class VerificationService {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     const verification = entry?.definition.verification
     if (verification === undefined)
-      throw new RuntimeError('conflict', `the connector "${connection.connector_key}" declares no verification request`)
+      throw new RuntimeError(
+        'not_declared',
+        `the connector "${connection.connector_key}" declares no verification request`
+      )
     let answer: { status: number; body: unknown }
     try {
       const response = await this.http.call(tenantId, connectionId, {

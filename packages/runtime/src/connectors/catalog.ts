@@ -1,6 +1,7 @@
 import { validateConnectorDefinition } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
 import type { CustomConnectorsRepository } from '@latchkey/store'
+import type { ChangeFeed } from '../connections/change-feed.js'
 
 /** A connector as the runtime sees it, built in or a tenant's own. */
 export interface CatalogEntry {
@@ -14,16 +15,24 @@ export interface CatalogEntry {
  */
 export class Catalog {
   readonly #builtIn: ReadonlyMap<string, ConnectorDefinition | ConnectorDefinitionJson>
-  /** Validated custom definitions, briefly: the hot path (every API call) must not revalidate. */
+  /** Validated custom definitions: the hot path (every API call) must not revalidate. */
   readonly #custom = new Map<string, { definition: ConnectorDefinitionJson | undefined; until: number }>()
-  /** How long a custom definition is reused before it is read again (other processes' edits show up after this). */
-  static readonly CUSTOM_TTL_MS = 5_000
+  /**
+   * How long a custom definition is reused before it is read again. Edits reach every
+   * process at once through the change feed; this bounds only a change the feed missed.
+   */
+  static readonly CUSTOM_TTL_MS = 60_000
 
   constructor(
     builtIn: readonly (ConnectorDefinition | ConnectorDefinitionJson)[],
-    private readonly custom: CustomConnectorsRepository
+    private readonly custom: CustomConnectorsRepository,
+    private readonly feed?: ChangeFeed
   ) {
     this.#builtIn = new Map(builtIn.map((definition) => [definition.key, definition]))
+    feed?.listen((change) => {
+      if (change === undefined) this.#custom.clear()
+      else if (change.kind === 'connector') this.forget(change.tenantId, change.connectorKey)
+    })
   }
 
   isBuiltIn(key: string): boolean {
@@ -35,7 +44,7 @@ export class Catalog {
     if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }
     const cacheKey = `${tenantId}:${key}`
     const cached = this.#custom.get(cacheKey)
-    if (cached !== undefined && cached.until > Date.now())
+    if (cached !== undefined && cached.until > Date.now() && this.feed?.live !== false)
       return cached.definition === undefined ? undefined : { definition: cached.definition, source: 'custom' }
     const stored = await this.custom.get(tenantId, key)
     const definition = stored === undefined ? undefined : revalidated(stored)

@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../connections/change-feed.js'
 import {
   OpenApiImportError,
   checkEndpointUrl,
@@ -186,7 +187,8 @@ export class ConnectorService {
   constructor(
     private readonly store: Store,
     private readonly catalog: Catalog,
-    private readonly publicUrl: string
+    private readonly publicUrl: string,
+    private readonly feed: ChangeFeed
   ) {}
 
   async list(tenantId: string): Promise<ConnectorSummary[]> {
@@ -223,7 +225,7 @@ export class ConnectorService {
       result.definition.key,
       result.definition as unknown as Record<string, unknown>
     )
-    this.catalog.forget(tenantId, result.definition.key)
+    await this.feed.announce({ kind: 'connector', tenantId, connectorKey: result.definition.key })
     return this.get(tenantId, result.definition.key)
   }
 
@@ -317,6 +319,7 @@ export class ConnectorService {
       throw invalidRequest('the OAuth app settings are not valid', [
         { path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }
       ])
+    await this.feed.announce({ kind: 'app', tenantId, connectorKey: key })
     return this.summarize(entry, true)
   }
 

@@ -1,6 +1,7 @@
 import { OAuthError, fetchClientToken, refreshTokens, resolveContext } from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import type { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
 import { resolveAuthScheme } from '@latchkey/connector-sdk'
 import type { Connection, CredentialRecord, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
@@ -8,6 +9,7 @@ import { connectionContext, schemeOf } from '../connections/connection-context.j
 import type { DiscoveryCache } from './discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
+import type { ChangeFeed } from '../connections/change-feed.js'
 import { RuntimeError, notFound } from '../errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from '../runtime-config.js'
@@ -32,35 +34,39 @@ const TERMINAL = new Set(['invalid_grant', 'invalid_client', 'unauthorized_clien
 /** How long a cached token is trusted without a word from other processes. */
 const CACHE_TTL_MS = 60_000
 
-interface CacheEntry {
-  readonly token: CurrentToken
-  readonly until: number
-}
-
 /**
  * Valid access tokens, refreshed in single flight: at most one refresh request per
  * connection at a time across every process. After taking the lock it re-reads and
  * re-checks (a sibling may have refreshed already); it never holds a database
  * transaction across the provider call; it saves with a compare-and-set on the credential
  * version, so a holder that outlived its lock cannot overwrite a newer token. Hot tokens
- * are cached in process and dropped when any process refreshes or disconnects them.
+ * are cached in process (bounded, `tokenCacheSize`) and dropped when the change feed says
+ * any process refreshed, replaced or disconnected them; while the feed is not live, every
+ * token is read from PostgreSQL.
  */
 export class CredentialService {
   readonly #flight: SingleFlight
   readonly #hosts: HostLimiter | undefined
-  readonly #cache = new Map<string, CacheEntry>()
-  readonly #channel: string
-  #subscriber: Redis | undefined
+  readonly #cache: LRUCache<string, CurrentToken>
+  /** Bumped by every change heard: a token read that overlapped one is used but not kept. */
+  #generation = 0
 
   constructor(
     private readonly store: Store,
     private readonly catalog: Catalog,
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly config: RuntimeConfig,
     prefix: string,
     private readonly lifecycle: ConnectionLifecycle,
+    private readonly feed: ChangeFeed,
     private readonly discovery?: DiscoveryCache
   ) {
+    this.#cache = new LRUCache({ max: config.tokenCacheSize ?? 10_000, ttl: CACHE_TTL_MS })
+    feed.listen((change) => {
+      this.#generation += 1
+      if (change === undefined) this.#cache.clear()
+      else if (change.kind === 'connection') this.#cache.delete(change.connectionId)
+    })
     this.#flight = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: config.refreshLockTtlMs })
     const perHost = config.refreshConcurrencyPerHost
     this.#hosts =
@@ -72,37 +78,25 @@ export class CredentialService {
             perHost,
             slotTtlMs: this.#flight.lockTtlMs + (config.http?.timeoutMs ?? 10_000)
           })
-    this.#channel = `${prefix}:credentials:changed`
   }
 
   private now(): number {
     return (this.config.now ?? Date.now)()
   }
 
-  /** Listens for other processes' refreshes and disconnects, to drop cached tokens. */
-  async listen(): Promise<void> {
-    if (this.#subscriber !== undefined) return
-    // Its own connection, which may wait for Redis (the caller's may fail fast); ioredis resubscribes after a reconnect.
-    this.#subscriber = this.redis.duplicate({
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: null,
-      commandTimeout: undefined
-    })
-    // It reconnects by itself; the process's main connection reports the outage.
-    this.#subscriber.on('error', () => undefined)
-    this.#subscriber.on('message', (_channel: string, connectionId: string) => this.#cache.delete(connectionId))
-    await this.#subscriber.subscribe(this.#channel)
+  /** How many tokens are held in memory (for tests and metrics). */
+  get cachedTokens(): number {
+    return this.#cache.size
   }
 
-  async close(): Promise<void> {
-    this.#subscriber?.disconnect()
-    this.#subscriber = undefined
-  }
-
-  /** Drops a connection's cached token here and in every other process. */
+  /** Drops a connection's cached token and handle here and in every other process. @throws when Redis cannot take it */
   async invalidate(connectionId: string): Promise<void> {
-    this.#cache.delete(connectionId)
-    await this.redis.publish(this.#channel, connectionId)
+    await this.feed.publish({ kind: 'connection', connectionId })
+  }
+
+  /** `invalidate` after a committed change: never throws (see `ChangeFeed.announce`). */
+  async forget(connectionId: string): Promise<void> {
+    await this.feed.announce({ kind: 'connection', connectionId })
   }
 
   private async read(connectionId: string): Promise<CurrentToken | undefined> {
@@ -127,10 +121,10 @@ export class CredentialService {
   async current(connection: Connection, minValidityMs = 30_000): Promise<CurrentToken> {
     if (connection.status === 'disconnected')
       throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
-    const cached = this.#cache.get(connection.id)
+    const cached = this.feed.live ? this.#cache.get(connection.id) : undefined
     const now = this.now()
-    if (cached !== undefined && cached.until > now && !expiresWithin(cached.token.tokens, now, minValidityMs))
-      return cached.token
+    if (cached !== undefined && !expiresWithin(cached.tokens, now, minValidityMs)) return cached
+    const generation = this.#generation
     const clientCredentials = await this.usesClientCredentials(connection)
     const token = await this.read(connection.id)
     // Client credentials: the first token is fetched on first use.
@@ -143,7 +137,7 @@ export class CredentialService {
     ) {
       return this.refresh(connection, token.version, 'expired')
     }
-    this.#cache.set(connection.id, { token, until: now + CACHE_TTL_MS })
+    if (this.feed.live && generation === this.#generation) this.#cache.set(connection.id, token)
     return token
   }
 
@@ -172,7 +166,7 @@ export class CredentialService {
         // The holder let go without a new token and without a failure: look again, then try ourselves.
         version ??= (await this.read(connection.id))?.version
         if (this.now() > deadline)
-          throw new RuntimeError('provider_timeout', 'another process held the refresh lock too long; try again')
+          throw new RuntimeError('lock_timeout', 'another process held the refresh lock too long; try again')
       }
     })
   }
@@ -223,12 +217,12 @@ export class CredentialService {
     if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
     if (scheme.kind !== 'oauth2')
       throw new RuntimeError(
-        'conflict',
+        'scheme_mismatch',
         `the connection uses the "${scheme.label}" scheme: its credentials cannot be refreshed, only replaced by connecting again`
       )
     if (!clientCredentials && stored?.tokens.refreshToken === undefined) {
       throw new RuntimeError(
-        'conflict',
+        'needs_reconnect',
         'the provider gave no refresh token for this connection: reconnect to get a new access token'
       )
     }
@@ -238,10 +232,7 @@ export class CredentialService {
     let tokens: TokenSet
     try {
       if (lock.lost.aborted)
-        throw new RuntimeError(
-          'provider_timeout',
-          'the refresh lock was lost before the provider was called; try again'
-        )
+        throw new RuntimeError('lock_timeout', 'the refresh lock was lost before the provider was called; try again')
       tokens =
         stored === undefined || clientCredentials
           ? await fetchClientToken(context, fresh.requested_scopes, this.config.http)
@@ -283,7 +274,7 @@ export class CredentialService {
     await this.#flight.clearFailure(connection.id)
     await this.invalidate(connection.id)
     const current = { tokens, version }
-    this.#cache.set(connection.id, { token: current, until: now + CACHE_TTL_MS })
+    if (this.feed.live) this.#cache.set(connection.id, current)
     const message = clientCredentials
       ? stored === undefined
         ? 'Token fetched (client credentials)'

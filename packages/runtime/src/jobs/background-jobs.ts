@@ -42,12 +42,9 @@ function snapshotConnection(
   }
 }
 
-/** Codes whose failure trying again later can fix. */
-const RETRYABLE = new Set<RuntimeError['code']>(['provider_unreachable', 'provider_timeout'])
-
 /** Whether a job that failed with this error should be tried again (with backoff). */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof RuntimeError) return RETRYABLE.has(error.code)
+  if (error instanceof RuntimeError) return error.retryable
   if (error instanceof OAuthError) return error.retryable
   // Unknown failures (a database blip) are retried; attempts are bounded.
   return true

@@ -35,7 +35,7 @@ t.test('a counterfeit token answer naming another host is refused, for a reconne
   t.match(
     refused('http://attacker.example:8080'),
     {
-      code: 'conflict',
+      code: 'untrusted_origin',
       message:
         /^the provider's answer named an untrusted API host for \{\{metadata.instance_url\}\}: .*https.*"http:\/\/attacker.example:8080".*; nothing was sent there, and the connection must be connected again$/
     },
@@ -43,7 +43,7 @@ t.test('a counterfeit token answer naming another host is refused, for a reconne
   )
   t.match(
     refused('http://acme.my.salesforce.com'),
-    { code: 'conflict', message: /plain http is only allowed for loopback hosts/ },
+    { code: 'untrusted_origin', message: /plain http is only allowed for loopback hosts/ },
     'a listed host over plain http'
   )
   for (const url of [
@@ -57,7 +57,7 @@ t.test('a counterfeit token answer naming another host is refused, for a reconne
     t.match(
       refused(url),
       {
-        code: 'conflict',
+        code: 'untrusted_origin',
         message:
           /untrusted API host .*not one of http.originHosts \(\*\.my\.salesforce\.com, \*\.sandbox\.my\.salesforce\.com, \*\.salesforce\.com\); nothing was sent there, and the connection must be connected again$/
       },
@@ -78,10 +78,10 @@ t.test('a counterfeit token answer naming another host is refused, for a reconne
   t.match(refused('http://127.0.0.2:8080', ['127.0.0.1']), { message: /"127.0.0.2"/ })
   t.match(
     refused(undefined),
-    { code: 'conflict', message: /\{\{metadata.instance_url\}\} has no value/ },
+    { code: 'untrusted_origin', message: /\{\{metadata.instance_url\}\} has no value/ },
     'an answer without the field'
   )
-  t.match(refused('javascript:alert(1)'), { code: 'conflict', message: /http\(s\) URL/ })
+  t.match(refused('javascript:alert(1)'), { code: 'untrusted_origin', message: /http\(s\) URL/ })
   t.type(refused('https://attacker.example'), RuntimeError)
 })
 
