@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 /** What changed, as every process's caches need to hear it. Ids only: never a secret. */
@@ -21,6 +22,8 @@ export type ChangeListener = (change: Change) => void
  */
 export class ChangeFeed {
   readonly #channel: string
+  /** Marks this feed's own messages: their echo from Redis is not heard twice. */
+  readonly #origin = randomUUID()
   readonly #listeners: ((change: Change | undefined) => void)[] = []
   #subscriber: Redis | undefined
   #live = false
@@ -55,7 +58,8 @@ export class ChangeFeed {
     subscriber.on('error', () => undefined)
     subscriber.on('close', () => this.lost())
     subscriber.on('message', (_channel: string, message: string) => {
-      const change = parseChange(message)
+      const { change, origin } = parseMessage(message)
+      if (origin === this.#origin) return
       // A message this version cannot read: drop everything rather than keep something stale.
       this.emit(change)
     })
@@ -88,7 +92,7 @@ export class ChangeFeed {
    */
   async publish(change: Change): Promise<void> {
     this.emit(change)
-    await this.redis.publish(this.#channel, JSON.stringify(change))
+    await this.redis.publish(this.#channel, JSON.stringify({ ...change, origin: this.#origin }))
   }
 
   /**
@@ -117,19 +121,24 @@ export class ChangeFeed {
   }
 }
 
-function parseChange(message: string): Change | undefined {
+/** A message of the channel: the change (`undefined` when unreadable) and which feed sent it. */
+function parseMessage(message: string): { change: Change | undefined; origin: unknown } {
+  let value: Partial<Record<string, unknown>>
   try {
-    const value = JSON.parse(message) as Partial<Record<string, unknown>>
-    if (value.kind === 'connection' && typeof value.connectionId === 'string')
-      return { kind: 'connection', connectionId: value.connectionId }
-    if (
-      (value.kind === 'app' || value.kind === 'connector') &&
-      typeof value.tenantId === 'string' &&
-      typeof value.connectorKey === 'string'
-    )
-      return { kind: value.kind, tenantId: value.tenantId, connectorKey: value.connectorKey }
+    value = JSON.parse(message) as Partial<Record<string, unknown>>
   } catch {
-    // not JSON
+    return { change: undefined, origin: undefined }
   }
-  return undefined
+  if (value.kind === 'connection' && typeof value.connectionId === 'string')
+    return { change: { kind: 'connection', connectionId: value.connectionId }, origin: value.origin }
+  if (
+    (value.kind === 'app' || value.kind === 'connector') &&
+    typeof value.tenantId === 'string' &&
+    typeof value.connectorKey === 'string'
+  )
+    return {
+      change: { kind: value.kind, tenantId: value.tenantId, connectorKey: value.connectorKey },
+      origin: value.origin
+    }
+  return { change: undefined, origin: value.origin }
 }
