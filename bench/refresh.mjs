@@ -6,6 +6,7 @@
 // connection. Loopback only; bounded by N.
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
+import pg from 'pg'
 import { sql } from 'kysely'
 import { pino } from 'pino'
 import { createJobQueues } from '@latchkey/jobs'
@@ -145,8 +146,17 @@ try {
     sweepIntervalMs: 3_600_000,
     logger: pino({ level: 'silent' })
   })
+  // PostgreSQL round trips of this process while it refreshes (every query goes through pg's Client#query).
+  let roundTrips = 0
+  let pollQueries = 0
+  const query = pg.Client.prototype.query
+  pg.Client.prototype.query = function (...args) {
+    roundTrips += 1
+    return query.apply(this, args)
+  }
   const refreshStarted = performance.now()
   for (;;) {
+    pollQueries += 1
     const left = await store.db
       .selectFrom('credentials')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -160,6 +170,7 @@ try {
   const refreshSeconds = (performance.now() - (sweepStarted < refreshStarted ? refreshStarted : sweepStarted)) / 1000
   const rate = N / refreshSeconds
   await workers.close()
+  pg.Client.prototype.query = query
 
   console.log(
     `bench:refresh — ${N} connections due now, worker concurrency ${CONCURRENCY}, one worker process, loopback`
@@ -174,6 +185,7 @@ try {
   console.log(
     `  token requests seen by the provider      ${quirky.counters.tokenRequests.refresh_token - rawCount} for ${N} connections`
   )
+  console.log(`  PostgreSQL round trips per refresh      ${((roundTrips - pollQueries) / N).toFixed(2)}`)
   console.log(
     `  Redis memory per queued connection      ${((memoryQueued - memoryBefore) / Math.max(1, queued)).toFixed(0)} bytes`
   )

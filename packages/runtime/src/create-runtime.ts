@@ -19,6 +19,7 @@ import { ConnectionLifecycle } from './connections/lifecycle.js'
 import { ChangeFeed } from './connections/change-feed.js'
 import { ConnectionHandles } from './connections/connection-handle.js'
 import { UsageRecorder } from './calls/usage-recorder.js'
+import { AppCache } from './credentials/app-cache.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -81,7 +82,8 @@ export function createRuntime(options: {
     queues.prefix,
     lifecycle,
     changes,
-    discovery
+    discovery,
+    new AppCache(store, changes, config.connectionCache)
   )
   const usage = new UsageRecorder(store, { now: config.now })
   const http = new HttpHelper(handles, credentials, lifecycle, usage, {

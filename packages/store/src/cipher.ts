@@ -1,4 +1,4 @@
-import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose'
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { DecryptError, EncryptionKeyError } from './errors.js'
 
 /** Encrypts and decrypts secrets at rest: JWE compact, `dir` + `A256GCM`, the key id in the header. */
@@ -62,23 +62,77 @@ function headerPrefix(kid: string): string {
   return `${Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid })).toString('base64url')}.`
 }
 
+/** The JWE's protected header, read without trusting it. */
+function protectedHeaderOf(jwe: string): Record<string, unknown> | undefined {
+  const dot = jwe.indexOf('.')
+  if (dot <= 0) return undefined
+  try {
+    const header: unknown = JSON.parse(Buffer.from(jwe.slice(0, dot), 'base64url').toString('utf8'))
+    return typeof header === 'object' && header !== null && !Array.isArray(header)
+      ? (header as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * A cipher over the configured keys.
- * @see https://www.rfc-editor.org/rfc/rfc7516
+ * A cipher over the configured keys: RFC 7516 compact serialization with `dir` and
+ * `A256GCM`, written with node:crypto's synchronous AES-256-GCM (the same bytes jose
+ * produces and reads, which a test checks both ways; measured 3–4× faster than jose's
+ * WebCrypto path, `bench/cipher.mjs`). The protected header, as sent, is the AAD.
+ * @see https://www.rfc-editor.org/rfc/rfc7516#section-5.1
  */
 export function createCipher(spec: string | undefined): Cipher {
   const keys = parseEncryptionKeys(spec)
   const [currentKid] = keys.keys() as IterableIterator<string>
   if (currentKid === undefined) throw new EncryptionKeyError('LATCHKEY_ENCRYPTION_KEYS holds no key')
   const currentKey = keys.get(currentKid) as Uint8Array
-  const encoder = new TextEncoder()
-  const decoder = new TextDecoder()
+  const currentHeader = headerPrefix(currentKid).slice(0, -1)
   const kidOf = (jwe: string): string | undefined => {
+    const kid = protectedHeaderOf(jwe)?.kid
+    return typeof kid === 'string' ? kid : undefined
+  }
+  const encrypt = (plaintext: string): string => {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', currentKey, iv)
+    cipher.setAAD(Buffer.from(currentHeader, 'ascii'))
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+    const tag = cipher.getAuthTag()
+    return `${currentHeader}..${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${tag.toString('base64url')}`
+  }
+  const decrypt = (jwe: string): string => {
+    const header = protectedHeaderOf(jwe)
+    const kid = typeof header?.kid === 'string' ? header.kid : undefined
+    const key = kid === undefined ? undefined : keys.get(kid)
+    if (key === undefined)
+      throw new DecryptError(
+        `a stored value is encrypted under key "${kid ?? 'unknown'}", which LATCHKEY_ENCRYPTION_KEYS does not hold`
+      )
+    const unreadable = new DecryptError(
+      `a stored value could not be decrypted with key "${kid ?? 'unknown'}": the key is not the one it was encrypted with, or the value was altered`
+    )
+    const parts = jwe.split('.')
+    if (parts.length !== 5 || header?.alg !== 'dir' || header.enc !== 'A256GCM' || parts[1] !== '') throw unreadable
+    const [encodedHeader, , encodedIv, encodedCiphertext, encodedTag] = parts as [
+      string,
+      string,
+      string,
+      string,
+      string
+    ]
+    const iv = Buffer.from(encodedIv, 'base64url')
+    const tag = Buffer.from(encodedTag, 'base64url')
+    if (iv.length !== 12 || tag.length !== 16) throw unreadable
     try {
-      const kid = decodeProtectedHeader(jwe).kid
-      return typeof kid === 'string' ? kid : undefined
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 })
+      decipher.setAAD(Buffer.from(encodedHeader, 'ascii'))
+      decipher.setAuthTag(tag)
+      return Buffer.concat([decipher.update(Buffer.from(encodedCiphertext, 'base64url')), decipher.final()]).toString(
+        'utf8'
+      )
     } catch {
-      return undefined
+      throw unreadable
     }
   }
   return {
@@ -86,28 +140,7 @@ export function createCipher(spec: string | undefined): Cipher {
     kids: [...keys.keys()],
     currentPrefix: headerPrefix(currentKid),
     kidOf,
-    encrypt: (plaintext) =>
-      new CompactEncrypt(encoder.encode(plaintext))
-        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: currentKid })
-        .encrypt(currentKey),
-    decrypt: async (jwe) => {
-      const kid = kidOf(jwe)
-      const key = kid === undefined ? undefined : keys.get(kid)
-      if (key === undefined)
-        throw new DecryptError(
-          `a stored value is encrypted under key "${kid ?? 'unknown'}", which LATCHKEY_ENCRYPTION_KEYS does not hold`
-        )
-      try {
-        const { plaintext } = await compactDecrypt(jwe, key, {
-          keyManagementAlgorithms: ['dir'],
-          contentEncryptionAlgorithms: ['A256GCM']
-        })
-        return decoder.decode(plaintext)
-      } catch {
-        throw new DecryptError(
-          `a stored value could not be decrypted with key "${kid ?? 'unknown'}": the key is not the one it was encrypted with, or the value was altered`
-        )
-      }
-    }
+    encrypt: async (plaintext) => encrypt(plaintext),
+    decrypt: async (jwe) => decrypt(jwe)
   }
 }

@@ -1,6 +1,9 @@
+import { sql } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Cipher } from './cipher.js'
-import type { Database } from './database.js'
+import type { Connection, ConnectionStatus, Database } from './database.js'
+import type { EventInput } from './events-repository.js'
+import { isUuid } from './connections-repository.js'
 
 /** A stored token set, decrypted: opaque JSON to the store. */
 export interface CredentialRecord {
@@ -89,6 +92,123 @@ export class CredentialsRepository {
       .returning('version')
       .executeTakeFirst()
     return row?.version
+  }
+
+  /**
+   * Replaces the token set if it is still at `expectedVersion` and logs `event`, in one
+   * statement (one round trip): the event is written only when the token set was.
+   * @returns the new version, or `undefined` when someone else wrote first (nothing logged).
+   */
+  async replaceAndLog(
+    connectionId: string,
+    expectedVersion: number,
+    write: CredentialWrite,
+    event: EventInput
+  ): Promise<number | undefined> {
+    const tokenSetEnc = await this.cipher.encrypt(JSON.stringify(write.tokenSet))
+    const row = await this.db
+      .with('updated', (db) =>
+        db
+          .updateTable('credentials')
+          .set({
+            token_set_enc: tokenSetEnc,
+            expires_at: write.expiresAt,
+            refresh_due_at: write.refreshDueAt,
+            version: expectedVersion + 1,
+            updated_at: new Date()
+          })
+          .where('connection_id', '=', connectionId)
+          .where('version', '=', expectedVersion)
+          .returning(['version', 'tenant_id', 'connection_id'])
+      )
+      .with('logged', (db) =>
+        db
+          .insertInto('connection_events')
+          .columns(['tenant_id', 'connection_id', 'kind', 'level', 'message', 'detail'])
+          .expression((eb) =>
+            eb
+              .selectFrom('updated')
+              .select([
+                'updated.tenant_id',
+                'updated.connection_id',
+                sql<string>`${event.kind}::text`.as('kind'),
+                sql<EventInput['level']>`${event.level}::text`.as('level'),
+                sql<string>`${event.message}::text`.as('message'),
+                sql<string>`${JSON.stringify(event.detail ?? {})}::jsonb`.as('detail')
+              ])
+          )
+          .returning('connection_events.id')
+      )
+      .selectFrom('updated')
+      .select('updated.version')
+      .executeTakeFirst()
+    return row?.version
+  }
+
+  /**
+   * The connection row and its credential (decrypted), in one query: what a refresh reads
+   * under its lock. `undefined` when the connection is not the tenant's (or gone).
+   */
+  async withConnection(
+    tenantId: string,
+    connectionId: string
+  ): Promise<{ connection: Connection; credential: CredentialRecord | undefined } | undefined> {
+    if (!isUuid(connectionId)) return undefined
+    const row = await this.db
+      .selectFrom('connections')
+      .leftJoin('credentials', 'credentials.connection_id', 'connections.id')
+      .selectAll('connections')
+      .select([
+        'credentials.token_set_enc as credential_token_set_enc',
+        'credentials.expires_at as credential_expires_at',
+        'credentials.refresh_due_at as credential_refresh_due_at',
+        'credentials.version as credential_version'
+      ])
+      .where('connections.tenant_id', '=', tenantId)
+      .where('connections.id', '=', connectionId)
+      .executeTakeFirst()
+    if (row === undefined) return undefined
+    const {
+      credential_token_set_enc: tokenSetEnc,
+      credential_expires_at: expiresAt,
+      credential_refresh_due_at: refreshDueAt,
+      credential_version: version,
+      ...connection
+    } = row
+    const credential =
+      tokenSetEnc === null || version === null
+        ? undefined
+        : {
+            connectionId,
+            tokenSet: JSON.parse(await this.cipher.decrypt(tokenSetEnc)) as Record<string, unknown>,
+            expiresAt,
+            refreshDueAt,
+            version
+          }
+    return { connection, credential }
+  }
+
+  /**
+   * What a refresh job checks before taking a lock, in one query and without opening the
+   * token set: the connection's status and the credential's version and due time.
+   */
+  async refreshState(
+    tenantId: string,
+    connectionId: string
+  ): Promise<
+    { status: ConnectionStatus; version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined
+  > {
+    if (!isUuid(connectionId)) return undefined
+    const row = await this.db
+      .selectFrom('credentials')
+      .innerJoin('connections', 'connections.id', 'credentials.connection_id')
+      .select(['connections.status', 'credentials.version', 'credentials.refresh_due_at', 'credentials.expires_at'])
+      .where('connections.tenant_id', '=', tenantId)
+      .where('credentials.connection_id', '=', connectionId)
+      .executeTakeFirst()
+    return row === undefined
+      ? undefined
+      : { status: row.status, version: row.version, refreshDueAt: row.refresh_due_at, expiresAt: row.expires_at }
   }
 
   /** Deletes and returns the token set (for revocation), in the caller's transaction. */

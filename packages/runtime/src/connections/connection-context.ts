@@ -10,6 +10,7 @@ import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
+import type { AppCache } from '../credentials/app-cache.js'
 import { RuntimeError } from '../errors.js'
 
 /** Parameter values of type password are stored encrypted, marked with this prefix. */
@@ -76,7 +77,8 @@ export async function connectionContext(
   definition: ConnectorDefinition | ConnectorDefinitionJson,
   connection: Connection,
   customerClient?: { clientId: string; clientSecret: string },
-  discovery?: DiscoveryCache
+  discovery?: DiscoveryCache,
+  apps: Pick<AppCache, 'get'> = store.apps
 ): Promise<OAuthContext & { appScopes: readonly string[] | null; auth: ResolvedOAuth2 }> {
   const auth = schemeOf(definition, connection)
   if (auth.kind !== 'oauth2')
@@ -90,7 +92,7 @@ export async function connectionContext(
   const base = { definition, scheme: connection.auth_scheme, parameters, config, auth, server }
   const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
-  const app = await store.apps.get(connection.tenant_id, connection.connector_key)
+  const app = await apps.get(connection.tenant_id, connection.connector_key)
   if (app?.client === null || app === undefined) {
     throw new RuntimeError(
       'app_not_configured',

@@ -74,6 +74,33 @@ export class ConnectionLifecycle {
     await this.changed(ref)
   }
 
+  /**
+   * A refreshed (or fetched again) token set saved with its event in one statement, if the
+   * credential is still at `expectedVersion`; every process then drops its copy.
+   * @returns the new version, or `undefined` when a sibling wrote first (nothing written).
+   */
+  async refreshed(
+    ref: ConnectionRef,
+    expectedVersion: number,
+    write: CredentialWrite,
+    event: EventInput
+  ): Promise<number | undefined> {
+    const version = await this.store.credentials.replaceAndLog(ref.connectionId, expectedVersion, write, event)
+    if (version !== undefined) await this.changed(ref)
+    return version
+  }
+
+  /** The first token of a client credentials connection, saved with its event. @returns its version */
+  async firstToken(ref: ConnectionRef, write: CredentialWrite, event: EventInput): Promise<number> {
+    const version = await this.store.db.transaction().execute(async (trx) => {
+      const written = await this.store.credentials.put(ref.tenantId, ref.connectionId, write, trx)
+      await this.log(ref, event, trx)
+      return written
+    })
+    await this.changed(ref)
+    return version
+  }
+
   /** A connect attempt failed after its checks: the reason on the connection, and the event. */
   async connectFailed(ref: ConnectionRef, reason: string, detail: Record<string, unknown>): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import type { DiscoveryCache } from './discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import type { ChangeFeed } from '../connections/change-feed.js'
+import type { AppCache } from './app-cache.js'
 import { RuntimeError, notFound } from '../errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from '../runtime-config.js'
@@ -59,7 +60,8 @@ export class CredentialService {
     prefix: string,
     private readonly lifecycle: ConnectionLifecycle,
     private readonly feed: ChangeFeed,
-    private readonly discovery?: DiscoveryCache
+    private readonly discovery?: DiscoveryCache,
+    private readonly apps?: AppCache
   ) {
     this.#cache = new LRUCache({ max: config.tokenCacheSize ?? 10_000, ttl: CACHE_TTL_MS })
     feed.listen((change) => {
@@ -146,7 +148,11 @@ export class CredentialService {
    * every process get the same new token. `seenVersion` undefined forces a refresh of
    * whatever is stored now.
    */
-  async refresh(connection: Connection, seenVersion: number | undefined, reason: RefreshReason): Promise<CurrentToken> {
+  async refresh(
+    connection: Pick<Connection, 'id' | 'tenant_id'>,
+    seenVersion: number | undefined,
+    reason: RefreshReason
+  ): Promise<CurrentToken> {
     return this.#flight.share(connection.id, async () => {
       // A holder renews its lock while the provider answers: wait for as long as one request may take.
       const deadline = this.now() + this.#flight.lockTtlMs + (this.config.http?.timeoutMs ?? 10_000) + 5_000
@@ -197,20 +203,24 @@ export class CredentialService {
   }
 
   private async refreshHoldingLock(
-    connection: Connection,
+    connection: Pick<Connection, 'id' | 'tenant_id'>,
     seenVersion: number | undefined,
     reason: RefreshReason,
     lock: HeldLock
   ): Promise<CurrentToken> {
-    // Re-read under the lock: a sibling may have refreshed while we were deciding.
-    const fresh = (await this.store.connections.get(connection.tenant_id, connection.id)) ?? connection
-    if (fresh.status === 'disconnected')
+    // Re-read under the lock, row and credential in one query: a sibling may have refreshed while we were deciding.
+    const read = await this.store.credentials.withConnection(connection.tenant_id, connection.id)
+    if (read === undefined || read.connection.status === 'disconnected')
       throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    const fresh = read.connection
     const entry = await this.catalog.get(fresh.tenant_id, fresh.connector_key)
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
     const scheme = schemeOf(entry.definition, fresh)
     const clientCredentials = scheme.kind === 'oauth2' && scheme.grant === 'client_credentials'
-    const stored = await this.read(connection.id)
+    const stored: CurrentToken | undefined =
+      read.credential === undefined
+        ? undefined
+        : { tokens: decodeTokenSet(read.credential.tokenSet), version: read.credential.version }
     if (stored === undefined && !clientCredentials)
       throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.
@@ -226,7 +236,7 @@ export class CredentialService {
         'the provider gave no refresh token for this connection: reconnect to get a new access token'
       )
     }
-    const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery)
+    const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery, this.apps)
     // Background refreshes share each provider host's slots; a call that needs its token now never waits for one.
     const slot = reason === 'due' ? await this.hostSlot(context) : undefined
     let tokens: TokenSet
@@ -253,28 +263,13 @@ export class CredentialService {
     } finally {
       await slot?.release()
     }
-    // Saved before anything else: a rotated refresh token must never be lost.
+    // Saved before anything else (with its event, in one statement): a rotated refresh token must never be lost.
     const now = this.now()
     const write = {
       tokenSet: encodeTokenSet(tokens),
       expiresAt: tokens.expiresAt ?? null,
       refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
     }
-    const version =
-      stored === undefined
-        ? await this.store.credentials.put(fresh.tenant_id, connection.id, write)
-        : await this.store.credentials.replace(connection.id, stored.version, write)
-    if (version === undefined) {
-      // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
-      const current = await this.read(connection.id)
-      if (current === undefined)
-        throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
-      return current
-    }
-    await this.#flight.clearFailure(connection.id)
-    await this.invalidate(connection.id)
-    const current = { tokens, version }
-    if (this.feed.live) this.#cache.set(connection.id, current)
     const message = clientCredentials
       ? stored === undefined
         ? 'Token fetched (client credentials)'
@@ -284,16 +279,30 @@ export class CredentialService {
         : reason === 'auth_failure'
           ? 'Token refreshed after the provider refused it'
           : 'Token refreshed'
-    await this.lifecycle.log(refOf(fresh), {
-      kind: clientCredentials ? 'token.fetched' : 'token.refreshed',
-      level: 'info',
+    const event = {
+      kind: clientCredentials ? ('token.fetched' as const) : ('token.refreshed' as const),
+      level: 'info' as const,
       message,
       detail: {
         reason,
         expiresAt: tokens.expiresAt?.toISOString() ?? null,
         rotated: !clientCredentials && tokens.refreshToken !== stored?.tokens.refreshToken
       }
-    })
+    }
+    const version =
+      stored === undefined
+        ? await this.lifecycle.firstToken(refOf(fresh), write, event)
+        : await this.lifecycle.refreshed(refOf(fresh), stored.version, write, event)
+    if (version === undefined) {
+      // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
+      const current = await this.read(connection.id)
+      if (current === undefined)
+        throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      return current
+    }
+    await this.#flight.clearFailure(connection.id)
+    const current = { tokens, version }
+    if (this.feed.live) this.#cache.set(connection.id, current)
     if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))
     return current
   }

@@ -88,14 +88,13 @@ export class BackgroundJobs {
 
   /** Refreshes a connection unless it was refreshed, disconnected or turned red meanwhile. */
   async refresh(job: RefreshJob): Promise<JobOutcome> {
-    const connection = await this.store.connections.get(job.tenantId, job.connectionId)
-    if (connection === undefined || connection.status !== 'connected') return 'skipped'
-    const credential = await this.store.credentials.state(connection.id)
-    if (credential === undefined) return 'skipped'
+    // One query before the lock: the status and the credential's version and due time.
+    const credential = await this.store.credentials.refreshState(job.tenantId, job.connectionId)
+    if (credential === undefined || credential.status !== 'connected') return 'skipped'
     if (job.reason === 'due' && (credential.refreshDueAt === null || credential.refreshDueAt.getTime() > this.now()))
       return 'skipped'
     await this.credentials.refresh(
-      connection,
+      { id: job.connectionId, tenant_id: job.tenantId },
       job.reason === 'forced' ? undefined : credential.version,
       job.reason === 'forced' ? 'forced' : 'due'
     )
