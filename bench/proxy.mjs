@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench:proxy — requests per second and latency through:
 //   (a) the upstream directly, (b) a bare fastify proxy with no auth (@fastify/reply-from),
-//   (c) Latchkey's proxy with a real, connected connection (token lookup, injection, policy).
-// Prints the ratios c/a and c/b measured in the same run. Loopback only; bounded in time.
+//   (c) Latchkey's proxy with a real, connected connection (token lookup, injection, policy),
+//   (d) the same call through the `/http` JSON envelope.
+// Prints the ratios c/a, c/b and d/b measured in the same run. Loopback only; bounded in time.
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
@@ -92,11 +93,19 @@ try {
     connections,
     durationSeconds
   })
+  const d = await load(`${api}/v1/connections/${connection.id}/http`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'GET', url: path }),
+    connections,
+    durationSeconds
+  })
   console.log(row('(a) upstream directly', a))
   console.log(row('(b) bare fastify proxy, no auth', b))
   console.log(row('(c) Latchkey proxy, real connection', c))
+  console.log(row('(d) Latchkey /http JSON envelope', d))
   console.log(
-    `ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   (throughput; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`
+    `ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   d/b = ${(d.rps / b.rps).toFixed(2)}   (throughput; p50 added by c over b = ${c.p50 - b.p50} ms; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`
   )
   await quirky.close()
   await database.drop()

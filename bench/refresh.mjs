@@ -4,7 +4,9 @@
 // to the token endpoint's raw capacity measured in the same run (the same refresh requests
 // sent straight at it with the same concurrency), and Redis memory and PostgreSQL bytes per
 // connection. Loopback only; bounded by N.
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { sql } from 'kysely'
@@ -17,6 +19,9 @@ import { startWorkers } from '@latchkey/worker'
 import { benchDatabase, services } from './bench-kit.mjs'
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 10_000)
+// 0: the workers run in this process (round trips counted); k: k worker processes (services/worker/dist/server.js).
+const PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 0)
+const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
 const { databaseUrl, redisUrl } = await services()
 const database = await benchDatabase(databaseUrl)
@@ -31,7 +36,7 @@ const redis = new Redis(redisUrl, { maxRetriesPerRequest: null })
 const prefix = `{lk-bench-${randomBytes(3).toString('hex')}}`
 const store = await openStore({
   connectionString: url.toString(),
-  encryptionKeys: `bench:${randomBytes(32).toString('base64')}`,
+  encryptionKeys,
   maxConnections: 20
 })
 const queues = createJobQueues({ connection: redis, prefix })
@@ -138,14 +143,46 @@ try {
   const queued = await queues.refresh.count()
   const memoryQueued = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1])
 
-  const workers = await startWorkers({
-    runtime,
-    connection: redis,
-    prefix,
-    concurrency: CONCURRENCY,
-    sweepIntervalMs: 3_600_000,
-    logger: pino({ level: 'silent' })
-  })
+  // Worker processes start against a paused queue and all begin together.
+  await queues.refresh.pause()
+  const children = Array.from({ length: PROCESSES }, () =>
+    spawn(process.execPath, [fileURLToPath(new URL('../services/worker/dist/server.js', import.meta.url))], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        REDIS_URL: redisUrl,
+        LATCHKEY_ENCRYPTION_KEYS: encryptionKeys,
+        LATCHKEY_QUEUE_PREFIX: prefix,
+        LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        SWEEP_INTERVAL_SECONDS: '3600',
+        REFRESH_CONCURRENCY_PER_HOST: '10000',
+        REFRESH_SPREAD_SECONDS: '0',
+        LOG_LEVEL: 'error'
+      },
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
+  )
+  for (let i = 0; (await queues.refresh.getWorkersCount()) < PROCESSES; i++) {
+    if (i > 300) throw new Error('the worker processes did not start')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const workers =
+    PROCESSES > 0
+      ? {
+          close: async () => {
+            for (const child of children) child.kill('SIGTERM')
+            await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))))
+          }
+        }
+      : await startWorkers({
+          runtime,
+          connection: redis,
+          prefix,
+          concurrency: CONCURRENCY,
+          sweepIntervalMs: 3_600_000,
+          logger: pino({ level: 'silent' })
+        })
   // PostgreSQL round trips of this process while it refreshes (every query goes through pg's Client#query).
   let roundTrips = 0
   let pollQueries = 0
@@ -155,6 +192,7 @@ try {
     return query.apply(this, args)
   }
   const refreshStarted = performance.now()
+  await queues.refresh.resume()
   for (;;) {
     pollQueries += 1
     const left = await store.db
@@ -173,7 +211,7 @@ try {
   pg.Client.prototype.query = query
 
   console.log(
-    `bench:refresh — ${N} connections due now, worker concurrency ${CONCURRENCY}, one worker process, loopback`
+    `bench:refresh — ${N} connections due now, worker concurrency ${CONCURRENCY}, ${PROCESSES === 0 ? 'workers in the bench process' : `${PROCESSES} worker processes`}, loopback`
   )
   console.log(
     `  seeded in ${seedSeconds.toFixed(1)} s; sweep queued ${queued} jobs in ${((refreshStarted - sweepStarted) / 1000).toFixed(2)} s`
@@ -185,7 +223,9 @@ try {
   console.log(
     `  token requests seen by the provider      ${quirky.counters.tokenRequests.refresh_token - rawCount} for ${N} connections`
   )
-  console.log(`  PostgreSQL round trips per refresh      ${((roundTrips - pollQueries) / N).toFixed(2)}`)
+  console.log(
+    `  PostgreSQL round trips per refresh      ${PROCESSES === 0 ? ((roundTrips - pollQueries) / N).toFixed(2) : 'counted with BENCH_WORKER_PROCESSES=0'}`
+  )
   console.log(
     `  Redis memory per queued connection      ${((memoryQueued - memoryBefore) / Math.max(1, queued)).toFixed(0)} bytes`
   )

@@ -36,6 +36,39 @@ t.test('revocations are queued once per revocation, refreshes once per connectio
   t.ok(keys.length > 0 && keys.every((key) => key.startsWith(queues.prefix)), 'every key under the hash-tagged prefix')
 })
 
+t.test('HTTP calls are queued with retries and an id to poll; a delayed refresh waits', async (t) => {
+  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
+  const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
+  t.teardown(async () => {
+    await queues.http.obliterate({ force: true })
+    await queues.refresh.obliterate({ force: true })
+    await queues.close()
+    redis.disconnect()
+  })
+  const call = {
+    tenantId: ids.tenantId,
+    connectionId: ids.connectionId,
+    method: 'GET',
+    url: 'https://api.example/things',
+    query: { page: '2' }
+  }
+  const first = await queues.enqueueHttp(call)
+  const second = await queues.enqueueHttp(call)
+  t.not(first, second, 'every call is a job of its own')
+  const job = await queues.http.getJob(first)
+  t.same(job?.data, call)
+  t.match(job?.opts, { attempts: 3, backoff: { type: 'exponential', delay: 1000 } })
+
+  await queues.enqueueRefresh(
+    { connectionId: ids.connectionId, tenantId: ids.tenantId, reason: 'due' },
+    { delayMs: 60_000 }
+  )
+  const otherConnection = '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+  await queues.enqueueRefresh({ connectionId: otherConnection, tenantId: ids.tenantId, reason: 'due' }, { delayMs: 0 })
+  t.equal(await queues.refresh.getDelayedCount(), 1, 'held back')
+  t.equal(await queues.refresh.getWaitingCount(), 1, 'no delay: waiting at once')
+})
+
 t.test('a Redis that may evict keys is refused with the reason', async (t) => {
   t.resolves(async () => {
     const redis = new Redis(serviceUrls().redisUrl)

@@ -1,5 +1,4 @@
 import t from 'tap'
-import type { Test } from 'tap'
 import { createTestDatabase, testEncryptionKeys } from '@latchkey/testkit'
 import {
   EncryptionKeyError,
@@ -9,15 +8,7 @@ import {
   parseEncryptionKeys,
   rotateEncryptionKeys
 } from '../src/index.js'
-import type { Store } from '../src/index.js'
-
-async function freshStore(t: Test, keys = testEncryptionKeys()): Promise<{ store: Store; url: string; keys: string }> {
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
-  const store = await openStore({ connectionString: database.url, encryptionKeys: keys })
-  t.teardown(() => store.close())
-  return { store, url: database.url, keys }
-}
+import { freshStore } from './helpers.js'
 
 t.test('migrations: idempotent, and safe when several processes start at once', async (t) => {
   const database = await createTestDatabase()
