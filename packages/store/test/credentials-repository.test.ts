@@ -71,3 +71,75 @@ t.test('expiries: by connection id, leaving out connections without a credential
   t.equal(byId.size, 2)
   t.equal((await store.credentials.expiries([])).size, 0, 'no ids: an empty map')
 })
+
+t.test('replaceAndLog: the token set and its event in one statement, neither when the version moved', async (t) => {
+  const { store } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  const connection = await addConnection(store, tenant, { status: 'connected' })
+  const write = (accessToken: string) => ({
+    tokenSet: { accessToken },
+    expiresAt: minutes(60),
+    refreshDueAt: minutes(55)
+  })
+  await store.credentials.put(tenant.id, connection.id, write('a'))
+  const event = {
+    kind: 'token.refreshed',
+    level: 'info',
+    message: 'Token refreshed',
+    detail: { reason: 'due' }
+  } as const
+  t.equal(await store.credentials.replaceAndLog(connection.id, 1, write('b'), event), 2)
+  t.equal(
+    await store.credentials.replaceAndLog(connection.id, 1, write('stale'), event),
+    undefined,
+    'a writer that saw version 1 loses'
+  )
+  t.same((await store.credentials.get(connection.id))?.tokenSet, { accessToken: 'b' })
+  const events = await store.events.list(tenant.id, connection.id, 10)
+  t.equal(events.length, 1, 'one event: the losing write logged nothing')
+  t.match(events[0], { kind: 'token.refreshed', level: 'info', message: 'Token refreshed', detail: { reason: 'due' } })
+  const raw = await store.db.selectFrom('credentials').select('token_set_enc').executeTakeFirstOrThrow()
+  t.notMatch(raw.token_set_enc, /"b"/, 'encrypted at rest')
+})
+
+t.test('withConnection and refreshState: what a refresh reads, one query each, tenant-scoped', async (t) => {
+  const { store } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  const { tenant: other } = await store.tenants.create('Other')
+  const connection = await addConnection(store, tenant, { status: 'connected' })
+  t.same(await store.credentials.withConnection(tenant.id, connection.id), {
+    connection: await store.connections.get(tenant.id, connection.id),
+    credential: undefined
+  })
+  t.equal(
+    await store.credentials.refreshState(tenant.id, connection.id),
+    undefined,
+    'no credential: nothing to refresh'
+  )
+  const expiresAt = minutes(60)
+  const refreshDueAt = minutes(55)
+  await store.credentials.put(tenant.id, connection.id, { tokenSet: { accessToken: 'a' }, expiresAt, refreshDueAt })
+  const read = await store.credentials.withConnection(tenant.id, connection.id)
+  t.same(read?.connection, await store.connections.get(tenant.id, connection.id), 'the whole row, nothing extra')
+  t.same(read?.credential, {
+    connectionId: connection.id,
+    tokenSet: { accessToken: 'a' },
+    expiresAt,
+    refreshDueAt,
+    version: 1
+  })
+  t.same(await store.credentials.refreshState(tenant.id, connection.id), {
+    status: 'connected',
+    version: 1,
+    refreshDueAt,
+    expiresAt
+  })
+  t.equal(
+    await store.credentials.withConnection(other.id, connection.id),
+    undefined,
+    "another tenant's id finds nothing"
+  )
+  t.equal(await store.credentials.refreshState(other.id, connection.id), undefined)
+  t.equal(await store.credentials.withConnection(tenant.id, 'not-a-uuid'), undefined)
+  t.equal(await store.credentials.refreshState(tenant.id, 'not-a-uuid'), undefined)
+})
