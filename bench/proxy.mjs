@@ -5,6 +5,7 @@
 //   (d) the same call through the `/http` JSON envelope.
 // Prints the ratios c/a, c/b and d/b measured in the same run. Loopback only; bounded in time.
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import { benchDatabase, freePort, launch, load, row, services } from './bench-kit.mjs'
@@ -13,6 +14,19 @@ const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 8)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const children = []
+
+/** CPU time a process has used so far, in microseconds (user + system, from /proc). */
+function cpuMicros(child) {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100
+}
+
+/** A load run, with the CPU the serving process spent per request. */
+async function measured(child, url, options) {
+  const before = cpuMicros(child)
+  const result = await load(url, options)
+  return { ...result, cpuPerRequest: (cpuMicros(child) - before) / Math.max(1, result.total) }
+}
 try {
   const { databaseUrl, redisUrl } = await services()
   const database = await benchDatabase(databaseUrl)
@@ -25,7 +39,8 @@ try {
     await launch(
       here('./bare-proxy.mjs'),
       { PORT: String(barePort), UPSTREAM: upstream },
-      `http://127.0.0.1:${barePort}/`
+      `http://127.0.0.1:${barePort}/`,
+      { profile: true }
     )
   )
   const api = `http://127.0.0.1:${apiPort}`
@@ -87,13 +102,14 @@ try {
     durationSeconds: 2
   }) // warm-up
   const a = await load(`${upstream}${path}`, { connections, durationSeconds })
-  const b = await load(`http://127.0.0.1:${barePort}${path}`, { connections, durationSeconds })
-  const c = await load(`${api}/v1/connections/${connection.id}/proxy${path}`, {
+  const [, bareChild, apiChild] = children
+  const b = await measured(bareChild, `http://127.0.0.1:${barePort}${path}`, { connections, durationSeconds })
+  const c = await measured(apiChild, `${api}/v1/connections/${connection.id}/proxy${path}`, {
     headers: { authorization: `Bearer ${tenant.apiKey}` },
     connections,
     durationSeconds
   })
-  const d = await load(`${api}/v1/connections/${connection.id}/http`, {
+  const d = await measured(apiChild, `${api}/v1/connections/${connection.id}/http`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ method: 'GET', url: path }),
@@ -104,6 +120,9 @@ try {
   console.log(row('(b) bare fastify proxy, no auth', b))
   console.log(row('(c) Latchkey proxy, real connection', c))
   console.log(row('(d) Latchkey /http JSON envelope', d))
+  console.log(
+    `CPU per request of the serving process: (b) ${b.cpuPerRequest.toFixed(0)} µs   (c) ${c.cpuPerRequest.toFixed(0)} µs   (d) ${d.cpuPerRequest.toFixed(0)} µs   (c/b = ${(c.cpuPerRequest / b.cpuPerRequest).toFixed(2)})`
+  )
   console.log(
     `ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   d/b = ${(d.rps / b.rps).toFixed(2)}   (throughput; p50 added by c over b = ${c.p50 - b.p50} ms; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`
   )

@@ -54,6 +54,20 @@ export interface HttpHelperOptions {
 
 const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
 
+/** Base URLs rendered (and their origins checked) once per handle: handles never change, they are replaced. */
+const renderedBases = new WeakMap<ConnectionHandle, Map<string, string>>()
+
+function renderedBase(handle: ConnectionHandle, template: string, originOnly: boolean): string {
+  const key = `${originOnly ? 'o' : 'p'}${template}`
+  let byTemplate = renderedBases.get(handle)
+  const known = byTemplate?.get(key)
+  if (known !== undefined) return known
+  const rendered = baseUrlFor(template, handle.values, entryOf(handle).definition, originOnly)
+  if (byTemplate === undefined) renderedBases.set(handle, (byTemplate = new Map()))
+  byTemplate.set(key, rendered)
+  return rendered
+}
+
 /**
  * Authenticated calls to a connector's own API (Okta's httpHelper): resolves the base URL,
  * injects the token where the definition says, refreshes once (in single flight) and
@@ -101,7 +115,7 @@ export class HttpHelper {
         `the connector "${connection.connector_key}" declares no API (http.baseUrl)`
       )
     const target = targetUrl(
-      baseUrlFor(baseTemplate, values, entry.definition, apiRequest.fromOrigin === true),
+      renderedBase(handle, baseTemplate, apiRequest.fromOrigin === true),
       apiRequest.url,
       apiRequest.query
     )
@@ -131,10 +145,12 @@ export class HttpHelper {
       apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
 
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
-      const url = new URL(target)
       const headers = { ...baseHeaders }
-      if (placement.in === 'query') url.searchParams.set(placement.name, placement.value(token.tokens.accessToken))
-      else headers[placement.name.toLowerCase()] = placement.value(token.tokens.accessToken)
+      let url = target
+      if (placement.in === 'query') {
+        url = new URL(target)
+        url.searchParams.set(placement.name, placement.value(token.tokens.accessToken))
+      } else headers[placement.name.toLowerCase()] = placement.value(token.tokens.accessToken)
       let response: Dispatcher.ResponseData
       try {
         response = await request(url, {
