@@ -30,6 +30,8 @@ export type RuntimeErrorCode =
   | 'answer_too_large'
   /** Another process held a connection's refresh lock too long, or this one lost it. */
   | 'lock_timeout'
+  /** A queued call stopped by its worker shutting down; it runs again from the queue. */
+  | 'aborted'
   /** A background refresh found every slot for its provider host taken; `details.retryAfterMs` says when to come back. */
   | 'throttled'
 
@@ -38,6 +40,7 @@ const RETRYABLE: ReadonlySet<RuntimeErrorCode> = new Set([
   'provider_unreachable',
   'provider_timeout',
   'lock_timeout',
+  'aborted',
   'throttled'
 ])
 

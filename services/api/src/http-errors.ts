@@ -21,6 +21,7 @@ export const STATUS_OF: Record<RuntimeErrorCode, number> = {
   answer_too_large: 502,
   provider_timeout: 504,
   lock_timeout: 503,
+  aborted: 503,
   throttled: 429
 }
 
@@ -53,15 +54,13 @@ export function errorHandler(
   if (error instanceof RuntimeError) {
     // Another process is refreshing this connection's token: a second later it is there.
     if (error.code === 'lock_timeout') void reply.header('retry-after', '1')
-    void reply
-      .status(STATUS_OF[error.code])
-      .send({
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details === undefined ? {} : { details: error.details })
-        }
-      } satisfies ErrorBody)
+    void reply.status(STATUS_OF[error.code]).send({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details })
+      }
+    } satisfies ErrorBody)
     return
   }
   const fastifyError = error as FastifyError
@@ -75,11 +74,9 @@ export function errorHandler(
             ? 'is not a known field'
             : (v.message ?? 'is not valid')
     }))
-    void reply
-      .status(400)
-      .send({
-        error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details }
-      } satisfies ErrorBody)
+    void reply.status(400).send({
+      error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details }
+    } satisfies ErrorBody)
     return
   }
   const outage = outageOf(error)
@@ -100,22 +97,18 @@ export function errorHandler(
   }
   const status = fastifyError.statusCode ?? 500
   if (status < 500) {
-    void reply
-      .status(status)
-      .send({
-        error: {
-          code: fastifyError.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad_request',
-          message: fastifyError.message
-        }
-      } satisfies ErrorBody)
+    void reply.status(status).send({
+      error: {
+        code: fastifyError.code?.toLowerCase().replace(/^fst_err_/, '') ?? 'bad_request',
+        message: fastifyError.message
+      }
+    } satisfies ErrorBody)
     return
   }
   request.log.error({ err: error }, 'unhandled error')
-  void reply
-    .status(500)
-    .send({
-      error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' }
-    } satisfies ErrorBody)
+  void reply.status(500).send({
+    error: { code: 'internal_error', message: 'Latchkey failed to handle this request; the details are in its log' }
+  } satisfies ErrorBody)
 }
 
 /**
@@ -124,20 +117,16 @@ export function errorHandler(
  */
 export const frameworkErrors = ((error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
   if (error.code === 'FST_ERR_BAD_URL') {
-    void reply
-      .status(400)
-      .send({
-        error: {
-          code: 'invalid_request',
-          message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text'
-        }
-      } satisfies ErrorBody)
+    void reply.status(400).send({
+      error: {
+        code: 'invalid_request',
+        message: 'the URL is not valid: a percent-encoded part of it is not UTF-8 text'
+      }
+    } satisfies ErrorBody)
     return
   }
   request.log.error({ err: error }, 'request refused before routing')
-  void reply
-    .status(error.statusCode ?? 400)
-    .send({
-      error: { code: error.code.toLowerCase().replace(/^fst_err_/, ''), message: error.message }
-    } satisfies ErrorBody)
+  void reply.status(error.statusCode ?? 400).send({
+    error: { code: error.code.toLowerCase().replace(/^fst_err_/, ''), message: error.message }
+  } satisfies ErrorBody)
 }) as NonNullable<FastifyServerOptions['frameworkErrors']>

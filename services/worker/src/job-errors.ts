@@ -8,7 +8,7 @@ export const OUTAGE_PAUSE_MS = 5_000
 export type QueueBehaviour =
   /** PostgreSQL is down: pause the queue and put the job back, spending no attempt. */
   | { readonly kind: 'pause'; readonly ms: number }
-  /** Come back later without spending an attempt (a provider host's refresh slots are all taken). */
+  /** Come back later without spending an attempt (a provider host's refresh slots are all taken, or the worker stopped the call as it shut down). */
   | { readonly kind: 'delay'; readonly ms: number }
   /** Fail the attempt: `UnrecoverableError` when trying again cannot help, else retried with backoff. */
   | { readonly kind: 'fail'; readonly error: Error }
@@ -21,6 +21,8 @@ export type QueueBehaviour =
  */
 export function queueBehaviour(error: unknown): QueueBehaviour {
   if (outageOf(error) === 'postgres') return { kind: 'pause', ms: OUTAGE_PAUSE_MS }
+  // Stopped by this worker's shutdown: back to the queue for another worker, no attempt spent.
+  if (error instanceof RuntimeError && error.code === 'aborted') return { kind: 'delay', ms: 1_000 }
   if (error instanceof RuntimeError && error.code === 'throttled') {
     const retryAfterMs = (error.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
     return { kind: 'delay', ms: typeof retryAfterMs === 'number' ? retryAfterMs : 1_000 }

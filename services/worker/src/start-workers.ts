@@ -18,6 +18,12 @@ export interface WorkerOptions {
   readonly logger: Logger
   /** Lock of an active job; a worker that dies loses it and the job runs again. @defaultValue `30000` */
   readonly lockDurationMs?: number
+  /**
+   * On close, queued calls still waiting for their provider after this long are aborted and
+   * go back to the queue (they run again). Refreshes are never aborted: a provider may have
+   * rotated the refresh token already, and that answer must be saved. @defaultValue `10000`
+   */
+  readonly shutdownGraceMs?: number
   /** How often the job schedulers are checked and re-created if Redis lost them. @defaultValue `30000` */
   readonly schedulerCheckMs?: number
 }
@@ -79,7 +85,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   )
   const http = new Worker<HttpJob, HttpJobResult>(
     QUEUE_NAMES.http,
-    (job, token) => run(queues.http, job, token, () => runtime.jobs.call(job.data)),
+    (job, token, signal) => run(queues.http, job, token, () => runtime.jobs.call(job.data, signal)),
     { ...common, concurrency }
   )
   const sweep = new Worker(QUEUE_NAMES.sweep, (job, token) => run(sweepQueue, job, token, () => runtime.jobs.sweep()), {
@@ -136,7 +142,16 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     async close() {
       clearInterval(check)
       connection.off('ready', onReady)
-      await Promise.all([refresh.close(), revoke.close(), http.close(), sweep.close()])
+      // Calls are safe to run again; a refresh in flight finishes (its answer may hold the only valid refresh token).
+      const grace = setTimeout(
+        () => http.cancelAllJobs('the worker is shutting down'),
+        options.shutdownGraceMs ?? 10_000
+      )
+      try {
+        await Promise.all([refresh.close(), revoke.close(), http.close(), sweep.close()])
+      } finally {
+        clearTimeout(grace)
+      }
       await sweepQueue.close()
     }
   }

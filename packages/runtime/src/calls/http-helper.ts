@@ -26,6 +26,8 @@ export interface ApiRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** A buffer or string can be replayed after a refresh; a stream cannot. */
   readonly body?: string | Buffer | Readable | undefined
+  /** Aborts the call (a worker shutting down); the call fails with `aborted`, which is retryable. */
+  readonly signal?: AbortSignal | undefined
   /** `url` is relative to the base URL's origin rather than below it (a connector's declared verification request only). */
   readonly fromOrigin?: boolean | undefined
 }
@@ -159,9 +161,15 @@ export class HttpHelper {
           body: apiRequest.body,
           dispatcher: this.options.dispatcher,
           headersTimeout: this.options.timeoutMs ?? 30_000,
-          bodyTimeout: this.options.timeoutMs ?? 30_000
+          bodyTimeout: this.options.timeoutMs ?? 30_000,
+          ...(apiRequest.signal === undefined ? {} : { signal: apiRequest.signal })
         })
       } catch (error) {
+        if (apiRequest.signal?.aborted === true)
+          throw new RuntimeError(
+            'aborted',
+            `the call to ${target.host} was stopped (the worker is shutting down); it runs again`
+          )
         const code = (error as { code?: string }).code ?? ''
         if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
           throw new RuntimeError('provider_timeout', `${target.host} did not answer in time`)

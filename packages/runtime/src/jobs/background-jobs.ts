@@ -71,8 +71,10 @@ export class BackgroundJobs {
   ) {}
 
   /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
-  async call(job: HttpJob): Promise<HttpJobResult> {
+  /** Runs a queued call; `signal` (the worker's, on shutdown) aborts it, and it runs again later. */
+  async call(job: HttpJob, signal?: AbortSignal): Promise<HttpJobResult> {
     const response = await this.http.call(job.tenantId, job.connectionId, {
+      signal,
       method: job.method,
       url: job.url,
       query: job.query,
