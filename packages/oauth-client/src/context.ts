@@ -24,6 +24,12 @@ export interface OAuthContext {
   readonly definition: ConnectorDefinition | ConnectorDefinitionJson
   /** The auth scheme's key when the connector offers several. @defaultValue the first scheme */
   readonly scheme?: string | null | undefined
+  /**
+   * The scheme already resolved by the caller (defaults applied), so it is not resolved
+   * again on every request; it must be the one `definition` and `scheme` name.
+   * @defaultValue resolved from `definition` and `scheme`
+   */
+  readonly auth?: ResolvedOAuth2 | undefined
   readonly client: ClientCredentials
   /** The end customer's validated parameters. */
   readonly parameters?: Readonly<Record<string, string>> | undefined
@@ -54,23 +60,30 @@ export interface ResolvedContext<A extends ResolvedOAuth2 = ResolvedOAuth2> {
  * @throws {TypeError} when the scheme is unknown or not OAuth 2.0 (a caller's mistake).
  */
 export function resolveContext(context: OAuthContext): ResolvedContext {
+  const known = resolvedContexts.get(context)
+  if (known !== undefined) return known
   const values = {
     parameters: context.parameters ?? {},
     config: context.config ?? {},
     client: { id: context.client.clientId }
   }
-  const auth = resolveAuthScheme(context.definition, context.scheme)
+  const auth = context.auth ?? resolveAuthScheme(context.definition, context.scheme)
   if (auth === undefined)
     throw new TypeError(`"${context.definition.key}" has no auth scheme "${String(context.scheme)}"`)
   if (auth.kind !== 'oauth2')
     throw new TypeError(`the "${auth.key}" scheme of "${context.definition.key}" is not OAuth 2.0`)
-  return {
+  const resolved: ResolvedContext = {
     auth,
     endpoints: resolveEndpoints(context.definition, values, context.overrides, auth),
     client: context.client,
     render: (template) => renderTemplate(template, values)
   }
+  resolvedContexts.set(context, resolved)
+  return resolved
 }
+
+/** Contexts are read-only values: each is resolved once, however many requests it makes. */
+const resolvedContexts = new WeakMap<OAuthContext, ResolvedContext>()
 
 /** Like {@link resolveContext}, for the authorization code grant only. */
 export function resolveCodeContext(context: OAuthContext): ResolvedContext<ResolvedOAuth2AuthorizationCode> {

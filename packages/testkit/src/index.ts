@@ -15,6 +15,8 @@ export type {
   QuirkyProviderOptions,
   RevocationRecord
 } from './quirky-provider.js'
+export { startStack, StackError } from './start-stack.js'
+export type { Stack, StackErrorCode, StackOptions, StartedStack, Teardowns } from './start-stack.js'
 export { createTestDatabase, freePort, serviceUrls, testEncryptionKeys, testRedisPrefix } from './test-services.js'
 export type { ServiceUrls, TestDatabase } from './test-services.js'
 export { testConnector } from './test-connector.js'

@@ -12,9 +12,7 @@ const API_KEY = 'ak_live_CANARY0123456789'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are matched loosely
 type Answer = { status: number; body: any }
 
-async function setup(
-  t: Test
-): Promise<{
+async function setup(t: Test): Promise<{
   h: Harness
   quirky: QuirkyProvider
   apiKey: string

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { openStore } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, testEncryptionKeys } from '@latchkey/testkit'
+import { startStack, testEncryptionKeys } from '@latchkey/testkit'
 
 const server = fileURLToPath(new URL('../dist/server.js', import.meta.url))
 
@@ -23,10 +23,9 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; stder
 }
 
 t.test('boot with a wrong encryption key fails with a clear message and changes nothing', async (t) => {
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
-  const keys = testEncryptionKeys('k1')
-  const store = await openStore({ connectionString: database.url, encryptionKeys: keys })
+  const stack = await startStack(t, { encryptionKeyId: 'k1' })
+  const store = await openStore({ connectionString: stack.databaseUrl, encryptionKeys: stack.encryptionKeys })
+  stack.defer(() => store.close(), 'close the store')
   const { tenant } = await store.tenants.create('A')
   await store.apps.upsert(tenant.id, 'box', { clientId: 'c', clientSecret: 'secret', scopes: null, overrides: {} })
   const snapshot = async () =>
@@ -36,8 +35,8 @@ t.test('boot with a wrong encryption key fails with a clear message and changes 
     ])
   const before = await snapshot()
   const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: serviceUrls().redisUrl,
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
     LATCHKEY_ADMIN_TOKEN: 'x'.repeat(32),
     PORT: '0'
   }
@@ -52,7 +51,6 @@ t.test('boot with a wrong encryption key fails with a clear message and changes 
   const missing = await boot({ ...env, LATCHKEY_ENCRYPTION_KEYS: testEncryptionKeys('k2') })
   t.match(missing.stderr, /encrypted under key "k1", which LATCHKEY_ENCRYPTION_KEYS does not hold/)
   t.equal(await snapshot(), before, 'nothing changed')
-  await store.close()
 })
 
 t.test('bad configuration lists every problem without quoting secrets', async (t) => {

@@ -1,21 +1,11 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { Redis } from 'ioredis'
 import t from 'tap'
 import type { Test } from 'tap'
 import { createJobQueues } from '@latchkey/jobs'
-import {
-  createTestDatabase,
-  freePort,
-  serviceUrls,
-  startPostgresServer,
-  startQuirkyProvider,
-  startRedisServer,
-  testEncryptionKeys,
-  testRedisPrefix
-} from '@latchkey/testkit'
-import type { QuirkyProvider } from '@latchkey/testkit'
+import { freePort, startPostgresServer, startRedisServer, startStack } from '@latchkey/testkit'
+import type { QuirkyProvider, Stack } from '@latchkey/testkit'
 
 // Issue 13.1 and 13.5: PostgreSQL or Redis going away never takes the API or the worker down;
 // requests answer 503 quickly and heal by themselves, and jobs wait instead of failing.
@@ -82,34 +72,37 @@ async function request(
   }
 }
 
-/** The API (and optionally a worker) on the given PostgreSQL and Redis, a tenant, and an API-key connection to the quirky provider. */
+/**
+ * A test stack with the quirky provider, and the API (and optionally a worker) on its
+ * PostgreSQL or `databaseUrl` and its Redis or `redisUrl`, a tenant, and an API-key connection
+ * to the quirky provider.
+ */
 async function startSystem(
   t: Test,
-  databaseUrl: string,
-  redisUrl: string,
-  options: { worker?: boolean } = {}
+  options: { databaseUrl?: string; redisUrl?: string; worker?: boolean } = {}
 ): Promise<{
+  stack: Stack & { readonly quirkyProvider: QuirkyProvider }
   base: string
   headers: Record<string, string>
   tenantId: string
   connectionId: string
-  quirky: QuirkyProvider
   api: Launched
   worker: Launched | undefined
-  prefix: string
 }> {
-  const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret' })
-  t.teardown(() => quirky.close())
+  const stack = await startStack(t, {
+    databaseUrl: options.databaseUrl,
+    quirkyProvider: { clientId: 'quirky-app', clientSecret: 'quirky-secret' }
+  })
+  const quirky = stack.quirkyProvider
   quirky.addApiKey(API_KEY)
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const prefix = testRedisPrefix()
   const env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    LATCHKEY_ENCRYPTION_KEYS: testEncryptionKeys(),
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: options.redisUrl ?? stack.redisUrl,
+    LATCHKEY_ENCRYPTION_KEYS: stack.encryptionKeys,
     LATCHKEY_ADMIN_TOKEN: ADMIN,
-    LATCHKEY_QUEUE_PREFIX: prefix,
+    LATCHKEY_QUEUE_PREFIX: stack.prefix,
     LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
     PUBLIC_URL: base,
     LOG_LEVEL: 'warn'
@@ -155,7 +148,7 @@ async function startSystem(
     body: JSON.stringify({ connector: 'keyed', credentials: { apiKey: API_KEY } })
   })
   t.equal(created.status, 201)
-  return { base, headers, tenantId: tenant.id, connectionId: String(created.body.id), quirky, api, worker, prefix }
+  return { stack, base, headers, tenantId: tenant.id, connectionId: String(created.body.id), api, worker }
 }
 
 t.test(
@@ -163,12 +156,11 @@ t.test(
   async (t) => {
     const postgres = await startPostgresServer()
     t.teardown(() => postgres.close())
-    const { base, headers, tenantId, connectionId, quirky, api, worker, prefix } = await startSystem(
-      t,
-      postgres.url,
-      serviceUrls().redisUrl,
-      { worker: true }
-    )
+    const { stack, base, headers, tenantId, connectionId, api, worker } = await startSystem(t, {
+      databaseUrl: postgres.url,
+      worker: true
+    })
+    const quirky = stack.quirkyProvider
     t.equal((await request(`${base}/v1/connections/${connectionId}`, { headers })).status, 200)
 
     await postgres.stop('immediate')
@@ -188,10 +180,8 @@ t.test(
     t.equal(call.status, 503, 'an authenticated call too')
 
     // A job queued while the database is down waits for it instead of spending its attempts.
-    const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-    t.teardown(() => redis.disconnect())
-    const queues = createJobQueues({ connection: redis, prefix })
-    t.teardown(() => queues.close())
+    const queues = createJobQueues({ connection: stack.redis, prefix: stack.prefix })
+    stack.defer(() => queues.close(), 'close the queues')
     const apiCallsBefore = quirky.counters.apiCalls
     const jobId = await queues.enqueueHttp({ tenantId, connectionId, method: 'GET', url: '/me' })
     await new Promise((resolve) => setTimeout(resolve, 3_000))
@@ -229,9 +219,8 @@ t.test(
   async (t) => {
     const redisServer = await startRedisServer()
     t.teardown(() => redisServer.close())
-    const database = await createTestDatabase()
-    t.teardown(() => database.drop())
-    const { base, headers, connectionId, api } = await startSystem(t, database.url, redisServer.url)
+    // The API's Redis is the one that stops; the stack's own connection stays on the shared one.
+    const { base, headers, connectionId, api } = await startSystem(t, { redisUrl: redisServer.url })
     await redisServer.stop('kill')
     const ready = await request(`${base}/readyz`)
     t.equal(ready.status, 503)

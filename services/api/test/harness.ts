@@ -1,6 +1,6 @@
 import fastify from 'fastify'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { Test } from 'tap'
 import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
@@ -9,15 +9,8 @@ import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
-import {
-  createTestDatabase,
-  serviceUrls,
-  startAuthorizationServer,
-  testConnector,
-  testEncryptionKeys,
-  testRedisPrefix
-} from '@latchkey/testkit'
-import type { AuthorizationServer } from '@latchkey/testkit'
+import { startStack, testConnector } from '@latchkey/testkit'
+import type { AuthorizationServer, Stack } from '@latchkey/testkit'
 import { CATALOG, latchkeyApp, serverOptions } from '../src/index.js'
 
 export const PUBLIC_URL = 'http://127.0.0.1:4999'
@@ -30,8 +23,11 @@ export interface Harness {
   readonly runtime: Runtime
   readonly store: Store
   readonly queues: JobQueues
+  readonly redis: Redis
   readonly server: AuthorizationServer
   readonly logs: string[]
+  /** Registers a cleanup that runs before the harness's own (see `Stack.defer`). */
+  readonly defer: Stack['defer']
   /** Sends a request with a tenant's API key (or none). */
   call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -43,29 +39,32 @@ export interface Harness {
   sandbox(overrides?: Partial<OAuth2AuthorizationCodeAuth>, key?: string): ConnectorDefinitionJson
 }
 
+/** The test stack (database, Redis, the authorization server) with a store, queues, a runtime and the app on it. */
 export async function startHarness(
   t: Test,
   options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}
 ): Promise<Harness> {
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
-  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-  t.teardown(() => redis.disconnect())
-  const store = await openStore({ connectionString: database.url, encryptionKeys: testEncryptionKeys() })
-  t.teardown(() => store.close())
-  const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
-  t.teardown(async () => {
+  const stack = await startStack(t, {
+    authorizationServer: {
+      clients: [
+        {
+          clientId: 'sandbox-app',
+          clientSecret: options.clientSecret ?? 'sandbox-secret',
+          redirectUris: [REDIRECT_URI]
+        }
+      ],
+      scopes: ['read', 'write'],
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
+    }
+  })
+  const { redis, authorizationServer: server } = stack
+  const store = await openStore({ connectionString: stack.databaseUrl, encryptionKeys: stack.encryptionKeys })
+  stack.defer(() => store.close(), 'close the store')
+  const queues = createJobQueues({ connection: redis, prefix: stack.prefix })
+  stack.defer(async () => {
     await queues.revoke.obliterate({ force: true })
     await queues.close()
-  })
-  const server = await startAuthorizationServer({
-    clients: [
-      { clientId: 'sandbox-app', clientSecret: options.clientSecret ?? 'sandbox-secret', redirectUris: [REDIRECT_URI] }
-    ],
-    scopes: ['read', 'write'],
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
-  })
-  t.teardown(() => server.close())
+  }, 'close the queues')
   const runtime = createRuntime({
     store,
     queues,
@@ -74,12 +73,12 @@ export async function startHarness(
     config: { publicUrl: PUBLIC_URL, allowPrivateNetwork: true }
   })
   await runtime.start()
-  t.teardown(() => runtime.close())
+  stack.defer(() => runtime.close(), 'close the runtime')
   const logs: string[] = []
   const app = fastify(serverOptions('debug', { write: (line: string) => void logs.push(line) }))
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.ready()
-  t.teardown(() => app.close())
+  stack.defer(() => app.close(), 'close the app')
   const call: Harness['call'] = (method, url, opts = {}) =>
     app.inject({
       method,
@@ -92,8 +91,10 @@ export async function startHarness(
     runtime,
     store,
     queues,
+    redis,
     server,
     logs,
+    defer: stack.defer,
     call,
     async createTenant(name = 'Acme') {
       const response = await call('POST', '/v1/tenants', {

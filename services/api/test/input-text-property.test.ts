@@ -1,10 +1,7 @@
 import fc from 'fast-check'
 import fastify from 'fastify'
 import type { InjectOptions } from 'fastify'
-import { Redis } from 'ioredis'
 import t from 'tap'
-import type { Test } from 'tap'
-import { serviceUrls } from '@latchkey/testkit'
 import { AJV_OPTIONS, latchkeyApp } from '../src/index.js'
 import type { Harness } from './harness.js'
 import { ADMIN_TOKEN, deliverCallback, prepareConnection, startHarness, startInBrowser } from './harness.js'
@@ -151,10 +148,8 @@ function fill(url: string, values: (name: string) => string): string {
     .replace(/\*$/, () => values('*').split('/').map(percentEncode).join('/'))
 }
 
-/** Builds the app again with an `onRoute` hook, on the harness's runtime, to list every route it registers. */
-async function collectRoutes(t: Test, h: Harness) {
-  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-  t.teardown(() => redis.disconnect())
+/** Builds the app again with an `onRoute` hook, on the harness's runtime and Redis, to list every route it registers. */
+async function collectRoutes(h: Harness) {
   const app = fastify({ logger: false, ajv: AJV_OPTIONS })
   const routes: CollectedRoute[] = []
   app.addHook('onRoute', (route) => {
@@ -166,9 +161,9 @@ async function collectRoutes(t: Test, h: Harness) {
       ...(schema?.querystring === undefined ? {} : { querystring: schema.querystring })
     })
   })
-  await app.register(latchkeyApp, { runtime: h.runtime, redis, adminToken: ADMIN_TOKEN })
+  await app.register(latchkeyApp, { runtime: h.runtime, redis: h.redis, adminToken: ADMIN_TOKEN })
   await app.ready()
-  t.teardown(() => app.close())
+  h.defer(() => app.close(), 'close the route-collecting app')
   return { app, routes }
 }
 
@@ -195,7 +190,7 @@ function authorization(url: string, w: { apiKey: string; sessionToken: string })
 
 t.test('no route answers 5xx to any body, query or path parameter text', async (t) => {
   const h = await startHarness(t)
-  const { app, routes } = await collectRoutes(t, h)
+  const { app, routes } = await collectRoutes(h)
   const fragment = {
     components: {
       securitySchemes: {

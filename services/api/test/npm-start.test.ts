@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { CookieJar, createTestDatabase, freePort, serviceUrls } from '@latchkey/testkit'
+import { CookieJar, freePort, startStack } from '@latchkey/testkit'
 
 const START = fileURLToPath(new URL('../../../infra/local/start.mjs', import.meta.url))
 
@@ -26,14 +26,13 @@ async function browse(jar: CookieJar, url: URL, init: RequestInit = {}): Promise
 }
 
 t.test('the README walk-through: npm start, create, authorize, approve, connected', async (t) => {
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
+  const stack = await startStack(t)
   const port = await freePort()
   const child = spawn(process.execPath, [START], {
     env: {
       ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: serviceUrls().redisUrl,
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
       PORT: String(port),
       LATCHKEY_DATA_DIR: t.testdir(),
       LOG_LEVEL: 'warn'

@@ -4,15 +4,7 @@ import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import type { Test } from 'tap'
 import { openStore } from '@latchkey/store'
-import {
-  createTestDatabase,
-  freePort,
-  serviceUrls,
-  startQuirkyProvider,
-  testConnector,
-  testEncryptionKeys,
-  testRedisPrefix
-} from '@latchkey/testkit'
+import { freePort, startStack, testConnector } from '@latchkey/testkit'
 
 const API = fileURLToPath(new URL('../dist/server.js', import.meta.url))
 const WORKER = fileURLToPath(new URL('../../worker/dist/server.js', import.meta.url))
@@ -49,22 +41,21 @@ async function ready(url: string): Promise<void> {
 t.test(
   '200 concurrent calls on an expired token across two API processes and a worker: exactly one token request',
   async (t) => {
-    const database = await createTestDatabase()
-    t.teardown(() => database.drop())
-    const quirky = await startQuirkyProvider({
-      clientId: 'quirky-app',
-      clientSecret: 'quirky-secret',
-      modes: { rotateRefreshTokens: true, delayMs: 200 }
+    const stack = await startStack(t, {
+      quirkyProvider: {
+        clientId: 'quirky-app',
+        clientSecret: 'quirky-secret',
+        modes: { rotateRefreshTokens: true, delayMs: 200 }
+      }
     })
-    t.teardown(() => quirky.close())
-    const keys = testEncryptionKeys()
+    const { quirkyProvider: quirky, encryptionKeys: keys } = stack
     const [portA, portB] = [await freePort(), await freePort()]
     const common = {
-      DATABASE_URL: database.url,
-      REDIS_URL: serviceUrls().redisUrl,
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
       LATCHKEY_ENCRYPTION_KEYS: keys,
       LATCHKEY_ADMIN_TOKEN: ADMIN,
-      LATCHKEY_QUEUE_PREFIX: testRedisPrefix(),
+      LATCHKEY_QUEUE_PREFIX: stack.prefix,
       LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
       PUBLIC_URL: `http://127.0.0.1:${portA}`,
       LOG_LEVEL: 'warn'
@@ -116,8 +107,8 @@ t.test(
 
     // The access token dies at the provider, and the worker finds it due at the same moment.
     quirky.expireAccessTokens()
-    const store = await openStore({ connectionString: database.url, encryptionKeys: keys, migrate: false })
-    t.teardown(() => store.close())
+    const store = await openStore({ connectionString: stack.databaseUrl, encryptionKeys: keys, migrate: false })
+    stack.defer(() => store.close(), 'close the store')
     await store.db
       .updateTable('credentials')
       .set({ refresh_due_at: new Date(Date.now() - 1000) })

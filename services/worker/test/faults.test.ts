@@ -20,7 +20,7 @@ t.test(
       config: { publicUrl: 'http://127.0.0.1:4999', allowPrivateNetwork: true, refreshLockTtlMs: 2_000 }
     })
     await other.start()
-    t.teardown(() => other.close())
+    h.defer(() => other.close(), 'close the other runtime')
     h.quirky.setModes({ delayMs: 5_000 })
     const before = h.quirky.counters.tokenRequests.refresh_token ?? 0
     const first = h.runtime.connections.refresh(h.tenantId, id)

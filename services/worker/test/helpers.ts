@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { pino } from 'pino'
 import type { Test } from 'tap'
 import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
@@ -6,15 +6,8 @@ import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
 import type { Runtime, RuntimeConfig } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
-import {
-  createTestDatabase,
-  serviceUrls,
-  startQuirkyProvider,
-  testConnector,
-  testEncryptionKeys,
-  testRedisPrefix
-} from '@latchkey/testkit'
-import type { QuirkyModes, QuirkyProvider } from '@latchkey/testkit'
+import { startStack, testConnector } from '@latchkey/testkit'
+import type { QuirkyModes, QuirkyProvider, Stack } from '@latchkey/testkit'
 import { startWorkers } from '../src/index.js'
 import type { RunningWorkers } from '../src/index.js'
 
@@ -27,11 +20,16 @@ export interface WorkerHarness {
   readonly tenantId: string
   readonly databaseUrl: string
   readonly encryptionKeys: string
+  /** Registers a cleanup that runs before the harness's own (see `Stack.defer`). */
+  readonly defer: Stack['defer']
   /** Connects a new connection through the real connect flow; returns its id. */
   connect(): Promise<string>
 }
 
-/** A runtime, workers and a quirky provider; `redisUrl` lets a test use a Redis of its own. */
+/**
+ * The test stack with the quirky provider, and a runtime and workers on it; `redisUrl` and
+ * `databaseUrl` let a test use a Redis or a database of its own.
+ */
 export async function startWorkerHarness(
   t: Test,
   options: {
@@ -44,25 +42,16 @@ export async function startWorkerHarness(
     config?: Partial<RuntimeConfig>
   } = {}
 ): Promise<WorkerHarness> {
-  const database =
-    options.databaseUrl === undefined
-      ? await createTestDatabase()
-      : { url: options.databaseUrl, drop: async () => undefined }
-  t.teardown(() => database.drop())
-  const redis = new Redis(options.redisUrl ?? serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-  t.teardown(() => redis.disconnect())
-  const encryptionKeys = testEncryptionKeys()
-  const store = await openStore({ connectionString: database.url, encryptionKeys })
-  t.teardown(() => store.close())
-  const prefix = testRedisPrefix()
-  const queues = createJobQueues({ connection: redis, prefix })
-  t.teardown(() => queues.close())
-  const quirky = await startQuirkyProvider({
-    clientId: 'quirky-app',
-    clientSecret: 'quirky-secret',
-    modes: options.modes
+  const stack = await startStack(t, {
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    quirkyProvider: { clientId: 'quirky-app', clientSecret: 'quirky-secret', modes: options.modes }
   })
-  t.teardown(() => quirky.close())
+  const { redis, prefix, encryptionKeys, quirkyProvider: quirky } = stack
+  const store = await openStore({ connectionString: stack.databaseUrl, encryptionKeys })
+  stack.defer(() => store.close(), 'close the store')
+  const queues = createJobQueues({ connection: redis, prefix })
+  stack.defer(() => queues.close(), 'close the queues')
   const runtime = createRuntime({
     store,
     queues,
@@ -76,7 +65,7 @@ export async function startWorkerHarness(
     }
   })
   await runtime.start()
-  t.teardown(() => runtime.close())
+  stack.defer(() => runtime.close(), 'close the runtime')
   const workers = await startWorkers({
     runtime,
     connection: redis,
@@ -87,7 +76,7 @@ export async function startWorkerHarness(
     lockDurationMs: 5_000,
     schedulerCheckMs: options.schedulerCheckMs
   })
-  t.teardown(() => workers.close())
+  stack.defer(() => workers.close(), 'close the workers')
   const { tenant } = await store.tenants.create('Workers')
   await runtime.connectors.createCustom(tenant.id, testConnector(quirky, options.auth, 'quirky'))
   await runtime.connectors.setApp(tenant.id, 'quirky', { clientId: 'quirky-app', clientSecret: 'quirky-secret' })
@@ -98,8 +87,9 @@ export async function startWorkerHarness(
     prefix,
     workers,
     tenantId: tenant.id,
-    databaseUrl: database.url,
+    databaseUrl: stack.databaseUrl,
     encryptionKeys,
+    defer: stack.defer,
     async connect() {
       const connection = await runtime.connections.create(tenant.id, { connector: 'quirky' })
       const { authorizeUrl } = await runtime.connect.authorize(tenant.id, connection.id)

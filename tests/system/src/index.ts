@@ -1,5 +1,4 @@
 import fastify from 'fastify'
-import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { CATALOG, latchkeyApp, serverOptions } from '@latchkey/api'
 import { createJobQueues } from '@latchkey/jobs'
@@ -8,13 +7,11 @@ import { createRuntime } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
-import { createTestDatabase, freePort, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import { freePort, startStack } from '@latchkey/testkit'
+import type { Teardowns } from '@latchkey/testkit'
 import { startWorkers } from '@latchkey/worker'
 
-/** Where cleanups are registered: a tap `Test` fits. */
-export interface Teardowns {
-  teardown(fn: () => unknown): void
-}
+export type { Teardowns } from '@latchkey/testkit'
 
 /** An answer of the API: its status and parsed JSON body (`undefined` when empty). */
 export interface ApiAnswer<T> {
@@ -47,26 +44,23 @@ export interface SystemOptions {
 const ADMIN_TOKEN = 'admin-token-for-system-tests-0123456789'
 
 /**
- * Starts the API on a free loopback port and the BullMQ workers in this process, each test
- * with its own database and Redis key prefix, and creates a tenant. Everything stops at
- * teardown.
+ * Starts the API on a free loopback port and the BullMQ workers in this process on a test
+ * stack (`startStack`: its own database and Redis key prefix), and creates a tenant.
+ * Everything stops at teardown, in one cleanup.
  */
 export async function startSystem(t: Teardowns, options: SystemOptions = {}): Promise<System> {
   const level = options.logLevel ?? 'warn'
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
-  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-  t.teardown(() => redis.disconnect())
-  const store = await openStore({ connectionString: database.url, encryptionKeys: testEncryptionKeys() })
-  t.teardown(() => store.close())
-  const prefix = testRedisPrefix()
+  const stack = await startStack(t)
+  const { redis, prefix } = stack
+  const store = await openStore({ connectionString: stack.databaseUrl, encryptionKeys: stack.encryptionKeys })
+  stack.defer(() => store.close(), 'close the store')
   const queues = createJobQueues({ connection: redis, prefix })
-  t.teardown(async () => {
+  stack.defer(async () => {
     await Promise.all([queues.revoke.obliterate({ force: true }), queues.refresh.obliterate({ force: true })])
     await queues.close()
-  })
+  }, 'close the queues')
   const runtime = createRuntime({
     store,
     queues,
@@ -75,14 +69,14 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
     config: { publicUrl: url, allowPrivateNetwork: true }
   })
   await runtime.start()
-  t.teardown(() => runtime.close())
+  stack.defer(() => runtime.close(), 'close the runtime')
   const logLines = options.logLines
   const app = fastify(
     serverOptions(level, logLines === undefined ? undefined : { write: (line: string) => void logLines.push(line) })
   )
   await app.register(latchkeyApp, { runtime, redis, adminToken: ADMIN_TOKEN })
   await app.listen({ host: '127.0.0.1', port })
-  t.teardown(() => app.close())
+  stack.defer(() => app.close(), 'close the API')
   const workers = await startWorkers({
     runtime,
     connection: redis,
@@ -91,7 +85,7 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
     sweepIntervalMs: 60_000,
     logger: pino({ level })
   })
-  t.teardown(() => workers.close())
+  stack.defer(() => workers.close(), 'close the workers')
 
   const created = await fetch(`${url}/v1/tenants`, {
     method: 'POST',
