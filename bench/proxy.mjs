@@ -21,6 +21,31 @@ function cpuMicros(child) {
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100
 }
 
+/** The peak resident memory of a process so far, in MiB (VmHWM, from /proc). */
+function peakMiB(child) {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024
+}
+
+/** Streams `mib` MiB up through the proxy, then `mib` MiB down; the API's peak memory after. */
+async function bigBodies(url, apiKey, child, mib) {
+  const chunk = Buffer.alloc(64 * 1024, 'y')
+  const up = await fetch(`${url}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/octet-stream' },
+    duplex: 'half',
+    body: (async function* () {
+      for (let i = 0; i < mib * 16; i++) yield chunk
+    })()
+  })
+  await up.arrayBuffer()
+  const down = await fetch(`${url}/big?mib=${mib}`, { headers: { authorization: `Bearer ${apiKey}` } })
+  let bytes = 0
+  for await (const part of down.body) bytes += part.length
+  if (up.status !== 200 || down.status !== 200 || bytes !== mib * 1024 * 1024)
+    throw new Error(`big bodies: ${up.status}, ${down.status}, ${bytes} bytes`)
+  return peakMiB(child)
+}
+
 /** A load run, with the CPU the serving process spent per request. */
 async function measured(child, url, options) {
   const before = cpuMicros(child)
@@ -116,12 +141,18 @@ try {
     connections,
     durationSeconds
   })
+  const proxyBase = `${api}/v1/connections/${connection.id}/proxy`
+  const small = await bigBodies(proxyBase, tenant.apiKey, apiChild, 1)
+  const large = await bigBodies(proxyBase, tenant.apiKey, apiChild, 100)
   console.log(row('(a) upstream directly', a))
   console.log(row('(b) bare fastify proxy, no auth', b))
   console.log(row('(c) Latchkey proxy, real connection', c))
   console.log(row('(d) Latchkey /http JSON envelope', d))
   console.log(
     `CPU per request of the serving process: (b) ${b.cpuPerRequest.toFixed(0)} µs   (c) ${c.cpuPerRequest.toFixed(0)} µs   (d) ${d.cpuPerRequest.toFixed(0)} µs   (c/b = ${(c.cpuPerRequest / b.cpuPerRequest).toFixed(2)})`
+  )
+  console.log(
+    `proxy peak memory (VmHWM) after 1 MiB up and down: ${small.toFixed(0)} MiB; after 100 MiB up and down: ${large.toFixed(0)} MiB (ratio ${(large / small).toFixed(2)}: streamed)`
   )
   console.log(
     `ratios: c/a = ${(c.rps / a.rps).toFixed(2)}   c/b = ${(c.rps / b.rps).toFixed(2)}   d/b = ${(d.rps / b.rps).toFixed(2)}   (throughput; p50 added by c over b = ${c.p50 - b.p50} ms; p99 c/b = ${(c.p99 / Math.max(1, b.p99)).toFixed(2)})`
