@@ -57,8 +57,18 @@ export const github = defineConnector({
   http: {
     baseUrl: 'https://api.github.com',
     headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' },
-    // Primary rate limits answer 403 or 429 with the reset time in epoch seconds.
-    rateLimit: { resetHeader: 'x-ratelimit-reset', resetFormat: 'epoch_seconds', statuses: [403] }
+    /**
+     * Primary limits answer 403 or 429 with `x-ratelimit-remaining: 0` and the reset in UTC
+     * epoch seconds; secondary limits answer 403 or 429 with `retry-after`. Any other 403 is
+     * "forbidden", never retried.
+     * @see https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#rate-limit-errors
+     */
+    rateLimit: {
+      resetHeader: 'x-ratelimit-reset',
+      resetFormat: 'epoch_seconds',
+      remainingHeader: 'x-ratelimit-remaining',
+      statuses: [403]
+    }
   },
   verification: { path: '/user', identity: { user: 'login', name: 'name' } }
 })

@@ -314,10 +314,45 @@ export const AuthFailureSchema = Type.Object(
 /** Where a provider says when a rate limit resets (GitHub's `x-ratelimit-reset`). */
 export const RateLimitSchema = Type.Object(
   {
-    /** Header name, e.g. `x-ratelimit-reset`. */
-    resetHeader: Type.String({ minLength: 1, maxLength: 128 }),
-    /** `epoch_seconds` (GitHub), `epoch_milliseconds`, or `delay_seconds` (seconds from now). @defaultValue `"epoch_seconds"` */
-    resetFormat: Type.Optional(Type.Enum(['epoch_seconds', 'epoch_milliseconds', 'delay_seconds'])),
+    /**
+     * The header saying when the limit resets, e.g. `x-ratelimit-reset`; several are tried in
+     * order and the first present wins (`["x-ratelimit-reset", "ratelimit-reset"]`).
+     * `Retry-After` is always read first.
+     */
+    resetHeader: Type.Optional(
+      Type.Union([
+        Type.String({ minLength: 1, maxLength: 128 }),
+        Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { minItems: 1, maxItems: 5, uniqueItems: true })
+      ])
+    ),
+    /**
+     * How the reset is written: `epoch_seconds` (GitHub), `epoch_milliseconds`,
+     * `delay_seconds` (seconds from now), `http_date`, `iso8601`, or `auto`: decided by the
+     * value (a number above 10^12 is epoch milliseconds, above 10^9 epoch seconds, otherwise
+     * seconds from now; anything else a date). @defaultValue `"auto"`
+     */
+    resetFormat: Type.Optional(
+      Type.Enum(['auto', 'epoch_seconds', 'epoch_milliseconds', 'delay_seconds', 'http_date', 'iso8601'])
+    ),
+    /**
+     * The header counting the calls left, e.g. `x-ratelimit-remaining`. Declared, a status of
+     * `statuses` is a rate limit only when it reads 0 (GitHub's 403 is otherwise "forbidden").
+     */
+    remainingHeader: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /**
+     * The wait read from a JSON error body, for APIs that write it there: `path` to the value
+     * (`error.retry_after`), and optionally `pattern`, a regular expression whose first group
+     * captures the seconds in a text ("retry in 30s").
+     */
+    body: Type.Optional(
+      Type.Object(
+        {
+          path: Type.String({ minLength: 1, maxLength: 256 }),
+          pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 256 }))
+        },
+        { additionalProperties: false }
+      )
+    ),
     /** Statuses that mean "rate limited" besides 429 (GitHub also answers 403). */
     statuses: Type.Optional(
       Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 5, uniqueItems: true })

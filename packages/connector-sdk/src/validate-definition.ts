@@ -446,13 +446,7 @@ function checkHttp(check: Checker, http: unknown): void {
       check.add('http.tokenPlacement.name', 'is not a valid header name')
     }
   }
-  if (
-    isObject(http.rateLimit) &&
-    typeof http.rateLimit.resetHeader === 'string' &&
-    !HEADER_NAME.test(http.rateLimit.resetHeader)
-  ) {
-    check.add('http.rateLimit.resetHeader', 'is not a valid header name')
-  }
+  if (isObject(http.rateLimit)) checkRateLimit(http.rateLimit, check)
   const tokenHeader =
     placement === undefined || placement.in === 'header'
       ? String(placement?.name ?? 'Authorization').toLowerCase()
@@ -608,4 +602,32 @@ export function validateConnectorDefinition(input: unknown, options: ValidateOpt
 /** Like {@link validateConnectorDefinition}, for definitions written in code. */
 export function validateConnectorInput(input: unknown): ValidationResult<ConnectorDefinitionInput> {
   return validateConnectorDefinition(input, { allowFunctions: true }) as ValidationResult<ConnectorDefinitionInput>
+}
+
+/** Header names are names; a body pattern compiles and captures the seconds. */
+function checkRateLimit(rateLimit: Json, check: Checker): void {
+  const at = 'http.rateLimit'
+  const headers = rateLimit.resetHeader
+  if (typeof headers === 'string' && !HEADER_NAME.test(headers))
+    check.add(`${at}.resetHeader`, 'is not a valid header name')
+  if (Array.isArray(headers))
+    headers.forEach((name, index) => {
+      if (typeof name === 'string' && !HEADER_NAME.test(name))
+        check.add(`${at}.resetHeader[${index}]`, 'is not a valid header name')
+    })
+  if (typeof rateLimit.remainingHeader === 'string' && !HEADER_NAME.test(rateLimit.remainingHeader))
+    check.add(`${at}.remainingHeader`, 'is not a valid header name')
+  if (rateLimit.remainingHeader !== undefined && !Array.isArray(rateLimit.statuses))
+    check.add(`${at}.remainingHeader`, 'only counts with `statuses` (the non-429 answers it tells apart)')
+  const body = rateLimit.body
+  if (isObject(body) && typeof body.pattern === 'string') {
+    try {
+      const groups = new RegExp(`${body.pattern}|`, 'u').exec('')?.length ?? 1
+      if (groups < 2) check.add(`${at}.body.pattern`, 'must capture the seconds in a group, e.g. "retry in (\\d+)s"')
+    } catch (error) {
+      check.add(`${at}.body.pattern`, `is not a valid regular expression (${(error as Error).message})`)
+    }
+  }
+  if (rateLimit.resetHeader === undefined && body === undefined && rateLimit.statuses === undefined)
+    check.add(at, 'declares nothing: give resetHeader, body or statuses')
 }

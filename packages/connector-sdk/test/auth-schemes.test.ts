@@ -398,3 +398,44 @@ t.test(
     ])
   }
 )
+
+t.test('rate limits as providers send them: candidate headers, remaining, a wait in the body', async (t) => {
+  const http = (rateLimit: unknown) => ({ ...base, auth: apiKey, http: { ...base.http, rateLimit } })
+  t.same(
+    issuesOf(
+      http({
+        resetHeader: ['x-ratelimit-reset', 'ratelimit-reset', 'retry-after'],
+        resetFormat: 'auto',
+        remainingHeader: 'x-ratelimit-remaining',
+        body: { path: 'error.message', pattern: 'retry in (\\d+)s' },
+        statuses: [403]
+      })
+    ),
+    []
+  )
+  for (const format of ['epoch_milliseconds', 'delay_seconds', 'http_date', 'iso8601'])
+    t.same(issuesOf(http({ resetHeader: 'x-reset', resetFormat: format })), [], format)
+  exactly(
+    t,
+    issuesOf(
+      http({
+        resetHeader: ['x-ok', 'bad header'],
+        remainingHeader: 'x remaining',
+        body: { path: 'message', pattern: 'retry in \\d+s' },
+        statuses: [403]
+      })
+    ),
+    [
+      { path: 'http.rateLimit.resetHeader[1]', message: 'is not a valid header name' },
+      { path: 'http.rateLimit.remainingHeader', message: 'is not a valid header name' },
+      { path: 'http.rateLimit.body.pattern', message: /must capture the seconds in a group/ }
+    ]
+  )
+  exactly(t, issuesOf(http({ body: { path: 'message', pattern: '(' } })), [
+    { path: 'http.rateLimit.body.pattern', message: /is not a valid regular expression/ }
+  ])
+  exactly(t, issuesOf(http({ remainingHeader: 'x-remaining', resetHeader: 'x-reset' })), [
+    { path: 'http.rateLimit.remainingHeader', message: /only counts with `statuses`/ }
+  ])
+  exactly(t, issuesOf(http({})), [{ path: 'http.rateLimit', message: /declares nothing/ }])
+})

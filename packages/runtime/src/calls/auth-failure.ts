@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream'
 import { readPath } from '@latchkey/connector-sdk'
 import type { AuthFailureRule, DeepReadonly } from '@latchkey/connector-sdk'
 import type { ApiResponse } from './http-helper.js'
+import { peekJson } from './peek-json.js'
 
 /** The most of an answer read to test it for an auth failure signalled in its body. */
 const MAX_INSPECTED_BYTES = 1024 * 1024
@@ -17,32 +17,9 @@ export async function inspectForAuthFailure(
   const candidates = rules.filter((rule) => (rule.status ?? 200) === response.status)
   if (candidates.length === 0 || !(response.headers['content-type'] ?? '').includes('json'))
     return { response, failed: false }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length
-    chunks.push(chunk as Buffer)
-    if (size > MAX_INSPECTED_BYTES) break
-  }
-  const bytes = Buffer.concat(chunks)
-  const rest = size > MAX_INSPECTED_BYTES ? response.body : undefined
-  const body =
-    rest === undefined
-      ? Readable.from([bytes])
-      : Readable.from(
-          (async function* () {
-            yield bytes
-            for await (const chunk of rest) yield chunk as Buffer
-          })()
-        )
-  let parsed: unknown
-  try {
-    parsed = rest === undefined ? JSON.parse(bytes.toString('utf8')) : undefined
-  } catch {
-    parsed = undefined
-  }
+  const { response: replayable, json: parsed } = await peekJson(response, MAX_INSPECTED_BYTES)
   const failed =
     parsed !== undefined &&
     candidates.some((rule) => rule.equals.some((value) => readPath(parsed, rule.path) === value))
-  return { response: { ...response, body }, failed }
+  return { response: replayable, failed }
 }

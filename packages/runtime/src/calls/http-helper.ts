@@ -12,7 +12,8 @@ import { RuntimeError, invalidRequest } from '../errors.js'
 import { inspectForAuthFailure } from './auth-failure.js'
 import { injectionFor } from './auth-injection.js'
 import { checkHeaders, flatHeaders } from './request-headers.js'
-import { IDEMPOTENT, RETRY_STATUS, resetDelayMs, retryDelay } from './retry-policy.js'
+import { IDEMPOTENT, isRetryableAnswer, resetDelayMs, retryDelay } from './retry-policy.js'
+import { peekJson } from './peek-json.js'
 import { baseUrlFor, targetUrl } from './target-url.js'
 import type { Query } from './target-url.js'
 import type { UsageRecorder } from './usage-recorder.js'
@@ -55,6 +56,8 @@ export interface HttpHelperOptions {
 }
 
 const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
+/** The most of a rate-limited answer read to find the wait in its body. */
+const MAX_PEEKED_BYTES = 64 * 1024
 
 /** Base URLs rendered (and their origins checked) once per handle: handles never change, they are replaced. */
 const renderedBases = new WeakMap<ConnectionHandle, Map<string, string>>()
@@ -142,7 +145,6 @@ export class HttpHelper {
         ? { response: answer, failed: false }
         : inspectForAuthFailure(answer, authFailures)
     }
-    const retryStatuses = new Set([...RETRY_STATUS, ...(http.rateLimit?.statuses ?? [])])
     const replayable =
       apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
 
@@ -217,11 +219,19 @@ export class HttpHelper {
       }
     }
     const maxRetries = IDEMPOTENT.has(method) && replayable ? (this.options.maxRetries ?? 3) : 0
-    for (let attempt = 1; attempt < maxRetries && retryStatuses.has(response.status); attempt++) {
+    const rateLimit = http.rateLimit
+    for (
+      let attempt = 1;
+      attempt < maxRetries && isRetryableAnswer(response.status, response.headers, rateLimit);
+      attempt++
+    ) {
+      // APIs that write the wait in their error body: read it (a bounded peek), keep the body whole.
+      let body: unknown
+      if (rateLimit?.body !== undefined) ({ response, json: body } = await peekJson(response, MAX_PEEKED_BYTES))
       const wait = retryDelay(
         response.headers['retry-after'],
         attempt,
-        resetDelayMs(http.rateLimit, response.headers, this.now()),
+        resetDelayMs(rateLimit, response.headers, this.now(), body),
         this.options.maxRetryAfterSeconds ?? 30,
         this.now()
       )

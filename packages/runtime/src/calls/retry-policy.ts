@@ -1,3 +1,4 @@
+import { readPath } from '@latchkey/connector-sdk'
 import type { DeepReadonly, RateLimitDefinition } from '@latchkey/connector-sdk'
 
 /** Methods retried on 429/502/503/504 (when their body can be sent again). */
@@ -5,24 +6,82 @@ export const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'
 /** Statuses worth another try, besides the connector's own rate-limit statuses. */
 export const RETRY_STATUS: ReadonlySet<number> = new Set([429, 502, 503, 504])
 
-/** Milliseconds until a rate limit resets, from the connector's reset header. */
+/** How a reset header value is written (`auto`: decided by the value). */
+export type ResetFormat = NonNullable<RateLimitDefinition['resetFormat']>
+
+/**
+ * Milliseconds until a reset written as `raw` in `format`: epoch seconds or milliseconds,
+ * seconds from now, an HTTP-date or ISO 8601; `auto` decides by the value (above 10^12 epoch
+ * milliseconds, above 10^9 epoch seconds, other numbers seconds from now, anything else a
+ * date). `undefined` when it cannot be read. Never negative.
+ */
+export function parseReset(raw: string, format: ResetFormat, now: number): number | undefined {
+  const text = raw.trim()
+  const numeric = /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined
+  const epochSeconds = (value: number) => Math.max(0, value * 1000 - now)
+  const epochMilliseconds = (value: number) => Math.max(0, value - now)
+  const date = () => {
+    const at = Date.parse(text)
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+  }
+  switch (format) {
+    case 'epoch_seconds':
+      return numeric === undefined ? undefined : epochSeconds(numeric)
+    case 'epoch_milliseconds':
+      return numeric === undefined ? undefined : epochMilliseconds(numeric)
+    case 'delay_seconds':
+      return numeric === undefined ? undefined : numeric * 1000
+    case 'http_date':
+    case 'iso8601':
+      return numeric === undefined ? date() : undefined
+    case 'auto':
+      if (numeric === undefined) return date()
+      if (numeric > 1e12) return epochMilliseconds(numeric)
+      if (numeric > 1e9) return epochSeconds(numeric)
+      return numeric * 1000
+  }
+}
+
+/**
+ * Milliseconds until a rate limit resets, as the connector declares it: the first of its
+ * reset headers present and readable, else the wait written in the JSON body (a number of
+ * seconds, or a text whose pattern captures them).
+ */
 export function resetDelayMs(
   rateLimit: DeepReadonly<RateLimitDefinition> | undefined,
   headers: Record<string, string>,
-  now: number
+  now: number,
+  body?: unknown
 ): number | undefined {
   if (rateLimit === undefined) return undefined
-  const raw = headers[rateLimit.resetHeader.toLowerCase()]
-  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined
-  const value = Number(raw)
-  switch (rateLimit.resetFormat ?? 'epoch_seconds') {
-    case 'epoch_seconds':
-      return Math.max(0, value * 1000 - now)
-    case 'epoch_milliseconds':
-      return Math.max(0, value - now)
-    case 'delay_seconds':
-      return value * 1000
+  const names = rateLimit.resetHeader === undefined ? [] : [rateLimit.resetHeader].flat()
+  for (const name of names) {
+    const raw = headers[name.toLowerCase()]
+    const ms = raw === undefined ? undefined : parseReset(raw, rateLimit.resetFormat ?? 'auto', now)
+    if (ms !== undefined) return ms
   }
+  if (rateLimit.body === undefined || body === undefined) return undefined
+  const value = readPath(body, rateLimit.body.path)
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined
+  if (text === undefined) return undefined
+  const seconds = rateLimit.body.pattern === undefined ? text : new RegExp(rateLimit.body.pattern, 'u').exec(text)?.[1]
+  return seconds !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(seconds) ? Number(seconds) * 1000 : undefined
+}
+
+/**
+ * Whether an answer is worth another try: 429, 502, 503, 504, and the connector's own
+ * rate-limit statuses, those only when its remaining-calls header (if declared) reads 0 or
+ * the answer says `Retry-After` (GitHub's secondary limits).
+ */
+export function isRetryableAnswer(
+  status: number,
+  headers: Record<string, string>,
+  rateLimit: DeepReadonly<RateLimitDefinition> | undefined
+): boolean {
+  if (RETRY_STATUS.has(status)) return true
+  if (rateLimit?.statuses?.includes(status) !== true) return false
+  if (rateLimit.remainingHeader === undefined || headers['retry-after'] !== undefined) return true
+  return headers[rateLimit.remainingHeader.toLowerCase()]?.trim() === '0'
 }
 
 /**

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { resetDelayMs, retryDelay } from '../../src/index.js'
+import { isRetryableAnswer, parseReset, resetDelayMs, retryDelay } from '../../src/index.js'
 
 const now = Date.parse('2026-12-02T10:00:00Z')
 
@@ -40,4 +40,56 @@ t.test('reset headers in the declared format', async (t) => {
     2000,
     'epoch seconds by default'
   )
+})
+
+t.test('reset values in every declared format, and auto', async (t) => {
+  const epoch = now / 1000
+  const cases: [Parameters<typeof parseReset>[1], string, number | undefined][] = [
+    ['auto', String(epoch + 9), 9000],
+    ['auto', String(now + 2500), 2500],
+    ['auto', '17', 17_000],
+    ['auto', new Date(now + 3000).toUTCString(), 3000],
+    ['auto', new Date(now + 4000).toISOString(), 4000],
+    ['auto', 'soon', undefined],
+    ['http_date', new Date(now + 5000).toUTCString(), 5000],
+    ['http_date', '5', undefined],
+    ['iso8601', '2026-12-02T10:00:06Z', 6000],
+    ['epoch_seconds', 'Wed, 02 Dec 2026 10:00:06 GMT', undefined],
+    ['delay_seconds', '1.5', 1500],
+    ['epoch_milliseconds', String(now - 10), 0]
+  ]
+  for (const [format, raw, expected] of cases) t.equal(parseReset(raw, format, now), expected, `${format} ${raw}`)
+})
+
+t.test('several reset headers tried in order, then the wait in the body', async (t) => {
+  const rateLimit = {
+    resetHeader: ['x-ratelimit-reset', 'ratelimit-reset'],
+    body: { path: 'error.message', pattern: 'retry in (\\d+)s' }
+  }
+  t.equal(resetDelayMs(rateLimit, { 'ratelimit-reset': '4' }, now), 4000, 'the second header, when the first is absent')
+  t.equal(
+    resetDelayMs(rateLimit, { 'x-ratelimit-reset': 'garbage', 'ratelimit-reset': '4' }, now),
+    4000,
+    'an unreadable first header does not stop the search'
+  )
+  t.equal(resetDelayMs(rateLimit, { 'x-ratelimit-reset': '2' }, now), 2000)
+  t.equal(resetDelayMs(rateLimit, {}, now, { error: { message: 'Too many requests: retry in 30s' } }), 30_000)
+  t.equal(resetDelayMs(rateLimit, {}, now, { error: { message: 'slow down' } }), undefined)
+  t.equal(resetDelayMs({ body: { path: 'retry_after' } }, {}, now, { retry_after: 7 }), 7000, 'a number of seconds')
+  t.equal(resetDelayMs({ body: { path: 'retry_after' } }, {}, now, { retry_after: '2.5' }), 2500)
+  t.equal(resetDelayMs({ body: { path: 'retry_after' } }, {}, now, { retry_after: true }), undefined)
+  t.equal(resetDelayMs({ body: { path: 'retry_after' } }, {}, now), undefined, 'no body read')
+})
+
+t.test('statuses besides 429 are rate limits only when the remaining header reads 0', async (t) => {
+  const github = { resetHeader: 'x-ratelimit-reset', remainingHeader: 'X-RateLimit-Remaining', statuses: [403] }
+  t.ok(isRetryableAnswer(429, {}, undefined))
+  t.ok(isRetryableAnswer(503, {}, undefined))
+  t.notOk(isRetryableAnswer(403, {}, undefined), 'no rate limit declared: a 403 is final')
+  t.ok(isRetryableAnswer(403, { 'x-ratelimit-remaining': '0' }, github))
+  t.notOk(isRetryableAnswer(403, { 'x-ratelimit-remaining': '12' }, github), 'calls left: forbidden, not limited')
+  t.notOk(isRetryableAnswer(403, {}, github))
+  t.ok(isRetryableAnswer(403, { 'x-ratelimit-remaining': '12', 'retry-after': '60' }, github), 'a secondary limit')
+  t.ok(isRetryableAnswer(403, {}, { statuses: [403] }), 'no remaining header declared: the status alone')
+  t.notOk(isRetryableAnswer(404, { 'x-ratelimit-remaining': '0' }, github))
 })
