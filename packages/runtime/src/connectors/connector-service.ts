@@ -320,7 +320,8 @@ export class ConnectorService {
         { path: 'body.clientSecret', message: 'is required: this connector has no OAuth app yet' }
       ])
     await this.feed.announce({ kind: 'app', tenantId, connectorKey: key })
-    return this.summarize(entry, true)
+    // Overrides alone are no OAuth app (docs/api.md): the answer says what `get` says.
+    return this.summarize(entry, auth !== undefined)
   }
 
   private summarize(entry: CatalogEntry, appConfigured: boolean): ConnectorSummary {
