@@ -2,13 +2,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import type { Test } from 'tap'
-import { Redis } from 'ioredis'
 import { defineConnector } from '@latchkey/connector-sdk'
 import type { RateLimitDefinition } from '@latchkey/connector-sdk'
-import { createJobQueues } from '@latchkey/jobs'
-import { openStore } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
-import { createRuntime } from '../../src/index.js'
+import { startRuntime } from '../helpers.js'
 
 /** One answer per request, in order; the last repeats. */
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown }
@@ -24,18 +20,7 @@ async function callWith(t: Test, rateLimit: RateLimitDefinition, answers: Answer
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
-  const database = await createTestDatabase()
-  t.teardown(() => database.drop())
-  const store = await openStore({ connectionString: database.url, encryptionKeys: testEncryptionKeys() })
-  t.teardown(() => store.close())
-  const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
-  t.teardown(() => redis.disconnect())
-  const queues = createJobQueues({ connection: redis, prefix: testRedisPrefix() })
-  t.teardown(() => queues.close())
-  const runtime = createRuntime({
-    store,
-    queues,
-    redis,
+  const { runtime, tenantId } = await startRuntime(t, {
     connectors: [
       defineConnector({
         key: 'limited',
@@ -45,13 +30,10 @@ async function callWith(t: Test, rateLimit: RateLimitDefinition, answers: Answer
         http: { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, rateLimit }
       })
     ],
-    config: { publicUrl: 'https://l.example', allowPrivateNetwork: true, api: { maxRetryAfterSeconds: 30 } }
+    config: { api: { maxRetryAfterSeconds: 30 } }
   })
-  await runtime.start()
-  t.teardown(() => runtime.close())
-  const { tenant } = await store.tenants.create('A')
-  const connection = await runtime.connections.create(tenant.id, { connector: 'limited', credentials: { apiKey: 'k' } })
-  const answer = await runtime.http.call(tenant.id, connection.id, { method: 'GET', url: '/things' })
+  const connection = await runtime.connections.create(tenantId, { connector: 'limited', credentials: { apiKey: 'k' } })
+  const answer = await runtime.http.call(tenantId, connection.id, { method: 'GET', url: '/things' })
   const text = await new Response(answer.body as unknown as ReadableStream).text()
   return { status: answer.status, text, requests: () => requests }
 }
