@@ -430,7 +430,7 @@ function checkOriginHosts(check: Checker, http: Json): void {
   })
 }
 
-function checkHttp(check: Checker, http: unknown): void {
+function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   if (!isObject(http)) return
   const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
   check.url('http.baseUrl', http.baseUrl, [...all, 'account'])
@@ -447,13 +447,21 @@ function checkHttp(check: Checker, http: unknown): void {
     }
   }
   if (isObject(http.rateLimit)) checkRateLimit(http.rateLimit, check)
-  const tokenHeader =
-    placement === undefined || placement.in === 'header'
-      ? String(placement?.name ?? 'Authorization').toLowerCase()
-      : undefined
+  // The headers where some scheme of the connector puts its credential: Latchkey sets those.
+  const oauthHeader =
+    placement === undefined || placement.in === 'header' ? String(placement?.name ?? 'Authorization') : undefined
+  const credentialHeaders = new Set(
+    schemesOf(auth).flatMap(({ scheme }) => {
+      if (scheme.kind === 'oauth2') return oauthHeader === undefined ? [] : [oauthHeader.toLowerCase()]
+      if (scheme.kind === 'basic') return ['authorization']
+      if (scheme.kind === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string')
+        return [scheme.name.toLowerCase()]
+      return []
+    })
+  )
   for (const name of Object.keys(recordOf(http.headers))) {
-    if (name.toLowerCase() === tokenHeader)
-      check.add(joinPath('http.headers', name), 'is where the token goes; Latchkey sets it')
+    if (credentialHeaders.has(name.toLowerCase()))
+      check.add(joinPath('http.headers', name), 'is where the credential goes; Latchkey sets it')
   }
 }
 
@@ -588,7 +596,7 @@ export function validateConnectorDefinition(input: unknown, options: ValidateOpt
   issues.push(...checkAuth(check, json.auth))
   checkParameters(check, json.parameters)
   checkConfigValues(check, json.configValues, computed)
-  checkHttp(check, json.http)
+  checkHttp(check, json.http, json.auth)
   checkVerification(check, json)
   if (typeof json.docsUrl === 'string') {
     const problem = checkEndpointUrl(json.docsUrl)

@@ -439,3 +439,32 @@ t.test('rate limits as providers send them: candidate headers, remaining, a wait
   ])
   exactly(t, issuesOf(http({})), [{ path: 'http.rateLimit', message: /declares nothing/ }])
 })
+
+t.test('static headers may use any name but the ones a scheme puts its credential in', async (t) => {
+  const keyed = { kind: 'apiKey', in: 'header', name: 'X-Api-Key' }
+  const withHeaders = (auth: unknown, headers: Record<string, string>) => ({
+    ...base,
+    auth,
+    http: { ...base.http, headers }
+  })
+  t.same(
+    issuesOf(withHeaders(keyed, { Authorization: 'Partner acme-partner-id' })),
+    [],
+    'an API key in its own header leaves Authorization to the author'
+  )
+  exactly(t, issuesOf(withHeaders(keyed, { 'x-api-key': 'fixed' })), [
+    { path: 'http.headers["x-api-key"]', message: 'is where the credential goes; Latchkey sets it' }
+  ])
+  exactly(t, issuesOf(withHeaders({ kind: 'basic' }, { Authorization: 'x' })), [
+    { path: 'http.headers.Authorization', message: /where the credential goes/ }
+  ])
+  exactly(t, issuesOf(withHeaders([keyed, { kind: 'basic' }], { Authorization: 'x', 'X-Api-Key': 'y' })), [
+    { path: 'http.headers.Authorization', message: /where the credential goes/ },
+    { path: 'http.headers["X-Api-Key"]', message: /where the credential goes/ }
+  ])
+  t.same(
+    issuesOf(withHeaders({ kind: 'apiKey', in: 'query', name: 'api_key' }, { Authorization: 'x' })),
+    [],
+    'a key in the query'
+  )
+})

@@ -302,7 +302,7 @@ t.test('http section', async (t) => {
     { path: 'http.tokenPlacement.name' }
   ])
   exactly(t, issuesOf(d((h) => (h.headers = { authorization: 'x' }))), [
-    { path: 'http.headers.authorization', message: /where the token goes/ }
+    { path: 'http.headers.authorization', message: /where the credential goes/ }
   ])
   exactly(t, issuesOf(d((h) => (h.refreshOnStatus = [200]))), [
     { path: 'http.refreshOnStatus[0]', message: 'must be >= 400' }
