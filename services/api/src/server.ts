@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     config: {
       publicUrl: config.PUBLIC_URL,
       allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
-      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS
+      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS,
+      tokenCacheSize: config.LATCHKEY_CACHE_SIZE,
+      connectionCache: { max: config.LATCHKEY_CACHE_SIZE }
     }
   })
   await runtime.start()

@@ -16,6 +16,8 @@ export const WorkerConfigSchema = Type.Object({
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 15 }),
   /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
   LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
+  /** Most entries of each in-memory cache (connection handles, decrypted tokens, apps); each is an LRU. */
+  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 }),
   /** Background refreshes in flight at once per provider host, across every worker. */
   REFRESH_CONCURRENCY_PER_HOST: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   /** The sweep spreads due refreshes over up to this many seconds (never past half a token's remaining life). */

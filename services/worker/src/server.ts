@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       publicUrl: config.PUBLIC_URL,
       allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
       refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS,
+      tokenCacheSize: config.LATCHKEY_CACHE_SIZE,
+      connectionCache: { max: config.LATCHKEY_CACHE_SIZE },
       refreshConcurrencyPerHost: config.REFRESH_CONCURRENCY_PER_HOST,
       refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS
     }
