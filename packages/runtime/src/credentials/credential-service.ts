@@ -160,10 +160,14 @@ export class CredentialService {
       for (;;) {
         const lock = await this.#flight.tryLock(connection.id)
         if (lock.acquired) {
+          // A flight that ends with a token forgets any earlier failure, in the release's one round trip.
+          let succeeded = false
           try {
-            return await this.refreshHoldingLock(connection, version, reason, lock)
+            const token = await this.refreshHoldingLock(connection, version, reason, lock)
+            succeeded = true
+            return token
           } finally {
-            await lock.release()
+            await lock.release({ clearFailure: succeeded })
           }
         }
         // Another process is refreshing: wait for its token (or its failure).
@@ -300,7 +304,6 @@ export class CredentialService {
         throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
       return current
     }
-    await this.#flight.clearFailure(connection.id)
     const current = { tokens, version }
     if (this.feed.live) this.#cache.set(connection.id, current)
     if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
-/** Deletes the lock only if we still hold it. */
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
+/** Deletes the lock only if we still hold it, and with `ARGV[2] == "1"` the key's recorded failure, in one round trip. */
+const RELEASE = `if ARGV[2] == '1' then redis.call('del', KEYS[2]) end
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
 
 /** Extends the lock only if we still hold it. */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`
@@ -26,7 +27,8 @@ export interface SingleFlightOptions {
 export interface HeldLock {
   readonly acquired: true
   readonly lost: AbortSignal
-  release(): Promise<void>
+  /** Lets go; `clearFailure` also forgets the key's recorded failure (the flight succeeded). */
+  release(options?: { readonly clearFailure?: boolean }): Promise<void>
 }
 
 /** The lock is held by another process; the caller waits for its result instead. */
@@ -81,9 +83,16 @@ export class SingleFlight {
     return {
       acquired: true,
       lost: lost.signal,
-      release: async () => {
+      release: async (options) => {
         clearInterval(timer)
-        await this.#redis.eval(RELEASE, 1, name, token)
+        await this.#redis.eval(
+          RELEASE,
+          2,
+          name,
+          this.failureKey(key),
+          token,
+          options?.clearFailure === true ? '1' : '0'
+        )
       }
     }
   }
@@ -95,15 +104,16 @@ export class SingleFlight {
 
   /** Records the outcome of a flight briefly, for the waiters of other processes. */
   async publishFailure(key: string, failure: { code: string; message: string; details?: unknown }): Promise<void> {
-    await this.#redis.set(`${this.#prefix}:failure:${key}`, JSON.stringify(failure), 'PX', 5_000)
+    await this.#redis.set(this.failureKey(key), JSON.stringify(failure), 'PX', 5_000)
   }
 
   async lastFailure(key: string): Promise<{ code: string; message: string; details?: unknown } | undefined> {
-    const raw = await this.#redis.get(`${this.#prefix}:failure:${key}`)
+    const raw = await this.#redis.get(this.failureKey(key))
     return raw === null ? undefined : (JSON.parse(raw) as { code: string; message: string; details?: unknown })
   }
 
-  async clearFailure(key: string): Promise<void> {
-    await this.#redis.del(`${this.#prefix}:failure:${key}`)
+  /** Beside the lock's key (the same hash tag, so one script may touch both in a Redis Cluster). */
+  private failureKey(key: string): string {
+    return `${this.#prefix}:failure:${key}`
   }
 }

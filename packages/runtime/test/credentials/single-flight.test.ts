@@ -44,3 +44,22 @@ t.test(
     if (taken.acquired) await taken.release()
   }
 )
+
+t.test(
+  'a failure stays for the waiters until a flight succeeds; its release forgets it in the same step',
+  async (t) => {
+    const redis = new Redis(serviceUrls().redisUrl)
+    t.teardown(() => redis.disconnect())
+    const flight = new SingleFlight({ redis, prefix: testRedisPrefix(), lockTtlMs: 2_000 })
+    await flight.publishFailure('c1', { code: 'provider_refused', message: 'no' })
+    const failed = await flight.tryLock('c1')
+    if (!failed.acquired) throw new Error('the lock should be free')
+    await failed.release()
+    t.match(await flight.lastFailure('c1'), { code: 'provider_refused' }, 'a plain release keeps the failure')
+    const succeeded = await flight.tryLock('c1')
+    if (!succeeded.acquired) throw new Error('the lock should be free')
+    await succeeded.release({ clearFailure: true })
+    t.equal(await flight.lastFailure('c1'), undefined, 'forgotten')
+    t.notOk(await flight.isLocked('c1'), 'and the lock released')
+  }
+)
