@@ -1,5 +1,31 @@
+import Type from 'typebox'
 import type { Static, TObject } from 'typebox'
 import { Value } from 'typebox/value'
+import type { RuntimeConfig } from './runtime-config.js'
+
+/** The variables of the runtime itself, the same in the API and the worker: each service spreads them into its schema. */
+export const RUNTIME_VARIABLES = {
+  /** Let connectors reach loopback and private addresses (development, on-premise providers). */
+  LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
+  /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
+  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
+  /** Most entries of each in-memory cache (connection handles, decrypted tokens, apps); each is an LRU. */
+  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 })
+}
+
+/** The runtime's settings from those variables, for a deployment reached at `publicUrl`. */
+export function runtimeConfigOf(
+  env: Static<ReturnType<typeof Type.Object<typeof RUNTIME_VARIABLES>>>,
+  publicUrl: string
+): RuntimeConfig {
+  return {
+    publicUrl,
+    allowPrivateNetwork: env.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
+    refreshLockTtlMs: env.LATCHKEY_REFRESH_LOCK_TTL_MS,
+    tokenCacheSize: env.LATCHKEY_CACHE_SIZE,
+    connectionCache: { max: env.LATCHKEY_CACHE_SIZE }
+  }
+}
 
 /** The configuration is not usable; `problems` lists every bad variable at once. */
 export class ConfigError extends Error {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { Type } from 'typebox'
-import { ConfigError, readEnvironment } from '../src/index.js'
+import { ConfigError, RUNTIME_VARIABLES, readEnvironment, runtimeConfigOf } from '../src/index.js'
 
 const schema = Type.Object({
   PUBLIC_URL: Type.String({ minLength: 1 }),
@@ -52,4 +52,27 @@ t.test('every problem is listed at once, and a secret is never quoted', async (t
   t.notMatch(config.message, /short-SECRET/, 'but not quoted')
   t.match(config.message, /^invalid configuration:\n {2}/)
   t.equal(config.message.split('\n').length, config.problems.length + 1, 'one line each')
+})
+
+t.test('the runtime variables both services read, and the settings they become', async (t) => {
+  const runtimeSchema = Type.Object(RUNTIME_VARIABLES)
+  t.same(runtimeConfigOf(readEnvironment(runtimeSchema, {}, new Set()), 'https://l.example'), {
+    publicUrl: 'https://l.example',
+    allowPrivateNetwork: false,
+    refreshLockTtlMs: 30_000,
+    tokenCacheSize: 10_000,
+    connectionCache: { max: 10_000 }
+  })
+  const env = {
+    LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
+    LATCHKEY_REFRESH_LOCK_TTL_MS: '5000',
+    LATCHKEY_CACHE_SIZE: '250'
+  }
+  t.same(runtimeConfigOf(readEnvironment(runtimeSchema, env, new Set()), 'https://l.example'), {
+    publicUrl: 'https://l.example',
+    allowPrivateNetwork: true,
+    refreshLockTtlMs: 5000,
+    tokenCacheSize: 250,
+    connectionCache: { max: 250 }
+  })
 })

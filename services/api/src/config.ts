@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { readEnvironment } from '@latchkey/runtime'
+import { RUNTIME_VARIABLES, readEnvironment } from '@latchkey/runtime'
 
 /** Every environment variable the API reads, once, at start. */
 export const ConfigSchema = Type.Object({
@@ -13,13 +13,8 @@ export const ConfigSchema = Type.Object({
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
-  /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
-  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
-  /** Most entries of each in-memory cache (connection handles, decrypted tokens, apps); each is an LRU. */
-  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 }),
+  ...RUNTIME_VARIABLES,
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
-  /** Let connectors reach loopback and private addresses (development, on-premise providers). */
-  LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
   /** BullMQ key prefix. */
   LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' })
 })

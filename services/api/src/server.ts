@@ -1,7 +1,7 @@
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, createRuntime } from '@latchkey/runtime'
+import { ConfigError, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
@@ -31,13 +31,7 @@ async function main(): Promise<void> {
     queues,
     redis,
     connectors: CATALOG,
-    config: {
-      publicUrl: config.PUBLIC_URL,
-      allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
-      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS,
-      tokenCacheSize: config.LATCHKEY_CACHE_SIZE,
-      connectionCache: { max: config.LATCHKEY_CACHE_SIZE }
-    }
+    config: runtimeConfigOf(config, config.PUBLIC_URL)
   })
   await runtime.start()
   await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })

@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { readEnvironment } from '@latchkey/runtime'
+import { RUNTIME_VARIABLES, readEnvironment } from '@latchkey/runtime'
 
 /** Every environment variable the worker reads, once, at start. */
 export const WorkerConfigSchema = Type.Object({
@@ -9,15 +9,11 @@ export const WorkerConfigSchema = Type.Object({
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3000' }),
   LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' }),
-  LATCHKEY_ALLOW_PRIVATE_NETWORK: Type.Enum(['true', 'false'], { default: 'false' }),
+  ...RUNTIME_VARIABLES,
   /** Jobs run at once per queue in this process. */
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
   /** How often the sweep looks for due refreshes and pending revocations. */
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 15 }),
-  /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
-  LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
-  /** Most entries of each in-memory cache (connection handles, decrypted tokens, apps); each is an LRU. */
-  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 }),
   /** Background refreshes in flight at once per provider host, across every worker. */
   REFRESH_CONCURRENCY_PER_HOST: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   /** The sweep spreads due refreshes over up to this many seconds (never past half a token's remaining life). */

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, createRuntime } from '@latchkey/runtime'
+import { ConfigError, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { CATALOG } from '@latchkey/catalog'
 import { readWorkerConfig } from './config.js'
@@ -29,11 +29,7 @@ async function main(): Promise<void> {
     redis,
     connectors: CATALOG,
     config: {
-      publicUrl: config.PUBLIC_URL,
-      allowPrivateNetwork: config.LATCHKEY_ALLOW_PRIVATE_NETWORK === 'true',
-      refreshLockTtlMs: config.LATCHKEY_REFRESH_LOCK_TTL_MS,
-      tokenCacheSize: config.LATCHKEY_CACHE_SIZE,
-      connectionCache: { max: config.LATCHKEY_CACHE_SIZE },
+      ...runtimeConfigOf(config, config.PUBLIC_URL),
       refreshConcurrencyPerHost: config.REFRESH_CONCURRENCY_PER_HOST,
       refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS
     }
