@@ -1,14 +1,18 @@
 import { airtable } from '@latchkey/connector-airtable'
 import { atlassian } from '@latchkey/connector-atlassian'
 import { box } from '@latchkey/connector-box'
+import { datadog } from '@latchkey/connector-datadog'
 import { dropbox } from '@latchkey/connector-dropbox'
+import { freshdesk } from '@latchkey/connector-freshdesk'
 import { github } from '@latchkey/connector-github'
 import { gitlab } from '@latchkey/connector-gitlab'
 import { google } from '@latchkey/connector-google'
 import { hubspot } from '@latchkey/connector-hubspot'
+import { mandrill } from '@latchkey/connector-mandrill'
 import { microsoftGraph } from '@latchkey/connector-microsoft-graph'
 import { notion } from '@latchkey/connector-notion'
 import { openai } from '@latchkey/connector-openai'
+import { pagerDuty } from '@latchkey/connector-pagerduty'
 import { quickbooks } from '@latchkey/connector-quickbooks'
 import { salesforce } from '@latchkey/connector-salesforce'
 import { shopify } from '@latchkey/connector-shopify'
@@ -26,14 +30,18 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   airtable,
   atlassian,
   box,
+  datadog,
   dropbox,
+  freshdesk,
   github,
   gitlab,
   google,
   hubspot,
+  mandrill,
   microsoftGraph,
   notion,
   openai,
+  pagerDuty,
   quickbooks,
   salesforce,
   shopify,

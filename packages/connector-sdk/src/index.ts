@@ -57,10 +57,33 @@ export {
   formatIssue
 } from './errors.js'
 export type { ConnectorSdkErrorCode, Issue } from './errors.js'
-export { parsePlaceholders, placeholderParts, readPath, renderTemplate, renderUrlTemplate } from './template.js'
-export type { Placeholder, PlaceholderNamespace, TemplateValues, UrlPart } from './template.js'
+export {
+  NOW_KEYS,
+  TEMPLATE_FUNCTIONS,
+  parsePlaceholders,
+  placeholderParts,
+  readPath,
+  renderTemplate,
+  renderTemplateIfComplete,
+  renderUrlTemplate
+} from './template.js'
+export type {
+  Placeholder,
+  PlaceholderNamespace,
+  Reference,
+  TemplateFunction,
+  TemplateValues,
+  UrlPart
+} from './template.js'
 export { checkRequestedScopes, joinScopes, resolveScopes, splitScopes } from './scopes.js'
-export { MAX_PARAMETER_LENGTH, resolveConfigValues, validateParameters } from './parameters.js'
+export {
+  MAX_PARAMETER_LENGTH,
+  isPort,
+  resolveConfigValues,
+  templateParameterKeys,
+  templateParameters,
+  validateParameters
+} from './parameters.js'
 export type { ParametersResult } from './parameters.js'
 export { fromOpenApi, parseOpenApiDocument } from './from-openapi.js'
 export type { OpenApiImport, OpenApiImportOptions } from './from-openapi.js'
@@ -90,6 +113,7 @@ export type {
   ResolvedSchemeIdentity
 } from './normalize.js'
 export { checkEndpointUrl, isLoopbackHost } from './url-policy.js'
+export { closest } from './format-issues.js'
 export { summarizeConnector } from './summarize-connector.js'
 export { resolveEndpoints } from './resolve-endpoints.js'
 export type { EndpointOverrides, ResolvedEndpoints } from './resolve-endpoints.js'

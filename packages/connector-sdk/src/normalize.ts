@@ -1,5 +1,9 @@
 import type {
+  ApiKeyAuth,
   AuthDefinition,
+  BasicAuth,
+  CredentialField,
+  CredentialForm,
   AuthSchemeDefinition,
   ClientAuthMethod,
   DeepReadonly,
@@ -101,25 +105,45 @@ export interface ResolvedOAuth2ClientCredentials extends ResolvedOAuth2Base {
   readonly grant: 'client_credentials'
 }
 
-/** An API key auth with every default applied. */
-export interface ResolvedApiKey extends ResolvedSchemeIdentity {
-  readonly kind: 'apiKey'
-  readonly in: 'header' | 'query'
-  readonly name: string
-  /** Contains `{{apiKey}}` exactly once. */
-  readonly template: string
-  readonly inputLabel: string
-  readonly helpText: string | undefined
+/** One value the end customer types in for an API key or basic scheme, as the wizard asks for it. */
+export interface ResolvedCredentialInput {
+  /** `apiKey`, `username`, `password`, or an extra field's key: `{{credentials.<key>}}`. */
+  readonly key: string
+  readonly label: string
+  /** Masked in the wizard. */
+  readonly secret: boolean
+  readonly required: boolean
   readonly pattern: string | undefined
+  readonly patternMessage: string | undefined
+  readonly helpText: string | undefined
+  readonly docsUrl: string | undefined
+  readonly example: string | undefined
+}
+
+/** One place typed-in credentials are sent, its templates over `{{credentials.*}}` and the rest. */
+export type ResolvedCredentialPlacement =
+  | { readonly in: 'header' | 'query' | 'body'; readonly name: string; readonly value: string }
+  | { readonly in: 'basic'; readonly username: string; readonly password: string }
+
+/** What API key and basic schemes share: what is typed in, and where it goes. */
+export interface ResolvedTypedIn extends ResolvedSchemeIdentity {
+  /** In the order the wizard shows them. */
+  readonly inputs: readonly ResolvedCredentialInput[]
+  readonly send: readonly ResolvedCredentialPlacement[]
+}
+
+/** An API key auth with every default applied. */
+export interface ResolvedApiKey extends ResolvedTypedIn {
+  readonly kind: 'apiKey'
+  /** What the key is called, in messages. */
+  readonly inputLabel: string
 }
 
 /** A basic auth with every default applied. */
-export interface ResolvedBasic extends ResolvedSchemeIdentity {
+export interface ResolvedBasic extends ResolvedTypedIn {
   readonly kind: 'basic'
   readonly usernameLabel: string
   readonly passwordLabel: string
-  readonly passwordRequired: boolean
-  readonly helpText: string | undefined
 }
 
 export type ResolvedOAuth2 = ResolvedOAuth2AuthorizationCode | ResolvedOAuth2ClientCredentials
@@ -127,6 +151,115 @@ export type ResolvedAuthScheme = ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic
 
 /** The placeholder an API key template must contain. */
 export const API_KEY_PLACEHOLDER = '{{apiKey}}'
+
+/** The credential keys of the key, user name and password; extra fields take other keys. */
+export const BUILT_IN_CREDENTIALS = ['apiKey', 'username', 'password'] as const
+
+function resolveFields(fields: DeepReadonly<CredentialField[]> | undefined): ResolvedCredentialInput[] {
+  return (fields ?? []).map((field) => ({
+    key: field.key,
+    label: field.label,
+    secret: field.secret ?? true,
+    required: field.required ?? true,
+    pattern: field.pattern,
+    patternMessage: field.patternMessage,
+    helpText: field.helpText,
+    docsUrl: field.docsUrl,
+    example: field.example
+  }))
+}
+
+function resolveInput(
+  key: string,
+  form: DeepReadonly<CredentialForm> | undefined,
+  defaults: {
+    label: string
+    secret: boolean
+    required: boolean
+    helpText?: string | undefined
+    pattern?: string | undefined
+  }
+): ResolvedCredentialInput {
+  return {
+    key,
+    label: form?.label ?? defaults.label,
+    secret: defaults.secret,
+    required: defaults.required,
+    pattern: form?.pattern ?? defaults.pattern,
+    patternMessage: form?.patternMessage,
+    helpText: form?.helpText ?? defaults.helpText,
+    docsUrl: form?.docsUrl,
+    example: form?.example
+  }
+}
+
+function resolveApiKey(auth: DeepReadonly<ApiKeyAuth>, key: string): ResolvedApiKey {
+  const input = resolveInput('apiKey', auth.input, {
+    label: auth.inputLabel ?? 'API key',
+    secret: true,
+    required: true,
+    helpText: auth.helpText,
+    pattern: auth.pattern
+  })
+  let send: ResolvedCredentialPlacement[]
+  if (auth.send !== undefined) {
+    send = auth.send.map((placement) =>
+      placement.in === 'basic'
+        ? { in: 'basic', username: placement.username ?? '', password: placement.password ?? '' }
+        : { in: placement.in, name: placement.name ?? '', value: placement.value ?? '' }
+    )
+  } else {
+    const name = auth.name ?? 'Authorization'
+    const where = auth.in ?? 'header'
+    const template =
+      auth.template ??
+      (where === 'header' && name.toLowerCase() === 'authorization'
+        ? `Bearer ${API_KEY_PLACEHOLDER}`
+        : API_KEY_PLACEHOLDER)
+    send = [{ in: where, name, value: template.replace(API_KEY_PLACEHOLDER, '{{credentials.apiKey}}') }]
+  }
+  return {
+    kind: 'apiKey',
+    key,
+    label: auth.label ?? DEFAULT_LABELS.api_key,
+    inputLabel: input.label,
+    inputs: [input, ...resolveFields(auth.fields)],
+    send
+  }
+}
+
+function resolveBasic(auth: DeepReadonly<BasicAuth>, key: string): ResolvedBasic {
+  const username = resolveInput('username', auth.username, {
+    label: auth.usernameLabel ?? 'Username',
+    secret: false,
+    required: true,
+    helpText: auth.helpText
+  })
+  const password = resolveInput('password', auth.password, {
+    label: auth.passwordLabel ?? 'Password',
+    secret: true,
+    required: auth.password?.required ?? auth.passwordRequired ?? true
+  })
+  const asked = [
+    ...(auth.username?.value === undefined ? [username] : []),
+    ...(auth.password?.value === undefined ? [password] : [])
+  ]
+  return {
+    kind: 'basic',
+    key,
+    label: auth.label ?? DEFAULT_LABELS.basic,
+    usernameLabel: username.label,
+    passwordLabel: password.label,
+    inputs: [...asked, ...resolveFields(auth.fields)],
+    send: [
+      {
+        in: 'basic',
+        username: auth.username?.value ?? '{{credentials.username}}',
+        password: auth.password?.value ?? '{{credentials.password}}'
+      }
+    ]
+  }
+}
 
 /** A scheme's key when the definition gives none. */
 export function defaultSchemeKey(auth: {
@@ -220,35 +353,10 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
         label: auth.label ?? DEFAULT_LABELS.client_credentials,
         grant: 'client_credentials'
       }
-    case 'apiKey': {
-      const name = auth.name ?? 'Authorization'
-      const template =
-        auth.template ??
-        (auth.in !== 'query' && name.toLowerCase() === 'authorization'
-          ? `Bearer ${API_KEY_PLACEHOLDER}`
-          : API_KEY_PLACEHOLDER)
-      return {
-        kind: 'apiKey',
-        key,
-        label: auth.label ?? DEFAULT_LABELS.api_key,
-        in: auth.in ?? 'header',
-        name,
-        template,
-        inputLabel: auth.inputLabel ?? 'API key',
-        helpText: auth.helpText,
-        pattern: auth.pattern
-      }
-    }
+    case 'apiKey':
+      return resolveApiKey(auth, key)
     case 'basic':
-      return {
-        kind: 'basic',
-        key,
-        label: auth.label ?? DEFAULT_LABELS.basic,
-        usernameLabel: auth.usernameLabel ?? 'Username',
-        passwordLabel: auth.passwordLabel ?? 'Password',
-        passwordRequired: auth.passwordRequired ?? true,
-        helpText: auth.helpText
-      }
+      return resolveBasic(auth, key)
   }
 }
 

@@ -13,6 +13,40 @@ export type ParametersResult =
 
 type ParameterSource = Pick<ConnectorDefinition, 'parameters'>
 
+/** Whether a value is a TCP port, 1 to 65535, written plainly. */
+export function isPort(value: string): boolean {
+  return /^[1-9][0-9]{0,4}$/.test(value) && Number(value) <= 65535
+}
+
+/** Every `{{parameters.*}}` key a definition offers: its parameters, and `<key>.<name>` of its lookup tables. */
+export function templateParameterKeys(
+  definition: ParameterSource | Pick<ConnectorDefinitionJson, 'parameters'>
+): string[] {
+  return (definition.parameters ?? []).flatMap((parameter) => [
+    parameter.key,
+    ...Object.keys(parameter.options?.[0]?.values ?? {}).map((name) => `${parameter.key}.${name}`)
+  ])
+}
+
+/**
+ * A connection's parameters as templates see them: the values, and for each dropdown with
+ * a lookup table the values its chosen option stands for, as `<key>.<name>`
+ * (`region.accountsHost`).
+ */
+export function templateParameters(
+  definition: ParameterSource | Pick<ConnectorDefinitionJson, 'parameters'>,
+  values: Readonly<Record<string, string>>
+): Record<string, string> {
+  const out: Record<string, string> = { ...values }
+  for (const parameter of definition.parameters ?? []) {
+    const chosen = values[parameter.key]
+    if (chosen === undefined || parameter.options === undefined) continue
+    const option = parameter.options.find((o) => o.value === chosen)
+    for (const [name, value] of Object.entries(option?.values ?? {})) out[`${parameter.key}.${name}`] = value
+  }
+  return out
+}
+
 /**
  * Checks what an end customer filled in against the connector's parameters: required
  * values, patterns, dropdown options, unknown keys. Defaults fill what was left out and
@@ -53,6 +87,10 @@ export function validateParameters(definition: ParameterSource, input: unknown, 
     }
     if (value.length > MAX_PARAMETER_LENGTH) {
       issues.push({ path: at, message: `${parameter.label} must be at most ${MAX_PARAMETER_LENGTH} characters` })
+      continue
+    }
+    if (parameter.type === 'port' && !isPort(value)) {
+      issues.push({ path: at, message: `${parameter.label} must be a port, 1 to 65535` })
       continue
     }
     if (parameter.type === 'dropdown') {

@@ -22,6 +22,12 @@ const FieldKey = Type.String({
 
 const NonEmpty = Type.String({ minLength: 1, maxLength: 2048 })
 
+const DocsUrl = Type.String({
+  maxLength: 2048,
+  pattern: '^https://',
+  [PATTERN_MESSAGE]: 'must be an https URL'
+})
+
 /** A string that may contain `{{namespace.key}}` placeholders. */
 const TemplateString = Type.String({ minLength: 1, maxLength: 4096 })
 
@@ -31,7 +37,13 @@ const StringMap = Type.Record(Type.String({ minLength: 1 }), Type.String({ maxLe
 export const ParameterOptionSchema = Type.Object(
   {
     value: Type.String({ minLength: 1, maxLength: 256 }),
-    label: Type.Optional(Type.String({ minLength: 1, maxLength: 256 }))
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    /**
+     * A lookup table: values this option stands for, usable as `{{parameters.<key>.<name>}}`
+     * (region `eu` → `{ "accountsHost": "accounts.zoho.eu" }`). Every option of a parameter
+     * names the same values.
+     */
+    values: Type.Optional(Type.Record(FieldKey, Type.String({ minLength: 1, maxLength: 1024 })))
   },
   { additionalProperties: false }
 )
@@ -46,8 +58,12 @@ export const ParameterSchema = Type.Object(
   {
     key: FieldKey,
     label: NonEmpty,
-    /** @defaultValue `"text"` */
-    type: Type.Optional(Type.Enum(['text', 'password', 'dropdown'])),
+    /**
+     * `password` values are stored encrypted and never shown again; `port` takes 1–65535 and
+     * may stand after a host (`https://{{parameters.host}}:{{parameters.port}}`).
+     * @defaultValue `"text"`
+     */
+    type: Type.Optional(Type.Enum(['text', 'password', 'dropdown', 'port'])),
     /** @defaultValue `true`: parameters are required unless said otherwise (Okta). */
     required: Type.Optional(Type.Boolean()),
     /** A regular expression the whole value must match. */
@@ -55,7 +71,12 @@ export const ParameterSchema = Type.Object(
     /** The sentence shown when the value does not match `pattern`. */
     patternMessage: Type.Optional(NonEmpty),
     helpText: Type.Optional(Type.String({ maxLength: 2048 })),
+    /** A page of the provider's documentation saying where to find the value. */
+    docsUrl: Type.Optional(DocsUrl),
+    /** A value of the right shape, shown in the empty field. */
+    example: Type.Optional(Type.String({ maxLength: 256 })),
     placeholder: Type.Optional(Type.String({ maxLength: 256 })),
+    /** Used when the end customer leaves the parameter empty (a production host that may be a sandbox one). */
     default: Type.Optional(Type.String({ maxLength: 1024 })),
     /** Required for `dropdown`, refused otherwise. */
     options: Type.Optional(Type.Array(ParameterOptionSchema, { minItems: 1, maxItems: 500 }))
@@ -240,6 +261,75 @@ export const OAuth2ClientCredentialsSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** How the wizard asks for one value the end customer types in. */
+const credentialForm = {
+  /** What the field is called. */
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  /** Where to find it, shown under the field. */
+  helpText: Type.Optional(Type.String({ maxLength: 2048 })),
+  /** A page of the provider's documentation about it, linked beside the field. */
+  docsUrl: Type.Optional(DocsUrl),
+  /** A value of the right shape, shown in the empty field (never a real one). */
+  example: Type.Optional(Type.String({ maxLength: 256 })),
+  /** A regular expression the whole value must match (e.g. `sk_(live|test)_.+`). */
+  pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+  /** The sentence shown when the value does not match `pattern`. */
+  patternMessage: Type.Optional(Type.String({ minLength: 1, maxLength: 512 }))
+}
+
+/** The form of the API key itself. */
+export const CredentialFormSchema = Type.Object(credentialForm, { additionalProperties: false })
+
+/**
+ * A basic-auth user name or password: asked for with a form, or fixed by the connector
+ * (`value`: Freshdesk's password `X`, an account SID from `{{parameters.accountSid}}`,
+ * an empty password) and then not asked at all.
+ */
+export const CredentialInputSchema = Type.Object(
+  {
+    ...credentialForm,
+    /** A fixed value (may use `{{parameters.*}}`, `{{config.*}}` and `{{credentials.*}}`); the field is then not shown. */
+    value: Type.Optional(Type.String({ maxLength: 1024 })),
+    /** Whether it may be left empty (passwords only). @defaultValue `true` */
+    required: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
+/** A value typed in beside the key (Datadog's application key, a secret beside a key id), as `{{credentials.<key>}}`. */
+export const CredentialFieldSchema = Type.Object(
+  {
+    key: FieldKey,
+    ...credentialForm,
+    label: Type.String({ minLength: 1, maxLength: 128 }),
+    /** Masked in the wizard. Every credential is stored encrypted either way. @defaultValue `true` */
+    secret: Type.Optional(Type.Boolean()),
+    /** @defaultValue `true` */
+    required: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * One place a typed-in credential is sent on every API call. `value`, `username` and
+ * `password` are templates over `{{credentials.*}}`, `{{parameters.*}}`, `{{config.*}}`
+ * and `{{now.*}}`, with functions such as `base64(...)`.
+ * - `header`: `name: value` (`Authorization: Token token={{credentials.apiKey}}`);
+ * - `query`: `?name=value`;
+ * - `body`: a field `name` merged into the JSON object body of requests that carry one;
+ * - `basic`: `Authorization: Basic` of `username:password`.
+ */
+export const CredentialPlacementSchema = Type.Object(
+  {
+    in: Type.Enum(['header', 'query', 'body', 'basic']),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    value: Type.Optional(TemplateString),
+    username: Type.Optional(TemplateString),
+    password: Type.Optional(Type.String({ maxLength: 4096 }))
+  },
+  { additionalProperties: false }
+)
+
 /**
  * A static API key the end customer pastes in, sent in a header or the query on every call.
  * @see https://swagger.io/docs/specification/v3_0/authentication/api-keys/
@@ -259,7 +349,17 @@ export const ApiKeySchema = Type.Object(
     /** Where the end customer finds the key. */
     helpText: Type.Optional(Type.String({ maxLength: 2048 })),
     /** A regular expression the whole key must match (e.g. `sk_(live|test)_.+`). */
-    pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 512 }))
+    pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+    /** The key's form in full (label, help, documentation link, example, pattern); instead of `inputLabel`, `helpText` and `pattern`. */
+    input: Type.Optional(CredentialFormSchema),
+    /** Values typed in beside the key. */
+    fields: Type.Optional(Type.Array(CredentialFieldSchema, { minItems: 1, maxItems: 10 })),
+    /**
+     * Every place the credentials go, instead of `in`, `name` and `template`: several at
+     * once (a key header and an application key header), a JSON body field, the basic-auth
+     * user name.
+     */
+    send: Type.Optional(Type.Array(CredentialPlacementSchema, { minItems: 1, maxItems: 5 }))
   },
   { additionalProperties: false }
 )
@@ -279,7 +379,13 @@ export const BasicAuthSchema = Type.Object(
     passwordLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     /** `false` when the key is the user name and the password stays empty. @defaultValue `true` */
     passwordRequired: Type.Optional(Type.Boolean()),
-    helpText: Type.Optional(Type.String({ maxLength: 2048 }))
+    helpText: Type.Optional(Type.String({ maxLength: 2048 })),
+    /** The user name's form in full, or a fixed user name; instead of `usernameLabel` and `helpText`. */
+    username: Type.Optional(CredentialInputSchema),
+    /** The password's form in full, or a fixed password (`"X"`, `""`); instead of `passwordLabel` and `passwordRequired`. */
+    password: Type.Optional(CredentialInputSchema),
+    /** Values typed in beside the user name and password. */
+    fields: Type.Optional(Type.Array(CredentialFieldSchema, { minItems: 1, maxItems: 10 }))
   },
   { additionalProperties: false }
 )
@@ -409,8 +515,13 @@ export const HttpSchema = Type.Object(
     refreshOnStatus: Type.Optional(
       Type.Array(Type.Integer({ minimum: 400, maximum: 599 }), { maxItems: 10, uniqueItems: true })
     ),
-    /** Headers sent on every API call (values may use placeholders). */
+    /**
+     * Headers sent on every API call. Values may use placeholders; a header whose
+     * placeholders have no value (an optional parameter left empty) is left out.
+     */
     headers: Type.Optional(StringMap),
+    /** Query params sent on every API call (`api-version`), left out like headers when their placeholders have no value. */
+    query: Type.Optional(StringMap),
     /**
      * Answers that mean "the token was refused" although their status says otherwise
      * (Slack's `200 {"ok":false,"error":"invalid_auth"}`, WeChat's `errcode 40001`):
@@ -483,6 +594,10 @@ export type OAuth2AuthorizationCodeAuth = Static<typeof OAuth2AuthorizationCodeS
 export type OAuth2ClientCredentialsAuth = Static<typeof OAuth2ClientCredentialsSchema>
 export type ApiKeyAuth = Static<typeof ApiKeySchema>
 export type BasicAuth = Static<typeof BasicAuthSchema>
+export type CredentialForm = Static<typeof CredentialFormSchema>
+export type CredentialInput = Static<typeof CredentialInputSchema>
+export type CredentialField = Static<typeof CredentialFieldSchema>
+export type CredentialPlacement = Static<typeof CredentialPlacementSchema>
 export type RevokeRequest = Static<typeof RevokeRequestSchema>
 export type AuthFailureRule = Static<typeof AuthFailureSchema>
 export type RateLimitDefinition = Static<typeof RateLimitSchema>

@@ -1,4 +1,4 @@
-import { resolveAuthSchemes } from './normalize.js'
+import { BUILT_IN_CREDENTIALS, resolveAuthSchemes } from './normalize.js'
 import type { ResolvedAuthScheme } from './normalize.js'
 import type { ConnectorDefinition, ConnectorDefinitionJson } from './schema.js'
 
@@ -7,8 +7,14 @@ function plural(count: number, noun: string): string {
 }
 
 function describeScheme(auth: ResolvedAuthScheme): string[] {
-  if (auth.kind === 'apiKey') return [`apiKey in ${auth.in} ${auth.name}`]
-  if (auth.kind === 'basic') return [`basic${auth.passwordRequired ? '' : ' (key as user name)'}`]
+  if (auth.kind === 'apiKey' || auth.kind === 'basic') {
+    const where = auth.send.map((p) => (p.in === 'basic' ? 'basic' : `${p.in} ${p.name}`)).join(' + ')
+    const extra = auth.inputs.filter((input) => !(BUILT_IN_CREDENTIALS as readonly string[]).includes(input.key))
+    const fields = extra.length > 0 ? ` (with ${extra.map((input) => input.key).join(', ')})` : ''
+    if (auth.kind === 'apiKey') return [`apiKey in ${where}${fields}`]
+    const password = auth.inputs.find((input) => input.key === 'password')
+    return [`basic${password?.required === true ? '' : ' (key as user name)'}${fields}`]
+  }
   const scopeCount = Object.keys(auth.scopes).length
   return [
     `${auth.kind} ${auth.grant}`,

@@ -4,26 +4,61 @@ import { TemplateError } from './errors.js'
  * The namespaces a `{{placeholder}}` may name. `client` has one key, `id` (the OAuth client
  * id), for revoke URLs that carry it in their path (GitHub's `/applications/{client_id}/token`).
  * `account` holds the identity the verification request found (Atlassian's cloud id), for
- * the API base URL.
+ * the API base URL. `credentials` holds what the end customer typed in for an API key or
+ * basic scheme (`apiKey`, `username`, `password` and the scheme's extra `fields`), for the
+ * places that scheme sends them. `now` is the time of the call: `iso`, `epochSeconds`,
+ * `epochMilliseconds`.
  */
-export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client' | 'account'
+export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client' | 'account' | 'credentials' | 'now'
 
 export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = [
   'parameters',
   'config',
   'metadata',
   'client',
-  'account'
+  'account',
+  'credentials',
+  'now'
 ]
 
-/** One `{{namespace.key}}` found in a template. */
-export interface Placeholder {
+/** The keys of `{{now.*}}`. */
+export const NOW_KEYS = ['iso', 'epochSeconds', 'epochMilliseconds'] as const
+
+/**
+ * Functions a placeholder may call on its arguments, which are placeholders' names or
+ * double-quoted literals, joined before the function applies: `{{base64(credentials.apiKey, ":X")}}`.
+ * Functions are for values (headers, bodies, credentials), never URLs.
+ */
+export const TEMPLATE_FUNCTIONS = {
+  /** RFC 4648 base64 of the UTF-8 bytes (a Basic credential). */
+  base64: (text: string): string => Buffer.from(text, 'utf8').toString('base64'),
+  /** RFC 4648 §5 base64url, no padding. */
+  base64url: (text: string): string => Buffer.from(text, 'utf8').toString('base64url'),
+  /** Percent-encoding of a URI component. */
+  urlencode: (text: string): string => encodeURIComponent(text)
+} as const
+
+export type TemplateFunction = keyof typeof TEMPLATE_FUNCTIONS
+
+/** A value a placeholder refers to: `parameters.subdomain`. */
+export interface Reference {
   /** `parameters.subdomain` */
   readonly name: string
   readonly namespace: string
   readonly key: string
+}
+
+/** One `{{namespace.key}}` (or `{{function(arguments)}}`) found in a template. */
+export interface Placeholder extends Reference {
   readonly start: number
   readonly end: number
+  /** Set for `{{base64(...)}}`: the function and its arguments, in order. */
+  readonly call?: {
+    readonly fn: TemplateFunction
+    readonly args: readonly (Reference | { readonly literal: string })[]
+  }
+  /** Every value the placeholder refers to: itself, or its function's arguments. */
+  readonly references: readonly Reference[]
 }
 
 /** Values a template is rendered with, by namespace. */
@@ -33,13 +68,47 @@ export interface TemplateValues {
   readonly metadata?: Readonly<Record<string, unknown>>
   readonly client?: { readonly id?: string | undefined }
   readonly account?: Readonly<Record<string, unknown>> | null
+  readonly credentials?: Readonly<Record<string, string | undefined>>
+  /** The time `{{now.*}}` stands for, in epoch milliseconds. @defaultValue `Date.now()` */
+  readonly now?: number
 }
 
 /** Where a placeholder sits in a URL, which decides how its value is encoded. */
 export type UrlPart = 'origin' | 'host' | 'path' | 'query' | 'fragment'
 
-const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
 const NAME = /^([A-Za-z]+)\.([A-Za-z0-9_][A-Za-z0-9_.-]*)$/
+const CALL = /^([A-Za-z][A-Za-z0-9]*)\((.*)\)$/s
+/** One argument: a name, or a double-quoted JSON string; then a comma or the end. */
+const ARGUMENT = /\s*(?:("(?:[^"\\]|\\.)*")|([A-Za-z]+\.[A-Za-z0-9_][A-Za-z0-9_.-]*))\s*(,|$)/y
+
+function reference(inner: string): Reference | undefined {
+  const parsed = NAME.exec(inner)
+  return parsed === null ? undefined : { name: inner, namespace: parsed[1] ?? '', key: parsed[2] ?? '' }
+}
+
+/** Parses `fn(a, "b")`; a sentence when it is not well formed. */
+function parseCall(inner: string): Placeholder['call'] | string | undefined {
+  const call = CALL.exec(inner)
+  if (call === null) return undefined
+  const fn = call[1] ?? ''
+  if (!Object.hasOwn(TEMPLATE_FUNCTIONS, fn))
+    return `placeholder {{${inner}}} calls an unknown function "${fn}"; use ${Object.keys(TEMPLATE_FUNCTIONS).join(', ')}`
+  const text = call[2] ?? ''
+  const args: (Reference | { literal: string })[] = []
+  ARGUMENT.lastIndex = 0
+  while (ARGUMENT.lastIndex < text.length) {
+    const at = ARGUMENT.lastIndex
+    const match = ARGUMENT.exec(text)
+    if (match === null || match.index !== at)
+      return `placeholder {{${inner}}}: the arguments of ${fn} must be names such as credentials.apiKey or "quoted text", separated by commas`
+    if (match[1] !== undefined) args.push({ literal: JSON.parse(match[1]) as string })
+    else args.push(reference(match[2] ?? '') as Reference)
+    if (match[3] === '') break
+  }
+  if (args.length === 0) return `placeholder {{${inner}}}: ${fn} needs at least one argument`
+  return { fn: fn as TemplateFunction, args }
+}
 
 /**
  * Finds the placeholders of a template.
@@ -50,18 +119,24 @@ export function parsePlaceholders(template: string): { placeholders: Placeholder
   const problems: string[] = []
   for (const match of template.matchAll(PLACEHOLDER)) {
     const inner = match[1] ?? ''
-    const parsed = NAME.exec(inner)
-    if (parsed === null) {
-      problems.push(`placeholder ${match[0]} must look like {{parameters.key}}, {{config.key}} or {{metadata.key}}`)
+    const span = { start: match.index, end: match.index + match[0].length }
+    const simple = reference(inner)
+    if (simple !== undefined) {
+      placeholders.push({ ...simple, ...span, references: [simple] })
       continue
     }
-    placeholders.push({
-      name: inner,
-      namespace: parsed[1] ?? '',
-      key: parsed[2] ?? '',
-      start: match.index,
-      end: match.index + match[0].length
-    })
+    const call = parseCall(inner)
+    if (typeof call === 'string') problems.push(call)
+    else if (call !== undefined)
+      placeholders.push({
+        name: inner,
+        namespace: '',
+        key: '',
+        ...span,
+        call,
+        references: call.args.filter((arg): arg is Reference => 'name' in arg)
+      })
+    else problems.push(`placeholder ${match[0]} must look like {{parameters.key}}, {{config.key}} or {{metadata.key}}`)
   }
   const stripped = template.replace(PLACEHOLDER, '')
   if (stripped.includes('{{') || stripped.includes('}}')) {
@@ -70,23 +145,46 @@ export function parsePlaceholders(template: string): { placeholders: Placeholder
   return { placeholders, problems }
 }
 
-function lookup(values: TemplateValues, placeholder: Placeholder): string {
-  const { namespace, key, name } = placeholder
-  let value: unknown
-  if (namespace === 'parameters') value = values.parameters?.[key]
-  else if (namespace === 'config') value = values.config?.[key]
-  else if (namespace === 'metadata') value = readPath(values.metadata, key)
-  else if (namespace === 'client') value = key === 'id' ? values.client?.id : undefined
-  else if (namespace === 'account') value = values.account?.[key]
-  else
-    throw new TemplateError(name, `{{${name}}}: unknown namespace "${namespace}"; use parameters, config or metadata`)
-  if (value === undefined || value === null || value === '') {
-    throw new TemplateError(name, `{{${name}}} has no value`)
-  }
+function nowValue(key: string, at: number): string | undefined {
+  if (key === 'iso') return new Date(at).toISOString()
+  if (key === 'epochSeconds') return String(Math.floor(at / 1000))
+  if (key === 'epochMilliseconds') return String(at)
+  return undefined
+}
+
+function rawValue(values: TemplateValues, reference: Reference): unknown {
+  const { namespace, key, name } = reference
+  if (namespace === 'parameters') return values.parameters?.[key]
+  if (namespace === 'config') return values.config?.[key]
+  if (namespace === 'metadata') return readPath(values.metadata, key)
+  if (namespace === 'client') return key === 'id' ? values.client?.id : undefined
+  if (namespace === 'account') return values.account?.[key]
+  if (namespace === 'credentials') return values.credentials?.[key]
+  if (namespace === 'now') return nowValue(key, values.now ?? Date.now())
+  throw new TemplateError(
+    name,
+    `{{${name}}}: unknown namespace "${namespace}"; use ${PLACEHOLDER_NAMESPACES.join(', ')}`
+  )
+}
+
+const missing = (value: unknown): boolean => value === undefined || value === null || value === ''
+
+function lookupReference(values: TemplateValues, reference: Reference): string {
+  const value = rawValue(values, reference)
+  const { name } = reference
+  if (missing(value)) throw new TemplateError(name, `{{${name}}} has no value`)
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new TemplateError(name, `{{${name}}} is not a plain value`)
   }
   return String(value)
+}
+
+function lookup(values: TemplateValues, placeholder: Placeholder): string {
+  if (placeholder.call === undefined) return lookupReference(values, placeholder)
+  const joined = placeholder.call.args
+    .map((arg) => ('literal' in arg ? arg.literal : lookupReference(values, arg)))
+    .join('')
+  return TEMPLATE_FUNCTIONS[placeholder.call.fn](joined)
 }
 
 /**
@@ -121,6 +219,20 @@ export function renderTemplate(template: string, values: TemplateValues): string
     cursor = placeholder.end
   }
   return out + template.slice(cursor)
+}
+
+/**
+ * Renders a template only when every value it refers to exists: `undefined` otherwise, so
+ * that a header or query param built from an optional parameter is left out when the
+ * end customer left that parameter empty.
+ *
+ * @throws {TemplateError} when a value exists but cannot be used.
+ */
+export function renderTemplateIfComplete(template: string, values: TemplateValues): string | undefined {
+  const { placeholders } = parsePlaceholders(template)
+  for (const placeholder of placeholders)
+    for (const reference of placeholder.references) if (missing(rawValue(values, reference))) return undefined
+  return renderTemplate(template, values)
 }
 
 /**
@@ -198,6 +310,8 @@ export function renderUrlTemplate(template: string, values: TemplateValues): str
   let out = ''
   let cursor = 0
   for (const { placeholder, part } of placeholderParts(template)) {
+    if (placeholder.call !== undefined)
+      throw new TemplateError(placeholder.name, `{{${placeholder.name}}}: functions are not available in URLs`)
     out += template.slice(cursor, placeholder.start) + encodeFor(part, placeholder.name, lookup(values, placeholder))
     cursor = placeholder.end
   }

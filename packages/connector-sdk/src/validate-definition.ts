@@ -2,7 +2,7 @@ import Type from 'typebox'
 import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
-import { API_KEY_PLACEHOLDER, defaultSchemeKey } from './normalize.js'
+import { API_KEY_PLACEHOLDER, BUILT_IN_CREDENTIALS, defaultSchemeKey } from './normalize.js'
 import {
   ApiKeySchema,
   BasicAuthSchema,
@@ -12,9 +12,10 @@ import {
 } from './schema.js'
 import type { AuthSchemeDefinition } from './schema.js'
 import type { ConnectorDefinitionInput, ConnectorDefinitionJson } from './schema.js'
-import { PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, sampleValueFor } from './template.js'
-import type { PlaceholderNamespace } from './template.js'
+import { NOW_KEYS, PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, sampleValueFor } from './template.js'
+import type { PlaceholderNamespace, Reference } from './template.js'
 import { checkEndpointUrl } from './url-policy.js'
+import { isPort } from './parameters.js'
 
 /** Options of {@link validateConnectorDefinition}. */
 export interface ValidateOptions {
@@ -94,6 +95,19 @@ interface Scope {
   metadata: Set<string>
   client: Set<string>
   account: Set<string>
+  /** What some typed-in scheme asks for (`apiKey`, `username`, `password`, extra fields). */
+  credentials: Set<string>
+  now: Set<string>
+  /** Parameters typed as ports, which may stand after a host. */
+  ports: Set<string>
+}
+
+/** Where each namespace can be used, for the sentence shown when it is used elsewhere. */
+const WHERE_USABLE: Partial<Record<PlaceholderNamespace, string>> = {
+  client: 'revokeUrl',
+  account: 'http.baseUrl',
+  credentials: "a scheme's send or its fixed user name or password, and http.headers and http.query",
+  now: 'header, query and body values'
 }
 
 class Checker {
@@ -104,60 +118,79 @@ class Checker {
     this.issues.push({ path, message })
   }
 
-  /** Checks that every placeholder is well formed, allowed here, and declared. */
-  placeholders(path: string, template: string, allowed: readonly PlaceholderNamespace[]): boolean {
+  /**
+   * Checks that every placeholder is well formed, allowed here, and declared.
+   * @param credentials what `{{credentials.*}}` may name here, when narrower than every scheme's (a scheme's own placements).
+   */
+  placeholders(
+    path: string,
+    template: string,
+    allowed: readonly PlaceholderNamespace[],
+    options: { credentials?: ReadonlySet<string>; url?: boolean } = {}
+  ): boolean {
     const { placeholders, problems } = parsePlaceholders(template)
     for (const problem of problems) this.add(path, problem)
     let ok = problems.length === 0
-    for (const p of placeholders) {
-      if (!(PLACEHOLDER_NAMESPACES as readonly string[]).includes(p.namespace)) {
-        this.add(path, `placeholder {{${p.name}}} has an unknown namespace "${p.namespace}"; use ${allowed.join(', ')}`)
+    for (const placeholder of placeholders) {
+      if (placeholder.call !== undefined && options.url === true) {
+        this.add(path, `placeholder {{${placeholder.name}}}: functions are not available in URLs`)
         ok = false
         continue
       }
-      const namespace = p.namespace as PlaceholderNamespace
-      if (!allowed.includes(namespace) && (namespace === 'client' || namespace === 'account')) {
-        this.add(
-          path,
-          `placeholder {{${p.name}}} is only available in ${namespace === 'client' ? 'revokeUrl' : 'http.baseUrl'}`
-        )
-        ok = false
-        continue
-      }
-      if (!allowed.includes(namespace)) {
-        this.add(
-          path,
-          `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`
-        )
-        ok = false
-        continue
-      }
-      if (!this.scope[namespace].has(p.key)) {
-        const noun = {
-          parameters: 'parameter',
-          config: 'config value',
-          metadata: 'kept token field or callback param',
-          client: 'client field (only {{client.id}} exists)',
-          account: 'verification.identity field'
-        }[namespace]
-        const suggestion = closest(p.key, [...this.scope[namespace]])
-        this.add(
-          path,
-          `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`
-        )
-        ok = false
-      }
+      for (const p of placeholder.references) ok = this.reference(path, p, allowed, options.credentials) && ok
     }
     return ok
+  }
+
+  private reference(
+    path: string,
+    p: Reference,
+    allowed: readonly PlaceholderNamespace[],
+    credentials: ReadonlySet<string> | undefined
+  ): boolean {
+    if (!(PLACEHOLDER_NAMESPACES as readonly string[]).includes(p.namespace)) {
+      this.add(path, `placeholder {{${p.name}}} has an unknown namespace "${p.namespace}"; use ${allowed.join(', ')}`)
+      return false
+    }
+    const namespace = p.namespace as PlaceholderNamespace
+    if (!allowed.includes(namespace)) {
+      const where = WHERE_USABLE[namespace]
+      this.add(
+        path,
+        where === undefined
+          ? `placeholder {{${p.name}}} is not available here: ${namespace} values are only known after the connection is made (use it in http.baseUrl or http.headers)`
+          : `placeholder {{${p.name}}} is only available in ${where}`
+      )
+      return false
+    }
+    const known = namespace === 'credentials' ? (credentials ?? this.scope.credentials) : this.scope[namespace]
+    if (known.has(p.key)) return true
+    const noun = {
+      parameters: 'parameter',
+      config: 'config value',
+      metadata: 'kept token field or callback param',
+      client: 'client field (only {{client.id}} exists)',
+      account: 'verification.identity field',
+      credentials: credentials === undefined ? 'credential of any scheme' : 'credential this scheme asks for',
+      now: 'time (iso, epochSeconds or epochMilliseconds)'
+    }[namespace]
+    const suggestion = closest(p.key, [...known])
+    this.add(
+      path,
+      `placeholder {{${p.name}}} is not a declared ${noun}${suggestion === undefined ? '' : `; did you mean {{${namespace}.${suggestion}}}?`}`
+    )
+    return false
   }
 
   /** Checks a URL template: its placeholders, then the URL it renders to with sample values. */
   url(path: string, template: unknown, allowed: readonly PlaceholderNamespace[]): void {
     if (typeof template !== 'string' || template === '') return
-    if (!this.placeholders(path, template, allowed)) return
+    if (!this.placeholders(path, template, allowed, { url: true })) return
     let sample = template
     for (const { placeholder, part } of placeholderParts(template).reverse()) {
-      sample = sample.slice(0, placeholder.start) + sampleValueFor(part) + sample.slice(placeholder.end)
+      const port = placeholder.namespace === 'parameters' && this.scope.ports.has(placeholder.key)
+      sample =
+        sample.slice(0, placeholder.start) + (port ? '443' : sampleValueFor(part)) + sample.slice(placeholder.end)
     }
     const problem = checkEndpointUrl(sample)
     if (problem !== undefined) this.add(path, problem.replace(JSON.stringify(sample), JSON.stringify(template)))
@@ -168,7 +201,7 @@ class Checker {
     path: string,
     map: unknown,
     allowed: readonly PlaceholderNamespace[],
-    options: { reserved?: readonly string[]; headers?: boolean }
+    options: { reserved?: readonly string[]; headers?: boolean; credentials?: ReadonlySet<string> }
   ): void {
     for (const [name, value] of Object.entries(recordOf(map))) {
       const at = joinPath(path, name)
@@ -177,7 +210,7 @@ class Checker {
         if (!HEADER_NAME.test(name)) this.add(at, 'is not a valid header name')
         if (/[\r\n]/.test(value)) this.add(at, 'must not contain line breaks')
       }
-      this.placeholders(at, value, allowed)
+      this.placeholders(at, value, allowed, options)
     }
   }
 }
@@ -204,8 +237,20 @@ function collectScope(input: Json): Scope {
             .filter((k): k is string => typeof k === 'string')
         : []
     )
+  const credentials = new Set<string>()
+  for (const { scheme } of schemesOf(input.auth)) for (const key of credentialsOf(scheme)) credentials.add(key)
+  const parameters = keys(input.parameters)
+  const ports = new Set<string>()
+  for (const parameter of Array.isArray(input.parameters) ? input.parameters.filter(isObject) : []) {
+    if (typeof parameter.key !== 'string') continue
+    if (parameter.type === 'port') ports.add(parameter.key)
+    for (const name of lookupNames(parameter)) parameters.add(`${parameter.key}.${name}`)
+  }
   return {
-    parameters: keys(input.parameters),
+    parameters,
+    ports,
+    credentials,
+    now: new Set(NOW_KEYS),
     config: keys(input.configValues),
     metadata,
     client: new Set(['id']),
@@ -215,6 +260,24 @@ function collectScope(input: Json): Scope {
       )
     )
   }
+}
+
+/** The credentials a typed-in scheme asks for or fixes: `{{credentials.*}}` in its placements. */
+function credentialsOf(scheme: Json): string[] {
+  const fields = Array.isArray(scheme.fields)
+    ? scheme.fields.filter(isObject).flatMap((field) => (typeof field.key === 'string' ? [field.key] : []))
+    : []
+  if (scheme.kind === 'apiKey') return ['apiKey', ...fields]
+  if (scheme.kind === 'basic') return ['username', 'password', ...fields]
+  return []
+}
+
+/** The lookup values every option of a dropdown names (`{{parameters.<key>.<name>}}`). */
+function lookupNames(parameter: Json): string[] {
+  const options = Array.isArray(parameter.options) ? parameter.options.filter(isObject) : []
+  const named = options.map((option) => (isObject(option.values) ? Object.keys(option.values) : []))
+  if (named.length === 0 || named.every((names) => names.length === 0)) return []
+  return (named[0] ?? []).filter((name) => named.every((names) => names.includes(name)))
 }
 
 function checkParameters(check: Checker, parameters: unknown): void {
@@ -254,7 +317,22 @@ function checkParameters(check: Checker, parameters: unknown): void {
         if (values.has(option.value))
           check.add(joinPath(at, 'options', i, 'value'), `${JSON.stringify(option.value)} is listed twice`)
         values.add(option.value)
+        const names = isObject(option.values) ? Object.keys(option.values) : []
+        const missing = [...new Set(options.flatMap((o) => (isObject(o.values) ? Object.keys(o.values) : [])))].filter(
+          (name) => !names.includes(name)
+        )
+        if (missing.length > 0)
+          check.add(
+            joinPath(at, 'options', i, 'values'),
+            `must name ${missing.map((name) => JSON.stringify(name)).join(', ')} like the other options (a lookup value every option gives)`
+          )
       })
+    }
+    if (type === 'port') {
+      if (parameter.pattern !== undefined)
+        check.add(joinPath(at, 'pattern'), 'is not used for a port; any of 1 to 65535 is accepted')
+      if (typeof parameter.default === 'string' && !isPort(parameter.default))
+        check.add(joinPath(at, 'default'), 'must be a port, 1 to 65535')
     }
   })
 }
@@ -378,6 +456,80 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   })
 }
 
+const FORM_FIELDS = ['label', 'helpText', 'docsUrl', 'example', 'pattern', 'patternMessage'] as const
+
+function checkPattern(check: Checker, at: string, pattern: unknown): void {
+  if (typeof pattern !== 'string') return
+  try {
+    new RegExp(`^(?:${pattern})$`, 'u')
+  } catch (error) {
+    check.add(at, `is not a valid regular expression (${(error as Error).message})`)
+  }
+}
+
+/** Extra credential fields: unique keys other than the built-in ones, patterns that compile. */
+function checkFields(check: Checker, auth: Json, at: string): void {
+  if (!Array.isArray(auth.fields)) return
+  const seen = new Set<string>()
+  auth.fields.forEach((field, index) => {
+    if (!isObject(field)) return
+    const here = joinPath(at, 'fields', index)
+    if (typeof field.key === 'string') {
+      if ((BUILT_IN_CREDENTIALS as readonly string[]).includes(field.key))
+        check.add(
+          joinPath(here, 'key'),
+          `"${field.key}" is the scheme's own credential; name the extra field otherwise`
+        )
+      else if (seen.has(field.key)) check.add(joinPath(here, 'key'), `"${field.key}" is declared twice`)
+      seen.add(field.key)
+    }
+    checkPattern(check, joinPath(here, 'pattern'), field.pattern)
+  })
+}
+
+/** `{{credentials.x}}` of the credentials used by a scheme's placements and fixed values. */
+function credentialsUsed(templates: readonly unknown[]): Set<string> {
+  const used = new Set<string>()
+  for (const template of templates) {
+    if (typeof template !== 'string') continue
+    for (const placeholder of parsePlaceholders(template).placeholders)
+      for (const ref of placeholder.references) if (ref.namespace === 'credentials') used.add(ref.key)
+  }
+  return used
+}
+
+/** Where a typed-in scheme's templates may look. */
+const TYPED_IN: PlaceholderNamespace[] = ['parameters', 'config', 'credentials', 'now']
+
+function checkPlacements(check: Checker, placements: unknown, at: string, own: ReadonlySet<string>): void {
+  if (!Array.isArray(placements)) return
+  placements.forEach((placement, index) => {
+    if (!isObject(placement)) return
+    const here = joinPath(at, index)
+    const needs = placement.in === 'basic' ? ['username'] : ['name', 'value']
+    const refuses = placement.in === 'basic' ? ['name', 'value'] : ['username', 'password']
+    for (const field of needs)
+      if (placement[field] === undefined)
+        check.add(joinPath(here, field), `is required when it goes in "${String(placement.in)}"`)
+    for (const field of refuses)
+      if (placement[field] !== undefined)
+        check.add(
+          joinPath(here, field),
+          `is only used when it goes in ${field === 'name' || field === 'value' ? 'a header, the query or the body' : '"basic"'}`
+        )
+    if (placement.in === 'header' && typeof placement.name === 'string' && !HEADER_NAME.test(placement.name))
+      check.add(joinPath(here, 'name'), 'is not a valid header name')
+    if (placement.in === 'body' && typeof placement.name === 'string' && !/^[A-Za-z0-9_$-]+$/.test(placement.name))
+      check.add(joinPath(here, 'name'), 'must be a top-level field name of the JSON body')
+    for (const field of ['value', 'username', 'password']) {
+      const template = placement[field]
+      if (typeof template !== 'string') continue
+      if (/[\r\n]/.test(template)) check.add(joinPath(here, field), 'must not contain line breaks')
+      check.placeholders(joinPath(here, field), template, TYPED_IN, { credentials: own })
+    }
+  })
+}
+
 function checkApiKey(check: Checker, auth: Json, at: string): void {
   if (typeof auth.template === 'string') {
     const count = auth.template.split(API_KEY_PLACEHOLDER).length - 1
@@ -392,11 +544,52 @@ function checkApiKey(check: Checker, auth: Json, at: string): void {
     check.add(joinPath(at, 'name'), 'is not a valid header name')
   if (auth.in === 'query' && auth.name === undefined)
     check.add(joinPath(at, 'name'), 'is required when the key goes in the query')
-  if (typeof auth.pattern === 'string') {
-    try {
-      new RegExp(`^(?:${auth.pattern})$`, 'u')
-    } catch (error) {
-      check.add(joinPath(at, 'pattern'), `is not a valid regular expression (${(error as Error).message})`)
+  checkPattern(check, joinPath(at, 'pattern'), auth.pattern)
+  if (isObject(auth.input)) {
+    checkPattern(check, joinPath(at, 'input', 'pattern'), auth.input.pattern)
+    for (const legacy of ['inputLabel', 'helpText', 'pattern'])
+      if (auth[legacy] !== undefined)
+        check.add(joinPath(at, legacy), 'cannot be given with input: say it in input (label, helpText, pattern)')
+  }
+  checkFields(check, auth, at)
+  const own = new Set(credentialsOf(auth))
+  if (auth.send !== undefined) {
+    for (const legacy of ['in', 'name', 'template'])
+      if (auth[legacy] !== undefined)
+        check.add(joinPath(at, legacy), 'cannot be given with send: list every place the key goes in send')
+    checkPlacements(check, auth.send, joinPath(at, 'send'), own)
+    const templates = Array.isArray(auth.send)
+      ? auth.send.filter(isObject).flatMap((p) => [p.value, p.username, p.password])
+      : []
+    if (!credentialsUsed(templates).has('apiKey'))
+      check.add(joinPath(at, 'send'), 'never sends the key: use {{credentials.apiKey}} in one of its values')
+  }
+}
+
+function checkBasic(check: Checker, auth: Json, at: string): void {
+  checkFields(check, auth, at)
+  const own = new Set(credentialsOf(auth))
+  const legacy = { username: ['usernameLabel', 'helpText'], password: ['passwordLabel', 'passwordRequired'] }
+  for (const which of ['username', 'password'] as const) {
+    const input = auth[which]
+    if (!isObject(input)) continue
+    const here = joinPath(at, which)
+    for (const field of legacy[which])
+      if (auth[field] !== undefined) check.add(joinPath(at, field), `cannot be given with ${which}: say it in ${which}`)
+    checkPattern(check, joinPath(here, 'pattern'), input.pattern)
+    if (which === 'username' && input.required !== undefined)
+      check.add(joinPath(here, 'required'), 'is only for the password: a user name is always needed')
+    if (typeof input.value === 'string') {
+      for (const field of [...FORM_FIELDS, 'required'])
+        if (input[field] !== undefined) check.add(joinPath(here, field), 'is not used: a fixed value is not asked for')
+      if (/[\r\n]/.test(input.value)) check.add(joinPath(here, 'value'), 'must not contain line breaks')
+      check.placeholders(joinPath(here, 'value'), input.value, TYPED_IN, {
+        credentials: new Set([...own].filter((key) => key !== which))
+      })
+      if (which === 'username' && input.value === '')
+        check.add(joinPath(here, 'value'), 'must not be empty: a fixed user name is needed')
+      if (which === 'username' && parsePlaceholders(input.value).placeholders.length === 0 && input.value.includes(':'))
+        check.add(joinPath(here, 'value'), 'must not contain ":" (RFC 7617)')
     }
   }
 }
@@ -435,7 +628,9 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
   check.url('http.baseUrl', http.baseUrl, [...all, 'account'])
   checkOriginHosts(check, http)
-  check.values('http.headers', http.headers, all, { headers: true })
+  const values: PlaceholderNamespace[] = [...all, 'credentials', 'now']
+  check.values('http.headers', http.headers, values, { headers: true })
+  check.values('http.query', http.query, values, {})
   const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined
   if (placement !== undefined) {
     if (placement.in === 'query' && placement.name === undefined)
@@ -450,18 +645,32 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   // The headers where some scheme of the connector puts its credential: Latchkey sets those.
   const oauthHeader =
     placement === undefined || placement.in === 'header' ? String(placement?.name ?? 'Authorization') : undefined
-  const credentialHeaders = new Set(
-    schemesOf(auth).flatMap(({ scheme }) => {
-      if (scheme.kind === 'oauth2') return oauthHeader === undefined ? [] : [oauthHeader.toLowerCase()]
-      if (scheme.kind === 'basic') return ['authorization']
-      if (scheme.kind === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string')
-        return [scheme.name.toLowerCase()]
-      return []
-    })
-  )
+  const credentialHeaders = new Set<string>()
+  const credentialQuery = new Set<string>()
+  for (const { scheme } of schemesOf(auth)) {
+    if (scheme.kind === 'oauth2') {
+      if (oauthHeader !== undefined) credentialHeaders.add(oauthHeader.toLowerCase())
+      else if (typeof placement?.name === 'string') credentialQuery.add(placement.name)
+      continue
+    }
+    if (scheme.kind === 'basic') credentialHeaders.add('authorization')
+    if (scheme.kind !== 'apiKey') continue
+    const placements = Array.isArray(scheme.send)
+      ? scheme.send.filter(isObject)
+      : [{ in: scheme.in ?? 'header', name: scheme.name ?? 'Authorization' }]
+    for (const p of placements) {
+      if (p.in === 'basic') credentialHeaders.add('authorization')
+      if (p.in === 'header' && typeof p.name === 'string') credentialHeaders.add(p.name.toLowerCase())
+      if (p.in === 'query' && typeof p.name === 'string') credentialQuery.add(p.name)
+    }
+  }
   for (const name of Object.keys(recordOf(http.headers))) {
     if (credentialHeaders.has(name.toLowerCase()))
       check.add(joinPath('http.headers', name), 'is where the credential goes; Latchkey sets it')
+  }
+  for (const name of Object.keys(recordOf(http.query))) {
+    if (credentialQuery.has(name))
+      check.add(joinPath('http.query', name), 'is where the credential goes; Latchkey sets it')
   }
 }
 
@@ -484,6 +693,7 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   const issues = formatSchemaErrors(schema, Value.Errors(schema, auth), at)
   if (auth.kind === 'oauth2') checkOAuth2(check, auth, at)
   if (auth.kind === 'apiKey') checkApiKey(check, auth, at)
+  if (auth.kind === 'basic') checkBasic(check, auth, at)
   return issues
 }
 

@@ -110,21 +110,29 @@ t.test('schemes resolve with defaults, and are found by key', async (t) => {
       ['query_key', 'API key']
     ]
   )
+  // The shorthand in/name/template becomes one placement of {{credentials.apiKey}}.
   t.match(schemes[1], {
     kind: 'apiKey',
-    in: 'header',
-    name: 'Authorization',
-    template: 'Token {{apiKey}}',
-    inputLabel: 'API key'
+    send: [{ in: 'header', name: 'Authorization', value: 'Token {{credentials.apiKey}}' }],
+    inputLabel: 'API key',
+    inputs: [{ key: 'apiKey', label: 'API key', secret: true, required: true }]
   })
-  t.match(schemes[3], { in: 'query', name: 'key', template: '{{apiKey}}' })
-  t.match(resolveAuthSchemes({ auth: { kind: 'apiKey' } })[0], { template: 'Bearer {{apiKey}}' })
-  t.match(resolveAuthSchemes({ auth: { kind: 'apiKey', name: 'X-Api-Key' } })[0], { template: '{{apiKey}}' })
+  t.same(schemes[3]?.kind === 'apiKey' && schemes[3].send, [
+    { in: 'query', name: 'key', value: '{{credentials.apiKey}}' }
+  ])
+  t.match(resolveAuthSchemes({ auth: { kind: 'apiKey' } })[0], { send: [{ value: 'Bearer {{credentials.apiKey}}' }] })
+  t.match(resolveAuthSchemes({ auth: { kind: 'apiKey', name: 'X-Api-Key' } })[0], {
+    send: [{ name: 'X-Api-Key', value: '{{credentials.apiKey}}' }]
+  })
   t.match(schemes[2], {
     kind: 'basic',
     usernameLabel: 'Account SID',
     passwordLabel: 'Auth token',
-    passwordRequired: true
+    inputs: [
+      { key: 'username', label: 'Account SID', secret: false, required: true },
+      { key: 'password', label: 'Auth token', secret: true, required: true }
+    ],
+    send: [{ in: 'basic', username: '{{credentials.username}}', password: '{{credentials.password}}' }]
   })
   t.equal(resolveAuthScheme(definition)?.key, 'oauth2', 'no key: the first scheme')
   t.equal(resolveAuthScheme(definition, null)?.key, 'oauth2')

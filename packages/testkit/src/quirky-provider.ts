@@ -104,6 +104,13 @@ export interface QuirkyModes {
   metadataIssParameterSupported: boolean
   /** The metadata's `code_challenge_methods_supported` (`undefined`: left out). */
   metadataCodeChallengeMethods: string[] | undefined
+  /**
+   * The credentials the API insists on, exactly where a real API documents them (PagerDuty's
+   * `Authorization: Token token=…`, Datadog's two key headers, Mandrill's `key` in the JSON
+   * body): every one must be there with this value, or the call is refused as unauthenticated.
+   * `undefined`: any key added with `addApiKey`, a Bearer token or a basic user.
+   */
+  apiCredentials: { in: 'header' | 'query' | 'body'; name: string; value: string }[] | undefined
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -149,7 +156,8 @@ const DEFAULT_MODES: QuirkyModes = {
   denyDescription: 'The user denied access',
   callbackAppendParams: [],
   metadataIssParameterSupported: false,
-  metadataCodeChallengeMethods: undefined
+  metadataCodeChallengeMethods: undefined,
+  apiCredentials: undefined
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -181,7 +189,7 @@ export interface QuirkyCounters {
   /** Every revocation request, oldest first. */
   readonly revocationLog: RevocationRecord[]
   /** How the last API call authenticated. */
-  lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | undefined
+  lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | 'declared' | undefined
   /** The query of the last authorize request. */
   lastAuthorize: Record<string, string> | undefined
   /** Sites requests arrived for, in order: `/sites/{site}/…` stands for a per-customer host (`{site}.zendesk.com`). */
@@ -494,8 +502,34 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     res.writeHead(200).end()
   }
 
+  /** Whether the call carries every credential `apiCredentials` insists on. */
+  function declaredCredentials(
+    req: IncomingMessage,
+    url: URL,
+    body: string,
+    expected: NonNullable<QuirkyModes['apiCredentials']>
+  ): boolean {
+    let json: Record<string, unknown> = {}
+    try {
+      const parsed: unknown = JSON.parse(body)
+      if (parsed !== null && typeof parsed === 'object') json = parsed as Record<string, unknown>
+    } catch {
+      // Not JSON: no body credential.
+    }
+    counters.lastApiAuth = 'declared'
+    return expected.every(({ in: where, name, value }) =>
+      where === 'header'
+        ? req.headers[name.toLowerCase()] === value
+        : where === 'query'
+          ? url.searchParams.get(name) === value
+          : json[name] === value
+    )
+  }
+
   /** Who the API call is from, or `undefined` when its credential is refused. */
-  function apiCaller(req: IncomingMessage, url: URL): { scope: string } | undefined {
+  function apiCaller(req: IncomingMessage, url: URL, body: string): { scope: string } | undefined {
+    if (modes.apiCredentials !== undefined)
+      return declaredCredentials(req, url, body, modes.apiCredentials) ? { scope: 'declared' } : undefined
     const authorization = req.headers.authorization ?? ''
     const basic = /^Basic (.+)$/i.exec(authorization)?.[1]
     if (basic !== undefined) {
@@ -541,7 +575,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       sendJson(res, modes.apiFailStatus, { error: 'try_later' }, headers)
       return
     }
-    const grant = modes.apiRefusesAll ? undefined : apiCaller(req, url)
+    const body = await readText(req, 64 * 1024 * 1024)
+    const grant = modes.apiRefusesAll ? undefined : apiCaller(req, url, body)
     if (grant === undefined) {
       if (modes.apiAuthErrorStyle === 'slack') return sendJson(res, 200, { ok: false, error: 'invalid_auth' })
       if (modes.apiAuthErrorStyle === 'wechat')
@@ -550,7 +585,6 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       sendJson(res, 401, { error: 'invalid_token' })
       return
     }
-    const body = await readText(req, 64 * 1024 * 1024)
     const canned = apiAnswers.get(url.pathname)
     if (canned !== undefined) return sendJson(res, 200, canned)
     if (url.pathname.endsWith('/large')) {

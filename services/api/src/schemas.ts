@@ -73,7 +73,10 @@ export const ConnectorSummarySchema = Type.Object({
           type: Type.String(),
           required: Type.Boolean(),
           pattern: Type.Union([Type.String(), Type.Null()]),
-          helpText: Type.Union([Type.String(), Type.Null()])
+          patternMessage: Type.Union([Type.String(), Type.Null()]),
+          helpText: Type.Union([Type.String(), Type.Null()]),
+          docsUrl: Type.Union([Type.String(), Type.Null()]),
+          example: Type.Union([Type.String(), Type.Null()])
         })
       ),
       scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
@@ -103,14 +106,15 @@ export const ConnectorSummarySchema = Type.Object({
   appConfigured: Type.Boolean()
 })
 
-/** What the end customer types in for an API key or basic auth scheme. */
-const CredentialsInput = Type.Object(
-  {
-    apiKey: Type.Optional(Type.String({ maxLength: 4096 })),
-    username: Type.Optional(Type.String({ maxLength: 4096 })),
-    password: Type.Optional(Type.String({ maxLength: 4096 }))
-  },
-  { additionalProperties: false }
+/**
+ * What the end customer types in for an API key or basic auth scheme: `apiKey`, `username`,
+ * `password` and the scheme's extra fields (the connector's `schemes[].inputs` names them;
+ * the runtime checks each against them).
+ */
+const CredentialsInput = Type.Record(
+  Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' }),
+  Type.String({ maxLength: 4096 }),
+  { maxProperties: 12 }
 )
 
 export const ConnectionBody = Type.Object(
@@ -180,7 +184,9 @@ export const EventSchema = Type.Object({
 export const TokenSchema = Type.Object({
   accessToken: Type.String(),
   tokenType: Type.String(),
-  expiresAt: NullableString
+  expiresAt: NullableString,
+  /** Every value typed in for an API key or basic scheme; `null` for OAuth tokens. */
+  credentials: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()])
 })
 export const VerificationAnswer = Type.Object({
   ok: Type.Boolean(),

@@ -87,7 +87,14 @@ export interface RedirectScenario extends ScenarioBase {
 
 export interface CredentialScenario extends ScenarioBase {
   readonly scheme?: string
-  readonly credentials: { readonly apiKey: string } | { readonly username: string; readonly password: string }
+  /** What the end customer types in, by credential key (`apiKey`, `username`, `password`, extra fields). */
+  readonly credentials: Readonly<Record<string, string>>
+  /**
+   * What the emulator accepts, registered before connecting. Default: the typed API key
+   * (any header or query placement), or the typed user name and password. Scenarios of APIs
+   * that insist on one placement set `provider.apiCredentials` instead, and this to nothing.
+   */
+  readonly accepts?: (provider: QuirkyProvider) => void
 }
 
 /** What provider-specific checks get. */
@@ -336,8 +343,10 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
 export async function runCredentialScenario(t: Test, scenario: CredentialScenario): Promise<void> {
   const { system, provider, baseUrl } = await setUp(t, scenario)
   const key = scenario.connector.key
-  if ('apiKey' in scenario.credentials) provider.addApiKey(scenario.credentials.apiKey)
-  else provider.addBasicUser(scenario.credentials.username, scenario.credentials.password)
+  const { apiKey, username, password } = scenario.credentials
+  if (scenario.accepts !== undefined) scenario.accepts(provider)
+  else if (apiKey !== undefined) provider.addApiKey(apiKey)
+  else if (username !== undefined && password !== undefined) provider.addBasicUser(username, password)
   // A connector that also offers OAuth has a real app; one without takes the override alone.
   const hasApp = resolveAuthSchemes(scenario.connector).some(
     (s) => s.kind === 'oauth2' && s.clientOwnership === 'developer'
@@ -347,7 +356,8 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
     overrides: baseUrl === null ? {} : { baseUrl }
   })
   t.equal(app.status, 200, 'the tenant app points the connector at the emulator')
-  const secret = 'apiKey' in scenario.credentials ? scenario.credentials.apiKey : scenario.credentials.password
+  // Everything typed in but a user name is a secret.
+  const secrets = Object.entries(scenario.credentials).flatMap(([name, value]) => (name === 'username' ? [] : [value]))
   const created = await system.api('POST', '/v1/connections', {
     connector: key,
     externalId: 'customer-1',
@@ -356,7 +366,7 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
     credentials: scenario.credentials
   })
   t.equal(created.status, 201, 'connected with the typed-in credentials')
-  t.notOk(JSON.stringify(created.body).includes(secret), 'the secret is not echoed')
+  for (const secret of secrets) t.notOk(JSON.stringify(created.body).includes(secret), 'the secret is not echoed')
   const id = created.body.id as string
   t.match(created.body, { status: 'connected', statusReason: null })
   if (scenario.verification !== undefined) {
@@ -373,7 +383,11 @@ export async function runCredentialScenario(t: Test, scenario: CredentialScenari
 
   // The customer deletes the key at the provider: the next call is refused and the connection turns red.
   provider.setModes({ apiRefusesAll: true })
-  const refused = await system.api('POST', `/v1/connections/${id}/http`, { method: 'GET', url: scenario.call.url })
+  const refused = await system.api('POST', `/v1/connections/${id}/http`, {
+    method: scenario.call.method ?? 'GET',
+    url: scenario.call.url,
+    ...(scenario.call.body === undefined ? {} : { body: scenario.call.body })
+  })
   t.equal(refused.body.status, 401)
   t.match((await system.api('GET', `/v1/connections/${id}`)).body, {
     status: 'error',

@@ -1,19 +1,114 @@
-import { API_KEY_PLACEHOLDER, resolveTokenPlacement } from '@latchkey/connector-sdk'
-import type { DeepReadonly, HttpDefinition, ResolvedAuthScheme } from '@latchkey/connector-sdk'
+import {
+  parsePlaceholders,
+  renderTemplate,
+  renderTemplateIfComplete,
+  resolveTokenPlacement
+} from '@latchkey/connector-sdk'
+import type { DeepReadonly, HttpDefinition, ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
+import type { CurrentToken } from '../credentials/credential-service.js'
 
-/** Where the credential goes on API calls, for every scheme. */
-export interface Injection {
-  readonly in: 'header' | 'query'
-  readonly name: string
-  /** The value sent, from the stored access token (the API key, the Basic credentials, the OAuth token). */
-  readonly value: (accessToken: string) => string
+/** What goes on one API call to authenticate it. */
+export interface Injected {
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly query: readonly (readonly [string, string])[]
+  /** Fields merged into the JSON object body (an API key in the body). */
+  readonly body: Readonly<Record<string, string>>
 }
 
-export function injectionFor(scheme: ResolvedAuthScheme, http: DeepReadonly<HttpDefinition>): Injection {
-  if (scheme.kind === 'apiKey')
-    return { in: scheme.in, name: scheme.name, value: (key) => scheme.template.replace(API_KEY_PLACEHOLDER, key) }
-  if (scheme.kind === 'basic')
-    return { in: 'header', name: 'Authorization', value: (credentials) => `Basic ${credentials}` }
-  const placement = resolveTokenPlacement(http.tokenPlacement)
-  return { in: placement.in, name: placement.name, value: (token) => `${placement.prefix}${token}` }
+/** The credential a call carries: the stored access token, and for typed-in schemes what was typed. */
+export type CallCredential = Pick<CurrentToken, 'tokens' | 'credentials'>
+
+/** Where a scheme puts its credential, known before any call: the slots callers cannot fill. */
+export interface Injection {
+  /** Lower-case headers Latchkey sets. */
+  readonly headers: ReadonlySet<string>
+  /** Query params Latchkey sets. */
+  readonly query: ReadonlySet<string>
+  /** Whether the credential goes in the JSON body (such calls need one). */
+  readonly inBody: boolean
+  /** The headers, query params and body fields for one call. */
+  readonly inject: (credential: CallCredential, values: TemplateValues) => Injected
+}
+
+const NO_BODY: Readonly<Record<string, string>> = Object.freeze({})
+
+/** Whether a template reads the time, so that what it renders to cannot be kept. */
+function readsTime(template: string): boolean {
+  return parsePlaceholders(template).placeholders.some((p) => p.references.some((r) => r.namespace === 'now'))
+}
+
+/**
+ * Where the credential goes on API calls, for every scheme: the OAuth token as
+ * `http.tokenPlacement` says; typed-in credentials wherever the scheme's `send` puts them
+ * (headers, query, JSON body, Basic), rendered with what was typed in, the parameters and
+ * the config values. Rendered once per credential and values unless a template reads the time.
+ */
+export function injectionFor(scheme: ResolvedAuthScheme, http: HttpPart | undefined): Injection {
+  const known = injections.get(scheme)
+  if (known !== undefined && known.http === http) return known.injection
+  const injection = buildInjection(scheme, http)
+  injections.set(scheme, { http, injection })
+  return injection
+}
+
+/** Built once per resolved scheme (handles resolve theirs once). */
+const injections = new WeakMap<ResolvedAuthScheme, { http: HttpPart | undefined; injection: Injection }>()
+
+/** What of `http` decides where an OAuth token goes. */
+type HttpPart = Pick<DeepReadonly<HttpDefinition>, 'tokenPlacement'>
+
+function buildInjection(scheme: ResolvedAuthScheme, http: HttpPart | undefined): Injection {
+  if (scheme.kind === 'oauth2') {
+    const placement = resolveTokenPlacement(http?.tokenPlacement)
+    const name = placement.in === 'header' ? placement.name.toLowerCase() : placement.name
+    return {
+      headers: new Set(placement.in === 'header' ? [name] : []),
+      query: new Set(placement.in === 'query' ? [name] : []),
+      inBody: false,
+      inject: ({ tokens: { accessToken } }) =>
+        placement.in === 'header'
+          ? { headers: { [name]: `${placement.prefix}${accessToken}` }, query: [], body: NO_BODY }
+          : { headers: {}, query: [[name, accessToken]], body: NO_BODY }
+    }
+  }
+  const send = scheme.send
+  const cacheable = !send.some((p) =>
+    p.in === 'basic' ? readsTime(p.username) || readsTime(p.password) : readsTime(p.value)
+  )
+  const rendered = new WeakMap<object, { values: TemplateValues; injected: Injected }>()
+  const render = (credential: CallCredential, values: TemplateValues): Injected => {
+    const scope: TemplateValues = { ...values, credentials: credential.credentials ?? {} }
+    const headers: Record<string, string> = {}
+    const query: [string, string][] = []
+    const body: Record<string, string> = {}
+    for (const placement of send) {
+      if (placement.in === 'basic') {
+        const user = renderTemplate(placement.username, scope)
+        const password = placement.password === '' ? '' : (renderTemplateIfComplete(placement.password, scope) ?? '')
+        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
+      } else {
+        const value = renderTemplate(placement.value, scope)
+        if (placement.in === 'header') headers[placement.name.toLowerCase()] = value
+        else if (placement.in === 'query') query.push([placement.name, value])
+        else body[placement.name] = value
+      }
+    }
+    return { headers, query, body: Object.keys(body).length === 0 ? NO_BODY : body }
+  }
+  return {
+    headers: new Set(
+      send.flatMap((p) => (p.in === 'basic' ? ['authorization'] : p.in === 'header' ? [p.name.toLowerCase()] : []))
+    ),
+    query: new Set(send.flatMap((p) => (p.in === 'query' ? [p.name] : []))),
+    inBody: send.some((p) => p.in === 'body'),
+    inject: (credential, values) => {
+      if (!cacheable) return render(credential, values)
+      const known = rendered.get(credential)
+      if (known?.values === values) return known.injected
+      const injected = render(credential, values)
+      rendered.set(credential, { values, injected })
+      return injected
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { DEFAULT_REFRESH_ON_STATUS, renderTemplate } from '@latchkey/connector-sdk'
+import { DEFAULT_REFRESH_ON_STATUS, renderTemplateIfComplete } from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { Connection } from '@latchkey/store'
@@ -73,6 +73,64 @@ function renderedBase(handle: ConnectionHandle, template: string, originOnly: bo
   return rendered
 }
 
+/** The most of a request body read to merge a credential into it. */
+const MAX_MERGED_BODY_BYTES = 10 * 1024 * 1024
+
+/** `http.headers` rendered for one call; those whose placeholders have no value left out. */
+function extraHeaders(
+  templates: Readonly<Record<string, string>> | undefined,
+  values: ConnectionHandle['values'],
+  token: CurrentToken
+): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (templates === undefined) return headers
+  const scope = { ...values, credentials: token.credentials ?? {} }
+  for (const [name, template] of Object.entries(templates)) {
+    const value = renderTemplateIfComplete(template, scope)
+    if (value !== undefined) headers[name.toLowerCase()] = value
+  }
+  return headers
+}
+
+/**
+ * The request body as a JSON object, for a connector that sends its credential in it
+ * (Mandrill's `key`): none becomes `{}`; anything else than an object is refused.
+ */
+async function jsonObjectBody(method: string, body: ApiRequest['body']): Promise<Record<string, unknown>> {
+  const refuse = (message: string): never => {
+    throw invalidRequest('the request cannot carry the credential', [{ path: 'body.body', message }])
+  }
+  if (method === 'GET' || method === 'HEAD')
+    return refuse(`cannot be sent with ${method}: this connector sends its credential in the JSON body (use POST)`)
+  let text: string
+  if (body === undefined) return {}
+  if (typeof body === 'string') text = body
+  else if (Buffer.isBuffer(body)) text = body.toString('utf8')
+  else {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length
+      if (size > MAX_MERGED_BODY_BYTES) {
+        body.destroy()
+        return refuse(`must be at most ${MAX_MERGED_BODY_BYTES} bytes: this connector's credential is merged into it`)
+      }
+      chunks.push(chunk as Buffer)
+    }
+    text = Buffer.concat(chunks).toString('utf8')
+  }
+  if (text.trim() === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return refuse('must be a JSON object: this connector sends its credential in it')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return refuse('must be a JSON object: this connector sends its credential in it')
+  return parsed as Record<string, unknown>
+}
+
 /**
  * Authenticated calls to a connector's own API (Okta's httpHelper): resolves the base URL,
  * injects the token where the definition says, refreshes once (in single flight) and
@@ -126,14 +184,17 @@ export class HttpHelper {
     )
     if (!(target instanceof URL)) throw invalidRequest('the URL is not allowed', [target])
     const scheme = schemeOfHandle(handle)
-    const placement = injectionFor(scheme, http)
-    const tokenHeader = placement.in === 'header' ? placement.name.toLowerCase() : undefined
-    const issues = checkHeaders(apiRequest.headers ?? {}, tokenHeader)
+    const injection = injectionFor(scheme, http)
+    const issues = checkHeaders(apiRequest.headers ?? {}, injection.headers)
     if (issues.length > 0) throw invalidRequest('some headers are not allowed', issues)
-    const baseHeaders: Record<string, string> = {}
-    for (const [name, value] of Object.entries(http.headers ?? {}))
-      baseHeaders[name.toLowerCase()] = renderTemplate(value, values)
-    for (const [name, value] of Object.entries(apiRequest.headers ?? {})) baseHeaders[name.toLowerCase()] = value
+    const callerHeaders: Record<string, string> = {}
+    for (const [name, value] of Object.entries(apiRequest.headers ?? {})) callerHeaders[name.toLowerCase()] = value
+    // A key sent in the JSON body: the body is read (bounded) and the key merged in on each send.
+    const jsonBody = injection.inBody ? await jsonObjectBody(method, apiRequest.body) : undefined
+    if (jsonBody !== undefined) {
+      delete callerHeaders['content-length']
+      callerHeaders['content-type'] = 'application/json'
+    }
     const refreshOn = new Set(http.refreshOnStatus ?? DEFAULT_REFRESH_ON_STATUS)
     const authFailures = http.authFailures ?? []
     // A new credential without the end customer: a refresh token, or the client credentials grant again.
@@ -146,21 +207,32 @@ export class HttpHelper {
         : inspectForAuthFailure(answer, authFailures)
     }
     const replayable =
-      apiRequest.body === undefined || typeof apiRequest.body === 'string' || Buffer.isBuffer(apiRequest.body)
+      jsonBody !== undefined ||
+      apiRequest.body === undefined ||
+      typeof apiRequest.body === 'string' ||
+      Buffer.isBuffer(apiRequest.body)
 
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
-      const headers = { ...baseHeaders }
+      const injected = injection.inject(token, values)
+      const headers = extraHeaders(http.headers, values, token)
+      Object.assign(headers, callerHeaders, injected.headers)
       let url = target
-      if (placement.in === 'query') {
+      if (http.query !== undefined || injected.query.length > 0) {
         url = new URL(target)
-        url.searchParams.set(placement.name, placement.value(token.tokens.accessToken))
-      } else headers[placement.name.toLowerCase()] = placement.value(token.tokens.accessToken)
+        for (const [name, template] of Object.entries(http.query ?? {})) {
+          if (url.searchParams.has(name)) continue
+          const value = renderTemplateIfComplete(template, { ...values, credentials: token.credentials ?? {} })
+          if (value !== undefined) url.searchParams.set(name, value)
+        }
+        for (const [name, value] of injected.query) url.searchParams.set(name, value)
+      }
+      const body = jsonBody === undefined ? apiRequest.body : JSON.stringify({ ...jsonBody, ...injected.body })
       let response: Dispatcher.ResponseData
       try {
         response = await request(url, {
           method: method as Dispatcher.HttpMethod,
           headers,
-          body: apiRequest.body,
+          body,
           dispatcher: this.options.dispatcher,
           headersTimeout: this.options.timeoutMs ?? 30_000,
           bodyTimeout: this.options.timeoutMs ?? 30_000,

@@ -15,8 +15,11 @@ export const HOP_BY_HOP: ReadonlySet<string> = new Set([
 ])
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
-/** Every problem with a caller's headers, by path (`body.headers.<name>`). */
-export function checkHeaders(headers: Readonly<Record<string, string>>, tokenHeader: string | undefined): Issue[] {
+/** Every problem with a caller's headers, by path (`body.headers.<name>`); `credentialHeaders` are lower-case. */
+export function checkHeaders(
+  headers: Readonly<Record<string, string>>,
+  credentialHeaders: ReadonlySet<string>
+): Issue[] {
   const issues: Issue[] = []
   for (const [name, value] of Object.entries(headers)) {
     const path = `body.headers.${name}`
@@ -26,8 +29,8 @@ export function checkHeaders(headers: Readonly<Record<string, string>>, tokenHea
       issues.push({ path, message: 'must not contain line breaks' })
     else if (HOP_BY_HOP.has(lower))
       issues.push({ path, message: 'is a hop-by-hop or Host header, which callers cannot set' })
-    else if (lower === tokenHeader)
-      issues.push({ path, message: 'is where Latchkey puts the token; callers cannot set it' })
+    else if (credentialHeaders.has(lower))
+      issues.push({ path, message: 'is where Latchkey puts the credential; callers cannot set it' })
   }
   return issues
 }

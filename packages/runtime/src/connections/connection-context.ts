@@ -1,4 +1,4 @@
-import { resolveAuthScheme, resolveConfigValues } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type {
   ConnectorDefinition,
   ConnectorDefinitionJson,
@@ -86,8 +86,10 @@ export async function connectionContext(
       'scheme_mismatch',
       `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`
     )
-  const parameters = await openParameters(store, connection.parameters)
-  const config = resolveConfigValues(definition, parameters)
+  const opened = await openParameters(store, connection.parameters)
+  const config = resolveConfigValues(definition, opened)
+  // Lookup tables: a region picked stands for its hosts in the URLs.
+  const parameters = templateParameters(definition, opened)
   const { endpoints: discovered, server } = await fromIssuerMetadata(auth, discovery)
   const base = { definition, scheme: connection.auth_scheme, parameters, config, auth, server }
   const customer = customerClient ?? (await store.connections.client(connection))

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache'
-import { resolveAuthScheme, resolveConfigValues } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type { ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
@@ -122,7 +122,7 @@ export class ConnectionHandles {
       entry,
       scheme: resolveAuthScheme(entry.definition, connection.auth_scheme),
       values: {
-        parameters,
+        parameters: templateParameters(entry.definition, parameters),
         config: resolveConfigValues(entry.definition, parameters),
         metadata: connection.metadata,
         account: connection.account

@@ -1,16 +1,29 @@
 import {
   checkRequestedScopes,
+  closest,
   resolveAuthScheme,
   resolveAuthSchemes,
+  resolveConfigValues,
   resolveScopes,
+  templateParameters,
   validateParameters
 } from '@latchkey/connector-sdk'
-import type { Issue, ResolvedAuthScheme } from '@latchkey/connector-sdk'
+import type {
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  Issue,
+  ResolvedApiKey,
+  ResolvedAuthScheme,
+  ResolvedBasic,
+  TemplateValues
+} from '@latchkey/connector-sdk'
+import type { TokenSet } from '@latchkey/oauth-client'
+import { injectionFor } from '../calls/auth-injection.js'
 import type { JobQueues } from '@latchkey/jobs'
 import type { ConnectionEvent, CredentialWrite, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { schemeOf, sealParameters, visibleParameters } from './connection-context.js'
-import { encodeTokenSet } from '../credentials/token-set-codec.js'
+import { openParameters, schemeOf, sealParameters, visibleParameters } from './connection-context.js'
+import { encodeTypedIn } from '../credentials/token-set-codec.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
 import { outageOf } from '../dependency-outage.js'
@@ -28,83 +41,112 @@ export interface NewConnectionRequest {
   readonly label?: string | undefined
   /** The auth scheme's key when the connector offers several. @defaultValue the first */
   readonly scheme?: string | undefined
-  /** What the end customer types in for API key and basic auth schemes. */
-  readonly credentials?:
-    { apiKey?: string | undefined; username?: string | undefined; password?: string | undefined } | undefined
+  /** What the end customer types in for API key and basic auth schemes: `apiKey`, `username`, `password` and the scheme's extra fields. */
+  readonly credentials?: Readonly<Record<string, string | undefined>> | undefined
 }
 
 /** The largest credential accepted (an API key, a user name or a password). */
 const MAX_CREDENTIAL_LENGTH = 4096
 
 /**
- * Checks the credentials an API key or basic auth connection is created with, and turns
- * them into the token set stored (encrypted): the key itself, or the Basic credentials.
+ * Checks the credentials an API key or basic auth connection is created with against what
+ * its scheme asks for (required, length, pattern, unknown fields), and returns the values
+ * to store. Never echoes a value in a message.
  */
-/** Typed-in credentials as a stored token set: no expiry, nothing to refresh. */
-function typedCredentialWrite(stored: { accessToken: string; tokenType: string }): CredentialWrite {
-  return {
-    tokenSet: encodeTokenSet({
-      ...stored,
-      expiresAt: undefined,
-      refreshToken: undefined,
-      scopes: undefined,
-      idToken: undefined,
-      kept: {}
-    }),
-    expiresAt: null,
-    refreshDueAt: null
-  }
-}
-
-function credentialTokenSet(
+function typedInCredentials(
   scheme: ResolvedAuthScheme,
   credentials: NewConnectionRequest['credentials'],
   issues: Issue[]
-): { accessToken: string; tokenType: string } | undefined {
+): Record<string, string> | undefined {
   const at = 'body.credentials'
   if (scheme.kind === 'oauth2') {
     if (credentials !== undefined)
       issues.push({ path: at, message: `is not used by the "${scheme.label}" scheme: the provider issues the tokens` })
     return undefined
   }
-  const text = (name: 'apiKey' | 'username' | 'password', label: string, required: boolean): string | undefined => {
-    const value = credentials?.[name]
+  const asked = scheme.inputs.map((input) => input.key)
+  for (const key of Object.keys(credentials ?? {})) {
+    if (asked.includes(key)) continue
+    const suggestion = closest(key, asked)
+    issues.push({
+      path: `${at}.${key}`,
+      message: `is not used by the "${scheme.label}" scheme: give ${asked.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`
+    })
+  }
+  const values: Record<string, string> = {}
+  let complete = true
+  for (const input of scheme.inputs) {
+    const path = `${at}.${input.key}`
+    const value = credentials?.[input.key]
     if (value === undefined || value === '') {
-      if (required) issues.push({ path: `${at}.${name}`, message: `is required: the ${label}` })
-      return undefined
+      if (input.required) {
+        issues.push({ path, message: `is required: the ${input.label}` })
+        complete = false
+      }
+      continue
     }
-    if (value.length > MAX_CREDENTIAL_LENGTH)
-      issues.push({ path: `${at}.${name}`, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
+    if (typeof value !== 'string') issues.push({ path, message: 'must be text' })
+    else if (value.length > MAX_CREDENTIAL_LENGTH)
+      issues.push({ path, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
     else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0)))
-      issues.push({ path: `${at}.${name}`, message: 'must not contain line breaks' })
-    return value
-  }
-  if (scheme.kind === 'apiKey') {
-    if (credentials?.username !== undefined || credentials?.password !== undefined)
-      issues.push({ path: at, message: 'takes only apiKey for this scheme' })
-    const apiKey = text('apiKey', scheme.inputLabel, true)
-    // The pattern is the connector's; never echo the key in the message.
-    if (
-      apiKey !== undefined &&
-      scheme.pattern !== undefined &&
-      !new RegExp(`^(?:${scheme.pattern})$`, 'u').test(apiKey)
-    ) {
+      issues.push({ path, message: 'must not contain line breaks' })
+    else if (input.key === 'username' && scheme.kind === 'basic' && value.includes(':'))
+      issues.push({ path, message: 'must not contain ":" (RFC 7617)' })
+    // The pattern is the connector's; never echo the value in the message.
+    else if (input.pattern !== undefined && !new RegExp(`^(?:${input.pattern})$`, 'u').test(value))
       issues.push({
-        path: `${at}.apiKey`,
-        message: `is not a valid ${scheme.inputLabel.toLowerCase()}${scheme.helpText === undefined ? '' : ` (${scheme.helpText})`}`
+        path,
+        message:
+          input.patternMessage ??
+          `is not a valid ${input.label.toLowerCase()}${input.helpText === undefined ? '' : ` (${input.helpText})`}`
       })
-    }
-    return apiKey === undefined ? undefined : { accessToken: apiKey, tokenType: 'api_key' }
+    else values[input.key] = value
   }
-  if (credentials?.apiKey !== undefined)
-    issues.push({ path: `${at}.apiKey`, message: 'is not used by this scheme: give username and password' })
-  const username = text('username', scheme.usernameLabel, true)
-  const password = text('password', scheme.passwordLabel, scheme.passwordRequired) ?? ''
-  if (username?.includes(':') === true)
-    issues.push({ path: `${at}.username`, message: 'must not contain ":" (RFC 7617)' })
-  return username === undefined
-    ? undefined
-    : { accessToken: Buffer.from(`${username}:${password}`).toString('base64'), tokenType: 'Basic' }
+  return complete ? values : undefined
+}
+
+/** What a typed-in scheme's credentials are called in messages. */
+function credentialsNoun(scheme: ResolvedApiKey | ResolvedBasic): string {
+  const labels = scheme.inputs.map((input) => input.label.toLowerCase())
+  return labels.length <= 1
+    ? (labels[0] ?? scheme.label.toLowerCase())
+    : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+}
+
+/** Typed-in credentials as a stored token set: no expiry, nothing to refresh. */
+function typedCredentialWrite(
+  scheme: ResolvedApiKey | ResolvedBasic,
+  credentials: Readonly<Record<string, string>>,
+  values: TemplateValues
+): CredentialWrite {
+  const basic = (): string => {
+    // The Basic credential as sent, for `GET /token`: a fixed user name or password rendered.
+    const header = injectionFor(scheme, undefined).inject({ tokens: EMPTY_TOKENS, credentials }, values).headers
+      .authorization
+    return header?.replace(/^Basic /, '') ?? ''
+  }
+  return { tokenSet: encodeTypedIn(scheme.kind, credentials, basic), expiresAt: null, refreshDueAt: null }
+}
+
+/** Parameters and config values as templates read them. */
+function templateValuesOf(
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  parameters: Readonly<Record<string, string>>
+): TemplateValues {
+  return {
+    parameters: templateParameters(definition, parameters),
+    config: resolveConfigValues(definition, parameters)
+  }
+}
+
+const EMPTY_TOKENS: TokenSet = {
+  accessToken: '',
+  tokenType: '',
+  expiresAt: undefined,
+  refreshToken: undefined,
+  scopes: undefined,
+  idToken: undefined,
+  kept: {}
 }
 
 /** An event as the API shows it. */
@@ -121,6 +163,8 @@ export interface TokenView {
   accessToken: string
   tokenType: string
   expiresAt: string | null
+  /** Every value typed in for an API key or basic scheme (a key and its application key); `null` for OAuth tokens. */
+  credentials: Record<string, string> | null
 }
 
 /** Connections: create, read, list, delete, disconnect, events, token. */
@@ -171,7 +215,7 @@ export class ConnectionService {
             ? `is not used by the "${auth.label}" scheme`
             : "is not allowed: this connector uses the tenant's OAuth app (PUT /v1/connectors/:key/app)"
       })
-    const stored = credentialTokenSet(auth, request.credentials, issues)
+    const stored = typedInCredentials(auth, request.credentials, issues)
     if (issues.length > 0 || !parameters.ok)
       throw invalidRequest(
         `the connection has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
@@ -215,14 +259,15 @@ export class ConnectionService {
         },
         trx
       )
-      if (stored !== undefined) {
-        await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(stored), trx)
+      if (stored !== undefined && auth.kind !== 'oauth2') {
+        const values = templateValuesOf(definition, parameters.values)
+        await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(auth, stored, values), trx)
         await this.lifecycle.log(
           { tenantId, connectionId: created.id },
           {
             kind: 'connection.connected',
             level: 'info',
-            message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${auth.usernameLabel.toLowerCase()} and ${auth.passwordLabel.toLowerCase()}` : auth.label.toLowerCase()}`
+            message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${credentialsNoun(auth)}` : auth.label.toLowerCase()}`
           },
           trx
         )
@@ -256,16 +301,17 @@ export class ConnectionService {
       )
     }
     const issues: Issue[] = []
-    const stored = credentialTokenSet(scheme, credentials ?? {}, issues)
+    const stored = typedInCredentials(scheme, credentials ?? {}, issues)
     if (issues.length > 0 || stored === undefined)
       throw invalidRequest(
         `the credentials have ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}`,
         issues
       )
+    const values = templateValuesOf(entry.definition, await openParameters(this.store, connection.parameters))
     await this.lifecycle.credentialsReplaced(
       { tenantId, connectionId: id },
-      typedCredentialWrite(stored),
-      `New ${scheme.kind === 'basic' ? `${scheme.usernameLabel.toLowerCase()} and ${scheme.passwordLabel.toLowerCase()}` : scheme.inputLabel.toLowerCase()} saved`
+      typedCredentialWrite(scheme, stored, values),
+      `New ${credentialsNoun(scheme)} saved`
     )
     await this.afterConnect(tenantId, id)
     return this.get(tenantId, id)
@@ -405,11 +451,12 @@ export class ConnectionService {
   /** A valid access token, refreshed first (in single flight) when it expires within 30 seconds. */
   async token(tenantId: string, id: string): Promise<TokenView> {
     const connection = await this.credentials.connection(tenantId, id)
-    const { tokens } = await this.credentials.current(connection)
+    const { tokens, credentials } = await this.credentials.current(connection)
     return {
       accessToken: tokens.accessToken,
       tokenType: tokens.tokenType,
-      expiresAt: tokens.expiresAt?.toISOString() ?? null
+      expiresAt: tokens.expiresAt?.toISOString() ?? null,
+      credentials: credentials === undefined ? null : { ...credentials }
     }
   }
 

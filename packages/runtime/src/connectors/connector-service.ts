@@ -6,6 +6,7 @@ import {
   fromOpenApi,
   parsePlaceholders,
   resolveAuthSchemes,
+  templateParameterKeys,
   validateConnectorDefinition
 } from '@latchkey/connector-sdk'
 import type {
@@ -54,6 +55,10 @@ export interface ConnectorSummary {
     pattern: string | null
     patternMessage: string | null
     helpText: string | null
+    /** The provider's page about the value. */
+    docsUrl: string | null
+    /** A value of the right shape, for the empty field. */
+    example: string | null
     placeholder: string | null
     default: string | null
     options: { value: string; label: string }[] | null
@@ -69,14 +74,22 @@ export interface SchemeSummary {
   label: string
   kind: 'oauth2' | 'apiKey' | 'basic'
   grant: 'authorization_code' | 'client_credentials' | null
-  /** What the end customer types in (API key, user name, password); empty for OAuth 2.0. */
+  /** What the end customer types in (API key, user name, password, extra fields); empty for OAuth 2.0. */
   inputs: {
-    key: 'apiKey' | 'username' | 'password'
+    /** `apiKey`, `username`, `password` or an extra field's key: the key in `credentials`. */
+    key: string
     label: string
+    /** `password`: masked. */
     type: 'text' | 'password'
     required: boolean
     pattern: string | null
+    /** What to say when the value does not match `pattern`. */
+    patternMessage: string | null
     helpText: string | null
+    /** The provider's page about the value. */
+    docsUrl: string | null
+    /** A value of the right shape, for the empty field. */
+    example: string | null
   }[]
   scopes: { name: string; description: string }[]
   defaultScopes: string[]
@@ -98,42 +111,20 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     redirect: false,
     grant: null
   }
-  if (scheme.kind === 'apiKey') {
+  if (scheme.kind === 'apiKey' || scheme.kind === 'basic') {
     return {
       ...base,
-      inputs: [
-        {
-          key: 'apiKey',
-          label: scheme.inputLabel,
-          type: 'password',
-          required: true,
-          pattern: scheme.pattern ?? null,
-          helpText: scheme.helpText ?? null
-        }
-      ]
-    }
-  }
-  if (scheme.kind === 'basic') {
-    return {
-      ...base,
-      inputs: [
-        {
-          key: 'username',
-          label: scheme.usernameLabel,
-          type: 'text',
-          required: true,
-          pattern: null,
-          helpText: scheme.helpText ?? null
-        },
-        {
-          key: 'password',
-          label: scheme.passwordLabel,
-          type: 'password',
-          required: scheme.passwordRequired,
-          pattern: null,
-          helpText: null
-        }
-      ]
+      inputs: scheme.inputs.map((input) => ({
+        key: input.key,
+        label: input.label,
+        type: input.secret ? 'password' : 'text',
+        required: input.required,
+        pattern: input.pattern ?? null,
+        patternMessage: input.patternMessage ?? null,
+        helpText: input.helpText ?? null,
+        docsUrl: input.docsUrl ?? null,
+        example: input.example ?? null
+      }))
     }
   }
   return {
@@ -286,7 +277,7 @@ export class ConnectorService {
         ? []
         : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
     const declared = {
-      parameters: new Set((entry.definition.parameters ?? []).map((p) => p.key)),
+      parameters: new Set(templateParameterKeys(entry.definition)),
       config: new Set((entry.definition.configValues ?? []).map((c) => c.key)),
       metadata: new Set(kept),
       client: new Set(['id']),
@@ -367,6 +358,8 @@ export class ConnectorService {
         pattern: p.pattern ?? null,
         patternMessage: p.patternMessage ?? null,
         helpText: p.helpText ?? null,
+        docsUrl: p.docsUrl ?? null,
+        example: p.example ?? null,
         placeholder: p.placeholder ?? null,
         default: p.default ?? null,
         options: p.options === undefined ? null : p.options.map((o) => ({ value: o.value, label: o.label ?? o.value }))

@@ -18,7 +18,7 @@ import { HostLimiter } from '../jobs/host-limiter.js'
 import type { HostSlot } from '../jobs/host-limiter.js'
 import { SingleFlight } from './single-flight.js'
 import type { HeldLock } from './single-flight.js'
-import { decodeTokenSet, encodeTokenSet, refreshDueAt } from './token-set-codec.js'
+import { decodeTokenSet, encodeTokenSet, refreshDueAt, typedInOf } from './token-set-codec.js'
 
 /** Why a refresh happens; recorded in the event. */
 export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired' | 'first_use'
@@ -27,6 +27,17 @@ export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired' | 'fir
 export interface CurrentToken {
   readonly tokens: TokenSet
   readonly version: number
+  /** What the end customer typed in (API key and basic schemes); `undefined` for OAuth tokens. */
+  readonly credentials?: Readonly<Record<string, string>> | undefined
+}
+
+/** A stored credential as a current token. */
+function currentOf(credential: CredentialRecord): CurrentToken {
+  return {
+    tokens: decodeTokenSet(credential.tokenSet),
+    version: credential.version,
+    credentials: typedInOf(credential.tokenSet)
+  }
 }
 
 /** Errors that mean "reconnect": the connection turns red and refreshing stops. */
@@ -103,9 +114,7 @@ export class CredentialService {
 
   private async read(connectionId: string): Promise<CurrentToken | undefined> {
     const credential: CredentialRecord | undefined = await this.store.credentials.get(connectionId)
-    return credential === undefined
-      ? undefined
-      : { tokens: decodeTokenSet(credential.tokenSet), version: credential.version }
+    return credential === undefined ? undefined : currentOf(credential)
   }
 
   /** Whether the connection's scheme fetches tokens with the client credentials grant (no refresh token, fetched again instead). */
@@ -221,10 +230,7 @@ export class CredentialService {
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)
     const scheme = schemeOf(entry.definition, fresh)
     const clientCredentials = scheme.kind === 'oauth2' && scheme.grant === 'client_credentials'
-    const stored: CurrentToken | undefined =
-      read.credential === undefined
-        ? undefined
-        : { tokens: decodeTokenSet(read.credential.tokenSet), version: read.credential.version }
+    const stored: CurrentToken | undefined = read.credential === undefined ? undefined : currentOf(read.credential)
     if (stored === undefined && !clientCredentials)
       throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.

@@ -9,6 +9,44 @@ export interface StoredTokenSet extends Record<string, unknown> {
   scopes: string[] | null
   idToken: string | null
   kept: Record<string, unknown>
+  /** What the end customer typed in for an API key or basic scheme, by credential key. */
+  credentials?: Record<string, string>
+}
+
+/**
+ * Typed-in credentials as stored: every value by its key, and as the access token the key
+ * itself (API key) or the Basic credential (`/token` hands it out).
+ */
+export function encodeTypedIn(
+  kind: 'apiKey' | 'basic',
+  credentials: Readonly<Record<string, string>>,
+  basic: () => string
+): StoredTokenSet {
+  return {
+    accessToken: kind === 'apiKey' ? (credentials.apiKey ?? '') : basic(),
+    tokenType: kind === 'apiKey' ? 'api_key' : 'Basic',
+    expiresAt: null,
+    refreshToken: null,
+    scopes: null,
+    idToken: null,
+    kept: {},
+    credentials: { ...credentials }
+  }
+}
+
+/**
+ * The typed-in credentials of a stored token set; for those stored before each value was
+ * kept, read back from the key or the Basic credential. `undefined` for OAuth tokens.
+ */
+export function typedInOf(stored: Record<string, unknown>): Record<string, string> | undefined {
+  const value = stored as Partial<StoredTokenSet>
+  if (value.credentials !== undefined && value.credentials !== null) return value.credentials
+  const accessToken = String(value.accessToken ?? '')
+  if (value.tokenType === 'api_key') return { apiKey: accessToken }
+  if (value.tokenType !== 'Basic') return undefined
+  const decoded = Buffer.from(accessToken, 'base64').toString('utf8')
+  const at = decoded.indexOf(':')
+  return at === -1 ? { username: decoded } : { username: decoded.slice(0, at), password: decoded.slice(at + 1) }
 }
 
 export function encodeTokenSet(tokens: TokenSet): StoredTokenSet {

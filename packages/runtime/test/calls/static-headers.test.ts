@@ -41,7 +41,7 @@ t.test("an API key in its own header, beside the connector's own Authorization h
     runtime.http.call(tenantId, connection.id, { method: 'GET', url: '/things', headers: { 'X-Api-Key': 'mine' } }),
     {
       code: 'invalid_request',
-      details: [{ path: 'body.headers.X-Api-Key', message: /where Latchkey puts the token/ }]
+      details: [{ path: 'body.headers.X-Api-Key', message: /where Latchkey puts the credential/ }]
     },
     'callers still cannot set the credential header'
   )

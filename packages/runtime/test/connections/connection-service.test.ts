@@ -123,7 +123,7 @@ t.test('create checks every scheme’s inputs at once and never echoes a key', a
     details: [
       { path: 'body.scopes', message: 'are not used by the "API key" scheme' },
       { path: 'body.client', message: 'is not used by the "API key" scheme' },
-      { path: 'body.credentials', message: 'takes only apiKey for this scheme' },
+      { path: 'body.credentials.username', message: 'is not used by the "API key" scheme: give apiKey' },
       { path: 'body.credentials.apiKey', message: 'is not a valid secret key (starts with sk_)' }
     ]
   })
@@ -140,9 +140,12 @@ t.test('create checks every scheme’s inputs at once and never echoes a key', a
   })
   t.match(await refused({ connector: 'basic', credentials: { apiKey: 'k', username: 'a:b' } }), {
     details: [
-      { path: 'body.credentials.apiKey', message: 'is not used by this scheme: give username and password' },
-      { path: 'body.credentials.password', message: 'is required: the Token' },
-      { path: 'body.credentials.username', message: 'must not contain ":" (RFC 7617)' }
+      {
+        path: 'body.credentials.apiKey',
+        message: 'is not used by the "Username and password" scheme: give username, password'
+      },
+      { path: 'body.credentials.username', message: 'must not contain ":" (RFC 7617)' },
+      { path: 'body.credentials.password', message: 'is required: the Token' }
     ]
   })
   t.match(await refused({ connector: 'test', credentials: { apiKey: 'k' } }), {

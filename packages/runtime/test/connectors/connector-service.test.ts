@@ -138,7 +138,17 @@ t.test('connectors are summarised for the console and the wizard', async (t) => 
     ]
   )
   t.same(summary.schemes[0]?.inputs, [
-    { key: 'apiKey', label: 'Token', type: 'password', required: true, pattern: 'tk_.+', helpText: 'Settings → API' }
+    {
+      key: 'apiKey',
+      label: 'Token',
+      type: 'password',
+      required: true,
+      pattern: 'tk_.+',
+      patternMessage: null,
+      helpText: 'Settings → API',
+      docsUrl: null,
+      example: null
+    }
   ])
   t.match(summary.schemes[1]?.inputs, [
     { key: 'username', label: 'Email', type: 'text', required: true, helpText: 'your login' },

@@ -200,6 +200,8 @@ export function field(options: {
   path: string
   control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
   help?: string | null
+  /** The provider's page about the value, linked under the field. */
+  docsUrl?: string | null
   required?: boolean
 }): HTMLElement {
   const id = `f${++fieldCounter}`
@@ -220,6 +222,17 @@ export function field(options: {
     ),
     options.control,
     options.help ? h('p', { class: 'help', id: helpId }, options.help) : null,
+    options.docsUrl
+      ? h(
+          'p',
+          { class: 'help docs-link' },
+          h(
+            'a',
+            { href: options.docsUrl, target: '_blank', rel: 'noopener noreferrer' },
+            `Where to find your ${options.label.toLowerCase()}`
+          )
+        )
+      : null,
     h('p', { class: 'field-error', id: errorId, 'aria-live': 'polite' })
   )
 }

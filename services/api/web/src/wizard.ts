@@ -391,7 +391,8 @@ function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLS
     type: parameter.type === 'password' ? 'password' : 'text',
     name: parameter.key,
     autocomplete: parameter.type === 'password' ? 'new-password' : 'off',
-    placeholder: parameter.placeholder ?? undefined,
+    inputmode: parameter.type === 'port' ? 'numeric' : undefined,
+    placeholder: parameter.placeholder ?? parameter.example ?? undefined,
     value: parameter.default ?? undefined,
     spellcheck: 'false'
   })
@@ -463,9 +464,13 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
         type: input.type,
         name: `credential-${input.key}`,
         autocomplete: input.type === 'password' ? 'new-password' : 'off',
+        placeholder: input.example ?? undefined,
         spellcheck: 'false'
       }),
-      help: input.helpText,
+      help:
+        [input.helpText, input.pattern === null ? null : input.patternMessage].filter((x) => x !== null).join(' ') ||
+        null,
+      docsUrl: input.docsUrl,
       required: input.required
     })
   )
@@ -491,6 +496,7 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
       path: `body.parameters.${p.key}`,
       control: parameterControl(p),
       help,
+      docsUrl: p.docsUrl,
       required: p.required
     })
   })

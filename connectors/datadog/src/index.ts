@@ -1,0 +1,2 @@
+export { datadog } from './datadog.js'
+export { datadog as default } from './datadog.js'

@@ -1,0 +1,2 @@
+export { freshdesk } from './freshdesk.js'
+export { freshdesk as default } from './freshdesk.js'

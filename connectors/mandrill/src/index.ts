@@ -1,0 +1,2 @@
+export { mandrill } from './mandrill.js'
+export { mandrill as default } from './mandrill.js'

@@ -1,0 +1,2 @@
+export { pagerDuty } from './pagerduty.js'
+export { pagerDuty as default } from './pagerduty.js'
