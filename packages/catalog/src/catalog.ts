@@ -8,6 +8,7 @@ import { github } from '@latchkey/connector-github'
 import { gitlab } from '@latchkey/connector-gitlab'
 import { google } from '@latchkey/connector-google'
 import { hubspot } from '@latchkey/connector-hubspot'
+import { jamfPro } from '@latchkey/connector-jamf-pro'
 import { mandrill } from '@latchkey/connector-mandrill'
 import { microsoftGraph } from '@latchkey/connector-microsoft-graph'
 import { notion } from '@latchkey/connector-notion'
@@ -37,6 +38,7 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   gitlab,
   google,
   hubspot,
+  jamfPro,
   mandrill,
   microsoftGraph,
   notion,

@@ -4,6 +4,7 @@ export type { ValidateOptions, ValidationResult } from './validate-definition.js
 export {
   ApiKeySchema,
   AuthFailureSchema,
+  AwsSigV4Schema,
   AuthSchema,
   AuthSchemeSchema,
   BasicAuthSchema,
@@ -18,12 +19,14 @@ export {
   RateLimitSchema,
   RevokeRequestSchema,
   TokenPlacementSchema,
+  TokenExchangeSchema,
   TokenResponseSchema,
   VerificationSchema
 } from './schema.js'
 export type {
   ApiKeyAuth,
   AuthDefinition,
+  AwsSigV4Auth,
   AuthFailureRule,
   AuthSchemeDefinition,
   BasicAuth,
@@ -44,6 +47,7 @@ export type {
   RateLimitDefinition,
   RevokeRequest,
   StaticConfigValue,
+  TokenExchangeAuth,
   TokenPlacement,
   VerificationDefinition
 } from './schema.js'
@@ -103,6 +107,7 @@ export {
 export type {
   ResolvedApiKey,
   ResolvedAuthScheme,
+  ResolvedAwsSigV4,
   ResolvedBasic,
   ResolvedExpiry,
   ResolvedOAuth2,
@@ -110,7 +115,8 @@ export type {
   ResolvedOAuth2Base,
   ResolvedOAuth2ClientCredentials,
   ResolvedRevokeRequest,
-  ResolvedSchemeIdentity
+  ResolvedSchemeIdentity,
+  ResolvedTokenExchange
 } from './normalize.js'
 export { checkEndpointUrl, isLoopbackHost } from './url-policy.js'
 export { closest } from './format-issues.js'

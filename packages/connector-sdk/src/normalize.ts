@@ -146,8 +146,37 @@ export interface ResolvedBasic extends ResolvedTypedIn {
   readonly passwordLabel: string
 }
 
+/** A token exchange with every default applied. */
+export interface ResolvedTokenExchange extends ResolvedSchemeIdentity {
+  readonly kind: 'tokenExchange'
+  readonly inputs: readonly ResolvedCredentialInput[]
+  readonly request: {
+    readonly url: string
+    readonly method: 'POST' | 'PUT' | 'GET'
+    readonly format: 'json' | 'form'
+    readonly body: Readonly<Record<string, string>>
+    readonly headers: Readonly<Record<string, string>>
+  }
+  readonly response: {
+    readonly tokenPath: string
+    readonly expiry: ResolvedExpiry
+    readonly lifetimeSeconds: number | undefined
+  }
+}
+
+/** AWS Signature Version 4 with every default applied. */
+export interface ResolvedAwsSigV4 extends ResolvedSchemeIdentity {
+  readonly kind: 'awsSigV4'
+  /** `accessKeyId`, `secretAccessKey` and, when allowed, an optional `sessionToken`. */
+  readonly inputs: readonly ResolvedCredentialInput[]
+  /** A template. */
+  readonly region: string
+  readonly service: string
+}
+
 export type ResolvedOAuth2 = ResolvedOAuth2AuthorizationCode | ResolvedOAuth2ClientCredentials
-export type ResolvedAuthScheme = ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic
+export type ResolvedAuthScheme =
+  ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4
 
 /** The placeholder an API key template must contain. */
 export const API_KEY_PLACEHOLDER = '{{apiKey}}'
@@ -267,6 +296,8 @@ export function defaultSchemeKey(auth: {
   readonly grant?: string
 }): string {
   if (auth.kind === 'oauth2') return auth.grant === 'authorization_code' ? 'oauth2' : 'client_credentials'
+  if (auth.kind === 'tokenExchange') return 'token_exchange'
+  if (auth.kind === 'awsSigV4') return 'aws_sigv4'
   return auth.kind === 'apiKey' ? 'api_key' : 'basic'
 }
 
@@ -274,7 +305,9 @@ const DEFAULT_LABELS = {
   oauth2: 'OAuth 2.0',
   client_credentials: 'OAuth 2.0 client credentials',
   api_key: 'API key',
-  basic: 'Username and password'
+  basic: 'Username and password',
+  token_exchange: 'Sign in',
+  aws_sigv4: 'AWS access key'
 } as const
 
 function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRevokeRequest {
@@ -357,6 +390,55 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
       return resolveApiKey(auth, key)
     case 'basic':
       return resolveBasic(auth, key)
+    case 'awsSigV4':
+      return {
+        kind: 'awsSigV4',
+        key,
+        label: auth.label ?? DEFAULT_LABELS.aws_sigv4,
+        region: auth.region,
+        service: auth.service,
+        inputs: [
+          resolveInput('accessKeyId', auth.accessKeyId, { label: 'Access key ID', secret: false, required: true }),
+          resolveInput('secretAccessKey', auth.secretAccessKey, {
+            label: 'Secret access key',
+            secret: true,
+            required: true
+          }),
+          ...(auth.sessionToken === true
+            ? [
+                resolveInput('sessionToken', undefined, {
+                  label: 'Session token',
+                  secret: true,
+                  required: false,
+                  helpText: 'Only for temporary credentials.'
+                })
+              ]
+            : [])
+        ]
+      }
+    case 'tokenExchange':
+      return {
+        kind: 'tokenExchange',
+        key,
+        label: auth.label ?? DEFAULT_LABELS.token_exchange,
+        inputs: resolveFields(auth.fields),
+        request: {
+          url: auth.request.url,
+          method: auth.request.method ?? 'POST',
+          format: auth.request.format ?? 'json',
+          body: auth.request.body ?? {},
+          headers: auth.request.headers ?? {}
+        },
+        response: {
+          tokenPath: auth.response.tokenPath,
+          expiry: {
+            inPath: auth.response.expiresInPath ?? 'expires_in',
+            unit: auth.response.expiresInUnit ?? 'seconds',
+            atPath: auth.response.expiresAtPath
+          },
+          lifetimeSeconds: auth.response.lifetimeSeconds
+        }
+      }
   }
 }
 

@@ -390,12 +390,93 @@ export const BasicAuthSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/**
+ * The login request of a token exchange: the typed-in credentials posted to the provider's
+ * login or token endpoint. Body keys with dots build nested JSON
+ * (`"credentials.name": "{{credentials.username}}"` → `{"credentials":{"name":…}}`).
+ */
+export const LoginRequestSchema = Type.Object(
+  {
+    /** May use `{{parameters.*}}` and `{{config.*}}` (never a credential: URLs get logged). */
+    url: TemplateString,
+    /** @defaultValue `"POST"` */
+    method: Type.Optional(Type.Enum(['POST', 'PUT', 'GET'])),
+    /** @defaultValue `"json"` */
+    format: Type.Optional(Type.Enum(['json', 'form'])),
+    /** Templates over `{{credentials.*}}`, `{{parameters.*}}`, `{{config.*}}` and `{{now.*}}`. */
+    body: Type.Optional(StringMap),
+    /** Same templates, e.g. `Authorization: Basic {{base64(credentials.username, ":", credentials.password)}}`. */
+    headers: Type.Optional(StringMap)
+  },
+  { additionalProperties: false }
+)
+
+/** Where the login answer has the token and how long it lasts. */
+export const LoginResponseSchema = Type.Object(
+  {
+    /** Dot path of the token in the JSON answer, e.g. `token` or `data.session_id`. */
+    tokenPath: NonEmpty,
+    /** Dot path of its lifetime. */
+    expiresInPath: Type.Optional(NonEmpty),
+    /** @defaultValue `"seconds"` */
+    expiresInUnit: Type.Optional(Type.Enum(['seconds', 'milliseconds'])),
+    /** Dot path of an absolute expiry (ISO 8601, or epoch seconds / milliseconds), read when the answer has no lifetime. */
+    expiresAtPath: Type.Optional(NonEmpty),
+    /** A fixed lifetime when the answer says none (a session documented to last 240 minutes). */
+    lifetimeSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 31_536_000 }))
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * A token exchange ("two-step"): what the end customer types in is posted to a login or
+ * token endpoint, and the session token it answers is sent on API calls where
+ * `http.tokenPlacement` says (default `Authorization: Bearer`). The token is fetched on
+ * first use, again when it expires or the API refuses it, in single flight like a refresh.
+ */
+export const TokenExchangeSchema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('tokenExchange'),
+    /** What is typed in, as `{{credentials.<key>}}` in the login request. */
+    fields: Type.Array(CredentialFieldSchema, { minItems: 1, maxItems: 10 }),
+    request: LoginRequestSchema,
+    response: LoginResponseSchema
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * AWS Signature Version 4: every API call is signed with the end customer's access key
+ * (and the session token of temporary credentials) for one region and service.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
+ */
+export const AwsSigV4Schema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('awsSigV4'),
+    /** The region signed for, e.g. `{{parameters.region}}` or `us-east-1`. */
+    region: TemplateString,
+    /** The service's signing name, e.g. `execute-api`, `s3`, `sts`. */
+    service: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' }),
+    /** The access key id's form. @defaultValue `"Access key ID"` */
+    accessKeyId: Type.Optional(CredentialFormSchema),
+    /** The secret access key's form. @defaultValue `"Secret access key"` */
+    secretAccessKey: Type.Optional(CredentialFormSchema),
+    /** Whether a session token may be given too (temporary credentials). @defaultValue `false` */
+    sessionToken: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
 /** Every auth kind Latchkey knows, discriminated by `kind` (and `grant` for OAuth 2.0). */
 export const AuthSchemeSchema = Type.Union([
   OAuth2AuthorizationCodeSchema,
   OAuth2ClientCredentialsSchema,
   ApiKeySchema,
-  BasicAuthSchema
+  BasicAuthSchema,
+  TokenExchangeSchema,
+  AwsSigV4Schema
 ])
 
 /** One scheme, or several the end customer chooses from (each connection records which). */
@@ -594,6 +675,8 @@ export type OAuth2AuthorizationCodeAuth = Static<typeof OAuth2AuthorizationCodeS
 export type OAuth2ClientCredentialsAuth = Static<typeof OAuth2ClientCredentialsSchema>
 export type ApiKeyAuth = Static<typeof ApiKeySchema>
 export type BasicAuth = Static<typeof BasicAuthSchema>
+export type TokenExchangeAuth = Static<typeof TokenExchangeSchema>
+export type AwsSigV4Auth = Static<typeof AwsSigV4Schema>
 export type CredentialForm = Static<typeof CredentialFormSchema>
 export type CredentialInput = Static<typeof CredentialInputSchema>
 export type CredentialField = Static<typeof CredentialFieldSchema>

@@ -15,6 +15,11 @@ function describeScheme(auth: ResolvedAuthScheme): string[] {
     const password = auth.inputs.find((input) => input.key === 'password')
     return [`basic${password?.required === true ? '' : ' (key as user name)'}${fields}`]
   }
+  if (auth.kind === 'awsSigV4') return [`AWS Signature V4 for ${auth.service} in ${auth.region}`]
+  if (auth.kind === 'tokenExchange')
+    return [
+      `tokenExchange ${auth.request.method} ${auth.request.url} (${auth.inputs.map((input) => input.key).join(', ')})`
+    ]
   const scopeCount = Object.keys(auth.scopes).length
   return [
     `${auth.kind} ${auth.grant}`,

@@ -8,7 +8,9 @@ import {
   BasicAuthSchema,
   ConnectorDefinitionSchema,
   OAuth2AuthorizationCodeSchema,
-  OAuth2ClientCredentialsSchema
+  OAuth2ClientCredentialsSchema,
+  AwsSigV4Schema,
+  TokenExchangeSchema
 } from './schema.js'
 import type { AuthSchemeDefinition } from './schema.js'
 import type { ConnectorDefinitionInput, ConnectorDefinitionJson } from './schema.js'
@@ -37,7 +39,9 @@ const AUTH_SCHEMAS = {
   'oauth2:authorization_code': OAuth2AuthorizationCodeSchema,
   'oauth2:client_credentials': OAuth2ClientCredentialsSchema,
   apiKey: ApiKeySchema,
-  basic: BasicAuthSchema
+  basic: BasicAuthSchema,
+  tokenExchange: TokenExchangeSchema,
+  awsSigV4: AwsSigV4Schema
 } as const
 
 /** The definition schema with `auth` left open, so the union is dispatched by hand for clear errors. */
@@ -269,7 +273,9 @@ function credentialsOf(scheme: Json): string[] {
     : []
   if (scheme.kind === 'apiKey') return ['apiKey', ...fields]
   if (scheme.kind === 'basic') return ['username', 'password', ...fields]
-  return []
+  if (scheme.kind === 'awsSigV4')
+    return ['accessKeyId', 'secretAccessKey', ...(scheme.sessionToken === true ? ['sessionToken'] : [])]
+  return scheme.kind === 'tokenExchange' ? fields : []
 }
 
 /** The lookup values every option of a dropdown names (`{{parameters.<key>.<name>}}`). */
@@ -594,6 +600,43 @@ function checkBasic(check: Checker, auth: Json, at: string): void {
   }
 }
 
+function checkTokenExchange(check: Checker, auth: Json, at: string): void {
+  if (Array.isArray(auth.fields)) {
+    const seen = new Set<string>()
+    auth.fields.forEach((field, index) => {
+      if (!isObject(field)) return
+      const here = joinPath(at, 'fields', index)
+      if (typeof field.key === 'string') {
+        if (seen.has(field.key)) check.add(joinPath(here, 'key'), `"${field.key}" is declared twice`)
+        seen.add(field.key)
+      }
+      checkPattern(check, joinPath(here, 'pattern'), field.pattern)
+    })
+  }
+  const own = new Set(credentialsOf(auth))
+  const request = isObject(auth.request) ? auth.request : {}
+  check.url(joinPath(at, 'request', 'url'), request.url, ['parameters', 'config'])
+  check.values(joinPath(at, 'request', 'body'), request.body, TYPED_IN, { credentials: own })
+  check.values(joinPath(at, 'request', 'headers'), request.headers, TYPED_IN, { headers: true, credentials: own })
+  if (request.method === 'GET' && request.body !== undefined)
+    check.add(joinPath(at, 'request', 'body'), 'is not sent with method "GET"')
+  if (request.format === 'form')
+    for (const name of Object.keys(recordOf(request.body)))
+      if (name.includes('.'))
+        check.add(joinPath(at, 'request', 'body', name), 'nests JSON: a form body has flat names only')
+  const templates = [...Object.values(recordOf(request.body)), ...Object.values(recordOf(request.headers))]
+  const used = credentialsUsed(templates)
+  if (isObject(auth.request))
+    for (const key of own)
+      if (!used.has(key)) check.add(joinPath(at, 'fields'), `asks for "${key}" but the login request never sends it`)
+  const response = isObject(auth.response) ? auth.response : {}
+  if (response.expiresAtPath !== undefined && response.expiresInPath !== undefined)
+    check.add(
+      joinPath(at, 'response', 'expiresAtPath'),
+      'cannot be given with expiresInPath: the answer says one or the other'
+    )
+}
+
 /**
  * A base URL taking its whole origin from a placeholder needs the hosts it may name; each
  * wildcard pattern must leave a domain of its own after `*.`.
@@ -648,12 +691,15 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   const credentialHeaders = new Set<string>()
   const credentialQuery = new Set<string>()
   for (const { scheme } of schemesOf(auth)) {
-    if (scheme.kind === 'oauth2') {
+    if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange') {
       if (oauthHeader !== undefined) credentialHeaders.add(oauthHeader.toLowerCase())
       else if (typeof placement?.name === 'string') credentialQuery.add(placement.name)
       continue
     }
     if (scheme.kind === 'basic') credentialHeaders.add('authorization')
+    if (scheme.kind === 'awsSigV4')
+      for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'])
+        credentialHeaders.add(name)
     if (scheme.kind !== 'apiKey') continue
     const placements = Array.isArray(scheme.send)
       ? scheme.send.filter(isObject)
@@ -694,6 +740,15 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   if (auth.kind === 'oauth2') checkOAuth2(check, auth, at)
   if (auth.kind === 'apiKey') checkApiKey(check, auth, at)
   if (auth.kind === 'basic') checkBasic(check, auth, at)
+  if (auth.kind === 'tokenExchange') checkTokenExchange(check, auth, at)
+  if (auth.kind === 'awsSigV4') {
+    check.placeholders(joinPath(at, 'region'), typeof auth.region === 'string' ? auth.region : '', [
+      'parameters',
+      'config'
+    ])
+    for (const field of ['accessKeyId', 'secretAccessKey'])
+      if (isObject(auth[field])) checkPattern(check, joinPath(at, field, 'pattern'), (auth[field] as Json).pattern)
+  }
   return issues
 }
 

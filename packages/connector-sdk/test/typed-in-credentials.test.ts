@@ -398,3 +398,93 @@ t.test('http.query and http.headers: credentials and the time allowed, the crede
   }
   t.same(issuesOf(query), [{ path: 'http.query.api_key', message: 'is where the credential goes; Latchkey sets it' }])
 })
+
+t.test('token exchange: the login request and its answer, checked by path', async (t) => {
+  const jamf = {
+    key: 'jamf-pro',
+    name: 'Jamf Pro',
+    version: '1.0.0',
+    parameters: [{ key: 'host', label: 'Server' }],
+    auth: {
+      kind: 'tokenExchange',
+      fields: [
+        { key: 'username', label: 'Username', secret: false },
+        { key: 'password', label: 'Password' }
+      ],
+      request: {
+        url: 'https://{{parameters.host}}/api/v1/auth/token',
+        headers: { Authorization: 'Basic {{base64(credentials.username, ":", credentials.password)}}' }
+      },
+      response: { tokenPath: 'token', expiresAtPath: 'expires' }
+    },
+    http: { baseUrl: 'https://{{parameters.host}}/api' }
+  }
+  t.same(issuesOf(jamf), [])
+  t.match(resolveAuthSchemes(jamf as ConnectorDefinitionJson)[0], {
+    kind: 'tokenExchange',
+    key: 'token_exchange',
+    label: 'Sign in',
+    inputs: [
+      { key: 'username', secret: false, required: true },
+      { key: 'password', secret: true, required: true }
+    ],
+    request: { method: 'POST', format: 'json', body: {} },
+    response: {
+      tokenPath: 'token',
+      expiry: { inPath: 'expires_in', unit: 'seconds', atPath: 'expires' },
+      lifetimeSeconds: undefined
+    }
+  })
+  const bad = {
+    ...jamf,
+    auth: {
+      ...jamf.auth,
+      fields: [
+        ...jamf.auth.fields,
+        { key: 'password', label: 'Again' },
+        { key: 'otp', label: 'One-time code', pattern: '(' }
+      ],
+      request: {
+        url: 'https://{{credentials.username}}.example/login',
+        method: 'GET',
+        format: 'form',
+        body: { 'a.b': '{{credentials.password}}', c: '{{credentials.nothing}}' },
+        headers: { 'bad header': 'x' }
+      },
+      response: { tokenPath: 'token', expiresAtPath: 'expires', expiresInPath: 'ttl', lifetimeSeconds: 5 }
+    },
+    http: { baseUrl: 'https://api.example', headers: { authorization: 'mine' } }
+  }
+  t.same(issuesOf(bad), [
+    { path: 'auth.response.lifetimeSeconds', message: 'must be >= 30' },
+    { path: 'auth.fields[2].key', message: '"password" is declared twice' },
+    {
+      path: 'auth.fields[3].pattern',
+      message: 'is not a valid regular expression (Invalid regular expression: /^(?:()$/u: Unterminated group)'
+    },
+    {
+      path: 'auth.request.url',
+      message:
+        "placeholder {{credentials.username}} is only available in a scheme's send or its fixed user name or password, and http.headers and http.query"
+    },
+    {
+      path: 'auth.request.body.c',
+      message: 'placeholder {{credentials.nothing}} is not a declared credential this scheme asks for'
+    },
+    { path: 'auth.request.headers["bad header"]', message: 'is not a valid header name' },
+    { path: 'auth.request.body', message: 'is not sent with method "GET"' },
+    { path: 'auth.request.body["a.b"]', message: 'nests JSON: a form body has flat names only' },
+    { path: 'auth.fields', message: 'asks for "username" but the login request never sends it' },
+    { path: 'auth.fields', message: 'asks for "otp" but the login request never sends it' },
+    {
+      path: 'auth.response.expiresAtPath',
+      message: 'cannot be given with expiresInPath: the answer says one or the other'
+    },
+    { path: 'http.headers.authorization', message: 'is where the credential goes; Latchkey sets it' }
+  ])
+  const { request: _request, response: _response, ...bare } = jamf.auth
+  t.same(issuesOf({ ...jamf, auth: bare }), [
+    { path: 'auth.request', message: 'is required' },
+    { path: 'auth.response', message: 'is required' }
+  ])
+})

@@ -35,14 +35,15 @@ export type OAuthErrorCode =
   | 'discovery_failed'
 
 /** Which of the provider's endpoints an error came from. */
-export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery'
+export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login'
 
 const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   authorize: 'authorize URL',
   token: 'token URL',
   refresh: 'refresh URL',
   revoke: 'revoke URL',
-  discovery: 'issuer metadata URL'
+  discovery: 'issuer metadata URL',
+  login: 'login URL'
 }
 
 /** What an error knows, besides its code. */
@@ -79,6 +80,8 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'invalid_scope':
       return `The provider does not offer one of the requested scopes${details.context === undefined ? '' : ` (${details.context})`}: remove it, or check the scope names in the provider's documentation.`
     case 'invalid_grant':
+      if (details.endpoint === 'login')
+        return 'The provider refused the credentials at its login URL (wrong, expired or revoked): the end customer must save new ones.'
       return details.endpoint === 'refresh'
         ? 'The refresh token is no longer valid (revoked, expired or already used): the end customer must connect again.'
         : 'The authorization code is invalid, expired or already used, or the redirect URI differs from the one registered: connect again.'

@@ -16,7 +16,7 @@ export interface HttpAnswer {
 export interface EndpointRequest {
   readonly endpoint: OAuthEndpoint
   readonly url: string
-  readonly method?: 'POST' | 'GET' | 'DELETE'
+  readonly method?: 'POST' | 'PUT' | 'GET' | 'DELETE'
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string | undefined
 }

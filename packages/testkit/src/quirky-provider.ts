@@ -111,6 +111,19 @@ export interface QuirkyModes {
    * `undefined`: any key added with `addApiKey`, a Bearer token or a basic user.
    */
   apiCredentials: { in: 'header' | 'query' | 'body'; name: string; value: string }[] | undefined
+  /**
+   * A login endpoint at `POST /login` (a token exchange): the request must carry every
+   * `expects` entry (a header, or a body field by dot path in a JSON or form body), and the
+   * answer is `answer(token, expiresAt)`; the token is then accepted as a Bearer token on
+   * the API until `ttlSeconds` pass. Anything else answers 401. Counted as `tokenRequests.login`.
+   */
+  login:
+    | {
+        expects: { in: 'header' | 'body'; name: string; value: string }[]
+        answer: (token: string, expiresAt: Date) => unknown
+        ttlSeconds: number
+      }
+    | undefined
 }
 
 const DEFAULT_MODES: QuirkyModes = {
@@ -157,7 +170,8 @@ const DEFAULT_MODES: QuirkyModes = {
   callbackAppendParams: [],
   metadataIssParameterSupported: false,
   metadataCodeChallengeMethods: undefined,
-  apiCredentials: undefined
+  apiCredentials: undefined,
+  login: undefined
 }
 
 /** Options of {@link startQuirkyProvider}. */
@@ -526,6 +540,38 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     )
   }
 
+  /** A token exchange's login: the typed-in credentials checked, a session token issued. */
+  async function loginEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    counters.tokenRequests.login = (counters.tokenRequests.login ?? 0) + 1
+    const text = await readText(req)
+    const login = modes.login
+    if (login === undefined) return sendJson(res, 404, { error: 'not_found' })
+    let body: unknown = {}
+    if ((req.headers['content-type'] ?? '').includes('json')) {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        body = {}
+      }
+    } else body = Object.fromEntries(new URLSearchParams(text))
+    const field = (path: string): unknown =>
+      path
+        .split('.')
+        .reduce<unknown>(
+          (node, key) =>
+            node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+          body
+        )
+    const accepted = login.expects.every(({ in: where, name, value }) =>
+      where === 'header' ? req.headers[name.toLowerCase()] === value : field(name) === value
+    )
+    if (!accepted) return sendJson(res, 401, { message: 'Invalid credentials' })
+    const session = token('qsession')
+    const expiresAt = new Date(Date.now() + login.ttlSeconds * 1000)
+    accessTokens.set(session, { family: token('family'), scope: 'login', expiresAt: expiresAt.getTime() })
+    sendJson(res, 200, login.answer(session, expiresAt))
+  }
+
   /** Who the API call is from, or `undefined` when its credential is refused. */
   function apiCaller(req: IncomingMessage, url: URL, body: string): { scope: string } | undefined {
     if (modes.apiCredentials !== undefined)
@@ -669,6 +715,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
         counters.concurrentTokenRequests -= 1
       }
     }
+    if (url.pathname === '/login' && req.method === 'POST') return loginEndpoint(req, res)
     if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE'))
       return revokeEndpoint(req, res)
     // GitHub: `DELETE /applications/{client_id}/token`, the client id in the path.

@@ -125,7 +125,7 @@ t.test('never an open proxy: each attempt is refused and never reaches the upstr
     [{ method: 'GET', url: '/x', headers: { Connection: 'close' } }, /hop-by-hop/],
     [{ method: 'GET', url: '/x', headers: { 'Transfer-Encoding': 'chunked' } }, /hop-by-hop/],
     [{ method: 'GET', url: '/x', headers: { 'X-Evil': 'a\r\nInjected: 1' } }, /line breaks/],
-    [{ method: 'GET', url: '/x', headers: { Authorization: 'Bearer mine' } }, /where Latchkey puts the token/],
+    [{ method: 'GET', url: '/x', headers: { Authorization: 'Bearer mine' } }, /where Latchkey puts the credential/],
     [{ method: 'TRACE', url: '/x' }, /method/]
   ]
   for (const [body, message] of attempts) {

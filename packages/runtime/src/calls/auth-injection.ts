@@ -6,6 +6,8 @@ import {
 } from '@latchkey/connector-sdk'
 import type { DeepReadonly, HttpDefinition, ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
 import type { CurrentToken } from '../credentials/credential-service.js'
+import { RuntimeError } from '../errors.js'
+import { signAwsRequest } from './aws-signature.js'
 
 /** What goes on one API call to authenticate it. */
 export interface Injected {
@@ -29,7 +31,22 @@ export interface Injection {
   readonly inBody: boolean
   /** The headers, query params and body fields for one call. */
   readonly inject: (credential: CallCredential, values: TemplateValues) => Injected
+  /**
+   * Signs the request as it will be sent (AWS Signature V4): the headers to add. Such
+   * calls need their body in memory, to hash it.
+   */
+  readonly sign?: (request: SignedRequest, credential: CallCredential, values: TemplateValues) => Record<string, string>
 }
+
+/** A request as it goes out, for schemes that sign it. */
+export interface SignedRequest {
+  readonly method: string
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | Buffer | undefined
+}
+
+const NOTHING: Injected = Object.freeze({ headers: {}, query: [], body: Object.freeze({}) })
 
 const NO_BODY: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -59,7 +76,30 @@ const injections = new WeakMap<ResolvedAuthScheme, { http: HttpPart | undefined;
 type HttpPart = Pick<DeepReadonly<HttpDefinition>, 'tokenPlacement'>
 
 function buildInjection(scheme: ResolvedAuthScheme, http: HttpPart | undefined): Injection {
-  if (scheme.kind === 'oauth2') {
+  if (scheme.kind === 'awsSigV4') {
+    return {
+      headers: new Set(['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256']),
+      query: new Set(['X-Amz-Signature', 'X-Amz-Credential']),
+      inBody: false,
+      inject: () => NOTHING,
+      sign: (request, { credentials }, values) => {
+        const region = renderTemplate(scheme.region, values)
+        if (!/^[a-z0-9-]{1,32}$/.test(region))
+          throw new RuntimeError('not_declared', `the AWS region ${JSON.stringify(region)} is not a region name`)
+        return signAwsRequest(
+          request,
+          { region, service: scheme.service },
+          {
+            accessKeyId: credentials?.accessKeyId ?? '',
+            secretAccessKey: credentials?.secretAccessKey ?? '',
+            sessionToken: credentials?.sessionToken
+          }
+        )
+      }
+    }
+  }
+  // OAuth tokens and token exchanges' session tokens.
+  if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange') {
     const placement = resolveTokenPlacement(http?.tokenPlacement)
     const name = placement.in === 'header' ? placement.name.toLowerCase() : placement.name
     return {

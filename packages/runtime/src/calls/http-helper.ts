@@ -73,7 +73,7 @@ function renderedBase(handle: ConnectionHandle, template: string, originOnly: bo
   return rendered
 }
 
-/** The most of a request body read to merge a credential into it. */
+/** The most of a request body read to merge a credential into it, or to sign it. */
 const MAX_MERGED_BODY_BYTES = 10 * 1024 * 1024
 
 /** `http.headers` rendered for one call; those whose placeholders have no value left out. */
@@ -90,6 +90,27 @@ function extraHeaders(
     if (value !== undefined) headers[name.toLowerCase()] = value
   }
   return headers
+}
+
+/** A request body in memory (a stream read, bounded), for a signed request. */
+async function bufferedBody(body: ApiRequest['body']): Promise<string | Buffer | undefined> {
+  if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) return body
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length
+    if (size > MAX_MERGED_BODY_BYTES) {
+      body.destroy()
+      throw invalidRequest('the request cannot be signed', [
+        {
+          path: 'body.body',
+          message: `must be at most ${MAX_MERGED_BODY_BYTES} bytes: this connector signs every body`
+        }
+      ])
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
 }
 
 /**
@@ -191,15 +212,18 @@ export class HttpHelper {
     for (const [name, value] of Object.entries(apiRequest.headers ?? {})) callerHeaders[name.toLowerCase()] = value
     // A key sent in the JSON body: the body is read (bounded) and the key merged in on each send.
     const jsonBody = injection.inBody ? await jsonObjectBody(method, apiRequest.body) : undefined
+    // A signed request: its body is hashed, so it is read first (bounded).
+    const heldBody = injection.sign === undefined ? apiRequest.body : await bufferedBody(apiRequest.body)
     if (jsonBody !== undefined) {
       delete callerHeaders['content-length']
       callerHeaders['content-type'] = 'application/json'
     }
     const refreshOn = new Set(http.refreshOnStatus ?? DEFAULT_REFRESH_ON_STATUS)
     const authFailures = http.authFailures ?? []
-    // A new credential without the end customer: a refresh token, or the client credentials grant again.
+    // A new credential without the end customer: a refresh token, the client credentials grant or the login again.
     const renewable = (token: CurrentToken): boolean =>
-      scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined)
+      scheme.kind === 'tokenExchange' ||
+      (scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined))
     const refused = async (answer: ApiResponse): Promise<{ response: ApiResponse; failed: boolean }> => {
       if (refreshOn.has(answer.status)) return { response: answer, failed: true }
       return authFailures.length === 0
@@ -207,10 +231,7 @@ export class HttpHelper {
         : inspectForAuthFailure(answer, authFailures)
     }
     const replayable =
-      jsonBody !== undefined ||
-      apiRequest.body === undefined ||
-      typeof apiRequest.body === 'string' ||
-      Buffer.isBuffer(apiRequest.body)
+      jsonBody !== undefined || heldBody === undefined || typeof heldBody === 'string' || Buffer.isBuffer(heldBody)
 
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
       const injected = injection.inject(token, values)
@@ -226,7 +247,12 @@ export class HttpHelper {
         }
         for (const [name, value] of injected.query) url.searchParams.set(name, value)
       }
-      const body = jsonBody === undefined ? apiRequest.body : JSON.stringify({ ...jsonBody, ...injected.body })
+      const body = jsonBody === undefined ? heldBody : JSON.stringify({ ...jsonBody, ...injected.body })
+      if (injection.sign !== undefined)
+        Object.assign(
+          headers,
+          injection.sign({ method, url, headers, body: body as string | Buffer | undefined }, token, values)
+        )
       let response: Dispatcher.ResponseData
       try {
         response = await request(url, {

@@ -14,7 +14,9 @@ import type {
   Issue,
   ResolvedApiKey,
   ResolvedAuthScheme,
+  ResolvedAwsSigV4,
   ResolvedBasic,
+  ResolvedTokenExchange,
   TemplateValues
 } from '@latchkey/connector-sdk'
 import type { TokenSet } from '@latchkey/oauth-client'
@@ -105,8 +107,11 @@ function typedInCredentials(
   return complete ? values : undefined
 }
 
+/** A scheme whose credentials the end customer types in. */
+type TypedInScheme = ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4
+
 /** What a typed-in scheme's credentials are called in messages. */
-function credentialsNoun(scheme: ResolvedApiKey | ResolvedBasic): string {
+function credentialsNoun(scheme: TypedInScheme): string {
   const labels = scheme.inputs.map((input) => input.label.toLowerCase())
   return labels.length <= 1
     ? (labels[0] ?? scheme.label.toLowerCase())
@@ -115,11 +120,12 @@ function credentialsNoun(scheme: ResolvedApiKey | ResolvedBasic): string {
 
 /** Typed-in credentials as a stored token set: no expiry, nothing to refresh. */
 function typedCredentialWrite(
-  scheme: ResolvedApiKey | ResolvedBasic,
+  scheme: TypedInScheme,
   credentials: Readonly<Record<string, string>>,
   values: TemplateValues
 ): CredentialWrite {
   const basic = (): string => {
+    if (scheme.kind === 'tokenExchange') return ''
     // The Basic credential as sent, for `GET /token`: a fixed user name or password rendered.
     const header = injectionFor(scheme, undefined).inject({ tokens: EMPTY_TOKENS, credentials }, values).headers
       .authorization
@@ -267,7 +273,7 @@ export class ConnectionService {
           {
             kind: 'connection.connected',
             level: 'info',
-            message: `Connected to ${definition.name} with ${auth.kind === 'basic' ? `a ${credentialsNoun(auth)}` : auth.label.toLowerCase()}`
+            message: `Connected to ${definition.name} with ${auth.kind === 'apiKey' ? auth.label.toLowerCase() : `a ${credentialsNoun(auth)}`}`
           },
           trx
         )

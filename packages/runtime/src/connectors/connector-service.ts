@@ -72,7 +72,7 @@ export interface ConnectorSummary {
 export interface SchemeSummary {
   key: string
   label: string
-  kind: 'oauth2' | 'apiKey' | 'basic'
+  kind: 'oauth2' | 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4'
   grant: 'authorization_code' | 'client_credentials' | null
   /** What the end customer types in (API key, user name, password, extra fields); empty for OAuth 2.0. */
   inputs: {
@@ -111,7 +111,7 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     redirect: false,
     grant: null
   }
-  if (scheme.kind === 'apiKey' || scheme.kind === 'basic') {
+  if (scheme.kind !== 'oauth2') {
     return {
       ...base,
       inputs: scheme.inputs.map((input) => ({
@@ -259,11 +259,14 @@ export class ConnectorService {
     const issues: Issue[] = []
     if (auth === undefined) {
       // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
-      const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only overrides.baseUrl can be set`
+      // A token exchange's login URL is overridable as `tokenUrl`.
+      const exchange = resolveAuthSchemes(entry.definition).some((s) => s.kind === 'tokenExchange')
+      const settable = exchange ? ['baseUrl', 'tokenUrl'] : ['baseUrl']
+      const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only ${settable.map((n) => `overrides.${n}`).join(' and ')} can be set`
       for (const field of ['clientId', 'clientSecret', 'scopes'] as const)
         if (input[field] !== undefined) issues.push({ path: `body.${field}`, message: why })
       for (const name of Object.keys(input.overrides ?? {}))
-        if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
+        if (!settable.includes(name)) issues.push({ path: `body.overrides.${name}`, message: why })
     } else {
       if (input.clientId === undefined)
         issues.push({

@@ -1,11 +1,23 @@
-import { OAuthError, fetchClientToken, refreshTokens, resolveContext } from '@latchkey/oauth-client'
+import {
+  OAuthError,
+  exchangeCredentials,
+  fetchClientToken,
+  refreshTokens,
+  resolveContext
+} from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import type { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
-import { resolveAuthScheme } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
+import type {
+  ConnectorDefinition,
+  ConnectorDefinitionJson,
+  ResolvedAuthScheme,
+  ResolvedTokenExchange
+} from '@latchkey/connector-sdk'
 import type { Connection, CredentialRecord, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { connectionContext, schemeOf } from '../connections/connection-context.js'
+import { connectionContext, openParameters, schemeOf } from '../connections/connection-context.js'
 import type { DiscoveryCache } from './discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
@@ -29,6 +41,11 @@ export interface CurrentToken {
   readonly version: number
   /** What the end customer typed in (API key and basic schemes); `undefined` for OAuth tokens. */
   readonly credentials?: Readonly<Record<string, string>> | undefined
+}
+
+/** Schemes that fetch their own tokens instead of refreshing: client credentials, token exchanges. */
+function fetchesOwn(scheme: ResolvedAuthScheme): boolean {
+  return scheme.kind === 'tokenExchange' || (scheme.kind === 'oauth2' && scheme.grant === 'client_credentials')
 }
 
 /** A stored credential as a current token. */
@@ -117,12 +134,15 @@ export class CredentialService {
     return credential === undefined ? undefined : currentOf(credential)
   }
 
-  /** Whether the connection's scheme fetches tokens with the client credentials grant (no refresh token, fetched again instead). */
-  private async usesClientCredentials(connection: Connection): Promise<boolean> {
+  /**
+   * Whether the connection's scheme fetches its own tokens, on first use and again instead
+   * of refreshing: the client credentials grant, or a token exchange's login.
+   */
+  private async fetchesOwnTokens(connection: Connection): Promise<boolean> {
     const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
     if (entry === undefined) return false
     const scheme = resolveAuthScheme(entry.definition, connection.auth_scheme)
-    return scheme?.kind === 'oauth2' && scheme.grant === 'client_credentials'
+    return scheme !== undefined && fetchesOwn(scheme)
   }
 
   /**
@@ -136,16 +156,15 @@ export class CredentialService {
     const now = this.now()
     if (cached !== undefined && !expiresWithin(cached.tokens, now, minValidityMs)) return cached
     const generation = this.#generation
-    const clientCredentials = await this.usesClientCredentials(connection)
+    const ownTokens = await this.fetchesOwnTokens(connection)
     const token = await this.read(connection.id)
-    // Client credentials: the first token is fetched on first use.
-    if (token === undefined && clientCredentials) return this.refresh(connection, 0, 'first_use')
+    // Client credentials and token exchanges: the first token is fetched on first use
+    // (a token exchange stores what was typed in, with no session token yet).
+    if (token === undefined && ownTokens) return this.refresh(connection, 0, 'first_use')
     if (token === undefined) throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
-    // Renewable without the end customer: a refresh token, or the client credentials grant again.
-    if (
-      expiresWithin(token.tokens, now, minValidityMs) &&
-      (clientCredentials || token.tokens.refreshToken !== undefined)
-    ) {
+    if (ownTokens && token.tokens.accessToken === '') return this.refresh(connection, token.version, 'first_use')
+    // Renewable without the end customer: a refresh token, or the token fetched again.
+    if (expiresWithin(token.tokens, now, minValidityMs) && (ownTokens || token.tokens.refreshToken !== undefined)) {
       return this.refresh(connection, token.version, 'expired')
     }
     if (this.feed.live && generation === this.#generation) this.#cache.set(connection.id, token)
@@ -235,6 +254,8 @@ export class CredentialService {
       throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.
     if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
+    if (scheme.kind === 'tokenExchange' && stored !== undefined)
+      return this.loginHoldingLock(fresh, entry.definition, scheme, stored, reason, lock)
     if (scheme.kind !== 'oauth2')
       throw new RuntimeError(
         'scheme_mismatch',
@@ -313,6 +334,74 @@ export class CredentialService {
     const current = { tokens, version }
     if (this.feed.live) this.#cache.set(connection.id, current)
     if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))
+    return current
+  }
+
+  /**
+   * A token exchange's login, under the refresh lock: what the end customer typed in is
+   * posted to the login URL again, and the new session token saved beside it.
+   */
+  private async loginHoldingLock(
+    connection: Connection,
+    definition: ConnectorDefinition | ConnectorDefinitionJson,
+    scheme: ResolvedTokenExchange,
+    stored: CurrentToken,
+    reason: RefreshReason,
+    lock: HeldLock
+  ): Promise<CurrentToken> {
+    const parameters = await openParameters(this.store, connection.parameters)
+    const values = {
+      parameters: templateParameters(definition, parameters),
+      config: resolveConfigValues(definition, parameters),
+      credentials: stored.credentials ?? {}
+    }
+    // The tenant app's `tokenUrl` override stands for the login URL (a sandbox, a test double).
+    const app = await (this.apps ?? this.store.apps).get(connection.tenant_id, connection.connector_key)
+    const loginUrl = app?.overrides.tokenUrl ?? scheme.request.url
+    let tokens: TokenSet
+    try {
+      if (lock.lost.aborted)
+        throw new RuntimeError('lock_timeout', 'the refresh lock was lost before the provider was called; try again')
+      tokens = await exchangeCredentials(
+        { ...scheme, request: { ...scheme.request, url: loginUrl } },
+        values,
+        this.config.http
+      )
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      const failure = runtimeErrorFromOAuth(error)
+      await this.recordFailure(connection, error)
+      await this.#flight.publishFailure(connection.id, {
+        code: failure.code,
+        message: failure.message,
+        details: failure.details
+      })
+      throw failure
+    }
+    const write = {
+      tokenSet: { ...encodeTokenSet(tokens), credentials: { ...stored.credentials } },
+      expiresAt: tokens.expiresAt ?? null,
+      refreshDueAt: null
+    }
+    const event = {
+      kind: 'token.fetched' as const,
+      level: 'info' as const,
+      message:
+        stored.tokens.accessToken === ''
+          ? 'Signed in: session token fetched'
+          : 'Signed in again: session token fetched',
+      detail: { reason, expiresAt: tokens.expiresAt?.toISOString() ?? null, rotated: false }
+    }
+    const version = await this.lifecycle.refreshed(refOf(connection), stored.version, write, event)
+    if (version === undefined) {
+      const current = await this.read(connection.id)
+      if (current === undefined)
+        throw new RuntimeError('not_connected', 'the connection was disconnected while refreshing')
+      return current
+    }
+    const current = { tokens, version, credentials: stored.credentials }
+    if (this.feed.live) this.#cache.set(connection.id, current)
+    if (connection.status === 'error') await this.lifecycle.recovered(refOf(connection))
     return current
   }
 

@@ -15,16 +15,19 @@ export interface StoredTokenSet extends Record<string, unknown> {
 
 /**
  * Typed-in credentials as stored: every value by its key, and as the access token the key
- * itself (API key) or the Basic credential (`/token` hands it out).
+ * itself (API key), the Basic credential (`/token` hands it out), or nothing yet (a token
+ * exchange's session token, fetched on first use).
  */
 export function encodeTypedIn(
-  kind: 'apiKey' | 'basic',
+  kind: 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4',
   credentials: Readonly<Record<string, string>>,
   basic: () => string
 ): StoredTokenSet {
+  // A token exchange has no session token yet: it is fetched on first use.
   return {
-    accessToken: kind === 'apiKey' ? (credentials.apiKey ?? '') : basic(),
-    tokenType: kind === 'apiKey' ? 'api_key' : 'Basic',
+    accessToken: kind === 'apiKey' ? (credentials.apiKey ?? '') : kind === 'basic' ? basic() : '',
+    tokenType:
+      kind === 'apiKey' ? 'api_key' : kind === 'basic' ? 'Basic' : kind === 'awsSigV4' ? 'aws_sigv4' : 'Bearer',
     expiresAt: null,
     refreshToken: null,
     scopes: null,

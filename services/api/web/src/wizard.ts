@@ -262,7 +262,9 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
 }
 
 function replaceLabel(scheme: Scheme): string {
-  return scheme.kind === 'basic' ? 'Update credentials' : `Replace ${scheme.inputs[0]?.label.toLowerCase() ?? 'key'}`
+  return scheme.kind === 'apiKey' && scheme.inputs.length === 1
+    ? `Replace ${scheme.inputs[0]?.label.toLowerCase() ?? 'key'}`
+    : 'Update credentials'
 }
 
 /** The scheme's inputs again, to save new credentials on this connection. */

@@ -1,0 +1,2 @@
+export { jamfPro } from './jamf-pro.js'
+export { jamfPro as default } from './jamf-pro.js'
