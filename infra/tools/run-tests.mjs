@@ -40,7 +40,8 @@ try {
 
 // Screenshots of the browser tests land in the run's artifacts folder.
 const artifacts = process.env.LATCHKEY_ARTIFACTS_DIR ?? join(root, 'artifacts')
-const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)]
+// `--continue`: one failing suite does not stop the others, so a run reports every failure (not a SIGINT in the rest).
+const args = ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', '--continue', ...process.argv.slice(2)]
 const child = spawn('npx', ['--no-install', ...args], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: {

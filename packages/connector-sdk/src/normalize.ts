@@ -113,6 +113,8 @@ export interface ResolvedCredentialInput {
   /** Masked in the wizard. */
   readonly secret: boolean
   readonly required: boolean
+  /** A pasted file (a service account key): line breaks allowed, a text area in the wizard. */
+  readonly multiline?: boolean
   readonly pattern: string | undefined
   readonly patternMessage: string | undefined
   readonly helpText: string | undefined
@@ -174,9 +176,41 @@ export interface ResolvedAwsSigV4 extends ResolvedSchemeIdentity {
   readonly service: string
 }
 
+/** The fields of a service account key kept as credentials (the file itself is not). */
+export const SERVICE_ACCOUNT_FIELDS = [
+  'client_email',
+  'private_key',
+  'private_key_id',
+  'client_id',
+  'project_id',
+  'token_uri'
+] as const
+
+/** A JWT bearer grant with every default applied. */
+export interface ResolvedJwtBearer extends ResolvedSchemeIdentity {
+  readonly kind: 'jwtBearer'
+  readonly tokenUrl: string
+  readonly serviceAccount: boolean
+  /** `serviceAccountKey` for a service account, else the fields. */
+  readonly inputs: readonly ResolvedCredentialInput[]
+  readonly assertion: {
+    readonly issuer: string
+    readonly subject: string | undefined
+    readonly audience: string | undefined
+    readonly lifetimeSeconds: number
+    readonly claims: Readonly<Record<string, string>>
+  }
+  readonly scopes: Readonly<Record<string, string>>
+  readonly defaultScopes: readonly string[]
+  readonly scopeDelimiter: ScopeDelimiter
+  readonly scopeIn: 'assertion' | 'request'
+  readonly accessTokenPath: string | undefined
+  readonly expiry: ResolvedExpiry
+}
+
 export type ResolvedOAuth2 = ResolvedOAuth2AuthorizationCode | ResolvedOAuth2ClientCredentials
 export type ResolvedAuthScheme =
-  ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4
+  ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4 | ResolvedJwtBearer
 
 /** The placeholder an API key template must contain. */
 export const API_KEY_PLACEHOLDER = '{{apiKey}}'
@@ -298,6 +332,7 @@ export function defaultSchemeKey(auth: {
   if (auth.kind === 'oauth2') return auth.grant === 'authorization_code' ? 'oauth2' : 'client_credentials'
   if (auth.kind === 'tokenExchange') return 'token_exchange'
   if (auth.kind === 'awsSigV4') return 'aws_sigv4'
+  if (auth.kind === 'jwtBearer') return 'jwt_bearer'
   return auth.kind === 'apiKey' ? 'api_key' : 'basic'
 }
 
@@ -307,7 +342,8 @@ const DEFAULT_LABELS = {
   api_key: 'API key',
   basic: 'Username and password',
   token_exchange: 'Sign in',
-  aws_sigv4: 'AWS access key'
+  aws_sigv4: 'AWS access key',
+  jwt_bearer: 'Service account'
 } as const
 
 function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRevokeRequest {
@@ -390,6 +426,48 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
       return resolveApiKey(auth, key)
     case 'basic':
       return resolveBasic(auth, key)
+    case 'jwtBearer':
+      return {
+        kind: 'jwtBearer',
+        key,
+        label: auth.label ?? DEFAULT_LABELS.jwt_bearer,
+        tokenUrl: auth.tokenUrl,
+        serviceAccount: auth.serviceAccount === true,
+        inputs:
+          auth.serviceAccount === true
+            ? [
+                {
+                  key: 'serviceAccountKey',
+                  label: 'Service account key (JSON)',
+                  secret: true,
+                  required: true,
+                  multiline: true,
+                  pattern: undefined,
+                  patternMessage: undefined,
+                  helpText: 'The JSON key file of the service account, pasted whole.',
+                  docsUrl: undefined,
+                  example: undefined
+                }
+              ]
+            : resolveFields(auth.fields),
+        assertion: {
+          issuer: auth.assertion.issuer,
+          subject: auth.assertion.subject,
+          audience: auth.assertion.audience,
+          lifetimeSeconds: auth.assertion.lifetimeSeconds ?? 3600,
+          claims: auth.assertion.claims ?? {}
+        },
+        scopes: auth.scopes ?? {},
+        defaultScopes: auth.defaultScopes ?? [],
+        scopeDelimiter: (auth.scopeDelimiter ?? ' ') as ScopeDelimiter,
+        scopeIn: auth.scopeIn ?? 'assertion',
+        accessTokenPath: auth.tokenResponse?.accessTokenPath,
+        expiry: {
+          inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in',
+          unit: auth.tokenResponse?.expiresInUnit ?? 'seconds',
+          atPath: auth.tokenResponse?.expiresAtPath
+        }
+      }
     case 'awsSigV4':
       return {
         kind: 'awsSigV4',

@@ -458,13 +458,71 @@ export const AwsSigV4Schema = Type.Object(
     /** The region signed for, e.g. `{{parameters.region}}` or `us-east-1`. */
     region: TemplateString,
     /** The service's signing name, e.g. `execute-api`, `s3`, `sts`. */
-    service: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' }),
+    service: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      pattern: '^[a-z0-9-]+$',
+      [PATTERN_MESSAGE]: 'must be a signing name: lower-case letters, digits and dashes (e.g. "execute-api")'
+    }),
     /** The access key id's form. @defaultValue `"Access key ID"` */
     accessKeyId: Type.Optional(CredentialFormSchema),
     /** The secret access key's form. @defaultValue `"Secret access key"` */
     secretAccessKey: Type.Optional(CredentialFormSchema),
     /** Whether a session token may be given too (temporary credentials). @defaultValue `false` */
     sessionToken: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * The JWT a JWT bearer grant signs. Claims are templates over `{{credentials.*}}`,
+ * `{{parameters.*}}`, `{{config.*}}` and `{{now.*}}`.
+ */
+export const AssertionSchema = Type.Object(
+  {
+    /** `iss`, e.g. `{{credentials.client_email}}`. */
+    issuer: TemplateString,
+    /** `sub`, e.g. the user a service account acts for. */
+    subject: Type.Optional(TemplateString),
+    /** `aud`. @defaultValue the token URL */
+    audience: Type.Optional(TemplateString),
+    /** Seconds between `iat` and `exp`. @defaultValue `3600` */
+    lifetimeSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
+    /** More claims, e.g. Salesforce-style `{ "prn": … }`. */
+    claims: Type.Optional(StringMap)
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * JWT bearer assertion grant (RFC 7523 §2.1) with a private key the end customer gives:
+ * a Google-style service account key (JSON, pasted or uploaded) or typed-in fields one of
+ * which is `privateKey` (PKCS #8 PEM or a private JWK). The token is fetched on first use
+ * and again before it expires, like client credentials; there is no refresh token.
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.1
+ * @see https://developers.google.com/identity/protocols/oauth2/service-account#httprest
+ */
+export const JwtBearerSchema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('jwtBearer'),
+    tokenUrl: TemplateString,
+    /**
+     * The credential is a service account key file: JSON with `type: "service_account"`,
+     * `client_email` and `private_key`; its fields become `{{credentials.client_email}}`,
+     * `{{credentials.private_key_id}}`, `{{credentials.project_id}}`…
+     */
+    serviceAccount: Type.Optional(Type.Boolean()),
+    /** Otherwise what is typed in; one field must be `privateKey`. */
+    fields: Type.Optional(Type.Array(CredentialFieldSchema, { minItems: 1, maxItems: 10 })),
+    assertion: AssertionSchema,
+    scopes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 512 }), Type.String({ maxLength: 1024 }))),
+    defaultScopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200, uniqueItems: true })),
+    /** @defaultValue `" "` */
+    scopeDelimiter: Type.Optional(Type.Enum([' ', ','])),
+    /** Where the scopes go: the assertion's `scope` claim (Google) or the request's `scope` param. @defaultValue `"assertion"` */
+    scopeIn: Type.Optional(Type.Enum(['assertion', 'request'])),
+    tokenResponse: Type.Optional(TokenResponseSchema)
   },
   { additionalProperties: false }
 )
@@ -476,7 +534,8 @@ export const AuthSchemeSchema = Type.Union([
   ApiKeySchema,
   BasicAuthSchema,
   TokenExchangeSchema,
-  AwsSigV4Schema
+  AwsSigV4Schema,
+  JwtBearerSchema
 ])
 
 /** One scheme, or several the end customer chooses from (each connection records which). */
@@ -677,6 +736,7 @@ export type ApiKeyAuth = Static<typeof ApiKeySchema>
 export type BasicAuth = Static<typeof BasicAuthSchema>
 export type TokenExchangeAuth = Static<typeof TokenExchangeSchema>
 export type AwsSigV4Auth = Static<typeof AwsSigV4Schema>
+export type JwtBearerAuth = Static<typeof JwtBearerSchema>
 export type CredentialForm = Static<typeof CredentialFormSchema>
 export type CredentialInput = Static<typeof CredentialInputSchema>
 export type CredentialField = Static<typeof CredentialFieldSchema>

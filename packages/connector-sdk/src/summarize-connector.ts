@@ -15,6 +15,8 @@ function describeScheme(auth: ResolvedAuthScheme): string[] {
     const password = auth.inputs.find((input) => input.key === 'password')
     return [`basic${password?.required === true ? '' : ' (key as user name)'}${fields}`]
   }
+  if (auth.kind === 'jwtBearer')
+    return [`jwtBearer${auth.serviceAccount ? ' (service account key)' : ''} at ${auth.tokenUrl}`]
   if (auth.kind === 'awsSigV4') return [`AWS Signature V4 for ${auth.service} in ${auth.region}`]
   if (auth.kind === 'tokenExchange')
     return [

@@ -2,7 +2,7 @@ import Type from 'typebox'
 import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
-import { API_KEY_PLACEHOLDER, BUILT_IN_CREDENTIALS, defaultSchemeKey } from './normalize.js'
+import { API_KEY_PLACEHOLDER, BUILT_IN_CREDENTIALS, SERVICE_ACCOUNT_FIELDS, defaultSchemeKey } from './normalize.js'
 import {
   ApiKeySchema,
   BasicAuthSchema,
@@ -10,6 +10,7 @@ import {
   OAuth2AuthorizationCodeSchema,
   OAuth2ClientCredentialsSchema,
   AwsSigV4Schema,
+  JwtBearerSchema,
   TokenExchangeSchema
 } from './schema.js'
 import type { AuthSchemeDefinition } from './schema.js'
@@ -41,7 +42,8 @@ const AUTH_SCHEMAS = {
   apiKey: ApiKeySchema,
   basic: BasicAuthSchema,
   tokenExchange: TokenExchangeSchema,
-  awsSigV4: AwsSigV4Schema
+  awsSigV4: AwsSigV4Schema,
+  jwtBearer: JwtBearerSchema
 } as const
 
 /** The definition schema with `auth` left open, so the union is dispatched by hand for clear errors. */
@@ -275,6 +277,7 @@ function credentialsOf(scheme: Json): string[] {
   if (scheme.kind === 'basic') return ['username', 'password', ...fields]
   if (scheme.kind === 'awsSigV4')
     return ['accessKeyId', 'secretAccessKey', ...(scheme.sessionToken === true ? ['sessionToken'] : [])]
+  if (scheme.kind === 'jwtBearer') return scheme.serviceAccount === true ? [...SERVICE_ACCOUNT_FIELDS] : fields
   return scheme.kind === 'tokenExchange' ? fields : []
 }
 
@@ -600,6 +603,30 @@ function checkBasic(check: Checker, auth: Json, at: string): void {
   }
 }
 
+function checkJwtBearer(check: Checker, auth: Json, at: string): void {
+  check.url(joinPath(at, 'tokenUrl'), auth.tokenUrl, ['parameters', 'config'])
+  checkScopes(check, auth, at)
+  if (auth.serviceAccount === true && auth.fields !== undefined)
+    check.add(joinPath(at, 'fields'), 'is not used with serviceAccount: the key file is the credential')
+  if (auth.serviceAccount !== true) {
+    const keys = Array.isArray(auth.fields) ? auth.fields.filter(isObject).map((f) => f.key) : []
+    if (!keys.includes('privateKey'))
+      check.add(
+        joinPath(at, 'fields'),
+        'needs a field "privateKey" (or serviceAccount: true): the key the assertion is signed with'
+      )
+  }
+  const own = new Set(credentialsOf(auth))
+  const assertion = isObject(auth.assertion) ? auth.assertion : {}
+  for (const name of ['issuer', 'subject', 'audience'])
+    if (typeof assertion[name] === 'string')
+      check.placeholders(joinPath(at, 'assertion', name), assertion[name] as string, TYPED_IN, { credentials: own })
+  check.values(joinPath(at, 'assertion', 'claims'), assertion.claims, TYPED_IN, {
+    credentials: own,
+    reserved: ['iss', 'sub', 'aud', 'iat', 'exp', 'jti', 'scope']
+  })
+}
+
 function checkTokenExchange(check: Checker, auth: Json, at: string): void {
   if (Array.isArray(auth.fields)) {
     const seen = new Set<string>()
@@ -691,7 +718,7 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   const credentialHeaders = new Set<string>()
   const credentialQuery = new Set<string>()
   for (const { scheme } of schemesOf(auth)) {
-    if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange') {
+    if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange' || scheme.kind === 'jwtBearer') {
       if (oauthHeader !== undefined) credentialHeaders.add(oauthHeader.toLowerCase())
       else if (typeof placement?.name === 'string') credentialQuery.add(placement.name)
       continue
@@ -741,6 +768,7 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   if (auth.kind === 'apiKey') checkApiKey(check, auth, at)
   if (auth.kind === 'basic') checkBasic(check, auth, at)
   if (auth.kind === 'tokenExchange') checkTokenExchange(check, auth, at)
+  if (auth.kind === 'jwtBearer') checkJwtBearer(check, auth, at)
   if (auth.kind === 'awsSigV4') {
     check.placeholders(joinPath(at, 'region'), typeof auth.region === 'string' ? auth.region : '', [
       'parameters',

@@ -488,3 +488,97 @@ t.test('token exchange: the login request and its answer, checked by path', asyn
     { path: 'auth.response', message: 'is required' }
   ])
 })
+
+t.test('JWT bearer and AWS Signature V4: declared, resolved, and every mistake by path', async (t) => {
+  const google = {
+    key: 'google-sa',
+    name: 'Google (service account)',
+    version: '1.0.0',
+    auth: {
+      kind: 'jwtBearer',
+      serviceAccount: true,
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      assertion: { issuer: '{{credentials.client_email}}' },
+      scopes: { 'https://www.googleapis.com/auth/drive.readonly': 'Read Drive' },
+      defaultScopes: ['https://www.googleapis.com/auth/drive.readonly']
+    },
+    http: { baseUrl: 'https://www.googleapis.com' }
+  }
+  t.same(issuesOf(google), [])
+  t.match(resolveAuthSchemes(google as ConnectorDefinitionJson)[0], {
+    kind: 'jwtBearer',
+    key: 'jwt_bearer',
+    serviceAccount: true,
+    inputs: [{ key: 'serviceAccountKey', multiline: true, secret: true }],
+    assertion: { issuer: '{{credentials.client_email}}', lifetimeSeconds: 3600, claims: {} },
+    scopeIn: 'assertion'
+  })
+  t.same(
+    issuesOf({
+      ...google,
+      auth: {
+        ...google.auth,
+        serviceAccount: false,
+        fields: [{ key: 'clientId', label: 'Client id' }],
+        tokenUrl: 'https://login.example/{{credentials.clientId}}',
+        assertion: { issuer: '{{credentials.client_email}}', claims: { aud: 'x', prn: '{{credentials.clientId}}' } },
+        defaultScopes: ['drive']
+      }
+    }),
+    [
+      {
+        path: 'auth.tokenUrl',
+        message:
+          "placeholder {{credentials.clientId}} is only available in a scheme's send or its fixed user name or password, and http.headers and http.query"
+      },
+      { path: 'auth.defaultScopes[0]', message: '"drive" is not a declared scope' },
+      {
+        path: 'auth.fields',
+        message: 'needs a field "privateKey" (or serviceAccount: true): the key the assertion is signed with'
+      },
+      {
+        path: 'auth.assertion.issuer',
+        message: 'placeholder {{credentials.client_email}} is not a declared credential this scheme asks for'
+      },
+      { path: 'auth.assertion.claims.aud', message: 'is set by Latchkey itself and cannot be overridden' }
+    ]
+  )
+  const aws = {
+    key: 'aws-api',
+    name: 'AWS API',
+    version: '1.0.0',
+    parameters: [{ key: 'region', label: 'Region', type: 'dropdown', options: [{ value: 'eu-west-1' }] }],
+    auth: { kind: 'awsSigV4', region: '{{parameters.region}}', service: 'execute-api' },
+    http: { baseUrl: 'https://api.example' }
+  }
+  t.same(issuesOf(aws), [])
+  t.match(resolveAuthSchemes(aws as ConnectorDefinitionJson)[0], {
+    kind: 'awsSigV4',
+    key: 'aws_sigv4',
+    region: '{{parameters.region}}',
+    inputs: [
+      { key: 'accessKeyId', secret: false },
+      { key: 'secretAccessKey', secret: true }
+    ]
+  })
+  t.same(
+    issuesOf({
+      ...aws,
+      auth: { ...aws.auth, region: '{{parameters.zone}}', service: 'Execute API', accessKeyId: { pattern: '[' } },
+      http: { baseUrl: 'https://api.example', headers: { 'X-Amz-Date': 'now' } }
+    }),
+    [
+      {
+        path: 'auth.service',
+        message: 'must be a signing name: lower-case letters, digits and dashes (e.g. "execute-api")'
+      },
+      { path: 'auth.region', message: 'placeholder {{parameters.zone}} is not a declared parameter' },
+      {
+        path: 'auth.accessKeyId.pattern',
+        message:
+          'is not a valid regular expression (Invalid regular expression: /^(?:[)$/u: Unterminated character class)'
+      },
+      { path: 'http.headers["X-Amz-Date"]', message: 'is where the credential goes; Latchkey sets it' }
+    ]
+  )
+})

@@ -43,7 +43,7 @@ function normalizePem(text: string): string {
  * PKCS #8 PEM, or a private JWK as JSON (its `kid` and `alg` are used).
  * @throws {TypeError} naming what is wrong, never quoting the key.
  */
-function readKey(secret: string): { key: KeyObject; kid: string | undefined; alg: string } {
+export function readKey(secret: string): { key: KeyObject; kid: string | undefined; alg: string } {
   const text = secret.trim()
   try {
     if (text.startsWith('{')) {

@@ -35,7 +35,7 @@ export type OAuthErrorCode =
   | 'discovery_failed'
 
 /** Which of the provider's endpoints an error came from. */
-export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login'
+export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login' | 'assertion'
 
 const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   authorize: 'authorize URL',
@@ -43,7 +43,8 @@ const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   refresh: 'refresh URL',
   revoke: 'revoke URL',
   discovery: 'issuer metadata URL',
-  login: 'login URL'
+  login: 'login URL',
+  assertion: 'token URL'
 }
 
 /** What an error knows, besides its code. */
@@ -80,6 +81,8 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'invalid_scope':
       return `The provider does not offer one of the requested scopes${details.context === undefined ? '' : ` (${details.context})`}: remove it, or check the scope names in the provider's documentation.`
     case 'invalid_grant':
+      if (details.endpoint === 'assertion')
+        return 'The provider refused the signed assertion (a revoked or deleted key, a wrong issuer or subject, scopes not granted to it, or a clock far off): the end customer must save a valid key.'
       if (details.endpoint === 'login')
         return 'The provider refused the credentials at its login URL (wrong, expired or revoked): the end customer must save new ones.'
       return details.endpoint === 'refresh'

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createVerify, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -204,6 +204,8 @@ export interface QuirkyCounters {
   readonly revocationLog: RevocationRecord[]
   /** How the last API call authenticated. */
   lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | 'declared' | undefined
+  /** The claims of the last JWT bearer assertion accepted. */
+  lastAssertion: Record<string, unknown> | undefined
   /** The query of the last authorize request. */
   lastAuthorize: Record<string, string> | undefined
   /** Sites requests arrived for, in order: `/sites/{site}/…` stands for a per-customer host (`{site}.zendesk.com`). */
@@ -236,6 +238,8 @@ export interface QuirkyProvider {
   addApiKey(key: string): void
   /** Accepts HTTP Basic credentials on the API (an empty password allowed). */
   addBasicUser(username: string, password: string): void
+  /** Accepts JWT bearer assertions from this issuer signed by the key (an SPKI PEM). */
+  addAssertionKey(issuer: string, publicKeyPem: string): void
   /**
    * Answers a path (a full path such as `/api/user`, without the query; outside `/api` too, like
    * Atlassian's `/oauth/token/accessible-resources`) with this JSON for any valid credential,
@@ -288,6 +292,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     revocationLog: [],
     lastApiAuth: undefined,
     lastAuthorize: undefined,
+    lastAssertion: undefined,
     sites: [],
     concurrentTokenRequests: 0,
     maxConcurrentTokenRequests: 0
@@ -295,6 +300,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
   const apiAnswers = new Map<string, unknown>()
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
+  /** Public keys of JWT bearer issuers (service accounts), by `iss`. */
+  const assertionKeys = new Map<string, string>()
   const codes = new Map<string, CodeGrant>()
   const accessTokens = new Map<string, AccessGrant>()
   const refreshTokens = new Map<string, RefreshGrant>()
@@ -441,6 +448,14 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON', form)
+    // RFC 7523 §2.1: no client authentication, the signed assertion is the credential.
+    if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+      const checked = checkAssertion(form.get('assertion') ?? '')
+      if (typeof checked === 'string') return oauthError(req, res, 400, 'invalid_grant', checked, form)
+      counters.lastAssertion = checked
+      answer(req, res, 200, issue(token('family'), String(checked.scope ?? form.get('scope') ?? ''), false))
+      return
+    }
     if (!clientAuthenticated(req, form))
       return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     if (grant === 'authorization_code') {
@@ -538,6 +553,37 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
           ? url.searchParams.get(name) === value
           : json[name] === value
     )
+  }
+
+  /**
+   * A JWT bearer assertion as Google checks one: RS256 signed by a key registered for its
+   * issuer, `aud` this token URL, `exp` ahead and at most an hour after `iat`.
+   * @returns its claims, or why it is refused.
+   */
+  function checkAssertion(jwt: string): Record<string, unknown> | string {
+    const [header, payload, signature] = jwt.split('.')
+    if (header === undefined || payload === undefined || signature === undefined) return 'the assertion is not a JWT'
+    let claims: Record<string, unknown>
+    let protectedHeader: Record<string, unknown>
+    try {
+      protectedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
+    } catch {
+      return 'the assertion is not a JWT'
+    }
+    const key = assertionKeys.get(String(claims.iss))
+    if (key === undefined) return 'unknown issuer'
+    if (protectedHeader.alg !== 'RS256') return 'only RS256 is accepted'
+    const valid = createVerify('RSA-SHA256')
+      .update(`${header}.${payload}`)
+      .verify(key, Buffer.from(signature, 'base64url'))
+    if (!valid) return 'Invalid JWT Signature.'
+    const now = Math.floor(Date.now() / 1000)
+    if (claims.aud !== `${base}/oauth/token`) return 'the audience must be the token URL'
+    if (typeof claims.exp !== 'number' || claims.exp <= now) return 'the assertion has expired'
+    if (typeof claims.iat !== 'number' || claims.exp - claims.iat > 3600)
+      return 'the assertion lives longer than an hour'
+    return claims
   }
 
   /** A token exchange's login: the typed-in credentials checked, a session token issued. */
@@ -765,6 +811,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     setModes: (next) => Object.assign(modes, next),
     addApiKey: (key) => apiKeys.add(key),
     addBasicUser: (username, password) => basicUsers.set(username, password),
+    addAssertionKey: (issuer, publicKeyPem) => assertionKeys.set(issuer, publicKeyPem),
     setApiAnswer: (path, body) => apiAnswers.set(path, body),
     expireAccessTokens: () => {
       for (const grant of accessTokens.values()) grant.expiresAt = 0

@@ -98,8 +98,8 @@ function buildInjection(scheme: ResolvedAuthScheme, http: HttpPart | undefined):
       }
     }
   }
-  // OAuth tokens and token exchanges' session tokens.
-  if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange') {
+  // OAuth tokens, JWT bearer tokens and token exchanges' session tokens.
+  if (scheme.kind === 'oauth2' || scheme.kind === 'tokenExchange' || scheme.kind === 'jwtBearer') {
     const placement = resolveTokenPlacement(http?.tokenPlacement)
     const name = placement.in === 'header' ? placement.name.toLowerCase() : placement.name
     return {

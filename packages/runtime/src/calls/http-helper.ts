@@ -223,6 +223,7 @@ export class HttpHelper {
     // A new credential without the end customer: a refresh token, the client credentials grant or the login again.
     const renewable = (token: CurrentToken): boolean =>
       scheme.kind === 'tokenExchange' ||
+      scheme.kind === 'jwtBearer' ||
       (scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || token.tokens.refreshToken !== undefined))
     const refused = async (answer: ApiResponse): Promise<{ response: ApiResponse; failed: boolean }> => {
       if (refreshOn.has(answer.status)) return { response: answer, failed: true }

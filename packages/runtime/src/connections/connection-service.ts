@@ -4,6 +4,7 @@ import {
   resolveAuthScheme,
   resolveAuthSchemes,
   resolveConfigValues,
+  SERVICE_ACCOUNT_FIELDS,
   resolveScopes,
   templateParameters,
   validateParameters
@@ -16,9 +17,11 @@ import type {
   ResolvedAuthScheme,
   ResolvedAwsSigV4,
   ResolvedBasic,
+  ResolvedJwtBearer,
   ResolvedTokenExchange,
   TemplateValues
 } from '@latchkey/connector-sdk'
+import { privateKeyProblem } from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import { injectionFor } from '../calls/auth-injection.js'
 import type { JobQueues } from '@latchkey/jobs'
@@ -90,7 +93,7 @@ function typedInCredentials(
     if (typeof value !== 'string') issues.push({ path, message: 'must be text' })
     else if (value.length > MAX_CREDENTIAL_LENGTH)
       issues.push({ path, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
-    else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0)))
+    else if ((input.multiline !== true && /[\r\n]/.test(value)) || value.includes(String.fromCharCode(0)))
       issues.push({ path, message: 'must not contain line breaks' })
     else if (input.key === 'username' && scheme.kind === 'basic' && value.includes(':'))
       issues.push({ path, message: 'must not contain ":" (RFC 7617)' })
@@ -104,11 +107,47 @@ function typedInCredentials(
       })
     else values[input.key] = value
   }
+  if (scheme.kind === 'jwtBearer' && complete) return signingCredentials(scheme, values, issues)
   return complete ? values : undefined
 }
 
+/**
+ * A JWT bearer scheme's credentials: the fields of a pasted service account key (never
+ * the file itself), or the typed-in fields; either way a private key that can sign.
+ */
+function signingCredentials(
+  scheme: ResolvedJwtBearer,
+  values: Record<string, string>,
+  issues: Issue[]
+): Record<string, string> | undefined {
+  if (!scheme.serviceAccount) {
+    const problem = privateKeyProblem(values.privateKey ?? '')
+    if (problem === undefined) return values
+    issues.push({ path: 'body.credentials.privateKey', message: problem })
+    return undefined
+  }
+  const path = 'body.credentials.serviceAccountKey'
+  let key: Record<string, unknown>
+  try {
+    key = JSON.parse(values.serviceAccountKey ?? '') as Record<string, unknown>
+  } catch {
+    issues.push({ path, message: 'must be the service account key file: JSON' })
+    return undefined
+  }
+  if (key === null || typeof key !== 'object' || key.type !== 'service_account') {
+    issues.push({ path, message: 'must be a service account key: JSON with "type": "service_account"' })
+    return undefined
+  }
+  const kept: Record<string, string> = {}
+  for (const field of SERVICE_ACCOUNT_FIELDS) if (typeof key[field] === 'string') kept[field] = key[field] as string
+  if (kept.client_email === undefined) issues.push({ path, message: 'has no "client_email"' })
+  const problem = privateKeyProblem(kept.private_key ?? '')
+  if (problem !== undefined) issues.push({ path, message: `has no usable "private_key": it ${problem}` })
+  return kept.client_email === undefined || problem !== undefined ? undefined : kept
+}
+
 /** A scheme whose credentials the end customer types in. */
-type TypedInScheme = ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4
+type TypedInScheme = ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4 | ResolvedJwtBearer
 
 /** What a typed-in scheme's credentials are called in messages. */
 function credentialsNoun(scheme: TypedInScheme): string {

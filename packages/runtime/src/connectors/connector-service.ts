@@ -72,15 +72,15 @@ export interface ConnectorSummary {
 export interface SchemeSummary {
   key: string
   label: string
-  kind: 'oauth2' | 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4'
+  kind: 'oauth2' | 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4' | 'jwtBearer'
   grant: 'authorization_code' | 'client_credentials' | null
   /** What the end customer types in (API key, user name, password, extra fields); empty for OAuth 2.0. */
   inputs: {
     /** `apiKey`, `username`, `password` or an extra field's key: the key in `credentials`. */
     key: string
     label: string
-    /** `password`: masked. */
-    type: 'text' | 'password'
+    /** `password`: masked; `textarea`: a pasted file (a service account key). */
+    type: 'text' | 'password' | 'textarea'
     required: boolean
     pattern: string | null
     /** What to say when the value does not match `pattern`. */
@@ -117,7 +117,7 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
       inputs: scheme.inputs.map((input) => ({
         key: input.key,
         label: input.label,
-        type: input.secret ? 'password' : 'text',
+        type: input.multiline === true ? 'textarea' : input.secret ? 'password' : 'text',
         required: input.required,
         pattern: input.pattern ?? null,
         patternMessage: input.patternMessage ?? null,
@@ -259,8 +259,10 @@ export class ConnectorService {
     const issues: Issue[] = []
     if (auth === undefined) {
       // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
-      // A token exchange's login URL is overridable as `tokenUrl`.
-      const exchange = resolveAuthSchemes(entry.definition).some((s) => s.kind === 'tokenExchange')
+      // A token exchange's login URL and a JWT bearer grant's token URL are overridable as `tokenUrl`.
+      const exchange = resolveAuthSchemes(entry.definition).some(
+        (s) => s.kind === 'tokenExchange' || s.kind === 'jwtBearer'
+      )
       const settable = exchange ? ['baseUrl', 'tokenUrl'] : ['baseUrl']
       const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only ${settable.map((n) => `overrides.${n}`).join(' and ')} can be set`
       for (const field of ['clientId', 'clientSecret', 'scopes'] as const)

@@ -2,6 +2,7 @@ import {
   OAuthError,
   exchangeCredentials,
   fetchClientToken,
+  fetchJwtBearerToken,
   refreshTokens,
   resolveContext
 } from '@latchkey/oauth-client'
@@ -13,6 +14,7 @@ import type {
   ConnectorDefinition,
   ConnectorDefinitionJson,
   ResolvedAuthScheme,
+  ResolvedJwtBearer,
   ResolvedTokenExchange
 } from '@latchkey/connector-sdk'
 import type { Connection, CredentialRecord, Store } from '@latchkey/store'
@@ -45,7 +47,11 @@ export interface CurrentToken {
 
 /** Schemes that fetch their own tokens instead of refreshing: client credentials, token exchanges. */
 function fetchesOwn(scheme: ResolvedAuthScheme): boolean {
-  return scheme.kind === 'tokenExchange' || (scheme.kind === 'oauth2' && scheme.grant === 'client_credentials')
+  return (
+    scheme.kind === 'tokenExchange' ||
+    scheme.kind === 'jwtBearer' ||
+    (scheme.kind === 'oauth2' && scheme.grant === 'client_credentials')
+  )
 }
 
 /** A stored credential as a current token. */
@@ -254,7 +260,7 @@ export class CredentialService {
       throw new RuntimeError('not_connected', 'the connection has no tokens: connect it first')
     // `0`: the caller saw no token at all; any stored one is a sibling's.
     if (stored !== undefined && seenVersion !== undefined && stored.version !== seenVersion) return stored
-    if (scheme.kind === 'tokenExchange' && stored !== undefined)
+    if ((scheme.kind === 'tokenExchange' || scheme.kind === 'jwtBearer') && stored !== undefined)
       return this.loginHoldingLock(fresh, entry.definition, scheme, stored, reason, lock)
     if (scheme.kind !== 'oauth2')
       throw new RuntimeError(
@@ -338,13 +344,14 @@ export class CredentialService {
   }
 
   /**
-   * A token exchange's login, under the refresh lock: what the end customer typed in is
-   * posted to the login URL again, and the new session token saved beside it.
+   * A token fetched with what the end customer gave, under the refresh lock: a token
+   * exchange's login (the typed-in fields posted to the login URL) or a JWT bearer grant
+   * (an assertion signed with their key); the new token is saved beside the credentials.
    */
   private async loginHoldingLock(
     connection: Connection,
     definition: ConnectorDefinition | ConnectorDefinitionJson,
-    scheme: ResolvedTokenExchange,
+    scheme: ResolvedTokenExchange | ResolvedJwtBearer,
     stored: CurrentToken,
     reason: RefreshReason,
     lock: HeldLock
@@ -355,18 +362,26 @@ export class CredentialService {
       config: resolveConfigValues(definition, parameters),
       credentials: stored.credentials ?? {}
     }
-    // The tenant app's `tokenUrl` override stands for the login URL (a sandbox, a test double).
+    // The tenant app's `tokenUrl` override stands for the login or token URL (a sandbox, a test double).
     const app = await (this.apps ?? this.store.apps).get(connection.tenant_id, connection.connector_key)
-    const loginUrl = app?.overrides.tokenUrl ?? scheme.request.url
+    const override = app?.overrides.tokenUrl
     let tokens: TokenSet
     try {
       if (lock.lost.aborted)
         throw new RuntimeError('lock_timeout', 'the refresh lock was lost before the provider was called; try again')
-      tokens = await exchangeCredentials(
-        { ...scheme, request: { ...scheme.request, url: loginUrl } },
-        values,
-        this.config.http
-      )
+      tokens =
+        scheme.kind === 'tokenExchange'
+          ? await exchangeCredentials(
+              { ...scheme, request: { ...scheme.request, url: override ?? scheme.request.url } },
+              values,
+              this.config.http
+            )
+          : await fetchJwtBearerToken(
+              { ...scheme, tokenUrl: override ?? scheme.tokenUrl },
+              values,
+              connection.requested_scopes.length > 0 ? connection.requested_scopes : scheme.defaultScopes,
+              this.config.http
+            )
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       const failure = runtimeErrorFromOAuth(error)

@@ -19,7 +19,7 @@ export interface StoredTokenSet extends Record<string, unknown> {
  * exchange's session token, fetched on first use).
  */
 export function encodeTypedIn(
-  kind: 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4',
+  kind: 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4' | 'jwtBearer',
   credentials: Readonly<Record<string, string>>,
   basic: () => string
 ): StoredTokenSet {

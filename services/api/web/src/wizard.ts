@@ -462,13 +462,16 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
     field({
       label: input.label,
       path: `body.credentials.${input.key}`,
-      control: h('input', {
-        type: input.type,
-        name: `credential-${input.key}`,
-        autocomplete: input.type === 'password' ? 'new-password' : 'off',
-        placeholder: input.example ?? undefined,
-        spellcheck: 'false'
-      }),
+      control:
+        input.type === 'textarea'
+          ? h('textarea', { name: `credential-${input.key}`, rows: 6, spellcheck: 'false', autocomplete: 'off' })
+          : h('input', {
+              type: input.type,
+              name: `credential-${input.key}`,
+              autocomplete: input.type === 'password' ? 'new-password' : 'off',
+              placeholder: input.example ?? undefined,
+              spellcheck: 'false'
+            }),
       help:
         [input.helpText, input.pattern === null ? null : input.patternMessage].filter((x) => x !== null).join(' ') ||
         null,
@@ -512,7 +515,8 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
   const choose = (key: string): void => {
     for (const fields of perScheme) {
       fields.hidden = fields.dataset.scheme !== key
-      for (const control of fields.querySelectorAll<HTMLInputElement>('input')) control.disabled = fields.hidden
+      for (const control of fields.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
+        control.disabled = fields.hidden
     }
     const scheme = schemes.find((s) => s.key === key)
     submit.textContent = scheme?.redirect === true ? `Connect ${connector.name}` : `Save and connect`
