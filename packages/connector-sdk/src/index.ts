@@ -22,7 +22,8 @@ export {
   TokenPlacementSchema,
   TokenExchangeSchema,
   TokenResponseSchema,
-  VerificationSchema
+  VerificationSchema,
+  VerificationStepSchema
 } from './schema.js'
 export type {
   ApiKeyAuth,
@@ -51,7 +52,8 @@ export type {
   StaticConfigValue,
   TokenExchangeAuth,
   TokenPlacement,
-  VerificationDefinition
+  VerificationDefinition,
+  VerificationStep
 } from './schema.js'
 export {
   ConfigValueError,
@@ -69,9 +71,11 @@ export {
   parsePlaceholders,
   placeholderParts,
   readPath,
+  renderEmbeddedTemplate,
   renderTemplate,
   renderTemplateIfComplete,
-  renderUrlTemplate
+  renderUrlTemplate,
+  selectPath
 } from './template.js'
 export type {
   Placeholder,
@@ -105,7 +109,9 @@ export {
   resolveAuthSchemes,
   resolveOAuth2,
   resolveScheme,
-  resolveTokenPlacement
+  resolveTokenPlacement,
+  resolveVerificationSteps,
+  verificationIdentityNames
 } from './normalize.js'
 export type {
   ResolvedApiKey,

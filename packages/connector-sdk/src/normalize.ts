@@ -13,7 +13,9 @@ import type {
   OAuth2ClientCredentialsAuth,
   RevokeRequest,
   ScopeDelimiter,
-  TokenPlacement
+  TokenPlacement,
+  VerificationDefinition,
+  VerificationStep
 } from './schema.js'
 
 /** Every default of an OAuth 2.0 authorization code definition, in one place. */
@@ -554,4 +556,19 @@ export function resolveTokenPlacement(placement: TokenPlacement | undefined): Re
   if (placement.in === 'query') return { in: 'query', name: placement.name ?? 'access_token', prefix: '' }
   const name = placement.name ?? 'Authorization'
   return { in: 'header', name, prefix: placement.prefix ?? (name.toLowerCase() === 'authorization' ? 'Bearer ' : '') }
+}
+
+/** A verification's requests in order: its `steps`, or itself as the one step. */
+export function resolveVerificationSteps(
+  verification: DeepReadonly<VerificationDefinition> | undefined
+): readonly DeepReadonly<VerificationStep>[] {
+  if (verification === undefined) return []
+  if (verification.steps !== undefined) return verification.steps
+  const { steps: _steps, ...step } = verification
+  return [{ ...step, path: step.path ?? '/' }]
+}
+
+/** Every identity name a verification keeps, across its steps. */
+export function verificationIdentityNames(verification: DeepReadonly<VerificationDefinition> | undefined): string[] {
+  return resolveVerificationSteps(verification).flatMap((step) => Object.keys(step.identity ?? {}))
 }

@@ -674,31 +674,54 @@ export const HttpSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** The fields of one verification request. */
+const verificationRequest = {
+  /** @defaultValue `"GET"` */
+  method: Type.Optional(Type.Enum(['GET', 'POST'])),
+  /**
+   * Where `path` starts: below `http.baseUrl`, or at its origin (Atlassian: the
+   * accessible-resources call that finds the site sits beside the site-specific API).
+   * @defaultValue `"baseUrl"`
+   */
+  from: Type.Optional(Type.Enum(['baseUrl', 'origin'])),
+  /**
+   * Relative to `http.baseUrl` (or its origin), e.g. `/user`. May use `{{parameters.*}}`,
+   * `{{config.*}}`, `{{metadata.*}}` and the `{{account.*}}` found by earlier steps.
+   */
+  path: Type.String({
+    minLength: 1,
+    maxLength: 2048,
+    pattern: '^/',
+    [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
+  }),
+  /** Query params (templates like the path). */
+  query: Type.Optional(StringMap),
+  /** Headers (templates like the path), e.g. a GraphQL API's version header. */
+  headers: Type.Optional(StringMap),
+  /** A JSON body for `POST` (GraphQL "viewer" queries); placeholders are inserted JSON-escaped. */
+  body: Type.Optional(Type.String({ maxLength: 8192 })),
+  /**
+   * Identity name → path in the answer: dots (`team.name`), indexes (`0.id`), or a
+   * selection in an array, `[field=value]`, whose value may use placeholders
+   * (`[url=https://{{parameters.site}}.atlassian.net].id`).
+   */
+  identity: Type.Optional(Type.Record(FieldKey, NonEmpty))
+}
+
+/** One request of a verification in several steps; what it finds feeds the next as `{{account.*}}`. */
+export const VerificationStepSchema = Type.Object(verificationRequest, { additionalProperties: false })
+
 /**
  * A cheap authenticated call that proves a connection works ("who am I"), run right after
  * connecting and on demand. Fields of its JSON answer may be kept as the account identity.
+ * Or `steps`: several calls in order, each one's identity usable by the next (list the
+ * accessible sites, pick the customer's, then read the user there); every identity found is kept.
  */
 export const VerificationSchema = Type.Object(
   {
-    /** @defaultValue `"GET"` */
-    method: Type.Optional(Type.Enum(['GET', 'POST'])),
-    /**
-     * Where `path` starts: below `http.baseUrl`, or at its origin (Atlassian: the
-     * accessible-resources call that finds the site sits beside the site-specific API).
-     * @defaultValue `"baseUrl"`
-     */
-    from: Type.Optional(Type.Enum(['baseUrl', 'origin'])),
-    /** Relative to `http.baseUrl` (or its origin), e.g. `/user`. */
-    path: Type.String({
-      minLength: 1,
-      maxLength: 2048,
-      pattern: '^/',
-      [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
-    }),
-    /** A JSON body for `POST` (GraphQL "viewer" queries). */
-    body: Type.Optional(Type.String({ maxLength: 8192 })),
-    /** Identity name → dot path in the answer, e.g. `{ "user": "login", "team": "team.name" }`. */
-    identity: Type.Optional(Type.Record(FieldKey, NonEmpty))
+    ...verificationRequest,
+    path: Type.Optional(verificationRequest.path),
+    steps: Type.Optional(Type.Array(VerificationStepSchema, { minItems: 2, maxItems: 5 }))
   },
   { additionalProperties: false }
 )
@@ -745,6 +768,7 @@ export type RevokeRequest = Static<typeof RevokeRequestSchema>
 export type AuthFailureRule = Static<typeof AuthFailureSchema>
 export type RateLimitDefinition = Static<typeof RateLimitSchema>
 export type VerificationDefinition = Static<typeof VerificationSchema>
+export type VerificationStep = Static<typeof VerificationStepSchema>
 /** One auth scheme. */
 export type AuthSchemeDefinition = Static<typeof AuthSchemeSchema>
 /** `auth` as written: one scheme or several. */

@@ -204,21 +204,76 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 /**
+ * Reads a path that may select in arrays: dot segments as {@link readPath}, and
+ * `[field=value]` segments picking the first element of an array whose `field` equals
+ * `value` (compared as text): `sites[url=https://acme.atlassian.net].id`.
+ */
+export function selectPath(source: unknown, path: string): unknown {
+  const segments = path.match(/\[[^\]]*\]|[^.[\]]+/g) ?? []
+  if (!path.includes('[')) return readPath(source, path)
+  let current: unknown = source
+  for (const segment of segments) {
+    if (segment.startsWith('[')) {
+      const at = segment.indexOf('=')
+      if (!Array.isArray(current) || at === -1) return undefined
+      const field = segment.slice(1, at)
+      const wanted = segment.slice(at + 1, -1)
+      current = current.find((item) => {
+        const value = readPath(item, field)
+        return (
+          (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+          String(value) === wanted
+        )
+      })
+      continue
+    }
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined
+    current = (current as Record<string, unknown>)[segment]
+  }
+  return current
+}
+
+/**
  * Renders a template whose result is not a URL (a header or a form value): values are
  * inserted as they are; the transport encodes them.
  *
  * @throws {TemplateError} when a placeholder has no value.
  */
-export function renderTemplate(template: string, values: TemplateValues): string {
+export function renderTemplate(
+  template: string,
+  values: TemplateValues,
+  /** Applied to each value inserted (JSON-escaping for a JSON body). */
+  encode: (value: string) => string = (value) => value
+): string {
   const { placeholders, problems } = parsePlaceholders(template)
   if (problems.length > 0) throw new TemplateError('', `template ${problems[0]}`)
   let out = ''
   let cursor = 0
   for (const placeholder of placeholders) {
-    out += template.slice(cursor, placeholder.start) + lookup(values, placeholder)
+    out += template.slice(cursor, placeholder.start) + encode(lookup(values, placeholder))
     cursor = placeholder.end
   }
   return out + template.slice(cursor)
+}
+
+/**
+ * Renders the placeholders of a text that has braces of its own (a GraphQL query in a
+ * JSON body): well-formed placeholders are replaced, anything else is left as it is.
+ *
+ * @throws {TemplateError} when a placeholder has no value.
+ */
+export function renderEmbeddedTemplate(
+  text: string,
+  values: TemplateValues,
+  encode: (value: string) => string = (value) => value
+): string {
+  let out = ''
+  let cursor = 0
+  for (const placeholder of parsePlaceholders(text).placeholders) {
+    out += text.slice(cursor, placeholder.start) + encode(lookup(values, placeholder))
+    cursor = placeholder.end
+  }
+  return out + text.slice(cursor)
 }
 
 /**

@@ -261,8 +261,8 @@ function collectScope(input: Json): Scope {
     metadata,
     client: new Set(['id']),
     account: new Set(
-      Object.keys(
-        isObject(input.verification) && isObject(input.verification.identity) ? input.verification.identity : {}
+      verificationSteps(input.verification).flatMap(({ step }) =>
+        isObject(step.identity) ? Object.keys(step.identity) : []
       )
     )
   }
@@ -810,35 +810,30 @@ function checkAuth(check: Checker, auth: unknown): Issue[] {
   return checkScheme(check, auth, 'auth')
 }
 
+/** The verification's requests with their paths: its steps, or itself. */
+function verificationSteps(verification: unknown): { at: string; step: Json }[] {
+  if (!isObject(verification)) return []
+  if (Array.isArray(verification.steps))
+    return verification.steps.flatMap((step, index) =>
+      isObject(step) ? [{ at: joinPath('verification.steps', index), step }] : []
+    )
+  return [{ at: 'verification', step: verification }]
+}
+
 function checkVerification(check: Checker, json: Json): void {
   const verification = json.verification
   if (!isObject(verification)) return
   if (!isObject(json.http))
     check.add('verification', "needs http.baseUrl: the verification request is made on the connector's API")
-  for (const name of Object.keys(isObject(verification.identity) ? verification.identity : {})) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name))
-      check.add(
-        joinPath('verification.identity', name),
-        'must be letters, digits and underscores, starting with a letter'
-      )
-  }
-  if (verification.body !== undefined && verification.method !== 'POST')
-    check.add('verification.body', 'is only sent with method "POST"')
-  if (
-    typeof verification.path === 'string' &&
-    (verification.path.startsWith('//') || /[\\\s]/.test(verification.path))
-  ) {
-    check.add('verification.path', 'must be a relative URL without white space or backslashes')
-  }
-  // A base URL needing the account: the request that finds it cannot be made below that URL.
+  if (verification.steps !== undefined)
+    for (const field of ['method', 'from', 'path', 'query', 'headers', 'body', 'identity'])
+      if (verification[field] !== undefined)
+        check.add(joinPath('verification', field), 'cannot be given with steps: say it in a step')
+  if (verification.steps === undefined && verification.path === undefined)
+    check.add('verification.path', 'is required (or steps)')
+  // A base URL needing the account: the requests that find it cannot be made below that URL.
   const baseUrl = isObject(json.http) && typeof json.http.baseUrl === 'string' ? json.http.baseUrl : ''
   const accountParts = placeholderParts(baseUrl).filter(({ placeholder }) => placeholder.namespace === 'account')
-  if (accountParts.length > 0 && (verification.from === undefined || verification.from === 'baseUrl')) {
-    check.add(
-      'verification.from',
-      `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which this request finds`
-    )
-  }
   for (const { placeholder, part } of accountParts) {
     if (part === 'origin' || part === 'host')
       check.add(
@@ -846,6 +841,42 @@ function checkVerification(check: Checker, json: Json): void {
         `placeholder {{${placeholder.name}}} must sit in the path or query: the verification request that finds it is sent to the origin`
       )
   }
+  const found = new Set<string>()
+  const before: PlaceholderNamespace[] = ['parameters', 'config', 'metadata', 'account']
+  const known = check.scope.account
+  for (const { at, step } of verificationSteps(verification)) {
+    for (const name of Object.keys(isObject(step.identity) ? step.identity : {})) {
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name))
+        check.add(joinPath(at, 'identity', name), 'must be letters, digits and underscores, starting with a letter')
+    }
+    if (step.body !== undefined && step.method !== 'POST')
+      check.add(joinPath(at, 'body'), 'is only sent with method "POST"')
+    if (
+      typeof step.path === 'string' &&
+      (step.path.startsWith('//') || /[\\\s]/.test(step.path.replace(/\{\{[^}]*\}\}/g, '')))
+    )
+      check.add(joinPath(at, 'path'), 'must be a relative URL without white space or backslashes')
+    // A step may use what earlier steps found; not its own or later ones.
+    check.scope.account = new Set(found)
+    if (typeof step.path === 'string') check.placeholders(joinPath(at, 'path'), step.path, before, { url: true })
+    check.values(joinPath(at, 'query'), step.query, before, {})
+    check.values(joinPath(at, 'headers'), step.headers, before, { headers: true })
+    // A body has braces of its own (GraphQL): only its well-formed placeholders are checked.
+    if (typeof step.body === 'string')
+      for (const placeholder of parsePlaceholders(step.body).placeholders)
+        check.placeholders(joinPath(at, 'body'), step.body.slice(placeholder.start, placeholder.end), before)
+    for (const [name, path] of Object.entries(recordOf(step.identity))) {
+      check.placeholders(joinPath(at, 'identity', name), path, before)
+      found.add(name)
+    }
+    // The base URL is rendered with the account already kept: a request that finds it goes to the origin.
+    if (accountParts.length > 0 && (step.from === undefined || step.from === 'baseUrl'))
+      check.add(
+        joinPath(at, 'from'),
+        `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which the verification finds`
+      )
+  }
+  check.scope.account = known
 }
 
 /** Sets aside `compute` functions so that the rest can be checked as JSON. */

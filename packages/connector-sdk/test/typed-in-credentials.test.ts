@@ -6,6 +6,7 @@ import {
   renderTemplateIfComplete,
   renderUrlTemplate,
   resolveAuthSchemes,
+  selectPath,
   templateParameters,
   validateConnectorDefinition,
   validateParameters
@@ -581,4 +582,74 @@ t.test('JWT bearer and AWS Signature V4: declared, resolved, and every mistake b
       { path: 'http.headers["X-Amz-Date"]', message: 'is where the credential goes; Latchkey sets it' }
     ]
   )
+})
+
+t.test('verification in steps, and identity paths that select in arrays', async (t) => {
+  const sites = {
+    sites: [
+      { id: 'a', url: 'https://x' },
+      { id: 'b', url: 'https://acme.example', n: 2 }
+    ]
+  }
+  t.equal(selectPath(sites, 'sites[url=https://acme.example].id'), 'b')
+  t.equal(selectPath(sites, 'sites[n=2].url'), 'https://acme.example', 'numbers compare as text')
+  t.equal(selectPath(sites, 'sites.0.id'), 'a', 'indexes as before')
+  t.equal(selectPath(sites, 'sites[url=nowhere].id'), undefined)
+  t.equal(selectPath(sites, 'sites[id].id'), undefined, 'a selection needs field=value')
+  t.equal(selectPath({ a: 1 }, 'a[x=1]'), undefined, 'not an array')
+  const base = {
+    key: 'atl',
+    name: 'Atl',
+    version: '1.0.0',
+    parameters: [{ key: 'site', label: 'Site' }],
+    auth: { kind: 'apiKey' },
+    http: { baseUrl: 'https://api.example/ex/{{account.cloudId}}' }
+  }
+  const steps = [
+    { from: 'origin', path: '/resources', identity: { cloudId: '[url=https://{{parameters.site}}.example].id' } },
+    {
+      from: 'origin',
+      method: 'POST',
+      path: '/ex/{{account.cloudId}}/me',
+      body: '{"query":"{viewer{login}}","site":"{{parameters.site}}"}',
+      identity: { user: 'login' }
+    }
+  ]
+  t.same(issuesOf({ ...base, verification: { steps } }), [])
+  t.same(
+    issuesOf({
+      ...base,
+      verification: {
+        path: '/x',
+        steps: [
+          { path: '/a/{{account.user}}', identity: { cloudId: 'id' }, body: '{"a":"{{account.nope}}"}' },
+          { from: 'origin', path: '/b', query: { q: '{{parameters.nope}}' }, identity: { user: 'login' } }
+        ]
+      }
+    }),
+    [
+      { path: 'verification.path', message: 'cannot be given with steps: say it in a step' },
+      { path: 'verification.steps[0].body', message: 'is only sent with method "POST"' },
+      {
+        path: 'verification.steps[0].path',
+        message: 'placeholder {{account.user}} is not a declared verification.identity field'
+      },
+      {
+        path: 'verification.steps[0].body',
+        message: 'placeholder {{account.nope}} is not a declared verification.identity field'
+      },
+      {
+        path: 'verification.steps[0].from',
+        message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which the verification finds'
+      },
+      {
+        path: 'verification.steps[1].query.q',
+        message: 'placeholder {{parameters.nope}} is not a declared parameter'
+      }
+    ]
+  )
+  t.match(issuesOf({ ...base, verification: { from: 'origin' } }), [
+    { path: 'http.baseUrl', message: /{{account.cloudId}} is not a declared verification.identity field/ },
+    { path: 'verification.path', message: 'is required (or steps)' }
+  ])
 })

@@ -1,4 +1,4 @@
-import { TemplateError, renderUrlTemplate } from '@latchkey/connector-sdk'
+import { TemplateError, renderUrlTemplate, verificationIdentityNames } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson, Issue, TemplateValues } from '@latchkey/connector-sdk'
 import { RuntimeError } from '../errors.js'
 import { checkTrustedOrigin } from './trusted-origin.js'
@@ -92,7 +92,7 @@ export function baseUrlFor(
   // Stand-ins for account values not known yet: they sit in the path, which is dropped.
   const account = originOnly
     ? Object.fromEntries(
-        Object.keys(definition.verification?.identity ?? {}).map((name) => [name, values.account?.[name] ?? 'unknown'])
+        verificationIdentityNames(definition.verification).map((name) => [name, values.account?.[name] ?? 'unknown'])
       )
     : values.account
   let rendered: string

@@ -1,4 +1,15 @@
-import { readPath } from '@latchkey/connector-sdk'
+import {
+  TemplateError,
+  renderEmbeddedTemplate,
+  renderTemplate,
+  renderUrlTemplate,
+  resolveConfigValues,
+  resolveVerificationSteps,
+  selectPath,
+  templateParameters
+} from '@latchkey/connector-sdk'
+import type { TemplateValues } from '@latchkey/connector-sdk'
+import { openParameters } from './connection-context.js'
 import { sanitizeProviderText } from '@latchkey/oauth-client'
 import type { Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
@@ -29,6 +40,17 @@ function identityValue(value: unknown): unknown {
   return undefined
 }
 
+/** A value inserted into a JSON string literal. */
+const jsonEscape = (value: string): string => JSON.stringify(value).slice(1, -1)
+
+function renderMap(
+  map: Readonly<Record<string, string>> | undefined,
+  values: TemplateValues
+): Record<string, string> | undefined {
+  if (map === undefined) return undefined
+  return Object.fromEntries(Object.entries(map).map(([name, template]) => [name, renderTemplate(template, values)]))
+}
+
 /**
  * The connector's verification request ("who am I"): a cheap authenticated call through the
  * HTTP helper (so credentials, refresh and auth-failure rules apply). Success turns the
@@ -57,32 +79,74 @@ export class VerificationService {
         'not_declared',
         `the connector "${connection.connector_key}" declares no verification request`
       )
-    let answer: { status: number; body: unknown }
-    try {
-      const response = await this.http.call(tenantId, connectionId, {
-        method: verification.method ?? 'GET',
-        url: verification.path,
-        fromOrigin: verification.from === 'origin',
-        headers: verification.body === undefined ? {} : { 'content-type': 'application/json' },
-        body: verification.body
-      })
-      answer = await readAnswer(response)
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error
-      return this.failed(tenantId, connectionId, null, error.message)
-    }
-    if (answer.status < 200 || answer.status >= 300) {
-      const after = await this.store.connections.get(tenantId, connectionId)
-      const reason =
-        after?.status === 'error'
-          ? (after.status_reason ?? `the provider refused the credentials (HTTP ${answer.status})`)
-          : `the provider answered HTTP ${answer.status} to ${verification.path}`
-      return this.failed(tenantId, connectionId, answer.status, reason)
-    }
+    const steps = resolveVerificationSteps(verification)
+    // What the templates of each step see: parameters, config, metadata, and the account found so far.
+    const parameters = await openParameters(this.store, connection.parameters)
+    const definition = entry?.definition ?? { parameters: [] }
     const account: Record<string, unknown> = {}
-    for (const [name, path] of Object.entries(verification.identity ?? {})) {
-      const value = identityValue(readPath(answer.body, path))
-      if (value !== undefined) account[name] = value
+    const values = (): TemplateValues => ({
+      parameters: templateParameters(definition, parameters),
+      config: entry === undefined ? {} : resolveConfigValues(entry.definition, parameters),
+      metadata: connection.metadata,
+      account
+    })
+    let answer: { status: number; body: unknown } = { status: 0, body: undefined }
+    for (const step of steps) {
+      try {
+        const response = await this.http.call(tenantId, connectionId, {
+          method: step.method ?? 'GET',
+          url: renderUrlTemplate(step.path, values()),
+          query: renderMap(step.query, values()),
+          fromOrigin: step.from === 'origin',
+          headers: {
+            ...(step.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...renderMap(step.headers, values())
+          },
+          body: step.body === undefined ? undefined : renderEmbeddedTemplate(step.body, values(), jsonEscape)
+        })
+        answer = await readAnswer(response)
+      } catch (error) {
+        if (error instanceof TemplateError)
+          return this.failed(
+            tenantId,
+            connectionId,
+            null,
+            `the verification request could not be built: ${error.message}`
+          )
+        if (!(error instanceof RuntimeError)) throw error
+        return this.failed(tenantId, connectionId, null, error.message)
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        const after = await this.store.connections.get(tenantId, connectionId)
+        const reason =
+          after?.status === 'error'
+            ? (after.status_reason ?? `the provider refused the credentials (HTTP ${answer.status})`)
+            : `the provider answered HTTP ${answer.status} to ${step.path}`
+        return this.failed(tenantId, connectionId, answer.status, reason)
+      }
+      for (const [name, template] of Object.entries(step.identity ?? {})) {
+        let path: string
+        try {
+          path = renderTemplate(template, values())
+        } catch (error) {
+          if (!(error instanceof TemplateError)) throw error
+          return this.failed(
+            tenantId,
+            connectionId,
+            answer.status,
+            `the identity "${name}" could not be read: ${error.message}`
+          )
+        }
+        const value = identityValue(selectPath(answer.body, path))
+        if (value !== undefined) account[name] = value
+        else if (steps.length > 1)
+          return this.failed(
+            tenantId,
+            connectionId,
+            answer.status,
+            `the answer to ${step.path} has nothing at ${path}, which the next request needs`
+          )
+      }
     }
     // The helper already turned it green; the identity and the time are ours to keep.
     const after = await this.store.connections.get(tenantId, connectionId)

@@ -6,7 +6,9 @@ import {
   fromOpenApi,
   parsePlaceholders,
   resolveAuthSchemes,
+  resolveVerificationSteps,
   templateParameterKeys,
+  verificationIdentityNames,
   validateConnectorDefinition
 } from '@latchkey/connector-sdk'
 import type {
@@ -286,7 +288,7 @@ export class ConnectorService {
       config: new Set((entry.definition.configValues ?? []).map((c) => c.key)),
       metadata: new Set(kept),
       client: new Set(['id']),
-      account: new Set(Object.keys(entry.definition.verification?.identity ?? {}))
+      account: new Set(verificationIdentityNames(entry.definition.verification))
     }
     for (const [name, value] of Object.entries(input.overrides ?? {})) {
       const path = `body.overrides.${name}`
@@ -340,9 +342,10 @@ export class ConnectorService {
         verification === undefined
           ? null
           : {
-              method: verification.method ?? 'GET',
-              path: verification.path,
-              identity: Object.keys(verification.identity ?? {})
+              // The request that proves it: the last step.
+              method: resolveVerificationSteps(verification).at(-1)?.method ?? 'GET',
+              path: resolveVerificationSteps(verification).at(-1)?.path ?? '/',
+              identity: verificationIdentityNames(verification)
             },
       scopes: Object.entries(oauth?.scopes ?? {}).map(([name, description]) => ({ name, description })),
       defaultScopes: [...(oauth?.defaultScopes ?? [])],
