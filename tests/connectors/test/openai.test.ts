@@ -22,3 +22,21 @@ t.test('OpenAI: an API key as a bearer credential, verified on /models', async (
     }
   })
 })
+
+// "you can pass a header to specify which organization and project is used for an API request"
+t.test('OpenAI: the optional organization header, sent only when the customer gives one', async (t) => {
+  await runCredentialScenario(t, {
+    connector: openai,
+    parameters: { organization: 'org-Acme42' },
+    credentials: { apiKey: 'sk-proj-CANARYdef456' },
+    provider: {
+      apiCredentials: [
+        { in: 'header', name: 'Authorization', value: 'Bearer sk-proj-CANARYdef456' },
+        { in: 'header', name: 'OpenAI-Organization', value: 'org-Acme42' }
+      ]
+    },
+    accepts: () => undefined,
+    verification: { path: '/api/models', answer: { object: 'list', data: [] }, account: {} },
+    call: { url: '/files', providerPath: '/api/files', auth: 'declared' }
+  })
+})
