@@ -63,6 +63,23 @@ export interface ResolvedExpiry {
   readonly atPath: string | undefined
 }
 
+/** Where an answer says when its token expires, with defaults applied. */
+function resolveExpiry(
+  fields:
+    | {
+        readonly expiresInPath?: string
+        readonly expiresInUnit?: 'seconds' | 'milliseconds'
+        readonly expiresAtPath?: string
+      }
+    | undefined
+): ResolvedExpiry {
+  return {
+    inPath: fields?.expiresInPath ?? 'expires_in',
+    unit: fields?.expiresInUnit ?? 'seconds',
+    atPath: fields?.expiresAtPath
+  }
+}
+
 /** What both OAuth 2.0 grants share, with defaults applied. */
 export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   readonly kind: 'oauth2'
@@ -380,11 +397,7 @@ function resolveOAuth2Base(
     tokenHeaders: auth.tokenHeaders ?? {},
     accessTokenPath: auth.tokenResponse?.accessTokenPath,
     keepFields: auth.tokenResponse?.keepFields ?? [],
-    expiry: {
-      inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in',
-      unit: auth.tokenResponse?.expiresInUnit ?? 'seconds',
-      atPath: auth.tokenResponse?.expiresAtPath
-    }
+    expiry: resolveExpiry(auth.tokenResponse)
   }
 }
 
@@ -464,11 +477,7 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
         scopeDelimiter: (auth.scopeDelimiter ?? ' ') as ScopeDelimiter,
         scopeIn: auth.scopeIn ?? 'assertion',
         accessTokenPath: auth.tokenResponse?.accessTokenPath,
-        expiry: {
-          inPath: auth.tokenResponse?.expiresInPath ?? 'expires_in',
-          unit: auth.tokenResponse?.expiresInUnit ?? 'seconds',
-          atPath: auth.tokenResponse?.expiresAtPath
-        }
+        expiry: resolveExpiry(auth.tokenResponse)
       }
     case 'awsSigV4':
       return {
@@ -511,11 +520,7 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
         },
         response: {
           tokenPath: auth.response.tokenPath,
-          expiry: {
-            inPath: auth.response.expiresInPath ?? 'expires_in',
-            unit: auth.response.expiresInUnit ?? 'seconds',
-            atPath: auth.response.expiresAtPath
-          },
+          expiry: resolveExpiry(auth.response),
           lifetimeSeconds: auth.response.lifetimeSeconds
         }
       }

@@ -873,7 +873,7 @@ function checkVerification(check: Checker, json: Json): void {
     if (accountParts.length > 0 && (step.from === undefined || step.from === 'baseUrl'))
       check.add(
         joinPath(at, 'from'),
-        `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which the verification finds`
+        `must be "origin": http.baseUrl needs {{${accountParts[0]?.placeholder.name}}}, which this request finds`
       )
   }
   check.scope.account = known

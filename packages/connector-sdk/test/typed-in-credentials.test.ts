@@ -640,7 +640,7 @@ t.test('verification in steps, and identity paths that select in arrays', async 
       },
       {
         path: 'verification.steps[0].from',
-        message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which the verification finds'
+        message: 'must be "origin": http.baseUrl needs {{account.cloudId}}, which this request finds'
       },
       {
         path: 'verification.steps[1].query.q',

@@ -2,19 +2,26 @@ import { createServer } from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
+import type { Test } from 'tap'
 import { defineConnector } from '@latchkey/connector-sdk'
 import { startRuntime } from '../helpers.js'
 
-t.test("an API key in its own header, beside the connector's own Authorization header", async (t) => {
-  const seen: IncomingHttpHeaders[] = []
+/** A local API answering `{}`, recording each request's URL and headers. */
+async function recordingApi(t: Test): Promise<{ url: string; seen: { url: string; headers: IncomingHttpHeaders }[] }> {
+  const seen: { url: string; headers: IncomingHttpHeaders }[] = []
   const server = createServer((request, response) => {
-    seen.push(request.headers)
+    seen.push({ url: request.url ?? '', headers: request.headers })
     request.resume()
     response.setHeader('content-type', 'application/json')
     response.end('{}')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }
+}
+
+t.test("an API key in its own header, beside the connector's own Authorization header", async (t) => {
+  const api = await recordingApi(t)
   const { runtime, tenantId } = await startRuntime(t, {
     connectors: [
       defineConnector({
@@ -23,7 +30,7 @@ t.test("an API key in its own header, beside the connector's own Authorization h
         version: '1.0.0',
         auth: { kind: 'apiKey', in: 'header', name: 'X-Api-Key' },
         http: {
-          baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          baseUrl: api.url,
           headers: { Authorization: 'Partner acme-partner' }
         }
       })
@@ -36,7 +43,7 @@ t.test("an API key in its own header, beside the connector's own Authorization h
   const answer = await runtime.http.call(tenantId, connection.id, { method: 'GET', url: '/things' })
   answer.body.resume()
   t.equal(answer.status, 200)
-  t.match(seen[0], { authorization: 'Partner acme-partner', 'x-api-key': 'k-1' })
+  t.match(api.seen[0]?.headers, { authorization: 'Partner acme-partner', 'x-api-key': 'k-1' })
   await t.rejects(
     runtime.http.call(tenantId, connection.id, { method: 'GET', url: '/things', headers: { 'X-Api-Key': 'mine' } }),
     {
@@ -50,15 +57,7 @@ t.test("an API key in its own header, beside the connector's own Authorization h
 t.test(
   'http.headers and http.query: sent on every call, left out when their optional parameter is empty',
   async (t) => {
-    const seen: { url: string; headers: IncomingHttpHeaders }[] = []
-    const server = createServer((request, response) => {
-      seen.push({ url: request.url ?? '', headers: request.headers })
-      request.resume()
-      response.setHeader('content-type', 'application/json')
-      response.end('{}')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const api = await recordingApi(t)
     const { runtime, tenantId } = await startRuntime(t, {
       connectors: [
         defineConnector({
@@ -69,7 +68,7 @@ t.test(
           parameters: [{ key: 'organization', label: 'Organization', required: false }],
           auth: { kind: 'apiKey' },
           http: {
-            baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+            baseUrl: `${api.url}/v1`,
             headers: {
               'OpenAI-Organization': '{{parameters.organization}}',
               'X-Key-Hash': '{{base64(credentials.apiKey)}}'
@@ -87,7 +86,7 @@ t.test(
       })
       const answer = await runtime.http.call(tenantId, connection.id, { method: 'GET', url: '/models', query })
       answer.body.resume()
-      return seen.at(-1)
+      return api.seen.at(-1)
     }
     const withOrg = await call({ organization: 'org-7' })
     t.equal(withOrg?.url, '/v1/models?api-version=2024-10-21&org=org-7')
