@@ -92,8 +92,14 @@ function extraHeaders(
   return headers
 }
 
-/** A request body in memory (a stream read, bounded), for a signed request. */
-async function bufferedBody(body: ApiRequest['body']): Promise<string | Buffer | undefined> {
+/**
+ * A request body in memory (a stream read, bounded), for a signed request or one whose
+ * JSON the credential is merged into; `why` ends the 400 when it is too large.
+ */
+async function bufferedBody(
+  body: ApiRequest['body'],
+  why = 'this connector signs every body'
+): Promise<string | Buffer | undefined> {
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) return body
   const chunks: Buffer[] = []
   let size = 0
@@ -101,11 +107,8 @@ async function bufferedBody(body: ApiRequest['body']): Promise<string | Buffer |
     size += (chunk as Buffer).length
     if (size > MAX_MERGED_BODY_BYTES) {
       body.destroy()
-      throw invalidRequest('the request cannot be signed', [
-        {
-          path: 'body.body',
-          message: `must be at most ${MAX_MERGED_BODY_BYTES} bytes: this connector signs every body`
-        }
+      throw invalidRequest('the request body is too large', [
+        { path: 'body.body', message: `must be at most ${MAX_MERGED_BODY_BYTES} bytes: ${why}` }
       ])
     }
     chunks.push(chunk as Buffer)
@@ -123,23 +126,8 @@ async function jsonObjectBody(method: string, body: ApiRequest['body']): Promise
   }
   if (method === 'GET' || method === 'HEAD')
     return refuse(`cannot be sent with ${method}: this connector sends its credential in the JSON body (use POST)`)
-  let text: string
-  if (body === undefined) return {}
-  if (typeof body === 'string') text = body
-  else if (Buffer.isBuffer(body)) text = body.toString('utf8')
-  else {
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of body) {
-      size += (chunk as Buffer).length
-      if (size > MAX_MERGED_BODY_BYTES) {
-        body.destroy()
-        return refuse(`must be at most ${MAX_MERGED_BODY_BYTES} bytes: this connector's credential is merged into it`)
-      }
-      chunks.push(chunk as Buffer)
-    }
-    text = Buffer.concat(chunks).toString('utf8')
-  }
+  const held = await bufferedBody(body, "this connector's credential is merged into it")
+  const text = held === undefined ? '' : typeof held === 'string' ? held : held.toString('utf8')
   if (text.trim() === '') return {}
   let parsed: unknown
   try {

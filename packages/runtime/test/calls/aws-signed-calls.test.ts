@@ -142,6 +142,21 @@ t.test('AWS Signature V4: every call signed as sent, the session token included,
     }
   )
 
+  // A body is hashed before it is signed, so it is read first: at most 10 MiB.
+  const calls = received.length
+  await t.rejects(
+    runtime.http.call(tenantId, connection.id, {
+      method: 'PUT',
+      url: '/items/big',
+      body: Readable.from([Buffer.alloc(6 * 1024 * 1024), Buffer.alloc(6 * 1024 * 1024)])
+    }),
+    {
+      code: 'invalid_request',
+      details: [{ path: 'body.body', message: 'must be at most 10485760 bytes: this connector signs every body' }]
+    }
+  )
+  t.equal(received.length, calls, 'nothing was sent')
+
   // A wrong secret: the API refuses the signature, and the connection says so.
   const wrong = await runtime.connections.create(tenantId, {
     connector: 'gateway',
