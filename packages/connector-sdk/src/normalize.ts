@@ -11,6 +11,7 @@ import type {
   ConnectorDefinitionJson,
   OAuth2AuthorizationCodeAuth,
   OAuth2ClientCredentialsAuth,
+  OAuth1Auth,
   RevokeRequest,
   ScopeDelimiter,
   TokenPlacement,
@@ -227,9 +228,29 @@ export interface ResolvedJwtBearer extends ResolvedSchemeIdentity {
   readonly expiry: ResolvedExpiry
 }
 
+/** OAuth 1.0a with every default applied. */
+export interface ResolvedOAuth1 extends ResolvedSchemeIdentity {
+  readonly kind: 'oauth1'
+  /** Templates, like every URL below. */
+  readonly requestTokenUrl: string
+  readonly authorizeUrl: string
+  readonly accessTokenUrl: string
+  readonly signatureMethod: 'HMAC-SHA1' | 'HMAC-SHA256' | 'RSA-SHA1' | 'PLAINTEXT'
+  readonly requestTokenParams: Readonly<Record<string, string>>
+  readonly authorizeParams: Readonly<Record<string, string>>
+  readonly keepFields: readonly string[]
+  readonly revokeUrl: string | undefined
+}
+
 export type ResolvedOAuth2 = ResolvedOAuth2AuthorizationCode | ResolvedOAuth2ClientCredentials
 export type ResolvedAuthScheme =
-  ResolvedOAuth2 | ResolvedApiKey | ResolvedBasic | ResolvedTokenExchange | ResolvedAwsSigV4 | ResolvedJwtBearer
+  | ResolvedOAuth2
+  | ResolvedApiKey
+  | ResolvedBasic
+  | ResolvedTokenExchange
+  | ResolvedAwsSigV4
+  | ResolvedJwtBearer
+  | ResolvedOAuth1
 
 /** The placeholder an API key template must contain. */
 export const API_KEY_PLACEHOLDER = '{{apiKey}}'
@@ -352,6 +373,7 @@ export function defaultSchemeKey(auth: {
   if (auth.kind === 'tokenExchange') return 'token_exchange'
   if (auth.kind === 'awsSigV4') return 'aws_sigv4'
   if (auth.kind === 'jwtBearer') return 'jwt_bearer'
+  if (auth.kind === 'oauth1') return 'oauth1'
   return auth.kind === 'apiKey' ? 'api_key' : 'basic'
 }
 
@@ -362,7 +384,8 @@ const DEFAULT_LABELS = {
   basic: 'Username and password',
   token_exchange: 'Sign in',
   aws_sigv4: 'AWS access key',
-  jwt_bearer: 'Service account'
+  jwt_bearer: 'Service account',
+  oauth1: 'OAuth 1.0a'
 } as const
 
 function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRevokeRequest {
@@ -422,6 +445,22 @@ export function resolveOAuth2(auth: DeepReadonly<OAuth2AuthorizationCodeAuth>): 
     refreshHeaders: auth.refreshHeaders ?? {},
     callbackParams: auth.callbackParams ?? [],
     offlineScope: auth.offlineAccess?.scope
+  }
+}
+
+function resolveOAuth1(auth: DeepReadonly<OAuth1Auth>, key: string): ResolvedOAuth1 {
+  return {
+    kind: 'oauth1',
+    key,
+    label: auth.label ?? DEFAULT_LABELS.oauth1,
+    requestTokenUrl: auth.requestTokenUrl,
+    authorizeUrl: auth.authorizeUrl,
+    accessTokenUrl: auth.accessTokenUrl,
+    signatureMethod: auth.signatureMethod ?? 'HMAC-SHA1',
+    requestTokenParams: auth.requestTokenParams ?? {},
+    authorizeParams: auth.authorizeParams ?? {},
+    keepFields: auth.keepFields ?? [],
+    revokeUrl: auth.revokeUrl
   }
 }
 
@@ -505,6 +544,8 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
             : [])
         ]
       }
+    case 'oauth1':
+      return resolveOAuth1(auth, key)
     case 'tokenExchange':
       return {
         kind: 'tokenExchange',
@@ -550,9 +591,19 @@ export function resolveAuthScheme(
   return key === undefined || key === null ? schemes[0] : schemes.find((scheme) => scheme.key === key)
 }
 
-/** The scheme's key when it is OAuth 2.0 authorization code; those need a browser. */
-export function isRedirectScheme(scheme: ResolvedAuthScheme): scheme is ResolvedOAuth2AuthorizationCode {
-  return scheme.kind === 'oauth2' && scheme.grant === 'authorization_code'
+/** Whether connecting sends the end customer to the provider's page: OAuth 2.0 authorization code and OAuth 1.0a. */
+export function isRedirectScheme(
+  scheme: ResolvedAuthScheme
+): scheme is ResolvedOAuth2AuthorizationCode | ResolvedOAuth1 {
+  return (scheme.kind === 'oauth2' && scheme.grant === 'authorization_code') || scheme.kind === 'oauth1'
+}
+
+/**
+ * Whether the scheme runs on the tenant's own app at the provider (client id and secret set
+ * with `PUT /v1/connectors/:key/app`): developer-owned OAuth 2.0, and OAuth 1.0a's consumer.
+ */
+export function usesTenantApp(scheme: ResolvedAuthScheme): scheme is ResolvedOAuth2 | ResolvedOAuth1 {
+  return (scheme.kind === 'oauth2' && scheme.clientOwnership === 'developer') || scheme.kind === 'oauth1'
 }
 
 /** Where the token goes on API calls, with defaults applied. */

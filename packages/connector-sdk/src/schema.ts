@@ -527,6 +527,38 @@ export const JwtBearerSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/**
+ * OAuth 1.0a, three-legged: a request token from `requestTokenUrl`, the end customer
+ * approves at `authorizeUrl`, the verifier is exchanged at `accessTokenUrl`, and every API
+ * call is signed with the consumer (the tenant's app: key as client id, secret as client
+ * secret, or an RSA private key in PEM for `RSA-SHA1`) and the access token. Tokens do not
+ * expire and are not refreshed.
+ * @see https://www.rfc-editor.org/rfc/rfc5849
+ */
+export const OAuth1Schema = Type.Object(
+  {
+    ...schemeIdentity,
+    kind: Type.Literal('oauth1'),
+    /** Temporary credentials. @see https://www.rfc-editor.org/rfc/rfc5849#section-2.1 */
+    requestTokenUrl: TemplateString,
+    /** Where the end customer approves. @see https://www.rfc-editor.org/rfc/rfc5849#section-2.2 */
+    authorizeUrl: TemplateString,
+    /** Token credentials. @see https://www.rfc-editor.org/rfc/rfc5849#section-2.3 */
+    accessTokenUrl: TemplateString,
+    /** @defaultValue `"HMAC-SHA1"` @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4 */
+    signatureMethod: Type.Optional(Type.Enum(['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'PLAINTEXT'])),
+    /** Extra query params of the request-token call (Google's `scope`, X's `x_auth_access_type`). */
+    requestTokenParams: Type.Optional(StringMap),
+    /** Extra query params of the authorize URL (Trello's `name`, `scope`, `expiration`). */
+    authorizeParams: Type.Optional(StringMap),
+    /** Fields of the access-token answer kept on the connection as `{{metadata.*}}` (X's `user_id`, `screen_name`). */
+    keepFields: Type.Optional(Type.Array(FieldKey, { maxItems: 20, uniqueItems: true })),
+    /** Called on disconnect with a signed `POST` (X's `oauth/invalidate_token`). */
+    revokeUrl: Type.Optional(TemplateString)
+  },
+  { additionalProperties: false }
+)
+
 /** Every auth kind Latchkey knows, discriminated by `kind` (and `grant` for OAuth 2.0). */
 export const AuthSchemeSchema = Type.Union([
   OAuth2AuthorizationCodeSchema,
@@ -535,7 +567,8 @@ export const AuthSchemeSchema = Type.Union([
   BasicAuthSchema,
   TokenExchangeSchema,
   AwsSigV4Schema,
-  JwtBearerSchema
+  JwtBearerSchema,
+  OAuth1Schema
 ])
 
 /** One scheme, or several the end customer chooses from (each connection records which). */
@@ -760,6 +793,7 @@ export type BasicAuth = Static<typeof BasicAuthSchema>
 export type TokenExchangeAuth = Static<typeof TokenExchangeSchema>
 export type AwsSigV4Auth = Static<typeof AwsSigV4Schema>
 export type JwtBearerAuth = Static<typeof JwtBearerSchema>
+export type OAuth1Auth = Static<typeof OAuth1Schema>
 export type CredentialForm = Static<typeof CredentialFormSchema>
 export type CredentialInput = Static<typeof CredentialInputSchema>
 export type CredentialField = Static<typeof CredentialFieldSchema>

@@ -17,6 +17,8 @@ function describeScheme(auth: ResolvedAuthScheme): string[] {
   }
   if (auth.kind === 'jwtBearer')
     return [`jwtBearer${auth.serviceAccount ? ' (service account key)' : ''} at ${auth.tokenUrl}`]
+  if (auth.kind === 'oauth1')
+    return [`oauth1 ${auth.signatureMethod}`, auth.revokeUrl === undefined ? 'no revocation' : 'revocation']
   if (auth.kind === 'awsSigV4') return [`AWS Signature V4 for ${auth.service} in ${auth.region}`]
   if (auth.kind === 'tokenExchange')
     return [

@@ -11,6 +11,7 @@ import {
   OAuth2ClientCredentialsSchema,
   AwsSigV4Schema,
   JwtBearerSchema,
+  OAuth1Schema,
   TokenExchangeSchema
 } from './schema.js'
 import type { AuthSchemeDefinition } from './schema.js'
@@ -43,7 +44,8 @@ const AUTH_SCHEMAS = {
   basic: BasicAuthSchema,
   tokenExchange: TokenExchangeSchema,
   awsSigV4: AwsSigV4Schema,
-  jwtBearer: JwtBearerSchema
+  jwtBearer: JwtBearerSchema,
+  oauth1: OAuth1Schema
 } as const
 
 /** The definition schema with `auth` left open, so the union is dispatched by hand for clear errors. */
@@ -627,6 +629,27 @@ function checkJwtBearer(check: Checker, auth: Json, at: string): void {
   })
 }
 
+/** Params of the OAuth 1.0a protocol: Latchkey sets them on every signed request and the authorize URL. */
+const RESERVED_OAUTH1_PARAMS = [
+  'oauth_callback',
+  'oauth_consumer_key',
+  'oauth_nonce',
+  'oauth_signature',
+  'oauth_signature_method',
+  'oauth_timestamp',
+  'oauth_token',
+  'oauth_verifier',
+  'oauth_version'
+]
+
+function checkOAuth1(check: Checker, auth: Json, at: string): void {
+  const before: PlaceholderNamespace[] = ['parameters', 'config']
+  for (const url of ['requestTokenUrl', 'authorizeUrl', 'accessTokenUrl', 'revokeUrl'])
+    if (auth[url] !== undefined) check.url(joinPath(at, url), auth[url], before)
+  for (const params of ['requestTokenParams', 'authorizeParams'])
+    check.values(joinPath(at, params), auth[params], before, { reserved: RESERVED_OAUTH1_PARAMS })
+}
+
 function checkTokenExchange(check: Checker, auth: Json, at: string): void {
   if (Array.isArray(auth.fields)) {
     const seen = new Set<string>()
@@ -723,7 +746,7 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
       else if (typeof placement?.name === 'string') credentialQuery.add(placement.name)
       continue
     }
-    if (scheme.kind === 'basic') credentialHeaders.add('authorization')
+    if (scheme.kind === 'basic' || scheme.kind === 'oauth1') credentialHeaders.add('authorization')
     if (scheme.kind === 'awsSigV4')
       for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'])
         credentialHeaders.add(name)
@@ -769,6 +792,7 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   if (auth.kind === 'basic') checkBasic(check, auth, at)
   if (auth.kind === 'tokenExchange') checkTokenExchange(check, auth, at)
   if (auth.kind === 'jwtBearer') checkJwtBearer(check, auth, at)
+  if (auth.kind === 'oauth1') checkOAuth1(check, auth, at)
   if (auth.kind === 'awsSigV4') {
     check.placeholders(joinPath(at, 'region'), typeof auth.region === 'string' ? auth.region : '', [
       'parameters',

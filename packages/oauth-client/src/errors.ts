@@ -35,7 +35,8 @@ export type OAuthErrorCode =
   | 'discovery_failed'
 
 /** Which of the provider's endpoints an error came from. */
-export type OAuthEndpoint = 'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login' | 'assertion'
+export type OAuthEndpoint =
+  'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login' | 'assertion' | 'requestToken' | 'accessToken'
 
 const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   authorize: 'authorize URL',
@@ -44,7 +45,9 @@ const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   revoke: 'revoke URL',
   discovery: 'issuer metadata URL',
   login: 'login URL',
-  assertion: 'token URL'
+  assertion: 'token URL',
+  requestToken: 'request-token URL',
+  accessToken: 'access-token URL'
 }
 
 /** What an error knows, besides its code. */
@@ -83,6 +86,8 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'invalid_grant':
       if (details.endpoint === 'assertion')
         return 'The provider refused the signed assertion (a revoked or deleted key, a wrong issuer or subject, scopes not granted to it, or a clock far off): the end customer must save a valid key.'
+      if (details.endpoint === 'accessToken')
+        return 'The provider refused the request token or its verifier (expired, already used, or not approved): connect again.'
       if (details.endpoint === 'login')
         return 'The provider refused the credentials at its login URL (wrong, expired or revoked): the end customer must save new ones.'
       return details.endpoint === 'refresh'

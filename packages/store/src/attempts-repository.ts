@@ -3,7 +3,13 @@ import type { Cipher } from './cipher.js'
 import type { ConnectAttempt, Database } from './database.js'
 import { sha256 } from './hash.js'
 
-/** Connect attempts: secrets (start token, state, browser binding) stored as hashes, the PKCE verifier encrypted. */
+/** An OAuth 1.0a request token and its secret. */
+export interface RequestToken {
+  readonly token: string
+  readonly secret: string
+}
+
+/** Connect attempts: secrets (start token, state, browser binding) stored as hashes, the PKCE verifier and an OAuth 1.0a request token encrypted. */
 export class AttemptsRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -55,7 +61,12 @@ export class AttemptsRepository {
    */
   async start(
     id: string,
-    input: { state: string; browserBinding: string; codeVerifier: string | undefined }
+    input: {
+      state: string
+      browserBinding: string
+      codeVerifier: string | undefined
+      requestToken?: RequestToken | undefined
+    }
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('connect_attempts')
@@ -63,6 +74,8 @@ export class AttemptsRepository {
         state_hash: sha256(input.state),
         browser_binding_hash: sha256(input.browserBinding),
         code_verifier_enc: input.codeVerifier === undefined ? null : await this.cipher.encrypt(input.codeVerifier),
+        request_token_enc:
+          input.requestToken === undefined ? null : await this.cipher.encrypt(JSON.stringify(input.requestToken)),
         started_at: new Date()
       })
       .where('id', '=', id)
@@ -89,6 +102,13 @@ export class AttemptsRepository {
 
   async codeVerifier(attempt: ConnectAttempt): Promise<string | undefined> {
     return attempt.code_verifier_enc === null ? undefined : this.cipher.decrypt(attempt.code_verifier_enc)
+  }
+
+  /** The OAuth 1.0a request token the attempt was started with. */
+  async requestToken(attempt: ConnectAttempt): Promise<RequestToken | undefined> {
+    if (attempt.request_token_enc === null) return undefined
+    const { token, secret } = JSON.parse(await this.cipher.decrypt(attempt.request_token_enc)) as RequestToken
+    return { token, secret }
   }
 
   /** Whether a browser binding value matches the attempt's. */

@@ -91,6 +91,8 @@ export interface ConnectAttemptsTable {
   state_hash: string | null
   browser_binding_hash: string | null
   code_verifier_enc: string | null
+  /** OAuth 1.0a: the request token and its secret, as JSON, encrypted. */
+  request_token_enc: string | null
   issuer: string | null
   redirect_uri: string
   requested_scopes: JSONColumnType<string[], string, string>

@@ -21,6 +21,7 @@ export type { ConnectionPatch, NewConnectionInput } from './connections-reposito
 export { CredentialsRepository } from './credentials-repository.js'
 export type { CredentialRecord, CredentialWrite } from './credentials-repository.js'
 export { AttemptsRepository } from './attempts-repository.js'
+export type { RequestToken } from './attempts-repository.js'
 export { ConnectSessionsRepository } from './connect-sessions-repository.js'
 export { EVENT_KINDS, EventsRepository } from './events-repository.js'
 export type { EventInput, EventKind } from './events-repository.js'

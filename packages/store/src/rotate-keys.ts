@@ -10,6 +10,7 @@ const ENCRYPTED_COLUMNS = [
   { table: 'connections', column: 'client_secret_enc', keys: ['id'] },
   { table: 'credentials', column: 'token_set_enc', keys: ['connection_id'] },
   { table: 'connect_attempts', column: 'code_verifier_enc', keys: ['id'] },
+  { table: 'connect_attempts', column: 'request_token_enc', keys: ['id'] },
   { table: 'revocations', column: 'token_set_enc', keys: ['id'] },
   { table: 'revocations', column: 'context_enc', keys: ['id'] }
 ] as const

@@ -23,7 +23,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-11-23-connect-sessions',
       '2026-11-24-auth-schemes',
       '2026-11-25-apps-without-client',
-      '2026-12-01-purge-revoked-tokens'
+      '2026-12-01-purge-revoked-tokens',
+      '2026-12-02-oauth1-request-tokens'
     ],
     'exactly one process applied the migrations, in order'
   )

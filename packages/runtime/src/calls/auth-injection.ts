@@ -5,6 +5,8 @@ import {
   resolveTokenPlacement
 } from '@latchkey/connector-sdk'
 import type { DeepReadonly, HttpDefinition, ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
+import { signOAuth1 } from '@latchkey/oauth-client'
+import type { OAuth1Consumer } from '@latchkey/oauth-client'
 import type { CurrentToken } from '../credentials/credential-service.js'
 import { RuntimeError } from '../errors.js'
 import { signAwsRequest } from './aws-signature.js'
@@ -18,8 +20,13 @@ export interface Injected {
   readonly body: Readonly<Record<string, string>>
 }
 
-/** The credential a call carries: the stored access token, and for typed-in schemes what was typed. */
-export type CallCredential = Pick<CurrentToken, 'tokens' | 'credentials'>
+/**
+ * The credential a call carries: the stored access token, for typed-in schemes what was
+ * typed, and for OAuth 1.0a the consumer that signs with the token.
+ */
+export type CallCredential = Pick<CurrentToken, 'tokens' | 'credentials'> & {
+  readonly consumer?: OAuth1Consumer | undefined
+}
 
 /** Where a scheme puts its credential, known before any call: the slots callers cannot fill. */
 export interface Injection {
@@ -44,6 +51,20 @@ export interface SignedRequest {
   readonly url: URL
   readonly headers: Readonly<Record<string, string>>
   readonly body: string | Buffer | undefined
+}
+
+/** The fields of a form-encoded body, which OAuth 1.0a signs (RFC 5849 §3.4.1.3.1); other bodies are not signed. */
+function formFields(request: SignedRequest): Record<string, string | string[]> | undefined {
+  const type = request.headers['content-type'] ?? ''
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded') || request.body === undefined)
+    return undefined
+  const text = typeof request.body === 'string' ? request.body : request.body.toString('utf8')
+  const fields: Record<string, string | string[]> = {}
+  for (const [name, value] of new URLSearchParams(text)) {
+    const known = fields[name]
+    fields[name] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value]
+  }
+  return fields
 }
 
 const NOTHING: Injected = Object.freeze({ headers: {}, query: [], body: Object.freeze({}) })
@@ -95,6 +116,24 @@ function buildInjection(scheme: ResolvedAuthScheme, http: HttpPart | undefined):
             sessionToken: credentials?.sessionToken
           }
         )
+      }
+    }
+  }
+  if (scheme.kind === 'oauth1') {
+    return {
+      headers: new Set(['authorization']),
+      query: new Set(['oauth_token', 'oauth_signature']),
+      inBody: false,
+      inject: () => NOTHING,
+      sign: (request, { tokens, credentials, consumer }) => {
+        if (consumer === undefined) throw new TypeError('an OAuth 1.0a call needs its consumer')
+        return {
+          authorization: signOAuth1(
+            { method: request.method, url: request.url.href, form: formFields(request) },
+            consumer,
+            { token: tokens.accessToken, secret: credentials?.oauthTokenSecret ?? '' }
+          )
+        }
       }
     }
   }

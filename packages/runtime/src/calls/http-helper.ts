@@ -222,6 +222,8 @@ export class HttpHelper {
     const replayable =
       jsonBody !== undefined || heldBody === undefined || typeof heldBody === 'string' || Buffer.isBuffer(heldBody)
 
+    // OAuth 1.0a signs with the tenant's consumer as well as the token.
+    const consumer = scheme.kind === 'oauth1' ? await this.credentials.consumer(connection, scheme) : undefined
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
       const injected = injection.inject(token, values)
       const headers = extraHeaders(http.headers, values, token)
@@ -240,7 +242,11 @@ export class HttpHelper {
       if (injection.sign !== undefined)
         Object.assign(
           headers,
-          injection.sign({ method, url, headers, body: body as string | Buffer | undefined }, token, values)
+          injection.sign(
+            { method, url, headers, body: body as string | Buffer | undefined },
+            consumer === undefined ? token : { ...token, consumer },
+            values
+          )
         )
       let response: Dispatcher.ResponseData
       try {
@@ -280,6 +286,12 @@ export class HttpHelper {
             connection,
             response.status,
             'the provider refused the token and gave no refresh token'
+          )
+        else if (scheme.kind === 'oauth1')
+          await this.markAuthFailure(
+            connection,
+            response.status,
+            'the provider refused the OAuth 1.0a token (revoked, or the consumer key changed)'
           )
         else
           await this.markAuthFailure(

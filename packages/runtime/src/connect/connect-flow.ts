@@ -3,13 +3,17 @@ import {
   OAuthError,
   buildAuthorizeUrl,
   exchangeCode,
+  fetchAccessToken,
+  fetchRequestToken,
+  oauth1AuthorizeUrl,
   parseAuthorizationResponse,
   randomState
 } from '@latchkey/oauth-client'
 import type { CallbackQuery } from '@latchkey/oauth-client'
-import type { ConnectAttempt, Store } from '@latchkey/store'
-import type { Catalog } from '../connectors/catalog.js'
-import { connectionContext, schemeOf } from '../connections/connection-context.js'
+import type { ConnectAttempt, Connection, RequestToken, Store } from '@latchkey/store'
+import { isRedirectScheme, resolveAuthScheme } from '@latchkey/connector-sdk'
+import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
+import { connectionContext, oauth1Context, schemeOf } from '../connections/connection-context.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import { RuntimeError, notFound } from '../errors.js'
@@ -108,30 +112,35 @@ export class ConnectFlow {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const scheme = schemeOf(entry.definition, connection)
-    if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code') {
+    if (!isRedirectScheme(scheme)) {
       throw new RuntimeError(
         'scheme_mismatch',
         `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`
       )
     }
-    // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
-    // the server's metadata offers no PKCE method this connector can use.
-    const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
-    try {
-      buildAuthorizeUrl(context, {
-        redirectUri: redirectUriOf(this.config.publicUrl),
-        state: 'check',
-        scopes: connection.requested_scopes
-      })
-    } catch (error) {
-      if (error instanceof OAuthError)
-        throw new RuntimeError(
-          'provider_incompatible',
-          error.hint,
-          { oauthError: error.code },
-          { retryable: error.retryable }
-        )
-      throw error
+    if (scheme.kind === 'oauth1') {
+      // Fail now, not in the browser, when the consumer is not set.
+      await oauth1Context(this.store, entry.definition, connection)
+    } else {
+      // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
+      // the server's metadata offers no PKCE method this connector can use.
+      const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      try {
+        buildAuthorizeUrl(context, {
+          redirectUri: redirectUriOf(this.config.publicUrl),
+          state: 'check',
+          scopes: connection.requested_scopes
+        })
+      } catch (error) {
+        if (error instanceof OAuthError)
+          throw new RuntimeError(
+            'provider_incompatible',
+            error.hint,
+            { oauthError: error.code },
+            { retryable: error.retryable }
+          )
+        throw error
+      }
     }
     const startToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(this.now() + (this.config.attemptTtlSeconds ?? 600) * 1000)
@@ -141,7 +150,7 @@ export class ConnectFlow {
       startToken,
       redirectUri: redirectUriOf(this.config.publicUrl),
       requestedScopes: connection.requested_scopes,
-      issuer: scheme.issuer ?? null,
+      issuer: scheme.kind === 'oauth2' ? (scheme.issuer ?? null) : null,
       expiresAt,
       returnTo: options.returnTo ?? null
     })
@@ -184,6 +193,7 @@ export class ConnectFlow {
         'This connection no longer exists',
         'Go back to the application and create the connection again.'
       )
+    if (schemeOf(entry.definition, connection).kind === 'oauth1') return this.startOAuth1(attempt, connection, entry)
     const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
     const state = randomState()
     let authorize: ReturnType<typeof buildAuthorizeUrl>
@@ -199,14 +209,57 @@ export class ConnectFlow {
       await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
       return refused(error.code, titleFor(error), error.hint)
     }
+    return this.redirect(attempt, entry, authorize.url, state, { codeVerifier: authorize.codeVerifier })
+  }
+
+  /**
+   * OAuth 1.0a's start: temporary credentials for a callback that carries the state (the
+   * protocol has no state of its own; RFC 5849 §2.1 lets the callback URL have a query),
+   * kept encrypted on the attempt, then the provider's authorize page for them.
+   */
+  private async startOAuth1(
+    attempt: ConnectAttempt,
+    connection: Connection,
+    entry: CatalogEntry
+  ): Promise<StartResult | CallbackOutcome> {
+    let context: Awaited<ReturnType<typeof oauth1Context>>
+    try {
+      context = await oauth1Context(this.store, entry.definition, connection)
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error
+      await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
+      return refused(error.code, 'The connection could not be started', error.message)
+    }
+    const state = randomState()
+    const callbackUrl = new URL(attempt.redirect_uri)
+    callbackUrl.searchParams.set('state', state)
+    let requestToken: RequestToken
+    try {
+      requestToken = await fetchRequestToken(
+        context.requestTokenUrl,
+        context.consumer,
+        { callbackUrl: callbackUrl.href, params: context.requestTokenParams },
+        this.config.http
+      )
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
+      return refused(error.code, titleFor(error), error.hint)
+    }
+    const url = oauth1AuthorizeUrl(context.authorizeUrl, requestToken.token, context.authorizeParams)
+    return this.redirect(attempt, entry, url, state, { codeVerifier: undefined, requestToken })
+  }
+
+  /** Marks the attempt started (once only), logs it, and sends the browser to the provider with its binding cookie. */
+  private async redirect(
+    attempt: ConnectAttempt,
+    entry: CatalogEntry,
+    url: string,
+    state: string,
+    secrets: { codeVerifier: string | undefined; requestToken?: RequestToken }
+  ): Promise<StartResult | CallbackOutcome> {
     const binding = randomBytes(32).toString('base64url')
-    if (
-      !(await this.store.attempts.start(attempt.id, {
-        state,
-        browserBinding: binding,
-        codeVerifier: authorize.codeVerifier
-      }))
-    ) {
+    if (!(await this.store.attempts.start(attempt.id, { state, browserBinding: binding, ...secrets }))) {
       return refused(
         'already_started',
         'This connect link was already used',
@@ -224,7 +277,7 @@ export class ConnectFlow {
     )
     const maxAgeSeconds = Math.max(1, Math.floor((attempt.expires_at.getTime() - this.now()) / 1000))
     return {
-      redirectTo: authorize.url,
+      redirectTo: url,
       cookie: { name: bindingCookieName(attempt.id), value: binding, maxAgeSeconds, path: '/oauth/callback' }
     }
   }
@@ -311,6 +364,8 @@ export class ConnectFlow {
         'Go back to the application and create the connection again.'
       )
     }
+    if (resolveAuthScheme(entry.definition, connection.auth_scheme)?.kind === 'oauth1')
+      return this.completeOAuth1(attempt, connection, entry, query)
     // The context before the response is read: the issuer's metadata says whether it must carry `iss`.
     let context: Awaited<ReturnType<typeof connectionContext>>
     try {
@@ -385,16 +440,111 @@ export class ConnectFlow {
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
-      await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
-      return {
-        ok: false,
-        code: error.code,
-        title: titleFor(error),
-        message: titleFor(error),
-        hint: error.hint,
-        connectionId: connection.id,
-        ...(error.description === undefined ? {} : { description: error.description })
+      return this.failed(attempt, connection, error)
+    }
+  }
+
+  /**
+   * OAuth 1.0a's callback, after the checks every callback gets (state, binding, expiry,
+   * single use): the `oauth_token` must be this attempt's request token, and its
+   * `oauth_verifier` is exchanged for the access token (RFC 5849 §2.3). No verifier means
+   * the end customer declined (X sends `denied=<token>`).
+   */
+  private async completeOAuth1(
+    attempt: ConnectAttempt,
+    connection: Connection,
+    entry: CatalogEntry,
+    query: CallbackQuery
+  ): Promise<CallbackOutcome> {
+    const tokens = valuesOf(query, 'oauth_token')
+    const verifiers = valuesOf(query, 'oauth_verifier')
+    const requestToken = await this.store.attempts.requestToken(attempt)
+    try {
+      for (const [name, values] of [
+        ['oauth_token', tokens],
+        ['oauth_verifier', verifiers]
+      ] as const)
+        if (values.length > 1) throw new OAuthError('duplicate_parameter', { endpoint: 'authorize', context: name })
+      const verifier = verifiers[0]
+      if (verifier === undefined || verifier === '') throw new OAuthError('access_denied', { endpoint: 'authorize' })
+      if (requestToken === undefined || tokens[0] !== requestToken.token) {
+        const hint =
+          'Its oauth_token is not the request token this attempt was started with, so it may be forged or from another attempt. Go back to the application and click Connect again.'
+        await this.recordFailure(attempt, 'token_mismatch', hint, { code: 'token_mismatch' })
+        return {
+          ...refused('token_mismatch', 'This sign-in response cannot be trusted', hint),
+          connectionId: connection.id
+        }
       }
+      let context: Awaited<ReturnType<typeof oauth1Context>>
+      try {
+        context = await oauth1Context(this.store, entry.definition, connection)
+      } catch (error) {
+        if (!(error instanceof RuntimeError)) throw error
+        await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
+        return {
+          ...refused(error.code, 'The connection could not be completed', error.message),
+          connectionId: connection.id
+        }
+      }
+      const access = await fetchAccessToken(
+        context.accessTokenUrl,
+        context.consumer,
+        requestToken,
+        verifier,
+        this.config.http
+      )
+      const kept = Object.fromEntries(
+        context.auth.keepFields.flatMap((name) =>
+          access.extra[name] === undefined ? [] : [[name, access.extra[name]]]
+        )
+      )
+      await this.lifecycle.connected(
+        { tenantId: attempt.tenant_id, connectionId: connection.id },
+        {
+          credential: {
+            tokenSet: {
+              accessToken: access.token,
+              tokenType: 'OAuth1',
+              expiresAt: null,
+              refreshToken: null,
+              scopes: null,
+              idToken: null,
+              kept,
+              // The token secret signs every call; kept encrypted with the token, like typed-in credentials.
+              credentials: { oauthTokenSecret: access.secret }
+            },
+            expiresAt: null,
+            refreshDueAt: null
+          },
+          grantedScopes: attempt.requested_scopes,
+          metadata: { ...connection.metadata, ...kept }
+        },
+        {
+          message: `Connected to ${entry.definition.name}`,
+          detail: { scopes: attempt.requested_scopes, expiresAt: null, refreshToken: false }
+        }
+      )
+      await this.finish(attempt, 'connected')
+      await this.afterConnect(attempt.tenant_id, connection.id)
+      return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error
+      return this.failed(attempt, connection, error)
+    }
+  }
+
+  /** A callback that failed at the provider: recorded, and told to the person. */
+  private async failed(attempt: ConnectAttempt, connection: Connection, error: OAuthError): Promise<CallbackOutcome> {
+    await this.recordFailure(attempt, error.code, error.hint, error.toJSON())
+    return {
+      ok: false,
+      code: error.code,
+      title: titleFor(error),
+      message: titleFor(error),
+      hint: error.hint,
+      connectionId: connection.id,
+      ...(error.description === undefined ? {} : { description: error.description })
     }
   }
 

@@ -1,13 +1,20 @@
-import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
+import {
+  renderTemplate,
+  renderUrlTemplate,
+  resolveAuthScheme,
+  resolveConfigValues,
+  templateParameters
+} from '@latchkey/connector-sdk'
 import type {
   ConnectorDefinition,
   ConnectorDefinitionJson,
   EndpointOverrides,
   ResolvedAuthScheme,
+  ResolvedOAuth1,
   ResolvedOAuth2
 } from '@latchkey/connector-sdk'
 import { OAuthError } from '@latchkey/oauth-client'
-import type { OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
+import type { OAuth1Consumer, OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { AppCache } from '../credentials/app-cache.js'
@@ -102,6 +109,78 @@ export async function connectionContext(
     )
   }
   return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
+}
+
+/** One consumer object per app record, so that its signer is built once. */
+const consumers = new WeakMap<object, OAuth1Consumer>()
+
+/**
+ * The OAuth 1.0a consumer of a connection: the tenant's app (consumer key as the client id,
+ * its secret or RSA private key as the client secret) with the scheme's signature method.
+ * @throws {RuntimeError} `app_not_configured` when the tenant has not set the app.
+ */
+export async function oauth1Consumer(
+  apps: Pick<AppCache, 'get'>,
+  connection: Pick<Connection, 'tenant_id' | 'connector_key'>,
+  auth: ResolvedOAuth1
+): Promise<OAuth1Consumer> {
+  const app = await apps.get(connection.tenant_id, connection.connector_key)
+  const client = app?.client ?? undefined
+  if (client === undefined)
+    throw new RuntimeError(
+      'app_not_configured',
+      `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its consumer key (clientId) and secret (clientSecret) first`
+    )
+  const known = consumers.get(client)
+  if (known?.signatureMethod === auth.signatureMethod) return known
+  const consumer = { key: client.clientId, secret: client.clientSecret, signatureMethod: auth.signatureMethod }
+  consumers.set(client, consumer)
+  return consumer
+}
+
+/** What an OAuth 1.0a connect or revocation needs: the scheme, the consumer and the URLs rendered. */
+export interface OAuth1Context {
+  readonly auth: ResolvedOAuth1
+  readonly consumer: OAuth1Consumer
+  readonly requestTokenUrl: string
+  readonly authorizeUrl: string
+  readonly accessTokenUrl: string
+  readonly revokeUrl: string | undefined
+  readonly requestTokenParams: Readonly<Record<string, string>>
+  readonly authorizeParams: Readonly<Record<string, string>>
+}
+
+/**
+ * The OAuth 1.0a context of a connection, its URLs and params rendered with its parameters
+ * and config values.
+ * @throws {RuntimeError} `app_not_configured`, or `scheme_mismatch` when the scheme is not OAuth 1.0a.
+ */
+export async function oauth1Context(
+  store: Store,
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  connection: Connection,
+  apps: Pick<AppCache, 'get'> = store.apps
+): Promise<OAuth1Context> {
+  const auth = schemeOf(definition, connection)
+  if (auth.kind !== 'oauth1')
+    throw new RuntimeError('scheme_mismatch', `the connection uses the "${auth.label}" scheme, not OAuth 1.0a`)
+  const opened = await openParameters(store, connection.parameters)
+  const values = {
+    parameters: templateParameters(definition, opened),
+    config: resolveConfigValues(definition, opened)
+  }
+  const render = (map: Readonly<Record<string, string>>): Record<string, string> =>
+    Object.fromEntries(Object.entries(map).map(([name, template]) => [name, renderTemplate(template, values)]))
+  return {
+    auth,
+    consumer: await oauth1Consumer(apps, connection, auth),
+    requestTokenUrl: renderUrlTemplate(auth.requestTokenUrl, values),
+    authorizeUrl: renderUrlTemplate(auth.authorizeUrl, values),
+    accessTokenUrl: renderUrlTemplate(auth.accessTokenUrl, values),
+    revokeUrl: auth.revokeUrl === undefined ? undefined : renderUrlTemplate(auth.revokeUrl, values),
+    requestTokenParams: render(auth.requestTokenParams),
+    authorizeParams: render(auth.authorizeParams)
+  }
 }
 
 /**

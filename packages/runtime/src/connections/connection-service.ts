@@ -64,7 +64,7 @@ function typedInCredentials(
   issues: Issue[]
 ): Record<string, string> | undefined {
   const at = 'body.credentials'
-  if (scheme.kind === 'oauth2') {
+  if (scheme.kind === 'oauth2' || scheme.kind === 'oauth1') {
     if (credentials !== undefined)
       issues.push({ path: at, message: `is not used by the "${scheme.label}" scheme: the provider issues the tokens` })
     return undefined
@@ -208,7 +208,7 @@ export interface TokenView {
   accessToken: string
   tokenType: string
   expiresAt: string | null
-  /** Every value typed in for an API key or basic scheme (a key and its application key); `null` for OAuth tokens. */
+  /** Every value typed in for an API key or basic scheme (a key and its application key), OAuth 1.0a's `oauthTokenSecret`; `null` for OAuth 2.0 tokens. */
   credentials: Record<string, string> | null
 }
 
@@ -304,7 +304,7 @@ export class ConnectionService {
         },
         trx
       )
-      if (stored !== undefined && auth.kind !== 'oauth2') {
+      if (stored !== undefined && auth.kind !== 'oauth2' && auth.kind !== 'oauth1') {
         const values = templateValuesOf(definition, parameters.values)
         await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(auth, stored, values), trx)
         await this.lifecycle.log(
@@ -339,7 +339,7 @@ export class ConnectionService {
     const entry = await this.catalog.get(tenantId, connection.connector_key)
     if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
     const scheme = schemeOf(entry.definition, connection)
-    if (scheme.kind === 'oauth2') {
+    if (scheme.kind === 'oauth2' || scheme.kind === 'oauth1') {
       throw new RuntimeError(
         'scheme_mismatch',
         `the "${scheme.label}" scheme gets its tokens from the provider: connect again instead (POST /v1/connections/:id/authorize)`
@@ -412,7 +412,11 @@ export class ConnectionService {
       scheme?.kind === 'oauth2' &&
       (scheme.tokenUrl === undefined || (scheme.grant === 'authorization_code' && scheme.authorizeUrl === undefined))
     const revokeUrl =
-      scheme?.kind === 'oauth2' ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined)) : undefined
+      scheme?.kind === 'oauth2'
+        ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined))
+        : scheme?.kind === 'oauth1'
+          ? scheme.revokeUrl
+          : undefined
     const revocationId = await this.store.db.transaction().execute(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
       await this.lifecycle.disconnected(
@@ -425,7 +429,7 @@ export class ConnectionService {
       if (taken === undefined) return undefined
       if (revokeUrl === undefined) {
         const message =
-          scheme !== undefined && scheme.kind !== 'oauth2'
+          scheme !== undefined && scheme.kind !== 'oauth2' && scheme.kind !== 'oauth1'
             ? `The ${scheme.label.toLowerCase()} was deleted here; revoke it at the provider too if it should stop working everywhere`
             : 'The provider offers no token revocation; the tokens were deleted here only'
         await this.lifecycle.log(

@@ -8,6 +8,7 @@ import {
   resolveAuthSchemes,
   resolveVerificationSteps,
   templateParameterKeys,
+  usesTenantApp,
   verificationIdentityNames,
   validateConnectorDefinition
 } from '@latchkey/connector-sdk'
@@ -16,6 +17,7 @@ import type {
   ConnectorDefinitionJson,
   Issue,
   ResolvedAuthScheme,
+  ResolvedOAuth1,
   ResolvedOAuth2
 } from '@latchkey/connector-sdk'
 import type { Store } from '@latchkey/store'
@@ -74,9 +76,9 @@ export interface ConnectorSummary {
 export interface SchemeSummary {
   key: string
   label: string
-  kind: 'oauth2' | 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4' | 'jwtBearer'
+  kind: 'oauth2' | 'apiKey' | 'basic' | 'tokenExchange' | 'awsSigV4' | 'jwtBearer' | 'oauth1'
   grant: 'authorization_code' | 'client_credentials' | null
-  /** What the end customer types in (API key, user name, password, extra fields); empty for OAuth 2.0. */
+  /** What the end customer types in (API key, user name, password, extra fields); empty for OAuth 2.0 and 1.0a. */
   inputs: {
     /** `apiKey`, `username`, `password` or an extra field's key: the key in `credentials`. */
     key: string
@@ -97,7 +99,7 @@ export interface SchemeSummary {
   defaultScopes: string[]
   customerSelectsScopes: boolean
   clientOwnership: 'developer' | 'customer' | null
-  /** Whether connecting opens the provider's page (authorization code). */
+  /** Whether connecting opens the provider's page (authorization code, OAuth 1.0a). */
   redirect: boolean
 }
 
@@ -113,6 +115,8 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     redirect: false,
     grant: null
   }
+  // OAuth 1.0a: the browser step, on the tenant's consumer; nothing typed in, no scopes of its own.
+  if (scheme.kind === 'oauth1') return { ...base, inputs: [], clientOwnership: 'developer', redirect: true }
   if (scheme.kind !== 'oauth2') {
     return {
       ...base,
@@ -141,11 +145,11 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
   }
 }
 
-/** The scheme a tenant's OAuth app is for: the first developer-owned OAuth 2.0 one. */
-function appScheme(definition: ConnectorDefinition | ConnectorDefinitionJson): ResolvedOAuth2 | undefined {
-  return resolveAuthSchemes(definition).find(
-    (s): s is ResolvedOAuth2 => s.kind === 'oauth2' && s.clientOwnership === 'developer'
-  )
+/** The scheme a tenant's OAuth app is for: the first developer-owned OAuth 2.0 one, or OAuth 1.0a's consumer. */
+function appScheme(
+  definition: ConnectorDefinition | ConnectorDefinitionJson
+): ResolvedOAuth2 | ResolvedOAuth1 | undefined {
+  return resolveAuthSchemes(definition).find(usesTenantApp)
 }
 
 /** A tenant's OAuth app as the console shows it: never the secret. `clientId` is `null` for URL overrides of a connector without an OAuth client. */
@@ -277,12 +281,22 @@ export class ConnectorService {
           path: 'body.clientId',
           message: `is required: the client id of your OAuth app at ${entry.definition.name}`
         })
-      if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
+      if (auth.kind === 'oauth1') {
+        // A consumer has no scopes, and its URLs are the connector's: only the API's base URL can be moved.
+        const why = `is not used: "${key}" signs with OAuth 1.0a, whose app is a consumer key and secret; only overrides.baseUrl can be set`
+        if (input.scopes !== undefined) issues.push({ path: 'body.scopes', message: why })
+        for (const name of Object.keys(input.overrides ?? {}))
+          if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
+      } else if (input.scopes !== undefined)
+        issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
     }
     const kept =
       auth === undefined
         ? []
-        : [...auth.keepFields, ...(auth.grant === 'authorization_code' ? auth.callbackParams : [])]
+        : [
+            ...auth.keepFields,
+            ...(auth.kind === 'oauth2' && auth.grant === 'authorization_code' ? auth.callbackParams : [])
+          ]
     const declared = {
       parameters: new Set(templateParameterKeys(entry.definition)),
       config: new Set((entry.definition.configValues ?? []).map((c) => c.key)),

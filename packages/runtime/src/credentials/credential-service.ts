@@ -6,7 +6,7 @@ import {
   refreshTokens,
   resolveContext
 } from '@latchkey/oauth-client'
-import type { TokenSet } from '@latchkey/oauth-client'
+import type { OAuth1Consumer, TokenSet } from '@latchkey/oauth-client'
 import type { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
 import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
@@ -15,11 +15,12 @@ import type {
   ConnectorDefinitionJson,
   ResolvedAuthScheme,
   ResolvedJwtBearer,
+  ResolvedOAuth1,
   ResolvedTokenExchange
 } from '@latchkey/connector-sdk'
 import type { Connection, CredentialRecord, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { connectionContext, openParameters, schemeOf } from '../connections/connection-context.js'
+import { connectionContext, oauth1Consumer, openParameters, schemeOf } from '../connections/connection-context.js'
 import type { DiscoveryCache } from './discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
@@ -449,6 +450,14 @@ export class CredentialService {
         { retryAfterMs: 1_000 + Math.floor(Math.random() * 1_000) }
       )
     return slot
+  }
+
+  /** The OAuth 1.0a consumer that signs a connection's calls: the tenant's app, from memory when current. @throws {RuntimeError} `app_not_configured` */
+  async consumer(
+    connection: Pick<Connection, 'tenant_id' | 'connector_key'>,
+    scheme: ResolvedOAuth1
+  ): Promise<OAuth1Consumer> {
+    return oauth1Consumer(this.apps ?? this.store.apps, connection, scheme)
   }
 
   /** Looks up a connection for a tenant. */

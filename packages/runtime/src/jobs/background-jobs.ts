@@ -1,12 +1,13 @@
-import { OAuthError, revokeTokenSet } from '@latchkey/oauth-client'
+import { OAuthError, invalidateOAuth1Token, revokeTokenSet } from '@latchkey/oauth-client'
+import { resolveAuthScheme } from '@latchkey/connector-sdk'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { connectionContext } from '../connections/connection-context.js'
+import { connectionContext, oauth1Context } from '../connections/connection-context.js'
 import type { CredentialService } from '../credentials/credential-service.js'
 import { RuntimeError } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
-import { decodeTokenSet } from '../credentials/token-set-codec.js'
+import { decodeTokenSet, typedInOf } from '../credentials/token-set-codec.js'
 import type { HttpHelper } from '../calls/http-helper.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
@@ -124,16 +125,32 @@ export class BackgroundJobs {
       await this.store.revocations.finish(revocation.id, 'failed', 'the connector no longer exists')
       return 'skipped'
     }
-    const context = await connectionContext(
-      this.store,
-      entry.definition,
-      connection,
-      snapshot.client ?? undefined,
-      this.discovery
-    )
     const tokens = decodeTokenSet(revocation.tokenSet)
+    const revokeAtProvider = async (): Promise<'revoked' | 'not_supported'> => {
+      if (resolveAuthScheme(entry.definition, connection.auth_scheme)?.kind === 'oauth1') {
+        // OAuth 1.0a: a signed POST with the token itself (X's invalidate_token); already invalid counts as done.
+        const context = await oauth1Context(this.store, entry.definition, connection)
+        if (context.revokeUrl === undefined) return 'not_supported'
+        const secret = typedInOf(revocation.tokenSet ?? {})?.oauthTokenSecret ?? ''
+        await invalidateOAuth1Token(
+          context.revokeUrl,
+          context.consumer,
+          { token: tokens.accessToken, secret },
+          this.config.http
+        )
+        return 'revoked'
+      }
+      const context = await connectionContext(
+        this.store,
+        entry.definition,
+        connection,
+        snapshot.client ?? undefined,
+        this.discovery
+      )
+      return revokeTokenSet(context, tokens, this.config.http)
+    }
     try {
-      const outcome = await revokeTokenSet(context, tokens, this.config.http)
+      const outcome = await revokeAtProvider()
       await this.store.revocations.finish(revocation.id, 'done', null)
       if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
       await this.lifecycle.log(

@@ -81,7 +81,7 @@ function renderConnectors(): void {
     ...connectors.map((c) => {
       const headingId = `c-${c.key}`
       const appArea = h('div', { class: 'app-area' })
-      const oauth = c.schemes.some((s) => s.kind === 'oauth2')
+      const oauth = c.schemes.some((s) => s.kind === 'oauth2' || s.kind === 'oauth1')
       return h(
         'article',
         { class: 'card connector', 'data-connector': c.key, 'aria-labelledby': headingId },
@@ -134,7 +134,7 @@ function renderConnectors(): void {
             )
           : null,
         c.schemes.some((s) => s.redirect) ? copyable('Redirect URI to register at the provider', c.redirectUri) : null,
-        c.schemes.some((s) => s.kind === 'oauth2' && s.clientOwnership === 'developer')
+        c.schemes.some((s) => s.clientOwnership === 'developer')
           ? h(
               'div',
               { class: 'actions' },
@@ -161,11 +161,14 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
       .catch(() => undefined)
   const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
   const appScopes = new Set(current?.scopes ?? connector.defaultScopes)
+  // An OAuth 1.0a app is a consumer: key and secret (or RSA private key); only the API's base URL can be moved.
+  const consumer = connector.schemes.some((s) => s.kind === 'oauth1')
+  const overrides = consumer ? OVERRIDES.filter(([name]) => name === 'baseUrl') : OVERRIDES
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, 'aria-label': `${connector.name} OAuth app` },
     field({
-      label: 'Client ID',
+      label: consumer ? 'Consumer key' : 'Client ID',
       path: 'body.clientId',
       required: true,
       control: h('input', {
@@ -177,7 +180,7 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
       })
     }),
     field({
-      label: 'Client secret',
+      label: consumer ? 'Consumer secret (or RSA private key, PEM)' : 'Client secret',
       path: 'body.clientSecret',
       required: current === undefined,
       help:
@@ -216,7 +219,7 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
         { class: 'help' },
         "Point this connector elsewhere for your tenant: a provider's sandbox, a regional host, a corrected token URL. Placeholders like {{parameters.subdomain}} work."
       ),
-      ...OVERRIDES.map(([name, label]) =>
+      ...overrides.map(([name, label]) =>
         field({
           label,
           path: `body.overrides.${name}`,
@@ -248,7 +251,7 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
       if (secret !== '') body.clientSecret = secret
       if (connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
       body.overrides = Object.fromEntries(
-        OVERRIDES.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== '')
+        overrides.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== '')
       )
       try {
         await api.request('PUT', `../v1/connectors/${encodeURIComponent(connector.key)}/app`, body)

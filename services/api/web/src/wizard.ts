@@ -400,9 +400,9 @@ function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLS
   })
 }
 
-/** Whether a scheme can be used now: a developer-owned OAuth client needs the application's app first. */
+/** Whether a scheme can be used now: a developer-owned OAuth client (or OAuth 1.0a consumer) needs the application's app first. */
 function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
-  return !(scheme.kind === 'oauth2' && scheme.clientOwnership === 'developer' && !connector.appConfigured)
+  return !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
 }
 
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
