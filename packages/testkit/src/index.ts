@@ -15,6 +15,8 @@ export type {
   QuirkyProviderOptions,
   RevocationRecord
 } from './quirky-provider.js'
+export { percentEncode, signatureBaseString, startOAuth1Server } from './oauth1-server.js'
+export type { OAuth1Counters, OAuth1Method, OAuth1Modes, OAuth1Server, OAuth1ServerOptions } from './oauth1-server.js'
 export { startStack, StackError } from './start-stack.js'
 export type { Stack, StackErrorCode, StackOptions, StartedStack, Teardowns } from './start-stack.js'
 export { createTestDatabase, freePort, serviceUrls, testEncryptionKeys, testRedisPrefix } from './test-services.js'

@@ -104,7 +104,7 @@ export interface ScenarioResult {
   readonly connectionId: string
 }
 
-async function until(
+export async function until(
   what: string,
   check: () => Promise<boolean> | boolean,
   seen: () => string,
