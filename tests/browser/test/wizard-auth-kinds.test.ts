@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import t from 'tap'
 import type { Test } from 'tap'
-import { startQuirkyProvider } from '@latchkey/testkit'
+import { startOAuth1Server, startQuirkyProvider } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
 import { startSystem } from './system.js'
 import type { System } from './system.js'
@@ -192,4 +192,48 @@ t.test('wizard: a service account key pasted into a text area (JWT bearer)', asy
   t.match(provider.counters.lastAssertion, { iss: email, scope: 'read' })
   t.notOk((await page.content()).includes('PRIVATE KEY'), 'the key is not left in the page')
   await system.screenshot(page, 'wizard-service-account')
+})
+
+t.test('wizard: OAuth 1.0a in a popup, on the tenant’s consumer', async (t) => {
+  const system = await startSystem(t)
+  const server = await startOAuth1Server({ consumerKey: 'ck', consumerSecret: 'consumer-secret' })
+  t.teardown(() => server.close())
+  server.modes.accessTokenExtras = { screen_name: 'acme_dev' }
+  const definition = {
+    key: 'microblog',
+    name: 'Microblog',
+    version: '1.0.0',
+    auth: {
+      kind: 'oauth1',
+      requestTokenUrl: server.endpoints.requestToken,
+      authorizeUrl: server.endpoints.authorize,
+      accessTokenUrl: server.endpoints.accessToken,
+      keepFields: ['screen_name']
+    },
+    http: { baseUrl: server.endpoints.api },
+    verification: { path: '/me', identity: { username: 'data.username' } }
+  }
+  t.equal((await system.api('POST', '/v1/connectors', definition)).status, 201)
+  const app = await system.api('PUT', '/v1/connectors/microblog/app', {
+    clientId: 'ck',
+    clientSecret: 'consumer-secret'
+  })
+  t.equal(app.status, 200)
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
+    externalId: 'customer-9',
+    connectors: ['microblog']
+  })
+  const { page } = await system.page()
+  await page.goto(session.body.url)
+  const section = page.locator('section[data-connector="microblog"]')
+  const popupOpened = page.waitForEvent('popup')
+  await section.getByRole('button', { name: 'Connect Microblog' }).click()
+  await popupOpened
+  await page.getByText('Authorization completed successfully').waitFor()
+  const card = section.locator('article.connection').first()
+  await card.locator('[data-account="username"]').waitFor()
+  t.equal(await card.locator('[data-account="username"]').textContent(), 'acme_dev', 'verified with a signed call')
+  t.equal(server.counters.accessTokens, 1)
+  t.notOk((await page.content()).includes('consumer-secret'), 'the consumer secret is never in the page')
+  await system.screenshot(page, 'wizard-oauth1')
 })
