@@ -20,6 +20,7 @@ import { shopify } from '@latchkey/connector-shopify'
 import { slack } from '@latchkey/connector-slack'
 import { stripe } from '@latchkey/connector-stripe'
 import { twilio } from '@latchkey/connector-twilio'
+import { x } from '@latchkey/connector-x'
 import { zendesk } from '@latchkey/connector-zendesk'
 import type { ConnectorDefinition } from '@latchkey/connector-sdk'
 
@@ -50,5 +51,6 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   slack,
   stripe,
   twilio,
+  x,
   zendesk
 ]

@@ -35,7 +35,7 @@ t.test('every package under connectors/ is in the catalog, and every definition 
   )
   t.same(
     [...kinds].sort(),
-    ['apiKey', 'basic', 'oauth2:authorization_code', 'tokenExchange'],
-    'the catalog exercises API keys, basic auth and a token exchange besides OAuth'
+    ['apiKey', 'basic', 'oauth1', 'oauth2:authorization_code', 'tokenExchange'],
+    'the catalog exercises API keys, basic auth, a token exchange and OAuth 1.0a besides OAuth 2.0'
   )
 })

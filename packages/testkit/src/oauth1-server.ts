@@ -44,7 +44,7 @@ export interface OAuth1Server {
     readonly authorize: string
     readonly accessToken: string
     readonly invalidateToken: string
-    /** The API's base URL: `GET /me`, any method on `/echo`. */
+    /** The API's base URL: `GET /me` (or `/users/me`), any method on `/echo`. */
     readonly api: string
   }
   readonly modes: OAuth1Modes
@@ -282,7 +282,9 @@ export async function startOAuth1Server(options: OAuth1ServerOptions): Promise<O
       const checked = await verify(req, body, accessSecret)
       if ('problem' in checked) return refuse(res, checked.problem, true)
       counters.apiCalls += 1
-      if (url.pathname === '/api/me') return sendJson(res, 200, { data: { id: '2244994945', username: 'acme_dev' } })
+      // X's "who am I" is /2/users/me; /me is the short form.
+      if (url.pathname === '/api/me' || url.pathname === '/api/users/me')
+        return sendJson(res, 200, { data: { id: '2244994945', username: 'acme_dev' } })
       if (url.pathname === '/api/echo')
         return sendJson(res, 200, {
           method: req.method,

@@ -30,7 +30,11 @@ export const AppBody = Type.Object(
           tokenUrl: Type.Optional(UrlString),
           refreshUrl: Type.Optional(UrlString),
           revokeUrl: Type.Optional(UrlString),
-          baseUrl: Type.Optional(UrlString)
+          baseUrl: Type.Optional(UrlString),
+          /** OAuth 1.0a only. */
+          requestTokenUrl: Type.Optional(UrlString),
+          /** OAuth 1.0a only. */
+          accessTokenUrl: Type.Optional(UrlString)
         },
         { additionalProperties: false }
       )

@@ -15,7 +15,7 @@ import type {
 } from '@latchkey/connector-sdk'
 import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuth1Consumer, OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
-import type { Connection, Store } from '@latchkey/store'
+import type { AppRecord, Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { AppCache } from '../credentials/app-cache.js'
 import { RuntimeError } from '../errors.js'
@@ -124,7 +124,14 @@ export async function oauth1Consumer(
   connection: Pick<Connection, 'tenant_id' | 'connector_key'>,
   auth: ResolvedOAuth1
 ): Promise<OAuth1Consumer> {
-  const app = await apps.get(connection.tenant_id, connection.connector_key)
+  return consumerOf(await apps.get(connection.tenant_id, connection.connector_key), connection, auth)
+}
+
+function consumerOf(
+  app: AppRecord | undefined,
+  connection: Pick<Connection, 'connector_key'>,
+  auth: ResolvedOAuth1
+): OAuth1Consumer {
   const client = app?.client ?? undefined
   if (client === undefined)
     throw new RuntimeError(
@@ -171,13 +178,18 @@ export async function oauth1Context(
   }
   const render = (map: Readonly<Record<string, string>>): Record<string, string> =>
     Object.fromEntries(Object.entries(map).map(([name, template]) => [name, renderTemplate(template, values)]))
+  // The app's overrides move the legs (a sandbox, a test double), as for OAuth 2.0.
+  const app = await apps.get(connection.tenant_id, connection.connector_key)
+  const url = (name: 'requestTokenUrl' | 'authorizeUrl' | 'accessTokenUrl', template: string): string =>
+    renderUrlTemplate(app?.overrides[name] ?? template, values)
+  const revoke = app?.overrides.revokeUrl ?? auth.revokeUrl
   return {
     auth,
-    consumer: await oauth1Consumer(apps, connection, auth),
-    requestTokenUrl: renderUrlTemplate(auth.requestTokenUrl, values),
-    authorizeUrl: renderUrlTemplate(auth.authorizeUrl, values),
-    accessTokenUrl: renderUrlTemplate(auth.accessTokenUrl, values),
-    revokeUrl: auth.revokeUrl === undefined ? undefined : renderUrlTemplate(auth.revokeUrl, values),
+    consumer: consumerOf(app, connection, auth),
+    requestTokenUrl: url('requestTokenUrl', auth.requestTokenUrl),
+    authorizeUrl: url('authorizeUrl', auth.authorizeUrl),
+    accessTokenUrl: url('accessTokenUrl', auth.accessTokenUrl),
+    revokeUrl: revoke === undefined ? undefined : renderUrlTemplate(revoke, values),
     requestTokenParams: render(auth.requestTokenParams),
     authorizeParams: render(auth.authorizeParams)
   }

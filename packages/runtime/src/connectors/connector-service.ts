@@ -168,7 +168,13 @@ export interface AppInput {
   readonly clientSecret?: string | undefined
   readonly scopes?: readonly string[] | undefined
   readonly overrides?:
-    Partial<Record<'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl', string>> | undefined
+    | Partial<
+        Record<
+          'authorizeUrl' | 'tokenUrl' | 'refreshUrl' | 'revokeUrl' | 'baseUrl' | 'requestTokenUrl' | 'accessTokenUrl',
+          string
+        >
+      >
+    | undefined
 }
 
 const OVERRIDE_NAMESPACES: Record<string, readonly string[]> = {
@@ -176,8 +182,13 @@ const OVERRIDE_NAMESPACES: Record<string, readonly string[]> = {
   tokenUrl: ['parameters', 'config'],
   refreshUrl: ['parameters', 'config'],
   revokeUrl: ['parameters', 'config', 'client'],
-  baseUrl: ['parameters', 'config', 'metadata', 'account']
+  baseUrl: ['parameters', 'config', 'metadata', 'account'],
+  requestTokenUrl: ['parameters', 'config'],
+  accessTokenUrl: ['parameters', 'config']
 }
+
+/** The URLs an OAuth 1.0a app may move (a sandbox, a test double); `tokenUrl` and `refreshUrl` are OAuth 2.0's. */
+const OAUTH1_OVERRIDES = ['requestTokenUrl', 'authorizeUrl', 'accessTokenUrl', 'revokeUrl', 'baseUrl']
 
 /** The catalog, custom connectors, OpenAPI imports and tenants' OAuth apps. */
 export class ConnectorService {
@@ -282,13 +293,27 @@ export class ConnectorService {
           message: `is required: the client id of your OAuth app at ${entry.definition.name}`
         })
       if (auth.kind === 'oauth1') {
-        // A consumer has no scopes, and its URLs are the connector's: only the API's base URL can be moved.
-        const why = `is not used: "${key}" signs with OAuth 1.0a, whose app is a consumer key and secret; only overrides.baseUrl can be set`
-        if (input.scopes !== undefined) issues.push({ path: 'body.scopes', message: why })
+        // A consumer has no scopes; its URLs are the three legs, the revoke URL and the API's.
+        if (input.scopes !== undefined)
+          issues.push({
+            path: 'body.scopes',
+            message: `is not used: "${key}" signs with OAuth 1.0a, which has no scopes`
+          })
         for (const name of Object.keys(input.overrides ?? {}))
-          if (name !== 'baseUrl') issues.push({ path: `body.overrides.${name}`, message: why })
-      } else if (input.scopes !== undefined)
-        issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
+          if (!OAUTH1_OVERRIDES.includes(name))
+            issues.push({
+              path: `body.overrides.${name}`,
+              message: `is not used: "${key}" signs with OAuth 1.0a; its app can set ${OAUTH1_OVERRIDES.map((n) => `overrides.${n}`).join(', ')}`
+            })
+      } else {
+        if (input.scopes !== undefined) issues.push(...checkRequestedScopes(input.scopes, auth.scopes, 'body.scopes'))
+        for (const name of ['requestTokenUrl', 'accessTokenUrl'] as const)
+          if (input.overrides?.[name] !== undefined)
+            issues.push({
+              path: `body.overrides.${name}`,
+              message: 'is an OAuth 1.0a URL; this connector uses OAuth 2.0'
+            })
+      }
     }
     const kept =
       auth === undefined

@@ -33,6 +33,15 @@ const OVERRIDES = [
   ['baseUrl', 'API base URL']
 ] as const
 
+/** What an OAuth 1.0a app (a consumer) can move: its three legs, the revoke URL and the API. */
+const OAUTH1_OVERRIDES = [
+  ['requestTokenUrl', 'Request-token URL'],
+  ['authorizeUrl', 'Authorize URL'],
+  ['accessTokenUrl', 'Access-token URL'],
+  ['revokeUrl', 'Revoke URL'],
+  ['baseUrl', 'API base URL']
+] as const
+
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
 const status = byId('status')
 let api: ApiClient
@@ -161,9 +170,9 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
       .catch(() => undefined)
   const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
   const appScopes = new Set(current?.scopes ?? connector.defaultScopes)
-  // An OAuth 1.0a app is a consumer: key and secret (or RSA private key); only the API's base URL can be moved.
+  // An OAuth 1.0a app is a consumer: key and secret (or RSA private key), and its own URLs.
   const consumer = connector.schemes.some((s) => s.kind === 'oauth1')
-  const overrides = consumer ? OVERRIDES.filter(([name]) => name === 'baseUrl') : OVERRIDES
+  const overrides = consumer ? OAUTH1_OVERRIDES : OVERRIDES
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, 'aria-label': `${connector.name} OAuth app` },

@@ -4,35 +4,34 @@ import { startSystem } from '@latchkey/test-system'
 import type { System } from '@latchkey/test-system'
 import { until } from './scenario.js'
 
+const CONSUMER_SECRET = 'consumer-secret-CANARY'
+
 // https://docs.x.com/fundamentals/authentication/api-reference
 // X's three-legged OAuth 1.0a: POST oauth/request_token (oauth_callback required,
 // x_auth_access_type optional), GET oauth/authorize, POST oauth/access_token (answering
 // oauth_token, oauth_token_secret, user_id, screen_name), POST 1.1/oauth/invalidate_token
 // signed with the token to revoke it. Every API call is signed (HMAC-SHA1).
-function definition(server: Awaited<ReturnType<typeof startOAuth1Server>>): Record<string, unknown> {
+/** The tenant's app: the consumer, and the legs pointed at the loopback server. */
+function appFor(server: Awaited<ReturnType<typeof startOAuth1Server>>): Record<string, unknown> {
   return {
-    key: 'x-oauth1',
-    name: 'X',
-    version: '1.0.0',
-    auth: {
-      kind: 'oauth1',
+    clientId: 'consumer-key',
+    clientSecret: CONSUMER_SECRET,
+    overrides: {
       requestTokenUrl: server.endpoints.requestToken,
       authorizeUrl: server.endpoints.authorize,
       accessTokenUrl: server.endpoints.accessToken,
-      requestTokenParams: { x_auth_access_type: 'read' },
-      authorizeParams: { force_login: 'false' },
-      keepFields: ['user_id', 'screen_name'],
-      revokeUrl: server.endpoints.invalidateToken
-    },
-    http: { baseUrl: server.endpoints.api },
-    verification: { path: '/me', identity: { id: 'data.id', username: 'data.username' } }
+      revokeUrl: server.endpoints.invalidateToken,
+      baseUrl: server.endpoints.api
+    }
   }
 }
 
-const CONSUMER_SECRET = 'consumer-secret-CANARY'
-
-/** The browser's part: the start link, the provider's page, the callback with the binding cookie. */
-async function connect(system: System, id: string): Promise<{ page: string; location: URL }> {
+/** The browser's part: the start link, the provider's page, the callback (changed by `tamper`) with the binding cookie. */
+async function connect(
+  system: System,
+  id: string,
+  tamper: (callback: URL) => void = () => undefined
+): Promise<{ page: string; location: URL }> {
   const authorize = await system.api('POST', `/v1/connections/${id}/authorize`)
   const start = await fetch(authorize.body.authorizeUrl, { redirect: 'manual' })
   const cookie = start.headers
@@ -42,6 +41,7 @@ async function connect(system: System, id: string): Promise<{ page: string; loca
   const location = new URL(start.headers.get('location') ?? '')
   const approved = await fetch(location, { redirect: 'manual' })
   const callback = new URL(approved.headers.get('location') ?? '')
+  tamper(callback)
   const page = await fetch(callback, { headers: { cookie }, redirect: 'manual' })
   return { page: await page.text(), location }
 }
@@ -52,19 +52,18 @@ t.test('OAuth 1.0a end to end: connect, signed calls, a refused token, invalidat
   const server = await startOAuth1Server({ consumerKey: 'consumer-key', consumerSecret: CONSUMER_SECRET })
   t.teardown(() => server.close())
   server.modes.accessTokenExtras = { user_id: '2244994945', screen_name: 'acme_dev' }
-  t.equal((await system.api('POST', '/v1/connectors', definition(server))).status, 201)
-  const summary = (await system.api('GET', '/v1/connectors/x-oauth1')).body
+  const summary = (await system.api('GET', '/v1/connectors/x')).body
   t.match(summary.schemes, [{ kind: 'oauth1', redirect: true, clientOwnership: 'developer', inputs: [] }])
   t.equal(summary.appConfigured, false)
 
-  const created = await system.api('POST', '/v1/connections', { connector: 'x-oauth1' })
+  const created = await system.api('POST', '/v1/connections', { connector: 'x' })
   t.equal(created.status, 201)
   const id = created.body.id as string
   const early = await system.api('POST', `/v1/connections/${id}/authorize`)
   t.equal(early.status, 409, 'no consumer yet: said before any browser step')
   t.match(early.body.error.message, /consumer key \(clientId\)/)
 
-  const scoped = await system.api('PUT', '/v1/connectors/x-oauth1/app', {
+  const scoped = await system.api('PUT', '/v1/connectors/x/app', {
     clientId: 'consumer-key',
     clientSecret: CONSUMER_SECRET,
     scopes: ['read'],
@@ -74,19 +73,14 @@ t.test('OAuth 1.0a end to end: connect, signed calls, a refused token, invalidat
   t.same(
     scoped.body.error.details.map((d: { path: string }) => d.path),
     ['body.scopes', 'body.overrides.tokenUrl'],
-    'a consumer has no scopes and its URLs stay the connector’s'
+    'a consumer has no scopes, and no OAuth 2.0 token URL'
   )
-  const app = await system.api('PUT', '/v1/connectors/x-oauth1/app', {
-    clientId: 'consumer-key',
-    clientSecret: CONSUMER_SECRET
-  })
+  const app = await system.api('PUT', '/v1/connectors/x/app', appFor(server))
   t.equal(app.status, 200)
   t.equal(app.body.appConfigured, true)
 
   const { page, location } = await connect(system, id)
   t.equal(`${location.origin}${location.pathname}`, server.endpoints.authorize, 'sent to the authorize page')
-  t.equal(location.searchParams.get('force_login'), 'false', 'with the authorize params')
-  t.same(server.counters.lastRequestTokenParams, { x_auth_access_type: 'read' }, 'and the request-token params')
   t.match(page, /Authorization completed successfully/)
   t.equal(server.counters.accessTokens, 1)
 
@@ -140,7 +134,7 @@ t.test('OAuth 1.0a end to end: connect, signed calls, a refused token, invalidat
   t.same(server.liveAccessTokens(), [], 'the token no longer works at the provider')
 
   // Connected again, then the token is revoked at the provider: the next call turns the connection red.
-  const again = await system.api('POST', '/v1/connections', { connector: 'x-oauth1' })
+  const again = await system.api('POST', '/v1/connections', { connector: 'x' })
   const second = again.body.id as string
   t.match((await connect(system, second)).page, /Authorization completed successfully/)
   const stolen = (await system.api('GET', `/v1/connections/${second}/token`)).body.accessToken as string
@@ -162,9 +156,8 @@ t.test('OAuth 1.0a: a declined approval and a forged callback leave no credentia
   const system = await startSystem(t)
   const server = await startOAuth1Server({ consumerKey: 'consumer-key', consumerSecret: CONSUMER_SECRET })
   t.teardown(() => server.close())
-  await system.api('POST', '/v1/connectors', definition(server))
-  await system.api('PUT', '/v1/connectors/x-oauth1/app', { clientId: 'consumer-key', clientSecret: CONSUMER_SECRET })
-  const id = (await system.api('POST', '/v1/connections', { connector: 'x-oauth1' })).body.id as string
+  await system.api('PUT', '/v1/connectors/x/app', appFor(server))
+  const id = (await system.api('POST', '/v1/connections', { connector: 'x' })).body.id as string
   server.modes.deny = true
   const declined = await connect(system, id)
   t.match(declined.page, /Access was not granted/)
@@ -175,16 +168,7 @@ t.test('OAuth 1.0a: a declined approval and a forged callback leave no credentia
 
   // The callback carries another request token than the one this attempt holds.
   server.modes.deny = false
-  const authorize = await system.api('POST', `/v1/connections/${id}/authorize`)
-  const start = await fetch(authorize.body.authorizeUrl, { redirect: 'manual' })
-  const cookie = start.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ')
-  const approved = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' })
-  const callback = new URL(approved.headers.get('location') ?? '')
-  callback.searchParams.set('oauth_token', 'someone-elses')
-  const page = await (await fetch(callback, { headers: { cookie }, redirect: 'manual' })).text()
+  const { page } = await connect(system, id, (callback) => callback.searchParams.set('oauth_token', 'someone-elses'))
   t.match(page, /cannot be trusted/)
   t.equal(server.counters.accessTokens, 0, 'refused before any access-token request')
 })

@@ -1,0 +1,2 @@
+export { x } from './x.js'
+export { x as default } from './x.js'
