@@ -171,4 +171,13 @@ t.test('OAuth 1.0a: a declined approval and a forged callback leave no credentia
   const { page } = await connect(system, id, (callback) => callback.searchParams.set('oauth_token', 'someone-elses'))
   t.match(page, /cannot be trusted/)
   t.equal(server.counters.accessTokens, 0, 'refused before any access-token request')
+
+  // A consumer secret the provider refuses: the start link says so, and the connection records why.
+  await system.api('PUT', '/v1/connectors/x/app', { ...appFor(server), clientSecret: 'not-the-secret' })
+  const authorize = await system.api('POST', `/v1/connections/${id}/authorize`)
+  const start = await fetch(authorize.body.authorizeUrl, { redirect: 'manual' })
+  t.match(await start.text(), /refused the app’s client credentials/)
+  t.equal(server.counters.rejected.at(-1), 'signature_invalid', 'the provider refused the signature')
+  const failed = (await system.api('GET', `/v1/connections/${id}`)).body
+  t.match(failed.statusReason, /client credentials/)
 })
