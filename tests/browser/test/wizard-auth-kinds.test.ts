@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import type { Test } from 'tap'
 import { startOAuth1Server, startQuirkyProvider } from '@latchkey/testkit'
@@ -236,4 +238,59 @@ t.test('wizard: OAuth 1.0a in a popup, on the tenant’s consumer', async (t) =>
   t.equal(server.counters.accessTokens, 1)
   t.notOk((await page.content()).includes('consumer-secret'), 'the consumer secret is never in the page')
   await system.screenshot(page, 'wizard-oauth1')
+})
+
+t.test('wizard: an AWS access key, secret and session token, every call signed (Signature V4)', async (t) => {
+  const system = await startSystem(t)
+  // The API: answers who is calling when the request carries a Signature V4 for the right scope
+  // (the signature itself is checked against AWS's vectors in the runtime's tests).
+  const seen: { authorization: string; token: string | undefined }[] = []
+  const api = createServer((request, response) => {
+    const authorization = String(request.headers.authorization ?? '')
+    seen.push({ authorization, token: request.headers['x-amz-security-token'] as string | undefined })
+    const ok = /^AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE1\/\d{8}\/eu-west-1\/execute-api\/aws4_request, /.test(
+      authorization
+    )
+    response.writeHead(ok ? 200 : 403, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(ok ? { Account: '123456789012' } : { message: 'signature does not match' }))
+  })
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', () => resolve()))
+  t.teardown(() => new Promise<void>((resolve) => api.close(() => resolve())))
+  const { page, section, form } = await openForm(
+    t,
+    system,
+    {
+      key: 'gateway',
+      name: 'Gateway',
+      version: '1.0.0',
+      parameters: [
+        {
+          key: 'region',
+          label: 'Region',
+          type: 'dropdown',
+          options: [
+            { value: 'us-east-1', label: 'US East (N. Virginia)' },
+            { value: 'eu-west-1', label: 'Europe (Ireland)' }
+          ]
+        }
+      ],
+      auth: { kind: 'awsSigV4', region: '{{parameters.region}}', service: 'execute-api', sessionToken: true },
+      http: { baseUrl: 'https://gateway.example' },
+      verification: { path: '/whoami', identity: { account: 'Account' } }
+    },
+    { baseUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}` }
+  )
+  await form.getByLabel('Region').selectOption('eu-west-1')
+  await form.getByRole('textbox', { name: /^Access key ID/ }).fill('AKIAEXAMPLE1')
+  const secret = form.locator('input[name="credential-secretAccessKey"]')
+  t.equal(await secret.getAttribute('type'), 'password', 'the secret is masked')
+  await secret.fill('secret-CANARY')
+  await form.locator('input[name="credential-sessionToken"]').fill('session-CANARY')
+  await form.getByRole('button', { name: 'Save and connect' }).click()
+  const article = section.locator('article.connection').first()
+  await article.locator('[data-state="green"]').waitFor()
+  t.equal(await article.locator('[data-account="account"]').textContent(), '123456789012')
+  t.match(seen.at(-1), { token: 'session-CANARY' }, 'the session token went with the signed call')
+  t.notOk((await page.content()).includes('secret-CANARY'), 'the secret is not left in the page')
+  await system.screenshot(page, 'wizard-aws')
 })
