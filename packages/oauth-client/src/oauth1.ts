@@ -75,9 +75,20 @@ export function signOAuth1(
   protocol: Readonly<Record<string, string>> = {}
 ): string {
   const signer = signerFor(consumer)
-  const data = { ...request.form, ...protocol }
+  // The query is handed over decoded, as RFC 5849 §3.4.1.3.1 reads it (`+` is a space): the
+  // library would take `?q=a+b` literally and sign another value than the server reads.
+  const target = new URL(request.url)
+  const data: Record<string, string | string[]> = {}
+  const add = (name: string, value: string): void => {
+    const known = data[name]
+    data[name] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value]
+  }
+  for (const [name, value] of target.searchParams) add(name, value)
+  for (const [name, value] of Object.entries(request.form ?? {}))
+    for (const one of typeof value === 'string' ? [value] : value) add(name, one)
+  for (const [name, value] of Object.entries(protocol)) add(name, value)
   const signed = signer.authorize(
-    { url: request.url, method: request.method.toUpperCase(), data },
+    { url: `${target.origin}${target.pathname}`, method: request.method.toUpperCase(), data },
     token === undefined ? undefined : { key: token.token, secret: token.secret }
   )
   return signer.toHeader({ ...signed, ...protocol } as OAuth.Authorization).Authorization

@@ -29,9 +29,13 @@ t.test('three legs and signed calls, checked by an independent RFC 5849 server',
 
   const requestToken = await fetchRequestToken(server.endpoints.requestToken, consumer, {
     callbackUrl: 'https://latchkey.example/oauth/callback/?state=s1',
-    params: { x_auth_access_type: 'read' }
+    params: { x_auth_access_type: 'read', scope: 'read write' }
   })
-  t.same(server.counters.lastRequestTokenParams, { x_auth_access_type: 'read' }, 'extra params are sent and signed')
+  t.same(
+    server.counters.lastRequestTokenParams,
+    { x_auth_access_type: 'read', scope: 'read write' },
+    'extra params are sent and signed, spaces included'
+  )
   const authorizeUrl = oauth1AuthorizeUrl(server.endpoints.authorize, requestToken.token, { name: 'Latchkey' })
   const back = await approve(authorizeUrl)
   t.equal(back.searchParams.get('state'), 's1')
@@ -68,6 +72,13 @@ t.test('three legs and signed calls, checked by an independent RFC 5849 server',
       body
     })
   }
+  const plus = await call(consumer, access, `${server.endpoints.api}/echo?q=a+b&scope=read+write`)
+  t.equal(
+    plus.status,
+    200,
+    'a query written with + for spaces (as URLSearchParams writes it) is signed as the server reads it'
+  )
+  t.match(await plus.json(), { query: { q: 'a b', scope: 'read write' } })
   const echo = `${server.endpoints.api}/echo?q=a%20b&q=c&sort=desc`
   const hmac = await call(consumer, access, echo, { title: 'Hello world & more', tag: ['x', 'y'] })
   t.equal(hmac.status, 200, 'HMAC-SHA1 with a repeated query param and a form body')
