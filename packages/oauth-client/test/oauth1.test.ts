@@ -61,7 +61,9 @@ t.test('three legs and signed calls, checked by an independent RFC 5849 server',
       form === undefined
         ? undefined
         : new URLSearchParams(
-            Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))
+            Object.entries(form).flatMap(([k, v]): [string, string][] =>
+              (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])
+            )
           ).toString()
     return fetch(url, {
       method: form === undefined ? 'GET' : 'POST',
