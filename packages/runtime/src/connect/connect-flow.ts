@@ -14,6 +14,7 @@ import type { ConnectAttempt, Connection, RequestToken, Store } from '@latchkey/
 import { isRedirectScheme, resolveAuthScheme } from '@latchkey/connector-sdk'
 import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
 import { connectionContext, oauth1Context, schemeOf } from '../connections/connection-context.js'
+import type { OAuth1Context } from '../connections/connection-context.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import { RuntimeError, notFound } from '../errors.js'
@@ -222,14 +223,8 @@ export class ConnectFlow {
     connection: Connection,
     entry: CatalogEntry
   ): Promise<StartResult | CallbackOutcome> {
-    let context: Awaited<ReturnType<typeof oauth1Context>>
-    try {
-      context = await oauth1Context(this.store, entry.definition, connection)
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error
-      await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
-      return refused(error.code, 'The connection could not be started', error.message)
-    }
+    const context = await this.oauth1ContextOrRefusal(attempt, connection, entry, 'The connection could not be started')
+    if ('ok' in context) return context
     const state = randomState()
     const callbackUrl = new URL(attempt.redirect_uri)
     callbackUrl.searchParams.set('state', state)
@@ -476,17 +471,13 @@ export class ConnectFlow {
           connectionId: connection.id
         }
       }
-      let context: Awaited<ReturnType<typeof oauth1Context>>
-      try {
-        context = await oauth1Context(this.store, entry.definition, connection)
-      } catch (error) {
-        if (!(error instanceof RuntimeError)) throw error
-        await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
-        return {
-          ...refused(error.code, 'The connection could not be completed', error.message),
-          connectionId: connection.id
-        }
-      }
+      const context = await this.oauth1ContextOrRefusal(
+        attempt,
+        connection,
+        entry,
+        'The connection could not be completed'
+      )
+      if ('ok' in context) return { ...context, connectionId: connection.id }
       const access = await fetchAccessToken(
         context.accessTokenUrl,
         context.consumer,
@@ -531,6 +522,22 @@ export class ConnectFlow {
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       return this.failed(attempt, connection, error)
+    }
+  }
+
+  /** The OAuth 1.0a context, or, when the consumer or the scheme is gone, the refusal to show (recorded on the attempt). */
+  private async oauth1ContextOrRefusal(
+    attempt: ConnectAttempt,
+    connection: Connection,
+    entry: CatalogEntry,
+    title: string
+  ): Promise<OAuth1Context | CallbackOutcome> {
+    try {
+      return await oauth1Context(this.store, entry.definition, connection)
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error
+      await this.recordFailure(attempt, error.code, error.message, { code: error.code, message: error.message })
+      return refused(error.code, title, error.message)
     }
   }
 
