@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
-import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from './payloads.js'
+import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from './payloads.js'
 
 /** Options of {@link createJobQueues}. */
 export interface JobQueuesOptions {
@@ -17,6 +17,12 @@ export interface JobQueues {
   readonly revoke: Queue<RevokeJob>
   readonly refresh: Queue<RefreshJob>
   readonly http: Queue<HttpJob, HttpJobResult>
+  readonly webhook: Queue<WebhookJob>
+  /**
+   * Queues one attempt of a webhook delivery, `delayMs` from now; one job per delivery and
+   * attempt however often it is asked (the sweep may ask again for one Redis lost).
+   */
+  enqueueWebhook(job: WebhookJob, options?: { readonly delayMs?: number }): Promise<string>
   /** Queues an authenticated call; returns the job id to poll. */
   enqueueHttp(job: HttpJob): Promise<string>
   /** Queues a revocation; one job per revocation row however often it is asked. */
@@ -38,11 +44,27 @@ export function createJobQueues(options: JobQueuesOptions): JobQueues {
   const revoke = new Queue<RevokeJob>(QUEUE_NAMES.revoke, { connection: options.connection, prefix })
   const refresh = new Queue<RefreshJob>(QUEUE_NAMES.refresh, { connection: options.connection, prefix })
   const http = new Queue<HttpJob, HttpJobResult>(QUEUE_NAMES.http, { connection: options.connection, prefix })
+  const webhook = new Queue<WebhookJob>(QUEUE_NAMES.webhook, { connection: options.connection, prefix })
   return {
     prefix,
     revoke,
     refresh,
     http,
+    webhook,
+    async enqueueWebhook(job, options) {
+      const jobId = `webhook-${job.deliveryId}-${job.attempt}`
+      const added = await webhook.add('webhook', job, {
+        jobId,
+        ...(options?.delayMs !== undefined && options.delayMs > 0 ? { delay: Math.round(options.delayMs) } : {}),
+        // Retries are the delivery's own schedule (a new job per attempt); this covers a worker lost mid-attempt.
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: { age: 3600 },
+        // Gone when it fails, so the sweep can queue the still-pending delivery again.
+        removeOnFail: true
+      })
+      return added.id ?? jobId
+    },
     async enqueueHttp(job) {
       const added = await http.add('http', job, {
         attempts: 3,
@@ -75,7 +97,7 @@ export function createJobQueues(options: JobQueuesOptions): JobQueues {
       return added.id ?? `refresh-${job.connectionId}`
     },
     async close() {
-      await Promise.all([revoke.close(), refresh.close(), http.close()])
+      await Promise.all([revoke.close(), refresh.close(), http.close(), webhook.close()])
     }
   }
 }

@@ -47,3 +47,16 @@ export interface HttpJobResult {
   headers: Record<string, string>
   body: unknown
 }
+
+/**
+ * One attempt of a webhook delivery: the delivery row's id and which attempt this is (so a
+ * retry is its own job, deduplicated with the sweep's). The message and secret stay in PostgreSQL.
+ */
+export const WebhookJobSchema = Type.Object(
+  {
+    deliveryId: Type.String({ format: 'uuid' }),
+    attempt: Type.Integer({ minimum: 0 })
+  },
+  { additionalProperties: false }
+)
+export type WebhookJob = Static<typeof WebhookJobSchema>

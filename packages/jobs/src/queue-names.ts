@@ -7,7 +7,9 @@ export const QUEUE_NAMES = {
   /** Authenticated HTTP calls run for flows that work asynchronously. */
   http: 'http',
   /** The periodic sweep that finds credentials due for refresh. */
-  sweep: 'sweep'
+  sweep: 'sweep',
+  /** Webhook deliveries to the builders' endpoints (one job per attempt). */
+  webhook: 'webhook'
 } as const
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]

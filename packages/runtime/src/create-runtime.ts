@@ -20,6 +20,9 @@ import { ChangeFeed } from './connections/change-feed.js'
 import { ConnectionHandles } from './connections/connection-handle.js'
 import { UsageRecorder } from './calls/usage-recorder.js'
 import { AppCache } from './credentials/app-cache.js'
+import { WebhookOutbox } from './webhooks/webhook-outbox.js'
+import { WebhookSender } from './webhooks/webhook-sender.js'
+import { WebhookService } from './webhooks/webhook-service.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -44,6 +47,10 @@ export interface Runtime {
   readonly verification: VerificationService
   /** The work behind the queues (refresh, revoke, sweep). */
   readonly jobs: BackgroundJobs
+  /** The tenants' webhook endpoints, their deliveries and replays. */
+  readonly webhooks: WebhookService
+  /** Sends one attempt of a webhook delivery (the worker's webhook queue). */
+  readonly webhookSender: WebhookSender
   /** Starts listening for other processes' changes. */
   start(): Promise<void>
   /** Stops listening and writes pending `lastUsedAt`s (the caller closes store, queues and redis). */
@@ -72,7 +79,9 @@ export function createRuntime(options: {
   const catalog = new Catalog(options.connectors, store.customConnectors, changes)
   const discovery = new DiscoveryCache(config.http, config.now)
   // The one writer of connection status and events; every service hands its transitions to it.
-  const lifecycle = new ConnectionLifecycle(store, changes)
+  // Webhooks are stored with the transition that causes them and queued once it committed.
+  const outbox = new WebhookOutbox(store, queues, config.now)
+  const lifecycle = new ConnectionLifecycle(store, changes, outbox)
   const handles = new ConnectionHandles(store, catalog, changes, config.connectionCache)
   const credentials = new CredentialService(
     store,
@@ -113,6 +122,11 @@ export function createRuntime(options: {
     http,
     verification,
     jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery),
+    webhooks: new WebhookService(store, outbox, {
+      allowPrivateNetwork: config.allowPrivateNetwork ?? false,
+      ...(config.now === undefined ? {} : { now: config.now })
+    }),
+    webhookSender: new WebhookSender(store, queues, outbox, dispatcher, config.webhooks, config.now),
     start: () => changes.start(),
     close: async () => {
       await usage.close()

@@ -1,4 +1,5 @@
 import type { HttpOptions } from '@latchkey/oauth-client'
+import type { WebhookDeliveryOptions } from './webhooks/webhook-sender.js'
 
 /** What the runtime needs to know about its deployment. */
 export interface RuntimeConfig {
@@ -38,6 +39,8 @@ export interface RuntimeConfig {
   readonly connectionCache?: { readonly max?: number; readonly ttlMs?: number }
   /** Authenticated API calls (timeouts, retries). */
   readonly api?: { readonly timeoutMs?: number; readonly maxRetries?: number; readonly maxRetryAfterSeconds?: number }
+  /** Webhook delivery: attempt timeout, retry schedule, when a failing endpoint is disabled. */
+  readonly webhooks?: WebhookDeliveryOptions
   /** Outbound HTTP to providers (dispatcher, timeouts); the egress policy's dispatcher by default. */
   readonly http?: HttpOptions
   /** The clock. @defaultValue `Date.now` */

@@ -73,6 +73,25 @@ export class ConnectionsRepository {
       .executeTakeFirst()
   }
 
+  /**
+   * The connection's status and account, its row locked until the transaction ends, so a
+   * transition knows what it changes from (red only once, however many failures race).
+   */
+  async lockForTransition(
+    tenantId: string,
+    id: string,
+    trx: Transaction<Database>
+  ): Promise<Pick<Connection, 'status' | 'account'> | undefined> {
+    if (!isUuid(id)) return undefined
+    return trx
+      .selectFrom('connections')
+      .select(['status', 'account'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+  }
+
   async list(
     tenantId: string,
     filters: { connectorKey?: string | undefined; externalId?: string | undefined } = {}

@@ -232,9 +232,10 @@ export class CredentialsRepository {
 
   /** The version and due time alone, without opening the token set. */
   async state(
-    connectionId: string
+    connectionId: string,
+    trx: Executor = this.db
   ): Promise<{ version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined> {
-    const row = await this.db
+    const row = await trx
       .selectFrom('credentials')
       .select(['version', 'refresh_due_at', 'expires_at'])
       .where('connection_id', '=', connectionId)

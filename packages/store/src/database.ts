@@ -131,6 +131,54 @@ export interface ConnectionEventsTable {
   detail: JSONColumnType<Record<string, unknown>, string, string>
 }
 
+/** A tenant's webhook endpoint (Standard Webhooks). Its secrets are encrypted. */
+export interface WebhookEndpointsTable {
+  id: Generated<string>
+  tenant_id: string
+  url: string
+  /** The event types sent; `null` sends every type. */
+  events: JSONColumnType<string[] | null, string | null, string | null>
+  description: string | null
+  secret_enc: string
+  /** After a rotation, the old secret signs too until `previous_secret_expires_at`. */
+  previous_secret_enc: string | null
+  previous_secret_expires_at: NullableTimestamp
+  enabled: Generated<boolean>
+  disabled_reason: string | null
+  /** Since when every delivery to it has failed; `null` while it answers. */
+  failing_since: NullableTimestamp
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+/** One event as sent: its `webhook-id` (`msg_…`), type and exact JSON body. Never holds a secret. */
+export interface WebhookMessagesTable {
+  id: string
+  tenant_id: string
+  type: string
+  body: string
+  created_at: Generated<Date>
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed'
+
+/** One message to one endpoint: pending until an attempt succeeds, or failed for good. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>
+  tenant_id: string
+  endpoint_id: string
+  message_id: string
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  last_attempt_at: NullableTimestamp
+  last_status_code: number | null
+  last_duration_ms: number | null
+  last_error: string | null
+  created_at: Generated<Date>
+  finished_at: NullableTimestamp
+}
+
 /** Tokens waiting to be revoked at the provider after a disconnect. */
 export interface RevocationsTable {
   id: Generated<string>
@@ -165,6 +213,9 @@ export interface Database {
   connect_sessions: ConnectSessionsTable
   connection_events: ConnectionEventsTable
   revocations: RevocationsTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_messages: WebhookMessagesTable
+  webhook_deliveries: WebhookDeliveriesTable
   encryption_key_checks: EncryptionKeyChecksTable
 }
 
@@ -179,3 +230,5 @@ export type Credential = Selectable<CredentialsTable>
 export type ConnectAttempt = Selectable<ConnectAttemptsTable>
 export type ConnectionEvent = Selectable<ConnectionEventsTable>
 export type Revocation = Selectable<RevocationsTable>
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>

@@ -15,6 +15,7 @@ export const EVENT_KINDS = [
   'connection.credentials_replaced',
   'connection.auth_failed',
   'connection.refresh_failed',
+  'connection.recovered',
   'connection.disconnected',
   'token.refreshed',
   'token.fetched',

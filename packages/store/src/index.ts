@@ -26,6 +26,13 @@ export { ConnectSessionsRepository } from './connect-sessions-repository.js'
 export { EVENT_KINDS, EventsRepository } from './events-repository.js'
 export type { EventInput, EventKind } from './events-repository.js'
 export { RevocationsRepository } from './revocations-repository.js'
+export { WebhooksRepository } from './webhooks-repository.js'
+export type {
+  AttemptOutcome,
+  DeliveryToSend,
+  WebhookDeliveryRecord,
+  WebhookEndpointRecord
+} from './webhooks-repository.js'
 export type {
   ConnectAttempt,
   ConnectSession,
@@ -38,5 +45,8 @@ export type {
   Database,
   EventLevel,
   Revocation,
-  Tenant
+  Tenant,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint
 } from './database.js'

@@ -5,6 +5,7 @@ import { MigrationError } from './errors.js'
 import * as appsWithoutClient from './migrations/2026-11-25-apps-without-client.js'
 import * as purgeRevokedTokens from './migrations/2026-12-01-purge-revoked-tokens.js'
 import * as oauth1RequestTokens from './migrations/2026-12-02-oauth1-request-tokens.js'
+import * as webhooks from './migrations/2026-12-03-webhooks.js'
 import * as authSchemes from './migrations/2026-11-24-auth-schemes.js'
 import * as connectSessions from './migrations/2026-11-23-connect-sessions.js'
 import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
@@ -19,7 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-auth-schemes': authSchemes,
   '2026-11-25-apps-without-client': appsWithoutClient,
   '2026-12-01-purge-revoked-tokens': purgeRevokedTokens,
-  '2026-12-02-oauth1-request-tokens': oauth1RequestTokens
+  '2026-12-02-oauth1-request-tokens': oauth1RequestTokens,
+  '2026-12-03-webhooks': webhooks
 }
 
 /** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */

@@ -13,6 +13,7 @@ import { EventsRepository } from './events-repository.js'
 import { migrateToLatest } from './migrate.js'
 import { RevocationsRepository } from './revocations-repository.js'
 import { TenantsRepository } from './tenants-repository.js'
+import { WebhooksRepository } from './webhooks-repository.js'
 import { recordCurrentKey, verifyEncryptionKeys } from './verify-encryption-keys.js'
 
 /** Options of {@link openStore}. */
@@ -42,6 +43,7 @@ export interface Store {
   readonly sessions: ConnectSessionsRepository
   readonly events: EventsRepository
   readonly revocations: RevocationsRepository
+  readonly webhooks: WebhooksRepository
   close(): Promise<void>
 }
 
@@ -81,6 +83,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     sessions: new ConnectSessionsRepository(db),
     events: new EventsRepository(db),
     revocations: new RevocationsRepository(db, cipher),
+    webhooks: new WebhooksRepository(db, cipher),
     close: () => db.destroy()
   }
 }

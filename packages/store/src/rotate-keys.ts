@@ -12,7 +12,9 @@ const ENCRYPTED_COLUMNS = [
   { table: 'connect_attempts', column: 'code_verifier_enc', keys: ['id'] },
   { table: 'connect_attempts', column: 'request_token_enc', keys: ['id'] },
   { table: 'revocations', column: 'token_set_enc', keys: ['id'] },
-  { table: 'revocations', column: 'context_enc', keys: ['id'] }
+  { table: 'revocations', column: 'context_enc', keys: ['id'] },
+  { table: 'webhook_endpoints', column: 'secret_enc', keys: ['id'] },
+  { table: 'webhook_endpoints', column: 'previous_secret_enc', keys: ['id'] }
 ] as const
 
 /** Progress of {@link rotateEncryptionKeys}, reported after every batch. */

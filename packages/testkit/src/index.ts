@@ -41,3 +41,5 @@ export type {
 } from './private-servers.js'
 export { RedisReplyError } from './redis-command.js'
 export type { RedisReply } from './redis-command.js'
+export { startWebhookReceiver } from './webhook-receiver.js'
+export type { ReceivedWebhook, ReceiverAnswer, WebhookReceiver } from './webhook-receiver.js'

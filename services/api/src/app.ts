@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health-routes.js'
 import { oauthRoutes } from './routes/oauth-routes.js'
 import { tenantRoutes } from './routes/tenant-routes.js'
 import { uiRoutes } from './routes/ui-routes.js'
+import { webhookRoutes } from './routes/webhook-routes.js'
 
 /** What the app needs from the process that runs it. */
 export interface AppOptions {
@@ -64,6 +65,7 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(connectorRoutes, { runtime: options.runtime })
   await app.register(connectionRoutes, { runtime: options.runtime })
   await app.register(callRoutes, { runtime: options.runtime })
+  await app.register(webhookRoutes, { runtime: options.runtime })
   await app.register(oauthRoutes, { runtime: options.runtime })
   await app.register(connectSessionRoutes, { runtime: options.runtime })
   await app.register(wizardApiRoutes, { runtime: options.runtime })

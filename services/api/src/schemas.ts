@@ -218,3 +218,75 @@ export const WizardAuthorizeBody = Type.Object(
   { returnToWizard: Type.Optional(Type.Boolean()) },
   { additionalProperties: false }
 )
+
+const EventTypes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  maxItems: 50,
+  description: 'The event types sent to the endpoint (see api.md); omit or null for every type.'
+})
+const WebhookUrl = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'https (plain http only for a loopback host when private networks are allowed)'
+})
+const Description = Type.String({ maxLength: 500 })
+
+export const WebhookEndpointBody = Type.Object(
+  {
+    url: WebhookUrl,
+    events: Type.Optional(Type.Union([EventTypes, Type.Null()])),
+    description: Type.Optional(Type.Union([Description, Type.Null()]))
+  },
+  { additionalProperties: false }
+)
+export const WebhookEndpointPatch = Type.Object(
+  {
+    url: Type.Optional(WebhookUrl),
+    events: Type.Optional(Type.Union([EventTypes, Type.Null()])),
+    description: Type.Optional(Type.Union([Description, Type.Null()])),
+    enabled: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false, minProperties: 1 }
+)
+const webhookEndpointFields = {
+  id: Type.String(),
+  url: Type.String(),
+  events: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  description: Type.Union([Type.String(), Type.Null()]),
+  enabled: Type.Boolean(),
+  disabledReason: Type.Union([Type.String(), Type.Null()]),
+  failingSince: Type.Union([Type.String(), Type.Null()]),
+  previousSecretExpiresAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String()
+}
+export const WebhookEndpointSchema = Type.Object(webhookEndpointFields)
+/** Creation and rotation only: the signing secret, shown this once. */
+export const WebhookEndpointWithSecret = Type.Object({
+  ...webhookEndpointFields,
+  secret: Type.String({ description: 'whsec_…: verify signatures with it (Standard Webhooks); shown once' })
+})
+export const WebhookDeliverySchema = Type.Object({
+  id: Type.String(),
+  messageId: Type.String({ description: 'the webhook-id header, the same on every attempt and replay' }),
+  type: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
+  lastAttemptAt: Type.Union([Type.String(), Type.Null()]),
+  lastStatusCode: Type.Union([Type.Integer(), Type.Null()]),
+  lastDurationMs: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()])
+})
+export const DeliveriesQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]))
+  },
+  { additionalProperties: false }
+)
+export const DeliveryParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  deliveryId: Type.String({ minLength: 1, maxLength: 64 })
+})

@@ -30,7 +30,7 @@ export interface Harness {
   readonly defer: Stack['defer']
   /** Sends a request with a tenant's API key (or none). */
   call(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options?: { apiKey?: string; body?: unknown; headers?: Record<string, string> }
   ): Promise<LightMyRequestResponse>

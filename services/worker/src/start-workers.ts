@@ -3,7 +3,7 @@ import type { Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { QUEUE_NAMES, REVOKE_ATTEMPTS } from '@latchkey/jobs'
-import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob } from '@latchkey/jobs'
+import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from '@latchkey/jobs'
 import type { Runtime } from '@latchkey/runtime'
 import { queueBehaviour } from './job-errors.js'
 
@@ -59,7 +59,7 @@ async function run<T>(
 }
 
 /**
- * Starts the refresh, revoke, http and sweep workers, and the job scheduler that runs the
+ * Starts the refresh, revoke, http, webhook and sweep workers, and the job scheduler that runs the
  * sweep every `sweepIntervalMs`. A job that runs twice (stalled and re-run) does no harm:
  * refresh re-checks under its lock, revocation checks the row's status.
  */
@@ -88,6 +88,12 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     (job, token, signal) => run(queues.http, job, token, () => runtime.jobs.call(job.data, signal)),
     { ...common, concurrency }
   )
+  // A webhook attempt records itself and queues its own retry; a worker lost mid-attempt leaves the job stalled, run again.
+  const webhook = new Worker<WebhookJob>(
+    QUEUE_NAMES.webhook,
+    (job, token, signal) => run(queues.webhook, job, token, () => runtime.webhookSender.deliver(job.data, signal)),
+    { ...common, concurrency }
+  )
   const sweep = new Worker(QUEUE_NAMES.sweep, (job, token) => run(sweepQueue, job, token, () => runtime.jobs.sweep()), {
     ...common,
     concurrency: 1
@@ -101,7 +107,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         .giveUpRevocation(job.data, error.message)
         .catch((e: unknown) => logger.error({ err: e }, 'recording a revocation give-up failed'))
   })
-  for (const worker of [refresh, revoke, http, sweep]) {
+  for (const worker of [refresh, revoke, http, webhook, sweep]) {
     worker.on('failed', (job, error) =>
       logger.warn(
         { queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message },
@@ -138,17 +144,20 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   check.unref()
 
   return {
-    workers: [refresh, revoke, http, sweep],
+    workers: [refresh, revoke, http, webhook, sweep],
     async close() {
       clearInterval(check)
       connection.off('ready', onReady)
       // Calls are safe to run again; a refresh in flight finishes (its answer may hold the only valid refresh token).
       const grace = setTimeout(
-        () => http.cancelAllJobs('the worker is shutting down'),
+        () => {
+          http.cancelAllJobs('the worker is shutting down')
+          webhook.cancelAllJobs('the worker is shutting down')
+        },
         options.shutdownGraceMs ?? 10_000
       )
       try {
-        await Promise.all([refresh.close(), revoke.close(), http.close(), sweep.close()])
+        await Promise.all([refresh.close(), revoke.close(), http.close(), webhook.close(), sweep.close()])
       } finally {
         clearTimeout(grace)
       }

@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import type { Test } from 'tap'
-import { serviceUrls } from '@latchkey/testkit'
+import { Webhook } from 'standardwebhooks'
+import { serviceUrls, startWebhookReceiver } from '@latchkey/testkit'
 import { eventually, startWorkerHarness } from './helpers.js'
 
 const WORKER = fileURLToPath(new URL('../dist/server.js', import.meta.url))
@@ -70,3 +71,41 @@ t.test(
     t.equal(response.status, 200, 'the connection keeps working')
   }
 )
+
+t.test('a worker killed with SIGKILL mid-delivery: the webhook is delivered by the next worker', async (t) => {
+  const h = await startWorkerHarness(t)
+  await h.workers.close()
+  const hooks = await startWebhookReceiver()
+  t.teardown(() => hooks.close())
+  // The first request is received and never answered: the worker is killed while it waits.
+  hooks.answer((request) => (request.n === 1 ? { status: 200, hang: true } : { status: 204 }))
+  const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
+  const env = {
+    REDIS_URL: serviceUrls().redisUrl,
+    LATCHKEY_QUEUE_PREFIX: h.prefix,
+    LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    WORKER_LOCK_DURATION_MS: '2000',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: h.databaseUrl,
+    LATCHKEY_ENCRYPTION_KEYS: h.encryptionKeys
+  }
+  const first = launch(t, env)
+  const test = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
+  await hooks.waitFor(1, undefined, 30_000)
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.once('exit', resolve))
+  const pending = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, test.id)
+  t.equal(pending.status, 'pending', 'the killed worker recorded nothing')
+  t.equal(pending.attempts, 0)
+
+  launch(t, env)
+  const [, second] = await hooks.waitFor(2, undefined, 30_000)
+  t.equal(second?.headers['webhook-id'], test.messageId, 'the same message, sent again')
+  t.ok(new Webhook(endpoint.secret).verify(second?.body ?? '', second?.headers ?? {}), 'signed')
+  const delivered = await eventually(async () => {
+    const d = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, test.id)
+    return d.status === 'succeeded' ? d : undefined
+  }, 30_000)
+  t.equal(delivered.attempts, 1, 'one recorded attempt: the lost one never finished')
+})

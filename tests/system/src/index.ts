@@ -4,7 +4,7 @@ import { CATALOG, latchkeyApp, serverOptions } from '@latchkey/api'
 import { createJobQueues } from '@latchkey/jobs'
 import type { JobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
-import type { Runtime } from '@latchkey/runtime'
+import type { Runtime, RuntimeConfig } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import type { Store } from '@latchkey/store'
 import { freePort, startStack } from '@latchkey/testkit'
@@ -39,6 +39,8 @@ export interface SystemOptions {
   readonly logLevel?: string
   /** Receives every API log line (for tests that check what is logged). */
   readonly logLines?: string[]
+  /** Runtime settings beside the defaults (webhook retry schedule, caches...). */
+  readonly config?: Partial<RuntimeConfig>
 }
 
 const ADMIN_TOKEN = 'admin-token-for-system-tests-0123456789'
@@ -58,7 +60,11 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
   stack.defer(() => store.close(), 'close the store')
   const queues = createJobQueues({ connection: redis, prefix })
   stack.defer(async () => {
-    await Promise.all([queues.revoke.obliterate({ force: true }), queues.refresh.obliterate({ force: true })])
+    await Promise.all([
+      queues.revoke.obliterate({ force: true }),
+      queues.refresh.obliterate({ force: true }),
+      queues.webhook.obliterate({ force: true })
+    ])
     await queues.close()
   }, 'close the queues')
   const runtime = createRuntime({
@@ -66,7 +72,7 @@ export async function startSystem(t: Teardowns, options: SystemOptions = {}): Pr
     queues,
     redis,
     connectors: CATALOG,
-    config: { publicUrl: url, allowPrivateNetwork: true }
+    config: { publicUrl: url, allowPrivateNetwork: true, ...options.config }
   })
   await runtime.start()
   stack.defer(() => runtime.close(), 'close the runtime')

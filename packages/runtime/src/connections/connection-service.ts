@@ -279,7 +279,7 @@ export class ConnectionService {
     // No browser step: API keys and basic credentials are stored now; client credentials tokens are fetched on first use.
     const connected = stored !== undefined || (oauth !== undefined && oauth.grant === 'client_credentials')
     const sealed = await sealParameters(this.store, definition, parameters.values)
-    const connection = await this.store.db.transaction().execute(async (trx) => {
+    const connection = await this.lifecycle.transaction(async (trx) => {
       const created = await this.store.connections.create(
         {
           tenantId,
@@ -294,29 +294,26 @@ export class ConnectionService {
         },
         trx
       )
-      await this.lifecycle.log(
+      const typedIn = stored !== undefined && auth.kind !== 'oauth2' && auth.kind !== 'oauth1'
+      await this.lifecycle.created(
         { tenantId, connectionId: created.id },
         {
-          kind: 'connection.created',
-          level: 'info',
           message: `Connection to ${definition.name} created (${auth.label})`,
           detail: { scheme: auth.key, scopes: requested }
         },
-        trx
+        trx,
+        !connected
+          ? undefined
+          : typedIn
+            ? {
+                credential: typedCredentialWrite(auth, stored, templateValuesOf(definition, parameters.values)),
+                message: `Connected to ${definition.name} with ${auth.kind === 'apiKey' ? auth.label.toLowerCase() : `a ${credentialsNoun(auth)}`}`
+              }
+            : {
+                credential: undefined,
+                message: `Connected to ${definition.name} with the app's client credentials; the first token is fetched on first use`
+              }
       )
-      if (stored !== undefined && auth.kind !== 'oauth2' && auth.kind !== 'oauth1') {
-        const values = templateValuesOf(definition, parameters.values)
-        await this.store.credentials.put(tenantId, created.id, typedCredentialWrite(auth, stored, values), trx)
-        await this.lifecycle.log(
-          { tenantId, connectionId: created.id },
-          {
-            kind: 'connection.connected',
-            level: 'info',
-            message: `Connected to ${definition.name} with ${auth.kind === 'apiKey' ? auth.label.toLowerCase() : `a ${credentialsNoun(auth)}`}`
-          },
-          trx
-        )
-      }
       return created
     })
     if (connected) await this.afterConnect(tenantId, connection.id)
@@ -417,7 +414,7 @@ export class ConnectionService {
         : scheme?.kind === 'oauth1'
           ? scheme.revokeUrl
           : undefined
-    const revocationId = await this.store.db.transaction().execute(async (trx) => {
+    const revocationId = await this.lifecycle.transaction(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
       await this.lifecycle.disconnected(
         { tenantId, connectionId: id },

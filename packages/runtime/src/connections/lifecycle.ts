@@ -1,4 +1,6 @@
 import type { Connection, CredentialWrite, EventInput, Store } from '@latchkey/store'
+import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
+import type { WebhookEventType } from '../webhooks/webhook-events.js'
 import type { ChangeFeed } from './change-feed.js'
 
 /** Which connection a transition is about. */
@@ -9,6 +11,24 @@ export interface ConnectionRef {
 
 /** The database or a transaction of it, as the repositories take them. */
 type Executor = NonNullable<Parameters<Store['events']['add']>[3]>
+
+/** A transaction of {@link ConnectionLifecycle.transaction}. */
+export type LifecycleTransaction = Parameters<Store['connections']['lockForTransition']>[2]
+
+/** Whether two JSON values are equal, whatever their keys' order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, v]) => [k, canonical(v)])
+          )
+        : value
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}
 
 /** The ref of a stored connection row. */
 export function refOf(connection: Pick<Connection, 'tenant_id' | 'id'>): ConnectionRef {
@@ -21,13 +41,45 @@ export function refOf(connection: Pick<Connection, 'tenant_id' | 'id'>): Connect
  * event together, in one transaction where both are written. Services decide *that* a
  * transition happened and hand over the facts; only this module writes them. After each
  * committed change it tells every process (the change feed), so cached handles and tokens
- * are dropped at once.
+ * are dropped at once. Transitions a builder hears of also store their webhook in the same
+ * transaction (the outbox), queued once it committed.
  */
 export class ConnectionLifecycle {
+  /** The webhook deliveries each open {@link transaction} has stored, to queue after its commit. */
+  private readonly deliveries = new WeakMap<object, string[]>()
+
   constructor(
     private readonly store: Store,
-    private readonly feed: ChangeFeed
+    private readonly feed: ChangeFeed,
+    private readonly outbox: WebhookOutbox
   ) {}
+
+  /**
+   * Runs `work` in one transaction whose transitions may send webhooks: their deliveries are
+   * queued after the commit (never for a rollback). Callers that write beside a transition
+   * (a disconnect taking the tokens) use this instead of a bare transaction.
+   */
+  async transaction<T>(work: (trx: LifecycleTransaction) => Promise<T>): Promise<T> {
+    const deliveries: string[] = []
+    const result = await this.store.db.transaction().execute(async (trx) => {
+      this.deliveries.set(trx, deliveries)
+      return work(trx)
+    })
+    await this.outbox.dispatch(deliveries)
+    return result
+  }
+
+  /** Stores a connection webhook in `trx`, to be queued when it commits. */
+  private async notify(
+    trx: LifecycleTransaction,
+    ref: ConnectionRef,
+    type: WebhookEventType,
+    fallback?: Record<string, unknown>
+  ): Promise<void> {
+    const pending = this.deliveries.get(trx)
+    if (pending === undefined) throw new Error('a transition that sends webhooks must run in lifecycle.transaction()')
+    pending.push(...(await this.outbox.connectionEvent(trx, ref, type, fallback)))
+  }
 
   /**
    * Tells every process the connection changed. This process's caches drop it at once; if
@@ -56,7 +108,7 @@ export class ConnectionLifecycle {
     },
     event: Omit<EventInput, 'kind' | 'level'>
   ): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, change.credential, trx)
       await this.store.connections.update(
         ref.tenantId,
@@ -70,6 +122,7 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.connected', level: 'info', ...event }, trx)
+      await this.notify(trx, ref, 'connection.connected')
     })
     await this.changed(ref)
   }
@@ -112,7 +165,7 @@ export class ConnectionLifecycle {
 
   /** Typed-in credentials replaced in place: stored, connected again, logged. */
   async credentialsReplaced(ref: ConnectionRef, credential: CredentialWrite, message: string): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, credential, trx)
       await this.store.connections.update(
         ref.tenantId,
@@ -121,12 +174,33 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.credentials_replaced', level: 'info', message }, trx)
+      await this.notify(trx, ref, 'connection.credentials_replaced')
     })
     await this.changed(ref)
   }
 
-  /** Disconnected, inside the caller's transaction (which also takes the tokens away for revocation). */
-  async disconnected(ref: ConnectionRef, message: string, trx: Executor): Promise<void> {
+  /**
+   * Created: the row and its first log entries, inside the caller's {@link transaction} (which
+   * inserted it). `connected` when no browser step is needed (typed-in credentials, stored
+   * here; client credentials, whose token comes on first use).
+   */
+  async created(
+    ref: ConnectionRef,
+    event: Omit<EventInput, 'kind' | 'level'>,
+    trx: LifecycleTransaction,
+    connected?: { readonly credential: CredentialWrite | undefined; readonly message: string }
+  ): Promise<void> {
+    await this.log(ref, { kind: 'connection.created', level: 'info', ...event }, trx)
+    await this.notify(trx, ref, 'connection.created')
+    if (connected === undefined) return
+    if (connected.credential !== undefined)
+      await this.store.credentials.put(ref.tenantId, ref.connectionId, connected.credential, trx)
+    await this.log(ref, { kind: 'connection.connected', level: 'info', message: connected.message }, trx)
+    await this.notify(trx, ref, 'connection.connected')
+  }
+
+  /** Disconnected, inside the caller's {@link transaction} (which also takes the tokens away for revocation). */
+  async disconnected(ref: ConnectionRef, message: string, trx: LifecycleTransaction): Promise<void> {
     await this.store.connections.update(
       ref.tenantId,
       ref.connectionId,
@@ -134,11 +208,25 @@ export class ConnectionLifecycle {
       trx
     )
     await this.log(ref, { kind: 'connection.disconnected', level: 'info', message }, trx)
+    await this.notify(trx, ref, 'connection.disconnected')
+  }
+
+  /**
+   * Revocation given up after every retry: logged when the connection still exists, and told
+   * to the builder either way (a deleted connection's webhook carries its id and connector).
+   */
+  async revocationGaveUp(ref: ConnectionRef, message: string, connectorKey: string): Promise<void> {
+    await this.transaction(async (trx) => {
+      if ((await this.store.connections.lockForTransition(ref.tenantId, ref.connectionId, trx)) !== undefined)
+        await this.log(ref, { kind: 'revocation.gave_up', level: 'error', message }, trx)
+      await this.notify(trx, ref, 'connection.revocation_failed', { connector: connectorKey, status: 'deleted' })
+    })
   }
 
   /** The provider refused a refresh for good (`invalid_grant`): red with the reason, no longer swept, logged. */
   async refreshRefused(ref: ConnectionRef, reason: string, detail: Record<string, unknown>): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx) => {
+      const before = (await this.store.connections.lockForTransition(ref.tenantId, ref.connectionId, trx))?.status
       await this.store.connections.update(
         ref.tenantId,
         ref.connectionId,
@@ -147,18 +235,31 @@ export class ConnectionLifecycle {
       )
       await this.store.credentials.stopRefreshing(ref.connectionId, trx)
       await this.log(ref, { kind: 'connection.refresh_failed', level: 'error', message: reason, detail }, trx)
+      if (before !== undefined && before !== 'error') await this.notify(trx, ref, 'connection.failed')
     })
     await this.changed(ref)
   }
 
-  /** A red connection that got a fresh token again. */
-  async recovered(ref: ConnectionRef): Promise<void> {
-    await this.store.connections.update(ref.tenantId, ref.connectionId, { status: 'connected', statusReason: null })
+  /** A red connection that works again (a fresh token, or a successful call): connected, logged, told once. */
+  async recovered(ref: ConnectionRef, how: string, lastUsedAt?: Date): Promise<void> {
+    await this.transaction(async (trx) => {
+      const before = (await this.store.connections.lockForTransition(ref.tenantId, ref.connectionId, trx))?.status
+      await this.store.connections.update(
+        ref.tenantId,
+        ref.connectionId,
+        { status: 'connected', statusReason: null, ...(lastUsedAt === undefined ? {} : { lastUsedAt }) },
+        trx
+      )
+      if (before !== 'error') return
+      await this.log(ref, { kind: 'connection.recovered', level: 'info', message: `Working again: ${how}` }, trx)
+      await this.notify(trx, ref, 'connection.recovered')
+    })
     await this.changed(ref)
   }
 
-  /** Used successfully: last used now, and green again if it was not. */
+  /** Used successfully: last used now, and green again if it was not (recovered, when it was red). */
   async used(connection: Connection, at: Date): Promise<void> {
+    if (connection.status === 'error') return this.recovered(refOf(connection), 'a call succeeded', at)
     await this.store.connections.update(connection.tenant_id, connection.id, {
       lastUsedAt: at,
       ...(connection.status === 'connected' ? {} : { status: 'connected', statusReason: null })
@@ -168,7 +269,8 @@ export class ConnectionLifecycle {
 
   /** An auth failure a refresh cannot fix: red with what the person can do, logged. */
   async authFailed(ref: ConnectionRef, message: string, status: number): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx) => {
+      const before = (await this.store.connections.lockForTransition(ref.tenantId, ref.connectionId, trx))?.status
       await this.store.connections.update(
         ref.tenantId,
         ref.connectionId,
@@ -176,18 +278,23 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.auth_failed', level: 'error', message, detail: { status } }, trx)
+      if (before !== undefined && before !== 'error') await this.notify(trx, ref, 'connection.failed')
     })
     await this.changed(ref)
   }
 
-  /** Verified: the account identity and the time kept (the reason cleared when connected), logged. */
+  /**
+   * Verified: the account identity and the time kept (the reason cleared when connected),
+   * logged; the builder hears of it when the identity is new or changed.
+   */
   async verified(
     ref: ConnectionRef,
     account: Record<string, unknown>,
     clearReason: boolean,
     event: Omit<EventInput, 'kind' | 'level'>
   ): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
+    await this.transaction(async (trx) => {
+      const before = await this.store.connections.lockForTransition(ref.tenantId, ref.connectionId, trx)
       await this.store.connections.update(
         ref.tenantId,
         ref.connectionId,
@@ -195,6 +302,7 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.verified', level: 'info', ...event }, trx)
+      if (before !== undefined && !sameJson(before.account, account)) await this.notify(trx, ref, 'connection.verified')
     })
     await this.changed(ref)
   }

@@ -340,7 +340,7 @@ export class CredentialService {
     }
     const current = { tokens, version }
     if (this.feed.live) this.#cache.set(connection.id, current)
-    if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh))
+    if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh), 'a new token was fetched')
     return current
   }
 
@@ -417,7 +417,7 @@ export class CredentialService {
     }
     const current = { tokens, version, credentials: stored.credentials }
     if (this.feed.live) this.#cache.set(connection.id, current)
-    if (connection.status === 'error') await this.lifecycle.recovered(refOf(connection))
+    if (connection.status === 'error') await this.lifecycle.recovered(refOf(connection), 'the token was refreshed')
     return current
   }
 

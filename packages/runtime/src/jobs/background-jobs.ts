@@ -175,30 +175,29 @@ export class BackgroundJobs {
     }
   }
 
-  /** Records that a revocation will not be tried again. */
+  /** Records that a revocation will not be tried again; the builder hears of it (`connection.revocation_failed`). */
   async giveUpRevocation(job: RevokeJob, reason: string): Promise<void> {
     const revocation = await this.store.revocations.get(job.revocationId)
     if (revocation === undefined || revocation.status !== 'pending') return
-    await this.store.revocations.finish(job.revocationId, 'failed', reason)
-    if ((await this.store.connections.get(job.tenantId, job.connectionId)) !== undefined) {
-      await this.lifecycle.log(
-        { tenantId: job.tenantId, connectionId: job.connectionId },
-        {
-          kind: 'revocation.gave_up',
-          level: 'error',
-          message: `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.`
-        }
-      )
-    }
+    const connectorKey = (revocation.context as { connectorKey?: string }).connectorKey ?? ''
+    if (!(await this.store.revocations.finish(job.revocationId, 'failed', reason))) return
+    await this.lifecycle.revocationGaveUp(
+      { tenantId: job.tenantId, connectionId: job.connectionId },
+      `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.`,
+      connectorKey
+    )
   }
 
   /**
-   * Finds credentials whose refresh is due (the partial index on `refresh_due_at`) and
-   * pending revocations, and queues them; queueing is deduplicated, so running it often is
-   * cheap and running it after Redis lost everything puts everything back.
-   * @returns how many refreshes and revocations were queued.
+   * Finds credentials whose refresh is due (the partial index on `refresh_due_at`), pending
+   * revocations and overdue webhook deliveries, and queues them; queueing is deduplicated, so
+   * running it often is cheap and running it after Redis lost everything puts everything back.
+   * @returns how many refreshes, revocations and webhook deliveries were queued.
    */
-  async sweep(limit = 5_000, random: () => number = Math.random): Promise<{ refreshes: number; revocations: number }> {
+  async sweep(
+    limit = 5_000,
+    random: () => number = Math.random
+  ): Promise<{ refreshes: number; revocations: number; webhooks: number }> {
     const now = this.now()
     const due = await this.store.credentials.due(new Date(now), limit)
     const spreadMs = (this.config.refreshSpreadSeconds ?? 30) * 1000
@@ -218,8 +217,11 @@ export class BackgroundJobs {
         tenantId: row.tenant_id,
         connectionId: row.connection_id
       })
+    // Webhook deliveries due a minute ago and still pending lost their job (Redis was down, or lost its data).
+    const overdue = await this.store.webhooks.overdue(60, limit)
+    for (const row of overdue) await this.queues.enqueueWebhook({ deliveryId: row.id, attempt: row.attempts })
     // Expired connect sessions open nothing; keep a day of them for support questions, then drop them.
     await this.store.sessions.deleteExpired(new Date(this.now() - 86_400_000))
-    return { refreshes: due.length, revocations: pending.length }
+    return { refreshes: due.length, revocations: pending.length, webhooks: overdue.length }
   }
 }

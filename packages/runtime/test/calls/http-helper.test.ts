@@ -5,7 +5,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { testConnector } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
-import { ConnectionLifecycle, HttpHelper, UsageRecorder, readAnswer } from '../../src/index.js'
+import { ConnectionLifecycle, HttpHelper, UsageRecorder, WebhookOutbox, readAnswer } from '../../src/index.js'
 import type { ApiRequest, HttpHelperOptions } from '../../src/index.js'
 import { connectThrough, followRedirect, rejection, startRuntime } from '../helpers.js'
 import type { RuntimeSetup } from '../helpers.js'
@@ -68,7 +68,7 @@ function helperOf(setup: RuntimeSetup<typeof quirkyStack>, options: Partial<Http
   const helper = new HttpHelper(
     runtime.handles,
     runtime.credentials,
-    new ConnectionLifecycle(store, runtime.changes),
+    new ConnectionLifecycle(store, runtime.changes, new WebhookOutbox(store, runtime.queues)),
     usage,
     {
       dispatcher,
