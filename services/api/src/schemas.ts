@@ -228,21 +228,22 @@ const WebhookUrl = Type.String({
   maxLength: 2048,
   description: 'https (plain http only for a loopback host when private networks are allowed)'
 })
+// Null first in each union: the validator coerces types, and would read a null as "" for a string first.
 const Description = Type.String({ maxLength: 500 })
 
 export const WebhookEndpointBody = Type.Object(
   {
     url: WebhookUrl,
-    events: Type.Optional(Type.Union([EventTypes, Type.Null()])),
-    description: Type.Optional(Type.Union([Description, Type.Null()]))
+    events: Type.Optional(Type.Union([Type.Null(), EventTypes])),
+    description: Type.Optional(Type.Union([Type.Null(), Description]))
   },
   { additionalProperties: false }
 )
 export const WebhookEndpointPatch = Type.Object(
   {
     url: Type.Optional(WebhookUrl),
-    events: Type.Optional(Type.Union([EventTypes, Type.Null()])),
-    description: Type.Optional(Type.Union([Description, Type.Null()])),
+    events: Type.Optional(Type.Union([Type.Null(), EventTypes])),
+    description: Type.Optional(Type.Union([Type.Null(), Description])),
     enabled: Type.Optional(Type.Boolean())
   },
   { additionalProperties: false, minProperties: 1 }

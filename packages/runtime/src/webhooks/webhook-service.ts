@@ -117,37 +117,37 @@ export class WebhookService {
       try {
         url = new URL(input.url)
       } catch {
-        issues.push({ path: 'url', message: 'is not an absolute URL' })
+        issues.push({ path: 'body.url', message: 'is not an absolute URL' })
       }
       if (url !== undefined) {
         const loopback = isLoopbackHost(url.hostname)
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && this.options.allowPrivateNetwork))
           issues.push({
-            path: 'url',
+            path: 'body.url',
             message: this.options.allowPrivateNetwork
               ? 'must use https (plain http only for a loopback host)'
               : 'must use https'
           })
         if (url.username !== '' || url.password !== '')
-          issues.push({ path: 'url', message: 'must not hold a user name or password' })
-        if (url.hash !== '') issues.push({ path: 'url', message: 'must not have a fragment' })
+          issues.push({ path: 'body.url', message: 'must not hold a user name or password' })
+        if (url.hash !== '') issues.push({ path: 'body.url', message: 'must not have a fragment' })
         if (!this.options.allowPrivateNetwork && isDeniedHost(url.hostname))
-          issues.push({ path: 'url', message: 'points at a private or local address, which webhooks never reach' })
+          issues.push({ path: 'body.url', message: 'points at a private or local address, which webhooks never reach' })
       }
     }
     if (input.events !== undefined && input.events !== null) {
       if (input.events.length === 0)
-        issues.push({ path: 'events', message: 'must list at least one event type (omit it for every type)' })
+        issues.push({ path: 'body.events', message: 'must list at least one event type (omit it for every type)' })
       const seen = new Set<string>()
       input.events.forEach((type, index) => {
         if (type === 'webhook.test')
-          issues.push({ path: `events/${index}`, message: '"webhook.test" is sent on request only, to one endpoint' })
+          issues.push({ path: `body.events[${index}]`, message: '"webhook.test" is sent on request only, to one endpoint' })
         else if (!isWebhookEventType(type))
           issues.push({
-            path: `events/${index}`,
+            path: `body.events[${index}]`,
             message: `"${type}" is not an event type; one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`
           })
-        if (seen.has(type)) issues.push({ path: `events/${index}`, message: `"${type}" is listed twice` })
+        if (seen.has(type)) issues.push({ path: `body.events[${index}]`, message: `"${type}" is listed twice` })
         seen.add(type)
       })
     }
