@@ -111,7 +111,7 @@ export function createRuntime(options: {
     store,
     queues,
     catalog,
-    tenants: new TenantService(store),
+    tenants: new TenantService(store, changes, config.connectionCache?.max),
     connectors,
     connections,
     connect,

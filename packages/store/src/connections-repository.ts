@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Cipher } from './cipher.js'
 import type { Connection, ConnectionStatus, Database } from './database.js'
@@ -92,14 +93,51 @@ export class ConnectionsRepository {
       .executeTakeFirst()
   }
 
+  /**
+   * A tenant's connections, newest first (then by id, a stable order), filtered; `after` is
+   * the `position` of the last row of the previous page, read by {@link ConnectionsRepository.parsePosition}.
+   */
   async list(
     tenantId: string,
-    filters: { connectorKey?: string | undefined; externalId?: string | undefined } = {}
-  ): Promise<Connection[]> {
-    let query = this.db.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId)
+    filters: {
+      connectorKey?: string | undefined
+      externalId?: string | undefined
+      status?: ConnectionStatus | undefined
+      health?: 'red' | 'green' | 'yellow' | undefined
+      limit?: number | undefined
+      after?: { readonly createdAtMicros: string; readonly id: string } | undefined
+    } = {}
+  ): Promise<(Connection & { position: string })[]> {
+    let query = this.db
+      .selectFrom('connections')
+      .selectAll()
+      .select(sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as('micros'))
+      .where('tenant_id', '=', tenantId)
     if (filters.connectorKey !== undefined) query = query.where('connector_key', '=', filters.connectorKey)
     if (filters.externalId !== undefined) query = query.where('external_id', '=', filters.externalId)
-    return query.orderBy('created_at', 'desc').limit(1000).execute()
+    if (filters.status !== undefined) query = query.where('status', '=', filters.status)
+    if (filters.health === 'red') query = query.where('status', '=', 'error')
+    const green = sql<boolean>`(status = 'connected' and last_used_at is not null)`
+    if (filters.health === 'green') query = query.where(green)
+    if (filters.health === 'yellow') query = query.where('status', '<>', 'error').where(sql<boolean>`not ${green}`)
+    const after = filters.after
+    if (after !== undefined && isUuid(after.id) && /^\d{1,20}$/.test(after.createdAtMicros))
+      query = query.where(
+        sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after.createdAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+      )
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filters.limit ?? 1000)
+      .execute()
+    return rows.map(({ micros, ...row }) => ({ ...row, position: `${micros}.${row.id}` }))
+  }
+
+  /** Reads a position written by {@link ConnectionsRepository.list}; `undefined` when it is not one. */
+  static parsePosition(position: string): { createdAtMicros: string; id: string } | undefined {
+    const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(position)
+    if (match === null || !isUuid(match[2] ?? '')) return undefined
+    return { createdAtMicros: match[1] ?? '', id: match[2] ?? '' }
   }
 
   async update(

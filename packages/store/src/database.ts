@@ -17,6 +17,10 @@ export interface ApiKeysTable {
   key_hash: string
   /** The first characters, to recognise a key in a list. */
   prefix: string
+  /** What the tenant calls it ("production", "CI"). */
+  label: string | null
+  /** When it last authenticated a request (written at most every few seconds per process). */
+  last_used_at: NullableTimestamp
   created_at: Generated<Date>
   revoked_at: NullableTimestamp
 }
@@ -220,6 +224,7 @@ export interface Database {
 }
 
 export type Tenant = Selectable<TenantsTable>
+export type ApiKey = Selectable<ApiKeysTable>
 export type ConnectSession = Selectable<ConnectSessionsTable>
 export type ConnectorApp = Selectable<ConnectorAppsTable>
 export type CustomConnector = Selectable<CustomConnectorsTable>

@@ -13,6 +13,7 @@ export { DecryptError, EncryptionKeyError, MigrationError, StoreError } from './
 export type { StoreErrorCode } from './errors.js'
 export { sha256 } from './hash.js'
 export { TenantsRepository } from './tenants-repository.js'
+export type { ApiKeyRecord, RevokeKeyResult } from './tenants-repository.js'
 export { AppsRepository } from './apps-repository.js'
 export type { AppRecord } from './apps-repository.js'
 export { CustomConnectorsRepository } from './custom-connectors-repository.js'
@@ -34,6 +35,7 @@ export type {
   WebhookEndpointRecord
 } from './webhooks-repository.js'
 export type {
+  ApiKey,
   ConnectAttempt,
   ConnectSession,
   Connection,

@@ -24,7 +24,9 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-11-24-auth-schemes',
       '2026-11-25-apps-without-client',
       '2026-12-01-purge-revoked-tokens',
-      '2026-12-02-oauth1-request-tokens'
+      '2026-12-02-oauth1-request-tokens',
+      '2026-12-03-webhooks',
+      '2026-12-04-api-key-labels'
     ],
     'exactly one process applied the migrations, in order'
   )
@@ -37,7 +39,7 @@ t.test('secrets are encrypted at rest and decrypt back', async (t) => {
   const { store } = await freshStore(t)
   const { tenant, apiKey } = await store.tenants.create('Acme')
   t.match(apiKey, /^lk_[A-Za-z0-9_-]{43}$/)
-  t.equal((await store.tenants.findByApiKey(apiKey))?.id, tenant.id)
+  t.equal((await store.tenants.findByApiKey(apiKey))?.tenant.id, tenant.id)
   t.equal(await store.tenants.findByApiKey(`${apiKey}x`), undefined)
   const keyRow = await store.db.selectFrom('api_keys').selectAll().executeTakeFirstOrThrow()
   t.not(keyRow.key_hash, apiKey, 'the API key is stored hashed')

@@ -11,7 +11,7 @@ import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { oauthRoutes } from './routes/oauth-routes.js'
-import { tenantRoutes } from './routes/tenant-routes.js'
+import { apiKeyRoutes, tenantRoutes } from './routes/tenant-routes.js'
 import { uiRoutes } from './routes/ui-routes.js'
 import { webhookRoutes } from './routes/webhook-routes.js'
 
@@ -62,6 +62,7 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
   await app.register(healthRoutes, { runtime: options.runtime, redis: options.redis })
   await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
+  await app.register(apiKeyRoutes, { runtime: options.runtime })
   await app.register(connectorRoutes, { runtime: options.runtime })
   await app.register(connectionRoutes, { runtime: options.runtime })
   await app.register(callRoutes, { runtime: options.runtime })

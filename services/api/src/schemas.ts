@@ -171,9 +171,29 @@ export const ConnectionSchema = Type.Object({
 })
 
 export const ConnectionsQuery = Type.Object(
-  { connector: Type.Optional(Type.String()), externalId: Type.Optional(Type.String()) },
+  {
+    connector: Type.Optional(Type.String()),
+    externalId: Type.Optional(Type.String()),
+    status: Type.Optional(
+      Type.Union([
+        Type.Literal('configured'),
+        Type.Literal('connected'),
+        Type.Literal('error'),
+        Type.Literal('disconnected')
+      ])
+    ),
+    health: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')])),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' }))
+  },
   { additionalProperties: false }
 )
+export const ConnectionsPage = Type.Object({
+  connections: Type.Array(ConnectionSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'pass as cursor for the next page; null after the last'
+  })
+})
 export const EventsQuery = Type.Object(
   { limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) },
   { additionalProperties: false }
@@ -291,3 +311,21 @@ export const DeliveryParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64 }),
   deliveryId: Type.String({ minLength: 1, maxLength: 64 })
 })
+
+export const ApiKeyBody = Type.Object(
+  { label: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 100 })])) },
+  { additionalProperties: false }
+)
+const apiKeyFields = {
+  id: Type.String(),
+  label: Type.Union([Type.String(), Type.Null()]),
+  prefix: Type.String({ description: 'the first characters, to recognise the key' }),
+  createdAt: Type.String(),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()])
+}
+export const ApiKeySchema = Type.Object(apiKeyFields)
+export const ApiKeyWithSecret = Type.Object({
+  ...apiKeyFields,
+  apiKey: Type.String({ description: 'lk_…: shown this once, stored as a SHA-256 hash' })
+})
+export const TenantSchema = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Type.String() })

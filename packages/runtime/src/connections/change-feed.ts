@@ -9,6 +9,8 @@ export type Change =
   | { readonly kind: 'app'; readonly tenantId: string; readonly connectorKey: string }
   /** A tenant's custom connector definition. */
   | { readonly kind: 'connector'; readonly tenantId: string; readonly connectorKey: string }
+  /** A tenant's API key was revoked. */
+  | { readonly kind: 'api_key'; readonly keyId: string }
 
 /** Hears every change, this process's own first (synchronously) and then other processes'. */
 export type ChangeListener = (change: Change) => void
@@ -131,6 +133,8 @@ function parseMessage(message: string): { change: Change | undefined; origin: un
   }
   if (value.kind === 'connection' && typeof value.connectionId === 'string')
     return { change: { kind: 'connection', connectionId: value.connectionId }, origin: value.origin }
+  if (value.kind === 'api_key' && typeof value.keyId === 'string')
+    return { change: { kind: 'api_key', keyId: value.keyId }, origin: value.origin }
   if (
     (value.kind === 'app' || value.kind === 'connector') &&
     typeof value.tenantId === 'string' &&

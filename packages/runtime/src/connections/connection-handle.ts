@@ -71,7 +71,7 @@ export class ConnectionHandles {
       this.#generation += 1
       if (change === undefined) this.#cache.clear()
       else if (change.kind === 'connection') this.#cache.delete(change.connectionId)
-      else {
+      else if (change.kind === 'app' || change.kind === 'connector') {
         for (const [id, handle] of this.#cache.entries())
           if (
             handle.connection.tenant_id === change.tenantId &&

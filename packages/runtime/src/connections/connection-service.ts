@@ -25,7 +25,8 @@ import { privateKeyProblem } from '@latchkey/oauth-client'
 import type { TokenSet } from '@latchkey/oauth-client'
 import { injectionFor } from '../calls/auth-injection.js'
 import type { JobQueues } from '@latchkey/jobs'
-import type { ConnectionEvent, CredentialWrite, Store } from '@latchkey/store'
+import { ConnectionsRepository } from '@latchkey/store'
+import type { Connection, ConnectionEvent, CredentialWrite, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
 import { openParameters, schemeOf, sealParameters, visibleParameters } from './connection-context.js'
 import { encodeTypedIn } from '../credentials/token-set-codec.js'
@@ -381,6 +382,50 @@ export class ConnectionService {
     return connections.map((c) =>
       toConnectionView({ ...c, parameters: visibleParameters(c.parameters) }, byId.get(c.id) ?? null)
     )
+  }
+
+  /**
+   * One page of a tenant's connections, newest first in a stable order, filtered; pass
+   * `nextCursor` back as `cursor` for the next page (`null` after the last).
+   * @throws {RuntimeError} `invalid_request` for a cursor this API did not write.
+   */
+  async page(
+    tenantId: string,
+    query: {
+      connector?: string | undefined
+      externalId?: string | undefined
+      status?: Connection['status'] | undefined
+      health?: ConnectionView['health'] | undefined
+      limit: number
+      cursor?: string | undefined
+    }
+  ): Promise<{ connections: ConnectionView[]; nextCursor: string | null }> {
+    const after =
+      query.cursor === undefined
+        ? undefined
+        : ConnectionsRepository.parsePosition(Buffer.from(query.cursor, 'base64url').toString('utf8'))
+    if (query.cursor !== undefined && after === undefined)
+      throw invalidRequest('the cursor is not one this API gave', [
+        { path: 'query.cursor', message: 'is not a cursor from a previous page (pass nextCursor as it was given)' }
+      ])
+    const rows = await this.store.connections.list(tenantId, {
+      connectorKey: query.connector,
+      externalId: query.externalId,
+      status: query.status,
+      health: query.health,
+      limit: query.limit + 1,
+      after
+    })
+    const page = rows.slice(0, query.limit)
+    const byId = await this.store.credentials.expiries(page.map((c) => c.id))
+    const last = page.at(-1)
+    return {
+      connections: page.map((c) =>
+        toConnectionView({ ...c, parameters: visibleParameters(c.parameters) }, byId.get(c.id) ?? null)
+      ),
+      nextCursor:
+        rows.length > query.limit && last !== undefined ? Buffer.from(last.position).toString('base64url') : null
+    }
   }
 
   async events(tenantId: string, id: string, limit: number): Promise<EventView[]> {

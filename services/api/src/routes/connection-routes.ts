@@ -7,6 +7,7 @@ import {
   ConnectionBody,
   CredentialsBody,
   ConnectionSchema,
+  ConnectionsPage,
   ConnectionsQuery,
   ErrorSchema,
   EventSchema,
@@ -40,12 +41,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
     {
       schema: {
         querystring: ConnectionsQuery,
-        response: { 200: Type.Object({ connections: Type.Array(ConnectionSchema) }), ...errors }
+        response: { 200: ConnectionsPage, ...errors }
       }
     },
-    async (request) => ({
-      connections: await runtime.connections.list(request.tenant.id, request.query)
-    })
+    async (request) => runtime.connections.page(request.tenant.id, request.query)
   )
   app.get('/v1/connections/:id', { schema: one }, async (request) =>
     runtime.connections.get(request.tenant.id, request.params.id)

@@ -2,7 +2,18 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { RuntimeError } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
-import { ErrorSchema, TenantAnswer, TenantBody } from '../schemas.js'
+import Type from 'typebox'
+import {
+  ApiKeyBody,
+  ApiKeySchema,
+  ApiKeyWithSecret,
+  ErrorSchema,
+  IdParams,
+  TenantAnswer,
+  TenantBody,
+  TenantSchema
+} from '../schemas.js'
+import { tenantAuth } from './tenant-auth.js'
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given)
@@ -15,14 +26,58 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; adminTo
   app,
   { runtime, adminToken }
 ) => {
+  app.addHook('preHandler', async (request) => {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (given === undefined || !sameSecret(given, adminToken))
+      throw new RuntimeError('unauthorized', 'this route needs Authorization: Bearer $LATCHKEY_ADMIN_TOKEN')
+  })
+  const tags = ['operator']
+  const security = [{ adminToken: [] }]
   app.post(
     '/v1/tenants',
-    { schema: { body: TenantBody, response: { 201: TenantAnswer, 401: ErrorSchema } } },
+    {
+      schema: { tags, security, body: TenantBody, response: { 201: TenantAnswer, 400: ErrorSchema, 401: ErrorSchema } }
+    },
+    async (request, reply) => reply.status(201).send(await runtime.tenants.create(request.body.name))
+  )
+  app.get(
+    '/v1/tenants',
+    {
+      schema: {
+        tags,
+        security,
+        response: { 200: Type.Object({ tenants: Type.Array(TenantSchema) }), 401: ErrorSchema }
+      }
+    },
+    async () => ({ tenants: await runtime.tenants.list() })
+  )
+}
+
+/** A tenant's own API keys: the key shown once, listed by prefix, revoked at once in every process. */
+export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
+  app.addHook('preHandler', tenantAuth(runtime))
+  const tags = ['api keys']
+  const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
+  app.post(
+    '/v1/api-keys',
+    { schema: { tags, body: ApiKeyBody, response: { 201: ApiKeyWithSecret, ...errors } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send(await runtime.tenants.createKey(request.tenant.id, request.body?.label ?? null))
+  )
+  app.get(
+    '/v1/api-keys',
+    { schema: { tags, response: { 200: Type.Object({ apiKeys: Type.Array(ApiKeySchema) }), ...errors } } },
+    async (request) => ({ apiKeys: await runtime.tenants.listKeys(request.tenant.id) })
+  )
+  app.delete(
+    '/v1/api-keys/:id',
+    { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
-      if (given === undefined || !sameSecret(given, adminToken))
-        throw new RuntimeError('unauthorized', 'this route needs Authorization: Bearer $LATCHKEY_ADMIN_TOKEN')
-      return reply.status(201).send(await runtime.tenants.create(request.body.name))
+      await runtime.tenants.revokeKey(request.tenant.id, request.params.id)
+      return reply.status(204).send(null)
     }
   )
 }

@@ -397,6 +397,8 @@ async function loadConnections(): Promise<void> {
   const query = new URLSearchParams()
   if (filters.connector !== '') query.set('connector', filters.connector)
   if (filters.externalId !== '') query.set('externalId', filters.externalId)
+  // The newest 200: the console filters rather than pages (the API pages with nextCursor).
+  query.set('limit', '200')
   connections = (await api.request<{ connections: Connection[] }>('GET', `../v1/connections?${query}`)).connections
   renderConnections()
 }
