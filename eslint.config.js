@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.tap/**', '**/coverage/**', '.data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.tap/**',
+      '**/coverage/**',
+      '.data/**',
+      // Generated from the OpenAPI document, byte for byte (its test compares).
+      'packages/client/src/schema.ts'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,11 +32,7 @@ export interface WebhookReceiver {
   /** Sets how the next requests are answered (by the request's number, from 1). @defaultValue every request 204 */
   answer(by: (request: ReceivedWebhook) => ReceiverAnswer): void
   /** Resolves once `count` requests matching `filter` arrived, or rejects after `timeoutMs`. */
-  waitFor(
-    count: number,
-    filter?: (request: ReceivedWebhook) => boolean,
-    timeoutMs?: number
-  ): Promise<ReceivedWebhook[]>
+  waitFor(count: number, filter?: (request: ReceivedWebhook) => boolean, timeoutMs?: number): Promise<ReceivedWebhook[]>
   close(): Promise<void>
 }
 

@@ -1,10 +1,12 @@
 import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Runtime } from '@latchkey/runtime'
 import { errorHandler } from './http-errors.js'
 import { inputTextCheck } from './input-text.js'
+import { SECURITY_SCHEMES, documentRoute } from './route-docs.js'
 import { callRoutes } from './routes/call-routes.js'
 import { connectSessionRoutes, wizardApiRoutes } from './routes/connect-session-routes.js'
 import { connectionRoutes } from './routes/connection-routes.js'
@@ -48,18 +50,39 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
     inputTextCheck({ ownInputHandling: ['/oauth/start/:token', '/oauth/callback/', '/oauth/callback'] })
   )
   await app.register(cookie)
+  // Every route's tag and security, before any route is added (the document, the docs page and the client follow).
+  app.addHook('onRoute', documentRoute)
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Latchkey API',
         version: '1',
-        description: 'Connector runtime: connectors, connections, the connect flow and tokens.'
+        description:
+          'Connector runtime: connectors, connections, the connect flow, authenticated calls, webhooks. The contract in words: docs/api.md.'
       },
-      components: { securitySchemes: { tenantKey: { type: 'http', scheme: 'bearer' } } },
+      tags: [
+        { name: 'connectors', description: 'The catalog, custom connectors and their OAuth apps' },
+        { name: 'connections', description: "End customers' connections and their tokens" },
+        { name: 'calls', description: 'Authenticated calls to the provider: the envelope, the proxy, queued jobs' },
+        { name: 'connect sessions', description: 'Links that open the connect wizard for one end customer' },
+        { name: 'connect wizard', description: 'What the wizard calls with a connect session token' },
+        { name: 'webhooks', description: 'Endpoints that hear what happened (Standard Webhooks)' },
+        { name: 'api keys', description: "A tenant's own API keys" },
+        { name: 'operator', description: 'Tenants, with the admin token' },
+        { name: 'browser', description: 'Pages and the OAuth redirects, for browsers (no key)' },
+        { name: 'health', description: 'Liveness and readiness' }
+      ],
+      components: { securitySchemes: SECURITY_SCHEMES },
       security: [{ tenantKey: [] }]
     }
   })
-  app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
+  // The docs page, served from this deployment only (Swagger UI's own files, no third-party resource).
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: true, tryItOutEnabled: false },
+    theme: { title: 'Latchkey API' }
+  })
   await app.register(healthRoutes, { runtime: options.runtime, redis: options.redis })
   await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
   await app.register(apiKeyRoutes, { runtime: options.runtime })

@@ -183,7 +183,7 @@ export const ConnectionsQuery = Type.Object(
       ])
     ),
     health: Type.Optional(Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')])),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' }))
   },
   { additionalProperties: false }
@@ -195,7 +195,7 @@ export const ConnectionsPage = Type.Object({
   })
 })
 export const EventsQuery = Type.Object(
-  { limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) },
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
   { additionalProperties: false }
 )
 export const EventSchema = Type.Object({
@@ -302,7 +302,7 @@ export const WebhookDeliverySchema = Type.Object({
 })
 export const DeliveriesQuery = Type.Object(
   {
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]))
   },
   { additionalProperties: false }

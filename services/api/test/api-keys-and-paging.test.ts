@@ -65,7 +65,10 @@ t.test('API keys: created with the key shown once, listed by prefix, revoked at 
     404,
     "another tenant's key is not found"
   )
-  const bad = await h.call('POST', '/v1/api-keys', { apiKey: tenant.apiKey, body: { label: 'x'.repeat(101), scope: 'all' } })
+  const bad = await h.call('POST', '/v1/api-keys', {
+    apiKey: tenant.apiKey,
+    body: { label: 'x'.repeat(101), scope: 'all' }
+  })
   t.equal(bad.statusCode, 400)
   t.same([...new Set(bad.json().error.details.map((d: { path: string }) => d.path))].sort(), [
     'body.label',

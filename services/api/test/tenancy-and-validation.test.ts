@@ -20,7 +20,10 @@ t.test('tenant A gets 404 for tenant B’s connection on every route', async (t)
     t.equal(response.statusCode, 404, `${method} ${url}`)
     t.equal(response.json().error.code, 'not_found')
   }
-  t.same((await h.call('GET', '/v1/connections', { apiKey: other.apiKey })).json(), { connections: [] })
+  t.same((await h.call('GET', '/v1/connections', { apiKey: other.apiKey })).json(), {
+    connections: [],
+    nextCursor: null
+  })
   t.equal(
     (await h.call('GET', '/v1/connectors/sandbox', { apiKey: other.apiKey })).statusCode,
     404,

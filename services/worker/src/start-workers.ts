@@ -149,13 +149,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       clearInterval(check)
       connection.off('ready', onReady)
       // Calls are safe to run again; a refresh in flight finishes (its answer may hold the only valid refresh token).
-      const grace = setTimeout(
-        () => {
-          http.cancelAllJobs('the worker is shutting down')
-          webhook.cancelAllJobs('the worker is shutting down')
-        },
-        options.shutdownGraceMs ?? 10_000
-      )
+      const grace = setTimeout(() => {
+        http.cancelAllJobs('the worker is shutting down')
+        webhook.cancelAllJobs('the worker is shutting down')
+      }, options.shutdownGraceMs ?? 10_000)
       try {
         await Promise.all([refresh.close(), revoke.close(), http.close(), webhook.close(), sweep.close()])
       } finally {

@@ -24,6 +24,8 @@ export interface WorkerHarness {
   readonly defer: Stack['defer']
   /** Connects a new connection through the real connect flow; returns its id. */
   connect(): Promise<string>
+  /** Revokes the connection's refresh token at the provider (as a customer removing the app would): its next refresh is refused. */
+  revokeRefreshTokenAtProvider(connectionId: string): Promise<void>
 }
 
 /**
@@ -90,6 +92,18 @@ export async function startWorkerHarness(
     databaseUrl: stack.databaseUrl,
     encryptionKeys,
     defer: stack.defer,
+    async revokeRefreshTokenAtProvider(connectionId) {
+      const credential = await runtime.store.credentials.get(connectionId)
+      const answer = await fetch(quirky.revokeUrl, {
+        method: 'POST',
+        body: new URLSearchParams({
+          token: String(credential?.tokenSet.refreshToken),
+          client_id: 'quirky-app',
+          client_secret: 'quirky-secret'
+        })
+      })
+      if (!answer.ok) throw new Error(`revoking at the provider: ${answer.status}`)
+    },
     async connect() {
       const connection = await runtime.connections.create(tenant.id, { connector: 'quirky' })
       const { authorizeUrl } = await runtime.connect.authorize(tenant.id, connection.id)

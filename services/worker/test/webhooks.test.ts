@@ -36,81 +36,76 @@ async function tokensOf(h: WorkerHarness, connectionId: string): Promise<string[
   )
 }
 
-t.test('each connection event is sent by the flow that causes it, signed, with the connection and no secret', async (t) => {
-  const h = await startWorkerHarness(t)
-  const hooks = await receiver(t)
-  const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url, description: 'all events' })
-  t.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/, 'a Standard Webhooks secret, shown on creation')
+t.test(
+  'each connection event is sent by the flow that causes it, signed, with the connection and no secret',
+  async (t) => {
+    const h = await startWorkerHarness(t)
+    const hooks = await receiver(t)
+    const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url, description: 'all events' })
+    t.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/, 'a Standard Webhooks secret, shown on creation')
 
-  // Connect through the real flow: created, then connected with the granted scopes.
-  const id = await h.connect()
-  const [created] = await hooks.waitFor(1, ofType('connection.created'))
-  const [connected] = await hooks.waitFor(1, ofType('connection.connected'))
-  if (created === undefined || connected === undefined) throw new Error('unreachable')
-  const connectedBody = verify(endpoint.secret, connected)
-  t.equal(connectedBody.data.id, id)
-  t.equal(connectedBody.data.status, 'connected')
-  t.same((connectedBody.data.scopes as { granted: string[] }).granted, ['read'], 'the granted scopes')
-  t.match(connected.headers['webhook-id'], /^msg_[A-Za-z0-9_-]{24}$/)
-  t.equal(verify(endpoint.secret, created).data.id, id)
-  const secrets = await tokensOf(h, id)
+    // Connect through the real flow: created, then connected with the granted scopes.
+    const id = await h.connect()
+    const [created] = await hooks.waitFor(1, ofType('connection.created'))
+    const [connected] = await hooks.waitFor(1, ofType('connection.connected'))
+    if (created === undefined || connected === undefined) throw new Error('unreachable')
+    const connectedBody = verify(endpoint.secret, connected)
+    t.equal(connectedBody.data.id, id)
+    t.equal(connectedBody.data.status, 'connected')
+    t.same((connectedBody.data.scopes as { granted: string[] }).granted, ['read'], 'the granted scopes')
+    t.match(connected.headers['webhook-id'], /^msg_[A-Za-z0-9_-]{24}$/)
+    t.equal(verify(endpoint.secret, created).data.id, id)
+    const secrets = await tokensOf(h, id)
 
-  // An auth failure a refresh cannot fix: red, told once with the reason.
-  h.quirky.setModes({ apiRefusesAll: true })
-  const refused = await h.runtime.http.call(h.tenantId, id, { method: 'GET', url: '/me' })
-  t.equal(refused.status, 401, 'refused even with a fresh token')
-  const [failed] = await hooks.waitFor(1, ofType('connection.failed'))
-  if (failed === undefined) throw new Error('unreachable')
-  const failedBody = verify(endpoint.secret, failed)
-  t.equal(failedBody.data.status, 'error')
-  t.equal(failedBody.data.health, 'red')
-  t.type(failedBody.data.statusReason, 'string', 'with the reason')
+    // An auth failure a refresh cannot fix: red, told once with the reason.
+    h.quirky.setModes({ apiRefusesAll: true })
+    const refused = await h.runtime.http.call(h.tenantId, id, { method: 'GET', url: '/me' })
+    t.equal(refused.status, 401, 'refused even with a fresh token')
+    const [failed] = await hooks.waitFor(1, ofType('connection.failed'))
+    if (failed === undefined) throw new Error('unreachable')
+    const failedBody = verify(endpoint.secret, failed)
+    t.equal(failedBody.data.status, 'error')
+    t.equal(failedBody.data.health, 'red')
+    t.type(failedBody.data.statusReason, 'string', 'with the reason')
 
-  // The provider takes the token again and a refresh succeeds: recovered.
-  h.quirky.setModes({ apiRefusesAll: false })
-  await h.runtime.connections.refresh(h.tenantId, id)
-  const [recovered] = await hooks.waitFor(1, ofType('connection.recovered'))
-  if (recovered === undefined) throw new Error('unreachable')
-  t.equal(verify(endpoint.secret, recovered).data.status, 'connected')
-  secrets.push(...(await tokensOf(h, id)))
+    // The provider takes the token again and a refresh succeeds: recovered.
+    h.quirky.setModes({ apiRefusesAll: false })
+    await h.runtime.connections.refresh(h.tenantId, id)
+    const [recovered] = await hooks.waitFor(1, ofType('connection.recovered'))
+    if (recovered === undefined) throw new Error('unreachable')
+    t.equal(verify(endpoint.secret, recovered).data.status, 'connected')
+    secrets.push(...(await tokensOf(h, id)))
 
-  // The refresh token is revoked at the provider: the next refresh is refused, red again.
-  const credential = await h.runtime.store.credentials.get(id)
-  await fetch(h.quirky.revokeUrl, {
-    method: 'POST',
-    body: new URLSearchParams({
-      token: String(credential?.tokenSet.refreshToken),
-      client_id: 'quirky-app',
-      client_secret: 'quirky-secret'
-    })
-  })
-  await t.rejects(h.runtime.connections.refresh(h.tenantId, id))
-  const failures = await hooks.waitFor(2, ofType('connection.failed'))
-  t.match(verify(endpoint.secret, failures[1] as ReceivedWebhook).data.statusReason, /connect again/)
+    // The refresh token is revoked at the provider: the next refresh is refused, red again.
+    await h.revokeRefreshTokenAtProvider(id)
+    await t.rejects(h.runtime.connections.refresh(h.tenantId, id))
+    const failures = await hooks.waitFor(2, ofType('connection.failed'))
+    t.match(verify(endpoint.secret, failures[1] as ReceivedWebhook).data.statusReason, /connect again/)
 
-  // Disconnected; the revocation is refused for good (the client authentication is not accepted): gave up.
-  h.quirky.setModes({ revokeClientAuth: 'client_secret_post' })
-  await h.runtime.connections.disconnect(h.tenantId, id)
-  const [disconnected] = await hooks.waitFor(1, ofType('connection.disconnected'))
-  t.equal(verify(endpoint.secret, disconnected as ReceivedWebhook).data.status, 'disconnected')
-  const [gaveUp] = await hooks.waitFor(1, ofType('connection.revocation_failed'))
-  t.equal(verify(endpoint.secret, gaveUp as ReceivedWebhook).data.id, id)
+    // Disconnected; the revocation is refused for good (the client authentication is not accepted): gave up.
+    h.quirky.setModes({ revokeClientAuth: 'client_secret_post' })
+    await h.runtime.connections.disconnect(h.tenantId, id)
+    const [disconnected] = await hooks.waitFor(1, ofType('connection.disconnected'))
+    t.equal(verify(endpoint.secret, disconnected as ReceivedWebhook).data.status, 'disconnected')
+    const [gaveUp] = await hooks.waitFor(1, ofType('connection.revocation_failed'))
+    t.equal(verify(endpoint.secret, gaveUp as ReceivedWebhook).data.id, id)
 
-  t.equal(hooks.received.filter(ofType('connection.failed')).length, 2, 'red is told once per transition')
-  for (const request of hooks.received) {
-    verify(endpoint.secret, request)
-    for (const secret of [...secrets, endpoint.secret, 'quirky-secret'])
-      t.notOk(request.body.includes(secret), `no token or secret in the ${JSON.parse(request.body).type} body`)
+    t.equal(hooks.received.filter(ofType('connection.failed')).length, 2, 'red is told once per transition')
+    for (const request of hooks.received) {
+      verify(endpoint.secret, request)
+      for (const secret of [...secrets, endpoint.secret, 'quirky-secret'])
+        t.notOk(request.body.includes(secret), `no token or secret in the ${JSON.parse(request.body).type} body`)
+    }
+    const ids = hooks.received.map((r) => r.headers['webhook-id'])
+    t.equal(new Set(ids).size, ids.length, 'each message has its own webhook-id')
+    const log = await h.runtime.webhooks.deliveries(h.tenantId, endpoint.id, { limit: 50 })
+    t.ok(
+      log.every((d) => d.status === 'succeeded' && d.attempts === 1 && d.lastStatusCode === 204),
+      'the delivery log'
+    )
+    t.equal(log.length, hooks.received.length)
   }
-  const ids = hooks.received.map((r) => r.headers['webhook-id'])
-  t.equal(new Set(ids).size, ids.length, 'each message has its own webhook-id')
-  const log = await h.runtime.webhooks.deliveries(h.tenantId, endpoint.id, { limit: 50 })
-  t.ok(
-    log.every((d) => d.status === 'succeeded' && d.attempts === 1 && d.lastStatusCode === 204),
-    'the delivery log'
-  )
-  t.equal(log.length, hooks.received.length)
-})
+)
 
 t.test('an endpoint gets only the types it subscribes to; a verified account is told', async (t) => {
   const h = await startWorkerHarness(t)
@@ -154,84 +149,106 @@ t.test('an endpoint gets only the types it subscribes to; a verified account is 
   )
 })
 
-t.test('500s are retried on the schedule with the same webhook-id; 429 waits its Retry-After; a 400 is final', async (t) => {
-  const h = await startWorkerHarness(t, { config: { webhooks: { retryDelaysMs: [100, 100, 100] } } })
-  const hooks = await receiver(t)
-  const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
-  hooks.answer((request) => (request.n <= 2 ? { status: 500, body: 'upstream broke' } : { status: 200 }))
-  const test = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
-  t.equal(test.type, 'webhook.test')
-  const requests = await hooks.waitFor(3)
-  t.equal(new Set(requests.map((r) => r.headers['webhook-id'])).size, 1, 'one webhook-id across the retries')
-  for (const request of requests) verify(endpoint.secret, request)
-  const done = await eventually(async () => {
-    const d = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, test.id)
-    return d.status === 'succeeded' ? d : undefined
-  })
-  t.equal(done.attempts, 3)
-  t.equal(done.lastStatusCode, 200)
-  t.equal(done.lastError, null)
+t.test(
+  '500s are retried on the schedule with the same webhook-id; 429 waits its Retry-After; a 400 is final',
+  async (t) => {
+    const h = await startWorkerHarness(t, { config: { webhooks: { retryDelaysMs: [100, 100, 100] } } })
+    const hooks = await receiver(t)
+    const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
+    hooks.answer((request) => (request.n <= 2 ? { status: 500, body: 'upstream broke' } : { status: 200 }))
+    const test = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
+    t.equal(test.type, 'webhook.test')
+    const requests = await hooks.waitFor(3)
+    t.equal(new Set(requests.map((r) => r.headers['webhook-id'])).size, 1, 'one webhook-id across the retries')
+    for (const request of requests) verify(endpoint.secret, request)
+    const done = await eventually(async () => {
+      const d = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, test.id)
+      return d.status === 'succeeded' ? d : undefined
+    })
+    t.equal(done.attempts, 3)
+    t.equal(done.lastStatusCode, 200)
+    t.equal(done.lastError, null)
 
-  hooks.answer((request) =>
-    request.n === 4 ? { status: 429, headers: { 'retry-after': '1' } } : request.n === 5 ? { status: 200 } : { status: 400 }
-  )
-  const limited = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
-  const [first, second] = (await hooks.waitFor(5)).slice(3)
-  if (first === undefined || second === undefined) throw new Error('unreachable')
-  t.ok(second.at - first.at >= 900, `Retry-After honoured (${second.at - first.at} ms, the schedule says 100)`)
-  await eventually(async () => (await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, limited.id)).status === 'succeeded')
+    hooks.answer((request) =>
+      request.n === 4
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : request.n === 5
+          ? { status: 200 }
+          : { status: 400 }
+    )
+    const limited = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
+    const [first, second] = (await hooks.waitFor(5)).slice(3)
+    if (first === undefined || second === undefined) throw new Error('unreachable')
+    t.ok(second.at - first.at >= 900, `Retry-After honoured (${second.at - first.at} ms, the schedule says 100)`)
+    await eventually(
+      async () => (await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, limited.id)).status === 'succeeded'
+    )
 
-  const refused = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
-  const final = await eventually(async () => {
-    const d = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, refused.id)
-    return d.status === 'failed' ? d : undefined
-  })
-  t.equal(final.attempts, 1, 'a 400 is not retried')
-  t.match(final.lastError, /answered 400/)
-  await new Promise((resolve) => setTimeout(resolve, 400))
-  t.equal(hooks.received.length, 6, 'nothing more was sent')
+    const refused = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
+    const final = await eventually(async () => {
+      const d = await h.runtime.webhooks.delivery(h.tenantId, endpoint.id, refused.id)
+      return d.status === 'failed' ? d : undefined
+    })
+    t.equal(final.attempts, 1, 'a 400 is not retried')
+    t.match(final.lastError, /answered 400/)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    t.equal(hooks.received.length, 6, 'nothing more was sent')
 
-  // A replay sends the same message again, as a new delivery.
-  hooks.answer(() => ({ status: 200 }))
-  const replay = await h.runtime.webhooks.retry(h.tenantId, endpoint.id, refused.id)
-  t.not(replay.id, refused.id)
-  t.equal(replay.messageId, refused.messageId)
-  const [again] = (await hooks.waitFor(7)).slice(6)
-  t.equal(again?.headers['webhook-id'], refused.messageId, 'the same webhook-id, for the receiver to deduplicate')
-})
+    // A replay sends the same message again, as a new delivery.
+    hooks.answer(() => ({ status: 200 }))
+    const replay = await h.runtime.webhooks.retry(h.tenantId, endpoint.id, refused.id)
+    t.not(replay.id, refused.id)
+    t.equal(replay.messageId, refused.messageId)
+    const [again] = (await hooks.waitFor(7)).slice(6)
+    t.equal(again?.headers['webhook-id'], refused.messageId, 'the same webhook-id, for the receiver to deduplicate')
+  }
+)
 
-t.test('the schedule spent, the delivery fails; an endpoint failing too long is disabled and the others hear of it', async (t) => {
-  const h = await startWorkerHarness(t, { config: { webhooks: { retryDelaysMs: [50, 50], disableAfterMs: 300 } } })
-  const broken = await receiver(t)
-  const healthy = await receiver(t)
-  broken.answer(() => ({ status: 503 }))
-  const bad = await h.runtime.webhooks.create(h.tenantId, { url: broken.url })
-  const good = await h.runtime.webhooks.create(h.tenantId, { url: healthy.url, events: ['webhook_endpoint.disabled'] })
-  const first = await h.runtime.webhooks.test(h.tenantId, bad.id)
-  const spent = await eventually(async () => {
-    const d = await h.runtime.webhooks.delivery(h.tenantId, bad.id, first.id)
-    return d.status === 'failed' ? d : undefined
-  })
-  t.equal(spent.attempts, 3, 'the first attempt and two retries')
-  t.match(spent.lastError, /503.*no retries left/)
-  t.ok((await h.runtime.webhooks.get(h.tenantId, bad.id)).enabled, 'failing for less than disableAfterMs: still enabled')
+t.test(
+  'the schedule spent, the delivery fails; an endpoint failing too long is disabled and the others hear of it',
+  async (t) => {
+    const h = await startWorkerHarness(t, { config: { webhooks: { retryDelaysMs: [50, 50], disableAfterMs: 300 } } })
+    const broken = await receiver(t)
+    const healthy = await receiver(t)
+    broken.answer(() => ({ status: 503 }))
+    const bad = await h.runtime.webhooks.create(h.tenantId, { url: broken.url })
+    const good = await h.runtime.webhooks.create(h.tenantId, {
+      url: healthy.url,
+      events: ['webhook_endpoint.disabled']
+    })
+    const first = await h.runtime.webhooks.test(h.tenantId, bad.id)
+    const spent = await eventually(async () => {
+      const d = await h.runtime.webhooks.delivery(h.tenantId, bad.id, first.id)
+      return d.status === 'failed' ? d : undefined
+    })
+    t.equal(spent.attempts, 3, 'the first attempt and two retries')
+    t.match(spent.lastError, /503.*no retries left/)
+    t.ok(
+      (await h.runtime.webhooks.get(h.tenantId, bad.id)).enabled,
+      'failing for less than disableAfterMs: still enabled'
+    )
 
-  await new Promise((resolve) => setTimeout(resolve, 350))
-  await h.runtime.webhooks.test(h.tenantId, bad.id)
-  const [notice] = await healthy.waitFor(1)
-  const body = verify(good.secret, notice as ReceivedWebhook)
-  t.equal(body.type, 'webhook_endpoint.disabled')
-  t.equal(body.data.id, bad.id)
-  t.equal(body.data.enabled, false)
-  const disabled = await h.runtime.webhooks.get(h.tenantId, bad.id)
-  t.equal(disabled.enabled, false)
-  t.match(disabled.disabledReason, /every delivery failed for/)
-  const sent = broken.received.length
-  await t.rejects(h.runtime.webhooks.test(h.tenantId, bad.id), { code: 'conflict' }, 'a disabled endpoint takes no test')
-  const enabled = await h.runtime.webhooks.update(h.tenantId, bad.id, { enabled: true })
-  t.equal(enabled.failingSince, null, 'enabled again, its failing streak forgotten')
-  t.equal(broken.received.length, sent)
-})
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    await h.runtime.webhooks.test(h.tenantId, bad.id)
+    const [notice] = await healthy.waitFor(1)
+    const body = verify(good.secret, notice as ReceivedWebhook)
+    t.equal(body.type, 'webhook_endpoint.disabled')
+    t.equal(body.data.id, bad.id)
+    t.equal(body.data.enabled, false)
+    const disabled = await h.runtime.webhooks.get(h.tenantId, bad.id)
+    t.equal(disabled.enabled, false)
+    t.match(disabled.disabledReason, /every delivery failed for/)
+    const sent = broken.received.length
+    await t.rejects(
+      h.runtime.webhooks.test(h.tenantId, bad.id),
+      { code: 'conflict' },
+      'a disabled endpoint takes no test'
+    )
+    const enabled = await h.runtime.webhooks.update(h.tenantId, bad.id, { enabled: true })
+    t.equal(enabled.failingSince, null, 'enabled again, its failing streak forgotten')
+    t.equal(broken.received.length, sent)
+  }
+)
 
 t.test('a rotated secret: old and new both sign for a while', async (t) => {
   const h = await startWorkerHarness(t)
@@ -239,7 +256,10 @@ t.test('a rotated secret: old and new both sign for a while', async (t) => {
   const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
   const rotated = await h.runtime.webhooks.rotateSecret(h.tenantId, endpoint.id)
   t.not(rotated.secret, endpoint.secret)
-  t.ok(rotated.previousSecretExpiresAt !== null && Date.parse(rotated.previousSecretExpiresAt) > Date.now() + 23 * 3_600_000)
+  t.ok(
+    rotated.previousSecretExpiresAt !== null &&
+      Date.parse(rotated.previousSecretExpiresAt) > Date.now() + 23 * 3_600_000
+  )
   await h.runtime.webhooks.test(h.tenantId, endpoint.id)
   const [request] = await hooks.waitFor(1)
   if (request === undefined) throw new Error('unreachable')
@@ -281,7 +301,13 @@ t.test('delivery goes through the egress policy: no private address without the 
   const hooks = await receiver(t)
   await t.rejects(
     h.runtime.webhooks.create(h.tenantId, { url: hooks.url }),
-    { code: 'invalid_request', details: [{ path: 'url', message: /https/ }, { path: 'url', message: /private/ }] },
+    {
+      code: 'invalid_request',
+      details: [
+        { path: 'url', message: /https/ },
+        { path: 'url', message: /private/ }
+      ]
+    },
     'refused when created'
   )
   // Written past the API (an endpoint saved while the flag was on): the sender still refuses to connect.

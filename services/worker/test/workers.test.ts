@@ -32,15 +32,7 @@ t.test('invalid_grant: red with a reason and an event, no more retries', async (
   const h = await startWorkerHarness(t)
   const id = await h.connect()
   const store = h.runtime.store
-  const credential = await store.credentials.get(id)
-  await fetch(h.quirky.revokeUrl, {
-    method: 'POST',
-    body: new URLSearchParams({
-      token: String(credential?.tokenSet.refreshToken),
-      client_id: 'quirky-app',
-      client_secret: 'quirky-secret'
-    })
-  })
+  await h.revokeRefreshTokenAtProvider(id)
   await store.db.updateTable('credentials').set({ refresh_due_at: past() }).execute()
   await h.runtime.jobs.sweep()
   const connection = await eventually(async () => {
@@ -122,7 +114,11 @@ t.test('Redis loses everything: the next sweep puts every due refresh back', asy
   t.equal(await h.runtime.queues.refresh.count(), 3)
   await h.redis.flushall()
   t.equal(await h.runtime.queues.refresh.count(), 0, 'Redis lost every job')
-  t.same(await h.runtime.jobs.sweep(), { refreshes: 3, revocations: 0, webhooks: 0 }, 'PostgreSQL still knows what is due')
+  t.same(
+    await h.runtime.jobs.sweep(),
+    { refreshes: 3, revocations: 0, webhooks: 0 },
+    'PostgreSQL still knows what is due'
+  )
   t.equal(await h.runtime.queues.refresh.count(), 3)
   t.ok(ids.length === 3)
 })

@@ -27,6 +27,12 @@ export function checkHeaders(
     if (!HEADER_NAME.test(name)) issues.push({ path, message: 'is not a valid header name' })
     else if (/[\r\n]/.test(value) || value.includes(String.fromCharCode(0)))
       issues.push({ path, message: 'must not contain line breaks' })
+    // What a header can carry on the wire (RFC 9110 field-value: tab, visible ASCII, obs-text bytes).
+    else if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      issues.push({
+        path,
+        message: 'has characters a header cannot carry (beyond Latin-1, or control characters): encode them first'
+      })
     else if (HOP_BY_HOP.has(lower))
       issues.push({ path, message: 'is a hop-by-hop or Host header, which callers cannot set' })
     else if (credentialHeaders.has(lower))

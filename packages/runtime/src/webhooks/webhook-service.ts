@@ -141,7 +141,10 @@ export class WebhookService {
       const seen = new Set<string>()
       input.events.forEach((type, index) => {
         if (type === 'webhook.test')
-          issues.push({ path: `body.events[${index}]`, message: '"webhook.test" is sent on request only, to one endpoint' })
+          issues.push({
+            path: `body.events[${index}]`,
+            message: '"webhook.test" is sent on request only, to one endpoint'
+          })
         else if (!isWebhookEventType(type))
           issues.push({
             path: `body.events[${index}]`,

@@ -32,6 +32,17 @@ t.test("callers' headers: every problem by path", async (t) => {
   t.same(checkHeaders({ Authorization: 'Basic x' }, new Set()), [], 'a token in the query leaves Authorization free')
 })
 
+t.test(
+  'header values a header cannot carry are refused by path, never sent (found by the property test)',
+  async (t) => {
+    t.same(checkHeaders({ 'x-latin': 'café\tü', 'x-ascii': 'a b ~' }, new Set()), [], 'tab, ASCII and Latin-1 pass')
+    t.match(checkHeaders({ 'x-custom': 'ᠡ𓏙ä', 'x-bell': `a${String.fromCharCode(7)}` }, new Set()), [
+      { path: 'body.headers.x-custom', message: /cannot carry/ },
+      { path: 'body.headers.x-bell', message: /cannot carry/ }
+    ])
+  }
+)
+
 t.test("an upstream's headers: flat, lower case, without hop-by-hop ones", async (t) => {
   t.same(flatHeaders({ 'Content-Type': 'a', 'set-cookie': ['x=1', 'y=2'], connection: 'close', gone: undefined }), {
     'content-type': 'a',

@@ -207,7 +207,11 @@ t.test('the sweep queues due refreshes, spread, and old pending revocations, and
   t.equal(sessions.length, 1, 'the one expired for over a day is gone')
   t.notOk(refreshes.some((j) => j.data.connectionId === notDue))
 
-  t.same(await runtime.jobs.sweep(100, () => 0), { refreshes: 1, revocations: 1, webhooks: 0 }, 'running again is harmless')
+  t.same(
+    await runtime.jobs.sweep(100, () => 0),
+    { refreshes: 1, revocations: 1, webhooks: 0 },
+    'running again is harmless'
+  )
   t.equal((await queues.refresh.getJobs(['waiting', 'delayed'])).length, 1, 'deduplicated')
 })
 

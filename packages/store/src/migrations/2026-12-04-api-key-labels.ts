@@ -5,11 +5,7 @@ import type { Kysely } from 'kysely'
 
 /** API keys a tenant manages itself: a label to tell them apart, and when each was last used. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable('api_keys')
-    .addColumn('label', 'text')
-    .addColumn('last_used_at', 'timestamptz')
-    .execute()
+  await db.schema.alterTable('api_keys').addColumn('label', 'text').addColumn('last_used_at', 'timestamptz').execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

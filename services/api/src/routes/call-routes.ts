@@ -120,7 +120,12 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async
     proxy.route({
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       url: '/v1/connections/:id/proxy/*',
-      schema: { hide: true },
+      schema: {
+        summary: "The provider's API under the connection's base URL, credentials added, streamed both ways",
+        description:
+          "Any method; the path after /proxy/ and the query go to the connector's API. Caller headers pass except Authorization, Cookie, Host and hop-by-hop ones. The answer is the provider's, status and body untouched; refusals before anything is sent are Latchkey errors (400, 404, 409).",
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), '*': Type.String() })
+      },
       handler: async (request, reply) => {
         const { id } = request.params as { id: string; '*': string }
         const raw = request.raw.url ?? ''

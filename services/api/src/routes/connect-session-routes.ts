@@ -136,7 +136,7 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
       }
     },
     async (request) => ({
-      events: await runtime.sessions.events(request.connectSession, request.params.id, request.query.limit)
+      events: await runtime.sessions.events(request.connectSession, request.params.id, request.query.limit ?? 50)
     })
   )
 }

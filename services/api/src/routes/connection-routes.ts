@@ -44,7 +44,8 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
         response: { 200: ConnectionsPage, ...errors }
       }
     },
-    async (request) => runtime.connections.page(request.tenant.id, request.query)
+    async (request) =>
+      runtime.connections.page(request.tenant.id, { ...request.query, limit: request.query.limit ?? 100 })
   )
   app.get('/v1/connections/:id', { schema: one }, async (request) =>
     runtime.connections.get(request.tenant.id, request.params.id)
@@ -90,7 +91,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
       }
     },
     async (request) => ({
-      events: await runtime.connections.events(request.tenant.id, request.params.id, request.query.limit)
+      events: await runtime.connections.events(request.tenant.id, request.params.id, request.query.limit ?? 50)
     })
   )
   // The one route that hands out a token.

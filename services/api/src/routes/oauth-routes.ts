@@ -10,7 +10,13 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
 
   app.get(
     '/oauth/start/:token',
-    { schema: { params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) }), hide: true } },
+    {
+      schema: {
+        summary:
+          'The connect link: binds this browser to the attempt and redirects to the provider (or an HTML page saying why not)',
+        params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) })
+      }
+    },
     async (request, reply) => {
       const result = await runtime.connect.start(request.params.token)
       if ('redirectTo' in result) {
@@ -43,6 +49,8 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
     )
     return sendOutcome(reply, await runtime.connect.callback(query, request.cookies), runtime.config.publicUrl)
   }
-  app.get('/oauth/callback/', { schema: { hide: true } }, callback)
-  app.get('/oauth/callback', { schema: { hide: true } }, callback)
+  const summary =
+    'The redirect URI: the provider sends the browser back here; answers an HTML page with the outcome (and postMessage to the opener)'
+  app.get('/oauth/callback/', { schema: { summary } }, callback)
+  app.get('/oauth/callback', { schema: { summary: `${summary} (without the slash)` } }, callback)
 }

@@ -33,9 +33,21 @@ export const uiRoutes: FastifyPluginAsync = async (app) => {
     maxAge: 60_000
   })
   app.addHook('onSend', async (_request, reply) => void reply.header('x-content-type-options', 'nosniff'))
-  app.get('/connect/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, 'wizard.html'))
-  app.get('/console/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, 'console.html'))
-  app.get('/connect', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/connect/', 301))
-  app.get('/console', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/', 301))
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/', 302))
+  app.get(
+    '/connect/',
+    { schema: { summary: 'The connect wizard (HTML), opened from a connect session URL' } },
+    async (_request, reply) => sendPage(reply, 'wizard.html')
+  )
+  app.get('/console/', { schema: { summary: 'The builder console (HTML)' } }, async (_request, reply) =>
+    sendPage(reply, 'console.html')
+  )
+  app.get('/connect', { schema: { summary: 'Redirects to /connect/' } }, async (_request, reply) =>
+    reply.redirect('/connect/', 301)
+  )
+  app.get('/console', { schema: { summary: 'Redirects to /console/' } }, async (_request, reply) =>
+    reply.redirect('/console/', 301)
+  )
+  app.get('/', { schema: { summary: 'Redirects to the console' } }, async (_request, reply) =>
+    reply.redirect('/console/', 302)
+  )
 }

@@ -85,7 +85,10 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = as
       }
     },
     async (request) => ({
-      deliveries: await runtime.webhooks.deliveries(request.tenant.id, request.params.id, request.query)
+      deliveries: await runtime.webhooks.deliveries(request.tenant.id, request.params.id, {
+        ...request.query,
+        limit: request.query.limit ?? 50
+      })
     })
   )
   app.get(
