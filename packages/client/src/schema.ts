@@ -409,12 +409,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -424,12 +438,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -439,12 +467,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -454,12 +496,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -505,12 +561,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -520,12 +590,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -535,12 +619,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -550,12 +648,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -601,12 +713,26 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -616,12 +742,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -631,12 +771,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -646,12 +800,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -706,12 +874,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -721,12 +903,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -787,6 +983,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -819,12 +1048,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -834,12 +1077,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -849,12 +1106,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -864,12 +1135,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -911,6 +1196,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -943,12 +1261,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -958,12 +1290,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -973,12 +1319,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -988,12 +1348,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1051,12 +1425,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1066,12 +1454,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1081,12 +1483,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1096,12 +1512,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1152,6 +1582,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -1184,12 +1647,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1199,12 +1676,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1214,12 +1705,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1229,12 +1734,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1279,6 +1798,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -1311,12 +1863,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1326,12 +1892,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1341,12 +1921,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1356,12 +1950,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1418,12 +2026,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1433,12 +2055,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1448,12 +2084,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1463,12 +2113,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1524,12 +2188,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1539,12 +2217,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1554,12 +2246,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1569,12 +2275,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1706,12 +2426,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1721,12 +2455,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1736,12 +2484,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1751,12 +2513,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1842,12 +2618,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1857,12 +2647,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1872,12 +2676,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1887,12 +2705,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1902,12 +2734,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1917,12 +2763,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1932,12 +2792,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -1985,6 +2859,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -2017,12 +2924,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2032,12 +2953,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2047,12 +2982,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2062,12 +3011,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2077,12 +3040,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2092,12 +3069,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2107,12 +3098,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2154,6 +3159,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -2186,12 +3224,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2201,12 +3253,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2216,12 +3282,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2231,12 +3311,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2246,12 +3340,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2261,12 +3369,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2276,12 +3398,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2313,12 +3449,26 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2328,12 +3478,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2343,12 +3507,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2358,12 +3536,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2373,12 +3565,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2388,12 +3594,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2403,12 +3623,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2457,12 +3691,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2472,12 +3720,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2487,12 +3749,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2502,12 +3778,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2517,12 +3807,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2532,12 +3836,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2547,12 +3865,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2603,6 +3935,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -2635,12 +4000,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2650,12 +4029,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2665,12 +4058,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2680,12 +4087,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2695,12 +4116,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2710,12 +4145,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2725,12 +4174,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2775,6 +4238,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -2807,12 +4303,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2822,12 +4332,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2837,12 +4361,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2852,12 +4390,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2867,12 +4419,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2882,12 +4448,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2897,12 +4477,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2959,12 +4553,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2974,12 +4582,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -2989,12 +4611,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3004,12 +4640,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3019,12 +4669,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3034,12 +4698,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3049,12 +4727,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3137,12 +4829,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3152,12 +4858,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3167,12 +4887,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3182,12 +4916,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3197,12 +4945,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3212,12 +4974,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3227,12 +5003,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3460,6 +5250,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *       "connector": "github",
+                         *       "label": null,
+                         *       "externalId": "customer-42",
+                         *       "scheme": null,
+                         *       "status": "connected",
+                         *       "health": "green",
+                         *       "statusReason": null,
+                         *       "scopes": {
+                         *         "requested": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ],
+                         *         "granted": [
+                         *           "repo",
+                         *           "read:user"
+                         *         ]
+                         *       },
+                         *       "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *       "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *       "metadata": {},
+                         *       "account": {
+                         *         "user": "octocat",
+                         *         "name": "The Octocat"
+                         *       },
+                         *       "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *       "parameters": {},
+                         *       "createdAt": "2026-12-01T09:29:41.000Z",
+                         *       "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             account: {
                                 [key: string]: unknown;
@@ -3492,12 +5315,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3507,12 +5344,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3522,12 +5373,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3537,12 +5402,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3552,12 +5431,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3567,12 +5460,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3582,12 +5489,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3639,12 +5560,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3654,12 +5589,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3669,12 +5618,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3684,12 +5647,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3699,12 +5676,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3714,12 +5705,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3729,12 +5734,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3790,12 +5809,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3805,12 +5838,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3820,12 +5867,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3835,12 +5896,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3850,12 +5925,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3865,12 +5954,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3880,12 +5983,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -3985,12 +6102,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4000,12 +6131,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4015,12 +6160,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4030,12 +6189,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4125,12 +6298,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4140,12 +6327,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4155,12 +6356,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4170,12 +6385,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4275,12 +6504,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4290,12 +6533,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4305,12 +6562,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4320,12 +6591,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4379,12 +6664,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4394,12 +6693,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4409,12 +6722,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4424,12 +6751,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4533,12 +6874,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4548,12 +6903,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4563,12 +6932,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4578,12 +6961,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4697,12 +7094,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4712,12 +7123,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4727,12 +7152,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4742,12 +7181,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4798,12 +7251,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4813,12 +7280,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4828,12 +7309,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4843,12 +7338,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4858,12 +7367,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4873,12 +7396,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 502: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4888,12 +7425,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 504: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4944,12 +7495,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -4990,12 +7555,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5005,12 +7584,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5066,12 +7659,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5081,12 +7688,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5096,12 +7717,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5111,12 +7746,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5170,12 +7819,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5185,12 +7848,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5200,12 +7877,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5215,12 +7906,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5276,12 +7981,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5291,12 +8010,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5306,12 +8039,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5321,12 +8068,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5358,12 +8119,26 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5373,12 +8148,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5388,12 +8177,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5403,12 +8206,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5464,12 +8281,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5479,12 +8310,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5494,12 +8339,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5509,12 +8368,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5574,12 +8447,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5589,12 +8476,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5604,12 +8505,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5619,12 +8534,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5686,12 +8615,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5701,12 +8644,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5716,12 +8673,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5731,12 +8702,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5800,12 +8785,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5815,12 +8814,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5830,12 +8843,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5845,12 +8872,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5910,12 +8951,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5925,12 +8980,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5940,12 +9009,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -5955,12 +9038,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -6021,12 +9118,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -6036,12 +9147,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -6051,12 +9176,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;
@@ -6066,12 +9205,26 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
                         "application/json": {
                             error: {
                                 code: string;

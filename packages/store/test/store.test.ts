@@ -271,6 +271,13 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     expiresAt: null,
     refreshDueAt: null
   })
+  const endpoint = await store.webhooks.createEndpoint(tenant.id, {
+    url: 'https://hooks.example.com',
+    events: null,
+    description: null,
+    secret: 'whsec_first'
+  })
+  await store.webhooks.rotateSecret(tenant.id, endpoint.id, 'whsec_second', new Date(Date.now() + 3_600_000))
 
   const both = `${testEncryptionKeys('new')},${oldKeys}`
   const rotating = await openStore({ connectionString: url, encryptionKeys: both })
@@ -295,7 +302,7 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     (p) => progress.push(`${p.table}:${p.done}/${p.total}`),
     2
   )
-  t.equal(rotated, 5, 'the rest: 3 apps, 1 connection client, 1 credential')
+  t.equal(rotated, 7, 'the rest: 3 apps, 1 connection client, 1 credential, 2 webhook secrets')
   t.match(progress, ['connector_apps:0/5', 'connector_apps:2/5'])
   t.ok(progress.includes('connector_apps:3/3'), 'the resumed run sees only what is left')
   const apps = await rotating.db.selectFrom('connector_apps').select('client_secret_enc').execute()
@@ -311,6 +318,20 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     await onlyNew.credentials.get(connection.id),
     { tokenSet: { accessToken: 'AT' } },
     'the old key can now be removed'
+  )
+  const delivery = await onlyNew.db.transaction().execute(async (trx) => {
+    const [id] = await onlyNew.webhooks.createMessage(
+      tenant.id,
+      { id: 'msg_rotation', type: 'webhook.test', body: '{}' },
+      [endpoint.id],
+      trx
+    )
+    return id ?? ''
+  })
+  t.same(
+    (await onlyNew.webhooks.toSend(delivery, new Date()))?.secrets,
+    ['whsec_second', 'whsec_first'],
+    'both webhook secrets re-encrypted, the current first'
   )
 })
 

@@ -1,9 +1,23 @@
 import Type from 'typebox'
 
 /** `{ error: { code, message, details } }` */
-export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) })
-})
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) })
+  },
+  {
+    description: 'Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field',
+    examples: [
+      {
+        error: {
+          code: 'invalid_request',
+          message: 'body.url: must use https',
+          details: [{ path: 'body.url', message: 'must use https' }]
+        }
+      }
+    ]
+  }
+)
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 export const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -150,25 +164,50 @@ export const CredentialsBody = Type.Object({ credentials: CredentialsInput }, { 
 
 const NullableString = Type.Union([Type.String(), Type.Null()])
 
-export const ConnectionSchema = Type.Object({
-  id: Type.String(),
-  connector: Type.String(),
-  label: NullableString,
-  externalId: NullableString,
-  scheme: NullableString,
-  status: Type.Enum(['configured', 'connected', 'error', 'disconnected']),
-  health: Type.Enum(['yellow', 'green', 'red']),
-  statusReason: NullableString,
-  scopes: Type.Object({ requested: Type.Array(Type.String()), granted: Type.Array(Type.String()) }),
-  expiresAt: NullableString,
-  lastUsedAt: NullableString,
-  metadata: Type.Record(Type.String(), Type.Unknown()),
-  account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  verifiedAt: NullableString,
-  parameters: Type.Record(Type.String(), Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String()
-})
+export const ConnectionSchema = Type.Object(
+  {
+    id: Type.String(),
+    connector: Type.String(),
+    label: NullableString,
+    externalId: NullableString,
+    scheme: NullableString,
+    status: Type.Enum(['configured', 'connected', 'error', 'disconnected']),
+    health: Type.Enum(['yellow', 'green', 'red']),
+    statusReason: NullableString,
+    scopes: Type.Object({ requested: Type.Array(Type.String()), granted: Type.Array(Type.String()) }),
+    expiresAt: NullableString,
+    lastUsedAt: NullableString,
+    metadata: Type.Record(Type.String(), Type.Unknown()),
+    account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    verifiedAt: NullableString,
+    parameters: Type.Record(Type.String(), Type.String()),
+    createdAt: Type.String(),
+    updatedAt: Type.String()
+  },
+  {
+    examples: [
+      {
+        id: '3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10',
+        connector: 'github',
+        label: null,
+        externalId: 'customer-42',
+        scheme: null,
+        status: 'connected',
+        health: 'green',
+        statusReason: null,
+        scopes: { requested: ['repo', 'read:user'], granted: ['repo', 'read:user'] },
+        expiresAt: '2026-12-02T20:00:00.000Z',
+        lastUsedAt: '2026-12-02T12:00:00.000Z',
+        metadata: {},
+        account: { user: 'octocat', name: 'The Octocat' },
+        verifiedAt: '2026-12-01T09:30:00.000Z',
+        parameters: {},
+        createdAt: '2026-12-01T09:29:41.000Z',
+        updatedAt: '2026-12-02T12:00:00.000Z'
+      }
+    ]
+  }
+)
 
 export const ConnectionsQuery = Type.Object(
   {

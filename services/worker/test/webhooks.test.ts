@@ -325,3 +325,34 @@ t.test('delivery goes through the egress policy: no private address without the 
   t.match(outcome.lastError, /egress policy/)
   t.equal(hooks.received.length, 0, 'nothing reached the private address')
 })
+
+t.test('typed-in credentials: created and connected at once, then replaced in place', async (t) => {
+  const h = await startWorkerHarness(t)
+  const hooks = await receiver(t)
+  const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
+  await h.runtime.connectors.createCustom(h.tenantId, {
+    key: 'keyed',
+    name: 'Keyed',
+    version: '1.0.0',
+    auth: {
+      kind: 'apiKey',
+      label: 'API key',
+      send: [{ in: 'header', name: 'x-api-key', value: '{{credentials.apiKey}}' }]
+    },
+    http: { baseUrl: h.quirky.apiBaseUrl }
+  })
+  const created = await h.runtime.connections.create(h.tenantId, {
+    connector: 'keyed',
+    credentials: { apiKey: 'first-key-canary' }
+  })
+  await h.runtime.connections.replaceCredentials(h.tenantId, created.id, { apiKey: 'second-key-canary' })
+  const requests = await hooks.waitFor(3)
+  t.same(
+    requests.map((r) => verify(endpoint.secret, r).type),
+    ['connection.created', 'connection.connected', 'connection.credentials_replaced']
+  )
+  const replaced = verify(endpoint.secret, requests[2] as ReceivedWebhook)
+  t.equal(replaced.data.id, created.id, 'the same connection, its id kept')
+  t.equal(replaced.data.status, 'connected')
+  for (const request of requests) t.notOk(/key-canary/.test(request.body), 'no typed-in key in a webhook')
+})
