@@ -23,6 +23,8 @@ import { AppCache } from './credentials/app-cache.js'
 import { WebhookOutbox } from './webhooks/webhook-outbox.js'
 import { WebhookSender } from './webhooks/webhook-sender.js'
 import { WebhookService } from './webhooks/webhook-service.js'
+import { RuntimeMetrics } from './metrics/metrics.js'
+import { registerStateGauges } from './metrics/state-gauges.js'
 
 /** Every domain service, over one store and one set of queues. */
 export interface Runtime {
@@ -51,6 +53,8 @@ export interface Runtime {
   readonly webhooks: WebhookService
   /** Sends one attempt of a webhook delivery (the worker's webhook queue). */
   readonly webhookSender: WebhookSender
+  /** This process's Prometheus metrics (served at `/metrics` by the API and the worker). */
+  readonly metrics: RuntimeMetrics
   /** Starts listening for other processes' changes. */
   start(): Promise<void>
   /** Stops listening and writes pending `lastUsedAt`s (the caller closes store, queues and redis). */
@@ -64,8 +68,12 @@ export function createRuntime(options: {
   redis: Redis
   connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]
   config: RuntimeConfig
+  /** @defaultValue metrics without Node's process metrics (the services pass their own, with them) */
+  metrics?: RuntimeMetrics
 }): Runtime {
   const { store, queues } = options
+  const metrics = options.metrics ?? new RuntimeMetrics({ processMetrics: false })
+  registerStateGauges(metrics, store, queues)
   // One egress policy for every outbound request: token, refresh, revoke and API calls.
   const dispatcher =
     options.config.http?.dispatcher ??
@@ -92,20 +100,22 @@ export function createRuntime(options: {
     lifecycle,
     changes,
     discovery,
-    new AppCache(store, changes, config.connectionCache)
+    new AppCache(store, changes, config.connectionCache),
+    metrics
   )
   const usage = new UsageRecorder(store, { now: config.now })
   const http = new HttpHelper(handles, credentials, lifecycle, usage, {
     dispatcher,
     ...config.api,
-    now: config.now
+    now: config.now,
+    metrics
   })
   const verification = new VerificationService(store, catalog, http, lifecycle)
   const afterConnect = (tenantId: string, connectionId: string): Promise<void> =>
     verification.afterConnect(tenantId, connectionId)
   const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
-  const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect)
+  const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics)
   return {
     config,
     store,
@@ -121,12 +131,13 @@ export function createRuntime(options: {
     changes,
     http,
     verification,
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery),
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery, metrics),
     webhooks: new WebhookService(store, outbox, {
       allowPrivateNetwork: config.allowPrivateNetwork ?? false,
       ...(config.now === undefined ? {} : { now: config.now })
     }),
-    webhookSender: new WebhookSender(store, queues, outbox, dispatcher, config.webhooks, config.now),
+    webhookSender: new WebhookSender(store, queues, outbox, dispatcher, config.webhooks, config.now, metrics),
+    metrics,
     start: () => changes.start(),
     close: async () => {
       await usage.close()

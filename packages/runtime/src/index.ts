@@ -65,3 +65,4 @@ export type { WebhookDeliveryView, WebhookEndpointView } from './webhooks/webhoo
 export { DEFAULT_RETRY_DELAYS_MS, MAX_RETRY_AFTER_MS, judgeAttempt, nextDelayMs } from './webhooks/retry-schedule.js'
 export type { AttemptVerdict } from './webhooks/retry-schedule.js'
 export type { LifecycleTransaction } from './connections/lifecycle.js'
+export { RuntimeMetrics, connectorLabel } from './metrics/metrics.js'

@@ -140,6 +140,16 @@ export class ConnectionsRepository {
     return { createdAtMicros: match[1] ?? '', id: match[2] ?? '' }
   }
 
+  /** How many connections each status has, across tenants (the metrics). */
+  async countByStatus(): Promise<{ status: ConnectionStatus; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+      .groupBy('status')
+      .execute()
+    return rows.map((r) => ({ status: r.status, count: Number(r.count) }))
+  }
+
   async update(
     tenantId: string,
     id: string,

@@ -12,6 +12,7 @@ import { connectSessionRoutes, wizardApiRoutes } from './routes/connect-session-
 import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { installMetrics } from './routes/metrics-routes.js'
 import { oauthRoutes } from './routes/oauth-routes.js'
 import { apiKeyRoutes, tenantRoutes } from './routes/tenant-routes.js'
 import { uiRoutes } from './routes/ui-routes.js'
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly runtime: Runtime
   readonly redis: Redis
   readonly adminToken: string
+  /** When set, `/metrics` takes `Authorization: Bearer <it>`. */
+  readonly metricsToken?: string | undefined
 }
 
 /**
@@ -83,6 +86,8 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
     uiConfig: { deepLinking: true, tryItOutEnabled: false },
     theme: { title: 'Latchkey API' }
   })
+  // On this plugin itself (not a child), so every route's answer is measured; after the document, which lists /metrics.
+  installMetrics(app, { runtime: options.runtime, metricsToken: options.metricsToken })
   await app.register(healthRoutes, { runtime: options.runtime, redis: options.redis })
   await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
   await app.register(apiKeyRoutes, { runtime: options.runtime })

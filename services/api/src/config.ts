@@ -13,6 +13,8 @@ export const ConfigSchema = Type.Object({
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
+  /** When set, `/metrics` takes it as a bearer token; unset, `/metrics` is open (expose it to the scraper only). */
+  LATCHKEY_METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   ...RUNTIME_VARIABLES,
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** BullMQ key prefix. */
@@ -21,7 +23,13 @@ export const ConfigSchema = Type.Object({
 
 export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string }
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS', 'LATCHKEY_ADMIN_TOKEN'])
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'LATCHKEY_ENCRYPTION_KEYS',
+  'LATCHKEY_ADMIN_TOKEN',
+  'LATCHKEY_METRICS_TOKEN'
+])
 
 /**
  * Reads the configuration from an environment. Lists every problem, never quoting the

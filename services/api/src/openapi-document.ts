@@ -1,5 +1,6 @@
 import fastify from 'fastify'
 import type { Redis } from 'ioredis'
+import { RuntimeMetrics } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { latchkeyApp } from './app.js'
 import { serverOptions } from './server-options.js'
@@ -19,7 +20,10 @@ export interface OpenApiDocument {
  */
 export async function openApiDocument(): Promise<OpenApiDocument> {
   const app = fastify(serverOptions('silent'))
-  const inert = { config: { publicUrl: 'http://127.0.0.1:3000' } } as unknown as Runtime
+  const inert = {
+    config: { publicUrl: 'http://127.0.0.1:3000' },
+    metrics: new RuntimeMetrics({ processMetrics: false })
+  } as unknown as Runtime
   await app.register(latchkeyApp, { runtime: inert, redis: {} as Redis, adminToken: 'x'.repeat(32) })
   try {
     const answer = await app.inject({ method: 'GET', url: '/docs/json' })

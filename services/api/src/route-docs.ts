@@ -39,7 +39,7 @@ const GROUPS: readonly { readonly match: RegExp; readonly tag: string; readonly 
   { match: /^\/v1\/connect-sessions/, tag: 'connect sessions', security: TENANT_KEY },
   { match: /^\/v1\/connect\//, tag: 'connect wizard', security: [{ connectSession: [] }] },
   { match: /^\/v1\/webhook-endpoints/, tag: 'webhooks', security: TENANT_KEY },
-  { match: /^\/(healthz|readyz)$/, tag: 'health', security: NONE },
+  { match: /^\/(healthz|readyz|metrics)$/, tag: 'health', security: NONE },
   { match: /^\/(oauth|connect|console)\b/, tag: 'browser', security: NONE },
   { match: /^\/$/, tag: 'browser', security: NONE }
 ]

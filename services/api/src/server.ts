@@ -1,7 +1,7 @@
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
+import { ConfigError, RuntimeMetrics, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
@@ -31,10 +31,16 @@ async function main(): Promise<void> {
     queues,
     redis,
     connectors: CATALOG,
-    config: runtimeConfigOf(config, config.PUBLIC_URL)
+    config: runtimeConfigOf(config, config.PUBLIC_URL),
+    metrics: new RuntimeMetrics()
   })
   await runtime.start()
-  await app.register(latchkeyApp, { runtime, redis, adminToken: config.LATCHKEY_ADMIN_TOKEN })
+  await app.register(latchkeyApp, {
+    runtime,
+    redis,
+    adminToken: config.LATCHKEY_ADMIN_TOKEN,
+    metricsToken: config.LATCHKEY_METRICS_TOKEN
+  })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info(
     { publicUrl: config.PUBLIC_URL, redirectUri: `${config.PUBLIC_URL}/oauth/callback/` },

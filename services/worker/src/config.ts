@@ -22,6 +22,9 @@ export const WorkerConfigSchema = Type.Object({
   SCHEDULER_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   /** How long a worker's hold on an active job lasts; a worker that dies loses it after this and the job runs again. */
   WORKER_LOCK_DURATION_MS: Type.Integer({ minimum: 1000, maximum: 600000, default: 30000 }),
+  /** The worker's own listener for /healthz, /readyz and /metrics; unset: none (0: any free port, logged). */
+  WORKER_HTTP_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  WORKER_HTTP_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' })
 })
 

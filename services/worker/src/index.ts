@@ -1,4 +1,6 @@
 export { startWorkers } from './start-workers.js'
+export { startStatusServer } from './status-server.js'
+export type { StatusServer } from './status-server.js'
 export type { RunningWorkers, WorkerOptions } from './start-workers.js'
 export { OUTAGE_PAUSE_MS, queueBehaviour, toQueueError } from './job-errors.js'
 export type { QueueBehaviour } from './job-errors.js'

@@ -1,11 +1,12 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
+import { ConfigError, RuntimeMetrics, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { CATALOG } from '@latchkey/catalog'
 import { readWorkerConfig } from './config.js'
 import { startWorkers } from './start-workers.js'
+import { startStatusServer } from './status-server.js'
 
 /** The worker process: configuration, connections, workers, and a graceful stop on SIGTERM. */
 async function main(): Promise<void> {
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
       ...runtimeConfigOf(config, config.PUBLIC_URL),
       refreshConcurrencyPerHost: config.REFRESH_CONCURRENCY_PER_HOST,
       refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS
-    }
+    },
+    metrics: new RuntimeMetrics()
   })
   await runtime.start()
   const workers = await startWorkers({
@@ -45,8 +47,16 @@ async function main(): Promise<void> {
     lockDurationMs: config.WORKER_LOCK_DURATION_MS,
     schedulerCheckMs: config.SCHEDULER_CHECK_SECONDS * 1000
   })
+  const status =
+    config.WORKER_HTTP_PORT === undefined
+      ? undefined
+      : await startStatusServer({ runtime, redis, host: config.WORKER_HTTP_HOST, port: config.WORKER_HTTP_PORT })
   logger.info(
-    { concurrency: config.WORKER_CONCURRENCY, sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS },
+    {
+      concurrency: config.WORKER_CONCURRENCY,
+      sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+      ...(status === undefined ? {} : { statusUrl: status.url })
+    },
     'Latchkey worker ready'
   )
 
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'stopping: finishing in-flight jobs')
+    await status?.close()
     await workers.close()
     await runtime.close()
     await queues.close()

@@ -4,7 +4,7 @@ import type { Test } from 'tap'
 import type { OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
-import type { Runtime, RuntimeConfig } from '@latchkey/runtime'
+import type { Runtime, RuntimeConfig, RuntimeMetrics } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { startStack, testConnector } from '@latchkey/testkit'
 import type { QuirkyModes, QuirkyProvider, Stack } from '@latchkey/testkit'
@@ -42,6 +42,7 @@ export async function startWorkerHarness(
     sweepIntervalMs?: number
     schedulerCheckMs?: number
     config?: Partial<RuntimeConfig>
+    metrics?: RuntimeMetrics
   } = {}
 ): Promise<WorkerHarness> {
   const stack = await startStack(t, {
@@ -64,7 +65,8 @@ export async function startWorkerHarness(
       allowPrivateNetwork: true,
       refreshSpreadSeconds: 0,
       ...options.config
-    }
+    },
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics })
   })
   await runtime.start()
   stack.defer(() => runtime.close(), 'close the runtime')

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { DEFAULT_REFRESH_ON_STATUS, renderTemplateIfComplete } from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
+import type { RuntimeMetrics } from '../metrics/metrics.js'
 import type { Connection } from '@latchkey/store'
 import { entryOf, schemeOfHandle } from '../connections/connection-handle.js'
 import type { ConnectionHandle, ConnectionHandles } from '../connections/connection-handle.js'
@@ -53,6 +54,8 @@ export interface HttpHelperOptions {
   readonly now?: () => number
   /** Waits between retries (injected by tests). */
   readonly sleep?: (ms: number) => Promise<void>
+  /** Where provider answer times are recorded. */
+  readonly metrics?: RuntimeMetrics
 }
 
 const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
@@ -249,6 +252,7 @@ export class HttpHelper {
           )
         )
       let response: Dispatcher.ResponseData
+      const upstream = this.options.metrics?.upstream.startTimer()
       try {
         response = await request(url, {
           method: method as Dispatcher.HttpMethod,
@@ -259,7 +263,9 @@ export class HttpHelper {
           bodyTimeout: this.options.timeoutMs ?? 30_000,
           ...(apiRequest.signal === undefined ? {} : { signal: apiRequest.signal })
         })
+        upstream?.({ status: `${Math.floor(response.statusCode / 100)}xx` })
       } catch (error) {
+        upstream?.({ status: 'none' })
         if (apiRequest.signal?.aborted === true)
           throw new RuntimeError(
             'aborted',

@@ -19,6 +19,7 @@ import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import { RuntimeError, notFound } from '../errors.js'
 import { redirectUriOf } from '../runtime-config.js'
+import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { encodeTokenSet, refreshDueAt } from '../credentials/token-set-codec.js'
 import { checkTrustedOrigin } from '../calls/trusted-origin.js'
@@ -93,7 +94,8 @@ export class ConnectFlow {
     private readonly discovery: DiscoveryCache,
     private readonly lifecycle: ConnectionLifecycle,
     /** Runs the connector's verification request once connected; its failure never fails the connect. */
-    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
+    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined,
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {}
 
   private now(): number {
@@ -230,11 +232,13 @@ export class ConnectFlow {
     callbackUrl.searchParams.set('state', state)
     let requestToken: RequestToken
     try {
-      requestToken = await fetchRequestToken(
-        context.requestTokenUrl,
-        context.consumer,
-        { callbackUrl: callbackUrl.href, params: context.requestTokenParams },
-        this.config.http
+      requestToken = await this.metrics.tokenRequest(connectorLabel(entry), 'oauth1_request_token', () =>
+        fetchRequestToken(
+          context.requestTokenUrl,
+          context.consumer,
+          { callbackUrl: callbackUrl.href, params: context.requestTokenParams },
+          this.config.http
+        )
       )
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
@@ -382,15 +386,17 @@ export class ConnectFlow {
         callbackParams
       })
       const codeVerifier = await this.store.attempts.codeVerifier(attempt)
-      const tokens = await exchangeCode(
-        context,
-        {
-          code: response.code,
-          redirectUri: attempt.redirect_uri,
-          codeVerifier,
-          requestedScopes: attempt.requested_scopes
-        },
-        this.config.http
+      const tokens = await this.metrics.tokenRequest(connectorLabel(entry), 'authorization_code', () =>
+        exchangeCode(
+          context,
+          {
+            code: response.code,
+            redirectUri: attempt.redirect_uri,
+            codeVerifier,
+            requestedScopes: attempt.requested_scopes
+          },
+          this.config.http
+        )
       )
       const metadata = { ...connection.metadata, ...tokens.kept, ...response.kept }
       // An API origin taken from the answer (Salesforce's instance_url) must be one the connector trusts, before anything is stored or sent there.
@@ -478,12 +484,8 @@ export class ConnectFlow {
         'The connection could not be completed'
       )
       if ('ok' in context) return { ...context, connectionId: connection.id }
-      const access = await fetchAccessToken(
-        context.accessTokenUrl,
-        context.consumer,
-        requestToken,
-        verifier,
-        this.config.http
+      const access = await this.metrics.tokenRequest(connectorLabel(entry), 'oauth1_access_token', () =>
+        fetchAccessToken(context.accessTokenUrl, context.consumer, requestToken, verifier, this.config.http)
       )
       const kept = Object.fromEntries(
         context.auth.keepFields.flatMap((name) =>

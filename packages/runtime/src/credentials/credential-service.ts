@@ -31,6 +31,7 @@ import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { HostLimiter } from '../jobs/host-limiter.js'
 import type { HostSlot } from '../jobs/host-limiter.js'
+import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import { SingleFlight } from './single-flight.js'
 import type { HeldLock } from './single-flight.js'
 import { decodeTokenSet, encodeTokenSet, refreshDueAt, typedInOf } from './token-set-codec.js'
@@ -96,7 +97,8 @@ export class CredentialService {
     private readonly lifecycle: ConnectionLifecycle,
     private readonly feed: ChangeFeed,
     private readonly discovery?: DiscoveryCache,
-    private readonly apps?: AppCache
+    private readonly apps?: AppCache,
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {
     this.#cache = new LRUCache({ max: config.tokenCacheSize ?? 10_000, ttl: CACHE_TTL_MS })
     feed.listen((change) => {
@@ -206,7 +208,8 @@ export class CredentialService {
           }
         }
         // Another process is refreshing: wait for its token (or its failure).
-        const current = await this.waitForSibling(connection.id, version, deadline)
+        const waited = this.metrics.lockWaits.startTimer()
+        const current = await this.waitForSibling(connection.id, version, deadline).finally(() => waited())
         if (current !== undefined) return current
         // The holder let go without a new token and without a failure: look again, then try ourselves.
         version ??= (await this.read(connection.id))?.version
@@ -283,8 +286,12 @@ export class CredentialService {
         throw new RuntimeError('lock_timeout', 'the refresh lock was lost before the provider was called; try again')
       tokens =
         stored === undefined || clientCredentials
-          ? await fetchClientToken(context, fresh.requested_scopes, this.config.http)
-          : await refreshTokens(context, stored.tokens, this.config.http)
+          ? await this.metrics.tokenRequest(connectorLabel(entry), 'client_credentials', () =>
+              fetchClientToken(context, fresh.requested_scopes, this.config.http)
+            )
+          : await this.metrics.tokenRequest(connectorLabel(entry), 'refresh_token', () =>
+              refreshTokens(context, stored.tokens, this.config.http)
+            )
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       // A sibling that refreshed meanwhile (after this lock was lost) spent the refresh token first: its token stands.
@@ -331,6 +338,7 @@ export class CredentialService {
       stored === undefined
         ? await this.lifecycle.firstToken(refOf(fresh), write, event)
         : await this.lifecycle.refreshed(refOf(fresh), stored.version, write, event)
+    this.metrics.refreshes.inc({ outcome: version === undefined ? 'sibling' : 'refreshed' })
     if (version === undefined) {
       // Someone wrote a newer token meanwhile (our lock expired): theirs wins.
       const current = await this.read(connection.id)
@@ -370,18 +378,23 @@ export class CredentialService {
     try {
       if (lock.lost.aborted)
         throw new RuntimeError('lock_timeout', 'the refresh lock was lost before the provider was called; try again')
+      const label = connectorLabel(await this.catalog.get(connection.tenant_id, connection.connector_key))
       tokens =
         scheme.kind === 'tokenExchange'
-          ? await exchangeCredentials(
-              { ...scheme, request: { ...scheme.request, url: override ?? scheme.request.url } },
-              values,
-              this.config.http
+          ? await this.metrics.tokenRequest(label, 'token_exchange', () =>
+              exchangeCredentials(
+                { ...scheme, request: { ...scheme.request, url: override ?? scheme.request.url } },
+                values,
+                this.config.http
+              )
             )
-          : await fetchJwtBearerToken(
-              { ...scheme, tokenUrl: override ?? scheme.tokenUrl },
-              values,
-              connection.requested_scopes.length > 0 ? connection.requested_scopes : scheme.defaultScopes,
-              this.config.http
+          : await this.metrics.tokenRequest(label, 'jwt_bearer', () =>
+              fetchJwtBearerToken(
+                { ...scheme, tokenUrl: override ?? scheme.tokenUrl },
+                values,
+                connection.requested_scopes.length > 0 ? connection.requested_scopes : scheme.defaultScopes,
+                this.config.http
+              )
             )
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
@@ -422,6 +435,7 @@ export class CredentialService {
   }
 
   private async recordFailure(connection: Connection, error: OAuthError): Promise<void> {
+    this.metrics.refreshes.inc({ outcome: TERMINAL.has(error.code) ? 'refused' : 'retryable' })
     if (TERMINAL.has(error.code)) {
       await this.lifecycle.refreshRefused(refOf(connection), error.hint, error.toJSON())
       return

@@ -13,6 +13,7 @@ import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import { readAnswer } from '../calls/read-answer.js'
+import { RuntimeMetrics } from '../metrics/metrics.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
 function snapshotConnection(
@@ -68,7 +69,8 @@ export class BackgroundJobs {
     private readonly config: RuntimeConfig,
     private readonly http: HttpHelper,
     private readonly lifecycle: ConnectionLifecycle,
-    private readonly discovery?: DiscoveryCache
+    private readonly discovery?: DiscoveryCache,
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {}
 
   /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
@@ -152,6 +154,7 @@ export class BackgroundJobs {
     try {
       const outcome = await revokeAtProvider()
       await this.store.revocations.finish(revocation.id, 'done', null)
+      this.metrics.revocations.inc({ outcome: outcome === 'revoked' ? 'done' : 'not_supported' })
       if (live === undefined) return outcome === 'revoked' ? 'done' : 'not_supported'
       await this.lifecycle.log(
         refOf(connection),
@@ -163,7 +166,8 @@ export class BackgroundJobs {
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
       await this.store.revocations.recordAttempt(revocation.id, error.hint)
-      if (!error.retryable) await this.giveUpRevocation(job, error.hint)
+      if (error.retryable) this.metrics.revocations.inc({ outcome: 'retry' })
+      else await this.giveUpRevocation(job, error.hint)
       if (live !== undefined)
         await this.lifecycle.log(refOf(connection), {
           kind: 'revocation.failed',
@@ -181,6 +185,7 @@ export class BackgroundJobs {
     if (revocation === undefined || revocation.status !== 'pending') return
     const connectorKey = (revocation.context as { connectorKey?: string }).connectorKey ?? ''
     if (!(await this.store.revocations.finish(job.revocationId, 'failed', reason))) return
+    this.metrics.revocations.inc({ outcome: 'gave_up' })
     await this.lifecycle.revocationGaveUp(
       { tenantId: job.tenantId, connectionId: job.connectionId },
       `Gave up revoking the tokens at the provider: ${reason.replace(/\.$/, '')}. They were deleted here; revoke the app's access at the provider if needed.`,

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici'
 import type { JobQueues, WebhookJob } from '@latchkey/jobs'
 import type { DeliveryToSend, Store } from '@latchkey/store'
 import { RuntimeError } from '../errors.js'
+import { RuntimeMetrics } from '../metrics/metrics.js'
 import { DEFAULT_RETRY_DELAYS_MS, judgeAttempt, nextDelayMs } from './retry-schedule.js'
 import type { WebhookOutbox } from './webhook-outbox.js'
 import { toEndpointView } from './webhook-service.js'
@@ -59,7 +60,8 @@ export class WebhookSender {
     private readonly outbox: WebhookOutbox,
     private readonly dispatcher: Dispatcher,
     options: WebhookDeliveryOptions = {},
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {
     this.timeoutMs = options.timeoutMs ?? 15_000
     this.schedule = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
@@ -93,6 +95,7 @@ export class WebhookSender {
         error: null
       })
       await this.store.webhooks.endpointAnswered(toSend.endpoint.id)
+      this.metrics.webhookDeliveries.observe({ outcome: 'delivered' }, durationMs / 1000)
       return 'delivered'
     }
     const error =
@@ -112,6 +115,7 @@ export class WebhookSender {
         .enqueueWebhook({ deliveryId: job.deliveryId, attempt: attemptsBefore + 1 }, { delayMs: delay })
         .catch(() => undefined)
     await this.endpointFailed(toSend)
+    this.metrics.webhookDeliveries.observe({ outcome: delay === undefined ? 'failed' : 'retrying' }, durationMs / 1000)
     return delay === undefined ? 'failed' : 'retrying'
   }
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import type { Runtime } from '@latchkey/runtime'
 import { RuntimeError } from '@latchkey/runtime'
@@ -8,6 +9,13 @@ declare module 'fastify' {
     /** The tenant whose API key authenticated this request (`/v1` routes). */
     tenant: Tenant
   }
+}
+
+/** Whether a given secret is the expected one, compared in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /** The credential of `Authorization: Bearer <credential>`, if the header has that shape. */

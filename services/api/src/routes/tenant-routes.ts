@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { RuntimeError } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
@@ -13,13 +12,7 @@ import {
   TenantBody,
   TenantSchema
 } from '../schemas.js'
-import { tenantAuth } from './tenant-auth.js'
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
+import { sameSecret, tenantAuth } from './tenant-auth.js'
 
 /** Operator routes, authenticated by `LATCHKEY_ADMIN_TOKEN`. */
 export const tenantRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; adminToken: string }> = async (
