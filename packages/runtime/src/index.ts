@@ -66,3 +66,4 @@ export { DEFAULT_RETRY_DELAYS_MS, MAX_RETRY_AFTER_MS, judgeAttempt, nextDelayMs 
 export type { AttemptVerdict } from './webhooks/retry-schedule.js'
 export type { LifecycleTransaction } from './connections/lifecycle.js'
 export { RuntimeMetrics, connectorLabel } from './metrics/metrics.js'
+export { LOG_CENSOR, LOG_REDACT_PATHS, loggedMessage, loggedPath, redactedLogOptions } from './log-redaction.js'

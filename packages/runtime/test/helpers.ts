@@ -49,7 +49,8 @@ export async function startRuntime<O extends StackOptions = Record<never, never>
     await Promise.all([
       queues.revoke.obliterate({ force: true }),
       queues.refresh.obliterate({ force: true }),
-      queues.http.obliterate({ force: true })
+      queues.http.obliterate({ force: true }),
+      queues.webhook.obliterate({ force: true })
     ])
     await queues.close()
   }, 'close the queues')

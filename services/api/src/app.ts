@@ -13,6 +13,8 @@ import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { installMetrics } from './routes/metrics-routes.js'
+import { installRateLimits } from './rate-limits.js'
+import type { RateLimits } from './rate-limits.js'
 import { oauthRoutes } from './routes/oauth-routes.js'
 import { apiKeyRoutes, tenantRoutes } from './routes/tenant-routes.js'
 import { uiRoutes } from './routes/ui-routes.js'
@@ -25,6 +27,8 @@ export interface AppOptions {
   readonly adminToken: string
   /** When set, `/metrics` takes `Authorization: Bearer <it>`. */
   readonly metricsToken?: string | undefined
+  /** Per-tenant limits; unset: none (the process sets them from its configuration). */
+  readonly rateLimits?: RateLimits | undefined
 }
 
 /**
@@ -88,6 +92,8 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   })
   // On this plugin itself (not a child), so every route's answer is measured; after the document, which lists /metrics.
   installMetrics(app, { runtime: options.runtime, metricsToken: options.metricsToken })
+  if (options.rateLimits !== undefined)
+    await installRateLimits(app, { runtime: options.runtime, redis: options.redis, limits: options.rateLimits })
   await app.register(healthRoutes, { runtime: options.runtime, redis: options.redis })
   await app.register(tenantRoutes, { runtime: options.runtime, adminToken: options.adminToken })
   await app.register(apiKeyRoutes, { runtime: options.runtime })

@@ -6,7 +6,7 @@ import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
 import { readConfig } from './config.js'
-import { serverOptions } from './server-options.js'
+import { serverOptions, trustProxyOf } from './server-options.js'
 import { API_REDIS_OPTIONS } from './redis-options.js'
 
 /** The API process: configuration, connections, the app, listen, and a clean stop on signals. */
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { ...API_REDIS_OPTIONS, lazyConnect: true })
   await redis.connect()
   await assertRedisNoEviction(redis)
-  const app = fastify(serverOptions(config.LOG_LEVEL))
+  const app = fastify(serverOptions(config.LOG_LEVEL, undefined, trustProxyOf(config.TRUST_PROXY)))
   redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'Redis connection error; reconnecting'))
   const store = await openStore({
     connectionString: config.DATABASE_URL,
@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     runtime,
     redis,
     adminToken: config.LATCHKEY_ADMIN_TOKEN,
-    metricsToken: config.LATCHKEY_METRICS_TOKEN
+    metricsToken: config.LATCHKEY_METRICS_TOKEN,
+    rateLimits: {
+      perMinute: config.LATCHKEY_RATE_LIMIT_PER_MINUTE,
+      callsPerMinute: config.LATCHKEY_CALL_RATE_LIMIT_PER_MINUTE
+    }
   })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info(

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
+import type { LoggerOptions } from 'pino'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, RuntimeMetrics, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
+import { ConfigError, RuntimeMetrics, createRuntime, redactedLogOptions, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { CATALOG } from '@latchkey/catalog'
 import { readWorkerConfig } from './config.js'
@@ -11,7 +12,8 @@ import { startStatusServer } from './status-server.js'
 /** The worker process: configuration, connections, workers, and a graceful stop on SIGTERM. */
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env)
-  const logger = pino({ level: config.LOG_LEVEL, name: 'latchkey-worker' })
+  // Redacted like the API's: the same paths, the same message filter.
+  const logger = pino({ ...(redactedLogOptions(config.LOG_LEVEL) as LoggerOptions), name: 'latchkey-worker' })
   // BullMQ workers wait for Redis through an outage (maxRetriesPerRequest: null) and carry on when it is back.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null })
   redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis connection error; reconnecting'))
