@@ -73,7 +73,7 @@ export function createRuntime(options: {
 }): Runtime {
   const { store, queues } = options
   const metrics = options.metrics ?? new RuntimeMetrics({ processMetrics: false })
-  registerStateGauges(metrics, store, queues)
+
   // One egress policy for every outbound request: token, refresh, revoke and API calls.
   const dispatcher =
     options.config.http?.dispatcher ??
@@ -84,7 +84,7 @@ export function createRuntime(options: {
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   // Every cache in every process hears of every change here.
   const changes = new ChangeFeed(options.redis, queues.prefix)
-  const catalog = new Catalog(options.connectors, store.customConnectors, changes)
+  const catalog = new Catalog(options.connectors, store.customConnectors, changes, config.connectionCache?.max)
   const discovery = new DiscoveryCache(config.http, config.now)
   // The one writer of connection status and events; every service hands its transitions to it.
   // Webhooks are stored with the transition that causes them and queued once it committed.
@@ -116,6 +116,12 @@ export function createRuntime(options: {
   const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
   const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics)
+  registerStateGauges(metrics, store, queues, {
+    connections: () => handles.size,
+    tokens: () => credentials.cachedTokens,
+    definitions: () => catalog.size,
+    issuers: () => discovery.size
+  })
   return {
     config,
     store,

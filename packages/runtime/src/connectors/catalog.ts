@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { validateConnectorDefinition } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
 import type { CustomConnectorsRepository } from '@latchkey/store'
@@ -16,7 +17,7 @@ export interface CatalogEntry {
 export class Catalog {
   readonly #builtIn: ReadonlyMap<string, ConnectorDefinition | ConnectorDefinitionJson>
   /** Validated custom definitions: the hot path (every API call) must not revalidate. */
-  readonly #custom = new Map<string, { definition: ConnectorDefinitionJson | undefined; until: number }>()
+  readonly #custom: LRUCache<string, { definition: ConnectorDefinitionJson | null }>
   /**
    * How long a custom definition is reused before it is read again. Edits reach every
    * process at once through the change feed; this bounds only a change the feed missed.
@@ -26,8 +27,10 @@ export class Catalog {
   constructor(
     builtIn: readonly (ConnectorDefinition | ConnectorDefinitionJson)[],
     private readonly custom: CustomConnectorsRepository,
-    private readonly feed?: ChangeFeed
+    private readonly feed?: ChangeFeed,
+    max = 10_000
   ) {
+    this.#custom = new LRUCache({ max, ttl: Catalog.CUSTOM_TTL_MS })
     this.#builtIn = new Map(builtIn.map((definition) => [definition.key, definition]))
     feed?.listen((change) => {
       if (change === undefined) this.#custom.clear()
@@ -43,14 +46,18 @@ export class Catalog {
     const builtIn = this.#builtIn.get(key)
     if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }
     const cacheKey = `${tenantId}:${key}`
-    const cached = this.#custom.get(cacheKey)
-    if (cached !== undefined && cached.until > Date.now() && this.feed?.live !== false)
-      return cached.definition === undefined ? undefined : { definition: cached.definition, source: 'custom' }
+    const cached = this.feed?.live === false ? undefined : this.#custom.get(cacheKey)
+    if (cached !== undefined)
+      return cached.definition === null ? undefined : { definition: cached.definition, source: 'custom' }
     const stored = await this.custom.get(tenantId, key)
-    const definition = stored === undefined ? undefined : revalidated(stored)
-    if (this.#custom.size > 10_000) this.#custom.clear()
-    this.#custom.set(cacheKey, { definition, until: Date.now() + Catalog.CUSTOM_TTL_MS })
-    return definition === undefined ? undefined : { definition, source: 'custom' }
+    const definition = stored === undefined ? null : revalidated(stored)
+    this.#custom.set(cacheKey, { definition })
+    return definition === null ? undefined : { definition, source: 'custom' }
+  }
+
+  /** How many custom definitions are held (metrics, tests). */
+  get size(): number {
+    return this.#custom.size
   }
 
   /** Forgets a custom definition after this process changed it. */

@@ -1,5 +1,6 @@
 import { discoverAuthorizationServer } from '@latchkey/oauth-client'
 import type { AuthorizationServerMetadata, HttpOptions } from '@latchkey/oauth-client'
+import { LRUCache } from 'lru-cache'
 
 /** How long discovered metadata is trusted. */
 const TTL_MS = 60 * 60 * 1000
@@ -12,12 +13,21 @@ const TTL_MS = 60 * 60 * 1000
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
 export class DiscoveryCache {
-  readonly #entries = new Map<string, { value: Promise<AuthorizationServerMetadata>; until: number }>()
+  /** Bounded: issuers come from tenants' definitions, so their number is not ours to choose. */
+  readonly #entries: LRUCache<string, { value: Promise<AuthorizationServerMetadata>; until: number }>
 
   constructor(
     private readonly http: HttpOptions | undefined,
-    private readonly now: () => number = Date.now
-  ) {}
+    private readonly now: () => number = Date.now,
+    max = 1_000
+  ) {
+    this.#entries = new LRUCache({ max })
+  }
+
+  /** How many issuers are held (metrics, tests). */
+  get size(): number {
+    return this.#entries.size
+  }
 
   /** The issuer's metadata, from the cache when fresh. @throws {OAuthError} as `discoverAuthorizationServer`. */
   async metadata(issuer: string): Promise<AuthorizationServerMetadata> {

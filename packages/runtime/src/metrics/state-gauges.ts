@@ -8,7 +8,20 @@ import type { RuntimeMetrics } from './metrics.js'
  * waiting job (Redis), and connections by status (PostgreSQL, counted at most every `countEveryMs`, 30 s by default: a scrape
  * must not scan the table each time).
  */
-export function registerStateGauges(metrics: RuntimeMetrics, store: Store, queues: JobQueues): void {
+export function registerStateGauges(
+  metrics: RuntimeMetrics,
+  store: Store,
+  queues: JobQueues,
+  caches: Readonly<Record<string, () => number>> = {}
+): void {
+  metrics.gauge(
+    'latchkey_cache_entries',
+    "Entries held by each of this process's in-memory caches (each bounded)",
+    ['cache'],
+    async (set) => {
+      for (const [cache, size] of Object.entries(caches)) set({ cache }, size())
+    }
+  )
   const byName = {
     [QUEUE_NAMES.refresh]: queues.refresh,
     [QUEUE_NAMES.revoke]: queues.revoke,

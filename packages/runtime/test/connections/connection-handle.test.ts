@@ -152,7 +152,7 @@ t.test('while the change feed is down, nothing is served from memory', async (t)
   t.match(await get(b.runtime, tenantId, connectionId).catch((error: unknown) => error), { code: 'not_connected' })
 })
 
-t.test('the handle cache is bounded', async (t) => {
+t.test('the handle and token caches are bounded, and say how full they are', async (t) => {
   const api = await startApi(t)
   const { b, tenantId } = await twoProcesses(t, api.url)
   const redis = new Redis(serviceUrls().redisUrl, { maxRetriesPerRequest: null })
@@ -162,7 +162,12 @@ t.test('the handle cache is bounded', async (t) => {
     queues: b.runtime.queues,
     redis,
     connectors: [keyed(api.url)],
-    config: { publicUrl: 'https://l.example', allowPrivateNetwork: true, connectionCache: { max: 3 } }
+    config: {
+      publicUrl: 'https://l.example',
+      allowPrivateNetwork: true,
+      connectionCache: { max: 3 },
+      tokenCacheSize: 3
+    }
   })
   await small.start()
   t.teardown(() => small.close())
@@ -171,8 +176,13 @@ t.test('the handle cache is bounded', async (t) => {
     await get(small, tenantId, view.id) // green: the first use is a transition, which drops the handle
     await get(small, tenantId, view.id) // kept from here on
     t.ok(small.handles.size <= 3, `at most 3 handles after ${i + 1} connections`)
+    t.ok(small.credentials.cachedTokens <= 3, `at most 3 tokens after ${i + 1} connections`)
   }
   t.equal(small.handles.size, 3)
+  t.equal(small.credentials.cachedTokens, 3)
+  const scraped = (await small.metrics.text()).body
+  t.match(scraped, /latchkey_cache_entries\{cache="connections"\} 3/)
+  t.match(scraped, /latchkey_cache_entries\{cache="tokens"\} 3/)
 })
 
 async function waitFor(condition: () => boolean): Promise<void> {
