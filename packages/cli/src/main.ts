@@ -4,6 +4,7 @@ import { line } from './io.js'
 import type { CommandIo } from './io.js'
 import { validateCommand } from './validate-command.js'
 import { rotateKeysCommand } from './rotate-keys-command.js'
+import { migrateCommand } from './migrate-command.js'
 
 export const USAGE = `Usage: latchkey <command> [options]
 
@@ -13,6 +14,8 @@ Commands:
                                         turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
   rotate-keys                           re-encrypt every stored secret under the first key of
                                         LATCHKEY_ENCRYPTION_KEYS (uses DATABASE_URL); resumable
+  migrate                               apply pending database migrations (uses DATABASE_URL and
+                                        LATCHKEY_ENCRYPTION_KEYS) and exit: a deployment's migration job
   help                                  show this text
 `
 
@@ -43,6 +46,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       }
       case 'rotate-keys':
         return await rotateKeysCommand(io.env ?? {}, io)
+      case 'migrate':
+        return await migrateCommand(io.env ?? {}, io)
       case undefined:
       case 'help':
       case '--help':

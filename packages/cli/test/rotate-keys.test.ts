@@ -51,3 +51,23 @@ t.test('rotate-keys re-encrypts under the first key and shows progress', async (
   })
   t.match(await run(['rotate-keys'], {}), { code: 2, stderr: /DATABASE_URL is not set/ })
 })
+
+t.test('migrate applies pending migrations once, checks the keys, and says so', async (t) => {
+  const database = await createTestDatabase()
+  t.teardown(() => database.drop())
+  const keys = testEncryptionKeys('only')
+  const first = await run(['migrate'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: keys })
+  t.equal(first.code, 0, first.stderr)
+  t.match(first.stdout, /applied: 2026-11-22-initial-schema, .*2026-12-03-webhooks/)
+  const again = await run(['migrate'], { DATABASE_URL: database.url, LATCHKEY_ENCRYPTION_KEYS: keys })
+  t.match(again, { code: 0, stdout: /up to date/ })
+  const store = await openStore({ connectionString: database.url, encryptionKeys: keys, migrate: false })
+  await store.tenants.create('A')
+  await store.close()
+  const wrongKey = await run(['migrate'], {
+    DATABASE_URL: database.url,
+    LATCHKEY_ENCRYPTION_KEYS: testEncryptionKeys('other')
+  })
+  t.equal(wrongKey.code, 1, 'a key that does not match the data is refused before anything runs')
+  t.match(await run(['migrate'], {}), { code: 2, stderr: /DATABASE_URL is not set/ })
+})
