@@ -81,9 +81,6 @@ try {
         LATCHKEY_ADMIN_TOKEN: adminToken,
         LATCHKEY_QUEUE_PREFIX: `{lk-bench-${randomBytes(3).toString('hex')}}`,
         LATCHKEY_ALLOW_PRIVATE_NETWORK: 'true',
-        // The per-tenant limits stay on (their Redis count is part of each call's cost), set above what the bench sends.
-        LATCHKEY_RATE_LIMIT_PER_MINUTE: '100000000',
-        LATCHKEY_CALL_RATE_LIMIT_PER_MINUTE: '100000000',
         LOG_LEVEL: 'warn'
       },
       `${api}/readyz`,

@@ -32,6 +32,7 @@ export type {
   AttemptOutcome,
   DeliveryToSend,
   WebhookDeliveryRecord,
+  WebhookEndpointPatch,
   WebhookEndpointRecord
 } from './webhooks-repository.js'
 export type {

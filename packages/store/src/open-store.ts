@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import { AppsRepository } from './apps-repository.js'
 import { AttemptsRepository } from './attempts-repository.js'
@@ -44,6 +45,8 @@ export interface Store {
   readonly events: EventsRepository
   readonly revocations: RevocationsRepository
   readonly webhooks: WebhooksRepository
+  /** One round trip to PostgreSQL (readiness probes). @throws when it does not answer */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 
@@ -84,6 +87,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     events: new EventsRepository(db),
     revocations: new RevocationsRepository(db, cipher),
     webhooks: new WebhooksRepository(db, cipher),
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
     close: () => db.destroy()
   }
 }

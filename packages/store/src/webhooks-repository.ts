@@ -9,6 +9,14 @@ type Executor = Kysely<Database> | Transaction<Database>
 /** An endpoint as callers see it: no secret column, encrypted or not. */
 export type WebhookEndpointRecord = Omit<WebhookEndpoint, 'secret_enc' | 'previous_secret_enc'>
 
+/** What an endpoint edit may change; enabling clears why it was disabled and its failing streak. */
+export interface WebhookEndpointPatch {
+  url?: string | undefined
+  events?: readonly string[] | null | undefined
+  description?: string | null | undefined
+  enabled?: boolean | undefined
+}
+
 /** A delivery with its message's type, for the delivery log. */
 export type WebhookDeliveryRecord = WebhookDelivery & { readonly type: string }
 
@@ -99,12 +107,7 @@ export class WebhooksRepository {
   async updateEndpoint(
     tenantId: string,
     id: string,
-    patch: {
-      url?: string | undefined
-      events?: readonly string[] | null | undefined
-      description?: string | null | undefined
-      enabled?: boolean | undefined
-    }
+    patch: WebhookEndpointPatch
   ): Promise<WebhookEndpointRecord | undefined> {
     if (!isUuid(id)) return undefined
     return this.db
@@ -317,15 +320,29 @@ export class WebhooksRepository {
     return row?.failing_since ?? at
   }
 
-  /** Disables an endpoint that kept failing. @returns whether this call disabled it (it was enabled). */
-  async disableEndpoint(endpointId: string, reason: string): Promise<boolean> {
-    const result = await this.db
+  /**
+   * Disables an endpoint that kept failing.
+   * @returns the endpoint when this call disabled it; `undefined` when it was disabled already (or is gone).
+   */
+  async disableEndpoint(endpointId: string, reason: string): Promise<WebhookEndpointRecord | undefined> {
+    return this.db
       .updateTable('webhook_endpoints')
       .set({ enabled: false, disabled_reason: reason, updated_at: new Date() })
       .where('id', '=', endpointId)
       .where('enabled', '=', true)
+      .returning(ENDPOINT_COLUMNS)
       .executeTakeFirst()
-    return result.numUpdatedRows > 0n
+  }
+
+  /** An endpoint's deliveries, each with its message's type (the log's one query shape). */
+  private deliveries(tenantId: string, endpointId: string) {
+    return this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_messages as m', 'm.id', 'd.message_id')
+      .selectAll('d')
+      .select('m.type')
+      .where('d.tenant_id', '=', tenantId)
+      .where('d.endpoint_id', '=', endpointId)
   }
 
   /** An endpoint's deliveries, newest first, with their message's type. */
@@ -334,13 +351,7 @@ export class WebhooksRepository {
     endpointId: string,
     options: { readonly limit: number; readonly status?: WebhookDeliveryStatus | undefined }
   ): Promise<WebhookDeliveryRecord[]> {
-    let query = this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_messages as m', 'm.id', 'd.message_id')
-      .selectAll('d')
-      .select('m.type')
-      .where('d.tenant_id', '=', tenantId)
-      .where('d.endpoint_id', '=', endpointId)
+    let query = this.deliveries(tenantId, endpointId)
     if (options.status !== undefined) query = query.where('d.status', '=', options.status)
     return query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(options.limit).execute()
   }
@@ -351,15 +362,7 @@ export class WebhooksRepository {
     deliveryId: string
   ): Promise<WebhookDeliveryRecord | undefined> {
     if (!isUuid(deliveryId) || !isUuid(endpointId)) return undefined
-    return this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_messages as m', 'm.id', 'd.message_id')
-      .selectAll('d')
-      .select('m.type')
-      .where('d.tenant_id', '=', tenantId)
-      .where('d.endpoint_id', '=', endpointId)
-      .where('d.id', '=', deliveryId)
-      .executeTakeFirst()
+    return this.deliveries(tenantId, endpointId).where('d.id', '=', deliveryId).executeTakeFirst()
   }
 
   /** A new pending delivery of a delivery's message to the same endpoint (a replay). @returns its id */

@@ -43,8 +43,11 @@ t.test('webhook endpoints: secrets encrypted, subscriptions, edits, rotation, a 
   const on = await store.webhooks.updateEndpoint(tenant.id, all.id, { enabled: true, url: 'https://c.example/h' })
   t.match(on, { enabled: true, disabled_reason: null, failing_since: null, url: 'https://c.example/h' })
   t.equal(await store.webhooks.updateEndpoint(other.id, all.id, { description: 'x' }), undefined)
-  t.ok(await store.webhooks.disableEndpoint(all.id, 'kept failing'))
-  t.notOk(await store.webhooks.disableEndpoint(all.id, 'again'), 'only the first disables')
+  t.match(await store.webhooks.disableEndpoint(all.id, 'kept failing'), {
+    enabled: false,
+    disabled_reason: 'kept failing'
+  })
+  t.equal(await store.webhooks.disableEndpoint(all.id, 'again'), undefined, 'only the first disables')
   await store.webhooks.updateEndpoint(tenant.id, all.id, { enabled: true })
 
   const rotated = await store.webhooks.rotateSecret(tenant.id, all.id, 'whsec_new', new Date(Date.now() + 60_000))

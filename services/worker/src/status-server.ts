@@ -1,8 +1,8 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { sql } from 'kysely'
 import type { Redis } from 'ioredis'
+import { probe, readiness } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 
 /** The worker's own small HTTP listener. */
@@ -10,16 +10,6 @@ export interface StatusServer {
   /** `http://host:port` it listens on. */
   readonly url: string
   close(): Promise<void>
-}
-
-/** A dependency's state, "ok" or "down: <why>", within two seconds. */
-async function probe(check: () => Promise<unknown>): Promise<string> {
-  try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
-    return 'ok'
-  } catch (error) {
-    return `down: ${(error as Error).message}`
-  }
 }
 
 /**
@@ -44,12 +34,11 @@ export async function startStatusServer(options: {
     if (path === '/healthz') return send(200, 'application/json', '{"ok":true}')
     if (path === '/readyz') {
       void Promise.all([
-        probe(() => sql`select 1`.execute(runtime.store.db)),
-        probe(() => redis.ping()),
+        readiness(runtime.store, redis),
         probe(() => runtime.queues.refresh.getJobCounts('waiting'))
-      ]).then(([postgres, redisState, queues]) => {
-        const ok = postgres === 'ok' && redisState === 'ok' && queues === 'ok'
-        send(ok ? 200 : 503, 'application/json', JSON.stringify({ ok, postgres, redis: redisState, queues }))
+      ]).then(([state, queues]) => {
+        const ok = state.ok && queues === 'ok'
+        send(ok ? 200 : 503, 'application/json', JSON.stringify({ ...state, ok, queues }))
       })
       return
     }

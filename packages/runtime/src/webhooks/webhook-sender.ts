@@ -183,8 +183,7 @@ export class WebhookSender {
     if (now - since.getTime() < this.disableAfterMs) return
     const days = (now - since.getTime()) / 86_400_000
     const reason = `every delivery failed for ${days >= 1 ? `${Math.floor(days)} days` : `${Math.round((now - since.getTime()) / 60_000)} minutes`}`
-    if (!(await this.store.webhooks.disableEndpoint(toSend.endpoint.id, reason))) return
-    const endpoint = await this.store.webhooks.getEndpoint(toSend.endpoint.tenant_id, toSend.endpoint.id)
+    const endpoint = await this.store.webhooks.disableEndpoint(toSend.endpoint.id, reason)
     if (endpoint === undefined) return
     const others = (await this.store.webhooks.subscribed(endpoint.tenant_id, 'webhook_endpoint.disabled')).filter(
       (id) => id !== endpoint.id

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Issue } from '@latchkey/connector-sdk'
-import type { Store, WebhookDeliveryRecord, WebhookDeliveryStatus, WebhookEndpointRecord } from '@latchkey/store'
+import type {
+  Store,
+  WebhookDeliveryRecord,
+  WebhookDeliveryStatus,
+  WebhookEndpointPatch,
+  WebhookEndpointRecord
+} from '@latchkey/store'
 import { isDeniedHost } from '../calls/egress-policy.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { WEBHOOK_EVENT_TYPES, isWebhookEventType } from './webhook-events.js'
@@ -203,16 +209,7 @@ export class WebhookService {
   }
 
   /** Edits an endpoint; `enabled: true` turns a disabled one on again (its failing streak forgotten). */
-  async update(
-    tenantId: string,
-    id: string,
-    patch: {
-      url?: string | undefined
-      events?: readonly string[] | null | undefined
-      description?: string | null | undefined
-      enabled?: boolean | undefined
-    }
-  ): Promise<WebhookEndpointView> {
+  async update(tenantId: string, id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpointView> {
     await this.endpoint(tenantId, id)
     this.check(patch)
     const row = await this.store.webhooks.updateEndpoint(tenantId, id, patch)
