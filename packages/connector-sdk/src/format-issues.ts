@@ -101,6 +101,7 @@ function quoteList(values: readonly unknown[]): string {
 export function formatSchemaErrors(schema: unknown, errors: Iterable<TLocalizedValidationError>, base = ''): Issue[] {
   const issues: Issue[] = []
   const seen = new Set<string>()
+  const constants = new Map<string, { values: unknown[]; at: number }>()
   const push = (path: string, message: string): void => {
     const id = `${path}\u0000${message}`
     if (seen.has(id)) return
@@ -138,9 +139,19 @@ export function formatSchemaErrors(schema: unknown, errors: Iterable<TLocalizedV
       case 'enum':
         push(path, `must be ${quoteList((params.allowedValues as unknown[] | undefined) ?? [])}`)
         break
-      case 'const':
-        push(path, `must be ${JSON.stringify(params.allowedValue)}`)
+      case 'const': {
+        // A union of literals fails once per literal: one sentence lists them all.
+        const allowed = constants.get(path)
+        if (allowed === undefined) {
+          constants.set(path, { values: [params.allowedValue], at: issues.length })
+          push(path, `must be ${JSON.stringify(params.allowedValue)}`)
+        } else {
+          allowed.values.push(params.allowedValue)
+          const issue = issues[allowed.at]
+          if (issue !== undefined) issues[allowed.at] = { path, message: `must be ${quoteList(allowed.values)}` }
+        }
         break
+      }
       case 'pattern': {
         const own = resolveSchema(schema, error.schemaPath)?.[PATTERN_MESSAGE]
         push(path, typeof own === 'string' ? own : `must match ${String(params.pattern)}`)

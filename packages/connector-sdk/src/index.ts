@@ -24,7 +24,10 @@ export {
   TokenExchangeSchema,
   TokenResponseSchema,
   VerificationSchema,
-  VerificationStepSchema
+  VerificationStepSchema,
+  ActionSchema,
+  ActionInputSchema,
+  PaginationSchema
 } from './schema.js'
 export type {
   ApiKeyAuth,
@@ -55,7 +58,9 @@ export type {
   TokenExchangeAuth,
   TokenPlacement,
   VerificationDefinition,
-  VerificationStep
+  VerificationStep,
+  ActionDefinition,
+  PaginationDefinition
 } from './schema.js'
 export {
   ConfigValueError,
@@ -72,6 +77,7 @@ export {
   TEMPLATE_FUNCTIONS,
   parsePlaceholders,
   placeholderParts,
+  placeholderValue,
   readPath,
   renderEmbeddedTemplate,
   renderTemplate,
@@ -137,3 +143,12 @@ export { closest } from './format-issues.js'
 export { summarizeConnector } from './summarize-connector.js'
 export { resolveEndpoints } from './resolve-endpoints.js'
 export type { EndpointOverrides, ResolvedEndpoints } from './resolve-endpoints.js'
+export {
+  actionsByScope,
+  findAction,
+  renderActionRequest,
+  renderBody,
+  scopesForActions,
+  validateActionInput
+} from './actions.js'
+export type { ActionRequest } from './actions.js'

@@ -759,6 +759,112 @@ export const VerificationSchema = Type.Object(
   { additionalProperties: false }
 )
 
+const ActionKey = Type.String({
+  pattern: '^[a-z][a-z0-9_]{0,62}$',
+  [PATTERN_MESSAGE]: 'must be lower-case letters, digits and underscores, starting with a letter (e.g. "list_issues")'
+})
+
+/** A dot path into a JSON answer: `entries`, `data.items`, `meta.next_cursor`. */
+const AnswerPath = Type.String({ minLength: 1, maxLength: 256 })
+
+/**
+ * How an action's answers page, so that one call can read several pages. The items of
+ * every page (at the action's `output` path) are joined into one list.
+ *
+ * - `cursor`: the next cursor is read from the body (`cursorPath`) or a header
+ *   (`cursorHeader`) and sent as `param` (in the query, or the JSON body with `cursorIn`);
+ *   no cursor, or an empty one, is the last page. Box's `next_marker`, Slack's
+ *   `response_metadata.next_cursor`, Stripe's last item id with `has_more`.
+ * - `link`: the `Link` header's `rel="next"` URL (RFC 8288), which must stay on the API
+ *   (GitHub, GitLab).
+ * - `offset`: `param` is the index of the first item (`offset`, `start`), grown by each
+ *   page's item count; `limitParam`/`limit` set the page size.
+ * - `page`: `param` is the page number from `firstPage`; `limitParam`/`limit` the page size.
+ *
+ * `offset` and `page` stop at an empty page, a page shorter than `limit`, or when
+ * `hasMorePath` reads false; `cursor` stops as well when `hasMorePath` reads false.
+ * @see https://www.rfc-editor.org/rfc/rfc8288
+ */
+export const PaginationSchema = Type.Object(
+  {
+    style: Type.Enum(['cursor', 'link', 'offset', 'page']),
+    /** The query param (or body field) that carries the cursor, offset or page number. */
+    param: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** cursor: where the next cursor is in the body (`next_marker`, `response_metadata.next_cursor`). */
+    cursorPath: Type.Optional(AnswerPath),
+    /** cursor: the header carrying the next cursor. */
+    cursorHeader: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** cursor: the next cursor is this field of the page's last item (Stripe's `starting_after` = last `id`). */
+    cursorFromLastItem: Type.Optional(AnswerPath),
+    /** cursor: where the cursor is sent. @defaultValue `"query"` */
+    cursorIn: Type.Optional(Type.Enum(['query', 'body'])),
+    /** offset and page: the page-size param and its value. */
+    limitParam: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    /** page: the first page's number. @defaultValue `1` */
+    firstPage: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+    /** A body field that reads `false` on the last page (`has_more`, `more`). */
+    hasMorePath: Type.Optional(AnswerPath)
+  },
+  { additionalProperties: false }
+)
+
+/**
+ * The input an action takes, as JSON Schema (an object's properties; write it with typebox's
+ * `Type.Object` in code). A call whose input does not match is refused with every problem.
+ */
+export const ActionInputSchema = Type.Object(
+  {
+    type: Type.Literal('object'),
+    properties: Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.Record(Type.String(), Type.Unknown())),
+    required: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }))
+  },
+  { additionalProperties: true }
+)
+
+/**
+ * An operation flows call by name (Okta's action cards, an OpenAPI operation): a request on
+ * the connector's API built from the action's input, and what of the answer it returns.
+ * Templates use `{{input.*}}` beside `{{parameters.*}}`, `{{config.*}}`, `{{metadata.*}}`
+ * and `{{account.*}}`.
+ */
+export const ActionSchema = Type.Object(
+  {
+    key: ActionKey,
+    name: Type.String({ minLength: 1, maxLength: 128 }),
+    description: Type.Optional(Type.String({ maxLength: 2048 })),
+    method: Type.Enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    /** Below `http.baseUrl`, e.g. `/repos/{{input.owner}}/{{input.repo}}/issues`; values are percent-encoded. */
+    path: Type.String({
+      minLength: 1,
+      maxLength: 2048,
+      pattern: '^/',
+      [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
+    }),
+    /** Query params; one whose placeholders have no value (an optional input left out) is left out. */
+    query: Type.Optional(StringMap),
+    /** Headers, left out like query params. */
+    headers: Type.Optional(StringMap),
+    /**
+     * The request body as JSON, its strings templates: a string that is one placeholder
+     * (`"{{input.labels}}"`) takes the input's value as it is (a list stays a list); a field
+     * whose placeholders have no value is left out.
+     */
+    body: Type.Optional(Type.Unknown()),
+    /** How the body is sent. @defaultValue `"json"` */
+    bodyFormat: Type.Optional(Type.Enum(['json', 'form'])),
+    input: Type.Optional(ActionInputSchema),
+    /** Where the result is in the answer (`entries`); the whole body when absent. With pagination, each page's list of items. */
+    output: Type.Optional(AnswerPath),
+    /** The OAuth scopes this action needs: a connection that was not granted them is refused before any request. */
+    scopes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 50, uniqueItems: true })
+    ),
+    pagination: Type.Optional(PaginationSchema)
+  },
+  { additionalProperties: false }
+)
+
 /**
  * A connector definition as JSON: what `POST /v1/connectors` accepts and what
  * `defineConnector` validates (after setting aside computed config values).
@@ -777,7 +883,9 @@ export const ConnectorDefinitionSchema = Type.Object(
     configValues: Type.Optional(Type.Array(ConfigValueSchema, { maxItems: 50 })),
     auth: AuthSchema,
     http: Type.Optional(HttpSchema),
-    verification: Type.Optional(VerificationSchema)
+    verification: Type.Optional(VerificationSchema),
+    /** What flows call by name. */
+    actions: Type.Optional(Type.Array(ActionSchema, { maxItems: 200 }))
   },
   { additionalProperties: false }
 )
@@ -803,6 +911,8 @@ export type AuthFailureRule = Static<typeof AuthFailureSchema>
 export type RateLimitDefinition = Static<typeof RateLimitSchema>
 export type VerificationDefinition = Static<typeof VerificationSchema>
 export type VerificationStep = Static<typeof VerificationStepSchema>
+export type ActionDefinition = Static<typeof ActionSchema>
+export type PaginationDefinition = Static<typeof PaginationSchema>
 /** One auth scheme. */
 export type AuthSchemeDefinition = Static<typeof AuthSchemeSchema>
 /** `auth` as written: one scheme or several. */

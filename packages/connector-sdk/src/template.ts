@@ -7,9 +7,11 @@ import { TemplateError } from './errors.js'
  * the API base URL. `credentials` holds what the end customer typed in for an API key or
  * basic scheme (`apiKey`, `username`, `password` and the scheme's extra `fields`), for the
  * places that scheme sends them. `now` is the time of the call: `iso`, `epochSeconds`,
- * `epochMilliseconds`.
+ * `epochMilliseconds`. `input` is what a flow gave an action (`{{input.owner}}`, or a path into
+ * it, `{{input.filter.status}}`), in the action's path, query, headers and body only.
  */
-export type PlaceholderNamespace = 'parameters' | 'config' | 'metadata' | 'client' | 'account' | 'credentials' | 'now'
+export type PlaceholderNamespace =
+  'parameters' | 'config' | 'metadata' | 'client' | 'account' | 'credentials' | 'now' | 'input'
 
 export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = [
   'parameters',
@@ -18,7 +20,8 @@ export const PLACEHOLDER_NAMESPACES: readonly PlaceholderNamespace[] = [
   'client',
   'account',
   'credentials',
-  'now'
+  'now',
+  'input'
 ]
 
 /** The keys of `{{now.*}}`. */
@@ -71,6 +74,8 @@ export interface TemplateValues {
   readonly credentials?: Readonly<Record<string, string | undefined>>
   /** The time `{{now.*}}` stands for, in epoch milliseconds. @defaultValue `Date.now()` */
   readonly now?: number
+  /** An action's input. */
+  readonly input?: Readonly<Record<string, unknown>>
 }
 
 /** Where a placeholder sits in a URL, which decides how its value is encoded. */
@@ -152,6 +157,11 @@ function nowValue(key: string, at: number): string | undefined {
   return undefined
 }
 
+/** The value a placeholder refers to, as it is (a list stays a list), or `undefined`. */
+export function placeholderValue(values: TemplateValues, reference: Reference): unknown {
+  return rawValue(values, reference)
+}
+
 function rawValue(values: TemplateValues, reference: Reference): unknown {
   const { namespace, key, name } = reference
   if (namespace === 'parameters') return values.parameters?.[key]
@@ -161,6 +171,7 @@ function rawValue(values: TemplateValues, reference: Reference): unknown {
   if (namespace === 'account') return values.account?.[key]
   if (namespace === 'credentials') return values.credentials?.[key]
   if (namespace === 'now') return nowValue(key, values.now ?? Date.now())
+  if (namespace === 'input') return readPath(values.input, key)
   throw new TemplateError(
     name,
     `{{${name}}}: unknown namespace "${namespace}"; use ${PLACEHOLDER_NAMESPACES.join(', ')}`

@@ -20,6 +20,9 @@ import { NOW_KEYS, PLACEHOLDER_NAMESPACES, parsePlaceholders, placeholderParts, 
 import type { PlaceholderNamespace, Reference } from './template.js'
 import { checkEndpointUrl } from './url-policy.js'
 import { isPort } from './parameters.js'
+import { checkActions } from './validate-actions.js'
+import { HEADER_NAME, isObject, recordOf, strings } from './json-shape.js'
+import type { Json } from './json-shape.js'
 
 /** Options of {@link validateConnectorDefinition}. */
 export interface ValidateOptions {
@@ -77,25 +80,6 @@ const RESERVED_TOKEN_PARAMS = [
 /** Callback params that belong to the protocol and are never kept as metadata. */
 const PROTOCOL_CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss']
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-
-type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
-}
-
-function recordOf(value: unknown): Record<string, string> {
-  if (!isObject(value)) return {}
-  return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-  )
-}
-
 /** What placeholders may refer to, collected from the definition. */
 interface Scope {
   parameters: Set<string>
@@ -106,6 +90,8 @@ interface Scope {
   /** What some typed-in scheme asks for (`apiKey`, `username`, `password`, extra fields). */
   credentials: Set<string>
   now: Set<string>
+  /** The input properties of the action being checked. */
+  input: Set<string>
   /** Parameters typed as ports, which may stand after a host. */
   ports: Set<string>
 }
@@ -115,10 +101,11 @@ const WHERE_USABLE: Partial<Record<PlaceholderNamespace, string>> = {
   client: 'revokeUrl',
   account: 'http.baseUrl',
   credentials: "a scheme's send or its fixed user name or password, and http.headers and http.query",
-  now: 'header, query and body values'
+  now: 'header, query and body values',
+  input: "an action's path, query, headers and body"
 }
 
-class Checker {
+export class Checker {
   readonly issues: Issue[] = []
   constructor(readonly scope: Scope) {}
 
@@ -172,7 +159,8 @@ class Checker {
       return false
     }
     const known = namespace === 'credentials' ? (credentials ?? this.scope.credentials) : this.scope[namespace]
-    if (known.has(p.key)) return true
+    // An input placeholder may read into an object input (`{{input.filter.status}}`).
+    if (known.has(namespace === 'input' ? (p.key.split('.')[0] ?? '') : p.key)) return true
     const noun = {
       parameters: 'parameter',
       config: 'config value',
@@ -180,7 +168,8 @@ class Checker {
       client: 'client field (only {{client.id}} exists)',
       account: 'verification.identity field',
       credentials: credentials === undefined ? 'credential of any scheme' : 'credential this scheme asks for',
-      now: 'time (iso, epochSeconds or epochMilliseconds)'
+      now: 'time (iso, epochSeconds or epochMilliseconds)',
+      input: "property of the action's input"
     }[namespace]
     const suggestion = closest(p.key, [...known])
     this.add(
@@ -259,6 +248,7 @@ function collectScope(input: Json): Scope {
     ports,
     credentials,
     now: new Set(NOW_KEYS),
+    input: new Set(),
     config: keys(input.configValues),
     metadata,
     client: new Set(['id']),
@@ -946,6 +936,7 @@ export function validateConnectorDefinition(input: unknown, options: ValidateOpt
   checkConfigValues(check, json.configValues, computed)
   checkHttp(check, json.http, json.auth)
   checkVerification(check, json)
+  checkActions(check, json)
   if (typeof json.docsUrl === 'string') {
     const problem = checkEndpointUrl(json.docsUrl)
     if (problem !== undefined) check.add('docsUrl', problem)
