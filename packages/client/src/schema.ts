@@ -2443,6 +2443,10 @@ export interface paths {
                                 }[];
                                 scopeDelimiter: string;
                                 scopes: {
+                                    actions: {
+                                        key: string;
+                                        name: string;
+                                    }[];
                                     description: string;
                                     name: string;
                                 }[];
@@ -3688,6 +3692,279 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs one of the connector's declared actions
+         * @description The input is checked against the action's schema (400 listing every field) and its scopes against what the connection was granted (409 missing_scope, before anything is sent); the request goes through the same helper as /http (refresh on auth failure, retries, egress policy). Actions that page read up to `pages` pages.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        input?: unknown;
+                        maxItems?: number;
+                        /** @enum {unknown} */
+                        mode?: "sync" | "async";
+                        pages?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: string;
+                            more: boolean;
+                            output: unknown;
+                            pages: number;
+                            status: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6121,6 +6398,10 @@ export interface paths {
                                 }[];
                                 scopeDelimiter: string;
                                 scopes: {
+                                    actions: {
+                                        key: string;
+                                        name: string;
+                                    }[];
                                     description: string;
                                     name: string;
                                 }[];
@@ -6318,6 +6599,10 @@ export interface paths {
                             }[];
                             scopeDelimiter: string;
                             scopes: {
+                                actions: {
+                                    key: string;
+                                    name: string;
+                                }[];
                                 description: string;
                                 name: string;
                             }[];
@@ -6524,6 +6809,10 @@ export interface paths {
                             }[];
                             scopeDelimiter: string;
                             scopes: {
+                                actions: {
+                                    key: string;
+                                    name: string;
+                                }[];
                                 description: string;
                                 name: string;
                             }[];
@@ -6535,6 +6824,174 @@ export interface paths {
                                 path: string;
                             } | null;
                             version: string;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{key}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connector's declared actions, with their input schemas and the scopes each needs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                description: string | null;
+                                input: {
+                                    [key: string]: unknown;
+                                } | null;
+                                key: string;
+                                method: string;
+                                name: string;
+                                output: string | null;
+                                pagination: string | null;
+                                path: string;
+                                scopes: string[];
+                            }[];
                         };
                     };
                 };
@@ -6894,6 +7351,10 @@ export interface paths {
                             }[];
                             scopeDelimiter: string;
                             scopes: {
+                                actions: {
+                                    key: string;
+                                    name: string;
+                                }[];
                                 description: string;
                                 name: string;
                             }[];
@@ -7112,6 +7573,10 @@ export interface paths {
                             }[];
                             scopeDelimiter: string;
                             scopes: {
+                                actions: {
+                                    key: string;
+                                    name: string;
+                                }[];
                                 description: string;
                                 name: string;
                             }[];

@@ -798,7 +798,7 @@ export const PaginationSchema = Type.Object(
     cursorFromLastItem: Type.Optional(AnswerPath),
     /** cursor: where the cursor is sent. @defaultValue `"query"` */
     cursorIn: Type.Optional(Type.Enum(['query', 'body'])),
-    /** offset and page: the page-size param and its value. */
+    /** The page-size param and its value (`limit`, `per_page`). */
     limitParam: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     /** page: the first page's number. @defaultValue `1` */
@@ -817,7 +817,9 @@ export const ActionInputSchema = Type.Object(
   {
     type: Type.Literal('object'),
     properties: Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.Record(Type.String(), Type.Unknown())),
-    required: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }))
+    required: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
+    additionalProperties: Type.Optional(Type.Boolean()),
+    description: Type.Optional(Type.String({ maxLength: 2048 }))
   },
   { additionalProperties: true }
 )

@@ -65,7 +65,7 @@ function checkPagination(check: Checker, action: Json, actionAt: string): void {
       check.add(joinPath(at, 'cursorFromLastItem'), "needs the action's output: the items whose last one holds it")
     if (pagination.cursorIn === 'body' && (action.method === 'GET' || action.method === 'DELETE'))
       check.add(joinPath(at, 'cursorIn'), `cannot be "body" with ${String(action.method)}`)
-    unused(['limitParam', 'limit', 'firstPage'])
+    unused(['firstPage'])
   } else if (style === 'link') {
     unused(['param', 'cursorPath', 'cursorHeader', 'cursorFromLastItem', 'cursorIn', 'limitParam', 'firstPage'])
   } else if (style === 'offset' || style === 'page') {

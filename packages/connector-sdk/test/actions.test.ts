@@ -97,7 +97,7 @@ t.test('every problem of every action is reported by its path', async (t) => {
   list.path = '/repos/{{input.owner}}/{{input.rpo}}/issues?state=open'
   list.query.state = '{{input.state}}'
   list.query.sort = '{{credentials.apiKey}}'
-  list.pagination = { style: 'cursor', cursorPath: 'next', limit: 5 }
+  list.pagination = { style: 'cursor', cursorPath: 'next', firstPage: 1 }
   create.method = 'GET'
   create.headers = { Authorization: 'Bearer {{input.title}}' }
   create.input.required.push('milestone')
@@ -121,7 +121,7 @@ t.test('every problem of every action is reported by its path', async (t) => {
         "placeholder {{credentials.apiKey}} is only available in a scheme's send or its fixed user name or password, and http.headers and http.query"
     },
     { path: 'actions[0].pagination.param', message: /is required/ },
-    { path: 'actions[0].pagination.limit', message: 'is not used by the "cursor" style' },
+    { path: 'actions[0].pagination.firstPage', message: 'is not used by the "cursor" style' },
     { path: 'actions[1].input.required[3]', message: '"milestone" is not one of the input\'s properties' },
     { path: 'actions[1].headers.Authorization', message: 'is set by Latchkey itself and cannot be overridden' },
     { path: 'actions[1].body', message: 'is not sent with GET' },

@@ -1,7 +1,14 @@
 export { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
 export type { QueueName } from './queue-names.js'
-export { HttpJobSchema, RefreshJobSchema, RevokeJobSchema, WebhookJobSchema } from './payloads.js'
-export type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from './payloads.js'
+export {
+  ActionJobSchema,
+  HttpCallJobSchema,
+  HttpJobSchema,
+  RefreshJobSchema,
+  RevokeJobSchema,
+  WebhookJobSchema
+} from './payloads.js'
+export type { ActionJob, HttpCallJob, HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from './payloads.js'
 export { REVOKE_ATTEMPTS, createJobQueues } from './job-queues.js'
 export type { JobQueues, JobQueuesOptions } from './job-queues.js'
 export { RedisPolicyError, assertRedisNoEviction } from './redis-policy.js'

@@ -27,7 +27,7 @@ export const RefreshJobSchema = Type.Object(
 export type RefreshJob = Static<typeof RefreshJobSchema>
 
 /** An authenticated call queued by a flow that runs asynchronously (`"mode": "async"`). */
-export const HttpJobSchema = Type.Object(
+export const HttpCallJobSchema = Type.Object(
   {
     tenantId: Type.String({ format: 'uuid' }),
     connectionId: Type.String({ format: 'uuid' }),
@@ -39,14 +39,30 @@ export const HttpJobSchema = Type.Object(
   },
   { additionalProperties: false }
 )
-export type HttpJob = Static<typeof HttpJobSchema>
 
-/** What an HTTP job returns: the provider's answer. */
-export interface HttpJobResult {
-  status: number
-  headers: Record<string, string>
-  body: unknown
-}
+/** A declared action queued by a flow (`POST /v1/connections/:id/actions/:action` with `"mode": "async"`). */
+export const ActionJobSchema = Type.Object(
+  {
+    tenantId: Type.String({ format: 'uuid' }),
+    connectionId: Type.String({ format: 'uuid' }),
+    action: Type.String(),
+    input: Type.Optional(Type.Unknown()),
+    pages: Type.Optional(Type.Integer({ minimum: 1 })),
+    maxItems: Type.Optional(Type.Integer({ minimum: 1 }))
+  },
+  { additionalProperties: false }
+)
+
+/** What the http queue runs: a raw call or an action. */
+export const HttpJobSchema = Type.Union([HttpCallJobSchema, ActionJobSchema])
+export type HttpCallJob = Static<typeof HttpCallJobSchema>
+export type ActionJob = Static<typeof ActionJobSchema>
+export type HttpJob = HttpCallJob | ActionJob
+
+/** What an HTTP job returns: the provider's answer, or the action's result. */
+export type HttpJobResult =
+  | { status: number; headers: Record<string, string>; body: unknown }
+  | { status: number; output: unknown; pages: number; more: boolean; error?: string }
 
 /**
  * One attempt of a webhook delivery: the delivery row's id and which attempt this is (so a

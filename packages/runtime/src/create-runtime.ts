@@ -15,6 +15,7 @@ import { HttpHelper } from './calls/http-helper.js'
 import { BackgroundJobs } from './jobs/background-jobs.js'
 import { DiscoveryCache } from './credentials/discovery-cache.js'
 import { VerificationService } from './connections/verification-service.js'
+import { ActionRunner } from './calls/action-runner.js'
 import { ConnectionLifecycle } from './connections/lifecycle.js'
 import { ChangeFeed } from './connections/change-feed.js'
 import { ConnectionHandles } from './connections/connection-handle.js'
@@ -45,6 +46,8 @@ export interface Runtime {
   readonly changes: ChangeFeed
   /** Authenticated calls to connectors' APIs. */
   readonly http: HttpHelper
+  /** Connectors' declared actions, run through the HTTP helper. */
+  readonly actions: ActionRunner
   /** The connectors' "who am I" requests. */
   readonly verification: VerificationService
   /** The work behind the queues (refresh, revoke, sweep). */
@@ -110,6 +113,7 @@ export function createRuntime(options: {
     now: config.now,
     metrics
   })
+  const actions = new ActionRunner(handles, http)
   const verification = new VerificationService(store, catalog, http, lifecycle)
   const afterConnect = (tenantId: string, connectionId: string): Promise<void> =>
     verification.afterConnect(tenantId, connectionId)
@@ -137,7 +141,8 @@ export function createRuntime(options: {
     changes,
     http,
     verification,
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, lifecycle, discovery, metrics),
+    actions,
+    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, actions, lifecycle, discovery, metrics),
     webhooks: new WebhookService(store, outbox, {
       allowPrivateNetwork: config.allowPrivateNetwork ?? false,
       ...(config.now === undefined ? {} : { now: config.now })

@@ -34,6 +34,8 @@ export type RuntimeErrorCode =
   | 'aborted'
   /** A background refresh found every slot for its provider host taken; `details.retryAfterMs` says when to come back. */
   | 'throttled'
+  /** An action needs scopes the connection was not granted; `details.missingScopes` names them. Authorize again with the action. */
+  | 'missing_scope'
 
 /** Codes whose failure trying again later can fix, unless an error says otherwise. */
 const RETRYABLE: ReadonlySet<RuntimeErrorCode> = new Set([

@@ -8,6 +8,8 @@ export type {
 } from './authorization-server.js'
 export { CookieJar } from './cookie-jar.js'
 export { startQuirkyProvider } from './quirky-provider.js'
+export { pageOf } from './paged-collection.js'
+export type { PagedAnswer, PagedCollection } from './paged-collection.js'
 export type {
   QuirkyCounters,
   QuirkyModes,

@@ -3,6 +3,8 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readForm, readText, sendJson } from './http-helpers.js'
+import { pageOf } from './paged-collection.js'
+import type { PagedCollection } from './paged-collection.js'
 
 /**
  * The non-standard behaviours real providers have, switchable at run time. Defaults
@@ -246,6 +248,10 @@ export interface QuirkyProvider {
    * the way the provider documents that endpoint.
    */
   setApiAnswer(path: string, body: unknown): void
+  /** Serves a path (a full path such as `/api/folders/0/items`) as a list in pages, the way that API pages. */
+  setPagedAnswer(path: string, collection: PagedCollection): void
+  /** The requests a paged path received, oldest first: method, query and JSON body. */
+  readonly pagedRequests: { path: string; method: string; query: Record<string, string>; body: unknown }[]
   close(): Promise<void>
 }
 
@@ -298,6 +304,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     maxConcurrentTokenRequests: 0
   }
   const apiAnswers = new Map<string, unknown>()
+  const pagedAnswers = new Map<string, PagedCollection>()
+  const pagedRequests: QuirkyProvider['pagedRequests'] = []
   const apiKeys = new Set<string>()
   const basicUsers = new Map<string, string>()
   /** Public keys of JWT bearer issuers (service accounts), by `iss`. */
@@ -679,6 +687,23 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     const canned = apiAnswers.get(url.pathname)
     if (canned !== undefined) return sendJson(res, 200, canned)
+    const paged = pagedAnswers.get(url.pathname)
+    if (paged !== undefined) {
+      let json: unknown
+      try {
+        json = body === '' ? undefined : JSON.parse(body)
+      } catch {
+        return sendJson(res, 400, { error: 'invalid_json' })
+      }
+      pagedRequests.push({
+        path: url.pathname,
+        method: req.method ?? 'GET',
+        query: Object.fromEntries(url.searchParams),
+        body: json
+      })
+      const page = pageOf(paged, url, json)
+      return sendJson(res, page.status, page.body, page.headers)
+    }
     if (url.pathname.endsWith('/large')) {
       // A large streamed answer, for proxy tests.
       res.writeHead(200, { 'content-type': 'application/octet-stream' })
@@ -788,7 +813,12 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       res.writeHead(308, { location: url.pathname.slice('/moved'.length) }).end()
       return
     }
-    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/instance/') || apiAnswers.has(url.pathname))
+    if (
+      url.pathname.startsWith('/api/') ||
+      url.pathname.startsWith('/instance/') ||
+      apiAnswers.has(url.pathname) ||
+      pagedAnswers.has(url.pathname)
+    )
       return api(req, res, url)
     sendJson(res, 404, { error: 'not_found' })
   }
@@ -813,6 +843,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     addBasicUser: (username, password) => basicUsers.set(username, password),
     addAssertionKey: (issuer, publicKeyPem) => assertionKeys.set(issuer, publicKeyPem),
     setApiAnswer: (path, body) => apiAnswers.set(path, body),
+    setPagedAnswer: (path, collection) => pagedAnswers.set(path, collection),
+    pagedRequests,
     expireAccessTokens: () => {
       for (const grant of accessTokens.values()) grant.expiresAt = 0
     },

@@ -22,7 +22,8 @@ export const STATUS_OF: Record<RuntimeErrorCode, number> = {
   provider_timeout: 504,
   lock_timeout: 503,
   aborted: 503,
-  throttled: 429
+  throttled: 429,
+  missing_scope: 409
 }
 
 /** The body of every error answer. */

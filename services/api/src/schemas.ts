@@ -108,7 +108,14 @@ export const ConnectorSummarySchema = Type.Object({
     Type.Object({ method: Type.String(), path: Type.String(), identity: Type.Array(Type.String()) }),
     Type.Null()
   ]),
-  scopes: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+  /** Each scope with the declared actions that need it. */
+  scopes: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      description: Type.String(),
+      actions: Type.Array(Type.Object({ key: Type.String(), name: Type.String() }))
+    })
+  ),
   defaultScopes: Type.Array(Type.String()),
   scopeDelimiter: Type.String(),
   customerSelectsScopes: Type.Boolean(),
@@ -368,3 +375,18 @@ export const ApiKeyWithSecret = Type.Object({
   apiKey: Type.String({ description: 'lk_…: shown this once, stored as a SHA-256 hash' })
 })
 export const TenantSchema = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Type.String() })
+
+/** A connector's declared action (`GET /v1/connectors/:key/actions`). */
+export const ActionViewSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  method: Type.String(),
+  /** The path template below the API's base URL. */
+  path: Type.String(),
+  scopes: Type.Array(Type.String()),
+  /** The input's JSON Schema; null when the action takes none. */
+  input: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  output: Type.Union([Type.String(), Type.Null()]),
+  pagination: Type.Union([Type.String(), Type.Null()])
+})

@@ -4,7 +4,7 @@ import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import type { QuirkyModes } from '@latchkey/testkit'
 import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth } from '@latchkey/connector-sdk'
 import type { Harness } from './harness.js'
-import { deliverCallback, startHarness, startInBrowser } from './harness.js'
+import { approveInBrowser, startHarness } from './harness.js'
 
 /** A tenant connected to the quirky provider through the real connect flow. */
 async function connectedToQuirky(
@@ -28,9 +28,7 @@ async function connectedToQuirky(
   const connection = (
     await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })
   ).json()
-  const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connection.id)
-  const location = (await fetch(providerUrl, { redirect: 'manual' })).headers.get('location') ?? ''
-  t.match((await deliverCallback(h, new URL(location), cookie)).body, /Authorization completed successfully/)
+  t.match(await approveInBrowser(h, tenant.apiKey, connection.id), /Authorization completed successfully/)
   const http$ = (body: Record<string, unknown>) =>
     h.call('POST', `/v1/connections/${connection.id}/http`, { apiKey: tenant.apiKey, body })
   return { h, quirky, tenant, id: connection.id as string, http: http$ }

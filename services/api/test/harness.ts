@@ -163,3 +163,13 @@ export async function startInBrowser(
 export async function deliverCallback(h: Harness, callbackUrl: URL, cookie: string): Promise<LightMyRequestResponse> {
   return h.call('GET', `${callbackUrl.pathname}${callbackUrl.search}`, { headers: cookie === '' ? {} : { cookie } })
 }
+
+/**
+ * The whole browser step against a provider that approves at once (the quirky provider):
+ * the start link, the provider's redirect, the callback. @returns the callback page.
+ */
+export async function approveInBrowser(h: Harness, apiKey: string, connectionId: string): Promise<string> {
+  const { providerUrl, cookie } = await startInBrowser(h, apiKey, connectionId)
+  const location = (await fetch(providerUrl, { redirect: 'manual' })).headers.get('location') ?? ''
+  return (await deliverCallback(h, new URL(location), cookie)).body
+}

@@ -168,6 +168,20 @@ export class HttpHelper {
     return this.callWith(await this.handles.get(tenantId, connectionId), apiRequest)
   }
 
+  /**
+   * The API base URL of a handle, rendered (an action's next-page links are checked against it).
+   * @throws {RuntimeError} `not_declared` when the connector declares no API.
+   */
+  baseUrl(handle: ConnectionHandle): string {
+    const template = handle.overrides?.baseUrl ?? entryOf(handle).definition.http?.baseUrl
+    if (template === undefined)
+      throw new RuntimeError(
+        'not_declared',
+        `the connector "${handle.connection.connector_key}" declares no API (http.baseUrl)`
+      )
+    return renderedBase(handle, template, false)
+  }
+
   /** A call on a handle the caller already resolved (jobs, verification). */
   async callWith(handle: ConnectionHandle, apiRequest: ApiRequest): Promise<ApiResponse> {
     const method = apiRequest.method.toUpperCase()

@@ -1,6 +1,7 @@
 import type { ChangeFeed } from '../connections/change-feed.js'
 import {
   OpenApiImportError,
+  actionsByScope,
   checkEndpointUrl,
   checkRequestedScopes,
   fromOpenApi,
@@ -39,7 +40,8 @@ export interface ConnectorSummary {
   schemes: SchemeSummary[]
   /** The "who am I" request run after connecting, when the connector declares one. */
   verification: { method: string; path: string; identity: string[] } | null
-  scopes: { name: string; description: string }[]
+  /** The scopes offered, each with the declared actions that need it. */
+  scopes: { name: string; description: string; actions: { key: string; name: string }[] }[]
   defaultScopes: string[]
   scopeDelimiter: string
   customerSelectsScopes: boolean
@@ -70,6 +72,23 @@ export interface ConnectorSummary {
   redirectUri: string
   /** Whether this tenant has set its OAuth app (developer-owned connectors). */
   appConfigured: boolean
+}
+
+/** A declared action as flows see it. */
+export interface ActionView {
+  key: string
+  name: string
+  description: string | null
+  method: string
+  /** The path template below the API's base URL. */
+  path: string
+  scopes: string[]
+  /** The input's JSON Schema; `null` when it takes none. */
+  input: Record<string, unknown> | null
+  /** Where the result is read in the answer; `null` for the whole body. */
+  output: string | null
+  /** How it pages, if it does. */
+  pagination: 'cursor' | 'link' | 'offset' | 'page' | null
 }
 
 /** One auth scheme as the wizard needs it. */
@@ -210,6 +229,22 @@ export class ConnectorService {
   async get(tenantId: string, key: string): Promise<ConnectorSummary> {
     const entry = await this.require(tenantId, key)
     return this.summarize(entry, (await this.store.apps.configuredKeys(tenantId)).has(key))
+  }
+
+  /** The connector's declared actions, with their input schemas and the scopes each needs. */
+  async actions(tenantId: string, key: string): Promise<ActionView[]> {
+    const { definition } = await this.require(tenantId, key)
+    return (definition.actions ?? []).map((action) => ({
+      key: action.key,
+      name: action.name,
+      description: action.description ?? null,
+      method: action.method,
+      path: action.path,
+      scopes: [...(action.scopes ?? [])],
+      input: (action.input as Record<string, unknown> | undefined) ?? null,
+      output: action.output ?? null,
+      pagination: action.pagination?.style ?? null
+    }))
   }
 
   async require(tenantId: string, key: string): Promise<CatalogEntry> {
@@ -368,6 +403,7 @@ export class ConnectorService {
     const oauth = first.kind === 'oauth2' ? first : schemes.find((s): s is ResolvedOAuth2 => s.kind === 'oauth2')
     const code = oauth?.grant === 'authorization_code' ? oauth : undefined
     const verification = definition.verification
+    const byScope = actionsByScope(definition)
     return {
       key: definition.key,
       name: definition.name,
@@ -386,7 +422,11 @@ export class ConnectorService {
               path: resolveVerificationSteps(verification).at(-1)?.path ?? '/',
               identity: verificationIdentityNames(verification)
             },
-      scopes: Object.entries(oauth?.scopes ?? {}).map(([name, description]) => ({ name, description })),
+      scopes: Object.entries(oauth?.scopes ?? {}).map(([name, description]) => ({
+        name,
+        description,
+        actions: byScope[name] ?? []
+      })),
       defaultScopes: [...(oauth?.defaultScopes ?? [])],
       scopeDelimiter: oauth?.scopeDelimiter ?? ' ',
       customerSelectsScopes: code?.customerSelectsScopes ?? false,

@@ -9,6 +9,7 @@ import { RuntimeError } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { decodeTokenSet, typedInOf } from '../credentials/token-set-codec.js'
 import type { HttpHelper } from '../calls/http-helper.js'
+import type { ActionRunner } from '../calls/action-runner.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
@@ -68,14 +69,24 @@ export class BackgroundJobs {
     private readonly queues: JobQueues,
     private readonly config: RuntimeConfig,
     private readonly http: HttpHelper,
+    private readonly actions: ActionRunner,
     private readonly lifecycle: ConnectionLifecycle,
     private readonly discovery?: DiscoveryCache,
     private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {}
 
-  /** Runs a queued authenticated call and returns the provider's answer (its body read within 5 MiB). */
-  /** Runs a queued call; `signal` (the worker's, on shutdown) aborts it, and it runs again later. */
+  /**
+   * Runs a queued call or action and returns the provider's answer (its body read within
+   * 5 MiB) or the action's result; `signal` (the worker's, on shutdown) aborts it, and it runs again later.
+   */
   async call(job: HttpJob, signal?: AbortSignal): Promise<HttpJobResult> {
+    if ('action' in job)
+      return this.actions.run(job.tenantId, job.connectionId, job.action, {
+        input: job.input,
+        pages: job.pages,
+        maxItems: job.maxItems,
+        signal
+      })
     const response = await this.http.call(job.tenantId, job.connectionId, {
       signal,
       method: job.method,

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { RuntimeError, readAnswer } from '@latchkey/runtime'
+import { MAX_ACTION_PAGES, RuntimeError, readAnswer } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { ErrorSchema, IdParams } from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
@@ -20,6 +20,32 @@ const HttpBody = Type.Object(
   },
   { additionalProperties: false }
 )
+
+const ActionBody = Type.Object(
+  {
+    /** The action's input, checked against its schema (`GET /v1/connectors/:key/actions`). */
+    input: Type.Optional(Type.Unknown()),
+    /** `async`: queue the action and answer 202 with a job id (`GET /v1/jobs/:id`). @defaultValue `sync` */
+    mode: Type.Optional(Type.Enum(['sync', 'async'])),
+    /** The most pages read, for actions that page. @defaultValue `1` */
+    pages: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ACTION_PAGES })),
+    /** The most items returned; pages stop once reached. */
+    maxItems: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 }))
+  },
+  { additionalProperties: false }
+)
+
+const ActionAnswer = Type.Object({
+  /** The provider's status (of the last page read). */
+  status: Type.Integer(),
+  /** The answer at the action's output path; for actions that page, every page's items in one list. */
+  output: Type.Unknown(),
+  pages: Type.Integer(),
+  /** More pages exist beyond the limits asked for (or after a page that failed). */
+  more: Type.Boolean(),
+  /** What the provider said when it refused (status 4xx/5xx). */
+  error: Type.Optional(Type.String())
+})
 
 const JobAnswer = Type.Object({
   id: Type.String(),
@@ -92,6 +118,45 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async
           body: payload
         })
       )
+    }
+  )
+
+  app.post(
+    '/v1/connections/:id/actions/:action',
+    {
+      schema: {
+        summary: "Runs one of the connector's declared actions",
+        description:
+          "The input is checked against the action's schema (400 listing every field) and its scopes against what the connection was granted (409 missing_scope, before anything is sent); the request goes through the same helper as /http (refresh on auth failure, retries, egress policy). Actions that page read up to `pages` pages.",
+        params: Type.Object({
+          id: Type.String({ minLength: 1, maxLength: 64 }),
+          action: Type.String({ minLength: 1, maxLength: 63 })
+        }),
+        body: ActionBody,
+        response: {
+          200: ActionAnswer,
+          202: Type.Object({ jobId: Type.String(), status: Type.String() }),
+          ...errors
+        }
+      }
+    },
+    async (request, reply) => {
+      const { id, action } = request.params
+      const { input, pages, maxItems } = request.body
+      if (request.body.mode === 'async') {
+        // Checked now: a bad id, action or input is an error here rather than a failed job later.
+        await runtime.actions.prepare(request.tenant.id, id, action, input)
+        const jobId = await runtime.queues.enqueueHttp({
+          tenantId: request.tenant.id,
+          connectionId: id,
+          action,
+          ...(input === undefined ? {} : { input }),
+          ...(pages === undefined ? {} : { pages }),
+          ...(maxItems === undefined ? {} : { maxItems })
+        })
+        return reply.status(202).send({ jobId, status: `/v1/jobs/${jobId}` })
+      }
+      return runtime.actions.run(request.tenant.id, id, action, { input, pages, maxItems })
     }
   )
 

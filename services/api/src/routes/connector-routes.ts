@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
-import { AppBody, AppSchema, ConnectorSummarySchema, ErrorSchema, KeyParams, OpenApiBody } from '../schemas.js'
+import {
+  ActionViewSchema,
+  AppBody,
+  AppSchema,
+  ConnectorSummarySchema,
+  ErrorSchema,
+  KeyParams,
+  OpenApiBody
+} from '../schemas.js'
 import { tenantAuth } from './tenant-auth.js'
 
 /** The catalog, custom connectors, OpenAPI import, and the tenant's OAuth apps. */
@@ -21,6 +29,18 @@ export const connectorRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     '/v1/connectors/:key',
     { schema: { params: KeyParams, response: { 200: ConnectorSummarySchema, ...errors } } },
     async (request) => runtime.connectors.get(request.tenant.id, request.params.key)
+  )
+
+  app.get(
+    '/v1/connectors/:key/actions',
+    {
+      schema: {
+        summary: "The connector's declared actions, with their input schemas and the scopes each needs",
+        params: KeyParams,
+        response: { 200: Type.Object({ actions: Type.Array(ActionViewSchema) }), ...errors }
+      }
+    },
+    async (request) => ({ actions: await runtime.connectors.actions(request.tenant.id, request.params.key) })
   )
 
   // The definition is validated by the SDK's own schema, which reports every problem with its path.
