@@ -993,6 +993,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        actions?: string[];
                         client?: {
                             clientId: string;
                             clientSecret: string;
@@ -2872,6 +2873,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        actions?: string[];
                         client?: {
                             clientId: string;
                             clientSecret: string;

@@ -147,6 +147,10 @@ export const ConnectionBody = Type.Object(
     connector: Type.String({ minLength: 1, maxLength: 64 }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 200 })),
+    /** The declared actions it will be used for: the scopes requested are theirs (least privilege). */
+    actions: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { maxItems: 200, uniqueItems: true })
+    ),
     client: Type.Optional(
       Type.Object(
         {

@@ -121,6 +121,19 @@ t.test('declared actions: listed with their schemas and scopes, run, paged, refu
   )
   await h.queues.http.obliterate({ force: true })
 
+  const leastPrivilege = await h.call('POST', '/v1/connections', {
+    apiKey: tenant.apiKey,
+    body: { connector: 'quirky', actions: ['create_thing'] }
+  })
+  t.equal(leastPrivilege.statusCode, 201, leastPrivilege.body)
+  t.same(leastPrivilege.json().scopes.requested, ['write'], 'a connection for create_thing asks for "write" only')
+  const unknown = await h.call('POST', '/v1/connections', {
+    apiKey: tenant.apiKey,
+    body: { connector: 'quirky', actions: ['make_thing'] }
+  })
+  t.equal(unknown.statusCode, 400)
+  t.match(unknown.json().error.details, [{ path: 'body.actions[0]', message: /"make_thing" is not an action of Test/ }])
+
   const other = await h.createTenant('Other')
   const foreign = await h.call('POST', `/v1/connections/${connection.id}/actions/list_things`, {
     apiKey: other.apiKey,

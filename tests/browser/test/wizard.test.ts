@@ -89,8 +89,10 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   const popup = await popupOpened
   await approveIn(popup)
   await page.getByText('Authorization completed successfully').waitFor()
-  await card(page).locator('[data-state="yellow"]').waitFor()
-  t.match(await card(page).locator('.state-words').textContent(), /Connected/)
+  // "Not connected yet" is yellow too: wait for the connected words, then check the colour.
+  const connectedState = card(page).locator('.state', { hasText: 'Connected, not used yet' })
+  await connectedState.waitFor()
+  t.equal(await connectedState.getAttribute('data-state'), 'yellow')
   t.match(await card(page).locator('.scopes').textContent(), /read, write/, 'granted scopes are listed')
   await system.screenshot(page, 'wizard-connected')
 
@@ -159,8 +161,9 @@ t.test(
     await page.waitForURL((u) => u.pathname === '/connect/')
     await page.getByText('Authorization completed successfully').waitFor()
     t.equal(new URL(page.url()).hash, '', 'the outcome is read from the fragment and cleared')
-    await card(page).locator('[data-state="yellow"]').waitFor()
-    t.match(await card(page).locator('.state-words').textContent(), /Connected/)
+    const connectedState = card(page).locator('.state', { hasText: 'Connected, not used yet' })
+    await connectedState.waitFor()
+    t.equal(await connectedState.getAttribute('data-state'), 'yellow')
     const listed = await system.api<{ connections: { status: string; externalId: string }[] }>(
       'GET',
       '/v1/connections?externalId=customer-42'

@@ -6,6 +6,7 @@ import {
   resolveConfigValues,
   SERVICE_ACCOUNT_FIELDS,
   resolveScopes,
+  scopesForActions,
   templateParameters,
   validateParameters
 } from '@latchkey/connector-sdk'
@@ -42,6 +43,11 @@ export interface NewConnectionRequest {
   readonly connector: string
   readonly parameters?: Record<string, unknown> | undefined
   readonly scopes?: readonly string[] | undefined
+  /**
+   * The declared actions the connection will be used for: the scopes requested are the union
+   * of theirs (with `scopes`, if given, and the offline-access scope), not the defaults.
+   */
+  readonly actions?: readonly string[] | undefined
   readonly client?: { clientId: string; clientSecret: string } | undefined
   readonly externalId?: string | undefined
   readonly label?: string | undefined
@@ -248,6 +254,10 @@ export class ConnectionService {
         issues.push({ path: 'body.scopes', message: `are not used by the "${auth.label}" scheme` })
       else issues.push(...checkRequestedScopes(request.scopes, oauth.scopes, 'body.scopes'))
     }
+    // Least privilege: the scopes of the actions the connection will be used for.
+    const forActions =
+      request.actions === undefined ? undefined : scopesForActions(definition, request.actions, 'body.actions')
+    if (forActions !== undefined) issues.push(...forActions.issues)
     if (oauth?.clientOwnership === 'customer' && request.client === undefined)
       issues.push({
         path: 'body.client',
@@ -272,7 +282,7 @@ export class ConnectionService {
       oauth === undefined
         ? []
         : resolveScopes({
-            requested: request.scopes,
+            requested: forActions === undefined ? request.scopes : [...(request.scopes ?? []), ...forActions.scopes],
             appDefaults: app?.scopes ?? undefined,
             connectorDefaults: oauth.defaultScopes,
             offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined
@@ -300,7 +310,11 @@ export class ConnectionService {
         { tenantId, connectionId: created.id },
         {
           message: `Connection to ${definition.name} created (${auth.label})`,
-          detail: { scheme: auth.key, scopes: requested }
+          detail: {
+            scheme: auth.key,
+            scopes: requested,
+            ...(request.actions === undefined ? {} : { actions: [...request.actions] })
+          }
         },
         trx,
         !connected

@@ -184,3 +184,29 @@ t.test('the request is built from the input; bad input and missing scopes are re
     'prepare checks the input without sending'
   )
 })
+
+t.test('a connection made for some actions asks for their scopes only', async (t) => {
+  const { runtime, tenantId, quirky } = await setUp(t)
+  const { id } = await runtime.connections.create(tenantId, { connector: 'forge', actions: ['create_thing'] })
+  t.same((await runtime.store.connections.get(tenantId, id))?.requested_scopes, ['write'], 'not the default "read"')
+  const { outcome } = await connectThrough(runtime, tenantId, id, followRedirect)
+  t.equal(outcome.ok, true)
+  t.equal(quirky.counters.lastAuthorize?.scope, 'write', 'the provider was asked for "write" only')
+  t.equal((await runtime.actions.run(tenantId, id, 'create_thing', { input: { folder: 'f', name: 'n' } })).status, 200)
+  t.match(await rejection(runtime.actions.run(tenantId, id, 'list_things', {})), {
+    code: 'missing_scope',
+    details: { missingScopes: ['read'] }
+  })
+  t.match(await rejection(runtime.connections.create(tenantId, { connector: 'forge', actions: ['create_thingz'] })), {
+    code: 'invalid_request',
+    details: [
+      { path: 'body.actions[0]', message: '"create_thingz" is not an action of Forge; did you mean "create_thing"?' }
+    ]
+  })
+  const both = await runtime.connections.create(tenantId, {
+    connector: 'forge',
+    actions: ['list_things'],
+    scopes: ['write']
+  })
+  t.same((await runtime.store.connections.get(tenantId, both.id))?.requested_scopes, ['write', 'read'])
+})
