@@ -9,7 +9,7 @@ import { migrateCommand } from './migrate-command.js'
 export const USAGE = `Usage: latchkey <command> [options]
 
 Commands:
-  validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" or each problem
+  validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" and its actions, or each problem
   import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
                                         turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
   rotate-keys                           re-encrypt every stored secret under the first key of

@@ -4,8 +4,8 @@ import type { CommandIo } from './io.js'
 import { loadConnectors } from './load-connectors.js'
 
 /**
- * `latchkey validate <path...>`: prints `ok <key>: <summary>` for each valid connector,
- * or each problem as `path: message`.
+ * `latchkey validate <path...>`: prints `ok <key>: <summary>` for each valid connector, then
+ * a line per declared action with the scopes it needs, or each problem as `path: message`.
  * @returns the exit code: 0 when every connector is valid, 1 otherwise.
  */
 export async function validateCommand(paths: readonly string[], io: CommandIo): Promise<number> {
@@ -14,6 +14,11 @@ export async function validateCommand(paths: readonly string[], io: CommandIo): 
     for (const loaded of await loadConnectors(path, io.cwd)) {
       if (loaded.ok) {
         line(io.stdout, `ok ${loaded.definition.key}: ${summarizeConnector(loaded.definition)}`)
+        for (const action of loaded.definition.actions ?? [])
+          line(
+            io.stdout,
+            `  action ${action.key}: ${action.method} ${action.path}; scopes ${(action.scopes ?? []).join(', ') || 'none'}${action.pagination === undefined ? '' : `; pages by ${action.pagination.style}`}`
+          )
         continue
       }
       failed = true

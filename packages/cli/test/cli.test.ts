@@ -44,7 +44,42 @@ t.test('validate: every connector in the catalog', async (t) => {
   t.ok(folders.length >= 3)
   const result = await run(['validate', ...folders])
   t.equal(result.code, 0, result.stderr)
-  t.equal(result.stdout.trim().split('\n').length, folders.length)
+  t.equal(result.stdout.split('\n').filter((l) => l.startsWith('ok ')).length, folders.length)
+})
+
+t.test('validate: actions are listed with the scopes they need', async (t) => {
+  const definition = {
+    key: 'forge',
+    name: 'Forge',
+    version: '1.0.0',
+    auth: {
+      kind: 'oauth2',
+      grant: 'authorization_code',
+      authorizeUrl: 'https://forge.example/authorize',
+      tokenUrl: 'https://forge.example/token',
+      scopes: { repo: 'Repositories', read: 'Read' }
+    },
+    http: { baseUrl: 'https://api.forge.example' },
+    actions: [
+      {
+        key: 'list_issues',
+        name: 'List issues',
+        method: 'GET',
+        path: '/issues',
+        scopes: ['repo', 'read'],
+        pagination: { style: 'link' }
+      },
+      { key: 'ping', name: 'Ping', method: 'GET', path: '/ping' }
+    ]
+  }
+  const dir = t.testdir({ 'forge.json': JSON.stringify(definition) })
+  const result = await run(['validate', 'forge.json'], dir)
+  t.equal(result.code, 0, result.stderr)
+  t.same(result.stdout.split('\n').slice(1), [
+    '  action list_issues: GET /issues; scopes repo, read; pages by link',
+    '  action ping: GET /ping; scopes none',
+    ''
+  ])
 })
 
 t.test('validate: a JSON definition with three mistakes reports all three', async (t) => {
