@@ -29,7 +29,11 @@ function sandbox(system: System): ConnectorDefinitionJson {
         helpText: 'As in https://<workspace>.example.com'
       }
     ],
-    configValues: [{ key: 'partnerCode', label: 'Secret partner code', value: 'hidden-partner-code' }]
+    configValues: [{ key: 'partnerCode', label: 'Secret partner code', value: 'hidden-partner-code' }],
+    actions: [
+      { key: 'list_files', name: 'List files', method: 'GET', path: '/files', scopes: ['read'] },
+      { key: 'create_file', name: 'Create a file', method: 'POST', path: '/files', scopes: ['write'] }
+    ]
   }
 }
 
@@ -83,6 +87,11 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   await system.screenshot(page, 'wizard-field-error')
 
   await workspace.fill('acme-co')
+  t.equal(
+    await section.locator('label.check', { hasText: 'Change your files' }).locator('.used-by').textContent(),
+    'Used by: Create a file',
+    'each permission says which actions need it'
+  )
   await section.getByRole('checkbox', { name: /write/ }).check()
   const popupOpened = page.waitForEvent('popup')
   await section.getByRole('button', { name: 'Connect Sandbox' }).click()

@@ -405,6 +405,13 @@ function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
   return !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
 }
 
+/** Beside a permission: the declared actions that need it, so the customer sees why it is asked for. */
+function usedBy(connector: ConnectorSummary, scope: string): HTMLElement[] {
+  const actions = connector.scopes.find((s) => s.name === scope)?.actions ?? []
+  if (actions.length === 0) return []
+  return [h('span', { class: 'used-by' }, `Used by: ${actions.map((a) => a.name).join(', ')}`)]
+}
+
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
 function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement {
   const id = `${connector.key}-${scheme.key}`
@@ -424,7 +431,7 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
                 value: s.name,
                 checked: scheme.defaultScopes.includes(s.name)
               }),
-              h('span', {}, h('code', {}, s.name), ' ', s.description)
+              h('span', {}, h('code', {}, s.name), ' ', s.description, ...usedBy(connector, s.name))
             )
           ),
           h('p', { class: 'field-error', id: `scopes-${id}-error`, 'aria-live': 'polite' })
