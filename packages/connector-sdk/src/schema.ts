@@ -28,6 +28,14 @@ const DocsUrl = Type.String({
   [PATTERN_MESSAGE]: 'must be an https URL'
 })
 
+/** A URL below the API's base URL (a template): `/user`, `/repos/{{input.owner}}/issues`. */
+const RelativePath = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  pattern: '^/',
+  [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
+})
+
 /** A string that may contain `{{namespace.key}}` placeholders. */
 const TemplateString = Type.String({ minLength: 1, maxLength: 4096 })
 
@@ -721,12 +729,7 @@ const verificationRequest = {
    * Relative to `http.baseUrl` (or its origin), e.g. `/user`. May use `{{parameters.*}}`,
    * `{{config.*}}`, `{{metadata.*}}` and the `{{account.*}}` found by earlier steps.
    */
-  path: Type.String({
-    minLength: 1,
-    maxLength: 2048,
-    pattern: '^/',
-    [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
-  }),
+  path: RelativePath,
   /** Query params (templates like the path). */
   query: Type.Optional(StringMap),
   /** Headers (templates like the path), e.g. a GraphQL API's version header. */
@@ -837,12 +840,7 @@ export const ActionSchema = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 2048 })),
     method: Type.Enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
     /** Below `http.baseUrl`, e.g. `/repos/{{input.owner}}/{{input.repo}}/issues`; values are percent-encoded. */
-    path: Type.String({
-      minLength: 1,
-      maxLength: 2048,
-      pattern: '^/',
-      [PATTERN_MESSAGE]: 'must be a relative URL starting with "/"'
-    }),
+    path: RelativePath,
     /** Query params; one whose placeholders have no value (an optional input left out) is left out. */
     query: Type.Optional(StringMap),
     /** Headers, left out like query params. */
