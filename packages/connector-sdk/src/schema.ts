@@ -819,7 +819,11 @@ export const PaginationSchema = Type.Object(
 export const ActionInputSchema = Type.Object(
   {
     type: Type.Literal('object'),
-    properties: Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.Record(Type.String(), Type.Unknown())),
+    // Each property is a JSON Schema object; typed `object` so typebox schemas (`Type.String()`) fit as they are.
+    properties: Type.Record(
+      Type.String({ minLength: 1, maxLength: 128 }),
+      Type.Unsafe<object>(Type.Record(Type.String(), Type.Unknown()))
+    ),
     required: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
     additionalProperties: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String({ maxLength: 2048 }))
