@@ -16,6 +16,7 @@ export {
   OAuth2AuthorizationCodeSchema,
   OAuth2ClientCredentialsSchema,
   OfflineAccessSchema,
+  IncrementalConsentSchema,
   ParameterOptionSchema,
   ParameterSchema,
   RateLimitSchema,
@@ -93,7 +94,15 @@ export type {
   TemplateValues,
   UrlPart
 } from './template.js'
-export { checkRequestedScopes, joinScopes, resolveScopes, splitScopes } from './scopes.js'
+export {
+  checkRequestedScopes,
+  coveredScopes,
+  joinScopes,
+  missingScopes,
+  resolveScopes,
+  splitScopes,
+  widestScopes
+} from './scopes.js'
 export {
   MAX_PARAMETER_LENGTH,
   isPort,

@@ -92,6 +92,8 @@ export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   readonly scopes: Readonly<Record<string, string>>
   readonly defaultScopes: readonly string[]
   readonly scopeDelimiter: ScopeDelimiter
+  /** Scopes that grant others too; `{}` when none do. */
+  readonly scopeIncludes: Readonly<Record<string, readonly string[]>>
   readonly clientAuthMethod: ClientAuthMethod
   readonly clientOwnership: 'developer' | 'customer'
   readonly tokenRequestFormat: 'form' | 'json'
@@ -118,6 +120,8 @@ export interface ResolvedOAuth2AuthorizationCode extends ResolvedOAuth2Base {
   readonly refreshHeaders: Readonly<Record<string, string>>
   readonly callbackParams: readonly string[]
   readonly offlineScope: string | undefined
+  /** Set when the provider adds new grants to earlier ones: asking for more sends only what is missing, with these params. */
+  readonly incrementalConsent: { readonly authorizeParams: Readonly<Record<string, string>> } | undefined
 }
 
 /** An OAuth 2.0 client credentials auth with every default applied. */
@@ -413,6 +417,7 @@ function resolveOAuth2Base(
     scopes: auth.scopes ?? {},
     defaultScopes: auth.defaultScopes ?? [],
     scopeDelimiter: (auth.scopeDelimiter ?? OAUTH2_DEFAULTS.scopeDelimiter) as ScopeDelimiter,
+    scopeIncludes: auth.scopeIncludes ?? {},
     clientAuthMethod: (auth.clientAuthMethod ?? OAUTH2_DEFAULTS.clientAuthMethod) as ClientAuthMethod,
     clientOwnership: (auth.clientOwnership ?? OAUTH2_DEFAULTS.clientOwnership) as 'developer' | 'customer',
     tokenRequestFormat: (auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat) as 'form' | 'json',
@@ -444,7 +449,11 @@ export function resolveOAuth2(auth: DeepReadonly<OAuth2AuthorizationCodeAuth>): 
     refreshParams: auth.refreshParams ?? {},
     refreshHeaders: auth.refreshHeaders ?? {},
     callbackParams: auth.callbackParams ?? [],
-    offlineScope: auth.offlineAccess?.scope
+    offlineScope: auth.offlineAccess?.scope,
+    incrementalConsent:
+      auth.incrementalConsent === undefined
+        ? undefined
+        : { authorizeParams: auth.incrementalConsent.authorizeParams ?? {} }
   }
 }
 

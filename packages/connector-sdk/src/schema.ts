@@ -144,6 +144,20 @@ export const OfflineAccessSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/**
+ * The provider adds newly granted scopes to those granted before (Google's
+ * `include_granted_scopes=true`): asking an existing connection for more scopes then sends
+ * only the missing ones, with these authorize params. Without it, such a reconnect asks for
+ * every scope again.
+ * @see https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth
+ */
+export const IncrementalConsentSchema = Type.Object(
+  {
+    authorizeParams: Type.Optional(StringMap)
+  },
+  { additionalProperties: false }
+)
+
 /** A scheme's identity when a connector offers several (`auth` is then a list). */
 const SchemeKey = Type.String({
   pattern: '^[a-z][a-z0-9_]{0,31}$',
@@ -209,6 +223,17 @@ const oauth2Common = {
   /** @defaultValue `" "` */
   scopeDelimiter: Type.Optional(Type.Enum([' ', ','])),
   /**
+   * Scopes that grant others too (Box's `root_readwrite` covers `root_readonly`): a
+   * connection granted the wider scope may run actions that need the narrower one, and a
+   * request naming both asks for the wider only.
+   */
+  scopeIncludes: Type.Optional(
+    Type.Record(
+      Type.String({ minLength: 1, maxLength: 512 }),
+      Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { minItems: 1, maxItems: 200, uniqueItems: true })
+    )
+  ),
+  /**
    * How the client authenticates at the token, refresh and revoke endpoints. With
    * `private_key_jwt` the client secret is a private key (PKCS #8 PEM or a JWK).
    * @defaultValue `"client_secret_basic"`
@@ -251,7 +276,8 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
     refreshHeaders: Type.Optional(StringMap),
     /** Callback query params kept on the connection (e.g. QuickBooks' `realmId`). */
     callbackParams: Type.Optional(Type.Array(FieldKey, { maxItems: 20, uniqueItems: true })),
-    offlineAccess: Type.Optional(OfflineAccessSchema)
+    offlineAccess: Type.Optional(OfflineAccessSchema),
+    incrementalConsent: Type.Optional(IncrementalConsentSchema)
   },
   { additionalProperties: false }
 )

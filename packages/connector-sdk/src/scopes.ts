@@ -54,3 +54,39 @@ export function resolveScopes(options: {
   const all = options.offlineScope === undefined ? base : [...base, options.offlineScope]
   return [...new Set(all)]
 }
+
+/** The scopes `granted` covers: each with those it includes, and theirs in turn. */
+export function coveredScopes(
+  granted: readonly string[],
+  includes: Readonly<Record<string, readonly string[]>>
+): Set<string> {
+  const covered = new Set<string>()
+  const pending = [...granted]
+  for (let scope = pending.pop(); scope !== undefined; scope = pending.pop()) {
+    if (covered.has(scope)) continue
+    covered.add(scope)
+    pending.push(...(includes[scope] ?? []))
+  }
+  return covered
+}
+
+/** Of `needed`, those `granted` does not cover (see `scopeIncludes`), order kept. */
+export function missingScopes(
+  needed: readonly string[],
+  granted: readonly string[],
+  includes: Readonly<Record<string, readonly string[]>>
+): string[] {
+  const covered = coveredScopes(granted, includes)
+  return needed.filter((scope) => !covered.has(scope))
+}
+
+/** Drops each scope another one in the list includes: `root_readonly root_readwrite` asks for `root_readwrite`. */
+export function widestScopes(
+  scopes: readonly string[],
+  includes: Readonly<Record<string, readonly string[]>>
+): string[] {
+  const unique = [...new Set(scopes)]
+  return unique.filter(
+    (scope) => !unique.some((other) => other !== scope && coveredScopes([other], includes).has(scope))
+  )
+}

@@ -21,6 +21,7 @@ import type { PlaceholderNamespace, Reference } from './template.js'
 import { checkEndpointUrl } from './url-policy.js'
 import { isPort } from './parameters.js'
 import { checkActions } from './validate-actions.js'
+import { coveredScopes } from './scopes.js'
 import { HEADER_NAME, isObject, recordOf, strings } from './json-shape.js'
 import type { Json } from './json-shape.js'
 
@@ -355,6 +356,27 @@ function checkConfigValues(check: Checker, configValues: unknown, computed: Read
   })
 }
 
+/** `scopeIncludes` names declared scopes only, and no scope includes itself. */
+function checkScopeIncludes(check: Checker, auth: Json, declared: readonly string[], at: string): void {
+  if (!isObject(auth.scopeIncludes)) return
+  const includes: Record<string, string[]> = {}
+  for (const [wider, narrower] of Object.entries(auth.scopeIncludes)) includes[wider] = strings(narrower)
+  const undeclared = (scope: string, path: string): void => {
+    if (declared.length === 0 || declared.includes(scope)) return
+    const suggestion = closest(scope, declared)
+    check.add(
+      path,
+      `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`
+    )
+  }
+  for (const [wider, narrower] of Object.entries(includes)) {
+    undeclared(wider, joinPath(at, 'scopeIncludes', wider))
+    narrower.forEach((scope, index) => undeclared(scope, joinPath(at, 'scopeIncludes', wider, index)))
+    if (coveredScopes(narrower, includes).has(wider))
+      check.add(joinPath(at, 'scopeIncludes', wider), `"${wider}" cannot include itself, directly or through others`)
+  }
+}
+
 function checkScopes(check: Checker, auth: Json, at: string): void {
   const declared = isObject(auth.scopes) ? Object.keys(auth.scopes) : []
   const delimiter = auth.scopeDelimiter === ',' ? ',' : ' '
@@ -375,6 +397,7 @@ function checkScopes(check: Checker, auth: Json, at: string): void {
       )
     }
   })
+  checkScopeIncludes(check, auth, declared, at)
   if (auth.customerSelectsScopes === true && declared.length === 0) {
     check.add(
       joinPath(at, 'customerSelectsScopes'),
@@ -448,6 +471,11 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   check.values(path('refreshHeaders'), auth.refreshHeaders, before, { headers: true })
   if (isObject(auth.offlineAccess)) {
     check.values(path('offlineAccess', 'authorizeParams'), auth.offlineAccess.authorizeParams, before, {
+      reserved: reservedAuthorize
+    })
+  }
+  if (isObject(auth.incrementalConsent)) {
+    check.values(path('incrementalConsent', 'authorizeParams'), auth.incrementalConsent.authorizeParams, before, {
       reserved: reservedAuthorize
     })
   }

@@ -1,4 +1,11 @@
-import { TemplateError, findAction, readPath, renderActionRequest, validateActionInput } from '@latchkey/connector-sdk'
+import {
+  TemplateError,
+  findAction,
+  missingScopes,
+  readPath,
+  renderActionRequest,
+  validateActionInput
+} from '@latchkey/connector-sdk'
 import type { ActionDefinition, DeepReadonly } from '@latchkey/connector-sdk'
 import { entryOf, schemeOfHandle } from '../connections/connection-handle.js'
 import type { ConnectionHandle, ConnectionHandles } from '../connections/connection-handle.js'
@@ -188,7 +195,7 @@ export class ActionRunner {
     const granted = handle.connection.granted_scopes
     const scheme = schemeOfHandle(handle)
     if (scheme.kind === 'oauth2' && granted !== null && (action.scopes ?? []).length > 0) {
-      const missing = (action.scopes ?? []).filter((scope) => !granted.includes(scope))
+      const missing = missingScopes(action.scopes ?? [], granted, scheme.scopeIncludes)
       if (missing.length > 0)
         throw new RuntimeError(
           'missing_scope',

@@ -7,6 +7,7 @@ import {
   SERVICE_ACCOUNT_FIELDS,
   resolveScopes,
   scopesForActions,
+  widestScopes,
   templateParameters,
   validateParameters
 } from '@latchkey/connector-sdk'
@@ -281,12 +282,15 @@ export class ConnectionService {
     const requested =
       oauth === undefined
         ? []
-        : resolveScopes({
-            requested: forActions === undefined ? request.scopes : [...(request.scopes ?? []), ...forActions.scopes],
-            appDefaults: app?.scopes ?? undefined,
-            connectorDefaults: oauth.defaultScopes,
-            offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined
-          })
+        : widestScopes(
+            resolveScopes({
+              requested: forActions === undefined ? request.scopes : [...(request.scopes ?? []), ...forActions.scopes],
+              appDefaults: app?.scopes ?? undefined,
+              connectorDefaults: oauth.defaultScopes,
+              offlineScope: oauth.grant === 'authorization_code' ? oauth.offlineScope : undefined
+            }),
+            oauth.scopeIncludes
+          )
     // No browser step: API keys and basic credentials are stored now; client credentials tokens are fetched on first use.
     const connected = stored !== undefined || (oauth !== undefined && oauth.grant === 'client_credentials')
     const sealed = await sealParameters(this.store, definition, parameters.values)
