@@ -62,6 +62,11 @@ interface ScenarioBase {
 export interface RedirectScenario extends ScenarioBase {
   /** The scheme's key, for connectors offering several (default: the first). */
   readonly scheme?: string
+  /**
+   * The actions the connection is created for (least privilege): the scopes asked for are
+   * theirs (and the offline scope), which `authorize.scope` then names.
+   */
+  readonly actions?: readonly string[]
   /** What the authorize request must carry besides client id, redirect URI and state. */
   /** `scope` as sent (`undefined`: none, for providers without scopes). */
   readonly authorize: {
@@ -224,7 +229,8 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
     connector: key,
     externalId: 'customer-1',
     ...(scenario.scheme === undefined ? {} : { scheme: scenario.scheme }),
-    ...(scenario.parameters === undefined ? {} : { parameters: scenario.parameters })
+    ...(scenario.parameters === undefined ? {} : { parameters: scenario.parameters }),
+    ...(scenario.actions === undefined ? {} : { actions: scenario.actions })
   })
   t.equal(created.status, 201, 'a connection is created')
   const id = created.body.id as string
