@@ -14,6 +14,11 @@ export interface AuthorizeRequest {
   readonly scopes: readonly string[]
   /** Per-connection extra params (e.g. `prompt=consent`); they do not override protocol params. */
   readonly extraParams?: Readonly<Record<string, string>> | undefined
+  /**
+   * Asks for `scopes` on top of those granted before: the connector's incremental-consent
+   * params are added (Google's `include_granted_scopes=true`).
+   */
+  readonly incremental?: boolean | undefined
 }
 
 /** An authorize URL and what must be kept server-side to finish the attempt. */
@@ -74,7 +79,16 @@ export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeReque
     protocol.code_challenge = pkce.challenge
     protocol.code_challenge_method = pkce.method
   }
-  const params = { ...renderMap(resolved.auth.authorizeParams, resolved.render), ...request.extraParams, ...protocol }
+  const incremental =
+    request.incremental === true && resolved.auth.incrementalConsent !== undefined
+      ? renderMap(resolved.auth.incrementalConsent.authorizeParams, resolved.render)
+      : {}
+  const params = {
+    ...renderMap(resolved.auth.authorizeParams, resolved.render),
+    ...incremental,
+    ...request.extraParams,
+    ...protocol
+  }
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
   return { url: url.toString(), codeVerifier: pkce?.verifier }
 }

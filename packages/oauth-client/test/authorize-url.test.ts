@@ -65,6 +65,25 @@ t.test('protocol params cannot be overridden by per-connection params', async (t
   t.equal(params.get('scope'), null, 'no scope param when no scope is asked for')
 })
 
+t.test('incremental consent: its params only on an attempt asking for more, and only if declared', async (t) => {
+  const incremental = {
+    ...context,
+    definition: {
+      ...definition,
+      auth: { ...definition.auth, incrementalConsent: { authorizeParams: { include_granted_scopes: 'true' } } }
+    }
+  }
+  const ask = (ctx: typeof context, more: boolean) =>
+    new URL(
+      buildAuthorizeUrl(ctx, { redirectUri: 'https://l.example/cb/', state: 's', scopes: ['write'], incremental: more })
+        .url
+    ).searchParams
+  t.equal(ask(incremental, true).get('include_granted_scopes'), 'true', 'asking for more')
+  t.equal(ask(incremental, true).get('scope'), 'write', 'only what is asked')
+  t.equal(ask(incremental, false).get('include_granted_scopes'), null, 'a first connect: not sent')
+  t.equal(ask(context, true).get('include_granted_scopes'), null, 'not declared: never sent')
+})
+
 t.test('PKCE: a fresh 43–128 character verifier per attempt, or none when off', async (t) => {
   const verifiers = new Set<string>()
   for (let i = 0; i < 50; i++) {

@@ -25,6 +25,7 @@ export class AttemptsRepository {
     issuer: string | null
     expiresAt: Date
     returnTo?: string | null
+    incremental?: boolean
   }): Promise<ConnectAttempt> {
     return this.db
       .insertInto('connect_attempts')
@@ -36,6 +37,7 @@ export class AttemptsRepository {
         requested_scopes: JSON.stringify(input.requestedScopes),
         issuer: input.issuer,
         return_to: input.returnTo ?? null,
+        incremental: input.incremental ?? false,
         expires_at: input.expiresAt
       })
       .returningAll()

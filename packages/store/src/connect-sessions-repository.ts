@@ -11,6 +11,7 @@ export class ConnectSessionsRepository {
     token: string
     externalId: string
     connectors: readonly string[] | null
+    actions?: Readonly<Record<string, readonly string[]>> | null
     expiresAt: Date
   }): Promise<ConnectSession> {
     return this.db
@@ -20,6 +21,7 @@ export class ConnectSessionsRepository {
         token_hash: sha256(input.token),
         external_id: input.externalId,
         connectors: input.connectors === null ? null : JSON.stringify(input.connectors),
+        actions: input.actions == null ? null : JSON.stringify(input.actions),
         expires_at: input.expiresAt
       })
       .returningAll()

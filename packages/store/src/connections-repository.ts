@@ -23,6 +23,8 @@ export interface ConnectionPatch {
   readonly status?: ConnectionStatus
   readonly statusReason?: string | null
   readonly grantedScopes?: readonly string[] | null
+  /** Widened when a consent for more scopes succeeds. */
+  readonly requestedScopes?: readonly string[]
   readonly metadata?: Record<string, unknown>
   readonly lastUsedAt?: Date
   readonly account?: Record<string, unknown> | null
@@ -164,6 +166,7 @@ export class ConnectionsRepository {
         ...(patch.grantedScopes === undefined
           ? {}
           : { granted_scopes: patch.grantedScopes === null ? null : JSON.stringify(patch.grantedScopes) }),
+        ...(patch.requestedScopes === undefined ? {} : { requested_scopes: JSON.stringify(patch.requestedScopes) }),
         ...(patch.metadata === undefined ? {} : { metadata: JSON.stringify(patch.metadata) }),
         ...(patch.lastUsedAt === undefined ? {} : { last_used_at: patch.lastUsedAt }),
         ...(patch.account === undefined

@@ -106,6 +106,8 @@ export interface ConnectAttemptsTable {
   outcome: string | null
   /** A path on this deployment to send the browser back to after the callback (full-page redirects from the wizard). */
   return_to: string | null
+  /** Asks only for the scopes the connection is missing; the provider adds them to those granted before. */
+  incremental: Generated<boolean>
   created_at: Generated<Date>
 }
 
@@ -117,6 +119,8 @@ export interface ConnectSessionsTable {
   external_id: string
   /** The connector keys offered; `null` offers every connector of the tenant. */
   connectors: JSONColumnType<string[] | null, string | null, string | null>
+  /** Per connector key, the actions its connections will be used for (their scopes are what is asked); `null`: none named. */
+  actions: JSONColumnType<Record<string, string[]> | null, string | null, string | null>
   expires_at: Timestamp
   created_at: Generated<Date>
 }

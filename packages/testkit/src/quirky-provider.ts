@@ -20,6 +20,12 @@ export interface QuirkyModes {
   errorsIn200: boolean
   /** Delimiter of the granted `scope` field. */
   scopeDelimiter: ' ' | ','
+  /**
+   * Incremental authorization (Google's `include_granted_scopes`): an authorize request with
+   * this param set to `true` grants the scopes asked plus every scope granted before (the
+   * emulator has one end user).
+   */
+  incrementalParam: string | undefined
   /** Slack v2: a bot token at the top level, the user's token in `authed_user.access_token`. */
   nestedToken: boolean
   /** Adds `instance_url` (this provider's `/instance` API) to token answers (Salesforce). */
@@ -132,6 +138,7 @@ const DEFAULT_MODES: QuirkyModes = {
   answerFormat: 'json',
   errorsIn200: false,
   scopeDelimiter: ' ',
+  incrementalParam: undefined,
   nestedToken: false,
   instanceUrl: false,
   callbackParams: {},
@@ -304,6 +311,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     maxConcurrentTokenRequests: 0
   }
   const apiAnswers = new Map<string, unknown>()
+  /** Every scope the end user granted, for incremental authorization. */
+  const everGranted = new Set<string>()
   const pagedAnswers = new Map<string, PagedCollection>()
   const pagedRequests: QuirkyProvider['pagedRequests'] = []
   const apiKeys = new Set<string>()
@@ -749,11 +758,15 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     } else {
       const code = token('qcode')
       // Slack asks for user-token scopes as `user_scope`.
-      const scope = url.searchParams.get('scope') ?? url.searchParams.get('user_scope') ?? ''
+      const asked = (url.searchParams.get('scope') ?? url.searchParams.get('user_scope') ?? '').split(/[ ,]+/)
+      const incremental =
+        modes.incrementalParam !== undefined && url.searchParams.get(modes.incrementalParam) === 'true'
+      const scope = incremental ? [...new Set([...everGranted, ...asked.filter(Boolean)])] : asked
+      for (const name of scope) if (name !== '') everGranted.add(name)
       codes.set(code, {
         clientId: options.clientId,
         redirectUri,
-        scope: scope.split(/[ ,]+/).join(' '),
+        scope: scope.join(' '),
         challenge: url.searchParams.get('code_challenge') ?? undefined,
         used: false
       })

@@ -268,7 +268,24 @@ export const VerificationAnswer = Type.Object({
   account: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   reason: NullableString
 })
-export const AuthorizeAnswer = Type.Object({ authorizeUrl: Type.String(), expiresAt: Type.String() })
+const ActionKeys = Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { maxItems: 200, uniqueItems: true })
+
+export const AuthorizeAnswer = Type.Object({
+  authorizeUrl: Type.String(),
+  expiresAt: Type.String(),
+  scopes: Type.Array(Type.String(), { description: 'The scopes this attempt asks the provider for' }),
+  incremental: Type.Boolean({
+    description: 'Only the missing scopes are asked for; the provider adds them to those granted before'
+  })
+})
+/** `POST /v1/connections/:id/authorize`: optional; with actions or scopes, asks for more, keeping the connection. */
+export const AuthorizeBody = Type.Object(
+  {
+    actions: Type.Optional(ActionKeys),
+    scopes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 200 }))
+  },
+  { additionalProperties: false }
+)
 
 export const AppSchema = Type.Object({
   clientId: Type.Union([Type.String(), Type.Null()]),
@@ -279,7 +296,9 @@ export const AppSchema = Type.Object({
 export const ConnectSessionBody = Type.Object(
   {
     externalId: Type.String({ minLength: 1, maxLength: 256 }),
-    connectors: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 }))
+    connectors: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 })),
+    /** Per connector key, the actions its connections will be used for: the scopes asked are theirs. */
+    actions: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 64 }), ActionKeys))
   },
   { additionalProperties: false }
 )

@@ -11,18 +11,98 @@ import {
 } from '@latchkey/oauth-client'
 import type { CallbackQuery } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Connection, RequestToken, Store } from '@latchkey/store'
-import { isRedirectScheme, resolveAuthScheme } from '@latchkey/connector-sdk'
+import {
+  checkRequestedScopes,
+  isRedirectScheme,
+  missingScopes,
+  resolveAuthScheme,
+  scopesForActions,
+  widestScopes
+} from '@latchkey/connector-sdk'
+import type { ResolvedOAuth2AuthorizationCode } from '@latchkey/connector-sdk'
 import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
 import { connectionContext, oauth1Context, schemeOf } from '../connections/connection-context.js'
 import type { OAuth1Context } from '../connections/connection-context.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
-import { RuntimeError, notFound } from '../errors.js'
+import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { redirectUriOf } from '../runtime-config.js'
 import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { encodeTokenSet, refreshDueAt } from '../credentials/token-set-codec.js'
 import { checkTrustedOrigin } from '../calls/trusted-origin.js'
+
+/** What `authorize` may be asked for beyond a plain (re)connect. */
+export interface AuthorizeOptions {
+  /** A path on this deployment to send the browser back to (full-page redirects from the wizard). */
+  readonly returnTo?: string | undefined
+  /** Actions the connection will also be used for: their scopes are asked for. */
+  readonly actions?: readonly string[] | undefined
+  /** Scopes asked for besides (declared ones only). */
+  readonly scopes?: readonly string[] | undefined
+}
+
+/** What `POST /v1/connections/:id/authorize` answers. */
+export interface AuthorizeLink {
+  readonly authorizeUrl: string
+  readonly expiresAt: string
+  /** The scopes this attempt asks the provider for. */
+  readonly scopes: string[]
+  /** Whether only the missing scopes are asked, the provider adding them to those granted before. */
+  readonly incremental: boolean
+}
+
+/**
+ * The scopes an attempt for more asks for: with incremental consent and something already
+ * granted, only what the requested actions and scopes need and the connection lacks (and
+ * the offline scope); otherwise everything the connection requests, widened by them.
+ */
+function scopesToAsk(
+  definition: CatalogEntry['definition'],
+  scheme: ResolvedOAuth2AuthorizationCode,
+  connection: Connection,
+  options: AuthorizeOptions
+): { scopes: string[]; incremental: boolean } {
+  const forActions =
+    options.actions === undefined
+      ? { scopes: [], issues: [] }
+      : scopesForActions(definition, options.actions, 'body.actions')
+  const issues = [
+    ...forActions.issues,
+    ...(options.scopes === undefined ? [] : checkRequestedScopes(options.scopes, scheme.scopes, 'body.scopes'))
+  ]
+  if (issues.length > 0)
+    throw invalidRequest(`the request has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`, issues)
+  const needed = [...forActions.scopes, ...(options.scopes ?? [])]
+  const granted = connection.granted_scopes ?? []
+  const missing = missingScopes(needed, granted, scheme.scopeIncludes)
+  const incremental = scheme.incrementalConsent !== undefined && granted.length > 0 && missing.length > 0
+  const offline = scheme.offlineScope === undefined ? [] : [scheme.offlineScope]
+  return incremental
+    ? { scopes: widestScopes([...missing, ...offline], scheme.scopeIncludes), incremental }
+    : { scopes: widestScopes([...connection.requested_scopes, ...needed], scheme.scopeIncludes), incremental }
+}
+
+/**
+ * After a consent: the scopes granted (the token answer's, else what was asked, added to
+ * those granted before when the attempt was incremental) and the connection's requested
+ * scopes widened by what this attempt asked.
+ */
+function consentedScopes(
+  attempt: ConnectAttempt,
+  connection: Connection,
+  answered: readonly string[] | undefined,
+  includes: Readonly<Record<string, readonly string[]>>
+): { granted: string[]; requested: string[] } {
+  const asked = attempt.requested_scopes
+  const granted =
+    answered !== undefined
+      ? [...answered]
+      : attempt.incremental
+        ? [...new Set([...(connection.granted_scopes ?? []), ...asked])]
+        : [...asked]
+  return { granted, requested: widestScopes([...connection.requested_scopes, ...asked], includes) }
+}
 
 /** The cookie that binds an attempt to the browser that started it; one per attempt. */
 export function bindingCookieName(attemptId: string): string {
@@ -103,11 +183,12 @@ export class ConnectFlow {
   }
 
   /** Creates a connect attempt; returns the Latchkey URL to open in the end customer's browser. */
-  async authorize(
-    tenantId: string,
-    connectionId: string,
-    options: { returnTo?: string | undefined } = {}
-  ): Promise<{ authorizeUrl: string; expiresAt: string }> {
+  /**
+   * Starts a connect attempt. With `actions` or `scopes`, asks for more than the connection
+   * has (its id kept): the scopes those need that it was not granted. Where the provider
+   * supports incremental consent only those are sent; elsewhere every scope is asked again.
+   */
+  async authorize(tenantId: string, connectionId: string, options: AuthorizeOptions = {}): Promise<AuthorizeLink> {
     if (options.returnTo !== undefined && !/^\/[a-z0-9/_-]*$/.test(options.returnTo))
       throw new RuntimeError('invalid_request', 'returnTo must be a path on this deployment')
     const connection = await this.store.connections.get(tenantId, connectionId)
@@ -121,6 +202,17 @@ export class ConnectFlow {
         `this connection uses the "${scheme.label}" scheme, which needs no browser step: its credentials are given when it is created`
       )
     }
+    const asked = options.actions !== undefined || options.scopes !== undefined
+    if (asked && scheme.kind !== 'oauth2')
+      throw invalidRequest('the scheme has no scopes', [
+        {
+          path: options.actions === undefined ? 'body.scopes' : 'body.actions',
+          message: `cannot be asked for: the "${scheme.label}" scheme has no scopes`
+        }
+      ])
+    const ask =
+      asked && scheme.kind === 'oauth2' ? scopesToAsk(entry.definition, scheme, connection, options) : undefined
+    const requestedScopes = ask?.scopes ?? connection.requested_scopes
     if (scheme.kind === 'oauth1') {
       // Fail now, not in the browser, when the consumer is not set.
       await oauth1Context(this.store, entry.definition, connection)
@@ -132,7 +224,8 @@ export class ConnectFlow {
         buildAuthorizeUrl(context, {
           redirectUri: redirectUriOf(this.config.publicUrl),
           state: 'check',
-          scopes: connection.requested_scopes
+          scopes: requestedScopes,
+          incremental: ask?.incremental
         })
       } catch (error) {
         if (error instanceof OAuthError)
@@ -152,14 +245,17 @@ export class ConnectFlow {
       connectionId,
       startToken,
       redirectUri: redirectUriOf(this.config.publicUrl),
-      requestedScopes: connection.requested_scopes,
+      requestedScopes,
       issuer: scheme.kind === 'oauth2' ? (scheme.issuer ?? null) : null,
       expiresAt,
-      returnTo: options.returnTo ?? null
+      returnTo: options.returnTo ?? null,
+      incremental: ask?.incremental ?? false
     })
     return {
       authorizeUrl: `${this.config.publicUrl.replace(/\/+$/, '')}/oauth/start/${startToken}`,
-      expiresAt: expiresAt.toISOString()
+      expiresAt: expiresAt.toISOString(),
+      scopes: [...requestedScopes],
+      incremental: ask?.incremental ?? false
     }
   }
 
@@ -204,7 +300,8 @@ export class ConnectFlow {
       authorize = buildAuthorizeUrl(context, {
         redirectUri: attempt.redirect_uri,
         state,
-        scopes: attempt.requested_scopes
+        scopes: attempt.requested_scopes,
+        incremental: attempt.incremental
       })
     } catch (error) {
       // The metadata changed since the attempt was created (PKCE no longer offered).
@@ -270,8 +367,10 @@ export class ConnectFlow {
       {
         kind: 'connect.started',
         level: 'info',
-        message: `Sent to ${entry.definition.name} to approve access`,
-        detail: { scopes: attempt.requested_scopes }
+        message: attempt.incremental
+          ? `Sent to ${entry.definition.name} to approve more access`
+          : `Sent to ${entry.definition.name} to approve access`,
+        detail: { scopes: attempt.requested_scopes, ...(attempt.incremental ? { incremental: true } : {}) }
       }
     )
     const maxAgeSeconds = Math.max(1, Math.floor((attempt.expires_at.getTime() - this.now()) / 1000))
@@ -416,6 +515,7 @@ export class ConnectFlow {
         }
       }
       const now = this.now()
+      const scopes = consentedScopes(attempt, connection, tokens.scopes, context.auth.scopeIncludes)
       await this.lifecycle.connected(
         { tenantId: attempt.tenant_id, connectionId: connection.id },
         {
@@ -424,13 +524,14 @@ export class ConnectFlow {
             expiresAt: tokens.expiresAt ?? null,
             refreshDueAt: refreshDueAt(tokens, now, this.config.refreshMarginSeconds ?? 300)
           },
-          grantedScopes: tokens.scopes ?? attempt.requested_scopes,
+          grantedScopes: scopes.granted,
+          requestedScopes: scopes.requested,
           metadata
         },
         {
           message: `Connected to ${entry.definition.name}`,
           detail: {
-            scopes: tokens.scopes ?? attempt.requested_scopes,
+            scopes: scopes.granted,
             expiresAt: tokens.expiresAt?.toISOString() ?? null,
             refreshToken: tokens.refreshToken !== undefined
           }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { ConnectSession, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import type { ConnectFlow } from './connect-flow.js'
+import { missingScopes, resolveAuthScheme, scopesForActions } from '@latchkey/connector-sdk'
+import type { Issue } from '@latchkey/connector-sdk'
+import type { AuthorizeLink, ConnectFlow } from './connect-flow.js'
 import type { ConnectionService, EventView, NewConnectionRequest } from '../connections/connection-service.js'
 import type { ConnectionView } from '../connections/connection-view.js'
 import type { ConnectorService, ConnectorSummary } from '../connectors/connector-service.js'
@@ -22,12 +24,22 @@ export interface ConnectSessionLink {
   expiresAt: string
 }
 
+/** The actions a session names for one connector, and the scopes they need (what the wizard asks for). */
+export interface SessionActions {
+  actions: string[]
+  scopes: string[]
+}
+
 /** What the wizard shows: the connectors offered to this end customer and their connections. */
 export interface ConnectSessionOverview {
   externalId: string
   expiresAt: string
   connectors: ConnectorSummary[]
   connections: ConnectionView[]
+  /** Per connector key, the actions this session's connections will be used for. */
+  actions: Record<string, SessionActions>
+  /** Per connection id, the scopes those actions need that it was not granted (asked for by authorizing it again). */
+  missingScopes: Record<string, string[]>
 }
 
 /**
@@ -51,25 +63,62 @@ export class ConnectSessionService {
 
   async create(
     tenantId: string,
-    input: { externalId: string; connectors?: readonly string[] | undefined }
+    input: {
+      externalId: string
+      connectors?: readonly string[] | undefined
+      actions?: Readonly<Record<string, readonly string[]>> | undefined
+    }
   ): Promise<ConnectSessionLink> {
     const offered = input.connectors === undefined ? null : [...new Set(input.connectors)]
+    const issues: Issue[] = []
     if (offered !== null) {
-      const issues = []
       for (const [index, key] of offered.entries()) {
         if ((await this.catalog.get(tenantId, key)) === undefined)
           issues.push({ path: `body.connectors[${index}]`, message: `"${key}" is not a connector of this tenant` })
       }
-      if (issues.length > 0) throw invalidRequest('the connect session names unknown connectors', issues)
     }
+    const actions =
+      input.actions === undefined ? null : await this.checkActions(tenantId, offered, input.actions, issues)
+    if (issues.length > 0)
+      throw invalidRequest(
+        `the connect session has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
+        issues
+      )
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
     const expiresAt = new Date(this.now() + (this.config.connectSessionTtlSeconds ?? 1800) * 1000)
-    await this.store.sessions.create({ tenantId, token, externalId: input.externalId, connectors: offered, expiresAt })
+    await this.store.sessions.create({
+      tenantId,
+      token,
+      externalId: input.externalId,
+      connectors: offered,
+      actions,
+      expiresAt
+    })
     return {
       token,
       url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}#session=${token}`,
       expiresAt: expiresAt.toISOString()
     }
+  }
+
+  /** Each connector named must be offered and declare the actions; every problem is added to `issues`. */
+  private async checkActions(
+    tenantId: string,
+    offered: readonly string[] | null,
+    named: Readonly<Record<string, readonly string[]>>,
+    issues: Issue[]
+  ): Promise<Record<string, string[]>> {
+    const actions: Record<string, string[]> = {}
+    for (const [key, keys] of Object.entries(named)) {
+      const at = `body.actions.${key}`
+      const entry = await this.catalog.get(tenantId, key)
+      if (entry === undefined) issues.push({ path: at, message: `"${key}" is not a connector of this tenant` })
+      else if (offered !== null && !offered.includes(key))
+        issues.push({ path: at, message: `"${key}" is not one of the connectors this session offers` })
+      else issues.push(...scopesForActions(entry.definition, keys, at).issues)
+      actions[key] = [...new Set(keys)]
+    }
+    return actions
   }
 
   /** The session a token opens, or `undefined` when it is unknown or expired. */
@@ -86,7 +135,27 @@ export class ConnectSessionService {
     const connections = (await this.connections.list(session.tenant_id, { externalId: session.external_id })).filter(
       (c) => offered.has(c.connector)
     )
-    return { externalId: session.external_id, expiresAt: session.expires_at.toISOString(), connectors, connections }
+    const actions: Record<string, SessionActions> = {}
+    const missing: Record<string, string[]> = {}
+    for (const [key, keys] of Object.entries(session.actions ?? {})) {
+      const entry = offered.has(key) ? await this.catalog.get(session.tenant_id, key) : undefined
+      if (entry === undefined) continue
+      actions[key] = { actions: keys, scopes: scopesForActions(entry.definition, keys).scopes }
+      for (const connection of connections.filter((c) => c.connector === key && c.scopes.granted.length > 0)) {
+        const scheme = resolveAuthScheme(entry.definition, connection.scheme ?? undefined)
+        if (scheme?.kind !== 'oauth2') continue
+        const lacking = missingScopes(actions[key].scopes, connection.scopes.granted, scheme.scopeIncludes)
+        if (lacking.length > 0) missing[connection.id] = lacking
+      }
+    }
+    return {
+      externalId: session.external_id,
+      expiresAt: session.expires_at.toISOString(),
+      connectors,
+      connections,
+      actions,
+      missingScopes: missing
+    }
   }
 
   /** Creates a connection for the session's end customer; the external id is the session's, whatever the body says. */
@@ -98,7 +167,13 @@ export class ConnectSessionService {
       throw invalidRequest('the connector is not offered here', [
         { path: 'body.connector', message: `"${request.connector}" is not offered in this connect session` }
       ])
-    return this.connections.create(session.tenant_id, { ...request, externalId: session.external_id })
+    // The session, not the browser, says what the connection is for.
+    const actions = session.actions?.[request.connector] ?? request.actions
+    return this.connections.create(session.tenant_id, {
+      ...request,
+      externalId: session.external_id,
+      ...(actions === undefined ? {} : { actions })
+    })
   }
 
   /** Starts a connect attempt; `returnToWizard` when the browser goes there by a full-page redirect (a blocked popup). */
@@ -106,10 +181,13 @@ export class ConnectSessionService {
     session: ConnectSession,
     connectionId: string,
     options: { returnToWizard?: boolean | undefined }
-  ): Promise<{ authorizeUrl: string; expiresAt: string }> {
-    await this.require(session, connectionId)
+  ): Promise<AuthorizeLink> {
+    const connection = await this.require(session, connectionId)
+    // A connection made before the session named actions is asked for what they need on top.
+    const actions = session.actions?.[connection.connector]
     return this.connect.authorize(session.tenant_id, connectionId, {
-      returnTo: options.returnToWizard === true ? WIZARD_PATH : undefined
+      returnTo: options.returnToWizard === true ? WIZARD_PATH : undefined,
+      ...(actions === undefined ? {} : { actions })
     })
   }
 

@@ -104,6 +104,8 @@ export class ConnectionLifecycle {
     change: {
       readonly credential: CredentialWrite
       readonly grantedScopes: readonly string[]
+      /** The connection's requested scopes, when a consent for more widened them. */
+      readonly requestedScopes?: readonly string[]
       readonly metadata: Record<string, unknown>
     },
     event: Omit<EventInput, 'kind' | 'level'>
@@ -117,6 +119,7 @@ export class ConnectionLifecycle {
           status: 'connected',
           statusReason: null,
           grantedScopes: [...change.grantedScopes],
+          ...(change.requestedScopes === undefined ? {} : { requestedScopes: [...change.requestedScopes] }),
           metadata: change.metadata
         },
         trx

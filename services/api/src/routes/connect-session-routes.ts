@@ -69,7 +69,15 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     externalId: Type.String(),
     expiresAt: Type.String(),
     connectors: Type.Array(ConnectorSummarySchema),
-    connections: Type.Array(ConnectionSchema)
+    connections: Type.Array(ConnectionSchema),
+    actions: Type.Record(
+      Type.String(),
+      Type.Object({ actions: Type.Array(Type.String()), scopes: Type.Array(Type.String()) }),
+      { description: 'Per connector key, the actions this session names and the scopes they need' }
+    ),
+    missingScopes: Type.Record(Type.String(), Type.Array(Type.String()), {
+      description: 'Per connection id, the scopes those actions need that it was not granted'
+    })
   })
   const { externalId: _externalId, ...wizardFields } = ConnectionBody.properties
   const WizardConnectionBody = Type.Object(wizardFields, { additionalProperties: false })

@@ -3,6 +3,7 @@ import Type from 'typebox'
 import type { Runtime } from '@latchkey/runtime'
 import {
   AuthorizeAnswer,
+  AuthorizeBody,
   VerificationAnswer,
   ConnectionBody,
   CredentialsBody,
@@ -52,8 +53,16 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> =
   )
   app.post(
     '/v1/connections/:id/authorize',
-    { schema: { params: IdParams, response: { 200: AuthorizeAnswer, ...errors } } },
-    async (request) => runtime.connect.authorize(request.tenant.id, request.params.id)
+    {
+      schema: { params: IdParams, body: AuthorizeBody, response: { 200: AuthorizeAnswer, ...errors } },
+      // The body is optional: none is a plain (re)connect.
+      preValidation: async (request) => void (request.body ??= {})
+    },
+    async (request) =>
+      runtime.connect.authorize(request.tenant.id, request.params.id, {
+        actions: request.body.actions,
+        scopes: request.body.scopes
+      })
   )
   app.post('/v1/connections/:id/refresh', { schema: one }, async (request) => {
     await runtime.connections.refresh(request.tenant.id, request.params.id)
