@@ -889,6 +889,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        actions?: {
+                            [key: string]: string[];
+                        };
                         connectors?: string[];
                         externalId: string;
                     };
@@ -1457,6 +1460,10 @@ export interface paths {
                         "application/json": {
                             authorizeUrl: string;
                             expiresAt: string;
+                            /** @description Only the missing scopes are asked for; the provider adds them to those granted before */
+                            incremental: boolean;
+                            /** @description The scopes this attempt asks the provider for */
+                            scopes: string[];
                         };
                     };
                 };
@@ -2370,6 +2377,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Per connector key, the actions this session names and the scopes they need */
+                            actions: {
+                                [key: string]: {
+                                    actions: string[];
+                                    scopes: string[];
+                                };
+                            };
                             connections: {
                                 account: {
                                     [key: string]: unknown;
@@ -2462,6 +2476,10 @@ export interface paths {
                             }[];
                             expiresAt: string;
                             externalId: string;
+                            /** @description Per connection id, the scopes those actions need that it was not granted */
+                            missingScopes: {
+                                [key: string]: string[];
+                            };
                         };
                     };
                 };
@@ -3990,7 +4008,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions?: string[];
+                        scopes?: string[];
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4001,6 +4026,10 @@ export interface paths {
                         "application/json": {
                             authorizeUrl: string;
                             expiresAt: string;
+                            /** @description Only the missing scopes are asked for; the provider adds them to those granted before */
+                            incremental: boolean;
+                            /** @description The scopes this attempt asks the provider for */
+                            scopes: string[];
                         };
                     };
                 };

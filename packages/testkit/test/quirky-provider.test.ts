@@ -653,3 +653,19 @@ t.test('a minted refresh token works like one from a connect', async (t) => {
   t.equal(await apiStatus(provider, String(issued.access_token)), 200)
   t.equal((await refresh(provider, 'qrt_never-issued')).status, 400)
 })
+
+t.test('incremental authorization: with the declared param, a grant holds every scope granted before', async (t) => {
+  const provider = await startQuirkyProvider({
+    clientId: 'app',
+    clientSecret: 'secret',
+    modes: { incrementalParam: 'include_granted_scopes' }
+  })
+  t.teardown(() => provider.close())
+  t.equal((await exchange(provider, { scope: 'read' })).scope, 'read')
+  t.equal(
+    (await exchange(provider, { scope: 'write', include_granted_scopes: 'true' })).scope,
+    'read write',
+    'asked for write, granted read and write'
+  )
+  t.equal((await exchange(provider, { scope: 'admin' })).scope, 'admin', 'without the param: only what is asked')
+})
