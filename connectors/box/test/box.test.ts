@@ -1,11 +1,13 @@
 import t from 'tap'
-import { resolveEndpoints, validateConnectorDefinition } from '@latchkey/connector-sdk'
+import { resolveAuthScheme, resolveEndpoints, validateConnectorDefinition } from '@latchkey/connector-sdk'
 import defaultExport, { box } from '../src/index.js'
 
 t.test('the Box definition validates, also as JSON', async (t) => {
   t.equal(defaultExport, box)
   t.same(validateConnectorDefinition(JSON.parse(JSON.stringify(box))).issues, [])
-  t.equal(Object.keys(box.auth.scopes ?? {}).length, 9)
+  const scheme = resolveAuthScheme(box)
+  t.equal(scheme?.kind === 'oauth2' ? Object.keys(scheme.scopes).length : 0, 9)
+  t.same(scheme?.kind === 'oauth2' ? scheme.scopeIncludes : undefined, { root_readwrite: ['root_readonly'] })
 })
 
 t.test('its URLs render', async (t) => {

@@ -39,7 +39,9 @@ export const slack = defineConnector({
         'channels:read': 'View basic information about public channels',
         'chat:write': 'Send messages as the app',
         'users:read': 'View people in the workspace',
-        'team:read': 'View the workspace name and domain'
+        'team:read': 'View the workspace name and domain',
+        // https://docs.slack.dev/reference/scopes/channels.history
+        'channels:history': 'View messages and other content in public channels that your Slack app has been added to'
       },
       defaultScopes: ['channels:read', 'chat:write'],
       tokenResponse: { keepFields: KEEP }
@@ -65,5 +67,109 @@ export const slack = defineConnector({
       { path: 'error', equals: ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'] }
     ]
   },
-  verification: { path: '/auth.test', identity: { team: 'team', user: 'user' } }
+  verification: { path: '/auth.test', identity: { team: 'team', user: 'user' } },
+  // Cursor paging everywhere: `cursor` = the answer's `response_metadata.next_cursor` (empty on the last page), with
+  // `limit` (under 1000, no more than 200 recommended). https://docs.slack.dev/apis/web-api/pagination
+  // Errors still answer 200 with `ok: false`; the auth failures among them are declared in `http.authFailures`.
+  actions: [
+    {
+      key: 'list_channels',
+      name: 'List public channels',
+      description: 'The public channels of the workspace (conversations.list with its default type, public_channel).',
+      method: 'GET',
+      // https://docs.slack.dev/reference/methods/conversations.list
+      path: '/conversations.list',
+      query: { exclude_archived: '{{input.exclude_archived}}', team_id: '{{input.team_id}}' },
+      input: {
+        type: 'object',
+        properties: {
+          exclude_archived: { type: 'boolean', description: 'Leave archived channels out' },
+          team_id: { type: 'string', description: 'The workspace to list, for org-level tokens only' }
+        },
+        additionalProperties: false
+      },
+      output: 'channels',
+      scopes: ['channels:read'],
+      pagination: {
+        style: 'cursor',
+        param: 'cursor',
+        cursorPath: 'response_metadata.next_cursor',
+        limitParam: 'limit',
+        limit: 200
+      }
+    },
+    {
+      key: 'post_message',
+      name: 'Post a message',
+      description: 'Sends a message to a channel, or as a reply in a thread (thread_ts).',
+      method: 'POST',
+      // JSON bodies are accepted. https://docs.slack.dev/reference/methods/chat.postMessage
+      path: '/chat.postMessage',
+      body: { channel: '{{input.channel}}', text: '{{input.text}}', thread_ts: '{{input.thread_ts}}' },
+      input: {
+        type: 'object',
+        properties: {
+          channel: { type: 'string', minLength: 1, description: 'A channel id (C0123…) or name' },
+          text: { type: 'string', minLength: 1 },
+          thread_ts: { type: 'string', description: "The parent message's ts, to reply in its thread" }
+        },
+        required: ['channel', 'text'],
+        additionalProperties: false
+      },
+      scopes: ['chat:write']
+    },
+    {
+      key: 'list_users',
+      name: 'List people in the workspace',
+      method: 'GET',
+      // https://docs.slack.dev/reference/methods/users.list
+      path: '/users.list',
+      query: { team_id: '{{input.team_id}}' },
+      input: {
+        type: 'object',
+        properties: { team_id: { type: 'string', description: 'The workspace to list, for org-level tokens only' } },
+        additionalProperties: false
+      },
+      output: 'members',
+      scopes: ['users:read'],
+      pagination: {
+        style: 'cursor',
+        param: 'cursor',
+        cursorPath: 'response_metadata.next_cursor',
+        limitParam: 'limit',
+        limit: 200
+      }
+    },
+    {
+      key: 'channel_history',
+      name: "Read a public channel's messages",
+      description:
+        'Messages of a public channel the app or person is in, newest first; oldest and latest bound the range.',
+      method: 'GET',
+      // `has_more` says whether more follow; apps distributed outside the Marketplace are held to 15 messages a page
+      // (and one call a minute). https://docs.slack.dev/reference/methods/conversations.history
+      path: '/conversations.history',
+      query: { channel: '{{input.channel}}', oldest: '{{input.oldest}}', latest: '{{input.latest}}' },
+      input: {
+        type: 'object',
+        properties: {
+          channel: { type: 'string', minLength: 1, description: 'The channel id' },
+          oldest: { type: 'string', description: 'Only messages after this Unix timestamp (e.g. "1234567890.123456")' },
+          latest: { type: 'string', description: 'Only messages before this Unix timestamp' }
+        },
+        required: ['channel'],
+        additionalProperties: false
+      },
+      output: 'messages',
+      scopes: ['channels:history'],
+      pagination: {
+        style: 'cursor',
+        param: 'cursor',
+        cursorPath: 'response_metadata.next_cursor',
+        hasMorePath: 'has_more',
+        limitParam: 'limit',
+        limit: 200
+      }
+    }
+  ]
 })

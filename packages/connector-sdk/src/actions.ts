@@ -34,7 +34,8 @@ export function validateActionInput(action: Action, input: unknown, base = 'inpu
 }
 
 /**
- * The scopes a set of actions needs: their union, in declaration order.
+ * The scopes a connection made for these actions asks: their union, in declaration order, and
+ * the verification request's `scopes` (so it can still tell whose account it is).
  * @returns the scopes, and an issue per unknown action key (paths below `base`).
  */
 export function scopesForActions(
@@ -60,6 +61,8 @@ export function scopesForActions(
     }
     for (const scope of action.scopes ?? []) scopes.add(scope)
   })
+  // A connection made for actions still says whose account it is.
+  if (keys.length > 0) for (const scope of definition.verification?.scopes ?? []) scopes.add(scope)
   return { scopes: [...scopes], issues }
 }
 

@@ -2,7 +2,13 @@ import { parse as parseYaml } from 'yaml'
 import { OpenApiImportError } from './errors.js'
 import type { Issue } from './errors.js'
 import { joinPath } from './format-issues.js'
-import type { ConnectorDefinitionJson, OAuth2AuthorizationCodeAuth, ParameterDefinition } from './schema.js'
+import type {
+  ActionDefinition,
+  ConnectorDefinitionJson,
+  OAuth2AuthorizationCodeAuth,
+  ParameterDefinition
+} from './schema.js'
+import { actionsFromOperations } from './openapi-actions.js'
 import { checkEndpointUrl } from './url-policy.js'
 import { validateConnectorDefinition } from './validate-definition.js'
 
@@ -18,7 +24,12 @@ export interface OpenApiImportOptions {
   readonly version?: string | undefined
   /** Overrides `servers[0].url` as the API base URL. */
   readonly baseUrl?: string | undefined
+  /** Import the document's operations as actions. @defaultValue `true` */
+  readonly actions?: boolean | undefined
 }
+
+/** A definition holds at most this many actions. */
+const MAX_ACTIONS = 200
 
 /** What {@link fromOpenApi} produced. */
 export interface OpenApiImport {
@@ -259,5 +270,39 @@ export function fromOpenApi(document: unknown, options: OpenApiImportOptions): O
   }
   const result = validateConnectorDefinition(definition)
   if (!result.ok) throw new OpenApiImportError(result.issues)
-  return { definition, scheme: picked.name, warnings: [...warnings, ...server.warnings] }
+  const operations = options.actions === false ? undefined : importActions(doc, definition, picked.name, warnings)
+  return {
+    definition: operations === undefined ? definition : { ...definition, actions: operations },
+    scheme: picked.name,
+    warnings: [...warnings, ...server.warnings]
+  }
+}
+
+/**
+ * The document's operations as actions (when it has `paths` and a base URL). An operation
+ * the definition would refuse is left out with a warning naming the problem, so one odd
+ * operation never sinks the import.
+ */
+function importActions(
+  doc: Json,
+  definition: OpenApiImport['definition'],
+  scheme: string,
+  warnings: string[]
+): ActionDefinition[] | undefined {
+  if (!isObject(doc.paths) || Object.keys(doc.paths).length === 0) return undefined
+  if (definition.http === undefined) {
+    warnings.push('the operations were not imported as actions: the document names no server URL (give baseUrl)')
+    return undefined
+  }
+  const imported = actionsFromOperations(doc, scheme, Object.keys(definition.auth.scopes ?? {}))
+  warnings.push(...imported.warnings)
+  const kept: ActionDefinition[] = []
+  for (const action of imported.actions.slice(0, MAX_ACTIONS)) {
+    const check = validateConnectorDefinition({ ...definition, actions: [action] })
+    if (check.ok) kept.push(action)
+    else warnings.push(`${action.method} ${action.path}: left out (${check.issues[0]?.message ?? 'invalid'})`)
+  }
+  if (imported.actions.length > MAX_ACTIONS)
+    warnings.push(`only the first ${MAX_ACTIONS} of ${imported.actions.length} operations were imported as actions`)
+  return kept.length === 0 ? undefined : kept
 }

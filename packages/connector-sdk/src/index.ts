@@ -113,6 +113,8 @@ export {
 } from './parameters.js'
 export type { ParametersResult } from './parameters.js'
 export { fromOpenApi, parseOpenApiDocument } from './from-openapi.js'
+export { actionKeyOf, actionsFromOperations, plainSchema } from './openapi-actions.js'
+export type { ImportedActions } from './openapi-actions.js'
 export type { OpenApiImport, OpenApiImportOptions } from './from-openapi.js'
 export {
   API_KEY_PLACEHOLDER,

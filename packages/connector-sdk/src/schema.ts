@@ -783,7 +783,14 @@ export const VerificationSchema = Type.Object(
   {
     ...verificationRequest,
     path: Type.Optional(verificationRequest.path),
-    steps: Type.Optional(Type.Array(VerificationStepSchema, { minItems: 2, maxItems: 5 }))
+    steps: Type.Optional(Type.Array(VerificationStepSchema, { minItems: 2, maxItems: 5 })),
+    /**
+     * The OAuth scopes the verification request needs (Microsoft Graph's `/me`: `User.Read`):
+     * a connection made for actions asks for them too, so it can tell whose account it is.
+     */
+    scopes: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { maxItems: 20, uniqueItems: true })
+    )
   },
   { additionalProperties: false }
 )

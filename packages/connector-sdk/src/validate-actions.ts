@@ -12,7 +12,7 @@ const ACTION_NAMESPACES: readonly PlaceholderNamespace[] = ['input', 'parameters
 const VALUE_NAMESPACES: readonly PlaceholderNamespace[] = [...ACTION_NAMESPACES, 'now']
 
 /** Headers Latchkey or the scheme sets on every call. */
-const RESERVED_HEADERS = ['authorization', 'host', 'content-length', 'cookie']
+export const RESERVED_HEADERS = ['authorization', 'host', 'content-length', 'cookie']
 
 /** Every scope some OAuth 2.0 scheme declares; `undefined` when no scheme uses scopes. */
 function declaredScopes(auth: unknown): string[] | undefined {
@@ -67,11 +67,11 @@ function checkPagination(check: Checker, action: Json, actionAt: string): void {
       check.add(joinPath(at, 'cursorIn'), `cannot be "body" with ${String(action.method)}`)
     unused(['firstPage'])
   } else if (style === 'link') {
-    unused(['param', 'cursorPath', 'cursorHeader', 'cursorFromLastItem', 'cursorIn', 'limitParam', 'firstPage'])
+    // The page size is asked on the first request; the next links carry it on.
+    unused(['param', 'cursorPath', 'cursorHeader', 'cursorFromLastItem', 'cursorIn', 'firstPage'])
   } else if (style === 'offset' || style === 'page') {
     needs('param', `it names the query param that sends the ${style === 'offset' ? 'offset' : 'page number'}`)
-    if (action.output === undefined)
-      check.add(joinPath(actionAt, 'output'), 'is required with pagination: it says where the items are')
+    // Without `output` the items are the body itself, which must then be a list (GitHub, GitLab).
     unused([
       'cursorPath',
       'cursorHeader',
@@ -126,18 +126,22 @@ function checkAction(check: Checker, action: Json, at: string, scopes: string[] 
   }
   if (action.bodyFormat !== undefined && action.body === undefined)
     check.add(joinPath(at, 'bodyFormat'), 'needs a body')
-  strings(action.scopes).forEach((scope, index) => {
-    if (scopes === undefined)
-      check.add(joinPath(at, 'scopes', index), 'no auth scheme of this connector uses OAuth 2.0 scopes')
+  checkScopeList(check, action.scopes, joinPath(at, 'scopes'), scopes)
+  checkPagination(check, action, at)
+}
+
+/** Each scope must be declared by an OAuth 2.0 scheme of the connector. */
+function checkScopeList(check: Checker, list: unknown, at: string, scopes: string[] | undefined): void {
+  strings(list).forEach((scope, index) => {
+    if (scopes === undefined) check.add(joinPath(at, index), 'no auth scheme of this connector uses OAuth 2.0 scopes')
     else if (scopes.length > 0 && !scopes.includes(scope)) {
       const suggestion = closest(scope, scopes)
       check.add(
-        joinPath(at, 'scopes', index),
+        joinPath(at, index),
         `"${scope}" is not a declared scope${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`
       )
     }
   })
-  checkPagination(check, action, at)
 }
 
 /** Checks the meaning of `actions`: unique keys, templates naming their inputs, declared scopes, coherent pagination. */
@@ -146,6 +150,7 @@ export function checkActions(check: Checker, json: Json): void {
   if (json.actions.length > 0 && !isObject(json.http))
     check.add('actions', "needs http.baseUrl: actions are requests on the connector's API")
   const scopes = declaredScopes(json.auth)
+  if (isObject(json.verification)) checkScopeList(check, json.verification.scopes, 'verification.scopes', scopes)
   const seen = new Map<string, number>()
   const known = check.scope.input
   json.actions.forEach((action: unknown, index: number) => {

@@ -127,7 +127,6 @@ t.test('every problem of every action is reported by its path', async (t) => {
     { path: 'actions[1].body', message: 'is not sent with GET' },
     { path: 'actions[1].scopes[0]', message: '"repos" is not a declared scope; did you mean "repo"?' },
     { path: 'actions[2].key', message: 'repeats the key of actions[0]' },
-    { path: 'actions[2].output', message: /is required with pagination/ },
     { path: 'actions[2].pagination.limit', message: 'is required with limitParam: the page size to ask for' }
   ])
 })
@@ -186,6 +185,16 @@ t.test('cursor pagination needs one source of its cursor', async (t) => {
   ])
 })
 
+t.test('a page size with Link paging, and page numbers over a body that is the list', async (t) => {
+  const d = definition() as Mutable
+  d.actions[0].pagination = { style: 'link', limitParam: 'per_page', limit: 100 }
+  delete d.actions[2].output
+  d.actions[2].pagination = { style: 'page', param: 'page', limitParam: 'per_page', limit: 100 }
+  exactly(t, issuesOf(d), [])
+  d.actions[0].pagination = { style: 'link', param: 'page' }
+  exactly(t, issuesOf(d), [{ path: 'actions[0].pagination.param', message: 'is not used by the "link" style' }])
+})
+
 t.test('input is checked against the action schema, every field at once', async (t) => {
   const connector = defineConnector(definition())
   const list = findAction(connector, 'list_issues')!
@@ -241,4 +250,16 @@ t.test('scopes come from the actions used; each scope knows its actions', async 
     ],
     'read:user': [{ key: 'me', name: 'Who am I' }]
   })
+})
+
+t.test('a connection made for actions also asks for what the verification request needs', async (t) => {
+  const d = definition() as Mutable
+  d.verification = { path: '/user', identity: { user: 'login' }, scopes: ['read:user'] }
+  exactly(t, issuesOf(d), [])
+  t.same(scopesForActions(d as ConnectorDefinitionInput, ['create_issue']).scopes, ['repo', 'read:user'])
+  t.same(scopesForActions(d as ConnectorDefinitionInput, []).scopes, [], 'no actions, nothing added')
+  d.verification.scopes = ['read:usr']
+  exactly(t, issuesOf(d), [
+    { path: 'verification.scopes[0]', message: '"read:usr" is not a declared scope; did you mean "read:user"?' }
+  ])
 })

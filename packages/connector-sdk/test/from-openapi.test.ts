@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { OpenApiImportError, fromOpenApi, parseOpenApiDocument, validateConnectorDefinition } from '../src/index.js'
+import {
+  OpenApiImportError,
+  actionKeyOf,
+  fromOpenApi,
+  parseOpenApiDocument,
+  validateConnectorDefinition
+} from '../src/index.js'
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 
@@ -170,4 +176,65 @@ t.test('invalid URLs, bad documents, bad options', async (t) => {
   t.match(importError([]).issues, [{ path: '', message: /must be an object/ }])
   const ok = flow({ authorizationUrl: 'https://a.example/a', tokenUrl: 'https://a.example/t', scopes: {} })
   t.match(importError(ok, { key: 'Bad Key', name: 'X' }).issues, [{ path: 'key', message: /lower-case/ }])
+})
+
+t.test('operations become actions: parameters as input, the JSON body, each operation’s scopes', async (t) => {
+  const { definition, warnings } = fromOpenApi(fixture('box-openapi-operations.yaml'), { key: 'box2', name: 'Box' })
+  t.equal(validateConnectorDefinition(definition).ok, true, 'a valid definition, actions included')
+  t.same(
+    definition.actions?.map((a) => [a.key, a.method, a.path, a.scopes ?? []]),
+    [
+      ['get_folders_id_items', 'GET', '/folders/{{input.folder_id}}/items', ['root_readonly']],
+      ['post_folders', 'POST', '/folders', ['root_readwrite']],
+      ['delete_files_id', 'DELETE', '/files/{{input.file_id}}', ['root_readwrite']],
+      ['get_events', 'GET', '/events', []]
+    ]
+  )
+  const [list, create, remove, events] = definition.actions ?? []
+  t.same(list?.query, {
+    fields: '{{input.fields}}',
+    usemarker: '{{input.usemarker}}',
+    marker: '{{input.marker}}',
+    limit: '{{input.limit}}'
+  })
+  t.same(list?.headers, { boxapi: '{{input.boxapi}}' }, 'header parameters too; cookies never')
+  t.same(list?.input?.required, ['folder_id'], 'the path-level parameter, by reference, is required')
+  t.same(
+    list?.input?.properties.folder_id,
+    { type: 'string', description: 'The unique identifier that represent a folder; the root folder is always "0".' },
+    'examples dropped, descriptions kept'
+  )
+  t.equal(list?.name, 'List items in folder')
+  t.same(create?.body, '{{input.body}}', 'the JSON body is the input’s body, whole')
+  t.same(create?.input?.required, ['body'])
+  const body = create?.input?.properties.body as Record<string, any>
+  t.same(body.required, ['name', 'parent'], 'the referenced schema is inlined')
+  t.same(
+    body.properties.folder_upload_email,
+    {
+      anyOf: [
+        { type: 'object', properties: { access: { type: 'string', enum: ['open', 'collaborators'] } } },
+        { type: 'null' }
+      ]
+    },
+    'nullable becomes a union with null'
+  )
+  t.same(body.properties.parent_folder, {}, 'a cycle stops at "anything"')
+  t.same(remove?.headers, { 'if-match': '{{input.if_match}}' }, 'names that are not placeholders are made so')
+  t.equal(events?.name, 'List user and enterprise events', 'no operationId: keyed by method and path')
+  t.match(warnings, [/GET \/files\/\{file_id\}\/thumbnail\.\{extension\}: a path parameter is not described; left out/])
+
+  const { definition: only } = fromOpenApi(fixture('box-openapi-operations.yaml'), {
+    key: 'box2',
+    name: 'Box',
+    actions: false
+  })
+  t.equal(only.actions, undefined, 'actions: false imports the auth only')
+})
+
+t.test('action keys from operation ids', async (t) => {
+  t.equal(actionKeyOf('listFolderItems'), 'list_folder_items')
+  t.equal(actionKeyOf('GET /repos/{owner}/{repo}'), 'get_repos_owner_repo')
+  t.equal(actionKeyOf('2fa-enable'), 'op_2fa_enable')
+  t.ok(actionKeyOf('x'.repeat(100)).length <= 63)
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { startQuirkyProvider, testConnector } from '@latchkey/testkit'
 import { approveInBrowser, startHarness } from './harness.js'
@@ -140,4 +141,34 @@ t.test('declared actions: listed with their schemas and scopes, run, paged, refu
     body: { input: { folder: 'inbox' } }
   })
   t.equal(foreign.statusCode, 404, "another tenant's connection is not found")
+})
+
+t.test('an OpenAPI document arrives with its operations as actions, each with its scopes', async (t) => {
+  const h = await startHarness(t)
+  const tenant = await h.createTenant()
+  const document = readFileSync(
+    new URL('../../../packages/connector-sdk/test/fixtures/box-openapi-operations.yaml', import.meta.url),
+    'utf8'
+  )
+  const imported = await h.call('POST', '/v1/connectors/openapi', {
+    apiKey: tenant.apiKey,
+    body: { key: 'box-model', name: 'Box (model)', document }
+  })
+  t.equal(imported.statusCode, 201, imported.body)
+  t.match(imported.json().warnings, [/thumbnail.*left out/])
+  const listed = await h.call('GET', '/v1/connectors/box-model/actions', { apiKey: tenant.apiKey })
+  t.same(
+    listed.json().actions.map((a: { key: string; scopes: string[] }) => [a.key, a.scopes]),
+    [
+      ['get_folders_id_items', ['root_readonly']],
+      ['post_folders', ['root_readwrite']],
+      ['delete_files_id', ['root_readwrite']],
+      ['get_events', []]
+    ]
+  )
+  const connection = await h.call('POST', '/v1/connections', {
+    apiKey: tenant.apiKey,
+    body: { connector: 'box-model', actions: ['get_folders_id_items'] }
+  })
+  t.same(connection.json().scopes.requested, ['root_readonly'], 'least privilege from the operations’ security')
 })

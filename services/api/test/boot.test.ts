@@ -14,7 +14,7 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; stder
     })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const timer = setTimeout(() => child.kill('SIGTERM'), 20_000)
+    const timer = setTimeout(() => child.kill('SIGTERM'), 60_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
       resolve({ code, stderr })

@@ -37,7 +37,7 @@ function sandbox(system: System): ConnectorDefinitionJson {
   }
 }
 
-async function prepare(system: System): Promise<string> {
+async function prepare(system: System, sessionExtras: Record<string, unknown> = {}): Promise<string> {
   const created = await system.api('POST', '/v1/connectors', sandbox(system))
   if (created.status !== 201) throw new Error(`connector: ${JSON.stringify(created.body)}`)
   const app = await system.api('PUT', '/v1/connectors/sandbox/app', {
@@ -47,7 +47,8 @@ async function prepare(system: System): Promise<string> {
   if (app.status !== 200) throw new Error(`app: ${JSON.stringify(app.body)}`)
   const session = await system.api<{ url: string; token: string }>('POST', '/v1/connect-sessions', {
     externalId: 'customer-42',
-    connectors: ['sandbox']
+    connectors: ['sandbox'],
+    ...sessionExtras
   })
   if (session.status !== 201) throw new Error(`session: ${JSON.stringify(session.body)}`)
   return session.body.url
@@ -131,6 +132,47 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   t.ok(kinds.includes('revocation.done'), 'the worker revoked the tokens at the provider')
   t.ok(system.server.counters.revocations >= 1, 'the provider saw the revocation request')
   await system.screenshot(page, 'wizard-disconnected')
+})
+
+t.test('wizard: a session naming actions fixes their scopes and asks a connection only for more', async (t) => {
+  const system = await startSystem(t)
+  const { page } = await system.page()
+  // First the customer connects for reading only.
+  await page.goto(await prepare(system))
+  const section = page.locator('section[data-connector="sandbox"]')
+  await section.getByLabel('Workspace').fill('acme-co')
+  const firstPopup = page.waitForEvent('popup')
+  await section.getByRole('button', { name: 'Connect Sandbox' }).click()
+  const first = await firstPopup
+  await approveIn(first)
+  await card(page).locator('.state', { hasText: 'Connected, not used yet' }).waitFor()
+  await first.close()
+  t.equal((await card(page).locator('.scopes').textContent())?.trim(), 'read')
+
+  // Then the application will also create files: its next link names both actions.
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
+    externalId: 'customer-42',
+    connectors: ['sandbox'],
+    actions: { sandbox: ['list_files', 'create_file'] }
+  })
+  await page.goto('about:blank')
+  await page.goto(session.body.url)
+  const banner = card(page).locator('.missing-scopes')
+  await banner.waitFor()
+  t.match(await banner.textContent(), /Needs more access .*: write\./, 'the card says what it lacks, in words')
+  await system.screenshot(page, 'wizard-needs-more-access')
+  // The form for another connection is folded away beside an existing one.
+  await section.getByText('Add a Sandbox connection').click()
+  const write = section.getByRole('checkbox', { name: /write/ })
+  await write.waitFor()
+  t.ok((await write.isChecked()) && (await write.isDisabled()), 'a scope the actions need is ticked and fixed')
+
+  const popupOpened = page.waitForEvent('popup')
+  await card(page).getByRole('button', { name: 'Grant more access' }).click()
+  await approveIn(await popupOpened)
+  await card(page).locator('.scopes', { hasText: 'read, write' }).waitFor()
+  t.equal(await card(page).locator('.missing-scopes').count(), 0, 'granted: the warning is gone')
+  t.equal(await section.locator('article.connection').count(), 1, 'the same connection, not a new one')
 })
 
 t.test('wizard: a denied consent shows the readable error and its hint', async (t) => {

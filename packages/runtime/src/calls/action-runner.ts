@@ -124,6 +124,9 @@ export class ActionRunner {
       query: rendered.query,
       body: rendered.body
     })
+    const declaresAccept = Object.keys(entryOf(handle).definition.http?.headers ?? {}).some(
+      (name) => name.toLowerCase() === 'accept'
+    )
     const collected: unknown[] = []
     let pages = 0
     let status = 0
@@ -132,7 +135,8 @@ export class ActionRunner {
       const { payload, contentType } = encodeBody(page.body, rendered.bodyFormat)
       const headers = {
         ...(contentType === undefined ? {} : { 'content-type': contentType }),
-        accept: 'application/json',
+        // JSON unless the connector asks for its own media type on every call (PagerDuty's versioned Accept).
+        ...(declaresAccept ? {} : { accept: 'application/json' }),
         ...rendered.headers
       }
       const answer = await readAnswer(

@@ -29,6 +29,10 @@ interface Overview {
   expiresAt: string
   connectors: ConnectorSummary[]
   connections: Connection[]
+  /** Per connector key, the actions the application will use and the scopes they need. */
+  actions: Record<string, { actions: string[]; scopes: string[] }>
+  /** Per connection id, the scopes those actions need that it was not granted. */
+  missingScopes: Record<string, string[]>
 }
 
 interface ConnectOutcome {
@@ -158,6 +162,8 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       ? credentialsForm(connector, scheme, connection.id)
       : null
   const verifiable = connector.verification !== null && (connected || connection.status === 'error')
+  // What the application's actions need and this connection was not granted: reconnecting asks for it.
+  const missing = overview?.missingScopes[connection.id] ?? []
   const actions = h(
     'div',
     { class: 'actions' },
@@ -166,7 +172,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       ? h(
           'button',
           { type: 'button', onclick: () => void reconnect(connector, connection.id) },
-          connection.status === 'configured' ? 'Connect' : 'Reconnect'
+          connection.status === 'configured' ? 'Connect' : missing.length > 0 ? 'Grant more access' : 'Reconnect'
         )
       : null,
     verifiable
@@ -255,6 +261,14 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
         : []),
       ...kept.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])
     ),
+    missing.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'banner banner-warn missing-scopes', 'data-missing-scopes': missing.join(' ') },
+          `Needs more access for what ${connector.name} will be used for: ${missing.join(', ')}. `,
+          'Choose Grant more access to approve only that; the connection keeps working meanwhile.'
+        ),
     actions,
     replaceForm,
     log
@@ -415,6 +429,7 @@ function usedBy(connector: ConnectorSummary, scope: string): HTMLElement[] {
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
 function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement {
   const id = `${connector.key}-${scheme.key}`
+  const needed = overview?.actions[connector.key]?.scopes
   const scopePicker =
     scheme.customerSelectsScopes && scheme.scopes.length > 0
       ? h(
@@ -425,13 +440,24 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
             h(
               'label',
               { class: 'check' },
+              // Scopes the application's actions need are asked for whatever is ticked: shown ticked and fixed.
               h('input', {
                 type: 'checkbox',
                 name: 'scope',
                 value: s.name,
-                checked: scheme.defaultScopes.includes(s.name)
+                checked: needed === undefined ? scheme.defaultScopes.includes(s.name) : needed.includes(s.name),
+                disabled: needed?.includes(s.name) === true,
+                'data-fixed': needed?.includes(s.name) === true ? 'true' : undefined
               }),
-              h('span', {}, h('code', {}, s.name), ' ', s.description, ...usedBy(connector, s.name))
+              h(
+                'span',
+                {},
+                h('code', {}, s.name),
+                ' ',
+                s.description,
+                needed?.includes(s.name) === true ? h('span', { class: 'needed' }, ' (needed)') : null,
+                ...usedBy(connector, s.name)
+              )
             )
           ),
           h('p', { class: 'field-error', id: `scopes-${id}-error`, 'aria-live': 'polite' })
@@ -523,7 +549,7 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
     for (const fields of perScheme) {
       fields.hidden = fields.dataset.scheme !== key
       for (const control of fields.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
-        control.disabled = fields.hidden
+        control.disabled = fields.hidden || control.dataset.fixed === 'true'
     }
     const scheme = schemes.find((s) => s.key === key)
     submit.textContent = scheme?.redirect === true ? `Connect ${connector.name}` : `Save and connect`
