@@ -5,6 +5,7 @@ import type { CommandIo } from './io.js'
 import { validateCommand } from './validate-command.js'
 import { rotateKeysCommand } from './rotate-keys-command.js'
 import { migrateCommand } from './migrate-command.js'
+import { tryCommand } from './try-command.js'
 
 export const USAGE = `Usage: latchkey <command> [options]
 
@@ -12,6 +13,13 @@ Commands:
   validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" and its actions, or each problem
   import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
                                         turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
+  try <dir|file> [--param name=value]... [--scheme <key>] [--scopes a,b] [--port 8976]
+      [--call /path] [--action <key> [--input JSON]] [--refresh] [--timeout 300] [--show-tokens]
+                                        connect to the real provider from this terminal (OAuth 2.0
+                                        authorization code; the app in LATCHKEY_TRY_CLIENT_ID and
+                                        LATCHKEY_TRY_CLIENT_SECRET): prints what was granted, the
+                                        account, a call's or an action's answer, a refresh; tokens
+                                        stay in memory
   rotate-keys                           re-encrypt every stored secret under the first key of
                                         LATCHKEY_ENCRYPTION_KEYS (uses DATABASE_URL); resumable
   migrate                               apply pending database migrations (uses DATABASE_URL and
@@ -43,6 +51,46 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         if (values.key === undefined || values.name === undefined)
           return usage(io, 'import-openapi needs --key and --name')
         return importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
+      }
+      case 'try': {
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            param: { type: 'string', multiple: true },
+            scheme: { type: 'string' },
+            scopes: { type: 'string' },
+            port: { type: 'string' },
+            call: { type: 'string' },
+            action: { type: 'string' },
+            input: { type: 'string' },
+            refresh: { type: 'boolean' },
+            timeout: { type: 'string' },
+            'show-tokens': { type: 'boolean' }
+          }
+        })
+        const [path] = positionals
+        if (path === undefined || positionals.length > 1) return usage(io, 'try needs exactly one connector path')
+        const port = Number(values.port ?? '8976')
+        const timeout = Number(values.timeout ?? '300')
+        if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(io, '--port must be 0 to 65535')
+        if (!Number.isInteger(timeout) || timeout < 1) return usage(io, '--timeout must be a whole number of seconds')
+        return await tryCommand(
+          {
+            path,
+            params: values.param ?? [],
+            scheme: values.scheme,
+            scopes: values.scopes,
+            port,
+            call: values.call,
+            action: values.action,
+            input: values.input,
+            refresh: values.refresh === true,
+            timeoutSeconds: timeout,
+            showTokens: values['show-tokens'] === true
+          },
+          io
+        )
       }
       case 'rotate-keys':
         return await rotateKeysCommand(io.env ?? {}, io)
