@@ -70,17 +70,14 @@ export const microsoftGraph = defineConnector({
     identity: { user: 'userPrincipalName', name: 'displayName' },
     scopes: ['User.Read']
   },
-  // Lists page with `@odata.nextLink`, the full URL of the next page in the answer, to be followed as it is
-  // ("apply the entire URL returned in @odata.nextLink":
-  // https://learn.microsoft.com/en-us/graph/api/user-list-messages).
-  // The SDK's pagination reads a next-page URL only from a `Link` header, and a body cursor is sent as one query
-  // parameter, so these actions read one page (`$top` sets its size) and return the whole answer: `value` and, when
-  // more follow, `@odata.nextLink`.
+  // Lists page with `@odata.nextLink`, the full URL of the next page in the answer, followed as it is ("apply the
+  // entire URL returned in @odata.nextLink": https://learn.microsoft.com/en-us/graph/paging); `$top` sets the page
+  // size and the items are in `value`.
   actions: [
     {
       key: 'list_messages',
       name: 'List messages',
-      description: "Messages in the signed-in user's mailbox, one page (10 by default, $top up to 1000).",
+      description: "Messages in the signed-in user's mailbox, 10 a page by default ($top up to 1000).",
       method: 'GET',
       // https://learn.microsoft.com/en-us/graph/api/user-list-messages
       path: '/me/messages',
@@ -100,7 +97,9 @@ export const microsoftGraph = defineConnector({
         },
         additionalProperties: false
       },
-      scopes: ['Mail.Read']
+      scopes: ['Mail.Read'],
+      output: 'value',
+      pagination: { style: 'link', linkPath: '@odata.nextLink' }
     },
     {
       key: 'send_mail',
@@ -137,7 +136,7 @@ export const microsoftGraph = defineConnector({
     {
       key: 'list_users',
       name: 'List users',
-      description: 'Users of the directory, one page (100 by default, $top up to 999).',
+      description: 'Users of the directory (100 a page by default, $top up to 999).',
       method: 'GET',
       // https://learn.microsoft.com/en-us/graph/api/user-list (User.ReadBasic.All is the least privileged permission,
       // for a basic set of properties; User.Read.All reads the full profiles)
@@ -152,12 +151,14 @@ export const microsoftGraph = defineConnector({
         },
         additionalProperties: false
       },
-      scopes: ['User.Read.All']
+      scopes: ['User.Read.All'],
+      output: 'value',
+      pagination: { style: 'link', linkPath: '@odata.nextLink' }
     },
     {
       key: 'list_drive_root_children',
       name: 'List files in the OneDrive root',
-      description: "The items in the root folder of the signed-in user's drive, one page.",
+      description: "The items in the root folder of the signed-in user's drive.",
       method: 'GET',
       // https://learn.microsoft.com/en-us/graph/api/driveitem-list-children ("List children in the root of the
       // current user's drive": GET /me/drive/root/children)
@@ -172,12 +173,14 @@ export const microsoftGraph = defineConnector({
         },
         additionalProperties: false
       },
-      scopes: ['Files.Read']
+      scopes: ['Files.Read'],
+      output: 'value',
+      pagination: { style: 'link', linkPath: '@odata.nextLink' }
     },
     {
       key: 'list_drive_children',
       name: 'List files in a folder',
-      description: "The items in a folder of the signed-in user's drive, by the folder's item id, one page.",
+      description: "The items in a folder of the signed-in user's drive, by the folder's item id.",
       method: 'GET',
       // https://learn.microsoft.com/en-us/graph/api/driveitem-list-children (GET /me/drive/items/{item-id}/children)
       path: '/me/drive/items/{{input.item_id}}/children',
@@ -193,7 +196,9 @@ export const microsoftGraph = defineConnector({
         required: ['item_id'],
         additionalProperties: false
       },
-      scopes: ['Files.Read']
+      scopes: ['Files.Read'],
+      output: 'value',
+      pagination: { style: 'link', linkPath: '@odata.nextLink' }
     }
   ]
 })

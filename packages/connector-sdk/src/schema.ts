@@ -811,8 +811,8 @@ const AnswerPath = Type.String({ minLength: 1, maxLength: 256 })
  *   (`cursorHeader`) and sent as `param` (in the query, or the JSON body with `cursorIn`);
  *   no cursor, or an empty one, is the last page. Box's `next_marker`, Slack's
  *   `response_metadata.next_cursor`, Stripe's last item id with `has_more`.
- * - `link`: the `Link` header's `rel="next"` URL (RFC 8288), which must stay on the API
- *   (GitHub, GitLab).
+ * - `link`: the `Link` header's `rel="next"` URL (RFC 8288), or the URL in the body at
+ *   `linkPath` (Microsoft Graph's `@odata.nextLink`), which must stay on the API (GitHub, GitLab).
  * - `offset`: `param` is the index of the first item (`offset`, `start`), grown by each
  *   page's item count; `limitParam`/`limit` set the page size.
  * - `page`: `param` is the page number from `firstPage`; `limitParam`/`limit` the page size.
@@ -832,6 +832,8 @@ export const PaginationSchema = Type.Object(
     cursorHeader: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     /** cursor: the next cursor is this field of the page's last item (Stripe's `starting_after` = last `id`). */
     cursorFromLastItem: Type.Optional(AnswerPath),
+    /** link: the next page's URL is this body field instead of the `Link` header (Microsoft Graph's `@odata.nextLink`). */
+    linkPath: Type.Optional(AnswerPath),
     /** cursor: where the cursor is sent. @defaultValue `"query"` */
     cursorIn: Type.Optional(Type.Enum(['query', 'body'])),
     /** The page-size param and its value (`limit`, `per_page`). */

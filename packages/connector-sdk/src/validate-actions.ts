@@ -65,7 +65,7 @@ function checkPagination(check: Checker, action: Json, actionAt: string): void {
       check.add(joinPath(at, 'cursorFromLastItem'), "needs the action's output: the items whose last one holds it")
     if (pagination.cursorIn === 'body' && (action.method === 'GET' || action.method === 'DELETE'))
       check.add(joinPath(at, 'cursorIn'), `cannot be "body" with ${String(action.method)}`)
-    unused(['firstPage'])
+    unused(['firstPage', 'linkPath'])
   } else if (style === 'link') {
     // The page size is asked on the first request; the next links carry it on.
     unused(['param', 'cursorPath', 'cursorHeader', 'cursorFromLastItem', 'cursorIn', 'firstPage'])
@@ -77,6 +77,7 @@ function checkPagination(check: Checker, action: Json, actionAt: string): void {
       'cursorHeader',
       'cursorFromLastItem',
       'cursorIn',
+      'linkPath',
       ...(style === 'offset' ? ['firstPage'] : [])
     ])
   }

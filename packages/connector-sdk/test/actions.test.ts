@@ -191,8 +191,14 @@ t.test('a page size with Link paging, and page numbers over a body that is the l
   delete d.actions[2].output
   d.actions[2].pagination = { style: 'page', param: 'page', limitParam: 'per_page', limit: 100 }
   exactly(t, issuesOf(d), [])
+  d.actions[1].pagination = { style: 'link', linkPath: '@odata.nextLink' }
+  exactly(t, issuesOf(d), [], 'the next link in the body (Microsoft Graph)')
   d.actions[0].pagination = { style: 'link', param: 'page' }
-  exactly(t, issuesOf(d), [{ path: 'actions[0].pagination.param', message: 'is not used by the "link" style' }])
+  d.actions[1].pagination = { style: 'offset', param: 'skip', linkPath: '@odata.nextLink' }
+  exactly(t, issuesOf(d), [
+    { path: 'actions[0].pagination.param', message: 'is not used by the "link" style' },
+    { path: 'actions[1].pagination.linkPath', message: 'is not used by the "offset" style' }
+  ])
 })
 
 t.test('input is checked against the action schema, every field at once', async (t) => {

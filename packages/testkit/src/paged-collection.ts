@@ -25,6 +25,8 @@ export interface PagedCollection {
   readonly cursorIn?: 'query' | 'body'
   /** page: the first page's number. @defaultValue `1` */
   readonly firstPage?: number
+  /** link: the next page's URL goes in this body field instead of the `Link` header (`@odata.nextLink`). */
+  readonly linkPath?: string
   /** A body field saying whether more pages follow. */
   readonly hasMorePath?: string
 }
@@ -91,7 +93,8 @@ export function pageOf(collection: PagedCollection, url: URL, body: unknown): Pa
   if (collection.style === 'link' && more) {
     const next = new URL(url)
     next.searchParams.set(param, String(Number(asked ?? collection.firstPage ?? 1) + 1))
-    headers.link = `<${next.href}>; rel="next", <${url.href}>; rel="self"`
+    if (collection.linkPath === undefined) headers.link = `<${next.href}>; rel="next", <${url.href}>; rel="self"`
+    else fields[collection.linkPath] = next.href
   }
   if (collection.hasMorePath !== undefined) setPath(fields, collection.hasMorePath, more)
   if (collection.itemsPath === undefined) return { status: 200, headers, body: items }

@@ -672,7 +672,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     return { scope: grant.scope }
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /** `requested`: the URL as sent, site prefix included (`url` has it stripped). */
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL, requested: URL): Promise<void> {
     counters.apiCalls += 1
     if (modes.apiFailNext > 0) {
       modes.apiFailNext -= 1
@@ -710,7 +711,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
         query: Object.fromEntries(url.searchParams),
         body: json
       })
-      const page = pageOf(paged, url, json)
+      const page = pageOf(paged, requested, json)
       return sendJson(res, page.status, page.body, page.headers)
     }
     if (url.pathname.endsWith('/large')) {
@@ -781,6 +782,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base)
+    // As the client sent it, site prefix included: the next-page links of paged answers are built on it.
+    const requested = new URL(url)
     const site = /^\/sites\/([^/]+)(\/.*)$/.exec(url.pathname)
     if (site !== null) {
       counters.sites.push(decodeURIComponent(site[1] ?? ''))
@@ -832,7 +835,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       apiAnswers.has(url.pathname) ||
       pagedAnswers.has(url.pathname)
     )
-      return api(req, res, url)
+      return api(req, res, url, requested)
     sendJson(res, 404, { error: 'not_found' })
   }
 

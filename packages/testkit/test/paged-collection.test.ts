@@ -73,3 +73,18 @@ t.test('Link headers, offsets and page numbers', async (t) => {
   ])
   t.equal(pageOf({ items, style: 'offset', param: 'offset' }, at('?offset=-1'), undefined).status, 400)
 })
+
+t.test('the next link in the body, as Microsoft Graph sends @odata.nextLink', async (t) => {
+  const graph = {
+    items,
+    style: 'link' as const,
+    param: 'page',
+    pageSize: 2,
+    itemsPath: 'value',
+    linkPath: '@odata.nextLink'
+  }
+  const first = pageOf(graph, at(''), undefined)
+  t.same(first.body, { value: items.slice(0, 2), '@odata.nextLink': 'http://127.0.0.1:1/api/things?page=2' })
+  t.equal(first.headers.link, undefined, 'no Link header')
+  t.same(pageOf(graph, at('?page=3'), undefined).body, { value: items.slice(4) }, 'the last page has none')
+})

@@ -40,6 +40,13 @@ const graph = (
 
 // One page as Graph answers it: the items in `value`, the next page as a full URL.
 // https://learn.microsoft.com/en-us/graph/api/user-list-messages
+const MESSAGES = Array.from({ length: 5 }, (_, i) => ({ id: `AAMkAG${i}`, subject: `Message ${i}` }))
+const USERS = Array.from({ length: 1200 }, (_, i) => ({ id: `u${i}`, displayName: `A${i}` }))
+const FILES = [
+  { id: '01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K', name: 'Reports', folder: { childCount: 4 } },
+  { id: '01BYE5RZ5YOS4CWLFWORAJ4U63SCA3JT5P', name: 'Budget.xlsx', size: 22386 }
+]
+
 const MESSAGES_PAGE = {
   '@odata.context':
     "https://graph.microsoft.com/v1.0/$metadata#users('ada%40contoso.onmicrosoft.com')/messages(subject)",
@@ -57,60 +64,82 @@ t.test('Microsoft Graph: the tenant in the URL, offline_access, PKCE, new refres
     // `User.Read` for the verification request (`/me`).
     'Mail.Read User.Read.All Files.Read User.Read offline_access',
     async (t, context) => {
+      // https://learn.microsoft.com/en-us/graph/paging: each page's `@odata.nextLink` is followed as it is.
+      const graphPages = (items: readonly unknown[]) =>
+        ({
+          items,
+          style: 'link',
+          param: '$skiptoken',
+          limitParam: '$top',
+          itemsPath: 'value',
+          linkPath: '@odata.nextLink'
+        }) as const
       await checkActions(t, context, [
         {
           action: 'list_messages',
-          input: { top: 25, select: 'subject,from', orderby: 'receivedDateTime desc' },
+          input: { top: 2, select: 'subject,from', orderby: 'receivedDateTime desc' },
           // https://learn.microsoft.com/en-us/graph/api/user-list-messages ($top from 1 to 1000)
-          answer: {
-            echo: {
-              method: 'GET',
+          serves: { path: '/api/me/messages', collection: graphPages(MESSAGES) },
+          pages: 5,
+          requests: [
+            {
               path: '/api/me/messages',
-              query: { $top: '25', $select: 'subject,from', $orderby: 'receivedDateTime desc' }
+              query: { $top: '2', $select: 'subject,from', $orderby: 'receivedDateTime desc' }
+            },
+            {
+              path: '/api/me/messages',
+              query: { $top: '2', $select: 'subject,from', $orderby: 'receivedDateTime desc', $skiptoken: '2' }
+            },
+            {
+              path: '/api/me/messages',
+              query: { $top: '2', $select: 'subject,from', $orderby: 'receivedDateTime desc', $skiptoken: '3' }
             }
-          }
+          ],
+          answer: { output: MESSAGES, pages: 3, more: false }
         },
         {
           action: 'list_users',
           input: { top: 999, select: 'displayName,mail', filter: "startswith(displayName,'A')" },
           // https://learn.microsoft.com/en-us/graph/api/user-list (at most 999 a page)
-          answer: {
-            echo: {
-              method: 'GET',
+          serves: { path: '/api/users', collection: graphPages(USERS) },
+          pages: 1,
+          requests: [
+            {
               path: '/api/users',
               query: { $top: '999', $select: 'displayName,mail', $filter: "startswith(displayName,'A')" }
             }
-          }
+          ],
+          answer: { output: USERS.slice(0, 999), pages: 1, more: true }
         },
         {
           action: 'list_drive_root_children',
           input: { top: 50, select: 'id,name,size' },
           // https://learn.microsoft.com/en-us/graph/api/driveitem-list-children
-          answer: {
-            echo: { method: 'GET', path: '/api/me/drive/root/children', query: { $top: '50', $select: 'id,name,size' } }
-          }
+          serves: { path: '/api/me/drive/root/children', collection: graphPages(FILES) },
+          requests: [{ path: '/api/me/drive/root/children', query: { $top: '50', $select: 'id,name,size' } }],
+          answer: { output: FILES, pages: 1, more: false }
         },
         {
           action: 'list_drive_children',
           input: { item_id: '01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K', orderby: 'name' },
-          answer: {
-            echo: {
-              method: 'GET',
-              path: '/api/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/children',
-              query: { $orderby: 'name' }
-            }
-          }
+          serves: {
+            path: '/api/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/children',
+            collection: graphPages(FILES)
+          },
+          requests: [
+            { path: '/api/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/children', query: { $orderby: 'name' } }
+          ],
+          answer: { output: FILES, pages: 1, more: false }
         }
       ])
-      // A page with more after it: one page read, returned whole, `@odata.nextLink` in it for
-      // the caller (the SDK's pagination cannot follow a next-page URL from the body).
+      // A next link off the API (here: the real Graph host, not the emulator) is never followed.
       context.provider.setApiAnswer('/api/me/messages', MESSAGES_PAGE)
       await checkActions(t, context, [
         {
           action: 'list_messages',
           input: { top: 2, select: 'subject' },
           pages: 5,
-          answer: { output: MESSAGES_PAGE, pages: 1, more: false }
+          answer: { output: MESSAGES_PAGE.value, pages: 1, more: false }
         }
       ])
       // Sending needs `Mail.Send`, which a connection for reading was not granted.

@@ -101,7 +101,13 @@ export function nextPage(
   const param = pagination.param ?? ''
   switch (pagination.style) {
     case 'link': {
-      const link = nextLink(answer.headers.link)
+      const inBody = pagination.linkPath === undefined ? undefined : readPath(answer.body, pagination.linkPath)
+      const link =
+        pagination.linkPath === undefined
+          ? nextLink(answer.headers.link)
+          : typeof inBody === 'string' && inBody !== ''
+            ? inBody
+            : undefined
       return link === undefined ? undefined : linkRequest(link, context.url, context.baseUrl)
     }
     case 'cursor': {

@@ -195,3 +195,23 @@ t.test('link pages follow the header', async (t) => {
   )
   t.equal(nextPage(link, { path: '/issues', query: {} }, answer([1]), context), undefined)
 })
+
+t.test('a next link read from the body (Microsoft Graph), kept on the API like a Link header', async (t) => {
+  const graph = { style: 'link', linkPath: '@odata.nextLink' } as const
+  const current = { path: '/me/messages', query: { $top: '10' } }
+  t.same(
+    nextPage(
+      graph,
+      current,
+      answer({ value: [1], '@odata.nextLink': 'https://api.forge.example/v2/me/messages?$skip=10' }),
+      context
+    ),
+    { path: '/me/messages', query: { $skip: ['10'] } }
+  )
+  t.equal(nextPage(graph, current, answer({ value: [1] }), context), undefined, 'none on the last page')
+  t.equal(
+    nextPage(graph, current, answer({ '@odata.nextLink': 'https://evil.example/v2/me/messages' }), context),
+    undefined,
+    'never off the API'
+  )
+})
