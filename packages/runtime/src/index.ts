@@ -1,7 +1,13 @@
 export { createRuntime } from './create-runtime.js'
 export type { Runtime } from './create-runtime.js'
 export { redirectUriOf } from './runtime-config.js'
-export { ConfigError, RUNTIME_VARIABLES, readEnvironment, runtimeConfigOf } from './read-environment.js'
+export {
+  ConfigError,
+  RUNTIME_VARIABLES,
+  databaseOptionsOf,
+  readEnvironment,
+  runtimeConfigOf
+} from './read-environment.js'
 export type { RuntimeConfig } from './runtime-config.js'
 export { Catalog } from './connectors/catalog.js'
 export type { CatalogEntry } from './connectors/catalog.js'

@@ -10,7 +10,22 @@ export const RUNTIME_VARIABLES = {
   /** TTL of a token refresh's cross-process lock, renewed while held (the same in every process). */
   LATCHKEY_REFRESH_LOCK_TTL_MS: Type.Integer({ minimum: 2000, maximum: 300000, default: 30000 }),
   /** Most entries of each in-memory cache (connection handles, decrypted tokens, apps); each is an LRU. */
-  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 })
+  LATCHKEY_CACHE_SIZE: Type.Integer({ minimum: 100, maximum: 1000000, default: 10000 }),
+  /** PostgreSQL connections this process pools (each API replica and worker its own). */
+  LATCHKEY_DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
+  /** PostgreSQL's statement_timeout on every connection, in ms (0: none); migrations are exempt. */
+  LATCHKEY_DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3600000, default: 30000 })
+}
+
+/** The store's pool settings from those variables. */
+export function databaseOptionsOf(env: {
+  readonly LATCHKEY_DATABASE_POOL_SIZE: number
+  readonly LATCHKEY_DATABASE_STATEMENT_TIMEOUT_MS: number
+}): { maxConnections: number; statementTimeoutMs: number } {
+  return {
+    maxConnections: env.LATCHKEY_DATABASE_POOL_SIZE,
+    statementTimeoutMs: env.LATCHKEY_DATABASE_STATEMENT_TIMEOUT_MS
+  }
 }
 
 /** The runtime's settings from those variables, for a deployment reached at `publicUrl`. */

@@ -11,6 +11,12 @@ export interface DatabaseOptions {
   readonly applicationName?: string
   /** How long a query waits for a connection before failing (PostgreSQL down or the pool full). @defaultValue `5000` */
   readonly connectTimeoutMs?: number
+  /**
+   * PostgreSQL's `statement_timeout` for every pooled connection: a statement running longer
+   * is cancelled (SQLSTATE 57014) rather than holding a connection. `0`: none.
+   * @defaultValue `0`
+   */
+  readonly statementTimeoutMs?: number
   /** Told when an idle pooled connection breaks (PostgreSQL restarted); the pool replaces it. */
   readonly onIdleError?: (error: Error) => void
 }
@@ -25,7 +31,10 @@ export function createDatabase(options: DatabaseOptions): Kysely<Database> {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName ?? 'latchkey',
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    ...(options.statementTimeoutMs === undefined || options.statementTimeoutMs === 0
+      ? {}
+      : { statement_timeout: options.statementTimeoutMs })
   })
   // Without a listener, an idle client's error (the server shut down) is an uncaught 'error' event.
   pool.on('error', (error) => options.onIdleError?.(error))

@@ -41,6 +41,8 @@ const MIGRATION_LOCK = 7_202_611_22
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection)
+    // A migration may rewrite a large table: no statement timeout while migrating (reset after).
+    await sql`set statement_timeout = 0`.execute(connection)
     try {
       const migrator = new Migrator({ db: connection, provider: { getMigrations: async () => MIGRATIONS } })
       const { error, results } = await migrator.migrateToLatest()
@@ -53,6 +55,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       }
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
     } finally {
+      await sql`reset statement_timeout`.execute(connection)
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection)
     }
   })

@@ -24,6 +24,8 @@ export interface StoreOptions {
   readonly encryptionKeys: string | undefined
   /** @defaultValue `10` */
   readonly maxConnections?: number
+  /** PostgreSQL's `statement_timeout` on every connection (migrations are exempt). @defaultValue `0` (none) */
+  readonly statementTimeoutMs?: number
   readonly applicationName?: string
   /** Told when an idle pooled connection breaks (PostgreSQL restarted); the pool replaces it. */
   readonly onIdleError?: (error: Error) => void
@@ -63,6 +65,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const db = createDatabase({
     connectionString: options.connectionString,
     maxConnections: options.maxConnections,
+    ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }),
     applicationName: options.applicationName,
     onIdleError: options.onIdleError
   })

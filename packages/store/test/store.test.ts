@@ -1,4 +1,5 @@
 import t from 'tap'
+import { sql } from 'kysely'
 import { createTestDatabase, testEncryptionKeys } from '@latchkey/testkit'
 import {
   EncryptionKeyError,
@@ -356,4 +357,27 @@ t.test('events: newest first, per connection and tenant', async (t) => {
     ['connect.failed', 'connect.started']
   )
   t.same(await store.events.list(other.id, connection.id, 10), [])
+})
+
+t.test('a statement timeout cancels a long statement; migrations run without one', async (t) => {
+  const database = await createTestDatabase()
+  t.teardown(() => database.drop())
+  const db = createDatabase({ connectionString: database.url, maxConnections: 1, statementTimeoutMs: 300 })
+  t.teardown(() => db.destroy())
+  const { rows } = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)
+  t.equal(rows[0]?.statement_timeout, '300ms', 'set on every pooled connection')
+  const slow = await sql`select pg_sleep(2)`.execute(db).then(
+    () => undefined,
+    (error: unknown) => error as { code?: string }
+  )
+  t.equal(slow?.code, '57014', 'cancelled by PostgreSQL (query_canceled)')
+  t.ok((await migrateToLatest(db)).length > 0, 'migrations applied on the same one-connection pool')
+  const after = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)
+  t.equal(after.rows[0]?.statement_timeout, '300ms', 'and the timeout is back after them')
+  const untimed = createDatabase({ connectionString: database.url, maxConnections: 1 })
+  t.teardown(() => untimed.destroy())
+  t.equal(
+    (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(untimed)).rows[0]?.statement_timeout,
+    '0'
+  )
 })

@@ -1,7 +1,7 @@
 import fastify from 'fastify'
 import { Redis } from 'ioredis'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, RuntimeMetrics, createRuntime, runtimeConfigOf } from '@latchkey/runtime'
+import { ConfigError, RuntimeMetrics, createRuntime, databaseOptionsOf, runtimeConfigOf } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     connectionString: config.DATABASE_URL,
     encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS,
     applicationName: 'latchkey-api',
+    ...databaseOptionsOf(config),
     onIdleError: (error) =>
       app.log.warn({ err: error.message }, 'a PostgreSQL connection broke; requests answer 503 until it is back')
   })

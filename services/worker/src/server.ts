@@ -2,7 +2,14 @@ import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import type { LoggerOptions } from 'pino'
 import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, RuntimeMetrics, createRuntime, redactedLogOptions, runtimeConfigOf } from '@latchkey/runtime'
+import {
+  ConfigError,
+  RuntimeMetrics,
+  createRuntime,
+  databaseOptionsOf,
+  redactedLogOptions,
+  runtimeConfigOf
+} from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { CATALOG } from '@latchkey/catalog'
 import { readWorkerConfig } from './config.js'
@@ -22,6 +29,7 @@ async function main(): Promise<void> {
     connectionString: config.DATABASE_URL,
     encryptionKeys: config.LATCHKEY_ENCRYPTION_KEYS,
     applicationName: 'latchkey-worker',
+    ...databaseOptionsOf(config),
     onIdleError: (error) =>
       logger.warn({ err: error.message }, 'a PostgreSQL connection broke; jobs wait until it is back')
   })
