@@ -207,7 +207,7 @@ t.test('operations become actions: parameters as input, the JSON body, each oper
   t.equal(list?.name, 'List items in folder')
   t.same(create?.body, '{{input.body}}', 'the JSON body is the input’s body, whole')
   t.same(create?.input?.required, ['body'])
-  const body = create?.input?.properties.body as Record<string, any>
+  const body = create?.input?.properties.body as { required: string[]; properties: Record<string, unknown> }
   t.same(body.required, ['name', 'parent'], 'the referenced schema is inlined')
   t.same(
     body.properties.folder_upload_email,

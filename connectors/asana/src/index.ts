@@ -1,0 +1,2 @@
+export { asana } from './asana.js'
+export { asana as default } from './asana.js'

@@ -1,0 +1,2 @@
+export { bitbucket } from './bitbucket.js'
+export { bitbucket as default } from './bitbucket.js'

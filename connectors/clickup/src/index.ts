@@ -1,0 +1,2 @@
+export { clickup } from './clickup.js'
+export { clickup as default } from './clickup.js'

@@ -1,0 +1,2 @@
+export { discord } from './discord.js'
+export { discord as default } from './discord.js'

@@ -1,0 +1,2 @@
+export { linear } from './linear.js'
+export { linear as default } from './linear.js'

@@ -1,0 +1,2 @@
+export { pipedrive } from './pipedrive.js'
+export { pipedrive as default } from './pipedrive.js'

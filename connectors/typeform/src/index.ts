@@ -1,0 +1,2 @@
+export { typeform } from './typeform.js'
+export { typeform as default } from './typeform.js'
