@@ -59,7 +59,17 @@ const bodies = fc.oneof(
     ).toString()
   )
 )
-const answers = fc.record({
+/** Well-formed successes with odd fields beside them, so the success branch is always reached too. */
+const wellFormed = fc
+  .record({
+    access_token: fc.string({ minLength: 1 }).filter((v) => v.trim() !== ''),
+    token_type: fc.constantFrom('bearer', 'Bearer'),
+    expires_in: fc.integer({ min: 1, max: 86400 }),
+    scope: fc.oneof(fc.string(), text),
+    instance_url: fc.oneof(text, jsonish)
+  })
+  .map((body) => ({ status: 200, contentType: 'application/json', text: JSON.stringify(body), headers: {} }))
+const anyAnswer = fc.record({
   status: fc.oneof(
     fc.constantFrom(200, 201, 204, 301, 400, 401, 404, 429, 500, 503),
     fc.integer({ min: 100, max: 599 })
@@ -67,7 +77,11 @@ const answers = fc.record({
   contentType: contentTypes,
   text: bodies,
   headers: fc.dictionary(fc.constantFrom('retry-after', 'location', 'content-type'), fc.string())
-}) as fc.Arbitrary<HttpAnswer>
+})
+const answers = fc.oneof(
+  { arbitrary: anyAnswer, weight: 9 },
+  { arbitrary: wellFormed, weight: 1 }
+) as fc.Arbitrary<HttpAnswer>
 
 t.test(
   'any answer: an OAuthError or a token set with a non-empty access token, never a crash; every text storable',
