@@ -2,6 +2,7 @@ import fastify from 'fastify'
 import t from 'tap'
 import { latchkeyApp, serverOptions } from '../src/index.js'
 import { ADMIN_TOKEN, prepareConnection, startHarness } from './harness.js'
+import { connectToQuirky } from './quirky-connection.js'
 
 t.test('/metrics: API answers by route template and status, token requests, in the Prometheus format', async (t) => {
   const h = await startHarness(t)
@@ -51,4 +52,26 @@ t.test('/metrics takes a bearer token when one is configured', async (t) => {
   const allowed = await app.inject({ url: '/metrics', headers: { authorization: 'Bearer metrics-token-0123456789' } })
   t.equal(allowed.statusCode, 200)
   t.match(allowed.body, /latchkey_http_request_duration_seconds/)
+})
+
+t.test('/metrics: an authenticated call counts its upstream time and the latency Latchkey added', async (t) => {
+  const c = await connectToQuirky(t)
+  const count = (text: string, name: string): number => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1])
+  const before = (await c.h.call('GET', '/metrics')).body
+  t.equal((await c.proxy('items')).statusCode, 200)
+  t.equal((await c.http({ method: 'GET', url: '/items' })).statusCode, 200)
+  const after = (await c.h.call('GET', '/metrics')).body
+  t.equal(
+    count(after, 'latchkey_call_overhead_seconds_count') - count(before, 'latchkey_call_overhead_seconds_count'),
+    2,
+    'one added-latency observation per call'
+  )
+  t.match(after, /latchkey_call_overhead_seconds_bucket\{le="0\.0001"\} \d+/, 'sub-millisecond buckets')
+  t.match(
+    after,
+    /latchkey_upstream_seconds_count\{status="2xx"\} [1-9]/,
+    'the provider answers are timed by status class'
+  )
+  const sum = Number(/^latchkey_call_overhead_seconds_sum ([\d.e-]+)$/m.exec(after)?.[1])
+  t.ok(sum > 0, 'the added latency is measured, not zero')
 })

@@ -165,7 +165,8 @@ export class HttpHelper {
 
   /** A call on the tenant's connection; its handle comes from memory when current. */
   async call(tenantId: string, connectionId: string, apiRequest: ApiRequest): Promise<ApiResponse> {
-    return this.callWith(await this.handles.get(tenantId, connectionId), apiRequest)
+    const startedAt = performance.now()
+    return this.callWith(await this.handles.get(tenantId, connectionId), apiRequest, startedAt)
   }
 
   /**
@@ -182,8 +183,15 @@ export class HttpHelper {
     return renderedBase(handle, template, false)
   }
 
-  /** A call on a handle the caller already resolved (jobs, verification). */
-  async callWith(handle: ConnectionHandle, apiRequest: ApiRequest): Promise<ApiResponse> {
+  /**
+   * A call on a handle the caller already resolved (jobs, verification). `startedAt`
+   * (`performance.now()`) is when the call began, for the added-latency metric.
+   */
+  async callWith(
+    handle: ConnectionHandle,
+    apiRequest: ApiRequest,
+    startedAt: number = performance.now()
+  ): Promise<ApiResponse> {
     const method = apiRequest.method.toUpperCase()
     if (!METHOD.test(method))
       throw invalidRequest('the method is not supported', [
@@ -241,6 +249,8 @@ export class HttpHelper {
 
     // OAuth 1.0a signs with the tenant's consumer as well as the token.
     const consumer = scheme.kind === 'oauth1' ? await this.credentials.consumer(connection, scheme) : undefined
+    // The added latency is observed once per call, when its first request leaves.
+    let sent = false
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
       const injected = injection.inject(token, values)
       const headers = extraHeaders(http.headers, values, token)
@@ -266,6 +276,10 @@ export class HttpHelper {
           )
         )
       let response: Dispatcher.ResponseData
+      if (!sent) {
+        sent = true
+        this.options.metrics?.callOverhead.observe((performance.now() - startedAt) / 1000)
+      }
       const upstream = this.options.metrics?.upstream.startTimer()
       try {
         response = await request(url, {

@@ -5,6 +5,9 @@ import type { CatalogEntry } from '../connectors/catalog.js'
 /** Seconds buckets for calls to providers and for the API's own answers. */
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 
+/** Finer buckets for the time Latchkey itself adds to a call (well under a millisecond when warm). */
+const OVERHEAD_SECONDS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+
 /** The connector label: a catalog connector's key, or `custom` (tenants name theirs: unbounded). */
 export function connectorLabel(entry: Pick<CatalogEntry, 'source' | 'definition'> | undefined): string {
   return entry === undefined ? 'unknown' : entry.source === 'catalog' ? entry.definition.key : 'custom'
@@ -57,6 +60,18 @@ export class RuntimeMetrics {
     help: "Provider answers to authenticated calls: time to the provider's headers, by status class",
     labelNames: ['status'] as const,
     buckets: SECONDS,
+    registers: [this.registry]
+  })
+
+  /**
+   * The latency Latchkey adds to an authenticated call: from the call's start (its
+   * connection looked up) to the first byte sent upstream (handle, token, auth injection,
+   * URL checks). Refresh waits after a provider's 401 are the provider's doing and not counted.
+   */
+  readonly callOverhead = new Histogram({
+    name: 'latchkey_call_overhead_seconds',
+    help: 'Time Latchkey spends on an authenticated call before sending it upstream (added latency)',
+    buckets: OVERHEAD_SECONDS,
     registers: [this.registry]
   })
 
