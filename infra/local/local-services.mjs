@@ -326,8 +326,8 @@ function redisUrl(redis) {
 // ---------------------------------------------------------------------------------------
 
 /**
- * Starts what is needed: uses DATABASE_URL / REDIS_URL when set, otherwise a private
- * server in `<root>/.data`. Returns the URLs.
+ * Starts what is needed: uses DATABASE_URL / REDIS_URL (or REDIS_CLUSTER_NODES) when set,
+ * otherwise a private server in `<root>/.data`. Returns the URLs (`redisUrl` undefined for a cluster).
  */
 export async function ensureLocalServices({ root = ROOT, env = process.env } = {}) {
   const dir = join(root, '.data')
@@ -335,7 +335,8 @@ export async function ensureLocalServices({ root = ROOT, env = process.env } = {
   return withLock(dir, async () => {
     const state = readState(dir)
     const databaseUrl = env.DATABASE_URL || (await ensurePostgres(dir, state))
-    const redisUrlValue = env.REDIS_URL || (await ensureRedis(dir, state))
+    // A Redis Cluster given by its nodes is used as it is: no private Redis then.
+    const redisUrlValue = env.REDIS_URL || (env.REDIS_CLUSTER_NODES ? undefined : await ensureRedis(dir, state))
     writeState(dir, state)
     return { databaseUrl, redisUrl: redisUrlValue, dataDir: dir }
   })
@@ -369,7 +370,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       const { databaseUrl, redisUrl: redis } = await ensureLocalServices()
       if (flag === '--json')
         process.stdout.write(`${JSON.stringify({ DATABASE_URL: databaseUrl, REDIS_URL: redis })}\n`)
-      else process.stdout.write(`DATABASE_URL=${databaseUrl}\nREDIS_URL=${redis}\n`)
+      else process.stdout.write(`DATABASE_URL=${databaseUrl}\n${redis === undefined ? '' : `REDIS_URL=${redis}\n`}`)
     } else {
       say(`unknown command "${command}"; use up, env or down`)
       process.exit(2)

@@ -139,7 +139,7 @@ async function main() {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
+    ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
     LATCHKEY_ENCRYPTION_KEYS: secrets.encryptionKeys,
     LATCHKEY_ADMIN_TOKEN: secrets.adminToken,
     PORT: String(port),

@@ -1,19 +1,24 @@
 import { Queue } from 'bullmq'
-import type { Redis } from 'ioredis'
+import { Cluster } from 'ioredis'
+import { keyPrefixOf } from './redis-client.js'
+import type { RedisClient } from './redis-client.js'
 import { DEFAULT_PREFIX, QUEUE_NAMES } from './queue-names.js'
 import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from './payloads.js'
 
 /** Options of {@link createJobQueues}. */
 export interface JobQueuesOptions {
-  /** A shared ioredis connection. */
-  readonly connection: Redis
+  /** A shared ioredis connection: one server or a cluster. */
+  readonly connection: RedisClient
   /** @defaultValue {@link DEFAULT_PREFIX} */
   readonly prefix?: string
 }
 
 /** The producer side of every queue. */
 export interface JobQueues {
+  /** BullMQ's key prefix, hash-tagged (`{latchkey}`) so each queue's keys share a cluster slot. */
   readonly prefix: string
+  /** The prefix of Latchkey's other keys and channels ({@link keyPrefixOf}): spread over a cluster. */
+  readonly keyPrefix: string
   readonly revoke: Queue<RevokeJob>
   readonly refresh: Queue<RefreshJob>
   readonly http: Queue<HttpJob, HttpJobResult>
@@ -39,14 +44,31 @@ export interface JobQueues {
 export const REVOKE_ATTEMPTS = 8
 
 /** Creates the producers. */
+/** A queue prefix BullMQ cannot use on a Redis Cluster. */
+export class QueuePrefixError extends Error {
+  override readonly name = 'QueuePrefixError'
+  readonly code = 'ERR_QUEUE_PREFIX' as const
+}
+
+/**
+ * Creates the producers.
+ * @throws {QueuePrefixError} on a cluster, for a prefix without a hash tag (`{…}`): BullMQ's
+ *   scripts touch several keys of a queue at once, which a cluster allows only in one slot.
+ * @see https://docs.bullmq.io/bull/patterns/redis-cluster
+ */
 export function createJobQueues(options: JobQueuesOptions): JobQueues {
   const prefix = options.prefix ?? DEFAULT_PREFIX
+  if (options.connection instanceof Cluster && !/\{[^{}]+\}/.test(prefix))
+    throw new QueuePrefixError(
+      `LATCHKEY_QUEUE_PREFIX "${prefix}" has no hash tag; on a Redis Cluster it must have one, such as {${prefix}}`
+    )
   const revoke = new Queue<RevokeJob>(QUEUE_NAMES.revoke, { connection: options.connection, prefix })
   const refresh = new Queue<RefreshJob>(QUEUE_NAMES.refresh, { connection: options.connection, prefix })
   const http = new Queue<HttpJob, HttpJobResult>(QUEUE_NAMES.http, { connection: options.connection, prefix })
   const webhook = new Queue<WebhookJob>(QUEUE_NAMES.webhook, { connection: options.connection, prefix })
   return {
     prefix,
+    keyPrefix: keyPrefixOf(prefix),
     revoke,
     refresh,
     http,

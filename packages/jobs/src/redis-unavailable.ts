@@ -12,7 +12,10 @@ const MESSAGES = [
   /^LOADING /,
   /^READONLY /,
   /^MASTERDOWN /,
-  /^CLUSTERDOWN /
+  /^CLUSTERDOWN /,
+  /^TRYAGAIN /,
+  /^Failed to refresh slots cache/,
+  /^None of startup nodes is available/
 ]
 
 /**

@@ -9,7 +9,7 @@ import { ConnectorService } from './connectors/connector-service.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { TenantService } from './tenants/tenant-service.js'
 import { CredentialService } from './credentials/credential-service.js'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import { createEgressDispatcher } from './calls/egress-policy.js'
 import { HttpHelper } from './calls/http-helper.js'
 import { BackgroundJobs } from './jobs/background-jobs.js'
@@ -68,7 +68,7 @@ export interface Runtime {
 export function createRuntime(options: {
   store: Store
   queues: JobQueues
-  redis: Redis
+  redis: RedisClient
   connectors: readonly (ConnectorDefinition | ConnectorDefinitionJson)[]
   config: RuntimeConfig
   /** @defaultValue metrics without Node's process metrics (the services pass their own, with them) */
@@ -86,7 +86,7 @@ export function createRuntime(options: {
     })
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   // Every cache in every process hears of every change here.
-  const changes = new ChangeFeed(options.redis, queues.prefix)
+  const changes = new ChangeFeed(options.redis, queues.keyPrefix)
   const catalog = new Catalog(options.connectors, store.customConnectors, changes, config.connectionCache?.max)
   const discovery = new DiscoveryCache(config.http, config.now)
   // The one writer of connection status and events; every service hands its transitions to it.
@@ -99,7 +99,7 @@ export function createRuntime(options: {
     catalog,
     options.redis,
     config,
-    queues.prefix,
+    queues.keyPrefix,
     lifecycle,
     changes,
     discovery,

@@ -4,8 +4,12 @@ export { redirectUriOf } from './runtime-config.js'
 export {
   ConfigError,
   RUNTIME_VARIABLES,
+  REDIS_SECRETS,
+  REDIS_VARIABLES,
   databaseOptionsOf,
   readEnvironment,
+  redisProblems,
+  redisTargetOf,
   runtimeConfigOf
 } from './read-environment.js'
 export type { RuntimeConfig } from './runtime-config.js'

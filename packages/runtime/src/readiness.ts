@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import type { Store } from '@latchkey/store'
 
 /** A dependency's state within two seconds: `ok`, or `down: <why>`. */
@@ -22,7 +22,7 @@ export async function probe(check: () => Promise<unknown>): Promise<string> {
 /** Whether PostgreSQL and Redis answer (the API's and the worker's `/readyz`). */
 export async function readiness(
   store: Pick<Store, 'ping'>,
-  redis: Pick<Redis, 'ping'>
+  redis: Pick<RedisClient, 'ping'>
 ): Promise<{ ok: boolean; postgres: string; redis: string }> {
   const [postgres, redisState] = await Promise.all([probe(() => store.ping()), probe(() => redis.ping())])
   return { ok: postgres === 'ok' && redisState === 'ok', postgres, redis: redisState }

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import type { Runtime } from '@latchkey/runtime'
 import { errorHandler } from './http-errors.js'
 import { inputTextCheck } from './input-text.js'
@@ -23,7 +23,7 @@ import { webhookRoutes } from './routes/webhook-routes.js'
 /** What the app needs from the process that runs it. */
 export interface AppOptions {
   readonly runtime: Runtime
-  readonly redis: Redis
+  readonly redis: RedisClient
   readonly adminToken: string
   /** When set, `/metrics` takes `Authorization: Bearer <it>`. */
   readonly metricsToken?: string | undefined

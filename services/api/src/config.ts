@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { RUNTIME_VARIABLES, readEnvironment } from '@latchkey/runtime'
+import { REDIS_SECRETS, REDIS_VARIABLES, RUNTIME_VARIABLES, readEnvironment, redisProblems } from '@latchkey/runtime'
 
 /** Every environment variable the API reads, once, at start. */
 export const ConfigSchema = Type.Object({
@@ -9,7 +9,7 @@ export const ConfigSchema = Type.Object({
   /** Where browsers reach Latchkey; the redirect URI is `{PUBLIC_URL}/oauth/callback/`. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
   DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
-  REDIS_URL: Type.String({ pattern: '^rediss?://' }),
+  ...REDIS_VARIABLES,
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   /** Bearer token of the operator routes (`POST /v1/tenants`). */
   LATCHKEY_ADMIN_TOKEN: Type.String({ minLength: 24 }),
@@ -29,7 +29,7 @@ export const ConfigSchema = Type.Object({
    * hop count, or addresses/CIDRs. It never changes the redirect URI or any link (PUBLIC_URL).
    */
   TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
-  /** BullMQ key prefix. */
+  /** BullMQ key prefix; on a Redis Cluster it must carry a hash tag (`{…}`). */
   LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' })
 })
 
@@ -37,7 +37,7 @@ export type Config = Static<typeof ConfigSchema> & { PUBLIC_URL: string }
 
 const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
-  'REDIS_URL',
+  ...REDIS_SECRETS,
   'LATCHKEY_ENCRYPTION_KEYS',
   'LATCHKEY_ADMIN_TOKEN',
   'LATCHKEY_METRICS_TOKEN'
@@ -49,6 +49,6 @@ const SECRET_VARIABLES = new Set([
  * @throws {ConfigError} listing every bad variable.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const config = readEnvironment(ConfigSchema, env, SECRET_VARIABLES)
+  const config = readEnvironment(ConfigSchema, env, SECRET_VARIABLES, redisProblems)
   return { ...config, PUBLIC_URL: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '') }
 }

@@ -1,5 +1,5 @@
 import fastify from 'fastify'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import { RuntimeMetrics } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { latchkeyApp } from './app.js'
@@ -24,7 +24,7 @@ export async function openApiDocument(): Promise<OpenApiDocument> {
     config: { publicUrl: 'http://127.0.0.1:3000' },
     metrics: new RuntimeMetrics({ processMetrics: false })
   } as unknown as Runtime
-  await app.register(latchkeyApp, { runtime: inert, redis: {} as Redis, adminToken: 'x'.repeat(32) })
+  await app.register(latchkeyApp, { runtime: inert, redis: {} as RedisClient, adminToken: 'x'.repeat(32) })
   try {
     const answer = await app.inject({ method: 'GET', url: '/docs/json' })
     if (answer.statusCode !== 200) throw new Error(`/docs/json answered ${answer.statusCode}: ${answer.body}`)

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import { RuntimeError } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { sha256 } from '@latchkey/store'
@@ -30,13 +30,13 @@ function groupOf(request: FastifyRequest): 'calls' | 'api' | undefined {
  */
 export async function installRateLimits(
   app: FastifyInstance,
-  options: { readonly runtime: Runtime; readonly redis: Redis; readonly limits: RateLimits }
+  options: { readonly runtime: Runtime; readonly redis: RedisClient; readonly limits: RateLimits }
 ): Promise<void> {
   const { runtime, limits } = options
   await app.register(rateLimit, {
     global: true,
     redis: options.redis,
-    nameSpace: `${runtime.queues.prefix}:rate:`,
+    nameSpace: `${runtime.queues.keyPrefix}:rate:`,
     skipOnError: true,
     enableDraftSpec: true,
     timeWindow: 60_000,

@@ -1,7 +1,13 @@
 import fastify from 'fastify'
-import { Redis } from 'ioredis'
-import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
-import { ConfigError, RuntimeMetrics, createRuntime, databaseOptionsOf, runtimeConfigOf } from '@latchkey/runtime'
+import { assertRedisNoEviction, createJobQueues, openRedis } from '@latchkey/jobs'
+import {
+  ConfigError,
+  RuntimeMetrics,
+  createRuntime,
+  databaseOptionsOf,
+  redisTargetOf,
+  runtimeConfigOf
+} from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
 import { latchkeyApp } from './app.js'
 import { CATALOG } from '@latchkey/catalog'
@@ -13,7 +19,7 @@ import { API_REDIS_OPTIONS } from './redis-options.js'
 async function main(): Promise<void> {
   const config = readConfig(process.env)
   // Requests fail fast while Redis is down (503) instead of queueing commands until it is back.
-  const redis = new Redis(config.REDIS_URL, { ...API_REDIS_OPTIONS, lazyConnect: true })
+  const redis = openRedis(redisTargetOf(config), { ...API_REDIS_OPTIONS, lazyConnect: true })
   await redis.connect()
   await assertRedisNoEviction(redis)
   const app = fastify(serverOptions(config.LOG_LEVEL, undefined, trustProxyOf(config.TRUST_PROXY)))

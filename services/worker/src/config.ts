@@ -1,13 +1,14 @@
 import Type from 'typebox'
 import type { Static } from 'typebox'
-import { RUNTIME_VARIABLES, readEnvironment } from '@latchkey/runtime'
+import { REDIS_SECRETS, REDIS_VARIABLES, RUNTIME_VARIABLES, readEnvironment, redisProblems } from '@latchkey/runtime'
 
 /** Every environment variable the worker reads, once, at start. */
 export const WorkerConfigSchema = Type.Object({
   DATABASE_URL: Type.String({ pattern: '^postgres(ql)?://' }),
-  REDIS_URL: Type.String({ pattern: '^rediss?://' }),
+  ...REDIS_VARIABLES,
   LATCHKEY_ENCRYPTION_KEYS: Type.String({ minLength: 1 }),
   PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://127.0.0.1:3000' }),
+  /** BullMQ key prefix; on a Redis Cluster it must carry a hash tag (`{…}`). */
   LATCHKEY_QUEUE_PREFIX: Type.String({ minLength: 1, default: '{latchkey}' }),
   ...RUNTIME_VARIABLES,
   /** Jobs run at once per queue in this process. */
@@ -30,12 +31,12 @@ export const WorkerConfigSchema = Type.Object({
 
 export type WorkerConfig = Static<typeof WorkerConfigSchema>
 
-const SECRET = new Set(['DATABASE_URL', 'REDIS_URL', 'LATCHKEY_ENCRYPTION_KEYS'])
+const SECRET = new Set(['DATABASE_URL', ...REDIS_SECRETS, 'LATCHKEY_ENCRYPTION_KEYS'])
 
 /**
  * Reads the configuration, listing every bad variable at once without quoting secrets.
  * @throws {ConfigError} listing every bad variable.
  */
 export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
-  return readEnvironment(WorkerConfigSchema, env, SECRET)
+  return readEnvironment(WorkerConfigSchema, env, SECRET, redisProblems)
 }

@@ -1,13 +1,13 @@
-import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import type { LoggerOptions } from 'pino'
-import { assertRedisNoEviction, createJobQueues } from '@latchkey/jobs'
+import { assertRedisNoEviction, createJobQueues, openRedis } from '@latchkey/jobs'
 import {
   ConfigError,
   RuntimeMetrics,
   createRuntime,
   databaseOptionsOf,
   redactedLogOptions,
+  redisTargetOf,
   runtimeConfigOf
 } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // Redacted like the API's: the same paths, the same message filter.
   const logger = pino({ ...(redactedLogOptions(config.LOG_LEVEL) as LoggerOptions), name: 'latchkey-worker' })
   // BullMQ workers wait for Redis through an outage (maxRetriesPerRequest: null) and carry on when it is back.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null })
+  const redis = openRedis(redisTargetOf(config), { maxRetriesPerRequest: null })
   redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis connection error; reconnecting'))
   await assertRedisNoEviction(redis)
   const store = await openStore({

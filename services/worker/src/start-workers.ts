@@ -1,6 +1,6 @@
 import { DelayedError, Queue, Worker } from 'bullmq'
 import type { Job } from 'bullmq'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import type { Logger } from 'pino'
 import { QUEUE_NAMES, REVOKE_ATTEMPTS } from '@latchkey/jobs'
 import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from '@latchkey/jobs'
@@ -11,7 +11,7 @@ import { queueBehaviour } from './job-errors.js'
 export interface WorkerOptions {
   readonly runtime: Runtime
   /** A connection for BullMQ workers (`maxRetriesPerRequest: null`). */
-  readonly connection: Redis
+  readonly connection: RedisClient
   readonly prefix: string
   readonly concurrency: number
   readonly sweepIntervalMs: number

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import { probe, readiness } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 
@@ -20,7 +20,7 @@ export interface StatusServer {
  */
 export async function startStatusServer(options: {
   readonly runtime: Runtime
-  readonly redis: Redis
+  readonly redis: RedisClient
   readonly host: string
   readonly port: number
 }): Promise<StatusServer> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import { duplicateRedis } from '@latchkey/jobs'
+import type { RedisClient } from '@latchkey/jobs'
 
 /** What changed, as every process's caches need to hear it. Ids only: never a secret. */
 export type Change =
@@ -27,11 +28,11 @@ export class ChangeFeed {
   /** Marks this feed's own messages: their echo from Redis is not heard twice. */
   readonly #origin = randomUUID()
   readonly #listeners: ((change: Change | undefined) => void)[] = []
-  #subscriber: Redis | undefined
+  #subscriber: RedisClient | undefined
   #live = false
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string
   ) {
     this.#channel = `${prefix}:changes`
@@ -50,7 +51,7 @@ export class ChangeFeed {
   async start(): Promise<void> {
     if (this.#subscriber !== undefined) return
     // Its own connection, which may wait for Redis (the caller's may fail fast); ioredis resubscribes after a reconnect.
-    const subscriber = this.redis.duplicate({
+    const subscriber = duplicateRedis(this.redis, {
       enableOfflineQueue: true,
       maxRetriesPerRequest: null,
       commandTimeout: undefined

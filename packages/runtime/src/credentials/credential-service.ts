@@ -7,7 +7,7 @@ import {
   resolveContext
 } from '@latchkey/oauth-client'
 import type { OAuth1Consumer, TokenSet } from '@latchkey/oauth-client'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import { LRUCache } from 'lru-cache'
 import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type {
@@ -91,7 +91,7 @@ export class CredentialService {
   constructor(
     private readonly store: Store,
     private readonly catalog: Catalog,
-    redis: Redis,
+    redis: RedisClient,
     private readonly config: RuntimeConfig,
     prefix: string,
     private readonly lifecycle: ConnectionLifecycle,

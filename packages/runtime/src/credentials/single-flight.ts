@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 
 /** Deletes the lock only if we still hold it, and with `ARGV[2] == "1"` the key's recorded failure, in one round trip. */
 const RELEASE = `if ARGV[2] == '1' then redis.call('del', KEYS[2]) end
@@ -10,7 +10,7 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 
 /** A cross-process lock per key on Redis, with in-process deduplication in front of it. */
 export interface SingleFlightOptions {
-  readonly redis: Redis
+  readonly redis: RedisClient
   /** Key prefix (hash-tagged in production). */
   readonly prefix: string
   /** The lock's TTL; renewed every third of it while held, so a holder that dies frees it within this. @defaultValue `30000` */
@@ -42,7 +42,7 @@ export type LockAttempt = HeldLock | { readonly acquired: false }
  */
 export class SingleFlight {
   readonly #inFlight = new Map<string, Promise<unknown>>()
-  readonly #redis: Redis
+  readonly #redis: RedisClient
   readonly #prefix: string
   readonly lockTtlMs: number
   readonly pollMs: number
@@ -65,7 +65,7 @@ export class SingleFlight {
 
   /** Tries to take the cross-process lock for a key; a taken lock is renewed until released. */
   async tryLock(key: string): Promise<LockAttempt> {
-    const name = `${this.#prefix}:lock:${key}`
+    const name = `${this.#prefix}:lock:{${key}}`
     const token = randomBytes(16).toString('hex')
     const ok = await this.#redis.set(name, token, 'PX', this.lockTtlMs, 'NX')
     if (ok !== 'OK') return { acquired: false }
@@ -99,7 +99,7 @@ export class SingleFlight {
 
   /** Whether some process holds the lock for a key. */
   async isLocked(key: string): Promise<boolean> {
-    return (await this.#redis.exists(`${this.#prefix}:lock:${key}`)) === 1
+    return (await this.#redis.exists(`${this.#prefix}:lock:{${key}}`)) === 1
   }
 
   /** Records the outcome of a flight briefly, for the waiters of other processes. */
@@ -112,8 +112,8 @@ export class SingleFlight {
     return raw === null ? undefined : (JSON.parse(raw) as { code: string; message: string; details?: unknown })
   }
 
-  /** Beside the lock's key (the same hash tag, so one script may touch both in a Redis Cluster). */
+  /** Beside the lock's key: the same hash tag (`{key}`), so one script may touch both in a Redis Cluster. */
   private failureKey(key: string): string {
-    return `${this.#prefix}:failure:${key}`
+    return `${this.#prefix}:failure:{${key}}`
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 
 /**
  * Takes a slot when fewer than the cap are held: a sorted set of holders scored by when
@@ -24,7 +24,7 @@ export interface HostSlot {
 
 /** Options of {@link HostLimiter}. */
 export interface HostLimiterOptions {
-  readonly redis: Redis
+  readonly redis: RedisClient
   /** Key prefix (hash-tagged in production). */
   readonly prefix: string
   /** Slots per provider host across every process. */

@@ -33,7 +33,7 @@ t.test(
     const a = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: 300 })
     const held = await a.tryLock('c1')
     if (!held.acquired) throw new Error('not acquired')
-    await redis.del(`${prefix}:credentials:lock:c1`)
+    await redis.del(`${prefix}:credentials:lock:{c1}`)
     const b = new SingleFlight({ redis, prefix: `${prefix}:credentials`, lockTtlMs: 300 })
     const taken = await b.tryLock('c1')
     t.ok(taken.acquired, 'another holder took the lost lock')

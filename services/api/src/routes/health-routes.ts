@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '@latchkey/jobs'
 import Type from 'typebox'
 import { readiness } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 
 /** `/healthz`: the process is up. `/readyz`: PostgreSQL and Redis answer. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; redis: Redis }> = async (
+export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; redis: RedisClient }> = async (
   app,
   { runtime, redis }
 ) => {
