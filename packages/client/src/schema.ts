@@ -275,7 +275,25 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** The redirect URI for providers that POST the callback parameters as a form (form_post): a 303 to the GET callback with them (without the slash) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -309,7 +327,25 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** The redirect URI for providers that POST the callback parameters as a form (form_post): a 303 to the GET callback with them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

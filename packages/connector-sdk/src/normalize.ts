@@ -49,7 +49,7 @@ export interface ResolvedSchemeIdentity {
 export interface ResolvedRevokeRequest {
   readonly method: 'POST' | 'DELETE'
   readonly authentication: 'client' | 'bearer'
-  readonly format: 'form' | 'json' | 'none'
+  readonly format: 'form' | 'json' | 'query' | 'none'
   readonly tokenParam: string
   readonly token: 'refresh' | 'access'
   readonly tokenTypeHint: boolean

@@ -181,9 +181,13 @@ export const RevokeRequestSchema = Type.Object(
     method: Type.Optional(Type.Enum(['POST', 'DELETE'])),
     /** `client`: the client authenticates as at the token endpoint; `bearer`: the token itself is the credential. @defaultValue `"client"` */
     authentication: Type.Optional(Type.Enum(['client', 'bearer'])),
-    /** `none`: no body at all (the bearer header says which token). @defaultValue `"form"` */
-    format: Type.Optional(Type.Enum(['form', 'json', 'none'])),
-    /** Name of the body field carrying the token. @defaultValue `"token"` */
+    /**
+     * `none`: no body at all (the bearer header says which token); `query`: the token in the
+     * URL's query string and no body of its own (Zoho's `…/token/revoke?token=`).
+     * @defaultValue `"form"`
+     */
+    format: Type.Optional(Type.Enum(['form', 'json', 'query', 'none'])),
+    /** Name of the body field (or query parameter) carrying the token. @defaultValue `"token"` */
     tokenParam: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** Which token is revoked; revoking a refresh token ends the whole grant at most providers. @defaultValue `"refresh"` */
     token: Type.Optional(Type.Enum(['refresh', 'access'])),

@@ -18,8 +18,8 @@ export type RevocationOutcome = 'revoked' | 'not_supported'
 
 /**
  * Revokes a token at the revoke URL: RFC 7009 by default (form body, client
- * authentication), or as the scheme's `revokeRequest` says (bearer-authenticated, JSON or
- * no body, `DELETE`). A 2xx means done, whether or not the token was still valid.
+ * authentication), or as the scheme's `revokeRequest` says (bearer-authenticated, JSON,
+ * no body or the token in the query string, `DELETE`). A 2xx means done, whether or not the token was still valid.
  * `not_supported` when the connector declares no revoke URL.
  *
  * @throws {OAuthError} `temporarily_unavailable`/`server_error`/`timeout` (retryable), or the provider's refusal.
@@ -43,10 +43,18 @@ export async function revokeToken(
     ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} }
     : await clientAuthentication(asClient, options)
   const params: Record<string, string> = { ...auth.params }
+  // The token goes in the body, or (`query`) in the URL, where the body keeps only client credentials.
+  const tokenParams: Record<string, string> = {}
   if (shape.format !== 'none') {
-    params[shape.tokenParam] = revocation.token
-    if (shape.tokenTypeHint) params.token_type_hint = revocation.tokenTypeHint
+    tokenParams[shape.tokenParam] = revocation.token
+    if (shape.tokenTypeHint) tokenParams.token_type_hint = revocation.tokenTypeHint
   }
+  let target = url
+  if (shape.format === 'query') {
+    const withToken = new URL(url)
+    for (const [name, value] of Object.entries(tokenParams)) withToken.searchParams.set(name, value)
+    target = withToken.href
+  } else Object.assign(params, tokenParams)
   const encoded =
     Object.keys(params).length === 0 ? undefined : encodeBody(params, shape.format === 'json' ? 'json' : 'form')
   const headers = {
@@ -55,7 +63,7 @@ export async function revokeToken(
     ...auth.headers
   }
   const answer = await sendToEndpoint(
-    { endpoint: 'revoke', url, method: shape.method, headers, body: encoded?.body },
+    { endpoint: 'revoke', url: target, method: shape.method, headers, body: encoded?.body },
     options
   )
   const parsedBody = readBody(answer)

@@ -347,6 +347,25 @@ t.test('revocation shapes: RFC 7009, bearer-authenticated, JSON body, DELETE', a
     token: 'access'
   })
 
+  // Zoho: the token in the query string, one request (a second for a dead grant is refused).
+  ;({ context, tokens } = await connected({ format: 'query' }, { revokeFormat: 'query' }))
+  before = quirky.counters.revocations
+  t.equal(await revokeTokenSet(context, tokens), 'revoked')
+  t.equal(quirky.counters.revocations - before, 1, 'one request, with the refresh token')
+  t.match(quirky.counters.lastRevocation, { method: 'POST', contentType: '', authorization: 'basic', token: 'refresh' })
+  t.equal((await callApi(`${quirky.apiBaseUrl}/x`, tokens.accessToken)).status, 401, 'the grant is gone')
+  t.equal(
+    (await oauthFailure(revokeTokenSet(context, tokens))).code,
+    'invalid_request',
+    'this provider refuses a token it no longer knows, which is why one request is sent'
+  )
+  ;({ context, tokens } = await connected(undefined, { revokeFormat: 'query' }))
+  t.equal(
+    (await oauthFailure(revokeTokenSet(context, tokens))).code,
+    'invalid_request',
+    'a form body where the query is wanted is refused'
+  )
+
   ;({ context, tokens } = await connected({ format: 'form' }, { revokeFormat: 'json' }))
   const refused = await oauthFailure(revokeTokenSet(context, tokens))
   t.equal(refused.code, 'invalid_request', 'a provider that wants JSON refuses a form body, and says so')

@@ -2,7 +2,7 @@ import { createHash, createVerify, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readForm, readText, sendJson } from './http-helpers.js'
+import { escapeHtml, readForm, readText, sendHtml, sendJson } from './http-helpers.js'
 import { pageOf } from './paged-collection.js'
 import type { PagedCollection } from './paged-collection.js'
 
@@ -32,6 +32,11 @@ export interface QuirkyModes {
   instanceUrl: boolean
   /** Extra query params on the callback (QuickBooks' `realmId`). */
   callbackParams: Record<string, string>
+  /**
+   * Send the browser back with a POST of an auto-submitting form instead of a redirect
+   * (OAuth 2.0 Form Post Response Mode, Copper's way): the callback parameters in the body.
+   */
+  formPost: boolean
   /**
    * How the lifetime is sent: `expires_in` as a number or string of seconds, absent,
    * `milliseconds` (`expires_in` in ms), or `absolute` (`expires_at` as ISO-8601, no `expires_in`).
@@ -83,8 +88,12 @@ export interface QuirkyModes {
   rateLimitReset: boolean
   /** How the revoke endpoint wants to be called: RFC 7009 (client authentication) or with the token as a bearer credential. */
   revokeAuth: 'client' | 'bearer'
-  /** Body the revoke endpoint insists on (`any`: form, JSON or none). */
-  revokeFormat: 'form' | 'json' | 'any'
+  /**
+   * Body the revoke endpoint insists on (`any`: form, JSON or none; `query`: the token in the
+   * query string, Zoho's way, where an unknown token is refused with a 400 rather than
+   * RFC 7009's 200).
+   */
+  revokeFormat: 'form' | 'json' | 'query' | 'any'
   /** The `issuer` its metadata claims (`undefined`: its own). */
   metadataIssuer: string | undefined
   /** Code exchanges answer a refresh token (Slack without token rotation, GitHub OAuth apps and Notion do not). */
@@ -142,6 +151,7 @@ const DEFAULT_MODES: QuirkyModes = {
   nestedToken: false,
   instanceUrl: false,
   callbackParams: {},
+  formPost: false,
   expiresIn: 'number',
   accessTokenTtlSeconds: 3600,
   tokenType: 'Bearer',
@@ -524,8 +534,9 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
     // GitHub names the body field `access_token`.
+    const inQuery = new URL(req.url ?? '/', 'http://quirky').searchParams.get('token') ?? undefined
     const presented =
-      modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? form.get('access_token') ?? '')
+      modes.revokeAuth === 'bearer' ? (bearer ?? '') : (form.get('token') ?? form.get('access_token') ?? inQuery ?? '')
     counters.lastRevocation = {
       method: req.method ?? '',
       contentType,
@@ -538,12 +549,16 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return oauthError(req, res, 400, 'invalid_request', 'the body must be JSON', form)
     if (modes.revokeFormat === 'form' && contentType !== 'application/x-www-form-urlencoded')
       return oauthError(req, res, 400, 'invalid_request', 'the body must be form-encoded', form)
+    if (modes.revokeFormat === 'query' && (inQuery === undefined || form.has('token')))
+      return oauthError(req, res, 400, 'invalid_request', 'the token must be in the query string', form)
     if (modes.revokeAuth === 'bearer') {
       if (!accessTokens.has(presented))
         return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
     } else if (!clientAuthenticated(req, form, modes.revokeClientAuth ?? modes.clientAuth))
       return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
+    if (family !== undefined && deadFamilies.has(family) && modes.revokeFormat === 'query')
+      return oauthError(req, res, 400, 'invalid_request', 'the token is invalid', form)
     if (family !== undefined) deadFamilies.add(family)
     res.writeHead(200).end()
   }
@@ -777,6 +792,18 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (state !== null) back.searchParams.set('state', state)
     if (modes.issuer !== false) back.searchParams.set('iss', modes.issuer === true ? base : modes.issuer)
     for (const [name, value] of modes.callbackAppendParams) back.searchParams.append(name, value)
+    if (modes.formPost) {
+      const action = new URL(redirectUri)
+      const fields = [...back.searchParams]
+        .filter(([name]) => !action.searchParams.has(name))
+        .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+      sendHtml(
+        res,
+        200,
+        `<!doctype html><title>Sending you back</title><body onload="document.forms[0].submit()"><form method="post" action="${escapeHtml(action.toString())}">${fields.join('')}<noscript><button>Continue</button></noscript></form></body>`
+      )
+      return
+    }
     res.writeHead(302, { location: back.toString() }).end()
   }
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import Type from 'typebox'
+import { RuntimeError } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { sendOutcome, sendOutcomePage } from '../pages.js'
 
@@ -53,4 +55,31 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asyn
     'The redirect URI: the provider sends the browser back here; answers an HTML page with the outcome (and postMessage to the opener)'
   app.get('/oauth/callback/', { schema: { summary } }, callback)
   app.get('/oauth/callback', { schema: { summary: `${summary} (without the slash)` } }, callback)
+
+  // Providers that send the browser back with a POST (OAuth 2.0 Form Post Response Mode,
+  // Copper): the same parameters in a form body. Answered with a 303 to the GET callback, so
+  // the browser comes back as a top-level GET navigation and brings its SameSite=Lax binding
+  // cookie, which a cross-site POST would not carry.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16_384 },
+    (_request, body, done) => done(null, new URLSearchParams(body as string))
+  )
+  const formPost = async (request: { body: unknown }, reply: FastifyReply) => {
+    if (!(request.body instanceof URLSearchParams))
+      throw new RuntimeError('invalid_request', 'the callback must be a form (application/x-www-form-urlencoded)', [
+        { path: 'body', message: 'must be form-encoded callback parameters' }
+      ])
+    const params = request.body
+    const back = new URL(`${runtime.config.publicUrl}/oauth/callback/`)
+    for (const [name, value] of params) back.searchParams.append(name, value)
+    return reply
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .redirect(back.toString(), 303)
+  }
+  const postSummary =
+    'The redirect URI for providers that POST the callback parameters as a form (form_post): a 303 to the GET callback with them'
+  app.post('/oauth/callback/', { schema: { summary: postSummary } }, formPost)
+  app.post('/oauth/callback', { schema: { summary: `${postSummary} (without the slash)` } }, formPost)
 }
