@@ -28,7 +28,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-02-oauth1-request-tokens',
       '2026-12-03-webhooks',
       '2026-12-04-api-key-labels',
-      '2026-12-05-actions-consent'
+      '2026-12-05-actions-consent',
+      '2026-12-06-connections-list-order'
     ],
     'exactly one process applied the migrations, in order'
   )

@@ -1,0 +1,36 @@
+import t from 'tap'
+import pg from 'pg'
+import { addConnection, freshStore } from './helpers.js'
+
+t.test("a page of a tenant's connections reads them newest first from an index: no sort of them all", async (t) => {
+  const { store, url } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  for (let i = 0; i < 5; i++) await addConnection(store, tenant)
+  // The very statement the repository sends, caught on its way to PostgreSQL.
+  const seen: { text: string; values: unknown[] }[] = []
+  const query = pg.Client.prototype.query
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [config, values] = args as [{ text?: string; values?: unknown[] } | string, unknown[] | undefined]
+    const text = typeof config === 'string' ? config : (config.text ?? '')
+    if (/from "connections"/.test(text) && /order by/.test(text))
+      seen.push({ text, values: (typeof config === 'string' ? values : config.values) ?? [] })
+    return (query as (...a: unknown[]) => unknown).apply(this, args)
+  } as typeof query
+  let page
+  try {
+    page = await store.connections.list(tenant.id, { limit: 3 })
+  } finally {
+    pg.Client.prototype.query = query
+  }
+  t.equal(page.length, 3)
+  t.equal(seen.length, 1, 'one statement')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  t.teardown(() => client.end())
+  // Five rows would be read by a scan whatever the indexes: ask the planner what it can do without one.
+  await client.query('set enable_seqscan = off')
+  const explained = await client.query(`explain (format json) ${seen[0]?.text ?? ''}`, seen[0]?.values)
+  const plan = JSON.stringify(explained.rows[0])
+  t.match(plan, /connections_tenant_newest/, 'the newest-first index')
+  t.notMatch(plan, /"Node Type":"Sort"/, 'no sort')
+})
