@@ -162,7 +162,7 @@ t.test('wizard: a session naming actions fixes their scopes and asks a connectio
   t.match(await banner.textContent(), /Needs more access .*: write\./, 'the card says what it lacks, in words')
   await system.screenshot(page, 'wizard-needs-more-access')
   // The form for another connection is folded away beside an existing one.
-  await section.getByText('Add a Sandbox connection').click()
+  await section.getByText('Add a connection to Sandbox').click()
   const write = section.getByRole('checkbox', { name: /write/ })
   await write.waitFor()
   t.ok((await write.isChecked()) && (await write.isDisabled()), 'a scope the actions need is ticked and fixed')
@@ -241,4 +241,50 @@ t.test('wizard: readable on a phone-width screen; a bad or missing link says so'
   await bare.goto(`${system.url}/connect/`)
   await bare.getByText('Open this page from the link the application gives you').waitFor()
   t.pass('bad links are explained')
+})
+
+t.test('wizard: only connectors the customer can use, a search over six, a monogram each', async (t) => {
+  const system = await startSystem(t)
+  t.equal((await system.api('POST', '/v1/connectors', sandbox(system))).status, 201)
+  t.equal(
+    (await system.api('PUT', '/v1/connectors/sandbox/app', { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' }))
+      .status,
+    200
+  )
+  // No `connectors`: the whole catalog is offered, and only what can be used is shown.
+  const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', { externalId: 'customer-9' })
+  t.equal(session.status, 201)
+  const { page } = await system.page()
+  await page.goto(session.body.url)
+  await page.getByRole('heading', { name: 'Sandbox' }).waitFor()
+  t.equal(
+    await page.locator('section[data-connector="github"]').count(),
+    0,
+    'an OAuth connector without its app is left out'
+  )
+  t.equal(await page.locator('section[data-connector="openai"]').count(), 1, 'an API key connector needs no app')
+  t.notOk((await page.content()).includes('not available yet'), 'no unusable cards')
+  t.equal(
+    await page.locator('section[data-connector="sandbox"] .monogram').textContent(),
+    'SA',
+    'a monogram stands for the connector'
+  )
+  const shown = await page.locator('section.connector').count()
+  t.ok(shown > 6, `${shown} connectors, so a search box`)
+  t.equal(
+    await page.locator('section.connector details[open]').count(),
+    0,
+    'with many connectors the forms start closed'
+  )
+
+  const search = page.getByLabel('Search connectors')
+  await search.fill('open')
+  t.equal(await page.locator('section.connector:visible').count(), 1, 'typing narrows the list')
+  t.ok(await page.getByRole('heading', { name: 'OpenAI' }).isVisible())
+  await search.fill('no such thing')
+  await page.getByText('No connector matches "no such thing".').waitFor()
+  t.equal(await page.locator('section.connector:visible').count(), 0)
+  await system.screenshot(page, 'wizard-search')
+  await search.fill('')
+  t.equal(await page.locator('section.connector:visible').count(), shown, 'cleared: everything again')
 })

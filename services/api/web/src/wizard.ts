@@ -119,14 +119,68 @@ function render(): void {
     list.replaceChildren(h('p', {}, 'There is nothing to connect here yet.'))
     return
   }
-  const sections = overview.connectors.map((connector) => {
+  // Only what the customer can use: a connector with a usable scheme, or one they already have connections of.
+  const shown = overview.connectors.filter(
+    (connector) =>
+      connector.schemes.some((scheme) => usable(connector, scheme)) ||
+      overview!.connections.some((c) => c.connector === connector.key)
+  )
+  if (shown.length === 0) {
+    list.replaceChildren(h('p', {}, 'There is nothing to connect here yet.'))
+    return
+  }
+  const sections = shown.map((connector) => {
     const existing = list.querySelector<HTMLElement>(`section[data-connector="${CSS.escape(connector.key)}"]`)
     const connections = overview!.connections.filter((c) => c.connector === connector.key)
-    const section = existing ?? connectorSection(connector, connections.length === 0)
+    // With several connectors the forms start closed, so the list stays short.
+    const section = existing ?? connectorSection(connector, connections.length === 0 && shown.length <= SEARCH_FROM)
     section.querySelector('.connections')!.replaceChildren(...connections.map((c) => connectionCard(connector, c)))
     return section
   })
-  list.replaceChildren(...sections)
+  const noMatch = list.querySelector<HTMLElement>('p.no-match') ?? h('p', { class: 'no-match muted', hidden: true })
+  const search = shown.length > SEARCH_FROM ? searchBox(sections, noMatch) : null
+  list.replaceChildren(...(search === null ? [] : [search]), ...sections, noMatch)
+  search?.querySelector('input')?.dispatchEvent(new Event('input'))
+}
+
+/** More connectors than this get a search box. */
+const SEARCH_FROM = 6
+
+/** Filters the connector sections by name as the customer types; kept across re-renders. */
+function searchBox(sections: readonly HTMLElement[], noMatch: HTMLElement): HTMLElement {
+  const existing = list.querySelector<HTMLElement>('div.connector-search')
+  const box =
+    existing ??
+    h(
+      'div',
+      { class: 'connector-search' },
+      h('label', { for: 'connector-search' }, 'Search connectors'),
+      h('input', { id: 'connector-search', type: 'search', autocomplete: 'off', placeholder: 'Type a name' })
+    )
+  const input = box.querySelector('input') as HTMLInputElement
+  input.oninput = () => {
+    const wanted = input.value.trim().toLowerCase()
+    let visible = 0
+    for (const section of sections) {
+      const name = (section.dataset.name ?? '').toLowerCase()
+      const match = wanted === '' || name.includes(wanted) || (section.dataset.connector ?? '').includes(wanted)
+      section.hidden = !match
+      if (match) visible += 1
+    }
+    noMatch.hidden = visible > 0
+    noMatch.textContent = visible > 0 ? '' : `No connector matches "${input.value.trim()}".`
+  }
+  return box
+}
+
+/** Up to two letters standing for a connector (no third-party logo is downloaded). */
+function monogram(name: string): string {
+  const words = name
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+  const letters = words.length > 1 ? `${words[0]![0]}${words[1]![0]}` : (words[0] ?? '?').slice(0, 2)
+  return letters.toUpperCase()
 }
 
 function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLElement {
@@ -135,13 +189,23 @@ function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLE
   const details = h(
     'details',
     { class: 'new-connection', open: openForm },
-    h('summary', {}, `Add a ${connector.name} connection`),
+    h('summary', {}, `Add a connection to ${connector.name}`),
     form
   )
   return h(
     'section',
-    { class: 'connector card', 'data-connector': connector.key, 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, connector.name),
+    {
+      class: 'connector card',
+      'data-connector': connector.key,
+      'data-name': connector.name,
+      'aria-labelledby': headingId
+    },
+    h(
+      'h2',
+      { id: headingId, class: 'connector-name' },
+      h('span', { class: 'monogram', 'aria-hidden': 'true' }, monogram(connector.name)),
+      connector.name
+    ),
     connector.description === null ? null : h('p', { class: 'muted' }, connector.description),
     h('div', { class: 'connections' }),
     details
