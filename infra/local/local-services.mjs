@@ -155,7 +155,7 @@ function asPostgresUser(bin, tool, args, options = {}) {
   return run('runuser', ['-u', 'postgres', '--', path, ...args], { cwd: '/', ...options })
 }
 
-async function ensurePostgres(dir, state) {
+async function ensurePostgres(dir, state, started) {
   let bin = postgresBin()
   if (bin === undefined) {
     aptInstall(['postgresql'], 'PostgreSQL is not installed')
@@ -201,6 +201,7 @@ async function ensurePostgres(dir, state) {
   }
   const running = asPostgresUser(bin, 'pg_ctl', ['status', '-D', data]).status === 0
   if (running && pg.port !== undefined && (await portOpen(pg.port))) return url(pg, user)
+  started.postgres = true
   if (!running && existsSync(join(data, 'postmaster.pid'))) {
     say('removing a stale postmaster.pid')
     rmSync(join(data, 'postmaster.pid'), { force: true })
@@ -275,7 +276,7 @@ async function redisPing(port, password) {
   })
 }
 
-async function ensureRedis(dir, state) {
+async function ensureRedis(dir, state, started) {
   let server = which('redis-server')
   if (server === undefined) {
     aptInstall(['redis-server'], 'Redis is not installed')
@@ -287,6 +288,7 @@ async function ensureRedis(dir, state) {
   const data = join(dir, 'redis')
   mkdirSync(data, { recursive: true, mode: 0o700 })
   if (redis.port !== undefined && (await redisPing(redis.port, redis.password))) return redisUrl(redis)
+  started.redis = true
   if (redis.port === undefined || (await portOpen(redis.port))) redis.port = await freePort()
   writeState(dir, state)
   const conf = join(data, 'redis.conf')
@@ -329,34 +331,45 @@ function redisUrl(redis) {
  * Starts what is needed: uses DATABASE_URL / REDIS_URL (or REDIS_CLUSTER_NODES) when set,
  * otherwise a private server in `<root>/.data`. Returns the URLs (`redisUrl` undefined for a cluster).
  */
-export async function ensureLocalServices({ root = ROOT, env = process.env } = {}) {
-  const dir = join(root, '.data')
+export async function ensureLocalServices({ root = ROOT, env = process.env, dir = join(root, '.data') } = {}) {
   mkdirSync(dir, { recursive: true, mode: 0o755 })
   return withLock(dir, async () => {
     const state = readState(dir)
-    const databaseUrl = env.DATABASE_URL || (await ensurePostgres(dir, state))
+    // Which servers this call started (rather than found running): the caller may stop those.
+    const started = { postgres: false, redis: false }
+    const databaseUrl = env.DATABASE_URL || (await ensurePostgres(dir, state, started))
     // A Redis Cluster given by its nodes is used as it is: no private Redis then.
-    const redisUrlValue = env.REDIS_URL || (env.REDIS_CLUSTER_NODES ? undefined : await ensureRedis(dir, state))
+    const redisUrlValue =
+      env.REDIS_URL || (env.REDIS_CLUSTER_NODES ? undefined : await ensureRedis(dir, state, started))
     writeState(dir, state)
-    return { databaseUrl, redisUrl: redisUrlValue, dataDir: dir }
+    return { databaseUrl, redisUrl: redisUrlValue, dataDir: dir, started }
   })
 }
 
-/** Stops the private servers (never ones given by URL). */
-export async function stopLocalServices({ root = ROOT } = {}) {
-  const dir = join(root, '.data')
+/** Stops the private servers (never ones given by URL); `only` limits it to some of them. */
+export async function stopLocalServices({
+  root = ROOT,
+  dir = join(root, '.data'),
+  only = { postgres: true, redis: true }
+} = {}) {
   const state = readState(dir)
   const bin = postgresBin()
   const data = isRoot ? postgresDataDir(dir) : join(dir, 'postgres')
-  if (bin !== undefined && existsSync(join(data, 'PG_VERSION'))) {
+  if (only.postgres && bin !== undefined && existsSync(join(data, 'PG_VERSION'))) {
     asPostgresUser(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w'])
   }
   const pidFile = join(dir, 'redis', 'redis.pid')
-  if (state.redis?.port !== undefined && existsSync(pidFile)) {
+  if (only.redis && state.redis?.port !== undefined && existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8'))
     try {
-      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM')
+      process.kill(pid, 'SIGTERM')
+      // Stopped means gone: wait (up to 10 s) until the process has exited.
+      for (let i = 0; i < 200; i++) {
+        process.kill(pid, 0)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
     } catch {
-      // Already gone.
+      // Gone (or already gone).
     }
   }
 }

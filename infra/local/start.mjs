@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureLocalServices } from './local-services.mjs'
+import { ensureLocalServices, stopLocalServices } from './local-services.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const DATA = resolve(process.env.LATCHKEY_DATA_DIR ?? join(ROOT, '.data'))
@@ -106,7 +106,9 @@ async function developmentTenant(url, adminToken) {
 
 async function main() {
   mkdirSync(DATA, { recursive: true })
-  const { databaseUrl, redisUrl } = await ensureLocalServices()
+  const { databaseUrl, redisUrl, started } = await ensureLocalServices({ dir: DATA })
+  // What npm start started it stops on the way out (servers found running, or given by URL, stay).
+  if (process.env.LATCHKEY_KEEP_SERVICES !== 'true') startedServices = started
   const secrets = developmentSecrets()
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
@@ -221,14 +223,24 @@ async function main() {
 }
 
 let stopping = false
+let startedServices = { postgres: false, redis: false }
 function shutdown(code) {
   if (stopping) return
   stopping = true
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 5000).unref()
+  setTimeout(() => process.exit(code), 15_000).unref()
   Promise.all(
     children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined))
-  ).then(() => process.exit(code))
+  )
+    .then(async () => {
+      if (!startedServices.postgres && !startedServices.redis) return
+      await stopLocalServices({ dir: DATA, only: startedServices })
+      say(
+        `stopped the ${[startedServices.postgres ? 'PostgreSQL' : '', startedServices.redis ? 'Redis' : ''].filter(Boolean).join(' and ')} it started (LATCHKEY_KEEP_SERVICES=true keeps them)`
+      )
+    })
+    .catch((error) => say(`could not stop the local services: ${error instanceof Error ? error.message : error}`))
+    .then(() => process.exit(code))
 }
 
 main().catch((error) => {
