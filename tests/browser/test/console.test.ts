@@ -122,9 +122,11 @@ t.test(
     const section = wizard.locator('section[data-connector="sandbox"]')
     await section.waitFor()
     t.ok(
-      (await wizard.locator('section[data-connector="box"]').count()) === 1,
-      'every connector is offered when the session names none'
+      (await wizard.locator('section[data-connector="openai"]').count()) === 1,
+      'every usable connector is offered when the session names none'
     )
+    // Many connectors: each one's form starts closed.
+    await section.getByText('Add a connection to Sandbox').click()
     const popupOpened = wizard.waitForEvent('popup')
     await section.getByRole('button', { name: 'Connect Sandbox' }).click()
     const popup = await popupOpened
@@ -154,5 +156,27 @@ t.test(
     await row.getByRole('button', { name: 'Disconnect' }).click()
     await page.locator('tr[data-connection-id] [data-state="grey"]').waitFor()
     t.equal(await page.locator('tr[data-connection-id] .state-words').textContent(), 'Disconnected')
+
+    // A typed-in key has nothing to refresh: the console does not offer it.
+    const keyed = await system.api('POST', '/v1/connectors', {
+      key: 'keyed',
+      name: 'Keyed',
+      version: '1.0.0',
+      auth: { kind: 'apiKey', inputLabel: 'API key' },
+      http: { baseUrl: `${system.server.issuer}/api` }
+    })
+    t.equal(keyed.status, 201)
+    const withKey = await system.api<{ id: string }>('POST', '/v1/connections', {
+      connector: 'keyed',
+      externalId: 'customer-8',
+      credentials: { apiKey: 'typed-in-key-0123' }
+    })
+    t.equal(withKey.status, 201)
+    await page.reload()
+    await page.getByLabel('External id').fill('customer-8')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    const keyRow = page.locator(`tr[data-connection-id="${withKey.body.id}"]`)
+    await keyRow.getByRole('button', { name: 'Disconnect' }).waitFor()
+    t.equal(await keyRow.getByRole('button', { name: 'Refresh' }).count(), 0, 'no Refresh for an API key')
   }
 )

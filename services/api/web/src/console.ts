@@ -467,6 +467,20 @@ function renderConnections(): void {
   )
 }
 
+/**
+ * Whether a connection's credential can be renewed without the customer, so Refresh is
+ * worth offering: a token that expires from an OAuth 2.0 grant, a login again (token
+ * exchange), a new assertion (JWT bearer). Typed-in keys, OAuth 1.0a tokens and tokens that
+ * never expire have nothing to refresh.
+ */
+function renewable(connection: Connection): boolean {
+  const connector = connectors.find((c) => c.key === connection.connector)
+  const scheme = connector?.schemes.find((s) => s.key === connection.scheme) ?? connector?.schemes[0]
+  if (scheme === undefined) return false
+  if (scheme.kind === 'tokenExchange' || scheme.kind === 'jwtBearer') return true
+  return scheme.kind === 'oauth2' && (scheme.grant === 'client_credentials' || connection.expiresAt !== null)
+}
+
 function connectionRow(connection: Connection): HTMLElement[] {
   const logRow = h('tr', { class: 'log-row', hidden: true }, h('td', { colspan: 6 }))
   const act = (label: string, run: () => Promise<unknown>, done: string) =>
@@ -515,7 +529,7 @@ function connectionRow(connection: Connection): HTMLElement[] {
           },
           'Log'
         ),
-        connection.status === 'connected'
+        connection.status === 'connected' && renewable(connection)
           ? act('Refresh', () => api.request('POST', `../v1/connections/${connection.id}/refresh`), 'Token refreshed')
           : null,
         connection.status === 'connected' || connection.status === 'error'
