@@ -161,6 +161,7 @@ t.test(
     t.notOk((await page.content()).includes(ROTATED), 'and it is not left in the page')
 
     await card(page).getByRole('button', { name: 'Disconnect' }).click()
+    await card(page).getByRole('button', { name: 'Yes, disconnect' }).click()
     await card(page).locator('[data-state="grey"]').waitFor()
     t.equal(await system.runtime.store.credentials.get(id), undefined, 'the key is deleted')
   }

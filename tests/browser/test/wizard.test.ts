@@ -119,9 +119,23 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   t.ok(log!.indexOf('Connected to Sandbox') < log!.indexOf('created'), 'newest first')
   await system.screenshot(page, 'wizard')
 
+  // Disconnecting asks first, on the card; Cancel changes nothing.
   await card(page).getByRole('button', { name: 'Disconnect' }).click()
+  t.ok(
+    await card(page)
+      .getByRole('button', { name: 'Yes, disconnect' })
+      .evaluate((el) => el === document.activeElement),
+    'focus on the confirmation'
+  )
+  await card(page).getByRole('button', { name: 'Cancel' }).click()
+  t.equal(await card(page).locator('[data-state="grey"]').count(), 0, 'cancelled: still connected')
+  await card(page).getByRole('button', { name: 'Disconnect' }).click()
+  await card(page).getByRole('button', { name: 'Yes, disconnect' }).click()
   await card(page).locator('[data-state="grey"]').waitFor()
   t.equal(await card(page).locator('.state-words').textContent(), 'Disconnected')
+  const notice = card(page).locator('.card-notice')
+  await notice.filter({ hasText: 'Disconnected. The application can no longer use it' }).waitFor()
+  t.ok(await notice.evaluate((el) => el === document.activeElement), 'the outcome is said on the card, focus there')
   let kinds: string[] = []
   for (let i = 0; i < 100 && !kinds.includes('revocation.done'); i++) {
     await new Promise((r) => setTimeout(r, 100))

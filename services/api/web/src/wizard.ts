@@ -271,7 +271,15 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
           replaceLabel(scheme!)
         ),
     connected || connection.status === 'error'
-      ? h('button', { type: 'button', class: 'danger', onclick: () => void disconnect(connection.id) }, 'Disconnect')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            onclick: (event: Event) => confirmDisconnect(connector, connection, event.currentTarget as HTMLElement)
+          },
+          'Disconnect'
+        )
       : null,
     h(
       'button',
@@ -334,9 +342,56 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
           'Choose Grant more access to approve only that; the connection keeps working meanwhile.'
         ),
     actions,
+    cardNotice(connection.id),
     replaceForm,
     log
   )
+}
+
+/** What last happened to a card, said on the card itself (kept across re-renders until the next outcome). */
+const notices = new Map<string, { kind: 'ok' | 'info' | 'error'; text: string }>()
+
+function cardNotice(connectionId: string): HTMLElement {
+  const notice = notices.get(connectionId)
+  return h(
+    'p',
+    {
+      class: notice === undefined ? 'card-notice' : `card-notice banner banner-${notice.kind}`,
+      role: 'status',
+      tabindex: '-1',
+      'data-notice': connectionId,
+      hidden: notice === undefined
+    },
+    notice?.text ?? ''
+  )
+}
+
+/** Says an outcome on the card and moves focus there, so it is seen where the person is looking. */
+function tellCard(connectionId: string, kind: 'ok' | 'info' | 'error', text: string): void {
+  notices.set(connectionId, { kind, text })
+  const current = list.querySelector<HTMLElement>(`[data-notice="${CSS.escape(connectionId)}"]`)
+  current?.replaceWith(cardNotice(connectionId))
+  list.querySelector<HTMLElement>(`[data-notice="${CSS.escape(connectionId)}"]`)?.focus()
+}
+
+/** Disconnecting revokes access: asked for once more, on the card, before it happens. */
+function confirmDisconnect(connector: ConnectorSummary, connection: Connection, button: HTMLElement): void {
+  const title = connection.label ?? connector.name
+  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel')
+  const confirm = h('button', { type: 'button', class: 'danger' }, `Yes, disconnect`)
+  const question = h(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': `Disconnect ${title}?` },
+    h('p', {}, `Disconnect ${title}? The application loses access, and ${connector.name} is asked to revoke it.`),
+    h('div', { class: 'actions' }, confirm, cancel)
+  )
+  cancel.onclick = () => {
+    question.replaceWith(button)
+    button.focus()
+  }
+  confirm.onclick = () => void disconnect(connector, connection.id)
+  button.replaceWith(question)
+  confirm.focus()
 }
 
 function replaceLabel(scheme: Scheme): string {
@@ -778,14 +833,18 @@ async function startAuthorization(
   )
 }
 
-async function disconnect(connectionId: string): Promise<void> {
+async function disconnect(connector: ConnectorSummary, connectionId: string): Promise<void> {
   try {
     await api.request('POST', `../v1/connect/connections/${connectionId}/disconnect`)
-    announce(status, 'info', 'Disconnected', 'The connection was removed and its access revoked.')
+    notices.set(connectionId, {
+      kind: 'info',
+      text: `Disconnected. The application can no longer use it, and ${connector.name} is being asked to revoke its access.`
+    })
   } catch (error) {
-    announce(status, 'error', 'Could not disconnect', (error as Error).message)
+    notices.set(connectionId, { kind: 'error', text: `Could not disconnect: ${(error as Error).message}` })
   }
   await load()
+  tellCard(connectionId, notices.get(connectionId)!.kind, notices.get(connectionId)!.text)
 }
 
 function start(): void {
