@@ -26,7 +26,9 @@ function sendPage(
 ): FastifyReply {
   const nonce = randomBytes(16).toString('base64')
   const data = escapeHtml(JSON.stringify(message))
-  const script = `const m=JSON.parse(document.getElementById('latchkey-result').dataset.message);if(window.opener){try{window.opener.postMessage(m,${JSON.stringify(openerOrigin)})}catch(e){}}`
+  // In a popup: tell the wizard, then close (a window a script opened may close itself); where
+  // it cannot, the page keeps saying it can be closed.
+  const script = `const m=JSON.parse(document.getElementById('latchkey-result').dataset.message);if(window.opener){try{window.opener.postMessage(m,${JSON.stringify(openerOrigin)});setTimeout(function(){window.close()},300)}catch(e){}}`
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>

@@ -97,8 +97,15 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   const popupOpened = page.waitForEvent('popup')
   await section.getByRole('button', { name: 'Connect Sandbox' }).click()
   const popup = await popupOpened
+  await t.resolves(
+    card(page).locator('.card-notice.banner-info', { hasText: 'Waiting for Sandbox' }).waitFor(),
+    'the card says what it waits for'
+  )
+  const closed = popup.waitForEvent('close')
   await approveIn(popup)
-  await page.getByText('Authorization completed successfully').waitFor()
+  await card(page).locator('.card-notice.banner-ok', { hasText: 'Authorization completed successfully' }).waitFor()
+  await t.resolves(closed, 'the popup closed itself once it had told the wizard')
+  t.equal(await page.locator('#status .banner').count(), 0, 'nothing said far away at the top')
   // "Not connected yet" is yellow too: wait for the connected words, then check the colour.
   const connectedState = card(page).locator('.state', { hasText: 'Connected, not used yet' })
   await connectedState.waitFor()
@@ -200,12 +207,32 @@ t.test('wizard: a denied consent shows the readable error and its hint', async (
   const popup = await popupOpened
   await popup.waitForURL(/\/interaction\//)
   await popup.click('#deny')
-  const banner = page.locator('#status .banner-error')
+  // Said on the card it concerns, so a denied connection does not look like a pending one.
+  const banner = card(page).locator('.card-notice.banner-error')
   await banner.waitFor()
   t.match(await banner.textContent(), /Access was not granted/)
   t.match(await banner.textContent(), /Connect again|approve|allow/i, 'with a hint a person can act on')
   t.equal(await card(page).locator('.state-words').textContent(), 'Not connected yet')
   await system.screenshot(page, 'wizard-denied')
+})
+
+t.test('wizard: a popup closed before it finished is noticed on the card, and Connect is offered again', async (t) => {
+  const system = await startSystem(t)
+  const { page } = await system.page()
+  await page.goto(await prepare(system))
+  const section = page.locator('section[data-connector="sandbox"]')
+  await section.getByLabel('Workspace').fill('acme-co')
+  const popupOpened = page.waitForEvent('popup')
+  await section.getByRole('button', { name: 'Connect Sandbox' }).click()
+  const popup = await popupOpened
+  await popup.waitForURL(/\/interaction\//)
+  await popup.close()
+  const notice = card(page).locator('.card-notice.banner-error', { hasText: 'window was closed before it finished' })
+  await notice.waitFor()
+  t.ok(await notice.evaluate((el) => el === document.activeElement), 'focus moves to what happened')
+  t.ok(await card(page).getByRole('button', { name: 'Connect' }).isVisible(), 'Connect again is offered')
+  t.equal(await card(page).locator('.state-words').textContent(), 'Not connected yet')
+  await system.screenshot(page, 'wizard-popup-closed')
 })
 
 t.test(

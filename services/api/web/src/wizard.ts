@@ -57,8 +57,8 @@ let overview: Overview | undefined
 const openLogs = new Set<string>()
 /** Connections whose "replace the key" form is open. */
 const openReplace = new Set<string>()
-/** The popup of the connect attempt in progress, watched until it closes. */
-let popup: Window | null = null
+/** The popup of the connect attempt in progress and whose card it is for, watched until it closes. */
+let popup: { window: Window; connectionId: string; connectorName: string } | null = null
 
 function readFragment(): { session?: string; outcome?: ConnectOutcome } {
   const params = new URLSearchParams(location.hash.slice(1))
@@ -80,9 +80,18 @@ function readFragment(): { session?: string; outcome?: ConnectOutcome } {
   return result
 }
 
+/** The outcome of a browser step, said on its connection's card (at the top when there is no card). */
 function showOutcome(outcome: ConnectOutcome): void {
-  if (outcome.ok) announce(status, 'ok', 'Authorization completed successfully', 'Your account is connected.')
-  else announce(status, 'error', outcome.title ?? 'The connection could not be completed', outcome.hint)
+  const title = outcome.ok
+    ? 'Authorization completed successfully'
+    : (outcome.title ?? 'The connection could not be completed')
+  const detail = outcome.ok ? 'Your account is connected.' : (outcome.hint ?? '')
+  if (outcome.connectionId === undefined) {
+    announce(status, outcome.ok ? 'ok' : 'error', title, detail)
+    return
+  }
+  status.replaceChildren()
+  notices.set(outcome.connectionId, { kind: outcome.ok ? 'ok' : 'error', text: `${title}. ${detail}`.trim() })
 }
 
 async function load(): Promise<void> {
@@ -823,14 +832,32 @@ async function startAuthorization(
     location.assign(authorizeUrl)
     return
   }
-  popup = opened
+  popup = { window: opened, connectionId, connectorName: connector.name }
   opened.location.href = authorizeUrl
-  announce(
-    status,
+  status.replaceChildren()
+  tellCard(
+    connectionId,
     'info',
-    `Waiting for ${connector.name}`,
-    'Approve access in the window that opened. This page updates when you are done.'
+    `Waiting for ${connector.name}: approve access in the window that opened. This page updates when you are done.`
   )
+  watchPopup()
+}
+
+/** Notices a popup closed before it answered, at once rather than at the next poll. */
+function watchPopup(): void {
+  const timer = setInterval(() => {
+    if (popup === null) return clearInterval(timer)
+    if (!popup.window.closed) return
+    const { connectionId, connectorName } = popup
+    popup = null
+    clearInterval(timer)
+    tellCard(
+      connectionId,
+      'error',
+      `The ${connectorName} window was closed before it finished, so nothing changed. Choose Connect to try again.`
+    )
+    void load()
+  }, 400)
 }
 
 async function disconnect(connector: ConnectorSummary, connectionId: string): Promise<void> {
@@ -865,14 +892,15 @@ function start(): void {
     if (event.origin !== location.origin || data?.type !== 'latchkey:connect') return
     showOutcome(data as ConnectOutcome)
     popup = null
-    void load()
+    void load().then(() => {
+      if (data.connectionId !== undefined && notices.has(data.connectionId)) {
+        const notice = notices.get(data.connectionId)!
+        tellCard(data.connectionId, notice.kind, notice.text)
+      }
+    })
   })
-  // A popup closed without an answer (the person gave up): show the state as it is.
   setInterval(() => {
-    if (popup !== null && popup.closed) {
-      popup = null
-      void load()
-    } else if (document.visibilityState === 'visible' && popup === null) void load()
+    if (document.visibilityState === 'visible' && popup === null) void load()
   }, POLL_MS)
   void load()
 }
