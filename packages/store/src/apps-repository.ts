@@ -92,13 +92,17 @@ export class AppsRepository {
   }
 
   /** Which connectors have an OAuth app (a client, not only URL overrides), without decrypting anything. */
-  async configuredKeys(tenantId: string): Promise<Set<string>> {
+  /**
+   * The connectors the tenant has an OAuth client for (not URL overrides alone), each with
+   * the default scopes its app set (`null`: the connector's own).
+   */
+  async configured(tenantId: string): Promise<Map<string, readonly string[] | null>> {
     const rows = await this.db
       .selectFrom('connector_apps')
-      .select('connector_key')
+      .select(['connector_key', 'scopes'])
       .where('tenant_id', '=', tenantId)
       .where('client_id', 'is not', null)
       .execute()
-    return new Set(rows.map((r) => r.connector_key))
+    return new Map(rows.map((r) => [r.connector_key, r.scopes]))
   }
 }

@@ -27,7 +27,7 @@ t.test('an edit without the client secret keeps the stored secret, and only edit
   })
 })
 
-t.test('configuredKeys: connectors with an OAuth client, not those with URL overrides only', async (t) => {
+t.test('configured: connectors with an OAuth client, not those with URL overrides only', async (t) => {
   const { store } = await freshStore(t)
   const a = (await store.tenants.create('A')).tenant
   const b = (await store.tenants.create('B')).tenant
@@ -37,6 +37,13 @@ t.test('configuredKeys: connectors with an OAuth client, not those with URL over
     scopes: null,
     overrides: { baseUrl: 'https://stripe-mock.example' }
   })
-  t.same([...(await store.apps.configuredKeys(a.id))], ['box'])
-  t.same([...(await store.apps.configuredKeys(b.id))], [], 'scoped to the tenant')
+  t.same([...(await store.apps.configured(a.id)).entries()], [['box', null]])
+  t.same([...(await store.apps.configured(b.id)).keys()], [], 'scoped to the tenant')
+  await store.apps.upsert(a.id, 'box', {
+    clientId: 'cid',
+    clientSecret: 's',
+    scopes: ['root_readwrite'],
+    overrides: {}
+  })
+  t.same((await store.apps.configured(a.id)).get('box'), ['root_readwrite'], "with the app's default scopes")
 })

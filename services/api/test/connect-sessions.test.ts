@@ -244,3 +244,52 @@ t.test('the wizard and console pages: local assets only, strict CSP, not framabl
   t.equal((await h.call('GET', '/connect')).headers.location, '/connect/')
   t.equal((await h.call('GET', '/ui/../package.json')).statusCode, 404)
 })
+
+t.test(
+  "the tenant app's default scopes are what the console and the wizard show, and what a connection asks for",
+  async (t) => {
+    const h = await startHarness(t)
+    const tenant = await h.createTenant()
+    const definition = h.sandbox({ defaultScopes: ['read'], customerSelectsScopes: true })
+    t.equal((await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: definition })).statusCode, 201)
+    const saved = await h.call('PUT', '/v1/connectors/sandbox/app', {
+      apiKey: tenant.apiKey,
+      body: { clientId: 'sandbox-app', clientSecret: 'sandbox-secret', scopes: ['read', 'write'] }
+    })
+    t.equal(saved.statusCode, 200)
+    t.match(saved.json(), { defaultScopes: ['read', 'write'], schemes: [{ defaultScopes: ['read', 'write'] }] })
+    const summary = (await h.call('GET', '/v1/connectors/sandbox', { apiKey: tenant.apiKey })).json()
+    t.match(
+      summary,
+      { defaultScopes: ['read', 'write'], schemes: [{ defaultScopes: ['read', 'write'] }] },
+      'the summary'
+    )
+    const listed = (await h.call('GET', '/v1/connectors', { apiKey: tenant.apiKey })).json() as {
+      connectors: { key: string; defaultScopes: string[] }[]
+    }
+    t.same(listed.connectors.find((c) => c.key === 'sandbox')?.defaultScopes, ['read', 'write'], 'the list')
+
+    const link = (await session(h, tenant.apiKey, { externalId: 'customer-5', connectors: ['sandbox'] })).json() as {
+      token: string
+    }
+    const overview = (await wizard(h, link.token, 'GET', '/v1/connect/session')).json()
+    t.match(
+      overview,
+      { connectors: [{ key: 'sandbox', schemes: [{ defaultScopes: ['read', 'write'] }] }] },
+      'the wizard'
+    )
+    const created = await wizard(h, link.token, 'POST', '/v1/connect/connections', { connector: 'sandbox' })
+    t.equal(created.statusCode, 201)
+    t.same(created.json().scopes.requested, ['read', 'write'], 'a connection made without choosing asks for them')
+
+    // Cleared: the connector's own defaults again.
+    await h.call('PUT', '/v1/connectors/sandbox/app', {
+      apiKey: tenant.apiKey,
+      body: { clientId: 'sandbox-app', clientSecret: 'sandbox-secret' }
+    })
+    t.match((await h.call('GET', '/v1/connectors/sandbox', { apiKey: tenant.apiKey })).json(), {
+      defaultScopes: ['read'],
+      schemes: [{ defaultScopes: ['read'] }]
+    })
+  }
+)

@@ -219,16 +219,13 @@ export class ConnectorService {
   ) {}
 
   async list(tenantId: string): Promise<ConnectorSummary[]> {
-    const [entries, configured] = await Promise.all([
-      this.catalog.list(tenantId),
-      this.store.apps.configuredKeys(tenantId)
-    ])
-    return entries.map((entry) => this.summarize(entry, configured.has(entry.definition.key)))
+    const [entries, configured] = await Promise.all([this.catalog.list(tenantId), this.store.apps.configured(tenantId)])
+    return entries.map((entry) => this.summarize(entry, configured, entry.definition.key))
   }
 
   async get(tenantId: string, key: string): Promise<ConnectorSummary> {
     const entry = await this.require(tenantId, key)
-    return this.summarize(entry, (await this.store.apps.configuredKeys(tenantId)).has(key))
+    return this.summarize(entry, await this.store.apps.configured(tenantId), key)
   }
 
   /** The connector's declared actions, with their input schemas and the scopes each needs. */
@@ -393,12 +390,32 @@ export class ConnectorService {
       ])
     await this.feed.announce({ kind: 'app', tenantId, connectorKey: key })
     // Overrides alone are no OAuth app (docs/api.md): the answer says what `get` says.
-    return this.summarize(entry, auth !== undefined)
+    return this.summarize(
+      entry,
+      new Map(auth === undefined ? [] : [[key, input.scopes === undefined ? null : [...input.scopes]]]),
+      key
+    )
   }
 
-  private summarize(entry: CatalogEntry, appConfigured: boolean): ConnectorSummary {
+  /**
+   * What the console and the wizard show of a connector for a tenant: with its app
+   * configured or not, and the app's default scopes (when it set some) in place of the
+   * connector's, for the scheme the app is for.
+   */
+  private summarize(
+    entry: CatalogEntry,
+    apps: ReadonlyMap<string, readonly string[] | null>,
+    key: string
+  ): ConnectorSummary {
+    const appConfigured = apps.has(key)
+    const appScopes = apps.get(key) ?? null
     const definition: ConnectorDefinition | ConnectorDefinitionJson = entry.definition
-    const schemes = resolveAuthSchemes(definition)
+    const forApp = appScheme(definition)
+    const schemes = resolveAuthSchemes(definition).map((scheme) =>
+      appScopes !== null && scheme.key === forApp?.key && scheme.kind === 'oauth2'
+        ? { ...scheme, defaultScopes: appScopes }
+        : scheme
+    )
     const first = schemes[0] as ResolvedAuthScheme
     const oauth = first.kind === 'oauth2' ? first : schemes.find((s): s is ResolvedOAuth2 => s.kind === 'oauth2')
     const code = oauth?.grant === 'authorization_code' ? oauth : undefined
