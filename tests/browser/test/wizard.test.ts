@@ -76,13 +76,18 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
 
   const workspace = section.getByLabel('Workspace')
   await workspace.fill('Not Valid!')
+  let popups = 0
+  const countPopup = (): void => void (popups += 1)
+  page.on('popup', countPopup)
   await section.getByRole('button', { name: 'Connect Sandbox' }).click()
   await t.resolves(page.waitForSelector('[aria-invalid="true"][data-path="body.parameters.workspace"]'))
+  t.equal(popups, 0, 'a field the page can check is refused before any window opens')
+  page.off('popup', countPopup)
   const errorId = (await workspace.getAttribute('aria-describedby'))!.split(' ')[0]!
   t.match(
     await page.locator(`#${errorId}`).textContent(),
     /lower-case letters, digits and dashes/,
-    'the API field error sits beside its field'
+    'the field error sits beside its field'
   )
   t.equal(await section.locator('article.connection').count(), 0, 'a refused form creates nothing')
   await system.screenshot(page, 'wizard-field-error')

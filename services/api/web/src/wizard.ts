@@ -14,7 +14,7 @@ import {
   stateBadge,
   timeAgo
 } from './common.js'
-import type { Connection, ConnectionEvent, ConnectorSummary, ParameterSummary } from './common.js'
+import type { Connection, ConnectionEvent, ConnectorSummary, FieldIssue, ParameterSummary } from './common.js'
 
 type Scheme = ConnectorSummary['schemes'][number]
 type VerifyAnswer = {
@@ -777,17 +777,20 @@ async function connectNew(
   form: HTMLFormElement,
   general: HTMLElement
 ): Promise<void> {
+  const body = readForm(connector, scheme, form)
+  // What the page can tell at once is said before any window opens (no blank popup for a typo).
+  const early = parameterIssues(connector, (body.parameters ?? {}) as Record<string, unknown>)
+  if (early.length > 0) {
+    showFieldIssues(form, new ApiError(400, 'invalid_request', 'Some fields need a change', early), general)
+    return
+  }
   // Only a browser step needs the popup; it must open inside the click.
   const opened = scheme.redirect ? openPopup() : null
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   submit.disabled = true
   clearFieldIssues(form, general)
   try {
-    const connection = await api.request<Connection>(
-      'POST',
-      '../v1/connect/connections',
-      readForm(connector, scheme, form)
-    )
+    const connection = await api.request<Connection>('POST', '../v1/connect/connections', body)
     form.reset()
     overview?.connections.push(connection)
     render()
@@ -804,6 +807,29 @@ async function connectNew(
   } finally {
     submit.disabled = false
   }
+}
+
+/** The declared parameters' own checks (required, pattern), as the API makes them, in the API's words. */
+function parameterIssues(connector: ConnectorSummary, values: Record<string, unknown>): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  for (const parameter of connector.parameters) {
+    const value = values[parameter.key]
+    const path = `body.parameters.${parameter.key}`
+    if (typeof value !== 'string' || value === '') {
+      if (parameter.required) issues.push({ path, message: `${parameter.label} is required.` })
+      continue
+    }
+    if (parameter.pattern === null) continue
+    let pattern: RegExp
+    try {
+      pattern = new RegExp(`^(?:${parameter.pattern})$`, 'u')
+    } catch {
+      continue // The API decides what this browser cannot compile.
+    }
+    if (!pattern.test(value))
+      issues.push({ path, message: parameter.patternMessage ?? `${parameter.label} is not valid.` })
+  }
+  return issues
 }
 
 async function reconnect(connector: ConnectorSummary, connectionId: string): Promise<void> {
@@ -902,6 +928,10 @@ function start(): void {
   setInterval(() => {
     if (document.visibilityState === 'visible' && popup === null) void load()
   }, POLL_MS)
+  // Back on this tab (an app configured meanwhile, a connection changed elsewhere): look again at once.
+  window.addEventListener('focus', () => {
+    if (popup === null) void load()
+  })
   void load()
 }
 
