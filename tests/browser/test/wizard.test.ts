@@ -129,6 +129,7 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   const log = await card(page).locator('.log').textContent()
   t.match(log, /Connected to Sandbox/)
   t.ok(log!.indexOf('Connected to Sandbox') < log!.indexOf('created'), 'newest first')
+  t.notMatch(log, /connection\.created|connect\.\w+/, 'sentences for the end customer, not event codes')
   await system.screenshot(page, 'wizard')
 
   // Disconnecting asks first, on the card; Cancel changes nothing.

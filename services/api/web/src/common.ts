@@ -129,7 +129,11 @@ export function timeAgo(iso: string | null, never = 'never'): HTMLElement {
 }
 
 /** The events list of a connection's log, newest first (as the API answers). */
-export function eventList(events: ConnectionEvent[]): HTMLElement {
+/**
+ * A connection's log, newest first. `codes` shows each event's kind beside its sentence
+ * (the builder's console); end customers read the sentences only.
+ */
+export function eventList(events: ConnectionEvent[], { codes = true }: { codes?: boolean } = {}): HTMLElement {
   if (events.length === 0) return h('p', { class: 'muted' }, 'No events yet.')
   return h(
     'ol',
@@ -140,8 +144,8 @@ export function eventList(events: ConnectionEvent[]): HTMLElement {
         { class: `log-${e.level}` },
         h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
         ' ',
-        h('span', { class: 'log-kind' }, e.kind),
-        ' ',
+        codes ? h('span', { class: 'log-kind' }, e.kind) : null,
+        codes ? ' ' : null,
         e.message
       )
     )

@@ -404,9 +404,10 @@ function confirmDisconnect(connector: ConnectorSummary, connection: Connection, 
 }
 
 function replaceLabel(scheme: Scheme): string {
-  return scheme.kind === 'apiKey' && scheme.inputs.length === 1
-    ? `Replace ${scheme.inputs[0]?.label.toLowerCase() ?? 'key'}`
-    : 'Update credentials'
+  if (scheme.kind !== 'apiKey' || scheme.inputs.length !== 1) return 'Update credentials'
+  const label = scheme.inputs[0]?.label ?? 'key'
+  // "API key" keeps its capitals; "Personal access token" reads "personal access token".
+  return `Replace ${/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)}`
 }
 
 /** The scheme's inputs again, to save new credentials on this connection. */
@@ -514,7 +515,7 @@ async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
       'GET',
       `../v1/connect/connections/${connectionId}/events?limit=50`
     )
-    area.replaceChildren(h('h3', {}, 'Log'), eventList(events))
+    area.replaceChildren(h('h3', {}, 'Log'), eventList(events, { codes: false }))
   } catch (error) {
     area.replaceChildren(h('p', { class: 'banner banner-error' }, (error as Error).message))
   }
