@@ -42,6 +42,93 @@ function fieldPath(context: string | undefined, instancePath: string, params: Re
   return `${context ?? 'body'}${segments}${missing}${extra}`
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null'
+}
+
+function typeWords(type: unknown): string[] {
+  return String(type)
+    .split(',')
+    .map((t) => TYPE_WORDS[t] ?? t)
+}
+
+function orList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`
+}
+
+/** One schema failure in words a person reads, never the validator's own text. */
+function sentence(keyword: string, params: Record<string, unknown>, fallback: string | undefined): string {
+  const limit = Number(params.limit)
+  switch (keyword) {
+    case 'required':
+      return 'is required'
+    case 'additionalProperties':
+      return 'is not a known field'
+    case 'type':
+      return `must be ${orList(typeWords(params.type))}`
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`
+    case 'maxLength':
+      return `must be at most ${limit} characters long`
+    case 'minItems':
+      return `must have at least ${limit} ${limit === 1 ? 'item' : 'items'}`
+    case 'maxItems':
+      return `must have at most ${limit} items`
+    case 'uniqueItems':
+      return 'must not repeat an item'
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(params.comparison)} ${limit}`
+    case 'enum':
+      return `must be one of ${((params.allowedValues as unknown[] | undefined) ?? []).map((v) => JSON.stringify(v)).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`
+    case 'pattern':
+      return 'is not in the expected format'
+    case 'format':
+      return `must be ${params.format === 'uri' ? 'an absolute URL' : params.format === 'uuid' ? 'an id (a UUID)' : `a valid ${String(params.format)}`}`
+    default:
+      return fallback === undefined ? 'is not valid' : fallback.replace(/^must NOT/, 'must not')
+  }
+}
+
+/**
+ * The validator's failures as `{ path, message }` sentences, once per field: a union
+ * (`anyOf`) is said as one sentence from its branches' types instead of a line per branch.
+ */
+export function readableIssues(
+  context: string | undefined,
+  failures: readonly { keyword: string; instancePath: string; params: unknown; message?: string | undefined }[]
+): { path: string; message: string }[] {
+  const byPath = new Map<string, { types: string[]; messages: string[]; union: boolean }>()
+  for (const failure of failures) {
+    const params = failure.params as Record<string, unknown>
+    const path = fieldPath(context, failure.instancePath, params)
+    const entry = byPath.get(path) ?? { types: [], messages: [], union: false }
+    byPath.set(path, entry)
+    if (failure.keyword === 'anyOf' || failure.keyword === 'oneOf') entry.union = true
+    else if (failure.keyword === 'type') entry.types.push(...typeWords(params.type))
+    else entry.messages.push(sentence(failure.keyword, params, failure.message))
+  }
+  const issues: { path: string; message: string }[] = []
+  for (const [path, entry] of byPath) {
+    const messages = [...new Set(entry.messages)]
+    if (entry.types.length > 0) messages.unshift(`must be ${orList([...new Set(entry.types)])}`)
+    // A union whose branches said nothing here: the value fits none of its shapes.
+    if (messages.length === 0 && entry.union) messages.push('is not in any accepted form')
+    for (const message of messages) issues.push({ path, message })
+  }
+  return issues
+}
+
 /**
  * Renders every error as `{ error: { code, message, details } }`: runtime errors with their
  * status, schema failures as 400 listing every field, and anything else as a 500 whose
@@ -66,17 +153,16 @@ export function errorHandler(
   }
   const fastifyError = error as FastifyError
   if (fastifyError.validation !== undefined) {
-    const details = fastifyError.validation.map((v) => ({
-      path: fieldPath(fastifyError.validationContext, v.instancePath, v.params as Record<string, unknown>),
-      message:
-        v.keyword === 'required'
-          ? 'is required'
-          : v.keyword === 'additionalProperties'
-            ? 'is not a known field'
-            : (v.message ?? 'is not valid')
-    }))
+    const details = readableIssues(fastifyError.validationContext, fastifyError.validation)
     void reply.status(400).send({
-      error: { code: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details }
+      error: {
+        code: 'invalid_request',
+        message:
+          details.length === 1
+            ? `${details[0]?.path ?? 'body'} ${details[0]?.message ?? 'is not valid'}`
+            : `${details.length} fields need a change: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+        details
+      }
     } satisfies ErrorBody)
     return
   }
