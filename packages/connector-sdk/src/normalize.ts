@@ -55,6 +55,8 @@ export interface ResolvedRevokeRequest {
   readonly tokenTypeHint: boolean
   /** `undefined`: as at the token endpoint. */
   readonly clientAuthMethod: 'client_secret_basic' | 'client_secret_post' | undefined
+  readonly clientSecretHeader: { readonly name: string; readonly prefix: string } | undefined
+  readonly params: Readonly<Record<string, string>>
 }
 
 /** Where a token answer says when the access token expires. */
@@ -401,7 +403,12 @@ function resolveRevoke(request: Readonly<RevokeRequest> | undefined): ResolvedRe
     tokenParam: request?.tokenParam ?? 'token',
     token: request?.token ?? 'refresh',
     tokenTypeHint: request?.tokenTypeHint ?? format === 'form',
-    clientAuthMethod: request?.clientAuthMethod
+    clientAuthMethod: request?.clientAuthMethod,
+    clientSecretHeader:
+      request?.clientSecretHeader === undefined
+        ? undefined
+        : { name: request.clientSecretHeader.name, prefix: request.clientSecretHeader.prefix ?? '' },
+    params: request?.params ?? {}
   }
 }
 

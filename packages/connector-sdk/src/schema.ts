@@ -194,7 +194,23 @@ export const RevokeRequestSchema = Type.Object(
     /** Send `token_type_hint`. @defaultValue `true` for form bodies */
     tokenTypeHint: Type.Optional(Type.Boolean()),
     /** How the client authenticates here when it differs from the token endpoint (GitHub: Basic). @defaultValue the scheme's `clientAuthMethod` */
-    clientAuthMethod: Type.Optional(Type.Enum(['client_secret_basic', 'client_secret_post']))
+    clientAuthMethod: Type.Optional(Type.Enum(['client_secret_basic', 'client_secret_post'])),
+    /**
+     * The client secret alone in a header of its own instead (Square's RevokeToken:
+     * `Authorization: Client <secret>`); neither Basic nor body credentials are sent then.
+     */
+    clientSecretHeader: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9-]+$' }),
+          /** Written before the secret, e.g. `"Client "`. */
+          prefix: Type.Optional(Type.String({ maxLength: 64 }))
+        },
+        { additionalProperties: false }
+      )
+    ),
+    /** More body fields (templates: `{{client.id}}`, `{{parameters.*}}`, `{{config.*}}`), e.g. Square's `client_id`. */
+    params: Type.Optional(StringMap)
   },
   { additionalProperties: false }
 )

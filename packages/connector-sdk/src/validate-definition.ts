@@ -440,6 +440,33 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   ) {
     check.add(path('revokeRequest', 'token'), 'must be "access" when the token is sent as a bearer credential')
   }
+  if (isObject(auth.revokeRequest) && auth.revokeRequest.clientSecretHeader !== undefined) {
+    if (auth.revokeRequest.authentication === 'bearer')
+      check.add(
+        path('revokeRequest', 'clientSecretHeader'),
+        'is not used when the token itself is the bearer credential'
+      )
+    if (auth.revokeRequest.clientAuthMethod !== undefined)
+      check.add(
+        path('revokeRequest', 'clientAuthMethod'),
+        'is not used with clientSecretHeader (the secret goes in that header only)'
+      )
+  }
+  if (isObject(auth.revokeRequest) && isObject(auth.revokeRequest.params)) {
+    check.values(path('revokeRequest', 'params'), auth.revokeRequest.params, [...before, 'client'], {})
+    const reserved = [
+      String(auth.revokeRequest.tokenParam ?? 'token'),
+      'token_type_hint',
+      'client_secret',
+      'client_assertion'
+    ]
+    for (const name of Object.keys(auth.revokeRequest.params))
+      if (reserved.includes(name))
+        check.add(
+          path('revokeRequest', 'params', name),
+          `"${name}" is set by Latchkey (the token, its hint or the client's credentials)`
+        )
+  }
   const tokenResponse = isObject(auth.tokenResponse) ? auth.tokenResponse : {}
   strings(tokenResponse.keepFields).forEach((field, index) => {
     if (/(^|\.)(access_token|refresh_token|id_token)$/.test(field) || field === tokenResponse.accessTokenPath) {

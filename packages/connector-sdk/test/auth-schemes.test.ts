@@ -372,6 +372,40 @@ t.test('{{client.id}} in a revoke URL (GitHub), and a revoke request authenticat
       }
     ]
   )
+  // Square: the secret in its own header, the client id as a declared body field.
+  const square = {
+    ...github,
+    revokeRequest: {
+      token: 'access' as const,
+      format: 'json' as const,
+      tokenParam: 'access_token',
+      clientSecretHeader: { name: 'Authorization', prefix: 'Client ' },
+      params: { client_id: '{{client.id}}' }
+    }
+  }
+  t.same(issuesOf({ ...validDefinition(), auth: square }), [])
+  t.match(resolveAuthScheme({ ...validDefinition(), auth: square }), {
+    revoke: { clientSecretHeader: { name: 'Authorization', prefix: 'Client ' }, params: { client_id: '{{client.id}}' } }
+  })
+  exactly(
+    t,
+    issuesOf({
+      ...validDefinition(),
+      auth: {
+        ...square,
+        revokeRequest: {
+          ...square.revokeRequest,
+          clientAuthMethod: 'client_secret_basic' as const,
+          params: { access_token: 'x', region: '{{client.secret}}' }
+        }
+      }
+    }),
+    [
+      { path: 'auth.revokeRequest.clientAuthMethod', message: /not used with clientSecretHeader/ },
+      { path: 'auth.revokeRequest.params.region', message: /is not a declared client field/ },
+      { path: 'auth.revokeRequest.params.access_token', message: /is set by Latchkey/ }
+    ]
+  )
 })
 
 t.test(

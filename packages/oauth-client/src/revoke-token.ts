@@ -39,10 +39,18 @@ export async function revokeToken(
     shape.clientAuthMethod === undefined
       ? resolved
       : { ...resolved, auth: { ...resolved.auth, clientAuthMethod: shape.clientAuthMethod } }
+  const secretHeader = shape.clientSecretHeader
   const auth = bearer
     ? { headers: { authorization: `Bearer ${revocation.token}` }, params: {} }
-    : await clientAuthentication(asClient, options)
+    : secretHeader !== undefined
+      ? // Square: the secret alone, in a header of its own (the client id, if wanted, is a declared param).
+        {
+          headers: { [secretHeader.name.toLowerCase()]: `${secretHeader.prefix}${resolved.client.clientSecret ?? ''}` },
+          params: {}
+        }
+      : await clientAuthentication(asClient, options)
   const params: Record<string, string> = { ...auth.params }
+  for (const [name, template] of Object.entries(shape.params)) params[name] = resolved.render(template)
   // The token goes in the body, or (`query`) in the URL, where the body keeps only client credentials.
   const tokenParams: Record<string, string> = {}
   if (shape.format !== 'none') {

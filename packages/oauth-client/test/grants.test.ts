@@ -282,7 +282,7 @@ t.test('revocation shapes: RFC 7009, bearer-authenticated, JSON body, DELETE', a
     revokeRequest: Record<string, unknown> | undefined,
     modes: Partial<QuirkyModes>
   ): Promise<{ context: OAuthContext; tokens: { accessToken: string; refreshToken?: string | undefined } }> {
-    quirky.setModes({ revokeAuth: 'client', revokeFormat: 'any', ...modes })
+    quirky.setModes({ revokeAuth: 'client', revokeFormat: 'any', revokeClientAuth: undefined, ...modes })
     const definition: ConnectorDefinitionJson = {
       key: 'q',
       name: 'Q',
@@ -364,6 +364,32 @@ t.test('revocation shapes: RFC 7009, bearer-authenticated, JSON body, DELETE', a
     (await oauthFailure(revokeTokenSet(context, tokens))).code,
     'invalid_request',
     'a form body where the query is wanted is refused'
+  )
+
+  // Square: `Authorization: Client <secret>`, a JSON body with client_id and access_token, one request.
+  ;({ context, tokens } = await connected(
+    {
+      token: 'access',
+      format: 'json',
+      tokenParam: 'access_token',
+      clientSecretHeader: { name: 'Authorization', prefix: 'Client ' },
+      params: { client_id: '{{client.id}}' }
+    },
+    { revokeFormat: 'json', revokeClientAuth: 'client_header' }
+  ))
+  before = quirky.counters.revocations
+  t.equal(await revokeTokenSet(context, tokens), 'revoked')
+  t.equal(quirky.counters.revocations - before, 1)
+  t.match(quirky.counters.lastRevocation, { contentType: 'application/json', authorization: 'client', token: 'access' })
+  t.equal((await callApi(`${quirky.apiBaseUrl}/x`, tokens.accessToken)).status, 401, 'the grant is gone')
+  ;({ context, tokens } = await connected(
+    { token: 'access', format: 'json', tokenParam: 'access_token' },
+    { revokeFormat: 'json', revokeClientAuth: 'client_header' }
+  ))
+  t.equal(
+    (await oauthFailure(revokeTokenSet(context, tokens))).code,
+    'invalid_client',
+    'Basic where the secret header is wanted is refused'
   )
 
   ;({ context, tokens } = await connected({ format: 'form' }, { revokeFormat: 'json' }))

@@ -63,7 +63,7 @@ export interface QuirkyModes {
   /** Which client authentication the token endpoint accepts. */
   clientAuth: 'client_secret_basic' | 'client_secret_post' | 'any'
   /** Which the revoke endpoint accepts (`undefined`: as the token endpoint; GitHub: Basic only there). */
-  revokeClientAuth: 'client_secret_basic' | 'client_secret_post' | 'any' | undefined
+  revokeClientAuth: 'client_secret_basic' | 'client_secret_post' | 'client_header' | 'any' | undefined
   /** Token requests must have a JSON body (Notion). */
   requireJsonBody: boolean
   /** The next N revocations answer 503. */
@@ -206,7 +206,7 @@ export interface QuirkyProviderOptions {
 export interface RevocationRecord {
   readonly method: string
   readonly contentType: string
-  readonly authorization: 'basic' | 'bearer' | 'none'
+  readonly authorization: 'basic' | 'bearer' | 'client' | 'none'
   readonly token: 'refresh' | 'access' | 'unknown'
 }
 
@@ -541,7 +541,13 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       method: req.method ?? '',
       contentType,
       authorization:
-        bearer !== undefined ? 'bearer' : /^Basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'none',
+        bearer !== undefined
+          ? 'bearer'
+          : /^Basic /i.test(req.headers.authorization ?? '')
+            ? 'basic'
+            : /^Client /.test(req.headers.authorization ?? '')
+              ? 'client'
+              : 'none',
       token: refreshTokens.has(presented) ? 'refresh' : accessTokens.has(presented) ? 'access' : 'unknown'
     }
     counters.revocationLog.push(counters.lastRevocation)
@@ -554,6 +560,14 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     if (modes.revokeAuth === 'bearer') {
       if (!accessTokens.has(presented))
         return oauthError(req, res, 401, 'invalid_token', 'the bearer token is not valid', form)
+    } else if (modes.revokeClientAuth === 'client_header') {
+      // Square's RevokeToken: `Authorization: Client <secret>`, the client id in the JSON body, nothing else.
+      if (
+        req.headers.authorization !== `Client ${options.clientSecret}` ||
+        form.get('client_id') !== options.clientId ||
+        form.has('client_secret')
+      )
+        return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     } else if (!clientAuthenticated(req, form, modes.revokeClientAuth ?? modes.clientAuth))
       return oauthError(req, res, 401, 'invalid_client', 'client authentication failed', form)
     const family = refreshTokens.get(presented)?.family ?? accessTokens.get(presented)?.family
