@@ -1,17 +1,24 @@
 import { airtable } from '@latchkey/connector-airtable'
 import { asana } from '@latchkey/connector-asana'
 import { atlassian } from '@latchkey/connector-atlassian'
+import { attio } from '@latchkey/connector-attio'
+import { bamboohr } from '@latchkey/connector-bamboohr'
 import { bitbucket } from '@latchkey/connector-bitbucket'
 import { box } from '@latchkey/connector-box'
 import { clickup } from '@latchkey/connector-clickup'
+import { close } from '@latchkey/connector-close'
+import { copper } from '@latchkey/connector-copper'
 import { datadog } from '@latchkey/connector-datadog'
 import { discord } from '@latchkey/connector-discord'
 import { dropbox } from '@latchkey/connector-dropbox'
 import { freshdesk } from '@latchkey/connector-freshdesk'
+import { front } from '@latchkey/connector-front'
 import { github } from '@latchkey/connector-github'
 import { gitlab } from '@latchkey/connector-gitlab'
 import { google } from '@latchkey/connector-google'
+import { gusto } from '@latchkey/connector-gusto'
 import { hubspot } from '@latchkey/connector-hubspot'
+import { intercom } from '@latchkey/connector-intercom'
 import { jamfPro } from '@latchkey/connector-jamf-pro'
 import { linear } from '@latchkey/connector-linear'
 import { mandrill } from '@latchkey/connector-mandrill'
@@ -21,14 +28,18 @@ import { openai } from '@latchkey/connector-openai'
 import { pagerDuty } from '@latchkey/connector-pagerduty'
 import { pipedrive } from '@latchkey/connector-pipedrive'
 import { quickbooks } from '@latchkey/connector-quickbooks'
+import { reddit } from '@latchkey/connector-reddit'
 import { salesforce } from '@latchkey/connector-salesforce'
 import { shopify } from '@latchkey/connector-shopify'
 import { slack } from '@latchkey/connector-slack'
+import { square } from '@latchkey/connector-square'
 import { stripe } from '@latchkey/connector-stripe'
 import { twilio } from '@latchkey/connector-twilio'
 import { typeform } from '@latchkey/connector-typeform'
 import { x } from '@latchkey/connector-x'
+import { xero } from '@latchkey/connector-xero'
 import { zendesk } from '@latchkey/connector-zendesk'
+import { zohoCrm } from '@latchkey/connector-zoho-crm'
 import type { ConnectorDefinition } from '@latchkey/connector-sdk'
 
 /**
@@ -39,17 +50,24 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   airtable,
   asana,
   atlassian,
+  attio,
+  bamboohr,
   bitbucket,
   box,
   clickup,
+  close,
+  copper,
   datadog,
   discord,
   dropbox,
   freshdesk,
+  front,
   github,
   gitlab,
   google,
+  gusto,
   hubspot,
+  intercom,
   jamfPro,
   linear,
   mandrill,
@@ -59,12 +77,16 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   pagerDuty,
   pipedrive,
   quickbooks,
+  reddit,
   salesforce,
   shopify,
   slack,
+  square,
   stripe,
   twilio,
   typeform,
   x,
-  zendesk
+  xero,
+  zendesk,
+  zohoCrm
 ]

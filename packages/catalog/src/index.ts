@@ -1,1 +1,2 @@
 export { CATALOG } from './catalog.js'
+export { GENERATED, actionsTable, connectorsTable, renderConnectorsDoc } from './connectors-doc.js'

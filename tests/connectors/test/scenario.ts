@@ -207,6 +207,29 @@ function checkSites(t: Test, scenario: ScenarioBase, provider: QuirkyProvider): 
  * provider's authorize URL), approval, callback, verification, a call, refresh (forced and
  * on expiry) and disconnect with revocation by the worker.
  */
+/**
+ * A provider that sends the browser back with an auto-submitting form (form_post): the
+ * browser posts it to the callback, and the API answers a 303 to the GET callback.
+ */
+async function postedBack(t: Test, system: System, page: string): Promise<URL> {
+  const action = (/<form method="post" action="([^"]+)">/.exec(page)?.[1] ?? '').replace(/&amp;/g, '&')
+  t.equal(action, `${system.url}/oauth/callback/`, 'the provider posts the callback to the redirect URI')
+  const fields = new URLSearchParams(
+    [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [
+      m[1] ?? '',
+      m[2] ?? ''
+    ])
+  )
+  const posted = await fetch(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: fields.toString(),
+    redirect: 'manual'
+  })
+  t.equal(posted.status, 303, 'the posted callback is sent on to the GET callback')
+  return new URL(posted.headers.get('location') ?? '')
+}
+
 export async function runRedirectScenario(t: Test, scenario: RedirectScenario): Promise<void> {
   const { system, provider, root, baseUrl } = await setUp(t, scenario)
   const key = scenario.connector.key
@@ -264,7 +287,9 @@ export async function runRedirectScenario(t: Test, scenario: RedirectScenario): 
   t.equal(query.scope, scenario.authorize.scope, `scope ${scenario.authorize.scope ?? '(none)'}`)
   t.equal('code_challenge' in query, scenario.authorize.pkce, scenario.authorize.pkce ? 'with PKCE' : 'without PKCE')
   const approved = await fetch(providerUrl, { redirect: 'manual' })
-  const callback = new URL(approved.headers.get('location') ?? '')
+  const callback = provider.modes.formPost
+    ? await postedBack(t, system, await approved.text())
+    : new URL(approved.headers.get('location') ?? '')
   t.equal(callback.searchParams.get('error'), null, 'the provider approves')
   const page = await fetch(callback, { headers: { cookie }, redirect: 'manual' })
   t.match(await page.text(), /Authorization completed successfully/, 'the callback page says it worked')

@@ -1,0 +1,2 @@
+export { attio } from './attio.js'
+export { attio as default } from './attio.js'

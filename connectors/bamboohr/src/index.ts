@@ -1,0 +1,2 @@
+export { bamboohr } from './bamboohr.js'
+export { bamboohr as default } from './bamboohr.js'

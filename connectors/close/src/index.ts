@@ -1,0 +1,2 @@
+export { close } from './close.js'
+export { close as default } from './close.js'

@@ -1,0 +1,2 @@
+export { copper } from './copper.js'
+export { copper as default } from './copper.js'

@@ -1,0 +1,2 @@
+export { front } from './front.js'
+export { front as default } from './front.js'

@@ -1,0 +1,2 @@
+export { gusto } from './gusto.js'
+export { gusto as default } from './gusto.js'

@@ -1,0 +1,2 @@
+export { intercom } from './intercom.js'
+export { intercom as default } from './intercom.js'

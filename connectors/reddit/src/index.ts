@@ -1,0 +1,2 @@
+export { reddit } from './reddit.js'
+export { reddit as default } from './reddit.js'

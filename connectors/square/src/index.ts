@@ -1,0 +1,2 @@
+export { square } from './square.js'
+export { square as default } from './square.js'

@@ -1,0 +1,2 @@
+export { xero } from './xero.js'
+export { xero as default } from './xero.js'
