@@ -26,7 +26,8 @@ export interface ConnectionPatch {
   /** Widened when a consent for more scopes succeeds. */
   readonly requestedScopes?: readonly string[]
   readonly metadata?: Record<string, unknown>
-  readonly lastUsedAt?: Date
+  /** `null`: not used since (a new token after reconnecting). */
+  readonly lastUsedAt?: Date | null
   readonly account?: Record<string, unknown> | null
   readonly verifiedAt?: Date | null
 }

@@ -120,7 +120,9 @@ export class ConnectionLifecycle {
           statusReason: null,
           grantedScopes: [...change.grantedScopes],
           ...(change.requestedScopes === undefined ? {} : { requestedScopes: [...change.requestedScopes] }),
-          metadata: change.metadata
+          metadata: change.metadata,
+          // A new token is not known to work until it is used: yellow until then, also after a reconnect.
+          lastUsedAt: null
         },
         trx
       )
