@@ -116,6 +116,11 @@ t.test('wizard: field error, connect in a popup, yellow, green after a call, log
   await connectedState.waitFor()
   t.equal(await connectedState.getAttribute('data-state'), 'yellow')
   t.match(await card(page).locator('.scopes').textContent(), /read, write/, 'granted scopes are listed')
+  t.equal(
+    await card(page).locator('[data-parameter="workspace"]').textContent(),
+    'acme-co',
+    'the card says which workspace it is'
+  )
   await system.screenshot(page, 'wizard-connected')
 
   const id = (await card(page).getAttribute('data-connection-id'))!

@@ -329,6 +329,13 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
         ? [h('dt', {}, 'Connected with'), h('dd', { 'data-fact': 'scheme' }, scheme.label)]
         : []),
       ...identity.flatMap(([k, v]) => [h('dt', {}, labelOf(k)), h('dd', { 'data-account': k }, v)]),
+      // What the customer typed to say where (a subdomain, a region), so two connections differ at a glance.
+      ...connector.parameters
+        .filter((p) => typeof connection.parameters[p.key] === 'string' && connection.parameters[p.key] !== '')
+        .flatMap((p) => [
+          h('dt', {}, p.label),
+          h('dd', { 'data-parameter': p.key }, optionLabel(p, connection.parameters[p.key] ?? ''))
+        ]),
       h('dt', {}, 'Last used'),
       h('dd', {}, timeAgo(connection.lastUsedAt)),
       ...(connection.verifiedAt === null
@@ -472,6 +479,11 @@ function schemeOf(connector: ConnectorSummary, connection: Connection): Scheme |
 }
 
 /** `team` → `Team`, `cloudId` → `Cloud id`: identity field names read as labels. */
+/** A dropdown parameter's chosen option by its label (`Europe`), anything else as typed. */
+function optionLabel(parameter: ParameterSummary, value: string): string {
+  return parameter.options?.find((option) => option.value === value)?.label ?? value
+}
+
 function labelOf(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
