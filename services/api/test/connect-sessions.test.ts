@@ -1,12 +1,18 @@
 import t from 'tap'
-import { deliverCallback, prepareConnection, startHarness, PUBLIC_URL } from './harness.js'
+import { deliverCallback, prepareConnection, startHarness, startInBrowser, PUBLIC_URL } from './harness.js'
 import type { Harness } from './harness.js'
 
 async function session(h: Harness, apiKey: string, body: unknown) {
   return h.call('POST', '/v1/connect-sessions', { apiKey, body })
 }
 
-const wizard = (h: Harness, token: string | undefined, method: 'GET' | 'POST', url: string, body?: unknown) =>
+const wizard = (
+  h: Harness,
+  token: string | undefined,
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown
+) =>
   h.call(method, url, {
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
     ...(body === undefined ? {} : { body })
@@ -293,3 +299,52 @@ t.test(
     })
   }
 )
+
+t.test('the customer removes cards that hold nothing; a working connection must be disconnected first', async (t) => {
+  const h = await startHarness(t)
+  const { tenant, connectionId } = await prepareConnection(h)
+  const link = (await session(h, tenant.apiKey, { externalId: 'customer-42', connectors: ['sandbox'] })).json() as {
+    token: string
+  }
+  const abandoned = await wizard(h, link.token, 'POST', '/v1/connect/connections', { connector: 'sandbox' })
+  t.equal(abandoned.statusCode, 201)
+  const abandonedId = abandoned.json().id as string
+  t.equal(abandoned.json().status, 'configured')
+  t.equal((await wizard(h, link.token, 'DELETE', `/v1/connect/connections/${abandonedId}`)).statusCode, 204)
+  const overview = (await wizard(h, link.token, 'GET', '/v1/connect/session')).json() as {
+    connections: { id: string }[]
+  }
+  t.notOk(
+    overview.connections.some((c) => c.id === abandonedId),
+    'gone from the wizard'
+  )
+  t.equal((await h.call('GET', `/v1/connections/${abandonedId}`, { apiKey: tenant.apiKey })).statusCode, 404)
+
+  // The connected one is refused until disconnected, then removed.
+  const { providerUrl, cookie } = await startInBrowser(h, tenant.apiKey, connectionId)
+  t.match(
+    (await deliverCallback(h, await h.server.approve(providerUrl), cookie)).body,
+    /Authorization completed successfully/
+  )
+  const refused = await wizard(h, link.token, 'DELETE', `/v1/connect/connections/${connectionId}`)
+  t.equal(refused.statusCode, 409)
+  t.match(refused.json().error.message, /disconnect it before removing it/)
+  t.equal(
+    (await h.call('GET', `/v1/connections/${connectionId}`, { apiKey: tenant.apiKey })).json().status,
+    'connected'
+  )
+  t.equal((await wizard(h, link.token, 'POST', `/v1/connect/connections/${connectionId}/disconnect`)).statusCode, 200)
+  t.equal((await wizard(h, link.token, 'DELETE', `/v1/connect/connections/${connectionId}`)).statusCode, 204)
+
+  // Another customer's session cannot reach it.
+  const other = (await session(h, tenant.apiKey, { externalId: 'customer-9', connectors: ['sandbox'] })).json() as {
+    token: string
+  }
+  const mine = (
+    await wizard(h, link.token, 'POST', '/v1/connect/connections', {
+      connector: 'sandbox',
+      parameters: { workspace: 'x' }
+    })
+  ).json().id as string
+  t.equal((await wizard(h, other.token, 'DELETE', `/v1/connect/connections/${mine}`)).statusCode, 404)
+})

@@ -244,6 +244,10 @@ t.test('wizard: a popup closed before it finished is noticed on the card, and Co
   t.ok(await card(page).getByRole('button', { name: 'Connect' }).isVisible(), 'Connect again is offered')
   t.equal(await card(page).locator('.state-words').textContent(), 'Not connected yet')
   await system.screenshot(page, 'wizard-popup-closed')
+  // A card that holds nothing can be removed.
+  await card(page).getByRole('button', { name: 'Remove' }).click()
+  await page.locator('#status', { hasText: 'Removed the Sandbox card' }).waitFor()
+  t.equal(await section.locator('article.connection').count(), 0, 'the abandoned card is gone')
 })
 
 t.test(

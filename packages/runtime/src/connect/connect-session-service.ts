@@ -7,7 +7,7 @@ import type { AuthorizeLink, ConnectFlow } from './connect-flow.js'
 import type { ConnectionService, EventView, NewConnectionRequest } from '../connections/connection-service.js'
 import type { ConnectionView } from '../connections/connection-view.js'
 import type { ConnectorService, ConnectorSummary } from '../connectors/connector-service.js'
-import { invalidRequest, notFound } from '../errors.js'
+import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 
 /** Where the connect wizard lives on this deployment; attempts started there come back here. */
@@ -198,6 +198,19 @@ export class ConnectSessionService {
   async disconnect(session: ConnectSession, connectionId: string): Promise<ConnectionView> {
     await this.require(session, connectionId)
     return this.connections.disconnect(session.tenant_id, connectionId)
+  }
+
+  /**
+   * The customer removes a card that holds nothing: a connection never connected (abandoned,
+   * denied, failed) or already disconnected. A working one must be disconnected first, so
+   * access is never taken away by a tidy-up.
+   * @throws {RuntimeError} `conflict` for a connection that is connected or red.
+   */
+  async remove(session: ConnectSession, connectionId: string): Promise<void> {
+    const connection = await this.require(session, connectionId)
+    if (connection.status !== 'configured' && connection.status !== 'disconnected')
+      throw new RuntimeError('conflict', 'this connection is in use: disconnect it before removing it')
+    await this.connections.delete(session.tenant_id, connectionId)
   }
 
   async events(session: ConnectSession, connectionId: string, limit: number): Promise<EventView[]> {

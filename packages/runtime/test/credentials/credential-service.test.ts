@@ -2,6 +2,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { testConnector } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
+import { keyPrefixOf } from '@latchkey/jobs'
 import { HostLimiter, encodeTokenSet } from '../../src/index.js'
 import { connectThrough, eventKinds, followRedirect, rejection, startRuntime } from '../helpers.js'
 
@@ -188,7 +189,7 @@ t.test('background refreshes share each provider host’s slots; other refreshes
   const id = await connected()
   const limiter = new HostLimiter({
     redis: stack.redis,
-    prefix: `${stack.prefix}:refresh`,
+    prefix: `${keyPrefixOf(stack.prefix)}:refresh`,
     perHost: 1,
     slotTtlMs: 60_000
   })

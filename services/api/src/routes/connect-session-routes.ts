@@ -134,6 +134,21 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     { schema: { params: IdParams, response: { 200: ConnectionSchema, ...errors } } },
     async (request) => runtime.sessions.disconnect(request.connectSession, request.params.id)
   )
+  app.delete(
+    '/v1/connect/connections/:id',
+    {
+      schema: {
+        summary:
+          'Removes a connection that holds nothing (never connected, or disconnected); a working one is a 409 until disconnected',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors }
+      }
+    },
+    async (request, reply) => {
+      await runtime.sessions.remove(request.connectSession, request.params.id)
+      return reply.status(204).send(null)
+    }
+  )
   app.get(
     '/v1/connect/connections/:id/events',
     {

@@ -279,6 +279,18 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
           },
           replaceLabel(scheme!)
         ),
+    // A card that holds nothing (never connected, or disconnected) can be cleared away.
+    connection.status === 'configured' || connection.status === 'disconnected'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => void remove(connector, connection)
+          },
+          'Remove'
+        )
+      : null,
     connected || connection.status === 'error'
       ? h(
           'button',
@@ -897,6 +909,23 @@ function watchPopup(): void {
     )
     void load()
   }, 400)
+}
+
+async function remove(connector: ConnectorSummary, connection: Connection): Promise<void> {
+  const title = connection.label ?? connector.name
+  try {
+    await api.request('DELETE', `../v1/connect/connections/${connection.id}`)
+  } catch (error) {
+    tellCard(connection.id, 'error', `Could not remove it: ${(error as Error).message}`)
+    return
+  }
+  notices.delete(connection.id)
+  await load()
+  announce(status, 'info', `Removed the ${title} card`)
+  list
+    .querySelector<HTMLElement>(`section[data-connector="${CSS.escape(connector.key)}"] h2`)
+    ?.setAttribute('tabindex', '-1')
+  list.querySelector<HTMLElement>(`section[data-connector="${CSS.escape(connector.key)}"] h2`)?.focus()
 }
 
 async function disconnect(connector: ConnectorSummary, connectionId: string): Promise<void> {
