@@ -3,10 +3,12 @@ import { asana } from '@latchkey/connector-asana'
 import { atlassian } from '@latchkey/connector-atlassian'
 import { attio } from '@latchkey/connector-attio'
 import { bamboohr } from '@latchkey/connector-bamboohr'
+import { basecamp } from '@latchkey/connector-basecamp'
 import { bitbucket } from '@latchkey/connector-bitbucket'
 import { box } from '@latchkey/connector-box'
 import { clickup } from '@latchkey/connector-clickup'
 import { close } from '@latchkey/connector-close'
+import { confluence } from '@latchkey/connector-confluence'
 import { copper } from '@latchkey/connector-copper'
 import { datadog } from '@latchkey/connector-datadog'
 import { discord } from '@latchkey/connector-discord'
@@ -17,12 +19,14 @@ import { github } from '@latchkey/connector-github'
 import { gitlab } from '@latchkey/connector-gitlab'
 import { google } from '@latchkey/connector-google'
 import { gusto } from '@latchkey/connector-gusto'
+import { helpScout } from '@latchkey/connector-help-scout'
 import { hubspot } from '@latchkey/connector-hubspot'
 import { intercom } from '@latchkey/connector-intercom'
 import { jamfPro } from '@latchkey/connector-jamf-pro'
 import { linear } from '@latchkey/connector-linear'
 import { mandrill } from '@latchkey/connector-mandrill'
 import { microsoftGraph } from '@latchkey/connector-microsoft-graph'
+import { monday } from '@latchkey/connector-monday'
 import { notion } from '@latchkey/connector-notion'
 import { openai } from '@latchkey/connector-openai'
 import { pagerDuty } from '@latchkey/connector-pagerduty'
@@ -32,8 +36,10 @@ import { reddit } from '@latchkey/connector-reddit'
 import { salesforce } from '@latchkey/connector-salesforce'
 import { shopify } from '@latchkey/connector-shopify'
 import { slack } from '@latchkey/connector-slack'
+import { smartsheet } from '@latchkey/connector-smartsheet'
 import { square } from '@latchkey/connector-square'
 import { stripe } from '@latchkey/connector-stripe'
+import { trello } from '@latchkey/connector-trello'
 import { twilio } from '@latchkey/connector-twilio'
 import { typeform } from '@latchkey/connector-typeform'
 import { x } from '@latchkey/connector-x'
@@ -52,10 +58,12 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   atlassian,
   attio,
   bamboohr,
+  basecamp,
   bitbucket,
   box,
   clickup,
   close,
+  confluence,
   copper,
   datadog,
   discord,
@@ -66,12 +74,14 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   gitlab,
   google,
   gusto,
+  helpScout,
   hubspot,
   intercom,
   jamfPro,
   linear,
   mandrill,
   microsoftGraph,
+  monday,
   notion,
   openai,
   pagerDuty,
@@ -81,8 +91,10 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   salesforce,
   shopify,
   slack,
+  smartsheet,
   square,
   stripe,
+  trello,
   twilio,
   typeform,
   x,

@@ -1,0 +1,2 @@
+export { basecamp } from './basecamp.js'
+export { basecamp as default } from './basecamp.js'

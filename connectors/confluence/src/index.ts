@@ -1,0 +1,2 @@
+export { confluence } from './confluence.js'
+export { confluence as default } from './confluence.js'

@@ -1,0 +1,2 @@
+export { monday } from './monday.js'
+export { monday as default } from './monday.js'

@@ -1,0 +1,2 @@
+export { smartsheet } from './smartsheet.js'
+export { smartsheet as default } from './smartsheet.js'

@@ -1,0 +1,2 @@
+export { trello } from './trello.js'
+export { trello as default } from './trello.js'
