@@ -34,6 +34,7 @@ import { pipedrive } from '@latchkey/connector-pipedrive'
 import { quickbooks } from '@latchkey/connector-quickbooks'
 import { reddit } from '@latchkey/connector-reddit'
 import { salesforce } from '@latchkey/connector-salesforce'
+import { sentry } from '@latchkey/connector-sentry'
 import { shopify } from '@latchkey/connector-shopify'
 import { slack } from '@latchkey/connector-slack'
 import { smartsheet } from '@latchkey/connector-smartsheet'
@@ -42,6 +43,8 @@ import { stripe } from '@latchkey/connector-stripe'
 import { trello } from '@latchkey/connector-trello'
 import { twilio } from '@latchkey/connector-twilio'
 import { typeform } from '@latchkey/connector-typeform'
+import { vercel } from '@latchkey/connector-vercel'
+import { webex } from '@latchkey/connector-webex'
 import { x } from '@latchkey/connector-x'
 import { xero } from '@latchkey/connector-xero'
 import { zendesk } from '@latchkey/connector-zendesk'
@@ -89,6 +92,7 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   quickbooks,
   reddit,
   salesforce,
+  sentry,
   shopify,
   slack,
   smartsheet,
@@ -97,6 +101,8 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   trello,
   twilio,
   typeform,
+  vercel,
+  webex,
   x,
   xero,
   zendesk,

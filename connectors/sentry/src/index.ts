@@ -1,0 +1,2 @@
+export { sentry } from './sentry.js'
+export { sentry as default } from './sentry.js'

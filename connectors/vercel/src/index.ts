@@ -1,0 +1,2 @@
+export { vercel } from './vercel.js'
+export { vercel as default } from './vercel.js'

@@ -1,0 +1,2 @@
+export { webex } from './webex.js'
+export { webex as default } from './webex.js'
