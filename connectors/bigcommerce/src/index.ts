@@ -1,0 +1,2 @@
+export { bigcommerce } from './bigcommerce.js'
+export { bigcommerce as default } from './bigcommerce.js'

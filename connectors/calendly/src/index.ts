@@ -1,0 +1,2 @@
+export { calendly } from './calendly.js'
+export { calendly as default } from './calendly.js'

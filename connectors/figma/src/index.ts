@@ -1,0 +1,2 @@
+export { figma } from './figma.js'
+export { figma as default } from './figma.js'

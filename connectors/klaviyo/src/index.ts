@@ -1,0 +1,2 @@
+export { klaviyo } from './klaviyo.js'
+export { klaviyo as default } from './klaviyo.js'

@@ -1,0 +1,2 @@
+export { mailgun } from './mailgun.js'
+export { mailgun as default } from './mailgun.js'

@@ -1,0 +1,2 @@
+export { okta } from './okta.js'
+export { okta as default } from './okta.js'

@@ -1,0 +1,2 @@
+export { postmark } from './postmark.js'
+export { postmark as default } from './postmark.js'

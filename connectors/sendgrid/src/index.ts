@@ -1,0 +1,2 @@
+export { sendgrid } from './sendgrid.js'
+export { sendgrid as default } from './sendgrid.js'

@@ -1,0 +1,2 @@
+export { woocommerce } from './woocommerce.js'
+export { woocommerce as default } from './woocommerce.js'

@@ -1,0 +1,2 @@
+export { zoom } from './zoom.js'
+export { zoom as default } from './zoom.js'
