@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { OpenApiImportError, formatIssue, fromOpenApi } from '@latchkey/connector-sdk'
+import type { AuthDefinition } from '@latchkey/connector-sdk'
 import { line } from './io.js'
 import type { CommandIo } from './io.js'
 
@@ -14,9 +15,10 @@ export interface ImportOpenApiOptions {
 
 /**
  * `latchkey import-openapi <file> --key <key> --name <name> [--scheme <name>]`: prints the
- * connector definition as JSON on stdout, warnings on stderr; or the problems and exit 1.
+ * connector definition as JSON on stdout; on stderr what was imported and every warning
+ * (the schemes and operations it could not map, and why); or the problems and exit 1.
  */
-export function importOpenApiCommand(options: ImportOpenApiOptions, io: CommandIo): number {
+export async function importOpenApiCommand(options: ImportOpenApiOptions, io: CommandIo): Promise<number> {
   let text: string
   try {
     text = readFileSync(resolve(io.cwd, options.file), 'utf8')
@@ -25,7 +27,12 @@ export function importOpenApiCommand(options: ImportOpenApiOptions, io: CommandI
     return 1
   }
   try {
-    const imported = fromOpenApi(text, { key: options.key, name: options.name, scheme: options.scheme })
+    const imported = await fromOpenApi(text, { key: options.key, name: options.name, scheme: options.scheme })
+    const actions = imported.definition.actions?.length ?? 0
+    line(
+      io.stderr,
+      `imported ${imported.schemes.map((name) => `"${name}"`).join(', ')} as ${summarizeAuth(imported.definition.auth)}; ${actions} ${actions === 1 ? 'action' : 'actions'}`
+    )
     for (const warning of imported.warnings) line(io.stderr, `warning: ${warning}`)
     line(io.stdout, JSON.stringify(imported.definition, null, 2))
     return 0
@@ -35,4 +42,10 @@ export function importOpenApiCommand(options: ImportOpenApiOptions, io: CommandI
     for (const issue of error.issues) line(io.stderr, formatIssue(issue))
     return 1
   }
+}
+
+/** The imported schemes in words: `oauth2 authorization_code, apiKey`. */
+function summarizeAuth(auth: AuthDefinition): string {
+  const schemes = Array.isArray(auth) ? auth : [auth]
+  return schemes.map((scheme) => (scheme.kind === 'oauth2' ? `oauth2 ${scheme.grant}` : scheme.kind)).join(', ')
 }

@@ -12,7 +12,10 @@ export const USAGE = `Usage: latchkey <command> [options]
 Commands:
   validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" and its actions, or each problem
   import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
-                                        turn an OpenAPI oauth2 authorizationCode scheme into a connector definition
+                                        turn an OpenAPI document into a connector definition: every
+                                        security scheme it can say (oauth2 code and client credentials,
+                                        OpenID Connect, apiKey in a header or query, http basic and
+                                        bearer) or the one named, $refs resolved, operations as actions
   try <dir|file> [--param name=value]... [--scheme <key>] [--scopes a,b] [--port 8976]
       [--call /path] [--action <key> [--input JSON]] [--refresh] [--timeout 300] [--show-tokens]
                                         connect to the real provider from this terminal (OAuth 2.0
@@ -50,7 +53,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         if (file === undefined || positionals.length > 1) return usage(io, 'import-openapi needs exactly one file')
         if (values.key === undefined || values.name === undefined)
           return usage(io, 'import-openapi needs --key and --name')
-        return importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
+        return await importOpenApiCommand({ file, key: values.key, name: values.name, scheme: values.scheme }, io)
       }
       case 'try': {
         const { positionals, values } = parseArgs({

@@ -147,17 +147,81 @@ t.test("import-openapi: the seeds' Box fragment", async (t) => {
   t.match(result.stderr, /^warning: the document has no "openapi" field/m)
 })
 
+t.test('import-openapi: every scheme kind, $refs, what it could not map; the output validates', async (t) => {
+  const document = [
+    'openapi: 3.1.0',
+    'info: { title: Acme, version: 2.1.0 }',
+    'servers: [{ url: "https://api.acme.example/v1" }]',
+    'components:',
+    '  securitySchemes:',
+    '    oauth:',
+    '      type: oauth2',
+    '      flows:',
+    '        authorizationCode:',
+    '          authorizationUrl: https://auth.acme.example/authorize',
+    '          tokenUrl: https://auth.acme.example/token',
+    '          scopes: { read: Read }',
+    '        clientCredentials: { $ref: "#/x-flows/machine" }',
+    '        implicit: { authorizationUrl: https://auth.acme.example/authorize, scopes: {} }',
+    '    key: { type: apiKey, in: header, name: X-Acme-Key }',
+    '    basic: { type: http, scheme: basic }',
+    '    bearer: { type: http, scheme: bearer }',
+    '    cert: { type: mutualTLS }',
+    'x-flows:',
+    '  machine: { tokenUrl: https://auth.acme.example/token, scopes: { admin: Admin } }',
+    'paths:',
+    '  /contacts:',
+    '    get: { operationId: listContacts, security: [{ oauth: [read] }], responses: {} }',
+    ''
+  ].join('\n')
+  const dir = t.testdir({ 'acme.yaml': document })
+  const result = await run(['import-openapi', 'acme.yaml', '--key', 'acme', '--name', 'Acme'], dir)
+  t.equal(result.code, 0, result.stderr)
+  t.match(
+    result.stderr,
+    /^imported "oauth", "key", "basic", "bearer" as oauth2 authorization_code, oauth2 client_credentials, apiKey, basic, apiKey; 1 action$/m
+  )
+  t.match(
+    result.stderr,
+    /^warning: components\.securitySchemes\.oauth\.flows\.implicit: the implicit flow is not imported/m
+  )
+  t.match(
+    result.stderr,
+    /^warning: components\.securitySchemes\.cert: client certificates \(mutualTLS\) are not imported/m
+  )
+  const definition = JSON.parse(result.stdout)
+  t.same(
+    definition.auth.map((scheme: { key: string; kind: string; grant?: string }) => [
+      scheme.key,
+      scheme.kind,
+      scheme.grant
+    ]),
+    [
+      ['oauth', 'oauth2', 'authorization_code'],
+      ['oauth_client_credentials', 'oauth2', 'client_credentials'],
+      ['key', 'apiKey', undefined],
+      ['basic', 'basic', undefined],
+      ['bearer', 'apiKey', undefined]
+    ]
+  )
+  t.same(definition.auth[1].scopes, { admin: 'Admin' }, 'the flow given by reference')
+  t.same(definition.actions[0].scopes, ['read'])
+  // What it printed is a definition `latchkey validate` accepts as it is.
+  const written = t.testdir({ 'acme.json': result.stdout })
+  t.match(await run(['validate', 'acme.json'], written), { code: 0, stdout: /^ok acme: Acme 2\.1\.0/ })
+})
+
 t.test('import-openapi: failures', async (t) => {
   const dir = t.testdir({
-    'apikey.yaml':
-      'openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    ApiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n'
+    'cookie.yaml':
+      'openapi: 3.0.3\ncomponents:\n  securitySchemes:\n    Session:\n      type: apiKey\n      in: cookie\n      name: sid\n'
   })
-  const result = await run(['import-openapi', 'apikey.yaml', '--key', 'k', '--name', 'K'], dir)
+  const result = await run(['import-openapi', 'cookie.yaml', '--key', 'k', '--name', 'K'], dir)
   t.equal(result.code, 1)
   t.equal(result.stdout, '')
   t.match(
     result.stderr,
-    'components.securitySchemes: no oauth2 scheme with an authorizationCode flow was found (found: ApiKey (apiKey))'
+    'components.securitySchemes.Session: an API key in "cookie" is not imported: only a header or the query'
   )
   t.match(await run(['import-openapi', 'missing.json', '--key', 'k', '--name', 'K'], dir), {
     code: 1,

@@ -239,14 +239,20 @@ t.test('connectors: the catalog with the redirect URI, custom ones, OpenAPI impo
     body: {
       key: 'k',
       name: 'K',
-      document: { openapi: '3.0.0', components: { securitySchemes: { K: { type: 'apiKey' } } } }
+      document: {
+        openapi: '3.0.0',
+        components: { securitySchemes: { K: { type: 'apiKey', in: 'cookie', name: 's' } } }
+      }
     }
   })
   t.match(apiKeyOnly.json(), {
     error: {
       code: 'invalid_request',
       details: [
-        { path: 'body.document.components.securitySchemes', message: /no oauth2 scheme with an authorizationCode flow/ }
+        {
+          path: 'body.document.components.securitySchemes.K',
+          message: 'an API key in "cookie" is not imported: only a header or the query'
+        }
       ]
     }
   })

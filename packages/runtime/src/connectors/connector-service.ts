@@ -269,14 +269,14 @@ export class ConnectorService {
     return this.get(tenantId, result.definition.key)
   }
 
-  /** Imports an OpenAPI document's oauth2 authorizationCode scheme as a custom connector. */
+  /** Imports an OpenAPI document as a custom connector: every security scheme a definition can say, or the one named. */
   async importOpenApi(
     tenantId: string,
     input: { key: string; name: string; document: unknown; securityScheme?: string | undefined }
   ): Promise<{ connector: ConnectorSummary; warnings: readonly string[] }> {
     let imported
     try {
-      imported = fromOpenApi(input.document, { key: input.key, name: input.name, scheme: input.securityScheme })
+      imported = await fromOpenApi(input.document, { key: input.key, name: input.name, scheme: input.securityScheme })
     } catch (error) {
       if (!(error instanceof OpenApiImportError)) throw error
       throw invalidRequest(

@@ -316,7 +316,7 @@ function renderImport(): void {
     field({
       label: 'Security scheme',
       path: 'body.securityScheme',
-      help: 'Only when the document declares several OAuth 2.0 schemes.',
+      help: 'Leave empty to import every scheme the document declares that Latchkey can use; or name one.',
       control: h('input', { name: 'securityScheme', type: 'text', autocomplete: 'off', spellcheck: 'false' })
     }),
     field({ label: 'OpenAPI document', path: 'body.document', required: true, control: documentInput }),
