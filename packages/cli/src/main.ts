@@ -6,10 +6,17 @@ import { validateCommand } from './validate-command.js'
 import { rotateKeysCommand } from './rotate-keys-command.js'
 import { migrateCommand } from './migrate-command.js'
 import { tryCommand } from './try-command.js'
+import { INIT_KINDS, initCommand } from './init-command.js'
+import type { InitKind } from './init-command.js'
+import { docsCommand } from './docs-command.js'
 
 export const USAGE = `Usage: latchkey <command> [options]
 
 Commands:
+  init <key> [--name <name>] [--kind oauth2|apiKey] [--dir connectors]
+                                        scaffold a connector package (commented definition, its test,
+                                        README; in the Latchkey repository also its quirky-provider
+                                        scenario) that validates and passes its test as written
   validate <dir|file.js|file.json>...   check connector definitions; prints "ok <key>: <summary>" and its actions, or each problem
   import-openapi <file.json|file.yaml> --key <key> --name <name> [--scheme <name>]
                                         turn an OpenAPI document into a connector definition: every
@@ -23,6 +30,9 @@ Commands:
                                         LATCHKEY_TRY_CLIENT_SECRET): prints what was granted, the
                                         account, a call's or an action's answer, a refresh; tokens
                                         stay in memory
+  docs [--file docs/connectors.md] [--check]
+                                        write the connectors page's generated tables from the catalog
+                                        (--check: exit 1 when it is stale, write nothing)
   rotate-keys                           re-encrypt every stored secret under the first key of
                                         LATCHKEY_ENCRYPTION_KEYS (uses DATABASE_URL); resumable
   migrate                               apply pending database migrations (uses DATABASE_URL and
@@ -94,6 +104,27 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
           },
           io
         )
+      }
+      case 'init': {
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { name: { type: 'string' }, kind: { type: 'string' }, dir: { type: 'string' } }
+        })
+        const [key] = positionals
+        if (key === undefined || positionals.length > 1) return usage(io, 'init needs exactly one connector key')
+        const kind = values.kind ?? 'oauth2'
+        if (!(INIT_KINDS as readonly string[]).includes(kind))
+          return usage(io, `--kind must be one of ${INIT_KINDS.join(', ')}`)
+        return initCommand({ key, name: values.name, kind: kind as InitKind, dir: values.dir }, io)
+      }
+      case 'docs': {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: { file: { type: 'string' }, check: { type: 'boolean' } }
+        })
+        return docsCommand({ file: values.file, check: values.check }, io)
       }
       case 'rotate-keys':
         return await rotateKeysCommand(io.env ?? {}, io)

@@ -3,21 +3,9 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import t from 'tap'
-import { main } from '../src/index.js'
+import { repoRoot, run } from './run.js'
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url))
-
-async function run(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd
-  })
-  return { code, stdout, stderr }
-}
 
 const threeMistakes = {
   key: 'acme',
