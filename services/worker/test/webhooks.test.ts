@@ -98,7 +98,11 @@ t.test(
     }
     const ids = hooks.received.map((r) => r.headers['webhook-id'])
     t.equal(new Set(ids).size, ids.length, 'each message has its own webhook-id')
-    const log = await h.runtime.webhooks.deliveries(h.tenantId, endpoint.id, { limit: 50 })
+    // The receiver has answered the last one; its worker may still be recording the attempt.
+    const log = await eventually(async () => {
+      const deliveries = await h.runtime.webhooks.deliveries(h.tenantId, endpoint.id, { limit: 50 })
+      return deliveries.every((d) => d.status !== 'pending') ? deliveries : undefined
+    })
     t.ok(
       log.every((d) => d.status === 'succeeded' && d.attempts === 1 && d.lastStatusCode === 204),
       'the delivery log'
