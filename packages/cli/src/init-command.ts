@@ -31,7 +31,7 @@ function displayNameOf(key: string): string {
     .join(' ')
 }
 
-/** The nearest folder above `from` holding a `tsconfig.json` that says `"strict"` (the workspace's). */
+/** The nearest folder above `from` that is an npm workspace root with a `tsconfig.json` (its packages extend it). */
 function workspaceRoot(from: string): string | undefined {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const candidate = join(dir, 'tsconfig.json')
@@ -280,8 +280,8 @@ export function initCommand(options: InitOptions, io: CommandIo): number {
   // A package in the Latchkey repository's connectors/ gets its scenario beside the others.
   const scenarios = root === undefined ? undefined : join(root, 'tests', 'connectors', 'test')
   const scenario =
-    scenarios !== undefined &&
     root !== undefined &&
+    scenarios !== undefined &&
     dirname(target) === join(root, 'connectors') &&
     existsSync(join(scenarios, 'scenario.ts')) &&
     !existsSync(join(scenarios, `${options.key}.test.ts`))

@@ -354,16 +354,19 @@ const URL_FIELDS = [
 function resolveUrls(mapped: MappedScheme, serverUrl: string | undefined, issues: Issue[]): AuthSchemeDefinition {
   if (mapped.scheme.kind !== 'oauth2') return mapped.scheme
   const scheme: Record<string, unknown> = { ...mapped.scheme }
-  const required = mapped.scheme.issuer === undefined ? ['authorizeUrl', 'tokenUrl'] : []
+  // An issuer has its endpoints discovered; otherwise the flow must name them.
+  const required =
+    mapped.scheme.issuer !== undefined
+      ? []
+      : mapped.scheme.grant === 'authorization_code'
+        ? ['authorizeUrl', 'tokenUrl']
+        : ['tokenUrl']
   for (const [field, documentField] of URL_FIELDS) {
     if (!(field in scheme)) continue
     const value = scheme[field]
     const at = joinPath(mapped.path, documentField)
     if (value === undefined) {
-      if (required.includes(field) && mapped.scheme.grant === 'authorization_code')
-        issues.push({ path: at, message: 'is required and must be a URL' })
-      if (field === 'tokenUrl' && mapped.scheme.grant === 'client_credentials')
-        issues.push({ path: at, message: 'is required and must be a URL' })
+      if (required.includes(field)) issues.push({ path: at, message: 'is required and must be a URL' })
       delete scheme[field]
       continue
     }
