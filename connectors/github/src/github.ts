@@ -1,4 +1,4 @@
-import { defineConnector } from '@latchkey/connector-sdk'
+import { defineConnector, monogramIcon } from '@latchkey/connector-sdk'
 
 /**
  * GitHub (OAuth apps): comma-delimited scopes, and a token endpoint that answers
@@ -13,6 +13,8 @@ import { defineConnector } from '@latchkey/connector-sdk'
 export const github = defineConnector({
   key: 'github',
   name: 'GitHub',
+  /** A monogram in the brand's colour (no third-party logo is copied). */
+  icon: monogramIcon('GitHub', { text: 'GH', background: '#24292f' }),
   version: '1.0.0',
   description: 'Repositories, issues, pull requests and organizations on GitHub.',
   docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',

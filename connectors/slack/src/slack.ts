@@ -1,4 +1,4 @@
-import { defineConnector } from '@latchkey/connector-sdk'
+import { defineConnector, monogramIcon } from '@latchkey/connector-sdk'
 
 /** What the bot and user schemes share: one app, one token endpoint, one revocation. */
 const SLACK_OAUTH = {
@@ -27,6 +27,8 @@ const KEEP = ['team.id', 'team.name', 'authed_user.id']
 export const slack = defineConnector({
   key: 'slack',
   name: 'Slack',
+  /** A monogram in the brand's colour (no third-party logo is copied). */
+  icon: monogramIcon('Slack', { background: '#4a154b' }),
   version: '1.1.0',
   description: 'Slack workspaces (OAuth v2), as a bot or as yourself.',
   docsUrl: 'https://api.slack.com/authentication/oauth-v2',

@@ -214,6 +214,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/icons/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalog connector's icon (SVG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The SVG document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -2595,6 +2662,8 @@ export interface paths {
                                 defaultScopes: string[];
                                 description: string | null;
                                 grant: string | null;
+                                /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                                iconUrl: string;
                                 issuer: string | null;
                                 key: string;
                                 name: string;
@@ -6566,6 +6635,8 @@ export interface paths {
                                 defaultScopes: string[];
                                 description: string | null;
                                 grant: string | null;
+                                /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                                iconUrl: string;
                                 issuer: string | null;
                                 key: string;
                                 name: string;
@@ -6767,6 +6838,8 @@ export interface paths {
                             defaultScopes: string[];
                             description: string | null;
                             grant: string | null;
+                            /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                            iconUrl: string;
                             issuer: string | null;
                             key: string;
                             name: string;
@@ -6977,6 +7050,8 @@ export interface paths {
                             defaultScopes: string[];
                             description: string | null;
                             grant: string | null;
+                            /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                            iconUrl: string;
                             issuer: string | null;
                             key: string;
                             name: string;
@@ -7519,6 +7594,8 @@ export interface paths {
                             defaultScopes: string[];
                             description: string | null;
                             grant: string | null;
+                            /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                            iconUrl: string;
                             issuer: string | null;
                             key: string;
                             name: string;
@@ -7741,6 +7818,8 @@ export interface paths {
                             defaultScopes: string[];
                             description: string | null;
                             grant: string | null;
+                            /** @description The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one */
+                            iconUrl: string;
                             issuer: string | null;
                             key: string;
                             name: string;

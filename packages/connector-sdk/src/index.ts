@@ -163,3 +163,5 @@ export {
   validateActionInput
 } from './actions.js'
 export type { ActionRequest } from './actions.js'
+export { ICON_MAX_BYTES, checkIcon, connectorIcon, monogramIcon, monogramOf } from './icon.js'
+export type { MonogramOptions } from './icon.js'

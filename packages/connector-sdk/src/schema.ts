@@ -938,6 +938,11 @@ export const ConnectorDefinitionSchema = Type.Object(
     }),
     description: Type.Optional(Type.String({ maxLength: 2048 })),
     docsUrl: Type.Optional(Type.String({ maxLength: 2048 })),
+    /**
+     * An SVG the wizard and the console show beside the name (a monogram of the name when
+     * absent). It stands alone: no script, handler or external link; at most 16 KiB.
+     */
+    icon: Type.Optional(Type.String({ minLength: 1 })),
     parameters: Type.Optional(Type.Array(ParameterSchema, { maxItems: 50 })),
     configValues: Type.Optional(Type.Array(ConfigValueSchema, { maxItems: 50 })),
     auth: AuthSchema,

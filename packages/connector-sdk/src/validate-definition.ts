@@ -2,6 +2,7 @@ import Type from 'typebox'
 import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
+import { checkIcon } from './icon.js'
 import { API_KEY_PLACEHOLDER, BUILT_IN_CREDENTIALS, SERVICE_ACCOUNT_FIELDS, defaultSchemeKey } from './normalize.js'
 import {
   ApiKeySchema,
@@ -995,6 +996,10 @@ export function validateConnectorDefinition(input: unknown, options: ValidateOpt
   if (typeof json.docsUrl === 'string') {
     const problem = checkEndpointUrl(json.docsUrl)
     if (problem !== undefined) check.add('docsUrl', problem)
+  }
+  if (typeof json.icon === 'string') {
+    const problem = checkIcon(json.icon)
+    if (problem !== undefined) check.add('icon', problem)
   }
   issues.push(...check.issues)
   if (issues.length > 0) return { ok: false, issues: dedupe(issues) }

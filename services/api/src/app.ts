@@ -12,6 +12,7 @@ import { connectSessionRoutes, wizardApiRoutes } from './routes/connect-session-
 import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { iconRoutes } from './routes/icon-routes.js'
 import { installMetrics } from './routes/metrics-routes.js'
 import { installRateLimits } from './rate-limits.js'
 import type { RateLimits } from './rate-limits.js'
@@ -105,4 +106,5 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(connectSessionRoutes, { runtime: options.runtime })
   await app.register(wizardApiRoutes, { runtime: options.runtime })
   await app.register(uiRoutes)
+  await app.register(iconRoutes, { runtime: options.runtime })
 }

@@ -76,6 +76,9 @@ export const ConnectorSummarySchema = Type.Object({
   version: Type.String(),
   description: Type.Union([Type.String(), Type.Null()]),
   source: Type.String(),
+  iconUrl: Type.String({
+    description: 'The icon: `/icons/<key>.svg` for a catalog connector, a `data:` URL for a custom one'
+  }),
   authKind: Type.String(),
   grant: Type.Union([Type.String(), Type.Null()]),
   schemes: Type.Array(

@@ -30,6 +30,21 @@ t.test(
     t.notOk(page.url().includes(system.tenant.apiKey), 'the key is not in the URL')
     for (const name of ['Box', 'GitHub', 'Zendesk', 'Sandbox'])
       await page.locator('article.connector h3', { hasText: name }).first().waitFor()
+    // Each connector's icon, drawn: GitHub's own (served by the API), the sandbox's carried as a data: URL.
+    const icon = (key: string) =>
+      page.locator(`article[data-connector="${key}"] h3 img.monogram`).evaluate(async (img: HTMLImageElement) => ({
+        src: img.src,
+        drawn: await img.decode().then(
+          () => img.naturalWidth > 0,
+          () => false
+        )
+      }))
+    const githubIcon = await icon('github')
+    t.equal(new URL(githubIcon.src).pathname, '/icons/github.svg')
+    t.ok(githubIcon.drawn, "GitHub's icon is drawn")
+    const sandboxIcon = await icon('sandbox')
+    t.match(sandboxIcon.src, /^data:image\/svg\+xml;base64,/)
+    t.ok(sandboxIcon.drawn, "the custom connector's monogram is drawn")
 
     // The OAuth app: a bad override first (its error beside the field), then a good one.
     const box = page.locator('article[data-connector="box"]')

@@ -299,7 +299,7 @@ t.test('wizard: readable on a phone-width screen; a bad or missing link says so'
   t.pass('bad links are explained')
 })
 
-t.test('wizard: only connectors the customer can use, a search over six, a monogram each', async (t) => {
+t.test('wizard: only connectors the customer can use, a search over six, an icon each', async (t) => {
   const system = await startSystem(t)
   t.equal((await system.api('POST', '/v1/connectors', sandbox(system))).status, 201)
   t.equal(
@@ -320,11 +320,25 @@ t.test('wizard: only connectors the customer can use, a search over six, a monog
   )
   t.equal(await page.locator('section[data-connector="openai"]').count(), 1, 'an API key connector needs no app')
   t.notOk((await page.content()).includes('not available yet'), 'no unusable cards')
-  t.equal(
-    await page.locator('section[data-connector="sandbox"] .monogram').textContent(),
-    'SA',
-    'a monogram stands for the connector'
-  )
+  // Each connector's icon is an image the API serves (a catalog one) or carries (a custom one), drawn by the browser.
+  const icon = async (key: string) =>
+    page.locator(`section[data-connector="${key}"] img.monogram`).evaluate(async (img: HTMLImageElement) => ({
+      src: img.src,
+      alt: img.alt,
+      // decode() settles once the image is loaded; it rejects for one the browser cannot draw.
+      drawn: await img.decode().then(
+        () => img.naturalWidth > 0,
+        () => false
+      )
+    }))
+  const openai = await icon('openai')
+  t.equal(new URL(openai.src).pathname, '/icons/openai.svg', 'a catalog connector shows the icon the API serves')
+  t.ok(openai.drawn, 'and the browser drew it')
+  t.equal(openai.alt, '', 'decorative: the heading names the connector')
+  const custom = await icon('sandbox')
+  t.match(custom.src, /^data:image\/svg\+xml;base64,/, "a tenant's own connector carries its icon")
+  t.ok(custom.drawn)
+  t.match(Buffer.from(custom.src.split(',')[1]!, 'base64').toString(), />SA</, 'a monogram stands for it')
   const shown = await page.locator('section.connector').count()
   t.ok(shown > 6, `${shown} connectors, so a search box`)
   t.equal(

@@ -42,6 +42,11 @@ export class Catalog {
     return this.#builtIn.has(key)
   }
 
+  /** A built-in connector's definition (the same for every tenant), or `undefined`. */
+  builtIn(key: string): ConnectorDefinition | ConnectorDefinitionJson | undefined {
+    return this.#builtIn.get(key)
+  }
+
   async get(tenantId: string, key: string): Promise<CatalogEntry | undefined> {
     const builtIn = this.#builtIn.get(key)
     if (builtIn !== undefined) return { definition: builtIn, source: 'catalog' }

@@ -4,6 +4,7 @@ import {
   actionsByScope,
   checkEndpointUrl,
   checkRequestedScopes,
+  connectorIcon,
   fromOpenApi,
   parsePlaceholders,
   resolveAuthSchemes,
@@ -33,6 +34,11 @@ export interface ConnectorSummary {
   version: string
   description: string | null
   source: 'catalog' | 'custom'
+  /**
+   * The connector's icon (its own SVG, or a monogram of its name): a catalog connector's
+   * is served at `/icons/<key>.svg`; a custom one's is a `data:` URL, as it is the tenant's.
+   */
+  iconUrl: string
   /** The first (default) scheme's kind and grant; every scheme is in `schemes`. */
   authKind: string
   grant: string | null
@@ -217,6 +223,12 @@ export class ConnectorService {
     private readonly publicUrl: string,
     private readonly feed: ChangeFeed
   ) {}
+
+  /** A catalog connector's icon as SVG text (`GET /icons/:key.svg`), or `undefined` for no such connector. */
+  catalogIcon(key: string): string | undefined {
+    const definition = this.catalog.builtIn(key)
+    return definition === undefined ? undefined : connectorIcon(definition)
+  }
 
   async list(tenantId: string): Promise<ConnectorSummary[]> {
     const [entries, configured] = await Promise.all([this.catalog.list(tenantId), this.store.apps.configured(tenantId)])
@@ -427,6 +439,10 @@ export class ConnectorService {
       version: definition.version,
       description: definition.description ?? null,
       source: entry.source,
+      iconUrl:
+        entry.source === 'catalog'
+          ? `${this.publicUrl.replace(/\/+$/, '')}/icons/${encodeURIComponent(definition.key)}.svg`
+          : `data:image/svg+xml;base64,${Buffer.from(connectorIcon(definition)).toString('base64')}`,
       authKind: first.kind,
       grant: first.kind === 'oauth2' ? first.grant : null,
       schemes: schemes.map(schemeSummary),

@@ -94,7 +94,14 @@ function renderConnectors(): void {
       return h(
         'article',
         { class: 'card connector', 'data-connector': c.key, 'aria-labelledby': headingId },
-        h('h3', { id: headingId }, c.name, ' ', h('span', { class: 'muted' }, `${c.key} · ${c.version} · ${c.source}`)),
+        h(
+          'h3',
+          { id: headingId, class: 'connector-name' },
+          h('img', { class: 'monogram', src: c.iconUrl, alt: '', width: '32', height: '32' }),
+          c.name,
+          ' ',
+          h('span', { class: 'muted' }, `${c.key} · ${c.version} · ${c.source}`)
+        ),
         c.description === null ? null : h('p', {}, c.description),
         h(
           'dl',

@@ -182,16 +182,6 @@ function searchBox(sections: readonly HTMLElement[], noMatch: HTMLElement): HTML
   return box
 }
 
-/** Up to two letters standing for a connector (no third-party logo is downloaded). */
-function monogram(name: string): string {
-  const words = name
-    .replace(/[^\p{L}\p{N} ]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-  const letters = words.length > 1 ? `${words[0]![0]}${words[1]![0]}` : (words[0] ?? '?').slice(0, 2)
-  return letters.toUpperCase()
-}
-
 function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLElement {
   const headingId = `h-${connector.key}`
   const form = newConnectionForm(connector)
@@ -212,7 +202,7 @@ function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLE
     h(
       'h2',
       { id: headingId, class: 'connector-name' },
-      h('span', { class: 'monogram', 'aria-hidden': 'true' }, monogram(connector.name)),
+      h('img', { class: 'monogram', src: connector.iconUrl, alt: '', width: '32', height: '32' }),
       connector.name
     ),
     connector.description === null ? null : h('p', { class: 'muted' }, connector.description),
