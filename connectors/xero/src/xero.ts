@@ -26,9 +26,9 @@ const tenantHeader = { 'xero-tenant-id': '{{account.tenantId}}' }
  * - PKCE: Xero documents it for its separate "Auth Code with PKCE" app type, which has no client
  *   secret; the standard flow of a web app documents no `code_challenge`, so none is sent.
  *
- * The runtime cannot put `{{account.*}}` in `http.headers` (only in `http.baseUrl`), so plain
- * `/http` calls must send `xero-tenant-id` themselves (the connection's `account.tenantId`); the
- * declared actions send it from the account.
+ * `xero-tenant-id` is in `http.headers` from the account, so every call (plain `/http`, the
+ * proxy and the actions) names the tenant; the verification request itself, made before the
+ * account is known, goes without it, as `/connections` wants.
  *
  * @see https://developer.xero.com/documentation/oauth2/auth-flow
  * @see https://developer.xero.com/documentation/oauth2/scopes
@@ -94,7 +94,7 @@ export const xero = defineConnector({
      * "JSON formatted responses are also supported by setting the Accept value … to application/json".
      * @see https://developer.xero.com/documentation/api/requests-and-responses
      */
-    headers: { Accept: 'application/json' }
+    headers: { Accept: 'application/json', ...tenantHeader }
   },
   /**
    * `GET https://api.xero.com/connections` (any access token, no tenant header): the tenants

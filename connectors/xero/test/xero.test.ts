@@ -46,7 +46,11 @@ t.test('its URLs render', async (t) => {
     revokeUrl: 'https://identity.xero.com/connect/revocation',
     baseUrl: 'https://api.xero.com/api.xro/2.0'
   })
-  t.same(xero.http?.headers, { Accept: 'application/json' }, 'JSON instead of the default XML')
+  t.same(
+    xero.http?.headers,
+    { Accept: 'application/json', 'xero-tenant-id': '{{account.tenantId}}' },
+    'JSON instead of the default XML, and the tenant on every call'
+  )
 })
 
 t.test('the tenant comes from GET /connections at the origin', async (t) => {

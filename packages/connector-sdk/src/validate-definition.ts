@@ -101,7 +101,7 @@ interface Scope {
 /** Where each namespace can be used, for the sentence shown when it is used elsewhere. */
 const WHERE_USABLE: Partial<Record<PlaceholderNamespace, string>> = {
   client: 'revokeUrl',
-  account: 'http.baseUrl',
+  account: 'http.baseUrl, http.headers and http.query',
   credentials: "a scheme's send or its fixed user name or password, and http.headers and http.query",
   now: 'header, query and body values',
   input: "an action's path, query, headers and body"
@@ -767,7 +767,8 @@ function checkHttp(check: Checker, http: unknown, auth: unknown): void {
   const all: PlaceholderNamespace[] = ['parameters', 'config', 'metadata']
   check.url('http.baseUrl', http.baseUrl, [...all, 'account'])
   checkOriginHosts(check, http)
-  const values: PlaceholderNamespace[] = [...all, 'credentials', 'now']
+  // The account (what the verification found) too: a header or param whose placeholders have no value yet is left out.
+  const values: PlaceholderNamespace[] = [...all, 'account', 'credentials', 'now']
   check.values('http.headers', http.headers, values, { headers: true })
   check.values('http.query', http.query, values, {})
   const placement = isObject(http.tokenPlacement) ? http.tokenPlacement : undefined

@@ -433,8 +433,24 @@ t.test(
     exactly(
       t,
       issuesOf({ ...site, auth: { ...clientCredentials, tokenUrl: 'https://acme.example/{{account.cloudId}}/token' } }),
-      [{ path: 'auth.tokenUrl', message: 'placeholder {{account.cloudId}} is only available in http.baseUrl' }]
+      [
+        {
+          path: 'auth.tokenUrl',
+          message: 'placeholder {{account.cloudId}} is only available in http.baseUrl, http.headers and http.query'
+        }
+      ]
     )
+    // The account in headers and query (Xero's tenant header on every call), declared fields only.
+    t.same(
+      issuesOf({
+        ...site,
+        http: { ...site.http, headers: { 'x-site': '{{account.cloudId}}' }, query: { site: '{{account.cloudId}}' } }
+      }),
+      []
+    )
+    exactly(t, issuesOf({ ...site, http: { ...site.http, headers: { 'x-site': '{{account.nope}}' } } }), [
+      { path: 'http.headers["x-site"]', message: /\{\{account.nope\}\} is not a declared verification.identity field/ }
+    ])
     exactly(t, issuesOf({ ...site, verification: { ...site.verification, from: 'elsewhere' } }), [
       { path: 'verification.from', message: /must be/ }
     ])

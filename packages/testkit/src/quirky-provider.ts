@@ -225,6 +225,8 @@ export interface QuirkyCounters {
   lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | 'declared' | undefined
   /** The claims of the last JWT bearer assertion accepted. */
   lastAssertion: Record<string, unknown> | undefined
+  /** The headers of the last API request, as received (lower-case names). */
+  lastApiHeaders: Readonly<Record<string, string | string[] | undefined>> | undefined
   /** The query of the last authorize request. */
   lastAuthorize: Record<string, string> | undefined
   /** Sites requests arrived for, in order: `/sites/{site}/…` stands for a per-customer host (`{site}.zendesk.com`). */
@@ -316,6 +318,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     lastApiAuth: undefined,
     lastAuthorize: undefined,
     lastAssertion: undefined,
+    lastApiHeaders: undefined,
     sites: [],
     concurrentTokenRequests: 0,
     maxConcurrentTokenRequests: 0
@@ -704,6 +707,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
   /** `requested`: the URL as sent, site prefix included (`url` has it stripped). */
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, requested: URL): Promise<void> {
     counters.apiCalls += 1
+    counters.lastApiHeaders = { ...req.headers }
     if (modes.apiFailNext > 0) {
       modes.apiFailNext -= 1
       const headers: Record<string, string> = modes.rateLimitReset

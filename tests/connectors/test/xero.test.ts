@@ -53,6 +53,13 @@ t.test('Xero: offline_access, Basic client auth, rotating refresh tokens, the te
     authorize: {
       scope: 'accounting.settings.read accounting.transactions.read accounting.contacts.read offline_access',
       pkce: false
+    },
+    whileConnected: async (t, { system, provider, connectionId }) => {
+      // A plain call names the tenant the verification found, as every Accounting API call must.
+      const call = await system.api('POST', `/v1/connections/${connectionId}/http`, { method: 'GET', url: '/Invoices' })
+      t.equal(call.body.status, 200)
+      t.equal(provider.counters.lastApiHeaders?.['xero-tenant-id'], TENANT, 'xero-tenant-id on a plain /http call')
+      t.equal(provider.counters.lastApiHeaders?.accept, 'application/json')
     }
   })
 })
