@@ -268,7 +268,9 @@ function readExpiresIn(value: unknown, options: TokenResponseOptions): Date | un
   }
   const seconds = milliseconds ? number / 1000 : number
   // Absurd lifetimes (beyond ten years) mean "does not expire" in practice, and would not fit a Date.
-  if (seconds > TEN_YEARS_SECONDS) return undefined
+  // So does 0: no provider issues a token already expired, and Mailchimp's never-expiring tokens
+  // come with `"expires_in": 0`; taken literally, every call would first try to renew the token.
+  if (seconds > TEN_YEARS_SECONDS || number === 0) return undefined
   return new Date(options.now + Math.floor(seconds) * 1000)
 }
 

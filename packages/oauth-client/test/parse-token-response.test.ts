@@ -182,3 +182,17 @@ t.test('provider error texts are made storable too', async (t) => {
   )
   t.equal(cut.description, `${'x'.repeat(499)}\uFFFD`, 'cutting at 500 code units does not leave half a pair')
 })
+
+t.test('an expires_in of 0 means the token does not expire (Mailchimp), like lifetimes beyond ten years', async (t) => {
+  const now = Date.UTC(2026, 0, 1)
+  const parse = (body: object, options: Partial<TokenResponseOptions> = {}) =>
+    parseTokenResponse(json(JSON.stringify({ access_token: 'tok', ...body })), { ...OPTIONS, now, ...options })
+  t.equal(parse({ expires_in: 0, scope: null }).expiresAt, undefined, 'Mailchimp: {"expires_in": 0, "scope": null}')
+  t.equal(parse({ expires_in: '0' }).expiresAt, undefined, 'also as text')
+  const inMilliseconds = { expiry: { inPath: 'expires_in', unit: 'milliseconds', atPath: undefined } } as const
+  t.equal(parse({ expires_in: 0 }, inMilliseconds).expiresAt, undefined, 'also in milliseconds')
+  t.equal(parse({ expires_in: 1 }).expiresAt?.getTime(), now + 1000, 'one second is one second')
+  t.equal(parse({ expires_in: 3600 }).expiresAt?.getTime(), now + 3_600_000)
+  t.equal(parse({ expires_in: 20 * 365 * 24 * 3600 }).expiresAt, undefined, 'twenty years: does not expire')
+  t.equal(failure(() => parse({ expires_in: -1 })).code, 'invalid_response', 'a negative lifetime is refused')
+})
