@@ -77,7 +77,7 @@ const REGIONS = [
  *   refresh token in the query (`revokeRequest.format: "query"`).
  * - API calls: "Authorization=Zoho-oauthtoken<space><access token> or
  *   Authorization=Bearer<space><access token>" (Zoho Accounts); the default Bearer is used.
- * - The callback carries `location` (the user's data centre, e.g. `us`), kept as metadata.
+ * - The callback carries `location` (the user's data centre, e.g. `us`) and `accounts-server`, kept as metadata.
  *
  * @see https://www.zoho.com/crm/developer/docs/api/oauth-overview.html
  * @see https://www.zoho.com/crm/developer/docs/api/auth-request.html
@@ -151,7 +151,14 @@ export const zohoCrm = defineConnector({
     pkce: false,
     clientAuthMethod: 'client_secret_post',
     tokenResponse: { keepFields: ['api_domain'] },
-    callbackParams: ['location']
+    /**
+     * "the location of the user's DC will be included as the parameter location", beside
+     * `accounts-server` (`&location=in&accounts-server=https://accounts.zoho.in`): both kept, to
+     * tell which data centre a connection is in. Tokens still go to the chosen region's server,
+     * never to a host the callback names.
+     * @see https://www.zoho.com/accounts/protocol/oauth/multi-dc/client-authorization.html
+     */
+    callbackParams: ['location', 'accounts-server']
   },
   http: {
     baseUrl: '{{metadata.api_domain}}/crm/v8',

@@ -26,7 +26,7 @@ t.test('the Zoho CRM definition validates, also as JSON', async (t) => {
   t.equal(scheme.scopeDelimiter, ',', 'scopes separated by commas')
   t.same(scheme.authorizeParams, { access_type: 'offline', prompt: 'consent' }, 'a refresh token on every consent')
   t.same(scheme.keepFields, ['api_domain'])
-  t.same(scheme.callbackParams, ['location'])
+  t.same(scheme.callbackParams, ['location', 'accounts-server'])
   t.same(scheme.defaultScopes, ['ZohoCRM.users.READ', 'ZohoCRM.modules.ALL'])
   t.match(scheme.revoke, { format: 'query', token: 'refresh', tokenTypeHint: false }, 'the refresh token in the query')
 })

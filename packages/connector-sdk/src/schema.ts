@@ -20,6 +20,12 @@ const FieldKey = Type.String({
   [PATTERN_MESSAGE]: 'must be letters, digits and underscores, starting with a letter (at most 63)'
 })
 
+/** A callback query param's name: like a field key, or with dashes as Zoho's `accounts-server`. */
+const CallbackParamName = Type.String({
+  pattern: '^[A-Za-z][A-Za-z0-9_-]{0,62}$',
+  [PATTERN_MESSAGE]: 'must be letters, digits, underscores and dashes, starting with a letter (at most 63)'
+})
+
 const NonEmpty = Type.String({ minLength: 1, maxLength: 2048 })
 
 const DocsUrl = Type.String({
@@ -294,8 +300,8 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
     authorizeParams: Type.Optional(StringMap),
     refreshParams: Type.Optional(StringMap),
     refreshHeaders: Type.Optional(StringMap),
-    /** Callback query params kept on the connection (e.g. QuickBooks' `realmId`). */
-    callbackParams: Type.Optional(Type.Array(FieldKey, { maxItems: 20, uniqueItems: true })),
+    /** Callback query params kept on the connection as `{{metadata.*}}` (QuickBooks' `realmId`, Zoho's `accounts-server`). */
+    callbackParams: Type.Optional(Type.Array(CallbackParamName, { maxItems: 20, uniqueItems: true })),
     offlineAccess: Type.Optional(OfflineAccessSchema),
     incrementalConsent: Type.Optional(IncrementalConsentSchema)
   },

@@ -243,6 +243,20 @@ t.test('reserved request params and bad headers', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.callbackParams = ['state']))), [
     { path: 'auth.callbackParams[0]', message: /belongs to the OAuth protocol/ }
   ])
+  // Dashed names (Zoho's accounts-server) are kept and usable as metadata placeholders.
+  t.same(
+    issuesOf(
+      withAuth(
+        (a) => (a.callbackParams = ['realmId', 'accounts-server']),
+        (d) => (d.http = { ...d.http, headers: { 'x-accounts': '{{metadata.accounts-server}}' } })
+      )
+    ),
+    []
+  )
+  exactly(t, issuesOf(withAuth((a) => (a.callbackParams = ['-lead', 'has space']))), [
+    { path: 'auth.callbackParams[0]', message: /letters, digits, underscores and dashes/ },
+    { path: 'auth.callbackParams[1]', message: /letters, digits, underscores and dashes/ }
+  ])
 })
 
 t.test('parameters and config values', async (t) => {

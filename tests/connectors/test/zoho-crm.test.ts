@@ -7,7 +7,8 @@ import { runRedirectScenario } from './scenario.js'
 // https://www.zoho.com/crm/developer/docs/api/v4/access-refresh.html
 // https://www.zoho.com/crm/developer/docs/api/revoke-tokens.html
 // An EU user: comma-separated scopes, `access_type=offline` and `prompt=consent`, no PKCE; the
-// callback names the user's data centre (`location=eu`); the code is exchanged at that data
+// callback names the user's data centre (`location=eu&accounts-server=https://accounts.zoho.eu`,
+// https://www.zoho.com/accounts/protocol/oauth/multi-dc/client-authorization.html); the code is exchanged at that data
 // centre's accounts server (accounts.zoho.eu), the client id and secret as form data; the
 // answer's `api_domain` is the API host; refresh answers carry no new refresh token. Zoho's
 // revocation takes the refresh token in the query (`{Accounts_URL}/oauth/v2/token/revoke?token=`),
@@ -25,7 +26,7 @@ t.test(
         clientAuth: 'client_secret_post',
         scopeDelimiter: ',',
         revokeFormat: 'query',
-        callbackParams: { location: 'eu' },
+        callbackParams: { location: 'eu', 'accounts-server': 'https://accounts.zoho.eu' },
         extraTokenFields: { api_domain: 'https://www.zohoapis.eu' }
       },
       // The answer's api_domain names Zoho's real EU API host: the tenant app's base URL
@@ -36,7 +37,11 @@ t.test(
         pkce: false,
         params: { access_type: 'offline', prompt: 'consent' }
       },
-      metadata: () => ({ api_domain: 'https://www.zohoapis.eu', location: 'eu' }),
+      metadata: () => ({
+        api_domain: 'https://www.zohoapis.eu',
+        location: 'eu',
+        'accounts-server': 'https://accounts.zoho.eu'
+      }),
       // https://www.zoho.com/crm/developer/docs/api/v8/get-users.html (type=CurrentUser)
       verification: {
         path: '/api/crm/v8/users',
