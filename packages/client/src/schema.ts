@@ -288,7 +288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text format); a bearer token when LATCHKEY_METRICS_TOKEN is set */
+        /**
+         * Prometheus metrics (text format); a bearer token when LATCHKEY_METRICS_TOKEN is set
+         * @description The runtime's metrics (names `latchkey_`, docs/api.md lists them). With LATCHKEY_METRICS_TOKEN set, `Authorization: Bearer <the token>` is required and anything else is a 401; unset, the route is open, so keep it off the public network.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -298,12 +301,42 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The Prometheus text exposition format 0.0.4 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        /**
+                         * @example # HELP latchkey_refreshes_total Token refreshes by outcome: refreshed, refused, retryable, sibling
+                         *     # TYPE latchkey_refreshes_total counter
+                         *     latchkey_refreshes_total{outcome="refreshed"} 42
+                         */
+                        "text/plain": string;
+                    };
+                };
+                /** @description LATCHKEY_METRICS_TOKEN is set and the request did not carry it */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "unauthorized",
+                         *         "message": "this route needs Authorization: Bearer $LATCHKEY_METRICS_TOKEN"
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -534,6 +567,26 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "apiKeys": [
+                         *         {
+                         *           "id": "9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4",
+                         *           "label": "CI deploys",
+                         *           "prefix": "lk_Xq7Tn2V",
+                         *           "createdAt": "2026-12-01T09:00:00.000Z",
+                         *           "lastUsedAt": "2026-12-02T12:00:00.000Z"
+                         *         },
+                         *         {
+                         *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                         *           "label": "first key",
+                         *           "prefix": "lk_Pz4Hs8K",
+                         *           "createdAt": "2026-11-30T08:00:00.000Z",
+                         *           "lastUsedAt": null
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             apiKeys: {
                                 createdAt: string;
@@ -674,6 +727,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "label": "CI deploys"
+                     *     }
+                     */
                     "application/json": {
                         label?: string | null;
                     };
@@ -686,6 +744,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4",
+                         *       "label": "CI deploys",
+                         *       "prefix": "lk_Xq7Tn2V",
+                         *       "createdAt": "2026-12-01T09:00:00.000Z",
+                         *       "lastUsedAt": null,
+                         *       "apiKey": "lk_Xq7Tn2VbR9mK4wLp8sYd3cFh6jGt1nQa5zEu0oIy2xB"
+                         *     }
+                         */
                         "application/json": {
                             /** @description lk_…: shown this once, stored as a SHA-256 hash */
                             apiKey: string;
@@ -2880,6 +2948,44 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "connections": [
+                         *         {
+                         *           "id": "3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10",
+                         *           "connector": "github",
+                         *           "label": null,
+                         *           "externalId": "customer-42",
+                         *           "scheme": null,
+                         *           "status": "connected",
+                         *           "health": "green",
+                         *           "statusReason": null,
+                         *           "scopes": {
+                         *             "requested": [
+                         *               "repo",
+                         *               "read:user"
+                         *             ],
+                         *             "granted": [
+                         *               "repo",
+                         *               "read:user"
+                         *             ]
+                         *           },
+                         *           "expiresAt": "2026-12-02T20:00:00.000Z",
+                         *           "lastUsedAt": "2026-12-02T12:00:00.000Z",
+                         *           "metadata": {},
+                         *           "account": {
+                         *             "user": "octocat",
+                         *             "name": "The Octocat"
+                         *           },
+                         *           "verifiedAt": "2026-12-01T09:30:00.000Z",
+                         *           "parameters": {},
+                         *           "createdAt": "2026-12-01T09:29:41.000Z",
+                         *           "updatedAt": "2026-12-02T12:00:00.000Z"
+                         *         }
+                         *       ],
+                         *       "nextCursor": "MTc2NDU4MTM4MTAwMDAwMC4zYmRmMWMyZS01YTFmLTRjN2UtOWQzNS0wYzRmNmYxZjJhMTA"
+                         *     }
+                         */
                         "application/json": {
                             connections: {
                                 account: {
@@ -8424,6 +8530,28 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "endpoints": [
+                         *         {
+                         *           "id": "7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f",
+                         *           "url": "https://hooks.example.com/latchkey",
+                         *           "events": [
+                         *             "connection.connected",
+                         *             "connection.failed",
+                         *             "connection.recovered"
+                         *           ],
+                         *           "description": "Production: tell the CRM sync",
+                         *           "enabled": true,
+                         *           "disabledReason": null,
+                         *           "failingSince": null,
+                         *           "previousSecretExpiresAt": null,
+                         *           "createdAt": "2026-12-01T09:00:00.000Z",
+                         *           "updatedAt": "2026-12-01T09:00:00.000Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             endpoints: {
                                 createdAt: string;
@@ -8568,6 +8696,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "url": "https://hooks.example.com/latchkey",
+                     *       "events": [
+                     *         "connection.connected",
+                     *         "connection.failed",
+                     *         "connection.recovered"
+                     *       ],
+                     *       "description": "Production: tell the CRM sync"
+                     *     }
+                     */
                     "application/json": {
                         description?: string | null;
                         /** @description The event types sent to the endpoint (see api.md); omit or null for every type. */
@@ -8584,6 +8723,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f",
+                         *       "url": "https://hooks.example.com/latchkey",
+                         *       "events": [
+                         *         "connection.connected",
+                         *         "connection.failed",
+                         *         "connection.recovered"
+                         *       ],
+                         *       "description": "Production: tell the CRM sync",
+                         *       "enabled": true,
+                         *       "disabledReason": null,
+                         *       "failingSince": null,
+                         *       "previousSecretExpiresAt": null,
+                         *       "createdAt": "2026-12-01T09:00:00.000Z",
+                         *       "updatedAt": "2026-12-01T09:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7VRbOLRA3tU="
+                         *     }
+                         */
                         "application/json": {
                             createdAt: string;
                             description: string | null;
@@ -8748,6 +8906,24 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f",
+                         *       "url": "https://hooks.example.com/latchkey",
+                         *       "events": [
+                         *         "connection.connected",
+                         *         "connection.failed",
+                         *         "connection.recovered"
+                         *       ],
+                         *       "description": "Production: tell the CRM sync",
+                         *       "enabled": true,
+                         *       "disabledReason": null,
+                         *       "failingSince": null,
+                         *       "previousSecretExpiresAt": null,
+                         *       "createdAt": "2026-12-01T09:00:00.000Z",
+                         *       "updatedAt": "2026-12-01T09:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             createdAt: string;
                             description: string | null;
@@ -9031,6 +9207,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "events": null
+                     *     }
+                     */
                     "application/json": {
                         description?: string | null;
                         enabled?: boolean;
@@ -9048,6 +9230,24 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f",
+                         *       "url": "https://hooks.example.com/latchkey",
+                         *       "events": [
+                         *         "connection.connected",
+                         *         "connection.failed",
+                         *         "connection.recovered"
+                         *       ],
+                         *       "description": "Production: tell the CRM sync",
+                         *       "enabled": true,
+                         *       "disabledReason": null,
+                         *       "failingSince": null,
+                         *       "previousSecretExpiresAt": null,
+                         *       "createdAt": "2026-12-01T09:00:00.000Z",
+                         *       "updatedAt": "2026-12-01T09:00:00.000Z"
+                         *     }
+                         */
                         "application/json": {
                             createdAt: string;
                             description: string | null;
@@ -9209,6 +9409,40 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "deliveries": [
+                         *         {
+                         *           "id": "0d6f4a8e-93b1-4c2a-b7e5-1f2d3c4b5a69",
+                         *           "messageId": "msg_2bX9qLk3vR7tYp1sWm5nHc8d",
+                         *           "type": "connection.connected",
+                         *           "status": "pending",
+                         *           "attempts": 1,
+                         *           "nextAttemptAt": "2026-12-01T09:30:35.000Z",
+                         *           "lastAttemptAt": "2026-12-01T09:30:30.000Z",
+                         *           "lastStatusCode": 503,
+                         *           "lastDurationMs": 212,
+                         *           "lastError": "the endpoint answered 503: upstream unavailable",
+                         *           "createdAt": "2026-12-01T09:30:30.000Z",
+                         *           "finishedAt": null
+                         *         },
+                         *         {
+                         *           "id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                         *           "messageId": "msg_Qw8eR4tY6uI2oP0aS9dF7gHj",
+                         *           "type": "connection.created",
+                         *           "status": "succeeded",
+                         *           "attempts": 1,
+                         *           "nextAttemptAt": null,
+                         *           "lastAttemptAt": "2026-12-01T09:29:41.000Z",
+                         *           "lastStatusCode": 204,
+                         *           "lastDurationMs": 48,
+                         *           "lastError": null,
+                         *           "createdAt": "2026-12-01T09:29:41.000Z",
+                         *           "finishedAt": "2026-12-01T09:29:41.000Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
                         "application/json": {
                             deliveries: {
                                 attempts: number;
@@ -9379,6 +9613,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "0d6f4a8e-93b1-4c2a-b7e5-1f2d3c4b5a69",
+                         *       "messageId": "msg_2bX9qLk3vR7tYp1sWm5nHc8d",
+                         *       "type": "connection.connected",
+                         *       "status": "pending",
+                         *       "attempts": 1,
+                         *       "nextAttemptAt": "2026-12-01T09:30:35.000Z",
+                         *       "lastAttemptAt": "2026-12-01T09:30:30.000Z",
+                         *       "lastStatusCode": 503,
+                         *       "lastDurationMs": 212,
+                         *       "lastError": "the endpoint answered 503: upstream unavailable",
+                         *       "createdAt": "2026-12-01T09:30:30.000Z",
+                         *       "finishedAt": null
+                         *     }
+                         */
                         "application/json": {
                             attempts: number;
                             createdAt: string;
@@ -9549,6 +9799,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "0d6f4a8e-93b1-4c2a-b7e5-1f2d3c4b5a69",
+                         *       "messageId": "msg_2bX9qLk3vR7tYp1sWm5nHc8d",
+                         *       "type": "connection.connected",
+                         *       "status": "pending",
+                         *       "attempts": 1,
+                         *       "nextAttemptAt": "2026-12-01T09:30:35.000Z",
+                         *       "lastAttemptAt": "2026-12-01T09:30:30.000Z",
+                         *       "lastStatusCode": 503,
+                         *       "lastDurationMs": 212,
+                         *       "lastError": "the endpoint answered 503: upstream unavailable",
+                         *       "createdAt": "2026-12-01T09:30:30.000Z",
+                         *       "finishedAt": null
+                         *     }
+                         */
                         "application/json": {
                             attempts: number;
                             createdAt: string;
@@ -9716,6 +9982,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f",
+                         *       "url": "https://hooks.example.com/latchkey",
+                         *       "events": [
+                         *         "connection.connected",
+                         *         "connection.failed",
+                         *         "connection.recovered"
+                         *       ],
+                         *       "description": "Production: tell the CRM sync",
+                         *       "enabled": true,
+                         *       "disabledReason": null,
+                         *       "failingSince": null,
+                         *       "previousSecretExpiresAt": null,
+                         *       "createdAt": "2026-12-01T09:00:00.000Z",
+                         *       "updatedAt": "2026-12-01T09:00:00.000Z",
+                         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7VRbOLRA3tU="
+                         *     }
+                         */
                         "application/json": {
                             createdAt: string;
                             description: string | null;
@@ -9882,6 +10167,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "0d6f4a8e-93b1-4c2a-b7e5-1f2d3c4b5a69",
+                         *       "messageId": "msg_2bX9qLk3vR7tYp1sWm5nHc8d",
+                         *       "type": "connection.connected",
+                         *       "status": "pending",
+                         *       "attempts": 1,
+                         *       "nextAttemptAt": "2026-12-01T09:30:35.000Z",
+                         *       "lastAttemptAt": "2026-12-01T09:30:30.000Z",
+                         *       "lastStatusCode": 503,
+                         *       "lastDurationMs": 212,
+                         *       "lastError": "the endpoint answered 503: upstream unavailable",
+                         *       "createdAt": "2026-12-01T09:30:30.000Z",
+                         *       "finishedAt": null
+                         *     }
+                         */
                         "application/json": {
                             attempts: number;
                             createdAt: string;

@@ -17,6 +17,7 @@ import { DiscoveryCache } from './credentials/discovery-cache.js'
 import { VerificationService } from './connections/verification-service.js'
 import { ActionRunner } from './calls/action-runner.js'
 import { ConnectionLifecycle } from './connections/lifecycle.js'
+import type { HeldWebhooks } from './connections/lifecycle.js'
 import { ChangeFeed } from './connections/change-feed.js'
 import { ConnectionHandles } from './connections/connection-handle.js'
 import { UsageRecorder } from './calls/usage-recorder.js'
@@ -115,8 +116,8 @@ export function createRuntime(options: {
   })
   const actions = new ActionRunner(handles, http)
   const verification = new VerificationService(store, catalog, http, lifecycle)
-  const afterConnect = (tenantId: string, connectionId: string): Promise<void> =>
-    verification.afterConnect(tenantId, connectionId)
+  // Verification runs after a connect commits; the connect's webhooks wait for it, to carry the account.
+  const afterConnect = (held: HeldWebhooks): Promise<void> => verification.afterConnect(held)
   const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
   const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics)

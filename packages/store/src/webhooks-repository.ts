@@ -175,12 +175,16 @@ export class WebhooksRepository {
     return rows.map((r) => r.id)
   }
 
-  /** Stores a message and one pending delivery per endpoint. @returns the deliveries' ids. */
+  /**
+   * Stores a message and one pending delivery per endpoint, due now or, held, at `heldUntil`
+   * (the sweep leaves a delivery alone until it is due). @returns the deliveries' ids.
+   */
   async createMessage(
     tenantId: string,
     message: { readonly id: string; readonly type: string; readonly body: string },
     endpointIds: readonly string[],
-    trx: Executor = this.db
+    trx: Executor = this.db,
+    heldUntil?: Date
   ): Promise<string[]> {
     if (endpointIds.length === 0) return []
     await trx
@@ -190,8 +194,42 @@ export class WebhooksRepository {
     const rows = await trx
       .insertInto('webhook_deliveries')
       .values(
-        endpointIds.map((endpointId) => ({ tenant_id: tenantId, endpoint_id: endpointId, message_id: message.id }))
+        endpointIds.map((endpointId) => ({
+          tenant_id: tenantId,
+          endpoint_id: endpointId,
+          message_id: message.id,
+          ...(heldUntil === undefined ? {} : { next_attempt_at: heldUntil })
+        }))
       )
+      .returning('id')
+      .execute()
+    return rows.map((r) => r.id)
+  }
+
+  /**
+   * Releases a held message: its body replaced by `body` while none of its deliveries has
+   * been attempted (a receiver never sees two bodies under one `webhook-id`), and its
+   * unattempted deliveries due now. @returns the deliveries to queue
+   */
+  async releaseMessage(messageId: string, body: string, trx: Executor = this.db): Promise<string[]> {
+    await trx
+      .updateTable('webhook_messages')
+      .set({ body })
+      .where('id', '=', messageId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhook_deliveries').select('id').where('message_id', '=', messageId).where('attempts', '>', 0)
+          )
+        )
+      )
+      .execute()
+    const rows = await trx
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: new Date() })
+      .where('message_id', '=', messageId)
+      .where('status', '=', 'pending')
+      .where('attempts', '=', 0)
       .returning('id')
       .execute()
     return rows.map((r) => r.id)

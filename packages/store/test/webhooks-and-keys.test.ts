@@ -133,6 +133,81 @@ t.test('messages and deliveries: sent in the caller transaction, attempts record
   await store.webhooks.endpointAnswered(endpoint.id)
 })
 
+const SECRET = `whsec_${Buffer.alloc(32, 3).toString('base64')}`
+
+t.test('a held message: not due until released; released, its body rewritten and its deliveries due', async (t) => {
+  const { store } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  const endpoint = await store.webhooks.createEndpoint(tenant.id, {
+    url: 'https://hooks.example.com',
+    events: null,
+    description: null,
+    secret: SECRET
+  })
+  const heldUntil = new Date(Date.now() + 600_000)
+  const [deliveryId] = await store.webhooks.createMessage(
+    tenant.id,
+    { id: 'msg_held', type: 'connection.connected', body: '{"data":{"account":null}}' },
+    [endpoint.id],
+    store.db,
+    heldUntil
+  )
+  const held = await store.webhooks.getDelivery(tenant.id, endpoint.id, deliveryId ?? '')
+  t.same(held?.next_attempt_at, heldUntil, 'due only when the hold lapses')
+  // A delivery whose job was lost two minutes ago, beside it: the sweep takes that one only.
+  const [lost] = await store.webhooks.createMessage(tenant.id, { id: 'msg_lost', type: 'webhook.test', body: '{}' }, [
+    endpoint.id
+  ])
+  await store.db
+    .updateTable('webhook_deliveries')
+    .set({ next_attempt_at: new Date(Date.now() - 120_000) })
+    .where('id', '=', lost ?? '')
+    .execute()
+  t.same(await store.webhooks.overdue(60, 10), [{ id: lost, attempts: 0 }], 'the sweep leaves a held delivery alone')
+
+  const before = Date.now()
+  t.same(await store.webhooks.releaseMessage('msg_held', '{"data":{"account":{"user":"ada"}}}'), [deliveryId])
+  const sent = await store.webhooks.toSend(deliveryId ?? '', new Date())
+  t.equal(sent?.message.body, '{"data":{"account":{"user":"ada"}}}', 'the body rewritten')
+  t.ok((sent?.delivery.next_attempt_at.getTime() ?? Infinity) <= Date.now(), 'due now')
+  t.ok((sent?.delivery.next_attempt_at.getTime() ?? 0) >= before - 1_000)
+})
+
+t.test('a message already attempted keeps its body; its attempted deliveries are not due again', async (t) => {
+  const { store } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  const endpoints = await Promise.all(
+    ['https://a.example.com', 'https://b.example.com'].map((url) =>
+      store.webhooks.createEndpoint(tenant.id, { url, events: null, description: null, secret: SECRET })
+    )
+  )
+  const [tried, untried] = await store.webhooks.createMessage(
+    tenant.id,
+    { id: 'msg_sent', type: 'connection.connected', body: 'as sent' },
+    endpoints.map((e) => e.id),
+    store.db,
+    new Date(Date.now() + 600_000)
+  )
+  // The sweep sent one already (its process died before releasing it): a retry is scheduled.
+  const retryAt = new Date(Date.now() + 30_000)
+  t.ok(
+    await store.webhooks.recordAttempt(tried ?? '', 0, {
+      status: 'pending',
+      statusCode: 503,
+      durationMs: 5,
+      error: 'the endpoint answered 503',
+      nextAttemptAt: retryAt
+    })
+  )
+  t.same(
+    await store.webhooks.releaseMessage('msg_sent', 'rewritten'),
+    [untried],
+    'only the delivery never attempted is queued'
+  )
+  t.equal((await store.webhooks.toSend(untried ?? '', new Date()))?.message.body, 'as sent', 'one body per webhook-id')
+  t.same((await store.webhooks.toSend(tried ?? '', new Date()))?.delivery.next_attempt_at, retryAt, 'its retry kept')
+})
+
 t.test('API keys: created and listed by prefix, last use written, revoked but never the last', async (t) => {
   const { store } = await freshStore(t)
   const { tenant, apiKey } = await store.tenants.create('A')

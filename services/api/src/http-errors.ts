@@ -31,6 +31,12 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
+/**
+ * Where a field lives, as every 400 names it: `body`, `query` and `params` (fastify's
+ * validation context says `querystring` for the query).
+ */
+const ROOTS: Readonly<Record<string, string>> = { querystring: 'query' }
+
 function fieldPath(context: string | undefined, instancePath: string, params: Record<string, unknown>): string {
   const segments = instancePath
     .split('/')
@@ -39,7 +45,8 @@ function fieldPath(context: string | undefined, instancePath: string, params: Re
     .join('')
   const missing = typeof params.missingProperty === 'string' ? `.${params.missingProperty}` : ''
   const extra = typeof params.additionalProperty === 'string' ? `.${params.additionalProperty}` : ''
-  return `${context ?? 'body'}${segments}${missing}${extra}`
+  const root = context === undefined ? 'body' : (ROOTS[context] ?? context)
+  return `${root}${segments}${missing}${extra}`
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -80,6 +87,8 @@ function sentence(keyword: string, params: Record<string, unknown>, fallback: st
       return `must have at least ${limit} ${limit === 1 ? 'item' : 'items'}`
     case 'maxItems':
       return `must have at most ${limit} items`
+    case 'minProperties':
+      return limit === 1 ? 'must have at least one field' : `must have at least ${limit} fields`
     case 'uniqueItems':
       return 'must not repeat an item'
     case 'minimum':
@@ -121,7 +130,9 @@ export function readableIssues(
   const issues: { path: string; message: string }[] = []
   for (const [path, entry] of byPath) {
     const messages = [...new Set(entry.messages)]
-    if (entry.types.length > 0) messages.unshift(`must be ${orList([...new Set(entry.types)])}`)
+    // A union's branch of the value's own type said what is wrong: the other branches' types are noise.
+    if (entry.types.length > 0 && !(entry.union && messages.length > 0))
+      messages.unshift(`must be ${orList([...new Set(entry.types)])}`)
     // A union whose branches said nothing here: the value fits none of its shapes.
     if (messages.length === 0 && entry.union) messages.push('is not in any accepted form')
     for (const message of messages) issues.push({ path, message })

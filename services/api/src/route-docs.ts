@@ -22,6 +22,11 @@ export const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     description: "A connect session's token (POST /v1/connect-sessions): what the connect wizard calls."
+  },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'LATCHKEY_METRICS_TOKEN: /metrics takes it when it is set, and nothing when it is not.'
   }
 } as const
 

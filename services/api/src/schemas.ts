@@ -178,6 +178,27 @@ export const CredentialsBody = Type.Object({ credentials: CredentialsInput }, { 
 
 const NullableString = Type.Union([Type.String(), Type.Null()])
 
+/** A connection as the examples of the documents show it. */
+const connectionExample = {
+  id: '3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10',
+  connector: 'github',
+  label: null,
+  externalId: 'customer-42',
+  scheme: null,
+  status: 'connected',
+  health: 'green',
+  statusReason: null,
+  scopes: { requested: ['repo', 'read:user'], granted: ['repo', 'read:user'] },
+  expiresAt: '2026-12-02T20:00:00.000Z',
+  lastUsedAt: '2026-12-02T12:00:00.000Z',
+  metadata: {},
+  account: { user: 'octocat', name: 'The Octocat' },
+  verifiedAt: '2026-12-01T09:30:00.000Z',
+  parameters: {},
+  createdAt: '2026-12-01T09:29:41.000Z',
+  updatedAt: '2026-12-02T12:00:00.000Z'
+}
+
 export const ConnectionSchema = Type.Object(
   {
     id: Type.String(),
@@ -198,29 +219,7 @@ export const ConnectionSchema = Type.Object(
     createdAt: Type.String(),
     updatedAt: Type.String()
   },
-  {
-    examples: [
-      {
-        id: '3bdf1c2e-5a1f-4c7e-9d35-0c4f6f1f2a10',
-        connector: 'github',
-        label: null,
-        externalId: 'customer-42',
-        scheme: null,
-        status: 'connected',
-        health: 'green',
-        statusReason: null,
-        scopes: { requested: ['repo', 'read:user'], granted: ['repo', 'read:user'] },
-        expiresAt: '2026-12-02T20:00:00.000Z',
-        lastUsedAt: '2026-12-02T12:00:00.000Z',
-        metadata: {},
-        account: { user: 'octocat', name: 'The Octocat' },
-        verifiedAt: '2026-12-01T09:30:00.000Z',
-        parameters: {},
-        createdAt: '2026-12-01T09:29:41.000Z',
-        updatedAt: '2026-12-02T12:00:00.000Z'
-      }
-    ]
-  }
+  { examples: [connectionExample] }
 )
 
 export const ConnectionsQuery = Type.Object(
@@ -241,12 +240,22 @@ export const ConnectionsQuery = Type.Object(
   },
   { additionalProperties: false }
 )
-export const ConnectionsPage = Type.Object({
-  connections: Type.Array(ConnectionSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'pass as cursor for the next page; null after the last'
-  })
-})
+export const ConnectionsPage = Type.Object(
+  {
+    connections: Type.Array(ConnectionSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'pass as cursor for the next page; null after the last'
+    })
+  },
+  {
+    examples: [
+      {
+        connections: [connectionExample],
+        nextCursor: 'MTc2NDU4MTM4MTAwMDAwMC4zYmRmMWMyZS01YTFmLTRjN2UtOWQzNS0wYzRmNmYxZjJhMTA'
+      }
+    ]
+  }
+)
 export const EventsQuery = Type.Object(
   { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
   { additionalProperties: false }
@@ -329,7 +338,16 @@ export const WebhookEndpointBody = Type.Object(
     events: Type.Optional(Type.Union([Type.Null(), EventTypes])),
     description: Type.Optional(Type.Union([Type.Null(), Description]))
   },
-  { additionalProperties: false }
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        url: 'https://hooks.example.com/latchkey',
+        events: ['connection.connected', 'connection.failed', 'connection.recovered'],
+        description: 'Production: tell the CRM sync'
+      }
+    ]
+  }
 )
 export const WebhookEndpointPatch = Type.Object(
   {
@@ -338,7 +356,7 @@ export const WebhookEndpointPatch = Type.Object(
     description: Type.Optional(Type.Union([Type.Null(), Description])),
     enabled: Type.Optional(Type.Boolean())
   },
-  { additionalProperties: false, minProperties: 1 }
+  { additionalProperties: false, minProperties: 1, examples: [{ enabled: true, events: null }] }
 )
 const webhookEndpointFields = {
   id: Type.String(),
@@ -352,26 +370,88 @@ const webhookEndpointFields = {
   createdAt: Type.String(),
   updatedAt: Type.String()
 }
-export const WebhookEndpointSchema = Type.Object(webhookEndpointFields)
+const webhookEndpointExample = {
+  id: '7c1e0b7a-2f4d-4d7b-8f1e-5b2a9c3d4e6f',
+  url: 'https://hooks.example.com/latchkey',
+  events: ['connection.connected', 'connection.failed', 'connection.recovered'],
+  description: 'Production: tell the CRM sync',
+  enabled: true,
+  disabledReason: null,
+  failingSince: null,
+  previousSecretExpiresAt: null,
+  createdAt: '2026-12-01T09:00:00.000Z',
+  updatedAt: '2026-12-01T09:00:00.000Z'
+}
+export const WebhookEndpointSchema = Type.Object(webhookEndpointFields, { examples: [webhookEndpointExample] })
+export const WebhookEndpointList = Type.Object(
+  { endpoints: Type.Array(WebhookEndpointSchema) },
+  { examples: [{ endpoints: [webhookEndpointExample] }] }
+)
 /** Creation and rotation only: the signing secret, shown this once. */
-export const WebhookEndpointWithSecret = Type.Object({
-  ...webhookEndpointFields,
-  secret: Type.String({ description: 'whsec_…: verify signatures with it (Standard Webhooks); shown once' })
-})
-export const WebhookDeliverySchema = Type.Object({
-  id: Type.String(),
-  messageId: Type.String({ description: 'the webhook-id header, the same on every attempt and replay' }),
-  type: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
-  attempts: Type.Integer(),
-  nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
-  lastAttemptAt: Type.Union([Type.String(), Type.Null()]),
-  lastStatusCode: Type.Union([Type.Integer(), Type.Null()]),
-  lastDurationMs: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()])
-})
+export const WebhookEndpointWithSecret = Type.Object(
+  {
+    ...webhookEndpointFields,
+    secret: Type.String({ description: 'whsec_…: verify signatures with it (Standard Webhooks); shown once' })
+  },
+  { examples: [{ ...webhookEndpointExample, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7VRbOLRA3tU=' }] }
+)
+const webhookDeliveryExample = {
+  id: '0d6f4a8e-93b1-4c2a-b7e5-1f2d3c4b5a69',
+  messageId: 'msg_2bX9qLk3vR7tYp1sWm5nHc8d',
+  type: 'connection.connected',
+  status: 'pending',
+  attempts: 1,
+  nextAttemptAt: '2026-12-01T09:30:35.000Z',
+  lastAttemptAt: '2026-12-01T09:30:30.000Z',
+  lastStatusCode: 503,
+  lastDurationMs: 212,
+  lastError: 'the endpoint answered 503: upstream unavailable',
+  createdAt: '2026-12-01T09:30:30.000Z',
+  finishedAt: null
+}
+export const WebhookDeliverySchema = Type.Object(
+  {
+    id: Type.String(),
+    messageId: Type.String({ description: 'the webhook-id header, the same on every attempt and replay' }),
+    type: Type.String(),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    attempts: Type.Integer(),
+    nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
+    lastAttemptAt: Type.Union([Type.String(), Type.Null()]),
+    lastStatusCode: Type.Union([Type.Integer(), Type.Null()]),
+    lastDurationMs: Type.Union([Type.Integer(), Type.Null()]),
+    lastError: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    finishedAt: Type.Union([Type.String(), Type.Null()])
+  },
+  { examples: [webhookDeliveryExample] }
+)
+export const WebhookDeliveryList = Type.Object(
+  { deliveries: Type.Array(WebhookDeliverySchema) },
+  {
+    examples: [
+      {
+        deliveries: [
+          webhookDeliveryExample,
+          {
+            ...webhookDeliveryExample,
+            id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+            messageId: 'msg_Qw8eR4tY6uI2oP0aS9dF7gHj',
+            type: 'connection.created',
+            status: 'succeeded',
+            nextAttemptAt: null,
+            lastStatusCode: 204,
+            lastDurationMs: 48,
+            lastError: null,
+            createdAt: '2026-12-01T09:29:41.000Z',
+            lastAttemptAt: '2026-12-01T09:29:41.000Z',
+            finishedAt: '2026-12-01T09:29:41.000Z'
+          }
+        ]
+      }
+    ]
+  }
+)
 export const DeliveriesQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -386,7 +466,7 @@ export const DeliveryParams = Type.Object({
 
 export const ApiKeyBody = Type.Object(
   { label: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 100 })])) },
-  { additionalProperties: false }
+  { additionalProperties: false, examples: [{ label: 'CI deploys' }] }
 )
 const apiKeyFields = {
   id: Type.String(),
@@ -395,11 +475,42 @@ const apiKeyFields = {
   createdAt: Type.String(),
   lastUsedAt: Type.Union([Type.String(), Type.Null()])
 }
-export const ApiKeySchema = Type.Object(apiKeyFields)
-export const ApiKeyWithSecret = Type.Object({
-  ...apiKeyFields,
-  apiKey: Type.String({ description: 'lk_…: shown this once, stored as a SHA-256 hash' })
-})
+const apiKeyExample = {
+  id: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4',
+  label: 'CI deploys',
+  prefix: 'lk_Xq7Tn2V',
+  createdAt: '2026-12-01T09:00:00.000Z',
+  lastUsedAt: '2026-12-02T12:00:00.000Z'
+}
+export const ApiKeySchema = Type.Object(apiKeyFields, { examples: [apiKeyExample] })
+export const ApiKeyList = Type.Object(
+  { apiKeys: Type.Array(ApiKeySchema) },
+  {
+    examples: [
+      {
+        apiKeys: [
+          apiKeyExample,
+          {
+            id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+            label: 'first key',
+            prefix: 'lk_Pz4Hs8K',
+            createdAt: '2026-11-30T08:00:00.000Z',
+            lastUsedAt: null
+          }
+        ]
+      }
+    ]
+  }
+)
+export const ApiKeyWithSecret = Type.Object(
+  {
+    ...apiKeyFields,
+    apiKey: Type.String({ description: 'lk_…: shown this once, stored as a SHA-256 hash' })
+  },
+  {
+    examples: [{ ...apiKeyExample, lastUsedAt: null, apiKey: 'lk_Xq7Tn2VbR9mK4wLp8sYd3cFh6jGt1nQa5zEu0oIy2xB' }]
+  }
+)
 export const TenantSchema = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Type.String() })
 
 /** A connector's declared action (`GET /v1/connectors/:key/actions`). */

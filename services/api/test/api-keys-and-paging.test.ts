@@ -74,6 +74,23 @@ t.test('API keys: created with the key shown once, listed by prefix, revoked at 
     'body.label',
     'body.scope'
   ])
+  t.same(
+    [...bad.json().error.details].sort((a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1)),
+    [
+      { path: 'body.label', message: 'must be at most 100 characters long' },
+      { path: 'body.scope', message: 'is not a known field' }
+    ],
+    'each bad field once, in words'
+  )
+  const shape = await h.call('POST', '/v1/api-keys', { apiKey: tenant.apiKey, body: { label: { text: 'CI' } } })
+  t.equal(shape.statusCode, 400)
+  t.same(shape.json().error.details, [{ path: 'body.label', message: 'must be null or text' }])
+  const longId = await h.call('DELETE', `/v1/api-keys/${'k'.repeat(65)}`, { apiKey: tenant.apiKey })
+  t.equal(longId.statusCode, 400)
+  t.same(
+    longId.json().error.details.map((d: { path: string }) => d.path),
+    ['params.id']
+  )
 })
 
 t.test('the operator lists tenants with the admin token only', async (t) => {
@@ -151,11 +168,82 @@ t.test('connections page with a cursor, in a stable order, filtered by status an
   const badCursor = await h.call('GET', '/v1/connections?cursor=bm90LWEtY3Vyc29y', { apiKey: tenant.apiKey })
   t.equal(badCursor.statusCode, 400)
   t.match(badCursor.json(), { error: { details: [{ path: 'query.cursor' }] } })
-  const badQuery = await h.call('GET', '/v1/connections?health=blue&limit=0', { apiKey: tenant.apiKey })
+  const badQuery = await h.call('GET', '/v1/connections?health=blue&limit=0&cursor=&sort=name', {
+    apiKey: tenant.apiKey
+  })
   t.equal(badQuery.statusCode, 400)
+  t.same(
+    [...new Set(badQuery.json().error.details.map((d: { path: string }) => d.path))].sort(),
+    ['query.cursor', 'query.health', 'query.limit', 'query.sort'],
+    'every bad query field, named as the query'
+  )
+  t.match(badQuery.json().error.message, /query\.health/)
   const other = await h.createTenant('Other')
   t.same((await h.call('GET', '/v1/connections', { apiKey: other.apiKey })).json(), {
     connections: [],
     nextCursor: null
   })
+})
+
+t.test('connections filtered by connector, alone and with the other filters, across pages', async (t) => {
+  const h = await startHarness(t)
+  const tenant = await h.createTenant()
+  const keyed = await h.call('POST', '/v1/connectors', {
+    apiKey: tenant.apiKey,
+    body: {
+      key: 'keyed',
+      name: 'Keyed',
+      version: '1.0.0',
+      auth: {
+        kind: 'apiKey',
+        label: 'API key',
+        send: [{ in: 'header', name: 'x-api-key', value: '{{credentials.apiKey}}' }]
+      },
+      http: { baseUrl: 'https://api.keyed.example' }
+    }
+  })
+  t.equal(keyed.statusCode, 201, keyed.body)
+  const byConnector: Record<string, string[]> = { stripe: [], keyed: [] }
+  for (let i = 0; i < 6; i++) {
+    const connector = i % 3 === 0 ? 'keyed' : 'stripe'
+    const created = await h.call('POST', '/v1/connections', {
+      apiKey: tenant.apiKey,
+      body: {
+        connector,
+        externalId: i < 3 ? 'first' : 'second',
+        credentials: { apiKey: connector === 'stripe' ? `rk_test_${i}` : `key-${i}` }
+      }
+    })
+    t.equal(created.statusCode, 201, created.body)
+    byConnector[connector]?.push(created.json().id as string)
+  }
+  const ask = async (query: string) => {
+    const answer = await h.call('GET', `/v1/connections?${query}`, { apiKey: tenant.apiKey })
+    t.equal(answer.statusCode, 200, answer.body)
+    return answer.json() as { connections: { id: string; connector: string }[]; nextCursor: string | null }
+  }
+  const keyedOnly = await ask('connector=keyed')
+  t.same(keyedOnly.connections.map((c) => c.id).sort(), [...(byConnector.keyed ?? [])].sort(), 'only its connections')
+  t.ok(keyedOnly.connections.every((c) => c.connector === 'keyed'))
+  t.equal((await ask('connector=stripe')).connections.length, 4)
+  const paged: string[] = []
+  let cursor: string | null = null
+  do {
+    const page = await ask(`connector=stripe&limit=3${cursor === null ? '' : `&cursor=${cursor}`}`)
+    t.ok(
+      page.connections.every((c) => c.connector === 'stripe'),
+      'the filter holds on every page'
+    )
+    paged.push(...page.connections.map((c) => c.id))
+    cursor = page.nextCursor
+  } while (cursor !== null && paged.length < 10)
+  t.same(paged.sort(), [...(byConnector.stripe ?? [])].sort(), 'every stripe connection once over two pages')
+  t.same(
+    (await ask('connector=keyed&externalId=second')).connections.map((c) => c.id),
+    [byConnector.keyed?.[1]],
+    'with the external id'
+  )
+  t.same((await ask('connector=keyed&status=error')).connections, [], 'with the status')
+  t.same((await ask('connector=github')).connections, [], 'a connector without connections')
+  t.same((await ask('connector=nope')).connections, [], 'an unknown connector: none')
 })

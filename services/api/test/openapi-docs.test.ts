@@ -1,6 +1,24 @@
 import fastify from 'fastify'
 import t from 'tap'
+import type { TSchema } from 'typebox'
+import { Value } from 'typebox/value'
 import { latchkeyApp, serverOptions } from '../src/index.js'
+import {
+  ApiKeyBody,
+  ApiKeyList,
+  ApiKeySchema,
+  ApiKeyWithSecret,
+  ConnectionSchema,
+  ConnectionsPage,
+  ErrorSchema,
+  WebhookDeliveryList,
+  WebhookDeliverySchema,
+  WebhookEndpointBody,
+  WebhookEndpointList,
+  WebhookEndpointPatch,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecret
+} from '../src/schemas.js'
 import { ADMIN_TOKEN, startHarness } from './harness.js'
 
 interface Operation {
@@ -17,7 +35,12 @@ t.test('the OpenAPI document: every route, each with its tag and its real securi
     paths: Record<string, Record<string, Operation>>
     components: { securitySchemes: Record<string, unknown> }
   }
-  t.same(Object.keys(document.components.securitySchemes).sort(), ['adminToken', 'connectSession', 'tenantKey'])
+  t.same(Object.keys(document.components.securitySchemes).sort(), [
+    'adminToken',
+    'connectSession',
+    'metricsToken',
+    'tenantKey'
+  ])
   const security = (path: string, method = 'get') => document.paths[path]?.[method]?.security
   t.same(security('/v1/tenants', 'post'), [{ adminToken: [] }], 'the operator route takes the admin token')
   t.same(security('/v1/connections'), [{ tenantKey: [] }])
@@ -71,4 +94,89 @@ t.test('the docs page: Swagger UI served from this deployment, under a strict CS
     const asset = await h.call('GET', new URL(script, 'http://127.0.0.1/docs/static/index.html').pathname)
     t.equal(asset.statusCode, 200, `${script} is served here`)
   }
+})
+
+/** The main schemas of the document, each with examples that are its own. */
+const EXAMPLED: Record<string, TSchema> = {
+  ApiKeyBody,
+  ApiKeyList,
+  ApiKeySchema,
+  ApiKeyWithSecret,
+  ConnectionSchema,
+  ConnectionsPage,
+  ErrorSchema,
+  WebhookDeliveryList,
+  WebhookDeliverySchema,
+  WebhookEndpointBody,
+  WebhookEndpointList,
+  WebhookEndpointPatch,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecret
+}
+
+t.test('examples: every main schema has some, and each one validates against its schema', async (t) => {
+  for (const [name, schema] of Object.entries(EXAMPLED)) {
+    const examples = (schema as { examples?: unknown[] }).examples ?? []
+    t.ok(examples.length > 0, `${name} has examples`)
+    for (const example of examples) {
+      const errors = [...Value.Errors(schema, example)].map((e) => `${e.instancePath} ${e.message}`)
+      t.ok(
+        Value.Check(schema, example),
+        `${name}'s example is valid${errors.length === 0 ? '' : `: ${errors.join('; ')}`}`
+      )
+    }
+  }
+  // The example of a secret is shaped like one: a Standard Webhooks secret, an API key and its prefix.
+  const [withSecret] = (WebhookEndpointWithSecret as { examples?: { secret: string }[] }).examples ?? []
+  t.match(withSecret?.secret, /^whsec_[A-Za-z0-9+/]{43}=$/)
+  const [key] = (ApiKeyWithSecret as { examples?: { apiKey: string; prefix: string }[] }).examples ?? []
+  t.match(key?.apiKey, /^lk_[A-Za-z0-9_-]{43}$/)
+  t.equal(key?.prefix, key?.apiKey.slice(0, 10))
+  const [delivery] = (WebhookDeliverySchema as { examples?: { messageId: string }[] }).examples ?? []
+  t.match(delivery?.messageId, /^msg_[A-Za-z0-9_-]{24}$/)
+})
+
+t.test('the document carries the examples on its routes; /metrics with its optional token and its 401', async (t) => {
+  const h = await startHarness(t)
+  const document = (await h.call('GET', '/docs/json')).json() as {
+    paths: Record<string, Record<string, Record<string, unknown>>>
+  }
+  const media = (value: unknown) => (value as { content: Record<string, { example?: unknown }> }).content
+  const answer = (path: string, method: string, status: string) =>
+    media((document.paths[path]?.[method]?.responses as Record<string, unknown> | undefined)?.[status])
+  const request = (path: string, method: string) => media(document.paths[path]?.[method]?.requestBody)
+  const first = (schema: TSchema) => (schema as { examples?: unknown[] }).examples?.[0]
+  const cases: [what: string, content: () => Record<string, { example?: unknown }>, schema: TSchema][] = [
+    ['POST /v1/webhook-endpoints body', () => request('/v1/webhook-endpoints', 'post'), WebhookEndpointBody],
+    ['POST /v1/webhook-endpoints 201', () => answer('/v1/webhook-endpoints', 'post', '201'), WebhookEndpointWithSecret],
+    ['GET /v1/webhook-endpoints 200', () => answer('/v1/webhook-endpoints', 'get', '200'), WebhookEndpointList],
+    [
+      'PATCH /v1/webhook-endpoints/{id} body',
+      () => request('/v1/webhook-endpoints/{id}', 'patch'),
+      WebhookEndpointPatch
+    ],
+    ['GET deliveries 200', () => answer('/v1/webhook-endpoints/{id}/deliveries', 'get', '200'), WebhookDeliveryList],
+    ['POST test 202', () => answer('/v1/webhook-endpoints/{id}/test', 'post', '202'), WebhookDeliverySchema],
+    ['POST /v1/api-keys body', () => request('/v1/api-keys', 'post'), ApiKeyBody],
+    ['POST /v1/api-keys 201', () => answer('/v1/api-keys', 'post', '201'), ApiKeyWithSecret],
+    ['GET /v1/api-keys 200', () => answer('/v1/api-keys', 'get', '200'), ApiKeyList],
+    ['GET /v1/connections 200', () => answer('/v1/connections', 'get', '200'), ConnectionsPage]
+  ]
+  for (const [what, content, schema] of cases)
+    t.same(content()['application/json']?.example, first(schema), `${what}: its example in the document`)
+
+  const metrics = document.paths['/metrics']?.get as {
+    security: unknown
+    responses: Record<string, { content: Record<string, { example?: unknown; schema?: unknown }> }>
+  }
+  t.same(metrics.security, [{}, { metricsToken: [] }], 'none, or the metrics token when the deployment sets one')
+  t.match(metrics.responses['200']?.content['text/plain'], {
+    schema: { type: 'string' },
+    example: /^# HELP latchkey_/
+  })
+  t.match(metrics.responses['401']?.content['application/json']?.example, { error: { code: 'unauthorized' } })
+  t.ok(
+    Value.Check(ErrorSchema, metrics.responses['401']?.content['application/json']?.example),
+    'the 401 example is an error body'
+  )
 })

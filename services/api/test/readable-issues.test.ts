@@ -56,6 +56,44 @@ t.test('schema failures become one sentence per field, never the validator’s o
   )
 })
 
+t.test('a union says what its matching branch found; query fields are named as the query', async (t) => {
+  t.same(
+    readableIssues('body', [
+      { keyword: 'type', instancePath: '/label', params: { type: 'null' }, message: 'must be null' },
+      { keyword: 'maxLength', instancePath: '/label', params: { limit: 100 }, message: 'must NOT have more than 100' },
+      { keyword: 'anyOf', instancePath: '/label', params: {}, message: 'must match a schema in anyOf' }
+    ]),
+    [{ path: 'body.label', message: 'must be at most 100 characters long' }],
+    'a text too long is not told it must be null'
+  )
+  t.same(
+    readableIssues('querystring', [
+      { keyword: 'minimum', instancePath: '/limit', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' },
+      {
+        keyword: 'additionalProperties',
+        instancePath: '',
+        params: { additionalProperty: 'sort' },
+        message: 'must NOT have additional properties'
+      }
+    ]),
+    [
+      { path: 'query.limit', message: 'must be >= 1' },
+      { path: 'query.sort', message: 'is not a known field' }
+    ]
+  )
+  t.same(
+    readableIssues('body', [
+      {
+        keyword: 'minProperties',
+        instancePath: '',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 properties'
+      }
+    ]),
+    [{ path: 'body', message: 'must have at least one field' }]
+  )
+})
+
 t.test('through the API: every problem at once, each a sentence', async (t) => {
   const h = await startHarness(t)
   const tenant = await h.createTenant()

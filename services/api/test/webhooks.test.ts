@@ -1,7 +1,19 @@
 import t from 'tap'
 import { Webhook } from 'standardwebhooks'
-import { startWebhookReceiver } from '@latchkey/testkit'
-import { startHarness } from './harness.js'
+import { startQuirkyProvider, startWebhookReceiver, testConnector } from '@latchkey/testkit'
+import type { ReceivedWebhook } from '@latchkey/testkit'
+import type { Harness } from './harness.js'
+import { approveInBrowser, startHarness } from './harness.js'
+
+/** The paths of a 400's details, in order. */
+const pathsOf = (answer: { json(): unknown }): string[] =>
+  (answer.json() as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)
+
+/** No worker in the API harness: sends every queued webhook attempt as the worker would (sent ones are skipped). */
+async function deliverQueued(h: Harness): Promise<void> {
+  for (const job of await h.queues.webhook.getJobs(['waiting', 'delayed']))
+    await h.runtime.webhookSender.deliver(job.data)
+}
 
 t.test('webhook endpoints: created with a secret shown once, listed, edited, rotated, deleted', async (t) => {
   const h = await startHarness(t)
@@ -101,10 +113,35 @@ t.test('bad endpoints: a 400 listing every field', async (t) => {
     body: {}
   })
   t.equal(nothing.statusCode, 400, 'a PATCH must change something')
-  t.equal(
-    (await h.call('GET', '/v1/webhook-endpoints/x/deliveries?limit=0', { apiKey: tenant.apiKey })).statusCode,
-    400
+  t.match(nothing.json(), { error: { details: [{ path: 'body', message: 'must have at least one field' }] } })
+  const patch = await h.call('PATCH', `/v1/webhook-endpoints/${created.json().id}`, {
+    apiKey: tenant.apiKey,
+    body: { enabled: 'maybe', description: 'x'.repeat(501), events: ['connection.exploded'], secret: 'mine' }
+  })
+  t.equal(patch.statusCode, 400)
+  t.same(
+    [...new Set(pathsOf(patch))].sort(),
+    ['body.description', 'body.enabled', 'body.secret'],
+    'the shape: every bad field'
   )
+  const patchEvents = await h.call('PATCH', `/v1/webhook-endpoints/${created.json().id}`, {
+    apiKey: tenant.apiKey,
+    body: { url: 'ftp://hooks.example.com', events: ['connection.exploded'] }
+  })
+  t.same(pathsOf(patchEvents), ['body.url', 'body.events[0]'], 'the checks past the shape: every bad field')
+  const query = await h.call('GET', `/v1/webhook-endpoints/${created.json().id}/deliveries?limit=0&status=lost`, {
+    apiKey: tenant.apiKey
+  })
+  t.equal(query.statusCode, 400)
+  t.same([...new Set(pathsOf(query))].sort(), ['query.limit', 'query.status'], 'query fields named as the query')
+  t.match(query.json(), { error: { details: [{ path: 'query.limit', message: 'must be >= 1' }] } })
+  const longId = await h.call('GET', `/v1/webhook-endpoints/${'x'.repeat(65)}`, { apiKey: tenant.apiKey })
+  t.equal(longId.statusCode, 400)
+  t.same(pathsOf(longId), ['params.id'])
+  const deliveryId = await h.call('POST', `/v1/webhook-endpoints/x/deliveries/${'y'.repeat(65)}/retry`, {
+    apiKey: tenant.apiKey
+  })
+  t.same(pathsOf(deliveryId), ['params.deliveryId'])
   t.equal((await h.call('GET', '/v1/webhook-endpoints')).statusCode, 401, 'a tenant key is required')
 })
 
@@ -163,3 +200,79 @@ t.test('the signing secret never reaches a log line, even at debug level with a 
   }
   t.notOk(request?.body.includes(secret.slice(6)), 'nor in the webhook body')
 })
+
+t.test(
+  'connection.connected carries the account verification found, at the first connect and at every reconnect',
+  async (t) => {
+    const h = await startHarness(t)
+    const quirky = await startQuirkyProvider({ clientId: 'quirky-app', clientSecret: 'quirky-secret' })
+    t.teardown(() => quirky.close())
+    const hooks = await startWebhookReceiver()
+    t.teardown(() => hooks.close())
+    const tenant = await h.createTenant()
+    const endpoint = await h.call('POST', '/v1/webhook-endpoints', { apiKey: tenant.apiKey, body: { url: hooks.url } })
+    const secret = endpoint.json().secret as string
+    const definition = {
+      ...testConnector(quirky, {}, 'quirky'),
+      verification: { path: '/whoami', identity: { user: 'login', team: 'team.name' } }
+    }
+    t.equal((await h.call('POST', '/v1/connectors', { apiKey: tenant.apiKey, body: definition })).statusCode, 201)
+    await h.call('PUT', '/v1/connectors/quirky/app', {
+      apiKey: tenant.apiKey,
+      body: { clientId: 'quirky-app', clientSecret: 'quirky-secret' }
+    })
+    quirky.setApiAnswer('/api/whoami', { login: 'ada', team: { name: 'Engines' } })
+    const created = await h.call('POST', '/v1/connections', { apiKey: tenant.apiKey, body: { connector: 'quirky' } })
+    const id = created.json().id as string
+    t.match(await approveInBrowser(h, tenant.apiKey, id), /Authorization completed successfully/)
+    await deliverQueued(h)
+    const connectedBodies = (requests: readonly ReceivedWebhook[]) =>
+      requests
+        .map((r) => new Webhook(secret).verify(r.body, r.headers) as { type: string; data: Record<string, unknown> })
+        .filter((body) => body.type === 'connection.connected')
+    const [first] = await hooks.waitFor(3)
+    t.ok(first, 'delivered')
+    const [connected] = connectedBodies(hooks.received)
+    t.match(
+      connected?.data,
+      {
+        id,
+        status: 'connected',
+        scopes: { granted: ['read'] },
+        account: { user: 'ada', team: 'Engines' },
+        verifiedAt: /^\d{4}-/
+      },
+      'the first connect tells who connected'
+    )
+    t.same(
+      hooks.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort(),
+      ['connection.connected', 'connection.created', 'connection.verified'],
+      'each event once'
+    )
+
+    // Reconnected (the customer signed in again, as someone else): connected again, with the new identity.
+    quirky.setApiAnswer('/api/whoami', { login: 'grace', team: { name: 'Compilers' } })
+    t.match(await approveInBrowser(h, tenant.apiKey, id), /Authorization completed successfully/)
+    await deliverQueued(h)
+    await hooks.waitFor(5)
+    const again = connectedBodies(hooks.received)
+    t.equal(again.length, 2, 'a reconnect sends connection.connected again')
+    t.match(again[1]?.data, { id, status: 'connected', account: { user: 'grace', team: 'Compilers' } })
+    const ids = hooks.received.map((r) => r.headers['webhook-id'])
+    t.equal(new Set(ids).size, ids.length, 'each its own message')
+
+    // Reconnected as the same person: connected again (the identity unchanged is no verified event).
+    t.match(await approveInBrowser(h, tenant.apiKey, id), /Authorization completed successfully/)
+    await deliverQueued(h)
+    await hooks.waitFor(6)
+    const third = connectedBodies(hooks.received)
+    t.equal(third.length, 3)
+    t.match(third[2]?.data, { account: { user: 'grace', team: 'Compilers' } })
+    t.equal(hooks.received.length, 6, 'nothing else was sent')
+    const log = await h.call('GET', `/v1/webhook-endpoints/${endpoint.json().id}/deliveries`, { apiKey: tenant.apiKey })
+    t.ok(
+      (log.json().deliveries as { status: string }[]).every((d) => d.status === 'succeeded'),
+      'every delivery recorded as sent'
+    )
+  }
+)

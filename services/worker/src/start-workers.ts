@@ -4,7 +4,7 @@ import type { RedisClient } from '@latchkey/jobs'
 import type { Logger } from 'pino'
 import { QUEUE_NAMES, REVOKE_ATTEMPTS } from '@latchkey/jobs'
 import type { HttpJob, HttpJobResult, RefreshJob, RevokeJob, WebhookJob } from '@latchkey/jobs'
-import type { Runtime } from '@latchkey/runtime'
+import type { DeliveryResult, Runtime } from '@latchkey/runtime'
 import { queueBehaviour } from './job-errors.js'
 
 /** Options of {@link startWorkers}. */
@@ -89,7 +89,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     { ...common, concurrency }
   )
   // A webhook attempt records itself and queues its own retry; a worker lost mid-attempt leaves the job stalled, run again.
-  const webhook = new Worker<WebhookJob>(
+  const webhook = new Worker<WebhookJob, DeliveryResult>(
     QUEUE_NAMES.webhook,
     (job, token, signal) => run(queues.webhook, job, token, () => runtime.webhookSender.deliver(job.data, signal)),
     { ...common, concurrency }
@@ -116,6 +116,16 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     )
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'))
   }
+  // At debug level, what each job did, by ids and outcome only: a job's data and result (an
+  // http job's is the provider's answer) never reach a log.
+  for (const worker of [refresh, revoke, http, sweep])
+    worker.on('completed', (job: Job) => logger.debug({ queue: worker.name, jobId: job.id }, 'job completed'))
+  webhook.on('completed', (job, outcome) =>
+    logger.debug(
+      { queue: webhook.name, jobId: job.id, deliveryId: job.data.deliveryId, attempt: job.data.attempt, outcome },
+      'webhook attempt done'
+    )
+  )
 
   // The sweep's scheduler lives in Redis: PostgreSQL is the truth, so when Redis comes back
   // empty (restarted without its data) the scheduler is put back, on reconnect and by a periodic check.

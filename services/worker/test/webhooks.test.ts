@@ -1,10 +1,13 @@
+import { Writable } from 'node:stream'
 import t from 'tap'
 import type { Test } from 'tap'
 import { Webhook } from 'standardwebhooks'
+import { redactedLogOptions } from '@latchkey/runtime'
 import { startWebhookReceiver, testConnector } from '@latchkey/testkit'
 import type { ReceivedWebhook, WebhookReceiver } from '@latchkey/testkit'
 import { startWorkers } from '../src/index.js'
 import { pino } from 'pino'
+import type { LoggerOptions } from 'pino'
 import { eventually, startWorkerHarness } from './helpers.js'
 import type { WorkerHarness } from './helpers.js'
 
@@ -365,3 +368,96 @@ t.test('typed-in credentials: created and connected at once, then replaced in pl
   t.equal(replaced.data.status, 'connected')
   for (const request of requests) t.notOk(/key-canary/.test(request.body), 'no typed-in key in a webhook')
 })
+
+t.test(
+  'at debug level the worker logs each delivery by its ids: no signing secret and no token in its log',
+  async (t) => {
+    const h = await startWorkerHarness(t, { config: { webhooks: { retryDelaysMs: [50, 50] } } })
+    // This test's own workers, logging at debug level as the worker process does (its redaction, its options).
+    await h.workers.close()
+    const lines: string[] = []
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString())
+        done()
+      }
+    })
+    const logger = pino({ ...(redactedLogOptions('debug') as LoggerOptions), name: 'latchkey-worker' }, stream)
+    const workers = await startWorkers({
+      runtime: h.runtime,
+      connection: h.redis,
+      prefix: h.prefix,
+      concurrency: 2,
+      sweepIntervalMs: 60_000,
+      logger
+    })
+    t.teardown(() => workers.close())
+    const hooks = await receiver(t)
+    // Each message's first attempt gets a 500 that echoes what it was sent (signature and body): retried, and recorded.
+    const seen = new Set<string>()
+    hooks.answer((request) => {
+      const id = request.headers['webhook-id'] ?? ''
+      if (seen.has(id)) return { status: 204 }
+      seen.add(id)
+      return { status: 500, body: `${request.headers['webhook-signature']} ${request.body}` }
+    })
+    const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
+    const rotated = await h.runtime.webhooks.rotateSecret(h.tenantId, endpoint.id)
+    await h.runtime.connectors.createCustom(h.tenantId, {
+      key: 'keyed',
+      name: 'Keyed',
+      version: '1.0.0',
+      auth: {
+        kind: 'apiKey',
+        label: 'API key',
+        send: [{ in: 'header', name: 'x-api-key', value: '{{credentials.apiKey}}' }]
+      },
+      http: { baseUrl: h.quirky.apiBaseUrl }
+    })
+    await h.runtime.connections.create(h.tenantId, { connector: 'keyed', credentials: { apiKey: 'typed-key-canary' } })
+    const id = await h.connect()
+    const tokens = await tokensOf(h, id)
+    t.equal(tokens.length, 2, 'an access and a refresh token to look for')
+    // A refresh the provider refuses, in the worker: the job fails (logged) and the connection turns red (told).
+    await h.revokeRefreshTokenAtProvider(id)
+    await h.runtime.queues.enqueueRefresh({ connectionId: id, tenantId: h.tenantId, reason: 'forced' })
+    const types = ['connection.created', 'connection.connected', 'connection.failed']
+    await hooks.waitFor(2, ofType('connection.failed'))
+    const log = await eventually(async () => {
+      const deliveries = await h.runtime.webhooks.deliveries(h.tenantId, endpoint.id, { limit: 50 })
+      return deliveries.length === 5 && deliveries.every((d) => d.status === 'succeeded') ? deliveries : undefined
+    })
+    t.same(log.map((d) => d.type).sort(), [...types, ...types.slice(0, 2)].sort(), 'two connections, one refused')
+    t.ok(
+      log.every((d) => d.attempts === 2),
+      'each delivered at its second attempt'
+    )
+    for (const request of hooks.received) verify(rotated.secret, request)
+
+    const text = lines.join('')
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    t.ok(
+      entries.filter((e) => e.msg === 'webhook attempt done' && e.outcome === 'retrying').length >= 5,
+      'each first attempt logged at debug level'
+    )
+    t.ok(entries.filter((e) => e.msg === 'webhook attempt done' && e.outcome === 'delivered').length >= 5)
+    t.ok(
+      entries.some((e) => e.msg === 'job failed' && e.queue === 'refresh'),
+      'the refused refresh logged as a failed job'
+    )
+    const canaries = [
+      endpoint.secret,
+      endpoint.secret.slice('whsec_'.length),
+      rotated.secret,
+      rotated.secret.slice('whsec_'.length),
+      ...tokens,
+      'typed-key-canary',
+      'quirky-secret'
+    ]
+    for (const canary of canaries) t.notOk(text.includes(canary), 'no secret or token in the worker log')
+    for (const request of hooks.received) {
+      const signature = request.headers['webhook-signature'] ?? ''
+      for (const part of signature.split(' ')) t.notOk(text.includes(part.slice(3)), 'no signature in the log')
+    }
+  }
+)

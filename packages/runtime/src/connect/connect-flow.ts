@@ -24,7 +24,7 @@ import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
 import { connectionContext, oauth1Context, schemeOf } from '../connections/connection-context.js'
 import type { OAuth1Context } from '../connections/connection-context.js'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
-import type { ConnectionLifecycle } from '../connections/lifecycle.js'
+import type { ConnectionLifecycle, HeldWebhooks } from '../connections/lifecycle.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { redirectUriOf } from '../runtime-config.js'
 import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
@@ -173,8 +173,11 @@ export class ConnectFlow {
     private readonly config: RuntimeConfig,
     private readonly discovery: DiscoveryCache,
     private readonly lifecycle: ConnectionLifecycle,
-    /** Runs the connector's verification request once connected; its failure never fails the connect. */
-    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined,
+    /**
+     * Runs the connector's verification request once connected (its failure never fails the
+     * connect), then releases the webhooks the connect held.
+     */
+    private readonly afterConnect: (held: HeldWebhooks) => Promise<void>,
     private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
   ) {}
 
@@ -516,7 +519,7 @@ export class ConnectFlow {
       }
       const now = this.now()
       const scopes = consentedScopes(attempt, connection, tokens.scopes, context.auth.scopeIncludes)
-      await this.lifecycle.connected(
+      const held = await this.lifecycle.connected(
         { tenantId: attempt.tenant_id, connectionId: connection.id },
         {
           credential: {
@@ -538,7 +541,7 @@ export class ConnectFlow {
         }
       )
       await this.finish(attempt, 'connected')
-      await this.afterConnect(attempt.tenant_id, connection.id)
+      await this.afterConnect(held)
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
@@ -593,7 +596,7 @@ export class ConnectFlow {
           access.extra[name] === undefined ? [] : [[name, access.extra[name]]]
         )
       )
-      await this.lifecycle.connected(
+      const held = await this.lifecycle.connected(
         { tenantId: attempt.tenant_id, connectionId: connection.id },
         {
           credential: {
@@ -620,7 +623,7 @@ export class ConnectFlow {
         }
       )
       await this.finish(attempt, 'connected')
-      await this.afterConnect(attempt.tenant_id, connection.id)
+      await this.afterConnect(held)
       return { ok: true, connectionId: connection.id, connectorName: entry.definition.name }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error

@@ -37,7 +37,7 @@ import type { ConnectionView } from './connection-view.js'
 import { outageOf } from '../dependency-outage.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import type { CredentialService } from '../credentials/credential-service.js'
-import type { ConnectionLifecycle } from './lifecycle.js'
+import type { ConnectionLifecycle, HeldWebhooks } from './lifecycle.js'
 
 /** What `POST /v1/connections` takes. */
 export interface NewConnectionRequest {
@@ -228,8 +228,11 @@ export class ConnectionService {
     private readonly queues: JobQueues,
     private readonly credentials: CredentialService,
     private readonly lifecycle: ConnectionLifecycle,
-    /** Runs the connector's verification request; set by the runtime once the HTTP helper exists. */
-    private readonly afterConnect: (tenantId: string, connectionId: string) => Promise<void> = async () => undefined
+    /**
+     * Runs the connector's verification request, then releases the webhooks the connect held;
+     * set by the runtime once the HTTP helper exists.
+     */
+    private readonly afterConnect: (held: HeldWebhooks) => Promise<void>
   ) {}
 
   async create(tenantId: string, request: NewConnectionRequest): Promise<ConnectionView> {
@@ -294,7 +297,7 @@ export class ConnectionService {
     // No browser step: API keys and basic credentials are stored now; client credentials tokens are fetched on first use.
     const connected = stored !== undefined || (oauth !== undefined && oauth.grant === 'client_credentials')
     const sealed = await sealParameters(this.store, definition, parameters.values)
-    const connection = await this.lifecycle.transaction(async (trx) => {
+    const { connection, held } = await this.lifecycle.transaction(async (trx) => {
       const created = await this.store.connections.create(
         {
           tenantId,
@@ -310,7 +313,7 @@ export class ConnectionService {
         trx
       )
       const typedIn = stored !== undefined && auth.kind !== 'oauth2' && auth.kind !== 'oauth1'
-      await this.lifecycle.created(
+      const connectedHeld = await this.lifecycle.created(
         { tenantId, connectionId: created.id },
         {
           message: `Connection to ${definition.name} created (${auth.label})`,
@@ -333,9 +336,9 @@ export class ConnectionService {
                 message: `Connected to ${definition.name} with the app's client credentials; the first token is fetched on first use`
               }
       )
-      return created
+      return { connection: created, held: connectedHeld }
     })
-    if (connected) await this.afterConnect(tenantId, connection.id)
+    if (held !== undefined) await this.afterConnect(held)
     return this.get(tenantId, connection.id)
   }
 
@@ -369,12 +372,12 @@ export class ConnectionService {
         issues
       )
     const values = templateValuesOf(entry.definition, await openParameters(this.store, connection.parameters))
-    await this.lifecycle.credentialsReplaced(
+    const held = await this.lifecycle.credentialsReplaced(
       { tenantId, connectionId: id },
       typedCredentialWrite(scheme, stored, values),
       `New ${credentialsNoun(scheme)} saved`
     )
-    await this.afterConnect(tenantId, id)
+    await this.afterConnect(held)
     return this.get(tenantId, id)
   }
 

@@ -1,5 +1,5 @@
 import type { Connection, CredentialWrite, EventInput, Store } from '@latchkey/store'
-import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
+import type { HeldMessage, WebhookOutbox } from '../webhooks/webhook-outbox.js'
 import type { WebhookEventType } from '../webhooks/webhook-events.js'
 import type { ChangeFeed } from './change-feed.js'
 
@@ -7,6 +7,17 @@ import type { ChangeFeed } from './change-feed.js'
 export interface ConnectionRef {
   readonly tenantId: string
   readonly connectionId: string
+}
+
+/**
+ * Webhooks a transition stored but did not queue: a connect's `connection.connected` (and a
+ * replacement's `connection.credentials_replaced`) waits for the verification request that
+ * follows, so the builder hears of the account it found. The transition returns them;
+ * {@link ConnectionLifecycle.release} queues them.
+ */
+export interface HeldWebhooks {
+  readonly ref: ConnectionRef
+  readonly messages: readonly HeldMessage[]
 }
 
 /** The database or a transaction of it, as the repositories take them. */
@@ -42,7 +53,8 @@ export function refOf(connection: Pick<Connection, 'tenant_id' | 'id'>): Connect
  * transition happened and hand over the facts; only this module writes them. After each
  * committed change it tells every process (the change feed), so cached handles and tokens
  * are dropped at once. Transitions a builder hears of also store their webhook in the same
- * transaction (the outbox), queued once it committed.
+ * transaction (the outbox), queued once it committed; a connect's are held until its
+ * verification ran ({@link HeldWebhooks}).
  */
 export class ConnectionLifecycle {
   /** The webhook deliveries each open {@link transaction} has stored, to queue after its commit. */
@@ -69,6 +81,13 @@ export class ConnectionLifecycle {
     return result
   }
 
+  /** The deliveries `trx` queues when it commits. */
+  private pending(trx: LifecycleTransaction): string[] {
+    const pending = this.deliveries.get(trx)
+    if (pending === undefined) throw new Error('a transition that sends webhooks must run in lifecycle.transaction()')
+    return pending
+  }
+
   /** Stores a connection webhook in `trx`, to be queued when it commits. */
   private async notify(
     trx: LifecycleTransaction,
@@ -76,9 +95,26 @@ export class ConnectionLifecycle {
     type: WebhookEventType,
     fallback?: Record<string, unknown>
   ): Promise<void> {
-    const pending = this.deliveries.get(trx)
-    if (pending === undefined) throw new Error('a transition that sends webhooks must run in lifecycle.transaction()')
-    pending.push(...(await this.outbox.connectionEvent(trx, ref, type, fallback)))
+    this.pending(trx).push(...(await this.outbox.connectionEvent(trx, ref, type, fallback)))
+  }
+
+  /** Stores a connection webhook in `trx` held back for {@link release}. @returns what to release */
+  private async hold(trx: LifecycleTransaction, ref: ConnectionRef, type: WebhookEventType): Promise<HeldWebhooks> {
+    this.pending(trx) // like every webhook of a transition: only inside transaction()
+    const message = await this.outbox.hold(trx, ref, type)
+    return { ref, messages: message === undefined ? [] : [message] }
+  }
+
+  /**
+   * Queues the webhooks a transition held, once what followed it (the verification request)
+   * ran: each takes the account identity the connection has now.
+   */
+  async release(held: HeldWebhooks): Promise<void> {
+    if (held.messages.length === 0) return
+    await this.transaction(async (trx) => {
+      for (const message of held.messages)
+        this.pending(trx).push(...(await this.outbox.release(trx, held.ref, message)))
+    })
   }
 
   /**
@@ -98,6 +134,7 @@ export class ConnectionLifecycle {
   /**
    * Connected through the provider's consent: the token set, the connection connected with
    * the granted scopes and kept metadata, and the event, in one transaction.
+   * @returns its `connection.connected` webhook, held for the verification that follows
    */
   async connected(
     ref: ConnectionRef,
@@ -109,8 +146,8 @@ export class ConnectionLifecycle {
       readonly metadata: Record<string, unknown>
     },
     event: Omit<EventInput, 'kind' | 'level'>
-  ): Promise<void> {
-    await this.transaction(async (trx) => {
+  ): Promise<HeldWebhooks> {
+    const held = await this.transaction(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, change.credential, trx)
       await this.store.connections.update(
         ref.tenantId,
@@ -127,9 +164,10 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.connected', level: 'info', ...event }, trx)
-      await this.notify(trx, ref, 'connection.connected')
+      return this.hold(trx, ref, 'connection.connected')
     })
     await this.changed(ref)
+    return held
   }
 
   /**
@@ -168,9 +206,12 @@ export class ConnectionLifecycle {
     await this.changed(ref)
   }
 
-  /** Typed-in credentials replaced in place: stored, connected again, logged. */
-  async credentialsReplaced(ref: ConnectionRef, credential: CredentialWrite, message: string): Promise<void> {
-    await this.transaction(async (trx) => {
+  /**
+   * Typed-in credentials replaced in place: stored, connected again, logged.
+   * @returns its `connection.credentials_replaced` webhook, held for the verification that follows
+   */
+  async credentialsReplaced(ref: ConnectionRef, credential: CredentialWrite, message: string): Promise<HeldWebhooks> {
+    const held = await this.transaction(async (trx) => {
       await this.store.credentials.put(ref.tenantId, ref.connectionId, credential, trx)
       await this.store.connections.update(
         ref.tenantId,
@@ -179,29 +220,31 @@ export class ConnectionLifecycle {
         trx
       )
       await this.log(ref, { kind: 'connection.credentials_replaced', level: 'info', message }, trx)
-      await this.notify(trx, ref, 'connection.credentials_replaced')
+      return this.hold(trx, ref, 'connection.credentials_replaced')
     })
     await this.changed(ref)
+    return held
   }
 
   /**
    * Created: the row and its first log entries, inside the caller's {@link transaction} (which
    * inserted it). `connected` when no browser step is needed (typed-in credentials, stored
    * here; client credentials, whose token comes on first use).
+   * @returns when connected, its `connection.connected` webhook, held for the verification that follows
    */
   async created(
     ref: ConnectionRef,
     event: Omit<EventInput, 'kind' | 'level'>,
     trx: LifecycleTransaction,
     connected?: { readonly credential: CredentialWrite | undefined; readonly message: string }
-  ): Promise<void> {
+  ): Promise<HeldWebhooks | undefined> {
     await this.log(ref, { kind: 'connection.created', level: 'info', ...event }, trx)
     await this.notify(trx, ref, 'connection.created')
-    if (connected === undefined) return
+    if (connected === undefined) return undefined
     if (connected.credential !== undefined)
       await this.store.credentials.put(ref.tenantId, ref.connectionId, connected.credential, trx)
     await this.log(ref, { kind: 'connection.connected', level: 'info', message: connected.message }, trx)
-    await this.notify(trx, ref, 'connection.connected')
+    return this.hold(trx, ref, 'connection.connected')
   }
 
   /** Disconnected, inside the caller's {@link transaction} (which also takes the tokens away for revocation). */

@@ -15,7 +15,7 @@ import type { Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
 import { RuntimeError, notFound } from '../errors.js'
 import type { HttpHelper } from '../calls/http-helper.js'
-import type { ConnectionLifecycle } from './lifecycle.js'
+import type { ConnectionLifecycle, HeldWebhooks } from './lifecycle.js'
 import { readAnswer } from '../calls/read-answer.js'
 
 /** What a verification found. */
@@ -168,24 +168,27 @@ export class VerificationService {
   }
 
   /**
-   * Verifies when the connector declares a verification request; never throws, so a
-   * provider hiccup does not undo a connect that succeeded.
+   * Verifies when the connector declares a verification request, then releases the webhooks
+   * the connect held (they carry the account found); never throws for the provider's sake,
+   * so a provider hiccup does not undo a connect that succeeded.
    */
-  async afterConnect(tenantId: string, connectionId: string): Promise<void> {
-    const connection = await this.store.connections.get(tenantId, connectionId)
-    const entry = connection === undefined ? undefined : await this.catalog.get(tenantId, connection.connector_key)
-    if (entry?.definition.verification === undefined) return
+  async afterConnect(held: HeldWebhooks): Promise<void> {
+    const { tenantId, connectionId } = held.ref
     try {
-      await this.verify(tenantId, connectionId)
-    } catch (error) {
-      await this.lifecycle.log(
-        { tenantId, connectionId },
-        {
+      const connection = await this.store.connections.get(tenantId, connectionId)
+      const entry = connection === undefined ? undefined : await this.catalog.get(tenantId, connection.connector_key)
+      if (entry?.definition.verification === undefined) return
+      try {
+        await this.verify(tenantId, connectionId)
+      } catch (error) {
+        await this.lifecycle.log(held.ref, {
           kind: 'connection.verification_failed',
           level: 'warn',
           message: `Verification could not run: ${(error as Error).message}`
-        }
-      )
+        })
+      }
+    } finally {
+      await this.lifecycle.release(held)
     }
   }
 

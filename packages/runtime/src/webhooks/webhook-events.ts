@@ -5,11 +5,15 @@
 export const WEBHOOK_EVENT_TYPES = [
   /** A connection was created (typed-in credentials, or the start of a connect flow). */
   'connection.created',
-  /** Connected: the first connect and every reconnect, with the granted scopes and account. */
+  /**
+   * Connected: the first connect and every reconnect, with the granted scopes and the account
+   * the verification request after it found (the message waits for it).
+   */
   'connection.connected',
   /**
    * The verification request found who the credentials belong to, or found someone else:
-   * `account` is new or changed (it follows `connection.connected` when the connector verifies).
+   * `account` is new or changed (at a connect it is queued before `connection.connected`,
+   * which waits for the verification).
    */
   'connection.verified',
   /** Red: a refresh was refused, or an auth failure a refresh cannot fix; `statusReason` says why. */

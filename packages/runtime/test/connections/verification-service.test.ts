@@ -103,7 +103,7 @@ t.test('connecting runs the connector’s “who am I” request and keeps the i
     message: 'the connector "silent" declares no verification request'
   })
   t.match(await rejection(runtime.verification.verify(tenantId, UNKNOWN)), { code: 'not_found' })
-  await runtime.verification.afterConnect(tenantId, UNKNOWN)
+  await runtime.verification.afterConnect({ ref: { tenantId, connectionId: UNKNOWN }, messages: [] })
 })
 
 t.test('a refused or failed verification says why, on the connection and in its log', async (t) => {

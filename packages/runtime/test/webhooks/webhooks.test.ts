@@ -4,8 +4,8 @@ import { Webhook } from 'standardwebhooks'
 import type { ConnectorDefinitionJson } from '@latchkey/connector-sdk'
 import { startWebhookReceiver } from '@latchkey/testkit'
 import type { WebhookReceiver } from '@latchkey/testkit'
-import { RuntimeMetrics, WebhookOutbox, WebhookSender } from '../../src/index.js'
-import { startRuntime } from '../helpers.js'
+import { RuntimeMetrics, WEBHOOK_HOLD_MS, WebhookOutbox, WebhookSender } from '../../src/index.js'
+import { eventKinds, startRuntime } from '../helpers.js'
 
 const KEYED: ConnectorDefinitionJson = {
   key: 'keyed',
@@ -222,5 +222,104 @@ t.test(
       code: 'invalid_request',
       details: [{ path: 'query.cursor' }]
     })
+  }
+)
+
+t.test(
+  "a connect's webhook waits for its verification: it carries the account found, and is sent whatever verification did",
+  async (t) => {
+    const { runtime, queues, stack, tenantId } = await startRuntime(t, {
+      connectors: (s) => [
+        {
+          ...KEYED,
+          key: 'verified',
+          http: { baseUrl: s.quirkyProvider.apiBaseUrl },
+          auth: { kind: 'apiKey' as const, name: 'X-Api-Key' },
+          parameters: [],
+          verification: { path: '/me', identity: { login: 'account.login' } }
+        }
+      ],
+      stack: { quirkyProvider: { clientId: 'app', clientSecret: 'secret' } }
+    })
+    const quirky = stack.quirkyProvider
+    quirky.addApiKey('k-good')
+    quirky.setApiAnswer('/api/me', { account: { login: 'ada' } })
+    const hooks = await receiver(t)
+    const endpoint = await runtime.webhooks.create(tenantId, {
+      url: hooks.url,
+      events: ['connection.connected', 'connection.credentials_replaced']
+    })
+    // What the queue and the delivery log hold while the verification runs.
+    const during: { queued: number; deliveries: Awaited<ReturnType<typeof runtime.webhooks.deliveries>> }[] = []
+    const verify = runtime.verification.verify.bind(runtime.verification)
+    const failure: { error?: Error } = {}
+    runtime.verification.verify = async (tenant, connection) => {
+      during.push({
+        queued: await queues.webhook.count(),
+        deliveries: await runtime.webhooks.deliveries(tenantId, endpoint.id, { limit: 10 })
+      })
+      if (failure.error !== undefined) throw failure.error
+      return verify(tenant, connection)
+    }
+    /** Sends every queued attempt; @returns the bodies received so far, verified. */
+    const delivered = async () => {
+      for (const job of await queues.webhook.getJobs(['waiting'])) await runtime.webhookSender.deliver(job.data)
+      return hooks.received.map(
+        (r) => new Webhook(endpoint.secret).verify(r.body, r.headers) as { type: string; data: Record<string, unknown> }
+      )
+    }
+
+    const started = Date.now()
+    const good = await runtime.connections.create(tenantId, {
+      connector: 'verified',
+      credentials: { apiKey: 'k-good' }
+    })
+    t.equal(during.length, 1, 'verified once')
+    t.equal(during[0]?.queued, 0, 'nothing queued before the verification ran')
+    const [held] = during[0]?.deliveries ?? []
+    t.match(held, { type: 'connection.connected', status: 'pending', attempts: 0 })
+    t.ok(
+      Date.parse(held?.nextAttemptAt ?? '') >= started + WEBHOOK_HOLD_MS - 1_000,
+      'held: the sweep would send it only after the hold'
+    )
+    t.ok(
+      Date.parse((await runtime.webhooks.delivery(tenantId, endpoint.id, held?.id ?? '')).nextAttemptAt ?? '') <=
+        Date.now(),
+      'released: due now'
+    )
+    const [connected] = await delivered()
+    t.match(connected, { type: 'connection.connected', data: { id: good.id, account: { login: 'ada' } } })
+    t.type(connected?.data.verifiedAt, 'string')
+    t.equal(hooks.received[0]?.headers['webhook-id'], held?.messageId, 'the message stored at the connect, rewritten')
+
+    // Replaced by someone else's key: the replacement carries the identity verification found for it.
+    quirky.addApiKey('k-other')
+    quirky.setApiAnswer('/api/me', { account: { login: 'grace' } })
+    await runtime.connections.replaceCredentials(tenantId, good.id, { apiKey: 'k-other' })
+    t.match((await delivered())[1], {
+      type: 'connection.credentials_replaced',
+      data: { id: good.id, account: { login: 'grace' } }
+    })
+
+    // The provider refuses the key: the connect is still told (as it was when it happened), the failure in the log.
+    const refused = await runtime.connections.create(tenantId, {
+      connector: 'verified',
+      credentials: { apiKey: 'k-revoked' }
+    })
+    t.match((await delivered())[2], {
+      type: 'connection.connected',
+      data: { id: refused.id, status: 'connected', account: null, verifiedAt: null }
+    })
+    t.equal((await runtime.connections.get(tenantId, refused.id)).status, 'error', 'red since')
+
+    // The verification cannot run at all: still sent, and the log says why.
+    failure.error = new Error('verification exploded')
+    const broken = await runtime.connections.create(tenantId, {
+      connector: 'verified',
+      credentials: { apiKey: 'k-good' }
+    })
+    t.match((await delivered())[3], { type: 'connection.connected', data: { id: broken.id, account: null } })
+    t.equal((await eventKinds(runtime, tenantId, broken.id))[0], 'connection.verification_failed')
+    t.equal(hooks.received.length, 4)
   }
 )

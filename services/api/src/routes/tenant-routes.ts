@@ -4,7 +4,7 @@ import type { Runtime } from '@latchkey/runtime'
 import Type from 'typebox'
 import {
   ApiKeyBody,
-  ApiKeySchema,
+  ApiKeyList,
   ApiKeyWithSecret,
   ErrorSchema,
   IdParams,
@@ -60,11 +60,9 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = asy
         .header('cache-control', 'no-store')
         .send(await runtime.tenants.createKey(request.tenant.id, request.body?.label ?? null))
   )
-  app.get(
-    '/v1/api-keys',
-    { schema: { tags, response: { 200: Type.Object({ apiKeys: Type.Array(ApiKeySchema) }), ...errors } } },
-    async (request) => ({ apiKeys: await runtime.tenants.listKeys(request.tenant.id) })
-  )
+  app.get('/v1/api-keys', { schema: { tags, response: { 200: ApiKeyList, ...errors } } }, async (request) => ({
+    apiKeys: await runtime.tenants.listKeys(request.tenant.id)
+  }))
   app.delete(
     '/v1/api-keys/:id',
     { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors } } },

@@ -6,8 +6,10 @@ import {
   DeliveryParams,
   ErrorSchema,
   IdParams,
+  WebhookDeliveryList,
   WebhookDeliverySchema,
   WebhookEndpointBody,
+  WebhookEndpointList,
   WebhookEndpointPatch,
   WebhookEndpointSchema,
   WebhookEndpointWithSecret
@@ -35,7 +37,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = as
   )
   app.get(
     '/v1/webhook-endpoints',
-    { schema: { tags, response: { 200: Type.Object({ endpoints: Type.Array(WebhookEndpointSchema) }), ...errors } } },
+    { schema: { tags, response: { 200: WebhookEndpointList, ...errors } } },
     async (request) => ({ endpoints: await runtime.webhooks.list(request.tenant.id) })
   )
   app.get(
@@ -81,7 +83,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = as
         tags,
         params: IdParams,
         querystring: DeliveriesQuery,
-        response: { 200: Type.Object({ deliveries: Type.Array(WebhookDeliverySchema) }), ...errors }
+        response: { 200: WebhookDeliveryList, ...errors }
       }
     },
     async (request) => ({
