@@ -31,9 +31,8 @@ import { defineConnector } from '@latchkey/connector-sdk'
  *   `Retry-After` date on daily limits (Latchkey reads `Retry-After` first; a daily reset is far
  *   beyond any wait and goes back to the caller).
  *
- * Not declared: Zoom's Server-to-Server OAuth (`grant_type=account_credentials` with an
- * `account_id`) is a different grant the definition format cannot express yet (its
- * client-credentials scheme sends `grant_type=client_credentials`), so it is left out. The
+ * Zoom's Server-to-Server OAuth (`grant_type=account_credentials` with an `account_id`, an
+ * app in the customer's own account) is its own connector, `zoom-s2s`. Not declared: the
  * `app_deauthorized` webhook Zoom sends when a user removes the app is not something a
  * definition can receive.
  *

@@ -2,6 +2,8 @@ import { airtable } from '@latchkey/connector-airtable'
 import { asana } from '@latchkey/connector-asana'
 import { atlassian } from '@latchkey/connector-atlassian'
 import { attio } from '@latchkey/connector-attio'
+import { auth0 } from '@latchkey/connector-auth0'
+import { aws } from '@latchkey/connector-aws'
 import { bamboohr } from '@latchkey/connector-bamboohr'
 import { basecamp } from '@latchkey/connector-basecamp'
 import { bigcommerce } from '@latchkey/connector-bigcommerce'
@@ -21,6 +23,7 @@ import { front } from '@latchkey/connector-front'
 import { github } from '@latchkey/connector-github'
 import { gitlab } from '@latchkey/connector-gitlab'
 import { google } from '@latchkey/connector-google'
+import { googleCloud } from '@latchkey/connector-google-cloud'
 import { gusto } from '@latchkey/connector-gusto'
 import { helpScout } from '@latchkey/connector-help-scout'
 import { hubspot } from '@latchkey/connector-hubspot'
@@ -59,6 +62,7 @@ import { xero } from '@latchkey/connector-xero'
 import { zendesk } from '@latchkey/connector-zendesk'
 import { zohoCrm } from '@latchkey/connector-zoho-crm'
 import { zoom } from '@latchkey/connector-zoom'
+import { zoomS2s } from '@latchkey/connector-zoom-s2s'
 import type { ConnectorDefinition } from '@latchkey/connector-sdk'
 
 /**
@@ -70,6 +74,8 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   asana,
   atlassian,
   attio,
+  auth0,
+  aws,
   bamboohr,
   basecamp,
   bigcommerce,
@@ -89,6 +95,7 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   github,
   gitlab,
   google,
+  googleCloud,
   gusto,
   helpScout,
   hubspot,
@@ -126,5 +133,6 @@ export const CATALOG: readonly ConnectorDefinition[] = [
   xero,
   zendesk,
   zohoCrm,
-  zoom
+  zoom,
+  zoomS2s
 ]

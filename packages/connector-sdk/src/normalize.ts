@@ -129,6 +129,8 @@ export interface ResolvedOAuth2AuthorizationCode extends ResolvedOAuth2Base {
 /** An OAuth 2.0 client credentials auth with every default applied. */
 export interface ResolvedOAuth2ClientCredentials extends ResolvedOAuth2Base {
   readonly grant: 'client_credentials'
+  /** The `grant_type` sent: `client_credentials`, or the provider's own name (Zoom's `account_credentials`). */
+  readonly grantType: string
 }
 
 /** One value the end customer types in for an API key or basic scheme, as the wizard asks for it. */
@@ -490,7 +492,8 @@ export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): Resolve
         ...resolveOAuth2Base(auth),
         key,
         label: auth.label ?? DEFAULT_LABELS.client_credentials,
-        grant: 'client_credentials'
+        grant: 'client_credentials',
+        grantType: auth.grantType ?? 'client_credentials'
       }
     case 'apiKey':
       return resolveApiKey(auth, key)

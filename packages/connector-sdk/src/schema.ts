@@ -316,7 +316,19 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
 export const OAuth2ClientCredentialsSchema = Type.Object(
   {
     ...oauth2Common,
-    grant: Type.Literal('client_credentials')
+    grant: Type.Literal('client_credentials'),
+    /**
+     * The `grant_type` sent, for providers whose two-legged grant has a name of its own
+     * (Zoom's Server-to-Server OAuth: `account_credentials`, with `account_id` in `tokenParams`).
+     * @defaultValue `"client_credentials"`
+     * @see https://developers.zoom.us/docs/internal-apps/s2s-oauth/
+     */
+    grantType: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z][A-Za-z0-9_.:-]{0,127}$',
+        [PATTERN_MESSAGE]: 'must be a grant type name such as "account_credentials"'
+      })
+    )
   },
   { additionalProperties: false }
 )

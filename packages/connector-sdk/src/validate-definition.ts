@@ -477,6 +477,8 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
       )
     }
   })
+  if (typeof auth.grantType === 'string' && ['authorization_code', 'refresh_token'].includes(auth.grantType))
+    check.add(path('grantType'), `"${auth.grantType}" is not a two-legged grant; use grant "authorization_code"`)
   check.values(path('tokenParams'), auth.tokenParams, before, { reserved: RESERVED_TOKEN_PARAMS })
   check.values(path('tokenHeaders'), auth.tokenHeaders, before, { headers: true })
   checkScopes(check, auth, at)

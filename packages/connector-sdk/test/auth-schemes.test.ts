@@ -526,3 +526,31 @@ t.test('static headers may use any name but the ones a scheme puts its credentia
     'a key in the query'
   )
 })
+
+t.test("a two-legged grant with its own grant_type (Zoom's account_credentials)", async (t) => {
+  const zoom = {
+    ...base,
+    parameters: [{ key: 'accountId', label: 'Account ID' }],
+    auth: {
+      ...clientCredentials,
+      grantType: 'account_credentials',
+      tokenParams: { account_id: '{{parameters.accountId}}' }
+    }
+  }
+  t.same(issuesOf(zoom), [])
+  t.match(resolveAuthScheme(zoom as never), { grant: 'client_credentials', grantType: 'account_credentials' })
+  t.match(
+    resolveAuthScheme({ ...base, auth: clientCredentials } as never),
+    { grantType: 'client_credentials' },
+    'by default'
+  )
+  exactly(t, issuesOf({ ...zoom, auth: { ...zoom.auth, grantType: 'refresh_token' } }), [
+    { path: 'auth.grantType', message: /not a two-legged grant/ }
+  ])
+  exactly(t, issuesOf({ ...zoom, auth: { ...zoom.auth, grantType: 'account credentials' } }), [
+    { path: 'auth.grantType', message: /grant type name/ }
+  ])
+  exactly(t, issuesOf({ ...zoom, auth: { ...zoom.auth, tokenParams: { grant_type: 'x' } } }), [
+    { path: 'auth.tokenParams.grant_type', message: /./ }
+  ])
+})

@@ -22,7 +22,7 @@ export async function fetchClientToken(
     throw new TypeError(
       `the "${resolved.auth.key}" scheme of "${context.definition.key}" does not use the client credentials grant`
     )
-  const params: Record<string, string> = { grant_type: 'client_credentials' }
+  const params: Record<string, string> = { grant_type: resolved.auth.grantType }
   if (scopes.length > 0) params.scope = joinScopes(scopes, resolved.auth.scopeDelimiter)
   const tokens = await grantRequest(
     resolved,

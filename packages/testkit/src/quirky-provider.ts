@@ -109,6 +109,11 @@ export interface QuirkyModes {
   /** The `scope` of token answers exactly as sent, instead of the granted scopes (e.g. one holding U+0000). */
   tokenScope: string | undefined
   /**
+   * The accounts the `account_credentials` grant (Zoom's Server-to-Server OAuth) issues
+   * tokens for: the client authenticates and names one as `account_id`; any other is refused.
+   */
+  accountIds: readonly string[]
+  /**
    * Top-level token answer fields sent twice, a decoy value first and the real one last, in
    * the JSON text or the form body (an answer where "last wins" decides which token counts).
    */
@@ -184,6 +189,7 @@ const DEFAULT_MODES: QuirkyModes = {
   apiTokenHeader: undefined,
   extraTokenFields: {},
   tokenScope: undefined,
+  accountIds: [],
   duplicateTokenFields: [],
   denyDescription: 'The user denied access',
   callbackAppendParams: [],
@@ -225,6 +231,8 @@ export interface QuirkyCounters {
   lastApiAuth: 'bearer' | 'api_key' | 'basic' | 'query' | 'header' | 'declared' | undefined
   /** The claims of the last JWT bearer assertion accepted. */
   lastAssertion: Record<string, unknown> | undefined
+  /** The `account_id` of the last `account_credentials` token issued. */
+  lastAccountId: string | undefined
   /** The headers of the last API request, as received (lower-case names). */
   lastApiHeaders: Readonly<Record<string, string | string[] | undefined>> | undefined
   /** The query of the last authorize request. */
@@ -319,6 +327,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     lastAuthorize: undefined,
     lastAssertion: undefined,
     lastApiHeaders: undefined,
+    lastAccountId: undefined,
     sites: [],
     concurrentTokenRequests: 0,
     maxConcurrentTokenRequests: 0
@@ -520,6 +529,21 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     }
     if (grant === 'client_credentials') {
       answer(req, res, 200, issue(token('family'), (form.get('scope') ?? '').split(/[ ,]+/).join(' '), false))
+      return
+    }
+    if (grant === 'account_credentials') {
+      const account = form.get('account_id') ?? ''
+      if (!modes.accountIds.includes(account))
+        return oauthError(
+          req,
+          res,
+          400,
+          'invalid_request',
+          `account_id "${account}" is not an account of this app`,
+          form
+        )
+      counters.lastAccountId = account
+      answer(req, res, 200, issue(token('family'), modes.tokenScope ?? '', false))
       return
     }
     oauthError(req, res, 400, 'unsupported_grant_type', `grant_type ${grant} is not supported`, form)

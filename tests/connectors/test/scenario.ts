@@ -109,6 +109,23 @@ export interface ScenarioResult {
   readonly connectionId: string
 }
 
+/** Disconnects a connection whose connector declares no revocation, and waits until the log says so. */
+export async function disconnectWithoutRevocation(t: Test, system: System, connectionId: string): Promise<void> {
+  const disconnected = await system.api('POST', `/v1/connections/${connectionId}/disconnect`)
+  t.equal(disconnected.body.status, 'disconnected')
+  let kinds: string[] = []
+  await until(
+    'the disconnect to be recorded',
+    async () => {
+      kinds = (await system.api('GET', `/v1/connections/${connectionId}/events?limit=5`)).body.events.map(
+        (e: { kind: string }) => e.kind
+      )
+      return kinds.includes('revocation.not_supported')
+    },
+    () => JSON.stringify(kinds)
+  )
+}
+
 export async function until(
   what: string,
   check: () => Promise<boolean> | boolean,

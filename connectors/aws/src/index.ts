@@ -1,0 +1,2 @@
+export { aws } from './aws.js'
+export { aws as default } from './aws.js'
