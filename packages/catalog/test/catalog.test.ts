@@ -35,7 +35,16 @@ t.test('every package under connectors/ is in the catalog, and every definition 
   )
   t.same(
     [...kinds].sort(),
-    ['apiKey', 'basic', 'oauth1', 'oauth2:authorization_code', 'tokenExchange'],
-    'the catalog exercises API keys, basic auth, a token exchange and OAuth 1.0a besides OAuth 2.0'
+    [
+      'apiKey',
+      'awsSigV4',
+      'basic',
+      'jwtBearer',
+      'oauth1',
+      'oauth2:authorization_code',
+      'oauth2:client_credentials',
+      'tokenExchange'
+    ],
+    'the catalog exercises every auth shape a definition can say'
   )
 })
