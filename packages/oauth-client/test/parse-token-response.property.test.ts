@@ -145,7 +145,9 @@ t.test('a well-formed answer always parses, whatever its extra fields', async (t
         return (
           tokens.accessToken === accessToken &&
           // 0 means "does not expire" (Mailchimp); any other lifetime counts from now.
-          (expiresIn === 0 ? tokens.expiresAt === undefined : tokens.expiresAt?.getTime() === 1000 + expiresIn * 1000) &&
+          (expiresIn === 0
+            ? tokens.expiresAt === undefined
+            : tokens.expiresAt?.getTime() === 1000 + expiresIn * 1000) &&
           tokens.tokenType === 'Bearer'
         )
       }
