@@ -50,6 +50,12 @@ export interface StackOptions {
   readonly authorizationServer?: AuthorizationServerOptions
   /** Start the quirky provider with these options, closed at cleanup. */
   readonly quirkyProvider?: QuirkyProviderOptions
+  /**
+   * How long one cleanup may take before it is reported as stuck by its label (and the next
+   * ones run), so a hang names what hung instead of running into the test's timeout.
+   * @defaultValue 30 000 ms
+   */
+  readonly cleanupTimeoutMs?: number
 }
 
 /** The infrastructure of one test, cleaned up once, last in first out, when the test ends. */
@@ -122,6 +128,21 @@ async function disconnect(redis: Redis): Promise<void> {
   }
 }
 
+/** Longer than any cleanup takes (the Redis disconnect gives up after 10 s); a stuck one is named, and the rest still run. */
+const CLEANUP_TIMEOUT_MS = 30_000
+
+async function withinCleanupTime(cleanup: Cleanup, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const stuck = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not finish within ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    await Promise.race([Promise.resolve().then(cleanup.fn), stuck])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -156,7 +177,7 @@ export async function startStack<O extends StackOptions = Record<never, never>>(
     for (let next = cleanups.pop(); next !== undefined; next = cleanups.pop()) {
       ran++
       try {
-        await next.fn()
+        await withinCleanupTime(next, settings.cleanupTimeoutMs ?? CLEANUP_TIMEOUT_MS)
       } catch (error) {
         errors.push(error)
         failed.push(`${next.label}: ${messageOf(error)}`)

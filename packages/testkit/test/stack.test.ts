@@ -122,6 +122,25 @@ t.test('a failing cleanup does not stop the others; every failure is reported', 
   await t.rejects(fake.registered[0]?.() as Promise<void>, { code: 'CLEANUP_FAILED' }, 'the teardown reports it too')
 })
 
+t.test('a cleanup that never finishes is reported by its label, and the others still run', async (t) => {
+  const fake = teardowns()
+  const stack = await startStack(fake, { cleanupTimeoutMs: 300 })
+  const ran: string[] = []
+  stack.defer(() => void ran.push('after'), 'the one after')
+  stack.defer(() => new Promise(() => undefined), 'close the workers')
+  const failure = await stack.cleanup().then(
+    () => undefined,
+    (error: unknown) => error
+  )
+  t.match(failure, {
+    code: 'CLEANUP_FAILED',
+    message: /^1 of 4 cleanups of the test stack failed: close the workers: did not finish within 300 ms$/
+  })
+  t.same(ran, ['after'], 'the cleanups after the stuck one still ran')
+  t.equal(stack.redis.status, 'end')
+  t.notOk(await databaseExists(stack.databaseUrl), 'the database is dropped anyway')
+})
+
 t.test('with the test’s own database and Redis, the stack uses them and drops nothing', async (t) => {
   const database = await createTestDatabase()
   t.teardown(() => database.drop())
