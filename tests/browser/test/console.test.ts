@@ -196,5 +196,24 @@ t.test(
     const keyRow = page.locator(`tr[data-connection-id="${withKey.body.id}"]`)
     await keyRow.getByRole('button', { name: 'Disconnect' }).waitFor()
     t.equal(await keyRow.getByRole('button', { name: 'Refresh' }).count(), 0, 'no Refresh for an API key')
+
+    // A connect link that offers chosen connectors only.
+    await page.getByLabel('End customer id (externalId)').fill('customer-9')
+    const choices = page.getByRole('group', { name: 'Connectors the wizard offers' })
+    await choices.getByLabel('Sandbox').check()
+    await choices.getByLabel('OpenAI').check()
+    await page.getByRole('button', { name: 'Create connect link' }).click()
+    const chosenLink = page.locator('#connect-link')
+    await chosenLink.waitFor()
+    const chosenWizard = await system.page()
+    await chosenWizard.page.goto((await chosenLink.getAttribute('href'))!)
+    await chosenWizard.page.locator('section[data-connector="sandbox"]').waitFor()
+    t.same(
+      await chosenWizard.page
+        .locator('section.connector')
+        .evaluateAll((sections) => sections.map((s) => s.getAttribute('data-connector')).sort()),
+      ['openai', 'sandbox'],
+      'the wizard offers exactly the connectors the link names'
+    )
   }
 )

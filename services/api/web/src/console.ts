@@ -571,6 +571,20 @@ function renderTry(): void {
       required: true,
       control: h('input', { name: 'externalId', type: 'text', value: 'test-customer', autocomplete: 'off' })
     }),
+    h(
+      'fieldset',
+      { class: 'choice-list', 'data-path': 'body.connectors' },
+      h('legend', {}, 'Connectors the wizard offers'),
+      h('p', { class: 'help', id: 'try-connectors-help' }, 'None chosen: every connector the customer can use.'),
+      ...connectors.map((c) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', { type: 'checkbox', name: 'connectors', value: c.key, 'aria-describedby': 'try-connectors-help' }),
+          ` ${c.name}`
+        )
+      )
+    ),
     general,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create connect link'))
   )
@@ -579,8 +593,11 @@ function renderTry(): void {
     void (async () => {
       clearFieldIssues(form, general)
       try {
+        const data = new FormData(form)
+        const chosen = data.getAll('connectors').map(String)
         const link = await api.request<{ url: string; expiresAt: string }>('POST', '../v1/connect-sessions', {
-          externalId: String(new FormData(form).get('externalId') ?? '').trim()
+          externalId: String(data.get('externalId') ?? '').trim(),
+          ...(chosen.length === 0 ? {} : { connectors: chosen })
         })
         result.replaceChildren(
           h(
