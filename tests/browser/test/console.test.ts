@@ -196,6 +196,23 @@ t.test(
     const keyRow = page.locator(`tr[data-connection-id="${withKey.body.id}"]`)
     await keyRow.getByRole('button', { name: 'Disconnect' }).waitFor()
     t.equal(await keyRow.getByRole('button', { name: 'Refresh' }).count(), 0, 'no Refresh for an API key')
+    // At 375 px the rows are cards: the header row is gone, so every cell says which column it is.
+    await page.setViewportSize({ width: 375, height: 740 })
+    const labels = await keyRow
+      .locator('td')
+      .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, '::before').content))
+    t.same(
+      labels,
+      ['"State"', '"Connector"', '"Customer"', '"Last used"', '"Token expires"', '"Actions"'],
+      'each cell labelled at 375 px'
+    )
+    const header = await page.locator('.connections-table thead').boundingBox()
+    t.ok(
+      header !== null && header.x + header.width <= 0,
+      'the header row is moved out of sight (kept for screen readers)'
+    )
+    await system.screenshot(page, 'console-connections-375')
+    await page.setViewportSize({ width: 1100, height: 900 })
 
     // A connect link that offers chosen connectors only.
     await page.getByLabel('End customer id (externalId)').fill('customer-9')

@@ -509,14 +509,20 @@ function connectionRow(connection: Connection): HTMLElement[] {
     h(
       'tr',
       { 'data-connection-id': connection.id },
-      h('td', {}, stateBadge(connection)),
-      h('td', {}, name, connection.label === null ? null : h('div', { class: 'muted' }, connection.label)),
-      h('td', {}, connection.externalId ?? '—'),
-      h('td', {}, timeAgo(connection.lastUsedAt)),
-      h('td', {}, timeAgo(connection.expiresAt, '—')),
+      // Each cell names its column: on a narrow screen the rows become cards and the header is gone.
+      h('td', { 'data-label': 'State' }, stateBadge(connection)),
       h(
         'td',
-        { class: 'actions' },
+        { 'data-label': 'Connector' },
+        name,
+        connection.label === null ? null : h('div', { class: 'muted' }, connection.label)
+      ),
+      h('td', { 'data-label': 'Customer' }, connection.externalId ?? '—'),
+      h('td', { 'data-label': 'Last used' }, timeAgo(connection.lastUsedAt)),
+      h('td', { 'data-label': 'Token expires' }, timeAgo(connection.expiresAt, '—')),
+      h(
+        'td',
+        { class: 'actions', 'data-label': 'Actions' },
         h(
           'button',
           {
