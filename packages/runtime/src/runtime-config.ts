@@ -24,6 +24,11 @@ export interface RuntimeConfig {
   /** The sweep spreads due refreshes over up to this long (never past half the token's remaining life). @defaultValue `30` */
   readonly refreshSpreadSeconds?: number
   /**
+   * Attempts never connected (the consent abandoned, denied, or failed before any token) are
+   * deleted by the sweep once untouched this long; `0` keeps them. @defaultValue `24`
+   */
+  readonly abandonedConnectionHours?: number
+  /**
    * Let connectors reach loopback and private addresses (development, tests, on-premise
    * providers). Off in production: tenants define connectors, so their URLs are untrusted.
    * @defaultValue `false`

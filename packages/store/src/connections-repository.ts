@@ -210,6 +210,32 @@ export class ConnectionsRepository {
     return result.numDeletedRows > 0n
   }
 
+  /**
+   * Deletes attempts abandoned before `before`: connections never connected (`configured`,
+   * holding no credential) and untouched since. Their events and attempts go with them.
+   * @returns the rows deleted, at most `limit`
+   */
+  async deleteAbandoned(before: Date, limit: number): Promise<{ tenantId: string; id: string }[]> {
+    const rows = await this.db
+      .deleteFrom('connections')
+      .where('id', 'in', (db) =>
+        db
+          .selectFrom('connections as c')
+          .select('c.id')
+          .where('c.status', '=', 'configured')
+          .where('c.updated_at', '<', before)
+          .where((eb) =>
+            eb.not(
+              eb.exists(eb.selectFrom('credentials').select('connection_id').whereRef('connection_id', '=', 'c.id'))
+            )
+          )
+          .limit(limit)
+      )
+      .returning(['tenant_id', 'id'])
+      .execute()
+    return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id }))
+  }
+
   /** The customer's own client of a customer-owned connection, secret decrypted. */
   async client(connection: Connection): Promise<{ clientId: string; clientSecret: string } | undefined> {
     if (connection.client_id === null || connection.client_secret_enc === null) return undefined

@@ -29,7 +29,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-03-webhooks',
       '2026-12-04-api-key-labels',
       '2026-12-05-actions-consent',
-      '2026-12-06-connections-list-order'
+      '2026-12-06-connections-list-order',
+      '2026-12-07-abandoned-attempts'
     ],
     'exactly one process applied the migrations, in order'
   )

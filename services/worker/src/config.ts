@@ -19,6 +19,8 @@ export const WorkerConfigSchema = Type.Object({
   REFRESH_CONCURRENCY_PER_HOST: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   /** The sweep spreads due refreshes over up to this many seconds (never past half a token's remaining life). */
   REFRESH_SPREAD_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
+  /** The sweep deletes connect attempts never connected (abandoned, denied) once untouched this long; 0 keeps them. */
+  ABANDONED_CONNECTION_HOURS: Type.Integer({ minimum: 0, maximum: 8760, default: 24 }),
   /** How often the worker checks that its job schedulers still exist in Redis (re-created after Redis lost its data). */
   SCHEDULER_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   /** How long a worker's hold on an active job lasts; a worker that dies loses it after this and the job runs again. */

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     config: {
       ...runtimeConfigOf(config, config.PUBLIC_URL),
       refreshConcurrencyPerHost: config.REFRESH_CONCURRENCY_PER_HOST,
-      refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS
+      refreshSpreadSeconds: config.REFRESH_SPREAD_SECONDS,
+      abandonedConnectionHours: config.ABANDONED_CONNECTION_HOURS
     },
     metrics: new RuntimeMetrics()
   })

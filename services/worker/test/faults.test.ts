@@ -124,7 +124,12 @@ t.test('the sweep spreads a burst of due refreshes, never past half a token’s 
     .execute()
   const draws = [0.1, 0.5, 0.9, 0.99]
   let i = 0
-  t.same(await h.runtime.jobs.sweep(5_000, () => draws[i++] ?? 0), { refreshes: 4, revocations: 0, webhooks: 0 })
+  t.same(await h.runtime.jobs.sweep(5_000, () => draws[i++] ?? 0), {
+    refreshes: 4,
+    revocations: 0,
+    webhooks: 0,
+    abandoned: 0
+  })
   const jobs = await h.runtime.queues.refresh.getJobs(['delayed', 'waiting'])
   t.equal(jobs.length, 4)
   const delays = new Map(jobs.map((job) => [job.data.connectionId, job.opts.delay ?? 0]))
@@ -185,7 +190,7 @@ t.test(
       .updateTable('revocations')
       .set({ created_at: new Date(Date.now() - 60_000) })
       .execute()
-    t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 1, webhooks: 0 })
+    t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 1, webhooks: 0, abandoned: 0 })
     t.equal(await h.runtime.queues.revoke.count(), 1, 'queued once Redis had room again')
   }
 )

@@ -213,7 +213,7 @@ export class BackgroundJobs {
   async sweep(
     limit = 5_000,
     random: () => number = Math.random
-  ): Promise<{ refreshes: number; revocations: number; webhooks: number }> {
+  ): Promise<{ refreshes: number; revocations: number; webhooks: number; abandoned: number }> {
     const now = this.now()
     const due = await this.store.credentials.due(new Date(now), limit)
     const spreadMs = (this.config.refreshSpreadSeconds ?? 30) * 1000
@@ -238,6 +238,11 @@ export class BackgroundJobs {
     for (const row of overdue) await this.queues.enqueueWebhook({ deliveryId: row.id, attempt: row.attempts })
     // Expired connect sessions open nothing; keep a day of them for support questions, then drop them.
     await this.store.sessions.deleteExpired(new Date(this.now() - 86_400_000))
-    return { refreshes: due.length, revocations: pending.length, webhooks: overdue.length }
+    // Cards of attempts never connected (abandoned, denied, failed before any token) expire.
+    const hours = this.config.abandonedConnectionHours ?? 24
+    const abandoned =
+      hours === 0 ? [] : await this.store.connections.deleteAbandoned(new Date(now - hours * 3_600_000), limit)
+    for (const { id } of abandoned) await this.credentials.forget(id)
+    return { refreshes: due.length, revocations: pending.length, webhooks: overdue.length, abandoned: abandoned.length }
   }
 }

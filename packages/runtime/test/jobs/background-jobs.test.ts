@@ -189,7 +189,7 @@ t.test('the sweep queues due refreshes, spread, and old pending revocations, and
   })
   await queues.revoke.obliterate({ force: true })
 
-  t.same(await runtime.jobs.sweep(100, () => 1), { refreshes: 1, revocations: 1, webhooks: 0 })
+  t.same(await runtime.jobs.sweep(100, () => 1), { refreshes: 1, revocations: 1, webhooks: 0, abandoned: 0 })
   const refreshes = await queues.refresh.getJobs(['waiting', 'delayed'])
   t.same(
     refreshes.map((j) => j.data),
@@ -209,10 +209,56 @@ t.test('the sweep queues due refreshes, spread, and old pending revocations, and
 
   t.same(
     await runtime.jobs.sweep(100, () => 0),
-    { refreshes: 1, revocations: 1, webhooks: 0 },
+    { refreshes: 1, revocations: 1, webhooks: 0, abandoned: 0 },
     'running again is harmless'
   )
   t.equal((await queues.refresh.getJobs(['waiting', 'delayed'])).length, 1, 'deduplicated')
+})
+
+t.test('the sweep deletes attempts never connected once untouched for a day; nothing else', async (t) => {
+  const { runtime, store, tenantId, connected } = await setUp(t)
+  const abandoned = (await runtime.connections.create(tenantId, { connector: 'test' })).id
+  const denied = (await runtime.connections.create(tenantId, { connector: 'test' })).id
+  // A denied consent leaves the attempt configured, with the reason.
+  await store.connections.update(tenantId, denied, { statusReason: 'The customer declined access.' })
+  const recent = (await runtime.connections.create(tenantId, { connector: 'test' })).id
+  const live = await connected()
+  const ended = await connected()
+  await runtime.connections.disconnect(tenantId, ended)
+  const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+  await store.db
+    .updateTable('connections')
+    .set({ updated_at: twoDaysAgo })
+    .where('id', 'in', [abandoned, denied, live, ended])
+    .execute()
+  t.same(await runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 2 })
+  t.equal(await store.connections.get(tenantId, abandoned), undefined, 'the abandoned attempt is gone')
+  t.equal(await store.connections.get(tenantId, denied), undefined, 'so is the denied one')
+  t.same(await store.events.list(tenantId, denied, 10), [], 'with its log')
+  t.ok(await store.connections.get(tenantId, recent), 'an attempt of the last day stays')
+  t.equal((await store.connections.get(tenantId, live))?.status, 'connected', 'a connection stays, however old')
+  t.equal(
+    (await store.connections.get(tenantId, ended))?.status,
+    'disconnected',
+    'a disconnected one keeps its history'
+  )
+})
+
+t.test('abandonedConnectionHours 0 keeps abandoned attempts', async (t) => {
+  const { runtime, store, tenantId } = await startRuntime(t, {
+    connectors: (s) => [testConnector(s.quirkyProvider)],
+    stack: { quirkyProvider: { clientId: 'app', clientSecret: 'secret' } },
+    config: { abandonedConnectionHours: 0 }
+  })
+  await runtime.connectors.setApp(tenantId, 'test', { clientId: 'app', clientSecret: 'secret' })
+  const id = (await runtime.connections.create(tenantId, { connector: 'test' })).id
+  await store.db
+    .updateTable('connections')
+    .set({ updated_at: new Date(0) })
+    .where('id', '=', id)
+    .execute()
+  t.match(await runtime.jobs.sweep(), { abandoned: 0 })
+  t.ok(await store.connections.get(tenantId, id))
 })
 
 t.test('http jobs run the call and read the answer, within the size cap', async (t) => {
