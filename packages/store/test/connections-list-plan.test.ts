@@ -2,26 +2,38 @@ import t from 'tap'
 import pg from 'pg'
 import { addConnection, freshStore } from './helpers.js'
 
-t.test("a page of a tenant's connections reads them newest first from an index: no sort of them all", async (t) => {
-  const { store, url } = await freshStore(t)
-  const { tenant } = await store.tenants.create('Acme')
-  for (let i = 0; i < 5; i++) await addConnection(store, tenant)
-  // The very statement the repository sends, caught on its way to PostgreSQL.
+/**
+ * Runs `work` and returns the statements matching `pattern` that it sent to PostgreSQL,
+ * caught on their way (the very text and values the repository sends).
+ */
+async function statementsOf(
+  pattern: RegExp,
+  work: () => Promise<unknown>
+): Promise<{ text: string; values: unknown[] }[]> {
   const seen: { text: string; values: unknown[] }[] = []
   const query = pg.Client.prototype.query
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [config, values] = args as [{ text?: string; values?: unknown[] } | string, unknown[] | undefined]
     const text = typeof config === 'string' ? config : (config.text ?? '')
-    if (/from "connections"/.test(text) && /order by/.test(text))
-      seen.push({ text, values: (typeof config === 'string' ? values : config.values) ?? [] })
+    if (pattern.test(text)) seen.push({ text, values: (typeof config === 'string' ? values : config.values) ?? [] })
     return (query as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof query
-  let page
   try {
-    page = await store.connections.list(tenant.id, { limit: 3 })
+    await work()
   } finally {
     pg.Client.prototype.query = query
   }
+  return seen
+}
+
+t.test("a page of a tenant's connections reads them newest first from an index: no sort of them all", async (t) => {
+  const { store, url } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  for (let i = 0; i < 5; i++) await addConnection(store, tenant)
+  let page: unknown[] = []
+  const seen = await statementsOf(/from "connections".*order by/s, async () => {
+    page = await store.connections.list(tenant.id, { limit: 3 })
+  })
   t.equal(page.length, 3)
   t.equal(seen.length, 1, 'one statement')
   const client = new pg.Client({ connectionString: url })
@@ -39,20 +51,9 @@ t.test('the sweep finds abandoned attempts from their own index, not by scanning
   const { store, url } = await freshStore(t)
   const { tenant } = await store.tenants.create('Acme')
   for (let i = 0; i < 3; i++) await addConnection(store, tenant)
-  const seen: { text: string; values: unknown[] }[] = []
-  const query = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [config, values] = args as [{ text?: string; values?: unknown[] } | string, unknown[] | undefined]
-    const text = typeof config === 'string' ? config : (config.text ?? '')
-    if (/^delete from "connections"/.test(text))
-      seen.push({ text, values: (typeof config === 'string' ? values : config.values) ?? [] })
-    return (query as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof query
-  try {
+  const seen = await statementsOf(/^delete from "connections"/, async () => {
     t.same(await store.connections.deleteAbandoned(new Date(Date.now() - 3_600_000), 100), [], 'none is old enough')
-  } finally {
-    pg.Client.prototype.query = query
-  }
+  })
   t.equal(seen.length, 1, 'one statement')
   const client = new pg.Client({ connectionString: url })
   await client.connect()

@@ -3,22 +3,7 @@ import t from 'tap'
 import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { latchkeyApp, serverOptions } from '../src/index.js'
-import {
-  ApiKeyBody,
-  ApiKeyList,
-  ApiKeySchema,
-  ApiKeyWithSecret,
-  ConnectionSchema,
-  ConnectionsPage,
-  ErrorSchema,
-  WebhookDeliveryList,
-  WebhookDeliverySchema,
-  WebhookEndpointBody,
-  WebhookEndpointList,
-  WebhookEndpointPatch,
-  WebhookEndpointSchema,
-  WebhookEndpointWithSecret
-} from '../src/schemas.js'
+import * as schemas from '../src/schemas.js'
 import { ADMIN_TOKEN, startHarness } from './harness.js'
 
 interface Operation {
@@ -97,22 +82,26 @@ t.test('the docs page: Swagger UI served from this deployment, under a strict CS
 })
 
 /** The main schemas of the document, each with examples that are its own. */
-const EXAMPLED: Record<string, TSchema> = {
-  ApiKeyBody,
-  ApiKeyList,
-  ApiKeySchema,
-  ApiKeyWithSecret,
-  ConnectionSchema,
-  ConnectionsPage,
-  ErrorSchema,
-  WebhookDeliveryList,
-  WebhookDeliverySchema,
-  WebhookEndpointBody,
-  WebhookEndpointList,
-  WebhookEndpointPatch,
-  WebhookEndpointSchema,
-  WebhookEndpointWithSecret
-}
+const EXAMPLED: Record<string, TSchema> = Object.fromEntries(
+  (
+    [
+      'ApiKeyBody',
+      'ApiKeyList',
+      'ApiKeySchema',
+      'ApiKeyWithSecret',
+      'ConnectionSchema',
+      'ConnectionsPage',
+      'ErrorSchema',
+      'WebhookDeliveryList',
+      'WebhookDeliverySchema',
+      'WebhookEndpointBody',
+      'WebhookEndpointList',
+      'WebhookEndpointPatch',
+      'WebhookEndpointSchema',
+      'WebhookEndpointWithSecret'
+    ] as const
+  ).map((name) => [name, schemas[name]])
+)
 
 t.test('examples: every main schema has some, and each one validates against its schema', async (t) => {
   for (const [name, schema] of Object.entries(EXAMPLED)) {
@@ -127,12 +116,12 @@ t.test('examples: every main schema has some, and each one validates against its
     }
   }
   // The example of a secret is shaped like one: a Standard Webhooks secret, an API key and its prefix.
-  const [withSecret] = (WebhookEndpointWithSecret as { examples?: { secret: string }[] }).examples ?? []
+  const [withSecret] = (schemas.WebhookEndpointWithSecret as { examples?: { secret: string }[] }).examples ?? []
   t.match(withSecret?.secret, /^whsec_[A-Za-z0-9+/]{43}=$/)
-  const [key] = (ApiKeyWithSecret as { examples?: { apiKey: string; prefix: string }[] }).examples ?? []
+  const [key] = (schemas.ApiKeyWithSecret as { examples?: { apiKey: string; prefix: string }[] }).examples ?? []
   t.match(key?.apiKey, /^lk_[A-Za-z0-9_-]{43}$/)
   t.equal(key?.prefix, key?.apiKey.slice(0, 10))
-  const [delivery] = (WebhookDeliverySchema as { examples?: { messageId: string }[] }).examples ?? []
+  const [delivery] = (schemas.WebhookDeliverySchema as { examples?: { messageId: string }[] }).examples ?? []
   t.match(delivery?.messageId, /^msg_[A-Za-z0-9_-]{24}$/)
 })
 
@@ -147,20 +136,28 @@ t.test('the document carries the examples on its routes; /metrics with its optio
   const request = (path: string, method: string) => media(document.paths[path]?.[method]?.requestBody)
   const first = (schema: TSchema) => (schema as { examples?: unknown[] }).examples?.[0]
   const cases: [what: string, content: () => Record<string, { example?: unknown }>, schema: TSchema][] = [
-    ['POST /v1/webhook-endpoints body', () => request('/v1/webhook-endpoints', 'post'), WebhookEndpointBody],
-    ['POST /v1/webhook-endpoints 201', () => answer('/v1/webhook-endpoints', 'post', '201'), WebhookEndpointWithSecret],
-    ['GET /v1/webhook-endpoints 200', () => answer('/v1/webhook-endpoints', 'get', '200'), WebhookEndpointList],
+    ['POST /v1/webhook-endpoints body', () => request('/v1/webhook-endpoints', 'post'), schemas.WebhookEndpointBody],
+    [
+      'POST /v1/webhook-endpoints 201',
+      () => answer('/v1/webhook-endpoints', 'post', '201'),
+      schemas.WebhookEndpointWithSecret
+    ],
+    ['GET /v1/webhook-endpoints 200', () => answer('/v1/webhook-endpoints', 'get', '200'), schemas.WebhookEndpointList],
     [
       'PATCH /v1/webhook-endpoints/{id} body',
       () => request('/v1/webhook-endpoints/{id}', 'patch'),
-      WebhookEndpointPatch
+      schemas.WebhookEndpointPatch
     ],
-    ['GET deliveries 200', () => answer('/v1/webhook-endpoints/{id}/deliveries', 'get', '200'), WebhookDeliveryList],
-    ['POST test 202', () => answer('/v1/webhook-endpoints/{id}/test', 'post', '202'), WebhookDeliverySchema],
-    ['POST /v1/api-keys body', () => request('/v1/api-keys', 'post'), ApiKeyBody],
-    ['POST /v1/api-keys 201', () => answer('/v1/api-keys', 'post', '201'), ApiKeyWithSecret],
-    ['GET /v1/api-keys 200', () => answer('/v1/api-keys', 'get', '200'), ApiKeyList],
-    ['GET /v1/connections 200', () => answer('/v1/connections', 'get', '200'), ConnectionsPage]
+    [
+      'GET deliveries 200',
+      () => answer('/v1/webhook-endpoints/{id}/deliveries', 'get', '200'),
+      schemas.WebhookDeliveryList
+    ],
+    ['POST test 202', () => answer('/v1/webhook-endpoints/{id}/test', 'post', '202'), schemas.WebhookDeliverySchema],
+    ['POST /v1/api-keys body', () => request('/v1/api-keys', 'post'), schemas.ApiKeyBody],
+    ['POST /v1/api-keys 201', () => answer('/v1/api-keys', 'post', '201'), schemas.ApiKeyWithSecret],
+    ['GET /v1/api-keys 200', () => answer('/v1/api-keys', 'get', '200'), schemas.ApiKeyList],
+    ['GET /v1/connections 200', () => answer('/v1/connections', 'get', '200'), schemas.ConnectionsPage]
   ]
   for (const [what, content, schema] of cases)
     t.same(content()['application/json']?.example, first(schema), `${what}: its example in the document`)
@@ -176,7 +173,7 @@ t.test('the document carries the examples on its routes; /metrics with its optio
   })
   t.match(metrics.responses['401']?.content['application/json']?.example, { error: { code: 'unauthorized' } })
   t.ok(
-    Value.Check(ErrorSchema, metrics.responses['401']?.content['application/json']?.example),
+    Value.Check(schemas.ErrorSchema, metrics.responses['401']?.content['application/json']?.example),
     'the 401 example is an error body'
   )
 })

@@ -338,17 +338,7 @@ t.test('typed-in credentials: created and connected at once, then replaced in pl
   const h = await startWorkerHarness(t)
   const hooks = await receiver(t)
   const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
-  await h.runtime.connectors.createCustom(h.tenantId, {
-    key: 'keyed',
-    name: 'Keyed',
-    version: '1.0.0',
-    auth: {
-      kind: 'apiKey',
-      label: 'API key',
-      send: [{ in: 'header', name: 'x-api-key', value: '{{credentials.apiKey}}' }]
-    },
-    http: { baseUrl: h.quirky.apiBaseUrl }
-  })
+  await h.runtime.connectors.createCustom(h.tenantId, keyedConnector(h.quirky.apiBaseUrl))
   const created = await h.runtime.connections.create(h.tenantId, {
     connector: 'keyed',
     credentials: { apiKey: 'first-key-canary' }
@@ -403,17 +393,7 @@ t.test(
     })
     const endpoint = await h.runtime.webhooks.create(h.tenantId, { url: hooks.url })
     const rotated = await h.runtime.webhooks.rotateSecret(h.tenantId, endpoint.id)
-    await h.runtime.connectors.createCustom(h.tenantId, {
-      key: 'keyed',
-      name: 'Keyed',
-      version: '1.0.0',
-      auth: {
-        kind: 'apiKey',
-        label: 'API key',
-        send: [{ in: 'header', name: 'x-api-key', value: '{{credentials.apiKey}}' }]
-      },
-      http: { baseUrl: h.quirky.apiBaseUrl }
-    })
+    await h.runtime.connectors.createCustom(h.tenantId, keyedConnector(h.quirky.apiBaseUrl))
     await h.runtime.connections.create(h.tenantId, { connector: 'keyed', credentials: { apiKey: 'typed-key-canary' } })
     const id = await h.connect()
     const tokens = await tokensOf(h, id)
@@ -461,3 +441,18 @@ t.test(
     }
   }
 )
+
+/** A connector whose API key the customer types in, sent as `x-api-key`. */
+function keyedConnector(baseUrl: string) {
+  return {
+    key: 'keyed',
+    name: 'Keyed',
+    version: '1.0.0',
+    auth: {
+      kind: 'apiKey' as const,
+      label: 'API key',
+      send: [{ in: 'header' as const, name: 'x-api-key', value: '{{credentials.apiKey}}' }]
+    },
+    http: { baseUrl }
+  }
+}

@@ -39,7 +39,7 @@ export class Catalog {
   }
 
   isBuiltIn(key: string): boolean {
-    return this.#builtIn.has(key)
+    return this.builtIn(key) !== undefined
   }
 
   /** A built-in connector's definition (the same for every tenant), or `undefined`. */
