@@ -39,6 +39,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/branding/{tenantId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's logo, as the wizard shows it */
+        get: {
+            parameters: {
+                query?: {
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connect": {
         parameters: {
             query?: never;
@@ -83,7 +152,10 @@ export interface paths {
         /** The connect wizard (HTML), opened from a connect session URL */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The connect session's id: its tenant's embedding origins may frame the page */
+                    s?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1065,6 +1137,12 @@ export interface paths {
                         };
                         connectors?: string[];
                         externalId: string;
+                        /** @description Where the wizard sends the customer when an attempt fails (with error and connector in the query); same rule as successUrl */
+                        failureUrl?: string;
+                        /** @description The wizard's language (default en) */
+                        locale?: "en" | "fr";
+                        /** @description Where the wizard sends the customer once a connection succeeds (with connectionId and connector in the query); must be one of the settings redirectUrls (same origin and path) */
+                        successUrl?: string;
                     };
                 };
             };
@@ -2691,6 +2769,11 @@ export interface paths {
                                     scopes: string[];
                                 };
                             };
+                            branding: {
+                                accentColor: string | null;
+                                logoUrl: string | null;
+                                name: string;
+                            };
                             connections: {
                                 account: {
                                     [key: string]: unknown;
@@ -2783,12 +2866,17 @@ export interface paths {
                                 } | null;
                                 version: string;
                             }[];
+                            /** @description Origins allowed to embed this wizard; it talks over postMessage only to these */
+                            embedOrigins: string[];
                             expiresAt: string;
                             externalId: string;
+                            failureUrl: string | null;
+                            locale: string;
                             /** @description Per connection id, the scopes those actions need that it was not granted */
                             missingScopes: {
                                 [key: string]: string[];
                             };
+                            successUrl: string | null;
                         };
                     };
                 };
@@ -8346,6 +8434,450 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            embedOrigins: string[];
+                            logoUrl: string | null;
+                            redirectUrls: string[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description #rrggbb for buttons and links, dark enough for white text (contrast at least 4.5:1) */
+                        accentColor?: string | null;
+                        /** @description The name end customers see in the wizard (default: the tenant name) */
+                        displayName?: string | null;
+                        /** @description Origins allowed to frame the wizard or open it as a popup (https://app.example.com) */
+                        embedOrigins?: string[];
+                        /** @description Pages connect sessions may send the customer back to (origin and path; any query) */
+                        redirectUrls?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            embedOrigins: string[];
+                            logoUrl: string | null;
+                            redirectUrls: string[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Uploads the logo the wizard shows (PNG, JPEG, WebP or a self-contained SVG; at most 256 KiB) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            embedOrigins: string[];
+                            logoUrl: string | null;
+                            redirectUrls: string[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accentColor: string | null;
+                            displayName: string | null;
+                            embedOrigins: string[];
+                            logoUrl: string | null;
+                            redirectUrls: string[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Refused: the error code (docs/api.md lists them), a sentence, and details such as every bad field */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": {
+                         *         "code": "invalid_request",
+                         *         "message": "body.url: must use https",
+                         *         "details": [
+                         *           {
+                         *             "path": "body.url",
+                         *             "message": "must use https"
+                         *           }
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -8,6 +8,7 @@ import { ConnectionService } from './connections/connection-service.js'
 import { ConnectorService } from './connectors/connector-service.js'
 import type { RuntimeConfig } from './runtime-config.js'
 import { TenantService } from './tenants/tenant-service.js'
+import { TenantSettingsService } from './tenants/tenant-settings.js'
 import { CredentialService } from './credentials/credential-service.js'
 import type { RedisClient } from '@latchkey/jobs'
 import { createEgressDispatcher } from './calls/egress-policy.js'
@@ -35,6 +36,8 @@ export interface Runtime {
   readonly queues: JobQueues
   readonly catalog: Catalog
   readonly tenants: TenantService
+  /** A tenant's branding and where its wizard may be embedded. */
+  readonly settings: TenantSettingsService
   readonly connectors: ConnectorService
   readonly connections: ConnectionService
   readonly connect: ConnectFlow
@@ -119,6 +122,7 @@ export function createRuntime(options: {
   // Verification runs after a connect commits; the connect's webhooks wait for it, to carry the account.
   const afterConnect = (held: HeldWebhooks): Promise<void> => verification.afterConnect(held)
   const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
+  const settings = new TenantSettingsService(store, config.publicUrl)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
   const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics)
   registerStateGauges(metrics, store, queues, {
@@ -136,7 +140,8 @@ export function createRuntime(options: {
     connectors,
     connections,
     connect,
-    sessions: new ConnectSessionService(store, catalog, connectors, connections, connect, config),
+    settings,
+    sessions: new ConnectSessionService(store, catalog, connectors, connections, connect, settings, config),
     credentials,
     handles,
     changes,

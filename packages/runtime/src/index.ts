@@ -28,6 +28,14 @@ export type { VerificationResult } from './connections/verification-service.js'
 export { DiscoveryCache } from './credentials/discovery-cache.js'
 export { TenantService } from './tenants/tenant-service.js'
 export type { ApiKeyView, TenantView } from './tenants/tenant-service.js'
+export {
+  LOGO_MAX_BYTES,
+  TenantSettingsService,
+  WIZARD_LOCALES,
+  contrastWithWhite,
+  isAllowedRedirect
+} from './tenants/tenant-settings.js'
+export type { Branding, SettingsInput, SettingsView, WizardLocale } from './tenants/tenant-settings.js'
 export { healthOf, toConnectionView } from './connections/connection-view.js'
 export type { ConnectionView } from './connections/connection-view.js'
 export { RuntimeError, invalidRequest, notFound } from './errors.js'

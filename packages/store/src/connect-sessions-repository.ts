@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ConnectSession, Database } from './database.js'
+import { isUuid } from './connections-repository.js'
 import { sha256 } from './hash.js'
 
 /** Connect sessions: the token is stored as a hash, like API keys and start tokens. */
@@ -12,6 +13,9 @@ export class ConnectSessionsRepository {
     externalId: string
     connectors: readonly string[] | null
     actions?: Readonly<Record<string, readonly string[]>> | null
+    successUrl?: string | null
+    failureUrl?: string | null
+    locale?: string | null
     expiresAt: Date
   }): Promise<ConnectSession> {
     return this.db
@@ -22,6 +26,9 @@ export class ConnectSessionsRepository {
         external_id: input.externalId,
         connectors: input.connectors === null ? null : JSON.stringify(input.connectors),
         actions: input.actions == null ? null : JSON.stringify(input.actions),
+        success_url: input.successUrl ?? null,
+        failure_url: input.failureUrl ?? null,
+        locale: input.locale ?? null,
         expires_at: input.expiresAt
       })
       .returningAll()
@@ -34,6 +41,17 @@ export class ConnectSessionsRepository {
       .selectFrom('connect_sessions')
       .selectAll()
       .where('token_hash', '=', sha256(token))
+      .where('expires_at', '>', now)
+      .executeTakeFirst()
+  }
+
+  /** A session by its id (not a secret: it names the tenant whose wizard it opens), while it has not expired. */
+  async findActiveById(id: string, now: Date): Promise<ConnectSession | undefined> {
+    if (!isUuid(id)) return undefined
+    return this.db
+      .selectFrom('connect_sessions')
+      .selectAll()
+      .where('id', '=', id)
       .where('expires_at', '>', now)
       .executeTakeFirst()
   }

@@ -123,6 +123,30 @@ export interface ConnectSessionsTable {
   actions: JSONColumnType<Record<string, string[]> | null, string | null, string | null>
   expires_at: Timestamp
   created_at: Generated<Date>
+  /** Where the wizard sends the customer after a connection succeeds (one of the tenant's redirect URLs). */
+  success_url: string | null
+  /** Where the wizard sends the customer after an attempt fails. */
+  failure_url: string | null
+  /** The wizard's language (`en`, `fr`); `null`: English. */
+  locale: string | null
+}
+
+/** A tenant's branding and embedding settings (one row per tenant, written on first change). */
+export interface TenantSettingsTable {
+  tenant_id: string
+  /** The name end customers see in the wizard instead of the tenant's own name. */
+  display_name: string | null
+  /** `#rrggbb`, dark enough for white text (checked when set). */
+  accent_color: string | null
+  /** Origins allowed to frame the wizard or open it as a popup (`https://app.example.com`). */
+  embed_origins: JSONColumnType<string[], string | undefined, string>
+  /** Pages connect sessions may send the customer back to (origin and path; any query). */
+  redirect_urls: JSONColumnType<string[], string | undefined, string>
+  logo: Buffer | null
+  logo_type: string | null
+  /** SHA-256 of the logo, hex: its URL's version, so caches never show an old one. */
+  logo_hash: string | null
+  updated_at: Generated<Date>
 }
 
 export type EventLevel = 'info' | 'warn' | 'error'
@@ -219,6 +243,7 @@ export interface Database {
   credentials: CredentialsTable
   connect_attempts: ConnectAttemptsTable
   connect_sessions: ConnectSessionsTable
+  tenant_settings: TenantSettingsTable
   connection_events: ConnectionEventsTable
   revocations: RevocationsTable
   webhook_endpoints: WebhookEndpointsTable
@@ -230,6 +255,7 @@ export interface Database {
 export type Tenant = Selectable<TenantsTable>
 export type ApiKey = Selectable<ApiKeysTable>
 export type ConnectSession = Selectable<ConnectSessionsTable>
+export type TenantSettings = Selectable<TenantSettingsTable>
 export type ConnectorApp = Selectable<ConnectorAppsTable>
 export type CustomConnector = Selectable<CustomConnectorsTable>
 export type Connection = Selectable<ConnectionsTable>

@@ -13,6 +13,8 @@ export { DecryptError, EncryptionKeyError, MigrationError, StoreError } from './
 export type { StoreErrorCode } from './errors.js'
 export { sha256 } from './hash.js'
 export { TenantsRepository } from './tenants-repository.js'
+export { TenantSettingsRepository } from './tenant-settings-repository.js'
+export type { SettingsRecord, SettingsWrite } from './tenant-settings-repository.js'
 export type { ApiKeyRecord, RevokeKeyResult } from './tenants-repository.js'
 export { AppsRepository } from './apps-repository.js'
 export type { AppRecord } from './apps-repository.js'
@@ -39,6 +41,7 @@ export type {
   ApiKey,
   ConnectAttempt,
   ConnectSession,
+  TenantSettings,
   Connection,
   ConnectionEvent,
   ConnectionStatus,

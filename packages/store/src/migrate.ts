@@ -10,6 +10,7 @@ import * as apiKeyLabels from './migrations/2026-12-04-api-key-labels.js'
 import * as actionsConsent from './migrations/2026-12-05-actions-consent.js'
 import * as connectionsListOrder from './migrations/2026-12-06-connections-list-order.js'
 import * as abandonedAttempts from './migrations/2026-12-07-abandoned-attempts.js'
+import * as embedding from './migrations/2026-12-08-embedding.js'
 import * as authSchemes from './migrations/2026-11-24-auth-schemes.js'
 import * as connectSessions from './migrations/2026-11-23-connect-sessions.js'
 import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
@@ -29,7 +30,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-api-key-labels': apiKeyLabels,
   '2026-12-05-actions-consent': actionsConsent,
   '2026-12-06-connections-list-order': connectionsListOrder,
-  '2026-12-07-abandoned-attempts': abandonedAttempts
+  '2026-12-07-abandoned-attempts': abandonedAttempts,
+  '2026-12-08-embedding': embedding
 }
 
 /** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */

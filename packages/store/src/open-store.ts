@@ -13,6 +13,7 @@ import type { Database } from './database.js'
 import { EventsRepository } from './events-repository.js'
 import { migrateToLatest } from './migrate.js'
 import { RevocationsRepository } from './revocations-repository.js'
+import { TenantSettingsRepository } from './tenant-settings-repository.js'
 import { TenantsRepository } from './tenants-repository.js'
 import { WebhooksRepository } from './webhooks-repository.js'
 import { recordCurrentKey, verifyEncryptionKeys } from './verify-encryption-keys.js'
@@ -38,6 +39,7 @@ export interface Store {
   readonly db: Kysely<Database>
   readonly cipher: Cipher
   readonly tenants: TenantsRepository
+  readonly settings: TenantSettingsRepository
   readonly apps: AppsRepository
   readonly customConnectors: CustomConnectorsRepository
   readonly connections: ConnectionsRepository
@@ -81,6 +83,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db,
     cipher,
     tenants: new TenantsRepository(db),
+    settings: new TenantSettingsRepository(db),
     apps: new AppsRepository(db, cipher),
     customConnectors: new CustomConnectorsRepository(db),
     connections: new ConnectionsRepository(db, cipher),

@@ -57,3 +57,28 @@ t.test('deleteExpired removes only sessions that expired before the cut-off, and
   t.equal(await store.sessions.deleteExpired(cutOff), 0, 'nothing left to delete')
   t.ok(await store.sessions.findActive('LIVE', cutOff), 'the live session stays')
 })
+
+t.test('a session keeps its redirect pages and language, and is found by id while active', async (t) => {
+  const { store } = await freshStore(t)
+  const { tenant } = await store.tenants.create('Acme')
+  const now = new Date()
+  const created = await store.sessions.create({
+    tenantId: tenant.id,
+    token: 'T',
+    externalId: 'cust-1',
+    connectors: null,
+    successUrl: 'https://app.example.com/done',
+    failureUrl: 'https://app.example.com/failed',
+    locale: 'fr',
+    expiresAt: new Date(now.getTime() + 60_000)
+  })
+  t.match(created, {
+    success_url: 'https://app.example.com/done',
+    failure_url: 'https://app.example.com/failed',
+    locale: 'fr'
+  })
+  t.equal((await store.sessions.findActiveById(created.id, now))?.tenant_id, tenant.id)
+  t.equal(await store.sessions.findActiveById(created.id, new Date(now.getTime() + 60_001)), undefined, 'expired')
+  t.equal(await store.sessions.findActiveById('not-a-uuid', now), undefined, 'a malformed id is no session')
+  t.equal(await store.sessions.findActiveById('00000000-0000-4000-8000-000000000000', now), undefined, 'unknown')
+})

@@ -30,7 +30,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-04-api-key-labels',
       '2026-12-05-actions-consent',
       '2026-12-06-connections-list-order',
-      '2026-12-07-abandoned-attempts'
+      '2026-12-07-abandoned-attempts',
+      '2026-12-08-embedding'
     ],
     'exactly one process applied the migrations, in order'
   )

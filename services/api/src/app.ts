@@ -13,6 +13,7 @@ import { connectionRoutes } from './routes/connection-routes.js'
 import { connectorRoutes } from './routes/connector-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { iconRoutes } from './routes/icon-routes.js'
+import { brandingRoutes, settingsRoutes } from './routes/settings-routes.js'
 import { installMetrics } from './routes/metrics-routes.js'
 import { installRateLimits } from './rate-limits.js'
 import type { RateLimits } from './rate-limits.js'
@@ -76,6 +77,7 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
         { name: 'connect wizard', description: 'What the wizard calls with a connect session token' },
         { name: 'webhooks', description: 'Endpoints that hear what happened (Standard Webhooks)' },
         { name: 'api keys', description: "A tenant's own API keys" },
+        { name: 'settings', description: "A tenant's branding and where its wizard may be embedded" },
         { name: 'operator', description: 'Tenants, with the admin token' },
         { name: 'browser', description: 'Pages and the OAuth redirects, for browsers (no key)' },
         { name: 'health', description: 'Liveness and readiness' }
@@ -105,6 +107,8 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
   await app.register(oauthRoutes, { runtime: options.runtime })
   await app.register(connectSessionRoutes, { runtime: options.runtime })
   await app.register(wizardApiRoutes, { runtime: options.runtime })
-  await app.register(uiRoutes)
+  await app.register(uiRoutes, { runtime: options.runtime })
   await app.register(iconRoutes, { runtime: options.runtime })
+  await app.register(settingsRoutes, { runtime: options.runtime })
+  await app.register(brandingRoutes, { runtime: options.runtime })
 }

@@ -44,8 +44,9 @@ const GROUPS: readonly { readonly match: RegExp; readonly tag: string; readonly 
   { match: /^\/v1\/connect-sessions/, tag: 'connect sessions', security: TENANT_KEY },
   { match: /^\/v1\/connect\//, tag: 'connect wizard', security: [{ connectSession: [] }] },
   { match: /^\/v1\/webhook-endpoints/, tag: 'webhooks', security: TENANT_KEY },
+  { match: /^\/v1\/settings/, tag: 'settings', security: TENANT_KEY },
   { match: /^\/(healthz|readyz|metrics)$/, tag: 'health', security: NONE },
-  { match: /^\/(oauth|connect|console|icons)\b/, tag: 'browser', security: NONE },
+  { match: /^\/(oauth|connect|console|icons|branding)\b/, tag: 'browser', security: NONE },
   { match: /^\/$/, tag: 'browser', security: NONE }
 ]
 

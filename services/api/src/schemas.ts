@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { WIZARD_LOCALES } from '@latchkey/runtime'
 
 /** `{ error: { code, message, details } }` */
 export const ErrorSchema = Type.Object(
@@ -310,7 +311,29 @@ export const ConnectSessionBody = Type.Object(
     externalId: Type.String({ minLength: 1, maxLength: 256 }),
     connectors: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 })),
     /** Per connector key, the actions its connections will be used for: the scopes asked are theirs. */
-    actions: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 64 }), ActionKeys))
+    actions: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 64 }), ActionKeys)),
+    successUrl: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2048,
+        description:
+          'Where the wizard sends the customer once a connection succeeds (with connectionId and connector in the query); must be one of the settings redirectUrls (same origin and path)'
+      })
+    ),
+    failureUrl: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2048,
+        description:
+          'Where the wizard sends the customer when an attempt fails (with error and connector in the query); same rule as successUrl'
+      })
+    ),
+    locale: Type.Optional(
+      Type.Union(
+        WIZARD_LOCALES.map((l) => Type.Literal(l)),
+        { description: "The wizard's language (default en)" }
+      )
+    )
   },
   { additionalProperties: false }
 )
@@ -511,6 +534,48 @@ export const ApiKeyWithSecret = Type.Object(
     examples: [{ ...apiKeyExample, lastUsedAt: null, apiKey: 'lk_Xq7Tn2VbR9mK4wLp8sYd3cFh6jGt1nQa5zEu0oIy2xB' }]
   }
 )
+const WebOrigins = Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), { maxItems: 20 })
+export const SettingsBody = Type.Object(
+  {
+    displayName: Type.Optional(
+      Type.Union([Type.Null(), Type.String({ maxLength: 100 })], {
+        description: 'The name end customers see in the wizard (default: the tenant name)'
+      })
+    ),
+    accentColor: Type.Optional(
+      Type.Union([Type.Null(), Type.String({ maxLength: 7 })], {
+        description: '#rrggbb for buttons and links, dark enough for white text (contrast at least 4.5:1)'
+      })
+    ),
+    embedOrigins: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        maxItems: 20,
+        description: 'Origins allowed to frame the wizard or open it as a popup (https://app.example.com)'
+      })
+    ),
+    redirectUrls: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        maxItems: 20,
+        description: 'Pages connect sessions may send the customer back to (origin and path; any query)'
+      })
+    )
+  },
+  { additionalProperties: false }
+)
+export const SettingsSchema = Type.Object({
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  accentColor: Type.Union([Type.String(), Type.Null()]),
+  embedOrigins: WebOrigins,
+  redirectUrls: WebOrigins,
+  logoUrl: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.Union([Type.String(), Type.Null()])
+})
+export const BrandingSchema = Type.Object({
+  name: Type.String(),
+  accentColor: Type.Union([Type.String(), Type.Null()]),
+  logoUrl: Type.Union([Type.String(), Type.Null()])
+})
+
 export const TenantSchema = Type.Object({ id: Type.String(), name: Type.String(), createdAt: Type.String() })
 
 /** A connector's declared action (`GET /v1/connectors/:key/actions`). */

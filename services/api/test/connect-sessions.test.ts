@@ -37,10 +37,14 @@ t.test('a connect session opens the wizard for one end customer, without an API 
   t.equal(created.statusCode, 201)
   const link = created.json() as { token: string; url: string; expiresAt: string }
   t.match(link.token, /^lkcs_[A-Za-z0-9_-]{43}$/)
-  t.equal(link.url, `${PUBLIC_URL}/connect/#session=${link.token}`, 'the token travels in the fragment')
   const ttl = Date.parse(link.expiresAt) - Date.now()
   t.ok(ttl > 29 * 60_000 && ttl <= 30 * 60_000, 'valid for 30 minutes')
   const stored = await h.store.db.selectFrom('connect_sessions').selectAll().executeTakeFirstOrThrow()
+  t.equal(
+    link.url,
+    `${PUBLIC_URL}/connect/?s=${stored.id}#session=${link.token}`,
+    'the token travels in the fragment; the query names only the session (its id is no secret)'
+  )
   t.not(stored.token_hash, link.token, 'stored hashed')
   t.notMatch(JSON.stringify(stored), link.token)
 

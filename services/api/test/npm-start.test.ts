@@ -64,7 +64,7 @@ t.test('the README walk-through: npm start, create, authorize, approve, connecte
   // Both pages are reachable from what npm start prints.
   t.equal(ready.consoleUrl, `${ready.url}/console/`)
   t.equal((await fetch(ready.consoleUrl)).status, 200)
-  t.match(ready.wizardUrl, new RegExp(`^${ready.url}/connect/#session=lkcs_`))
+  t.match(ready.wizardUrl, new RegExp(`^${ready.url}/connect/\\?s=[0-9a-f-]{36}#session=lkcs_`))
   const sessionToken = new URL(ready.wizardUrl).hash.replace('#session=', '')
   const wizard = (await (
     await fetch(`${ready.url}/v1/connect/session`, { headers: { authorization: `Bearer ${sessionToken}` } })

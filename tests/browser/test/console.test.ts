@@ -51,6 +51,8 @@ t.test(
 
     // The OAuth app: a bad override first (its error beside the field), then a good one.
     const box = page.locator('article[data-connector="box"]')
+    // The catalog is a grid of closed tiles: Box's details (redirect URI, app form) open on demand.
+    await box.getByRole('button', { name: 'Details' }).click()
     t.match(
       await box.locator('.copy-value').inputValue(),
       `${system.url}/oauth/callback/`,
@@ -124,6 +126,7 @@ t.test(
     t.equal(await page.locator('.imported-scopes li').count(), 9, 'its nine scopes are listed')
     const imported = page.locator('article[data-connector="box-imported"]')
     await imported.waitFor()
+    await imported.getByRole('button', { name: 'Details' }).click()
     await imported.locator('summary', { hasText: '9 scopes' }).click()
     t.equal(await imported.locator('li[data-scope]').count(), 9)
     await system.screenshot(page, 'console-import')
@@ -133,7 +136,7 @@ t.test(
     await page.getByRole('button', { name: 'Create connect link' }).click()
     const link = page.locator('#connect-link')
     await link.waitFor()
-    t.match(await link.getAttribute('href'), new RegExp(`^${system.url}/connect/#session=lkcs_`))
+    t.match(await link.getAttribute('href'), new RegExp(`^${system.url}/connect/\\?s=[0-9a-f-]{36}#session=lkcs_`))
     const wizardOpened = page.context().waitForEvent('page')
     await link.click()
     const wizard = await wizardOpened

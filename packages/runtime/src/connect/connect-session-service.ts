@@ -9,6 +9,8 @@ import type { ConnectionView } from '../connections/connection-view.js'
 import type { ConnectorService, ConnectorSummary } from '../connectors/connector-service.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
+import { isAllowedRedirect } from '../tenants/tenant-settings.js'
+import type { Branding, TenantSettingsService, WizardLocale } from '../tenants/tenant-settings.js'
 
 /** Where the connect wizard lives on this deployment; attempts started there come back here. */
 export const WIZARD_PATH = '/connect/'
@@ -40,6 +42,14 @@ export interface ConnectSessionOverview {
   actions: Record<string, SessionActions>
   /** Per connection id, the scopes those actions need that it was not granted (asked for by authorizing it again). */
   missingScopes: Record<string, string[]>
+  /** The tenant as its customers see it. */
+  branding: Branding
+  /** Origins allowed to embed this wizard (frame it, or open it as a popup and hear from it). */
+  embedOrigins: string[]
+  /** Where the wizard sends the customer when a connection succeeds or fails; `null`: it stays. */
+  successUrl: string | null
+  failureUrl: string | null
+  locale: WizardLocale
 }
 
 /**
@@ -54,6 +64,7 @@ export class ConnectSessionService {
     private readonly connectors: ConnectorService,
     private readonly connections: ConnectionService,
     private readonly connect: ConnectFlow,
+    private readonly settings: TenantSettingsService,
     private readonly config: RuntimeConfig
   ) {}
 
@@ -67,6 +78,9 @@ export class ConnectSessionService {
       externalId: string
       connectors?: readonly string[] | undefined
       actions?: Readonly<Record<string, readonly string[]>> | undefined
+      successUrl?: string | undefined
+      failureUrl?: string | undefined
+      locale?: WizardLocale | undefined
     }
   ): Promise<ConnectSessionLink> {
     const offered = input.connectors === undefined ? null : [...new Set(input.connectors)]
@@ -79,6 +93,17 @@ export class ConnectSessionService {
     }
     const actions =
       input.actions === undefined ? null : await this.checkActions(tenantId, offered, input.actions, issues)
+    if (input.successUrl !== undefined || input.failureUrl !== undefined) {
+      const { redirectUrls } = await this.settings.branding(tenantId)
+      for (const field of ['successUrl', 'failureUrl'] as const) {
+        const url = input[field]
+        if (url !== undefined && !isAllowedRedirect(url, redirectUrls))
+          issues.push({
+            path: `body.${field}`,
+            message: `${url} is not one of this tenant's redirect URLs (add it in the settings' redirectUrls first)`
+          })
+      }
+    }
     if (issues.length > 0)
       throw invalidRequest(
         `the connect session has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`,
@@ -86,17 +111,21 @@ export class ConnectSessionService {
       )
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
     const expiresAt = new Date(this.now() + (this.config.connectSessionTtlSeconds ?? 1800) * 1000)
-    await this.store.sessions.create({
+    const session = await this.store.sessions.create({
       tenantId,
       token,
       externalId: input.externalId,
       connectors: offered,
       actions,
+      successUrl: input.successUrl ?? null,
+      failureUrl: input.failureUrl ?? null,
+      locale: input.locale ?? null,
       expiresAt
     })
     return {
       token,
-      url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}#session=${token}`,
+      // The session's id (not a secret) lets the page's own response allow the tenant's embedding origins.
+      url: `${this.config.publicUrl.replace(/\/+$/, '')}${WIZARD_PATH}?s=${session.id}#session=${token}`,
       expiresAt: expiresAt.toISOString()
     }
   }
@@ -127,6 +156,16 @@ export class ConnectSessionService {
     return this.store.sessions.findActive(token, new Date(this.now()))
   }
 
+  /**
+   * The origins allowed to frame the wizard page opened for a session (`?s=<id>`): the
+   * tenant's embedding origins while the session is active, none otherwise.
+   */
+  async frameAncestors(sessionId: string): Promise<string[]> {
+    const session = await this.store.sessions.findActiveById(sessionId, new Date(this.now()))
+    if (session === undefined) return []
+    return (await this.settings.branding(session.tenant_id)).embedOrigins
+  }
+
   async overview(session: ConnectSession): Promise<ConnectSessionOverview> {
     const all = await this.connectors.list(session.tenant_id)
     const connectors =
@@ -137,6 +176,7 @@ export class ConnectSessionService {
     )
     const actions: Record<string, SessionActions> = {}
     const missing: Record<string, string[]> = {}
+    const branding = await this.settings.branding(session.tenant_id)
     for (const [key, keys] of Object.entries(session.actions ?? {})) {
       const entry = offered.has(key) ? await this.catalog.get(session.tenant_id, key) : undefined
       if (entry === undefined) continue
@@ -154,7 +194,12 @@ export class ConnectSessionService {
       connectors,
       connections,
       actions,
-      missingScopes: missing
+      missingScopes: missing,
+      branding: { name: branding.name, accentColor: branding.accentColor, logoUrl: branding.logoUrl },
+      embedOrigins: branding.embedOrigins,
+      successUrl: session.success_url,
+      failureUrl: session.failure_url,
+      locale: (session.locale ?? 'en') as WizardLocale
     }
   }
 

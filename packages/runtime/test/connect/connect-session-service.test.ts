@@ -33,7 +33,8 @@ t.test('a session reaches its customer’s connections to the offered connectors
 
   const link = await runtime.sessions.create(tenantId, { externalId: 'c-1', connectors: ['test', 'test'] })
   t.match(link.token, /^lkcs_[A-Za-z0-9_-]{43}$/)
-  t.equal(link.url, `${PUBLIC_URL}${WIZARD_PATH}#session=${link.token}`)
+  const opened = await runtime.sessions.authenticate(link.token)
+  t.equal(link.url, `${PUBLIC_URL}${WIZARD_PATH}?s=${opened?.id}#session=${link.token}`)
   t.equal(Date.parse(link.expiresAt), clock + 120_000)
   t.equal(await runtime.sessions.authenticate(link.token.slice('lkcs_'.length)), undefined, 'the prefix is required')
   t.equal(await runtime.sessions.authenticate('lkcs_unknown'), undefined)

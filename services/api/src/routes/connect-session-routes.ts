@@ -5,6 +5,7 @@ import type { Runtime } from '@latchkey/runtime'
 import { RuntimeError } from '@latchkey/runtime'
 import type { ConnectSession } from '@latchkey/store'
 import {
+  BrandingSchema,
   ConnectSessionAnswer,
   ConnectSessionBody,
   ConnectionBody,
@@ -77,7 +78,14 @@ export const wizardApiRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = 
     ),
     missingScopes: Type.Record(Type.String(), Type.Array(Type.String()), {
       description: 'Per connection id, the scopes those actions need that it was not granted'
-    })
+    }),
+    branding: BrandingSchema,
+    embedOrigins: Type.Array(Type.String(), {
+      description: 'Origins allowed to embed this wizard; it talks over postMessage only to these'
+    }),
+    successUrl: Type.Union([Type.String(), Type.Null()]),
+    failureUrl: Type.Union([Type.String(), Type.Null()]),
+    locale: Type.String()
   })
   const { externalId: _externalId, ...wizardFields } = ConnectionBody.properties
   const WizardConnectionBody = Type.Object(wizardFields, { additionalProperties: false })

@@ -85,88 +85,319 @@ function fact(term: string, value: Node | string): Node[] {
   return [h('dt', {}, term), h('dd', {}, value)]
 }
 
+type SchemeKind = ConnectorSummary['schemes'][number]['kind']
+
+/** Each auth kind in words, in the order the catalog's filter offers them. */
+const KIND_WORDS: Record<SchemeKind, string> = {
+  oauth2: 'OAuth 2.0',
+  oauth1: 'OAuth 1.0a',
+  apiKey: 'API key',
+  basic: 'Basic',
+  tokenExchange: 'Token exchange',
+  jwtBearer: 'JWT bearer',
+  awsSigV4: 'AWS Signature V4'
+}
+
+/** Whether the tenant still has something to set before its customers can connect. */
+type AppSetup = 'ready' | 'needed' | 'none'
+
+const SETUP_WORDS: Record<AppSetup, { words: string; colour: 'green' | 'yellow' | 'grey' }> = {
+  ready: { words: 'Ready', colour: 'green' },
+  needed: { words: 'Needs app setup', colour: 'yellow' },
+  none: { words: 'No app needed', colour: 'grey' }
+}
+
+/** The same test that offers "Set OAuth app": a scheme whose OAuth client (or consumer) is the tenant's own. */
+function appSetup(connector: ConnectorSummary): AppSetup {
+  if (!connector.schemes.some((s) => s.clientOwnership === 'developer')) return 'none'
+  return connector.appConfigured ? 'ready' : 'needed'
+}
+
+function kindsOf(connector: ConnectorSummary): SchemeKind[] {
+  return [...new Set(connector.schemes.map((s) => s.kind))]
+}
+
+/**
+ * The catalog's search, filters and open tile. They live outside the DOM because the grid is
+ * rebuilt whenever the connectors are loaded again (after saving an app, after an import).
+ */
+const catalog: { query: string; kind: string; setup: string; open: string | null } = {
+  query: '',
+  kind: '',
+  setup: '',
+  open: null
+}
+let tiles: { connector: ConnectorSummary; item: HTMLElement }[] = []
+
 function renderConnectors(): void {
-  byId('connector-list').replaceChildren(
-    ...connectors.map((c) => {
-      const headingId = `c-${c.key}`
-      const appArea = h('div', { class: 'app-area' })
-      const oauth = c.schemes.some((s) => s.kind === 'oauth2' || s.kind === 'oauth1')
-      return h(
-        'article',
-        { class: 'card connector', 'data-connector': c.key, 'aria-labelledby': headingId },
-        h(
-          'h3',
-          { id: headingId, class: 'connector-name' },
-          h('img', { class: 'monogram', src: c.iconUrl, alt: '', width: '32', height: '32' }),
-          c.name,
-          ' ',
-          h('span', { class: 'muted' }, `${c.key} · ${c.version} · ${c.source}`)
-        ),
-        c.description === null ? null : h('p', {}, c.description),
-        h(
-          'dl',
-          { class: 'facts' },
-          ...fact(
-            'Auth',
-            c.schemes
-              .map((s) =>
-                s.kind === 'oauth2'
-                  ? `${s.label} (${(s.grant ?? '').replace('_', ' ')}${s.redirect && c.pkce ? ', PKCE' : ''})`
-                  : s.label
-              )
-              .join(' or ')
-          ),
-          ...(oauth
-            ? fact(
-                'Client',
-                c.clientOwnership === 'developer'
-                  ? c.appConfigured
-                    ? 'your OAuth app (set)'
-                    : 'your OAuth app (not set yet)'
-                  : 'each end customer brings their own'
-              )
-            : fact('Credentials', 'each end customer types in their own')),
-          ...(c.authorizeUrl === null ? [] : fact('Authorize URL', h('code', {}, c.authorizeUrl))),
-          ...(c.tokenUrl === null ? [] : fact('Token URL', h('code', {}, c.tokenUrl))),
-          ...(c.refreshUrl !== null && c.refreshUrl !== c.tokenUrl
-            ? fact('Refresh URL', h('code', {}, c.refreshUrl))
-            : []),
-          ...(oauth ? fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)) : []),
-          ...fact('Parameters', c.parameters.length === 0 ? 'none' : c.parameters.map((p) => p.label).join(', ')),
-          ...(oauth
-            ? fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter))
-            : [])
-        ),
-        oauth
-          ? h(
-              'details',
-              { class: 'scope-list' },
-              h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
-              h(
-                'ul',
-                {},
-                ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))
-              )
-            )
-          : null,
-        c.schemes.some((s) => s.redirect) ? copyable('Redirect URI to register at the provider', c.redirectUri) : null,
-        c.schemes.some((s) => s.clientOwnership === 'developer')
-          ? h(
-              'div',
-              { class: 'actions' },
-              h(
-                'button',
-                { type: 'button', onclick: () => void openAppForm(c, appArea) },
-                c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'
-              )
-            )
-          : null,
-        appArea
-      )
-    })
-  )
+  const list = byId('connector-list')
+  if (list.querySelector('#catalog-filters') === null) list.replaceChildren(...catalogControls())
+  fillKindOptions(byId<HTMLSelectElement>('catalog-kind'))
+  const grid = byId('catalog-grid')
+  // Rebuilding the grid removes the element that had focus (the app form's Save button). Focus
+  // goes back to that connector's Details button, or to the search box when the filters now hide
+  // the tile, rather than to the page body.
+  const focused = document.activeElement
+  const focusedKey =
+    focused !== null && grid.contains(focused)
+      ? (focused.closest('[data-connector]')?.getAttribute('data-connector') ?? undefined)
+      : undefined
+  tiles = connectors.map((connector) => ({ connector, item: tile(connector) }))
+  grid.replaceChildren(...tiles.map((t) => t.item))
+  applyCatalogFilters()
+  if (focusedKey !== undefined) {
+    const toggle = tileToggle(focusedKey)
+    if (toggle !== null && toggle.checkVisibility()) toggle.focus()
+    else byId('catalog-search').focus()
+  }
   const select = document.querySelector<HTMLSelectElement>('#filter-connector')
   if (select !== null) fillConnectorOptions(select)
+}
+
+/** The search box, the two filters, the live count and the empty message, built once; then the grid. */
+function catalogControls(): Node[] {
+  const search = h('input', {
+    id: 'catalog-search',
+    type: 'search',
+    name: 'query',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'Name, key or description',
+    value: catalog.query
+  })
+  const kind = h('select', { id: 'catalog-kind', name: 'kind' })
+  const setup = h(
+    'select',
+    { id: 'catalog-setup', name: 'setup' },
+    h('option', { value: '' }, 'All'),
+    h('option', { value: 'ready' }, 'Ready (app configured)'),
+    h('option', { value: 'needed' }, 'Needs app setup (not configured)'),
+    h('option', { value: 'none' }, 'No app needed')
+  )
+  setup.value = catalog.setup
+  const form: HTMLFormElement = h(
+    'form',
+    { id: 'catalog-filters', class: 'filters catalog-filters', role: 'search', 'aria-label': 'Filter connectors' },
+    h('label', {}, 'Search connectors', search),
+    h('label', {}, 'Auth kind', kind),
+    h('label', {}, 'App setup', setup)
+  )
+  // The filters apply as they change; Enter in the search box must not reload the page.
+  form.addEventListener('submit', (event) => event.preventDefault())
+  search.addEventListener('input', () => {
+    catalog.query = search.value
+    applyCatalogFilters()
+  })
+  kind.addEventListener('change', () => {
+    catalog.kind = kind.value
+    applyCatalogFilters()
+  })
+  setup.addEventListener('change', () => {
+    catalog.setup = setup.value
+    applyCatalogFilters()
+  })
+  const clear = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => {
+        catalog.query = search.value = ''
+        catalog.kind = kind.value = ''
+        catalog.setup = setup.value = ''
+        applyCatalogFilters()
+        search.focus()
+      }
+    },
+    'Clear search and filters'
+  )
+  return [
+    form,
+    h('p', { id: 'catalog-count', class: 'catalog-count', 'aria-live': 'polite' }),
+    h('div', { id: 'catalog-empty', class: 'catalog-empty', hidden: true }, h('p', {}, 'No connector matches.'), clear),
+    h('ul', { id: 'catalog-grid', class: 'catalog-grid' })
+  ]
+}
+
+/** Offers the auth kinds the connectors have (and the chosen one, so a filter in use never vanishes). */
+function fillKindOptions(select: HTMLSelectElement): void {
+  const present = new Set(connectors.flatMap(kindsOf))
+  const kinds = (Object.keys(KIND_WORDS) as SchemeKind[]).filter((k) => present.has(k) || k === catalog.kind)
+  select.replaceChildren(
+    h('option', { value: '' }, 'All'),
+    ...kinds.map((k) => h('option', { value: k }, KIND_WORDS[k]))
+  )
+  select.value = catalog.kind
+}
+
+function matchesCatalog(connector: ConnectorSummary): boolean {
+  const query = catalog.query.trim().toLowerCase()
+  if (
+    query !== '' &&
+    ![connector.name, connector.key, connector.description ?? ''].some((text) => text.toLowerCase().includes(query))
+  )
+    return false
+  if (catalog.kind !== '' && !connector.schemes.some((s) => s.kind === catalog.kind)) return false
+  return catalog.setup === '' || appSetup(connector) === catalog.setup
+}
+
+function applyCatalogFilters(): void {
+  let shown = 0
+  for (const { connector, item } of tiles) {
+    item.hidden = !matchesCatalog(connector)
+    if (!item.hidden) shown++
+  }
+  const count = `${shown} of ${connectors.length} ${connectors.length === 1 ? 'connector' : 'connectors'}`
+  const region = byId('catalog-count')
+  // Rewriting the same words would make some screen readers announce them again.
+  if (region.textContent !== count) region.textContent = count
+  byId('catalog-empty').hidden = shown > 0
+}
+
+function tileToggle(key: string): HTMLButtonElement | null {
+  return document.querySelector<HTMLButtonElement>(`#catalog-grid [data-connector="${CSS.escape(key)}"] .tile-toggle`)
+}
+
+/** A compact tile: icon, name, auth kinds and app setup in words, and a button that shows the details. */
+function tile(connector: ConnectorSummary): HTMLElement {
+  const headingId = `c-${connector.key}`
+  const detailsId = `d-${connector.key}`
+  const setup = appSetup(connector)
+  const item = h('li', { class: 'catalog-item' })
+  const details = h('div', { id: detailsId, class: 'tile-details', hidden: true })
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary tile-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': detailsId,
+      onclick: () => {
+        if (catalog.open === connector.key) {
+          catalog.open = null
+          showDetails(item, connector, false)
+          return
+        }
+        // One tile open at a time: an open one spans the grid's row and pushes the rest down.
+        const previous = tiles.find((t) => t.connector.key === catalog.open)
+        if (previous !== undefined) showDetails(previous.item, previous.connector, false)
+        catalog.open = connector.key
+        showDetails(item, connector, true)
+        item.scrollIntoView({ block: 'nearest' })
+      }
+    },
+    'Details',
+    h('span', { class: 'visually-hidden' }, ` about ${connector.name}`)
+  )
+  item.append(
+    h(
+      'article',
+      { class: 'card connector tile', 'data-connector': connector.key, 'aria-labelledby': headingId },
+      h(
+        'h3',
+        { id: headingId, class: 'connector-name' },
+        h('img', { class: 'monogram', src: connector.iconUrl, alt: '', width: '32', height: '32' }),
+        h('span', { class: 'tile-name' }, connector.name)
+      ),
+      h(
+        'p',
+        { class: 'tile-facts' },
+        h(
+          'span',
+          { class: 'tile-auth' },
+          kindsOf(connector)
+            .map((k) => KIND_WORDS[k])
+            .join(' or ')
+        ),
+        h(
+          'span',
+          { class: `state state-${SETUP_WORDS[setup].colour} tile-setup`, 'data-setup': setup },
+          h('span', { class: 'dot', 'aria-hidden': 'true' }),
+          h('span', { class: 'state-words' }, SETUP_WORDS[setup].words)
+        )
+      ),
+      toggle,
+      details
+    )
+  )
+  if (catalog.open === connector.key) showDetails(item, connector, true)
+  return item
+}
+
+/** Opens or closes a tile; its details are built when opened, so the closed grid stays light. */
+function showDetails(item: HTMLElement, connector: ConnectorSummary, open: boolean): void {
+  const details = item.querySelector<HTMLElement>('.tile-details')!
+  item.classList.toggle('open', open)
+  item.querySelector('.tile-toggle')!.setAttribute('aria-expanded', String(open))
+  details.hidden = !open
+  details.replaceChildren(...(open ? connectorDetails(connector) : []))
+}
+
+/** What a connector's card showed before the grid: its facts, scopes, redirect URI and OAuth app form. */
+function connectorDetails(c: ConnectorSummary): Node[] {
+  const appArea = h('div', { class: 'app-area' })
+  const oauth = c.schemes.some((s) => s.kind === 'oauth2' || s.kind === 'oauth1')
+  return [
+    h('p', { class: 'muted' }, `${c.key} · ${c.version} · ${c.source}`),
+    c.description === null ? null : h('p', {}, c.description),
+    h(
+      'dl',
+      { class: 'facts' },
+      ...fact(
+        'Auth',
+        c.schemes
+          .map((s) =>
+            s.kind === 'oauth2'
+              ? `${s.label} (${(s.grant ?? '').replace('_', ' ')}${s.redirect && c.pkce ? ', PKCE' : ''})`
+              : s.label
+          )
+          .join(' or ')
+      ),
+      ...(oauth
+        ? fact(
+            'Client',
+            c.clientOwnership === 'developer'
+              ? c.appConfigured
+                ? 'your OAuth app (set)'
+                : 'your OAuth app (not set yet)'
+              : 'each end customer brings their own'
+          )
+        : fact('Credentials', 'each end customer types in their own')),
+      ...(c.authorizeUrl === null ? [] : fact('Authorize URL', h('code', {}, c.authorizeUrl))),
+      ...(c.tokenUrl === null ? [] : fact('Token URL', h('code', {}, c.tokenUrl))),
+      ...(c.refreshUrl !== null && c.refreshUrl !== c.tokenUrl ? fact('Refresh URL', h('code', {}, c.refreshUrl)) : []),
+      ...(oauth ? fact('Revoke URL', c.revokeUrl === null ? 'none' : h('code', {}, c.revokeUrl)) : []),
+      ...fact('Parameters', c.parameters.length === 0 ? 'none' : c.parameters.map((p) => p.label).join(', ')),
+      ...(oauth
+        ? fact('Default scopes', c.defaultScopes.length === 0 ? 'none' : c.defaultScopes.join(c.scopeDelimiter))
+        : [])
+    ),
+    oauth
+      ? h(
+          'details',
+          { class: 'scope-list' },
+          h('summary', {}, `${c.scopes.length} ${c.scopes.length === 1 ? 'scope' : 'scopes'}`),
+          h(
+            'ul',
+            {},
+            ...c.scopes.map((s) => h('li', { 'data-scope': s.name }, h('code', {}, s.name), ' ', s.description))
+          )
+        )
+      : null,
+    c.schemes.some((s) => s.redirect) ? copyable('Redirect URI to register at the provider', c.redirectUri) : null,
+    c.schemes.some((s) => s.clientOwnership === 'developer')
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { type: 'button', onclick: () => void openAppForm(c, appArea) },
+            c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'
+          )
+        )
+      : null,
+    appArea
+  ].filter((node): node is HTMLElement => node !== null)
 }
 
 async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Promise<void> {
