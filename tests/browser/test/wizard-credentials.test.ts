@@ -104,9 +104,12 @@ t.test(
 
     await token.fill(API_KEY)
     await form.getByRole('button', { name: 'Save and connect' }).click()
-    await page.getByText('Docs is connected').waitFor()
+    const connectedNotice = card(page).locator('.card-notice.banner-ok', { hasText: 'Docs is connected' })
+    await connectedNotice.waitFor()
+    t.ok(await connectedNotice.evaluate((el) => el === document.activeElement), 'said on the card, where focus moved')
+    t.equal(await page.locator('#status .banner').count(), 0, 'and not far away at the top')
     t.equal(popups.count, 0, 'no popup for a typed-in key')
-    const banner = await page.locator('#status').textContent()
+    const banner = await connectedNotice.textContent()
     t.match(banner, /User: quirky-user/, 'the account it belongs to')
     t.match(banner, /Team: Quirky Team/)
     // Green at once: the verification request was a successful authenticated call.
@@ -128,13 +131,18 @@ t.test(
     await system.screenshot(page, 'wizard-api-key-connected')
 
     await card(page).getByRole('button', { name: 'Check connection' }).click()
-    await page.locator('#status .banner-ok', { hasText: 'The connection works' }).waitFor()
+    await card(page).locator('.card-notice.banner-ok', { hasText: 'The connection works' }).waitFor()
 
     // The customer deletes the token at the provider: checking again says why it no longer works.
     quirky.setModes({ apiRefusesAll: true })
     await card(page).getByRole('button', { name: 'Check connection' }).click()
-    await page.locator('#status .banner-error', { hasText: 'The connection does not work' }).waitFor()
-    t.match(await page.locator('#status').textContent(), /refused the personal access token \(HTTP 401\)/)
+    const failedCheck = card(page).locator('.card-notice.banner-error', { hasText: 'The connection does not work' })
+    await failedCheck.waitFor()
+    t.match(
+      await failedCheck.textContent(),
+      /refused the personal access token \(HTTP 401\)/,
+      'a failed check changes the card'
+    )
     await card(page).locator('[data-state="red"]').waitFor()
     await system.screenshot(page, 'wizard-api-key-refused')
 
@@ -152,13 +160,33 @@ t.test(
     )
     await replacement.fill(ROTATED)
     await card(page).getByRole('button', { name: 'Save' }).click()
-    await page.locator('#status .banner-ok', { hasText: 'New credentials saved' }).waitFor()
+    await card(page).locator('.card-notice.banner-ok', { hasText: 'New credentials saved' }).waitFor()
     await card(page).locator('[data-state="green"]').waitFor()
     t.equal(await card(page).getAttribute('data-connection-id'), id, 'the same connection')
     t.equal(await section.locator('article.connection').count(), 1, 'and no other')
     const handedOut = await system.api<{ accessToken: string }>('GET', `/v1/connections/${id}/token`)
     t.equal(handedOut.body.accessToken, ROTATED, 'the new token is the one used')
     t.notOk((await page.content()).includes(ROTATED), 'and it is not left in the page')
+
+    // The provider is down while a key is saved: kept, but yellow and said so on the card, not "connected".
+    quirky.setModes({ apiFailNext: 10, apiFailStatus: 503 })
+    await card(page).getByRole('button', { name: 'Replace access token' }).click()
+    await card(page)
+      .getByRole('textbox', { name: /^Access token/ })
+      .fill(ROTATED)
+    await card(page).getByRole('button', { name: 'Save' }).click()
+    const unverified = card(page).locator('.card-notice.banner-warn', { hasText: 'not verified yet' })
+    await unverified.waitFor()
+    t.match(
+      await unverified.textContent(),
+      /^New credentials saved, but not verified yet: .+\. Choose Check connection/
+    )
+    t.match(await card(page).locator('[data-state="yellow"]').textContent(), /^Not verified yet: /, 'the badge too')
+    await system.screenshot(page, 'wizard-api-key-not-verified')
+    quirky.setModes({ apiFailNext: 0 })
+    await card(page).getByRole('button', { name: 'Check connection' }).click()
+    await card(page).locator('.card-notice.banner-ok', { hasText: 'The connection works' }).waitFor()
+    await card(page).locator('[data-state="green"]').waitFor()
 
     await card(page).getByRole('button', { name: 'Disconnect' }).click()
     await card(page).getByRole('button', { name: 'Yes, disconnect' }).click()
@@ -207,9 +235,10 @@ t.test(
     await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
     await form.locator('input[name="credential-password"]').fill('wrong-token')
     await form.getByRole('button', { name: 'Save and connect' }).click()
-    await page.locator('#status .banner-error', { hasText: 'SMS refused these credentials' }).waitFor()
+    const refused = section.locator('.card-notice.banner-error', { hasText: 'SMS refused these credentials' })
+    await refused.waitFor()
     t.match(
-      await page.locator('#status').textContent(),
+      await refused.textContent(),
       /refused the account sid and auth token \(HTTP 401\)/,
       'a wrong token: red at once, with the reason'
     )
@@ -218,16 +247,18 @@ t.test(
     await form.getByRole('textbox', { name: /^Account SID/ }).fill('AC123')
     await form.locator('input[name="credential-password"]').fill('auth-token-CANARY')
     await form.getByRole('button', { name: 'Save and connect' }).click()
-    await page.locator('#status .banner-ok', { hasText: 'SMS is connected' }).waitFor()
-    t.match(await page.locator('#status').textContent(), /User: quirky-user/)
+    const basicConnected = section.locator('.card-notice.banner-ok', { hasText: 'SMS is connected' })
+    await basicConnected.waitFor()
+    t.match(await basicConnected.textContent(), /User: quirky-user/)
     t.equal(quirky.counters.lastApiAuth, 'basic')
 
     await picker.getByRole('radio', { name: 'Our platform app' }).check()
     t.equal(await form.locator('input[name^="credential-"]:visible').count(), 0, 'nothing to type for the platform app')
     await form.getByRole('button', { name: 'Save and connect' }).click()
-    // The banner already says "connected" (the basic connection): wait for the new card.
-    await section.locator('[data-fact="scheme"]', { hasText: 'Our platform app' }).waitFor()
-    t.match(await page.locator('#status .banner-ok').textContent(), /SMS is connected/)
+    const machineCard = section.locator('article.connection', {
+      has: page.locator('[data-fact="scheme"]', { hasText: 'Our platform app' })
+    })
+    await machineCard.locator('.card-notice.banner-ok', { hasText: 'SMS is connected' }).waitFor()
     t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the token was fetched for the verification request')
     t.equal(popups.count, 0, 'no popup for either')
     t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')

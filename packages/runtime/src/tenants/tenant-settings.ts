@@ -146,7 +146,7 @@ export class TenantSettingsService {
       else if (contrastWithWhite(accentColor) < MIN_CONTRAST)
         issues.push({
           path: 'body.accentColor',
-          message: `${accentColor} is too light for the white text on buttons (contrast ${contrastWithWhite(accentColor).toFixed(1)}:1, needs ${MIN_CONTRAST}:1); choose a darker shade.`
+          message: `${accentColor} is too light for the white text on buttons (contrast ${(Math.floor(contrastWithWhite(accentColor) * 10) / 10).toFixed(1)}:1, needs ${MIN_CONTRAST}:1); choose a darker shade.`
         })
     }
     const list = (values: readonly string[] | undefined, field: string, check: typeof checkOrigin): string[] => {

@@ -93,6 +93,10 @@ export function stateOf(connection: Connection): { colour: 'green' | 'yellow' | 
       words: `Needs reconnection${connection.statusReason === null ? '' : `: ${connection.statusReason}`}`
     }
   if (connection.status === 'configured') return { colour: 'yellow', words: 'Not connected yet' }
+  // Connected, but the verification request could not run (the provider was unreachable, say):
+  // the runtime's lifecycle words that reason "Verification failed: …" (a failed reconnect keeps its own).
+  const unverified = /^Verification failed: (.*)$/s.exec(connection.statusReason ?? '')
+  if (unverified !== null) return { colour: 'yellow', words: `Not verified yet: ${unverified[1]}` }
   if (connection.health === 'green') return { colour: 'green', words: 'Working' }
   return { colour: 'yellow', words: 'Connected, not used yet' }
 }
@@ -260,4 +264,35 @@ export function copyable(label: string, value: string): HTMLElement {
     'Copy'
   )
   return h('div', { class: 'field' }, h('label', {}, label, input), button)
+}
+
+/** Values kept while the page lives, when the browser gives no storage (a third-party frame). */
+const memory = new Map<string, string>()
+
+/**
+ * This tab's sessionStorage, or (where the browser denies it, as Chromium does in a frame
+ * on another site's page) the page's own memory: the page still works, a reload forgets.
+ */
+export const tabStorage = {
+  get(key: string): string | null {
+    try {
+      return sessionStorage.getItem(key)
+    } catch {
+      return memory.get(key) ?? null
+    }
+  },
+  set(key: string, value: string): void {
+    try {
+      sessionStorage.setItem(key, value)
+    } catch {
+      memory.set(key, value)
+    }
+  },
+  remove(key: string): void {
+    try {
+      sessionStorage.removeItem(key)
+    } catch {
+      memory.delete(key)
+    }
+  }
 }

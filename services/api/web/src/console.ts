@@ -15,7 +15,8 @@ import {
   stateOf,
   timeAgo
 } from './common.js'
-import type { Connection, ConnectionEvent, ConnectorSummary } from './common.js'
+import type { Connection, ConnectionEvent, ConnectorSummary, FieldIssue } from './common.js'
+import type { SettingsView } from '@latchkey/runtime'
 
 interface AppView {
   clientId: string
@@ -45,6 +46,8 @@ const OAUTH1_OVERRIDES = [
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
 const status = byId('status')
 let api: ApiClient
+/** The signed-in tenant's key, for the one request `ApiClient` cannot make: the logo's raw bytes. */
+let apiKey = ''
 let connectors: ConnectorSummary[] = []
 let connections: Connection[] = []
 const filters = { connector: '', externalId: '', state: '' }
@@ -57,6 +60,7 @@ function signedIn(on: boolean): void {
 
 async function signIn(key: string): Promise<boolean> {
   api = new ApiClient(location.href, key)
+  apiKey = key
   try {
     await loadConnectors()
   } catch (error) {
@@ -70,7 +74,7 @@ async function signIn(key: string): Promise<boolean> {
   signedIn(true)
   renderImport()
   renderTry()
-  await loadConnections()
+  await Promise.all([loadConnections(), loadSettings()])
   return true
 }
 
@@ -856,6 +860,422 @@ function renderTry(): void {
     })()
   })
   byId('try-area').replaceChildren(form, result)
+}
+
+// ---------- Branding and embedding ----------
+
+/** The image types the API takes as a logo, as the file input's `accept` and the upload's Content-Type. */
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml']
+const LOGO_MAX_BYTES = 256 * 1024
+/** White text on the accent colour (the wizard's buttons) must read: WCAG AA for normal text, as the API checks. */
+const MIN_CONTRAST = 4.5
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i
+
+/**
+ * The contrast ratio of white text on `#rrggbb`, by the WCAG 2 formula the API applies
+ * (`contrastWithWhite` in `@latchkey/runtime`), so the warning here and the API's refusal agree.
+ * @see https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
+ */
+function contrastWithWhite(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+  return 1.05 / (luminance + 0.05)
+}
+
+/** A ratio as WCAG writes it, rounded down: a colour just short of 4.5:1 must not read as 4.5:1. */
+function ratioWords(ratio: number): string {
+  return `${(Math.floor(ratio * 10) / 10).toFixed(1)}:1`
+}
+
+/** A message from the API as a sentence of its own (some end without a full stop). */
+function sentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`
+}
+
+/** A textarea's entries (one a line, blank lines skipped) and the line each came from. */
+function entriesOf(textarea: HTMLTextAreaElement): { values: string[]; lines: number[] } {
+  const values: string[] = []
+  const lines: number[] = []
+  textarea.value.split('\n').forEach((text, i) => {
+    if (text.trim() === '') return
+    values.push(text.trim())
+    lines.push(i + 1)
+  })
+  return { values, lines }
+}
+
+async function loadSettings(): Promise<void> {
+  const area = byId('settings-area')
+  try {
+    renderSettings(await api.request<SettingsView>('GET', '../v1/settings'))
+  } catch (error) {
+    area.replaceChildren(
+      h(
+        'div',
+        { class: 'banner banner-error', role: 'alert' },
+        h('strong', {}, 'The settings could not be loaded.'),
+        h('p', {}, (error as Error).message)
+      )
+    )
+  }
+}
+
+function renderSettings(current: SettingsView): void {
+  byId('settings-area').replaceChildren(
+    h(
+      'p',
+      { class: 'help' },
+      'What your customers see in the connect wizard, and where your application may embed it.'
+    ),
+    settingsForm(current),
+    logoArea(current)
+  )
+}
+
+/**
+ * The API's problems beside their fields. A list entry's problem (`body.embedOrigins[1]`)
+ * names the textarea line it came from, every such line under its textarea.
+ */
+function showSettingsIssues(
+  form: HTMLFormElement,
+  error: ApiError,
+  general: HTMLElement,
+  lines: Record<string, number[]>
+): void {
+  const byList = new Map<string, string[]>()
+  const others: FieldIssue[] = []
+  for (const issue of error.issues) {
+    const entry = /^(body\.\w+)\[(\d+)\]$/.exec(issue.path)
+    const numbers = entry === null ? undefined : lines[entry[1]!]
+    if (entry === null || numbers === undefined) {
+      others.push(issue)
+      continue
+    }
+    const index = Number(entry[2])
+    const words = byList.get(entry[1]!) ?? []
+    words.push(`Line ${numbers[index] ?? index + 1}: ${sentence(issue.message)}`)
+    byList.set(entry[1]!, words)
+  }
+  const count = error.issues.length
+  const summary =
+    count === 0
+      ? `The settings were not saved. ${sentence(error.message)}`
+      : `The settings were not saved: ${count === 1 ? 'one problem, shown beside its field' : `${count} problems, shown beside their fields`}.`
+  const placed = [...others, ...[...byList].map(([path, words]) => ({ path, message: words.join(' ') }))]
+  showFieldIssues(form, new ApiError(error.status, error.code, summary, placed), general)
+  // One line of the slot per textarea line at fault, rather than one run of text.
+  for (const [path, words] of byList) {
+    const slotId = form.querySelector(`[data-path="${path}"]`)?.getAttribute('aria-describedby')?.split(' ')[0]
+    const slot = slotId === undefined ? null : form.querySelector(`#${CSS.escape(slotId)}`)
+    slot?.replaceChildren(...words.map((line) => h('span', { class: 'line-issue' }, line)))
+  }
+}
+
+function settingsForm(current: SettingsView): HTMLFormElement {
+  const general = h('div', { class: 'banner banner-error form-error', role: 'alert', hidden: true })
+  const saved = h('p', { id: 'settings-saved', class: 'settings-saved', role: 'status', tabindex: '-1' })
+  const displayName = h('input', { name: 'displayName', type: 'text', autocomplete: 'off', maxlength: 100 })
+  const origins = h('textarea', {
+    name: 'embedOrigins',
+    rows: 3,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    placeholder: 'https://app.example.com'
+  })
+  const redirects = h('textarea', {
+    name: 'redirectUrls',
+    rows: 3,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    placeholder: 'https://app.example.com/integrations/connected'
+  })
+
+  // The accent colour: a picker and a text field that follow each other, the text field the one
+  // saved (empty: the default colour), a preview button in the colour and its contrast with white.
+  const accent = h('input', {
+    id: 'settings-accent',
+    name: 'accentColor',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 7,
+    placeholder: '#0b5cad',
+    class: 'settings-accent-text',
+    'data-path': 'body.accentColor',
+    'aria-describedby': 'settings-accent-error settings-accent-help settings-contrast settings-contrast-warning'
+  })
+  const picker = h('input', {
+    id: 'settings-accent-picker',
+    type: 'color',
+    'aria-label': 'Accent colour picker',
+    'aria-describedby': 'settings-accent-help settings-contrast settings-contrast-warning'
+  })
+  // A sample, not a control: the contrast sentence beside it says what it shows.
+  const preview = h(
+    'span',
+    { id: 'settings-preview', class: 'settings-preview-button', 'aria-hidden': 'true' },
+    'Connect'
+  )
+  const contrast = h('p', { id: 'settings-contrast', class: 'settings-contrast' })
+  // A live region that only changes when the colour crosses 4.5:1, not at every step of the picker.
+  const warning = h('p', { id: 'settings-contrast-warning', class: 'settings-warning', 'aria-live': 'polite' })
+  const defaultAccent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || '#1f5fbf'
+
+  const showColour = (): void => {
+    const typed = accent.value.trim()
+    const colour = typed === '' ? defaultAccent : HEX_COLOUR.test(typed) ? typed.toLowerCase() : null
+    preview.hidden = colour === null
+    if (colour === null) {
+      contrast.textContent = `${typed} is not a colour like #0b5cad: six hexadecimal digits after #.`
+      if (warning.textContent !== '') warning.textContent = ''
+      return
+    }
+    preview.style.backgroundColor = colour
+    preview.style.borderColor = colour
+    const ratio = contrastWithWhite(colour)
+    contrast.textContent = `White text on ${colour}${typed === '' ? ' (the default colour)' : ''}: contrast ${ratioWords(ratio)}, at least ${MIN_CONTRAST}:1 needed.`
+    const words =
+      ratio < MIN_CONTRAST
+        ? `Too light: white text on this colour is hard to read (${ratioWords(ratio)}, needs ${MIN_CONTRAST}:1). Choose a darker shade; the settings cannot be saved with it.`
+        : ''
+    if (warning.textContent !== words) warning.textContent = words
+  }
+  accent.addEventListener('input', () => {
+    const typed = accent.value.trim()
+    if (HEX_COLOUR.test(typed)) picker.value = typed.toLowerCase()
+    else if (typed === '') picker.value = defaultAccent
+    showColour()
+  })
+  picker.addEventListener('input', () => {
+    accent.value = picker.value
+    showColour()
+  })
+
+  const fill = (view: SettingsView): void => {
+    displayName.value = view.displayName ?? ''
+    accent.value = view.accentColor ?? ''
+    picker.value = view.accentColor ?? defaultAccent
+    origins.value = view.embedOrigins.join('\n')
+    redirects.value = view.redirectUrls.join('\n')
+    showColour()
+  }
+  fill(current)
+
+  const form: HTMLFormElement = h(
+    'form',
+    { class: 'stack settings-form', novalidate: true, id: 'settings-form' },
+    h('h3', {}, 'Name and colour'),
+    field({
+      label: 'Display name',
+      path: 'body.displayName',
+      help: 'What your customers see in the connect wizard; empty: your tenant name.',
+      control: displayName
+    }),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'settings-accent' }, 'Accent colour'),
+      h('div', { class: 'settings-accent-row' }, picker, accent),
+      h(
+        'p',
+        { class: 'help', id: 'settings-accent-help' },
+        "Colours the wizard's buttons and links. Their text is white, so the colour must be dark enough for it: a contrast of at least 4.5:1. Empty: the default blue."
+      ),
+      h(
+        'div',
+        { class: 'settings-preview' },
+        h('span', { class: 'settings-preview-label', 'aria-hidden': 'true' }, 'Preview'),
+        preview,
+        contrast
+      ),
+      warning,
+      h('p', { class: 'field-error', id: 'settings-accent-error', 'aria-live': 'polite' })
+    ),
+    h('h3', {}, 'Embedding'),
+    h(
+      'p',
+      { class: 'help' },
+      'Your application can open the wizard over its own page, in a modal or a popup, with the ',
+      h('code', {}, '@latchkey/connect'),
+      ' package and a connect session your backend creates; it tells your page what happened (connected, closed). See ',
+      h('code', {}, 'docs/embedding.md'),
+      '. The wizard only lets the origins below frame it or hear from it; with none, it opens as a page of its own.'
+    ),
+    field({
+      label: 'Allowed embedding origins',
+      path: 'body.embedOrigins',
+      help: 'One origin per line, such as https://app.example.com: scheme, host and port, no path. Plain http only for localhost.',
+      control: origins
+    }),
+    field({
+      label: 'Redirect URLs',
+      path: 'body.redirectUrls',
+      help: 'One URL per line, such as https://app.example.com/integrations/connected: the pages a connect session may send the customer back to (its successUrl and failureUrl). The session may add its own query.',
+      control: redirects
+    }),
+    general,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save settings'), saved)
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void (async () => {
+      clearFieldIssues(form, general)
+      saved.textContent = ''
+      const originEntries = entriesOf(origins)
+      const redirectEntries = entriesOf(redirects)
+      try {
+        const view = await api.request<SettingsView>('PUT', '../v1/settings', {
+          displayName: displayName.value.trim() || null,
+          accentColor: accent.value.trim() || null,
+          embedOrigins: originEntries.values,
+          redirectUrls: redirectEntries.values
+        })
+        // What the API stored, which may read differently from what was typed (a trailing slash dropped, a duplicate merged).
+        fill(view)
+        saved.textContent = 'Settings saved.'
+        saved.focus()
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        showSettingsIssues(form, error, general, {
+          'body.embedOrigins': originEntries.lines,
+          'body.redirectUrls': redirectEntries.lines
+        })
+      }
+    })()
+  })
+  return form
+}
+
+/** `PUT /v1/settings/logo` with the file's own bytes and type (`ApiClient` sends JSON only). */
+async function uploadLogo(file: File): Promise<SettingsView> {
+  let response: Response
+  try {
+    response = await fetch(new URL('../v1/settings/logo', location.href), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': file.type },
+      body: file,
+      credentials: 'same-origin'
+    })
+  } catch {
+    throw new ApiError(0, 'network', 'Latchkey could not be reached. Check your connection and try again.', [])
+  }
+  const answer: unknown = await response.json().catch(() => undefined)
+  if (response.ok) return answer as SettingsView
+  const error = (answer as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error
+  const issues = Array.isArray(error?.details) ? (error.details as FieldIssue[]) : []
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'error',
+    error?.message ?? `the upload failed (${response.status})`,
+    issues
+  )
+}
+
+/** Why a logo was refused, in words that name the file. */
+function logoProblem(file: File, error: ApiError): string {
+  if (error.status === 413) return `${file.name} is larger than ${LOGO_MAX_BYTES / 1024} KiB.`
+  if (error.status === 415) return `${file.name} is not a PNG, JPEG, WebP or SVG image.`
+  if (error.status === 0) return error.message
+  return `${file.name} was not uploaded. ${sentence(error.issues[0]?.message ?? error.message)}`
+}
+
+/** The logo: shown when set, replaced as soon as a file is chosen, removed by its button. */
+function logoArea(current: SettingsView): HTMLElement {
+  const shown = h('div', { id: 'settings-logo-current', class: 'settings-logo-current' })
+  const input = h('input', {
+    id: 'settings-logo-file',
+    type: 'file',
+    accept: LOGO_TYPES.join(','),
+    'aria-describedby': 'settings-logo-error settings-logo-help'
+  })
+  const problem = h('p', { id: 'settings-logo-error', class: 'field-error', 'aria-live': 'polite' })
+  const done = h('p', { id: 'settings-logo-status', class: 'settings-saved', role: 'status', tabindex: '-1' })
+  const show = (logoUrl: string | null): void => {
+    shown.replaceChildren(
+      logoUrl === null
+        ? h('p', { class: 'muted' }, 'No logo yet: the wizard shows your display name alone.')
+        : h('img', { src: logoUrl, alt: 'Your logo', class: 'settings-logo' })
+    )
+    remove.hidden = logoUrl === null
+  }
+  const fail = (words: string): void => {
+    problem.textContent = words
+    input.setAttribute('aria-invalid', 'true')
+  }
+  const clear = (): void => {
+    problem.textContent = ''
+    done.textContent = ''
+    input.removeAttribute('aria-invalid')
+  }
+  const remove = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      id: 'settings-logo-remove',
+      onclick: () => {
+        clear()
+        void api.request<SettingsView>('DELETE', '../v1/settings/logo').then(
+          (view) => {
+            show(view.logoUrl)
+            done.textContent = 'Logo removed.'
+            // The button that had focus is gone now: focus goes to what happened, not to the page body.
+            done.focus()
+          },
+          (error: Error) => fail(`The logo was not removed. ${sentence(error.message)}`)
+        )
+      }
+    },
+    'Remove logo'
+  )
+  input.addEventListener('change', () => {
+    const file = input.files?.[0]
+    if (file === undefined) return
+    clear()
+    // Choosing the same file again after a refusal must fire `change` again.
+    input.value = ''
+    // The API decides by the bytes; these two checks only spare an upload bound to fail.
+    if (!LOGO_TYPES.includes(file.type)) return fail(`${file.name} is not a PNG, JPEG, WebP or SVG image.`)
+    if (file.size > LOGO_MAX_BYTES)
+      return fail(
+        `${file.name} is ${Math.ceil(file.size / 1024)} KiB; a logo may be ${LOGO_MAX_BYTES / 1024} KiB at most.`
+      )
+    done.textContent = `Uploading ${file.name}…`
+    void uploadLogo(file).then(
+      (view) => {
+        show(view.logoUrl)
+        done.textContent = 'Logo uploaded.'
+      },
+      (error: unknown) => {
+        done.textContent = ''
+        if (!(error instanceof ApiError)) throw error
+        fail(logoProblem(file, error))
+      }
+    )
+  })
+  show(current.logoUrl)
+  return h(
+    'div',
+    { class: 'stack settings-logo-area' },
+    h('h3', {}, 'Logo'),
+    shown,
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'settings-logo-file' }, 'Choose a logo to upload'),
+      input,
+      h(
+        'p',
+        { class: 'help', id: 'settings-logo-help' },
+        'Shown in the connect wizard beside your display name. PNG, JPEG, WebP or SVG, at most 256 KiB; uploaded as soon as you choose it, apart from Save settings.'
+      ),
+      problem
+    ),
+    h('div', { class: 'actions' }, remove, done)
+  )
 }
 
 function start(): void {

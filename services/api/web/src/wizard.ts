@@ -12,9 +12,12 @@ import {
   h,
   showFieldIssues,
   stateBadge,
+  tabStorage,
   timeAgo
 } from './common.js'
 import type { Connection, ConnectionEvent, ConnectorSummary, FieldIssue, ParameterSummary } from './common.js'
+import { Host, readEmbedRequest } from './embedding.js'
+import type { EmbedRequest, HostMessage } from './embedding.js'
 
 type Scheme = ConnectorSummary['schemes'][number]
 type VerifyAnswer = {
@@ -33,6 +36,13 @@ interface Overview {
   actions: Record<string, { actions: string[]; scopes: string[] }>
   /** Per connection id, the scopes those actions need that it was not granted. */
   missingScopes: Record<string, string[]>
+  /** The tenant as its customers know it. */
+  branding: { name: string; accentColor: string | null; logoUrl: string | null }
+  /** Origins allowed to embed this wizard. */
+  embedOrigins: string[]
+  successUrl: string | null
+  failureUrl: string | null
+  locale: string
 }
 
 interface ConnectOutcome {
@@ -50,6 +60,8 @@ const POLL_MS = 5000
 const status = document.getElementById('status') as HTMLElement
 const list = document.getElementById('connectors') as HTMLElement
 const sessionInfo = document.getElementById('session-info') as HTMLElement
+const brand = document.getElementById('brand') as HTMLElement
+const doneButton = document.getElementById('done') as HTMLButtonElement
 
 let api: ApiClient
 let overview: Overview | undefined
@@ -59,10 +71,14 @@ const openLogs = new Set<string>()
 const openReplace = new Set<string>()
 /** The popup of the connect attempt in progress and whose card it is for, watched until it closes. */
 let popup: { window: Window; connectionId: string; connectorName: string } | null = null
+/** How the builder's page opened this wizard (modal or popup), when it did. */
+let embedRequest: EmbedRequest | undefined
+/** The builder's page, once its origin was found allowed; told what happens. */
+let host: Host | undefined
 
-function readFragment(): { session?: string; outcome?: ConnectOutcome } {
+function readFragment(): { session?: string; outcome?: ConnectOutcome; params: URLSearchParams } {
   const params = new URLSearchParams(location.hash.slice(1))
-  const result: { session?: string; outcome?: ConnectOutcome } = {}
+  const result: { session?: string; outcome?: ConnectOutcome; params: URLSearchParams } = { params }
   const session = params.get('session')
   if (session !== null) result.session = session
   const outcome = params.get('outcome')
@@ -101,7 +117,7 @@ async function load(): Promise<void> {
   } catch (error) {
     list.setAttribute('aria-busy', 'false')
     if (error instanceof ApiError && error.status === 401) {
-      sessionStorage.removeItem(SESSION_KEY)
+      tabStorage.remove(SESSION_KEY)
       list.replaceChildren(
         h(
           'p',
@@ -116,8 +132,70 @@ async function load(): Promise<void> {
   }
   // Re-render only on change, so polling never moves keyboard focus.
   if (overview !== undefined && JSON.stringify(next) === JSON.stringify(overview)) return
+  const first = overview === undefined
   overview = next
+  if (first) welcome(next)
   render()
+}
+
+/** Once per page: the tenant's name, colour and logo, and the embedding page told the wizard is ready. */
+function welcome(first: Overview): void {
+  const { name, accentColor, logoUrl } = first.branding
+  brand.replaceChildren(
+    ...(logoUrl === null ? [] : [h('img', { class: 'brand-logo', src: logoUrl, alt: '', height: '28' })]),
+    h('span', {}, name)
+  )
+  document.title = `Connect your accounts to ${name}`
+  // Set from script (CSSOM), which the page's style-src 'self' allows; the API checked it reads with white text.
+  if (accentColor !== null) document.documentElement.style.setProperty('--accent', accentColor)
+  if (embedRequest === undefined) return
+  const opened = Host.open(embedRequest, first.embedOrigins)
+  if (typeof opened === 'string') {
+    announce(status, 'error', 'This page cannot be embedded here', opened)
+    return
+  }
+  host = opened
+  doneButton.hidden = false
+  doneButton.onclick = () => host?.post({ type: 'close' })
+  host.post({ type: 'ready' })
+}
+
+/**
+ * After an outcome was said on its card: the embedding page hears it; otherwise the session's
+ * success or failure page (allowlisted by the API) takes the customer back to the application.
+ */
+function report(message: Extract<HostMessage, { type: 'connected' | 'error' }>, redirect: boolean): void {
+  if (host !== undefined) return host.post(message)
+  if (!redirect || overview === undefined) return
+  const page = message.type === 'connected' ? overview.successUrl : overview.failureUrl
+  if (page === null) return
+  const url = new URL(page)
+  if (message.type === 'connected') url.searchParams.set('connectionId', message.connectionId)
+  else url.searchParams.set('error', message.code)
+  if (message.connector !== undefined) url.searchParams.set('connector', message.connector)
+  announce(status, 'info', `Taking you back to ${overview.branding.name}…`)
+  location.assign(url.href)
+}
+
+/** A browser step's outcome, told to the embedding page or by the redirect, once the connections were read again. */
+function reportOutcome(outcome: ConnectOutcome): void {
+  const connector = overview?.connections.find((c) => c.id === outcome.connectionId)?.connector
+  const about = {
+    ...(connector === undefined ? {} : { connector }),
+    ...(outcome.connectionId === undefined ? {} : { connectionId: outcome.connectionId })
+  }
+  if (outcome.ok && outcome.connectionId !== undefined && connector !== undefined)
+    report({ type: 'connected', connectionId: outcome.connectionId, connector }, true)
+  else if (!outcome.ok)
+    report(
+      {
+        type: 'error',
+        code: outcome.code ?? 'connect_failed',
+        message: [outcome.title, outcome.hint].filter(Boolean).join('. '),
+        ...about
+      },
+      true
+    )
 }
 
 function render(): void {
@@ -129,10 +207,12 @@ function render(): void {
     return
   }
   // Only what the customer can use: a connector with a usable scheme, or one they already have connections of.
+  const asked = embedRequest?.connector
   const shown = overview.connectors.filter(
     (connector) =>
-      connector.schemes.some((scheme) => usable(connector, scheme)) ||
-      overview!.connections.some((c) => c.connector === connector.key)
+      (asked === undefined || connector.key === asked) &&
+      (connector.schemes.some((scheme) => usable(connector, scheme)) ||
+        overview!.connections.some((c) => c.connector === connector.key))
   )
   if (shown.length === 0) {
     list.replaceChildren(h('p', {}, 'There is nothing to connect here yet.'))
@@ -367,7 +447,8 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
 }
 
 /** What last happened to a card, said on the card itself (kept across re-renders until the next outcome). */
-const notices = new Map<string, { kind: 'ok' | 'info' | 'error'; text: string }>()
+const notices = new Map<string, { kind: NoticeKind; text: string }>()
+type NoticeKind = 'ok' | 'info' | 'warn' | 'error'
 
 function cardNotice(connectionId: string): HTMLElement {
   const notice = notices.get(connectionId)
@@ -385,7 +466,7 @@ function cardNotice(connectionId: string): HTMLElement {
 }
 
 /** Says an outcome on the card and moves focus there, so it is seen where the person is looking. */
-function tellCard(connectionId: string, kind: 'ok' | 'info' | 'error', text: string): void {
+function tellCard(connectionId: string, kind: NoticeKind, text: string): void {
   notices.set(connectionId, { kind, text })
   const current = list.querySelector<HTMLElement>(`[data-notice="${CSS.escape(connectionId)}"]`)
   current?.replaceWith(cardNotice(connectionId))
@@ -441,11 +522,39 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
   return form
 }
 
-/** What the verification right after saving credentials found: the account, or why the provider refused them. */
+/**
+ * What the verification right after saving credentials found, said on the card: the account
+ * (green), that it could not run (yellow), or why the provider refused them (red).
+ */
 function announceTypedIn(connector: ConnectorSummary, connection: Connection, okTitle: string): void {
-  if (connection.status === 'error')
-    announce(status, 'error', `${connector.name} refused these credentials`, connection.statusReason ?? undefined)
-  else announce(status, 'ok', okTitle, describeAccount(connector, connection.account))
+  if (connection.status === 'error') {
+    tellCard(connection.id, 'error', sentence(`${connector.name} refused these credentials`, connection.statusReason))
+    report(
+      {
+        type: 'error',
+        code: 'credentials_refused',
+        message: sentence(`${connector.name} refused these credentials`, connection.statusReason),
+        connector: connector.key,
+        connectionId: connection.id
+      },
+      false
+    )
+    return
+  }
+  if (connection.statusReason !== null)
+    tellCard(
+      connection.id,
+      'warn',
+      `${okTitle}, but not verified yet: ${connection.statusReason.replace(/^Verification failed: /, '')}. Choose Check connection to try again.`
+    )
+  else tellCard(connection.id, 'ok', sentence(okTitle, describeAccount(connector, connection.account)))
+  report({ type: 'connected', connectionId: connection.id, connector: connector.key }, true)
+}
+
+/** `Title. Detail.` with the detail's own full stop, or just the title. */
+function sentence(title: string, detail: string | null | undefined): string {
+  if (detail === null || detail === undefined || detail === '') return `${title}.`
+  return `${title}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`
 }
 
 async function replaceCredentials(
@@ -465,8 +574,8 @@ async function replaceCredentials(
     })
     form.reset()
     openReplace.delete(connectionId)
-    announceTypedIn(connector, connection, 'New credentials saved')
     await load()
+    announceTypedIn(connector, connection, 'New credentials saved')
   } catch (error) {
     if (error instanceof ApiError) showFieldIssues(form, error, general)
     else announce(status, 'error', 'Something went wrong', (error as Error).message)
@@ -513,14 +622,24 @@ async function verify(connector: ConnectorSummary, connectionId: string, button:
   button.disabled = true
   try {
     const answer = await api.request<VerifyAnswer>('POST', `../v1/connect/connections/${connectionId}/verify`)
-    if (answer.ok) announce(status, 'ok', 'The connection works', describeAccount(connector, answer.account))
-    else announce(status, 'error', 'The connection does not work', answer.reason ?? undefined)
+    notices.set(
+      connectionId,
+      answer.ok
+        ? { kind: 'ok', text: sentence('The connection works', describeAccount(connector, answer.account)) }
+        : { kind: 'error', text: sentence('The connection does not work', answer.reason) }
+    )
   } catch (error) {
-    announce(status, 'error', 'Could not check the connection', (error as Error).message)
+    notices.set(connectionId, {
+      kind: 'error',
+      text: sentence('Could not check the connection', (error as Error).message)
+    })
   } finally {
     button.disabled = false
   }
   await load()
+  // Said on the card after it was drawn again with its new state.
+  const notice = notices.get(connectionId)!
+  tellCard(connectionId, notice.kind, notice.text)
 }
 
 async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
@@ -868,6 +987,15 @@ async function startAuthorization(
     `../v1/connect/connections/${connectionId}/authorize`,
     { returnToWizard: opened === null }
   )
+  if (opened === null && host?.mode === 'modal') {
+    // Inside a frame a full-page trip would leave the application's page (and most providers refuse to be framed).
+    tellCard(
+      connectionId,
+      'error',
+      `Your browser blocked the ${connector.name} window. Allow pop-ups for this page, then choose Connect again.`
+    )
+    return
+  }
   if (opened === null) {
     announce(status, 'info', `Taking you to ${connector.name}…`)
     location.assign(authorizeUrl)
@@ -934,8 +1062,8 @@ async function disconnect(connector: ConnectorSummary, connectionId: string): Pr
 
 function start(): void {
   const fragment = readFragment()
-  if (fragment.session !== undefined) sessionStorage.setItem(SESSION_KEY, fragment.session)
-  const token = sessionStorage.getItem(SESSION_KEY)
+  if (fragment.session !== undefined) tabStorage.set(SESSION_KEY, fragment.session)
+  const token = tabStorage.get(SESSION_KEY)
   if (token === null) {
     list.setAttribute('aria-busy', 'false')
     list.replaceChildren(
@@ -944,7 +1072,9 @@ function start(): void {
     return
   }
   api = new ApiClient(location.href, token)
+  embedRequest = readEmbedRequest(fragment.params)
   if (fragment.outcome !== undefined) showOutcome(fragment.outcome)
+  // Only the outcome page, which is on this origin; the embedding page never talks to the wizard.
   window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as Partial<ConnectOutcome> | null
     if (event.origin !== location.origin || data?.type !== 'latchkey:connect') return
@@ -955,6 +1085,7 @@ function start(): void {
         const notice = notices.get(data.connectionId)!
         tellCard(data.connectionId, notice.kind, notice.text)
       }
+      reportOutcome(data as ConnectOutcome)
     })
   })
   setInterval(() => {
@@ -964,7 +1095,9 @@ function start(): void {
   window.addEventListener('focus', () => {
     if (popup === null) void load()
   })
-  void load()
+  void load().then(() => {
+    if (fragment.outcome !== undefined) reportOutcome(fragment.outcome)
+  })
 }
 
 start()
