@@ -39,6 +39,12 @@ export function wizardUrl(options: ConnectOptions, hostOrigin: string): URL {
       throw new TypeError(
         'connect: `baseUrl` (where Latchkey is, e.g. https://latchkey.example) goes with `sessionToken`'
       )
+    // Latchkey lets a page frame the wizard only when the address names its session (`?s=` in
+    // the session's `url`): from a token alone it cannot tell whose origins may.
+    if (mode === 'modal')
+      throw new TypeError(
+        "connect: `sessionToken` opens the wizard with mode 'popup' only; for the modal pass the session's `url`, which lets Latchkey allow your origin to frame it"
+      )
     const base = absoluteUrl(baseUrl, 'baseUrl')
     if (base.search !== '' || base.hash !== '')
       throw new TypeError('connect: `baseUrl` must be an address without a query or fragment')

@@ -47,29 +47,40 @@ t.test("parameters the url already had for embed, origin or connector are replac
   ])
 })
 
-t.test('a session token and a base URL make the wizard address under /connect/', async (t) => {
+/** The address `connect` opens a popup at, caught before any window opens. */
+async function popupAddress(options: Record<string, unknown>): Promise<string | undefined> {
+  const page = await harness.hostPage()
+  return page.evaluate((given) => {
+    const host = window as unknown as HostWindow
+    let opened: string | undefined
+    window.open = (url?: string | URL) => {
+      opened = String(url)
+      return null
+    }
+    host.latchkeyConnect(given as never)
+    return opened
+  }, options)
+}
+
+t.test('a session token and a base URL make the wizard address under /connect/ (popup)', async (t) => {
   for (const baseUrl of [harness.wizardOrigin, `${harness.wizardOrigin}/`]) {
-    const page = await harness.hostPage()
-    await openWizard(page, { sessionToken: 'lkcs_abc', baseUrl })
-    const frame = await modalFrame(page)
     t.equal(
-      frame.url(),
-      `${harness.wizardOrigin}/connect/#session=lkcs_abc&embed=modal&origin=${encodeURIComponent(harness.hostOrigin)}`,
+      await popupAddress({ sessionToken: 'lkcs_abc', baseUrl, mode: 'popup' }),
+      `${harness.wizardOrigin}/connect/#session=lkcs_abc&embed=popup&origin=${encodeURIComponent(harness.hostOrigin)}`,
       `baseUrl ${baseUrl}`
     )
   }
 })
 
 t.test('a base URL with a path keeps it', async (t) => {
-  const page = await harness.hostPage()
-  const address = await page.evaluate((baseUrl) => {
-    const host = window as unknown as HostWindow
-    host.latchkeyConnect({ sessionToken: 'lkcs_abc', baseUrl, connector: 'github' })
-    return document.querySelector('iframe')?.src
-  }, `${harness.wizardOrigin}/latchkey//`)
   t.equal(
-    address,
-    `${harness.wizardOrigin}/latchkey/connect/#session=lkcs_abc&embed=modal&origin=${encodeURIComponent(harness.hostOrigin)}&connector=github`
+    await popupAddress({
+      sessionToken: 'lkcs_abc',
+      baseUrl: `${harness.wizardOrigin}/latchkey//`,
+      connector: 'github',
+      mode: 'popup'
+    }),
+    `${harness.wizardOrigin}/latchkey/connect/#session=lkcs_abc&embed=popup&origin=${encodeURIComponent(harness.hostOrigin)}&connector=github`
   )
 })
 
@@ -81,19 +92,26 @@ t.test('bad options throw a TypeError naming the option, and open nothing', asyn
     { options: {}, names: /`url`.*`sessionToken` with `baseUrl`/ },
     { options: { url: harness.sessionUrl, sessionToken: 'lkcs_x' }, names: /`url` or `sessionToken`/ },
     { options: { url: harness.sessionUrl, baseUrl: wizard }, names: /`baseUrl` goes with `sessionToken`/ },
-    { options: { sessionToken: 'lkcs_x' }, names: /`baseUrl`/ },
+    { options: { sessionToken: 'lkcs_x', mode: 'popup' }, names: /`baseUrl`/ },
+    {
+      options: { sessionToken: 'lkcs_x', baseUrl: wizard },
+      names: /`sessionToken` opens the wizard with mode 'popup' only/
+    },
     { options: { baseUrl: wizard }, names: /`url`.*`sessionToken`/ },
-    { options: { sessionToken: '', baseUrl: wizard }, names: /`sessionToken`/ },
-    { options: { sessionToken: 42, baseUrl: wizard }, names: /`sessionToken`/ },
+    { options: { sessionToken: '', baseUrl: wizard, mode: 'popup' }, names: /`sessionToken`/ },
+    { options: { sessionToken: 42, baseUrl: wizard, mode: 'popup' }, names: /`sessionToken`/ },
     { options: { url: 'not a url' }, names: /`url` must be an absolute http: or https: address$/ },
     { options: { url: '/connect/#session=lkcs_x' }, names: /`url` must be an absolute/ },
     { options: { url: 'javascript:alert(1)' }, names: /`url` must be .* not a javascript: one/ },
     { options: { url: 42 }, names: /`url` must be .* not number/ },
     {
-      options: { sessionToken: 'lkcs_x', baseUrl: 'data:text/html,hi' },
+      options: { sessionToken: 'lkcs_x', baseUrl: 'data:text/html,hi', mode: 'popup' },
       names: /`baseUrl` must be .* not a data: one/
     },
-    { options: { sessionToken: 'lkcs_x', baseUrl: `${wizard}/?tenant=1` }, names: /`baseUrl` .* without a query/ },
+    {
+      options: { sessionToken: 'lkcs_x', baseUrl: `${wizard}/?tenant=1`, mode: 'popup' },
+      names: /`baseUrl` .* without a query/
+    },
     {
       options: { url: harness.sessionUrl, mode: 'fullscreen' },
       names: /`mode` must be 'modal' or 'popup', not "fullscreen"/
