@@ -6,6 +6,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import type { Frame, Page } from 'playwright-core'
 import { testConnector } from '@latchkey/testkit'
+import { checkAccessibility } from './axe.js'
 import { startSystem } from './system.js'
 import type { System } from './system.js'
 
@@ -20,7 +21,7 @@ const PNG = Buffer.from(
 
 const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Builder app</title>
 <script type="module" src="/host.js"></script></head>
-<body><h1>Integrations</h1><button type="button" id="open">Connect an account</button></body></html>`
+<body><main><h1>Integrations</h1><button type="button" id="open">Connect an account</button></main></body></html>`
 
 // The builder's page: calls connect() with the options a test leaves on window, records every event.
 const HOST_SCRIPT = `import { connect } from '/dist/index.js'
@@ -147,6 +148,8 @@ t.test('embedded in a modal: the tenant’s origin frames the wizard; connect, h
     'buttons in the tenant’s accent colour'
   )
   await system.screenshot(page, 'wizard-embedded-modal')
+  await checkAccessibility(t, page, 'the builder’s page with the wizard’s modal open')
+  await checkAccessibility(t, frame, 'the wizard inside the modal, connected')
 
   await done.click()
   await eventually(page, 'closed')
