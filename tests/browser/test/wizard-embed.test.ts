@@ -218,6 +218,7 @@ t.test('redirect pages: back to the application after a connect, or after a deni
     'the tenant’s logo, served by the API itself, is drawn'
   )
   t.equal(await page.title(), 'Connect your accounts to Acme Flows')
+  await system.screenshot(page, 'wizard-branded')
 
   await connectIn(page, page, 'approve')
   await page.waitForURL(/\/connected\?/)
