@@ -873,8 +873,8 @@ const HEX_COLOUR = /^#[0-9a-f]{6}$/i
 
 /**
  * The contrast ratio of white text on `#rrggbb`, by the WCAG 2 formula the API applies
- * (`contrastWithWhite` in `@latchkey/runtime`), so the warning here and the API's refusal agree.
- * @see https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
+ * (`contrastWithWhite` in `@latchkey/runtime`), so the warning here and the API's refusal agree
+ * (WCAG 2.1's definition of the contrast ratio).
  */
 function contrastWithWhite(hex: string): number {
   const channel = (i: number): number => {
