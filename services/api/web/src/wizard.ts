@@ -155,6 +155,8 @@ function welcome(first: Overview): void {
     return
   }
   host = opened
+  // The modal's own close button sits over the frame's top right corner: the header keeps clear of it.
+  if (host.mode === 'modal') document.body.classList.add('embedded-modal')
   doneButton.hidden = false
   doneButton.onclick = () => host?.post({ type: 'close' })
   host.post({ type: 'ready' })
