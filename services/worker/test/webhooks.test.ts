@@ -414,6 +414,12 @@ t.test(
     )
     for (const request of hooks.received) verify(rotated.secret, request)
 
+    // The log line for an attempt is written after its outcome is recorded: wait for the lines, not only the rows.
+    const attemptsDone = (outcome: string) =>
+      lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((e) => e.msg === 'webhook attempt done' && e.outcome === outcome).length
+    await eventually(async () => (attemptsDone('delivered') >= 5 && attemptsDone('retrying') >= 5) || undefined)
     const text = lines.join('')
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
     t.ok(
