@@ -3,6 +3,44 @@ import type { ConnectionView as Connection, ConnectorSummary, EventView as Conne
 // Shared by the connect wizard and the builder console: DOM building (text only, never
 // HTML strings), the API client, and how a connection's state reads at a glance.
 
+/**
+ * The shared helpers' words, English here. The connect wizard hands its session's language
+ * to `speak` (see wizard-strings.ts); the builder console stays in English.
+ */
+export const sharedEnglish = {
+  /** The language for dates and relative times; `undefined` is the browser's own. */
+  language: undefined as string | undefined,
+  unreachable: 'Latchkey could not be reached. Check your connection and try again.',
+  requestFailed: (status: number) => `the request failed (${status})`,
+  stateDisconnected: 'Disconnected',
+  stateNeedsReconnection: (reason: string | null) =>
+    reason === null ? 'Needs reconnection' : `Needs reconnection: ${reason}`,
+  stateNotConnectedYet: 'Not connected yet',
+  stateNotVerifiedYet: (reason: string) => `Not verified yet: ${reason}`,
+  stateWorking: 'Working',
+  stateConnectedNotUsed: 'Connected, not used yet',
+  /** When a time has not happened yet ("Last used: never"). */
+  never: 'never',
+  noEvents: 'No events yet.',
+  /** The hover text of a required field's star. */
+  required: 'required',
+  whereToFind: (label: string) => `Where to find your ${label.toLowerCase()}`,
+  copy: 'Copy',
+  copied: 'Copied',
+  selectAndCopy: 'Select and copy'
+}
+
+export type SharedWords = typeof sharedEnglish
+
+let words: SharedWords = sharedEnglish
+let relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+
+/** The language the shared helpers speak from now on (the wizard's session's). */
+export function speak(next: SharedWords): void {
+  words = next
+  relative = new Intl.RelativeTimeFormat(next.language, { numeric: 'auto' })
+}
+
 type Child = Node | string | null | undefined | false
 type Attributes = Record<string, string | boolean | number | undefined | ((event: Event) => void)>
 
@@ -60,7 +98,7 @@ export class ApiClient {
         credentials: 'same-origin'
       })
     } catch {
-      throw new ApiError(0, 'network', 'Latchkey could not be reached. Check your connection and try again.', [])
+      throw new ApiError(0, 'network', words.unreachable, [])
     }
     if (response.status === 204) return undefined as T
     const answer: unknown = await response.json().catch(() => undefined)
@@ -72,7 +110,7 @@ export class ApiClient {
       throw new ApiError(
         response.status,
         error?.code ?? 'error',
-        error?.message ?? `the request failed (${response.status})`,
+        error?.message ?? words.requestFailed(response.status),
         issues
       )
     }
@@ -86,36 +124,31 @@ export type ParameterSummary = ConnectorSummary['parameters'][number]
 
 /** How a connection's state reads: a colour and words. Grey for connections that are off. */
 export function stateOf(connection: Connection): { colour: 'green' | 'yellow' | 'red' | 'grey'; words: string } {
-  if (connection.status === 'disconnected') return { colour: 'grey', words: 'Disconnected' }
+  if (connection.status === 'disconnected') return { colour: 'grey', words: words.stateDisconnected }
   if (connection.status === 'error')
-    return {
-      colour: 'red',
-      words: `Needs reconnection${connection.statusReason === null ? '' : `: ${connection.statusReason}`}`
-    }
-  if (connection.status === 'configured') return { colour: 'yellow', words: 'Not connected yet' }
+    return { colour: 'red', words: words.stateNeedsReconnection(connection.statusReason) }
+  if (connection.status === 'configured') return { colour: 'yellow', words: words.stateNotConnectedYet }
   // Connected, but the verification request could not run (the provider was unreachable, say):
   // the runtime's lifecycle words that reason "Verification failed: …" (a failed reconnect keeps its own).
   const unverified = /^Verification failed: (.*)$/s.exec(connection.statusReason ?? '')
-  if (unverified !== null) return { colour: 'yellow', words: `Not verified yet: ${unverified[1]}` }
-  if (connection.health === 'green') return { colour: 'green', words: 'Working' }
-  return { colour: 'yellow', words: 'Connected, not used yet' }
+  if (unverified !== null) return { colour: 'yellow', words: words.stateNotVerifiedYet(unverified[1] ?? '') }
+  if (connection.health === 'green') return { colour: 'green', words: words.stateWorking }
+  return { colour: 'yellow', words: words.stateConnectedNotUsed }
 }
 
 /** The coloured dot and its words; the words carry the meaning (screen readers, colour blindness). */
 export function stateBadge(connection: Connection): HTMLElement {
-  const { colour, words } = stateOf(connection)
+  const state = stateOf(connection)
   return h(
     'span',
-    { class: `state state-${colour}`, 'data-state': colour },
+    { class: `state state-${state.colour}`, 'data-state': state.colour },
     h('span', { class: 'dot', 'aria-hidden': 'true' }),
-    h('span', { class: 'state-words' }, words)
+    h('span', { class: 'state-words' }, state.words)
   )
 }
 
-const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-
 /** "3 minutes ago", with the exact time on hover and for assistive technology. */
-export function timeAgo(iso: string | null, never = 'never'): HTMLElement {
+export function timeAgo(iso: string | null, never = words.never): HTMLElement {
   if (iso === null) return h('span', {}, never)
   const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000)
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -127,18 +160,17 @@ export function timeAgo(iso: string | null, never = 'never'): HTMLElement {
   const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1]
   return h(
     'time',
-    { datetime: iso, title: new Date(iso).toLocaleString() },
-    RELATIVE.format(Math.round(seconds / size), unit)
+    { datetime: iso, title: new Date(iso).toLocaleString(words.language) },
+    relative.format(Math.round(seconds / size), unit)
   )
 }
 
-/** The events list of a connection's log, newest first (as the API answers). */
 /**
  * A connection's log, newest first. `codes` shows each event's kind beside its sentence
  * (the builder's console); end customers read the sentences only.
  */
 export function eventList(events: ConnectionEvent[], { codes = true }: { codes?: boolean } = {}): HTMLElement {
-  if (events.length === 0) return h('p', { class: 'muted' }, 'No events yet.')
+  if (events.length === 0) return h('p', { class: 'muted' }, words.noEvents)
   return h(
     'ol',
     { class: 'log' },
@@ -146,7 +178,7 @@ export function eventList(events: ConnectionEvent[], { codes = true }: { codes?:
       h(
         'li',
         { class: `log-${e.level}` },
-        h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+        h('time', { datetime: e.at }, new Date(e.at).toLocaleString(words.language)),
         ' ',
         codes ? h('span', { class: 'log-kind' }, e.kind) : null,
         codes ? ' ' : null,
@@ -226,7 +258,7 @@ export function field(options: {
       'label',
       { for: id },
       options.label,
-      options.required === true ? h('span', { class: 'required', title: 'required' }, ' *') : null
+      options.required === true ? h('span', { class: 'required', title: words.required }, ' *') : null
     ),
     options.control,
     options.help ? h('p', { class: 'help', id: helpId }, options.help) : null,
@@ -237,7 +269,7 @@ export function field(options: {
           h(
             'a',
             { href: options.docsUrl, target: '_blank', rel: 'noopener noreferrer' },
-            `Where to find your ${options.label.toLowerCase()}`
+            words.whereToFind(options.label)
           )
         )
       : null,
@@ -256,12 +288,12 @@ export function copyable(label: string, value: string): HTMLElement {
       onclick: () => {
         input.select()
         void navigator.clipboard?.writeText(value).then(
-          () => (button.textContent = 'Copied'),
-          () => (button.textContent = 'Select and copy')
+          () => (button.textContent = words.copied),
+          () => (button.textContent = words.selectAndCopy)
         )
       }
     },
-    'Copy'
+    words.copy
   )
   return h('div', { class: 'field' }, h('label', {}, label, input), button)
 }

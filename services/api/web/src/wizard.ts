@@ -11,6 +11,7 @@ import {
   field,
   h,
   showFieldIssues,
+  speak,
   stateBadge,
   tabStorage,
   timeAgo
@@ -18,6 +19,8 @@ import {
 import type { Connection, ConnectionEvent, ConnectorSummary, FieldIssue, ParameterSummary } from './common.js'
 import { Host, readEmbedRequest } from './embedding.js'
 import type { EmbedRequest, HostMessage } from './embedding.js'
+import { stringsFor } from './wizard-strings.js'
+import type { WizardStrings } from './wizard-strings.js'
 
 type Scheme = ConnectorSummary['schemes'][number]
 type VerifyAnswer = {
@@ -64,6 +67,8 @@ const brand = document.getElementById('brand') as HTMLElement
 const doneButton = document.getElementById('done') as HTMLButtonElement
 
 let api: ApiClient
+/** The wizard's words in the session's language (`locale`), English until the session is read. */
+let words: WizardStrings = stringsFor('en')
 let overview: Overview | undefined
 /** Logs the person opened stay open across refreshes. */
 const openLogs = new Set<string>()
@@ -98,10 +103,8 @@ function readFragment(): { session?: string; outcome?: ConnectOutcome; params: U
 
 /** The outcome of a browser step, said on its connection's card (at the top when there is no card). */
 function showOutcome(outcome: ConnectOutcome): void {
-  const title = outcome.ok
-    ? 'Authorization completed successfully'
-    : (outcome.title ?? 'The connection could not be completed')
-  const detail = outcome.ok ? 'Your account is connected.' : (outcome.hint ?? '')
+  const title = outcome.ok ? words.authorizationCompleted : (outcome.title ?? words.couldNotComplete)
+  const detail = outcome.ok ? words.accountConnected : (outcome.hint ?? '')
   if (outcome.connectionId === undefined) {
     announce(status, outcome.ok ? 'ok' : 'error', title, detail)
     return
@@ -118,16 +121,10 @@ async function load(): Promise<void> {
     list.setAttribute('aria-busy', 'false')
     if (error instanceof ApiError && error.status === 401) {
       tabStorage.remove(SESSION_KEY)
-      list.replaceChildren(
-        h(
-          'p',
-          { class: 'banner banner-error' },
-          'This connect link is not valid or has expired. Go back to the application and open it again.'
-        )
-      )
+      list.replaceChildren(h('p', { class: 'banner banner-error' }, words.linkNotValid))
       return
     }
-    announce(status, 'error', 'Could not load your connections', (error as Error).message)
+    announce(status, 'error', words.couldNotLoad, (error as Error).message)
     return
   }
   // Re-render only on change, so polling never moves keyboard focus.
@@ -138,20 +135,21 @@ async function load(): Promise<void> {
   render()
 }
 
-/** Once per page: the tenant's name, colour and logo, and the embedding page told the wizard is ready. */
+/** Once per page: the session's language, the tenant's name, colour and logo, and the embedding page told the wizard is ready. */
 function welcome(first: Overview): void {
+  speakIn(first.locale)
   const { name, accentColor, logoUrl } = first.branding
   brand.replaceChildren(
     ...(logoUrl === null ? [] : [h('img', { class: 'brand-logo', src: logoUrl, alt: '', height: '28' })]),
     h('span', {}, name)
   )
-  document.title = `Connect your accounts to ${name}`
+  document.title = words.documentTitle(name)
   // Set from script (CSSOM), which the page's style-src 'self' allows; the API checked it reads with white text.
   if (accentColor !== null) document.documentElement.style.setProperty('--accent', accentColor)
   if (embedRequest === undefined) return
   const opened = Host.open(embedRequest, first.embedOrigins)
   if (typeof opened === 'string') {
-    announce(status, 'error', 'This page cannot be embedded here', opened)
+    announce(status, 'error', words.cannotEmbed, opened)
     return
   }
   host = opened
@@ -175,7 +173,7 @@ function report(message: Extract<HostMessage, { type: 'connected' | 'error' }>, 
   if (message.type === 'connected') url.searchParams.set('connectionId', message.connectionId)
   else url.searchParams.set('error', message.code)
   if (message.connector !== undefined) url.searchParams.set('connector', message.connector)
-  announce(status, 'info', `Taking you back to ${overview.branding.name}…`)
+  announce(status, 'info', words.takingYouBack(overview.branding.name))
   location.assign(url.href)
 }
 
@@ -202,10 +200,10 @@ function reportOutcome(outcome: ConnectOutcome): void {
 
 function render(): void {
   if (overview === undefined) return
-  sessionInfo.textContent = `Link valid until ${new Date(overview.expiresAt).toLocaleTimeString()}`
+  sessionInfo.textContent = words.linkValidUntil(new Date(overview.expiresAt).toLocaleTimeString(words.language))
   list.setAttribute('aria-busy', 'false')
   if (overview.connectors.length === 0) {
-    list.replaceChildren(h('p', {}, 'There is nothing to connect here yet.'))
+    list.replaceChildren(h('p', {}, words.nothingToConnect))
     return
   }
   // Only what the customer can use: a connector with a usable scheme, or one they already have connections of.
@@ -217,7 +215,7 @@ function render(): void {
         overview!.connections.some((c) => c.connector === connector.key))
   )
   if (shown.length === 0) {
-    list.replaceChildren(h('p', {}, 'There is nothing to connect here yet.'))
+    list.replaceChildren(h('p', {}, words.nothingToConnect))
     return
   }
   const sections = shown.map((connector) => {
@@ -245,8 +243,8 @@ function searchBox(sections: readonly HTMLElement[], noMatch: HTMLElement): HTML
     h(
       'div',
       { class: 'connector-search' },
-      h('label', { for: 'connector-search' }, 'Search connectors'),
-      h('input', { id: 'connector-search', type: 'search', autocomplete: 'off', placeholder: 'Type a name' })
+      h('label', { for: 'connector-search' }, words.searchConnectors),
+      h('input', { id: 'connector-search', type: 'search', autocomplete: 'off', placeholder: words.searchPlaceholder })
     )
   const input = box.querySelector('input') as HTMLInputElement
   input.oninput = () => {
@@ -259,7 +257,7 @@ function searchBox(sections: readonly HTMLElement[], noMatch: HTMLElement): HTML
       if (match) visible += 1
     }
     noMatch.hidden = visible > 0
-    noMatch.textContent = visible > 0 ? '' : `No connector matches "${input.value.trim()}".`
+    noMatch.textContent = visible > 0 ? '' : words.noConnectorMatches(input.value.trim())
   }
   return box
 }
@@ -270,7 +268,7 @@ function connectorSection(connector: ConnectorSummary, openForm: boolean): HTMLE
   const details = h(
     'details',
     { class: 'new-connection', open: openForm },
-    h('summary', {}, `Add a connection to ${connector.name}`),
+    h('summary', {}, words.addConnection(connector.name)),
     form
   )
   return h(
@@ -317,7 +315,11 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       ? h(
           'button',
           { type: 'button', onclick: () => void reconnect(connector, connection.id) },
-          connection.status === 'configured' ? 'Connect' : missing.length > 0 ? 'Grant more access' : 'Reconnect'
+          connection.status === 'configured'
+            ? words.connect
+            : missing.length > 0
+              ? words.grantMoreAccess
+              : words.reconnect
         )
       : null,
     verifiable
@@ -328,7 +330,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
             class: 'secondary',
             onclick: (event: Event) => void verify(connector, connection.id, event.currentTarget as HTMLButtonElement)
           },
-          'Check connection'
+          words.checkConnection
         )
       : null,
     replaceForm === null
@@ -360,7 +362,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
             class: 'secondary',
             onclick: () => void remove(connector, connection)
           },
-          'Remove'
+          words.remove
         )
       : null,
     connected || connection.status === 'error'
@@ -371,7 +373,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
             class: 'danger',
             onclick: (event: Event) => confirmDisconnect(connector, connection, event.currentTarget as HTMLElement)
           },
-          'Disconnect'
+          words.disconnect
         )
       : null,
     h(
@@ -392,7 +394,7 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
           } else openLogs.delete(connection.id)
         }
       },
-      'Log'
+      words.log
     )
   )
   const plain = (entries: [string, unknown][]): [string, string][] =>
@@ -404,13 +406,17 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
   const kept = plain(Object.entries(connection.metadata)).filter(([k]) => !identity.some(([i]) => i === k))
   return h(
     'article',
-    { class: 'connection', 'data-connection-id': connection.id, 'aria-label': `${title}: ${connection.status}` },
+    {
+      class: 'connection',
+      'data-connection-id': connection.id,
+      'aria-label': words.cardLabel(title, connection.status)
+    },
     h('div', { class: 'connection-head' }, h('strong', {}, title), stateBadge(connection)),
     h(
       'dl',
       { class: 'facts' },
       ...(connector.schemes.length > 1 && scheme !== undefined
-        ? [h('dt', {}, 'Connected with'), h('dd', { 'data-fact': 'scheme' }, scheme.label)]
+        ? [h('dt', {}, words.connectedWith), h('dd', { 'data-fact': 'scheme' }, scheme.label)]
         : []),
       ...identity.flatMap(([k, v]) => [h('dt', {}, labelOf(k)), h('dd', { 'data-account': k }, v)]),
       // What the customer typed to say where (a subdomain, a region), so two connections differ at a glance.
@@ -420,14 +426,14 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
           h('dt', {}, p.label),
           h('dd', { 'data-parameter': p.key }, optionLabel(p, connection.parameters[p.key] ?? ''))
         ]),
-      h('dt', {}, 'Last used'),
+      h('dt', {}, words.lastUsed),
       h('dd', {}, timeAgo(connection.lastUsedAt)),
       ...(connection.verifiedAt === null
         ? []
-        : [h('dt', {}, 'Last checked'), h('dd', {}, timeAgo(connection.verifiedAt))]),
+        : [h('dt', {}, words.lastChecked), h('dd', {}, timeAgo(connection.verifiedAt))]),
       ...(scheme?.kind === 'oauth2'
         ? [
-            h('dt', {}, connection.scopes.granted.length > 0 ? 'Granted scopes' : 'Requested scopes'),
+            h('dt', {}, connection.scopes.granted.length > 0 ? words.grantedScopes : words.requestedScopes),
             h('dd', { class: 'scopes' }, granted.length === 0 ? '—' : granted.join(', '))
           ]
         : []),
@@ -438,8 +444,8 @@ function connectionCard(connector: ConnectorSummary, connection: Connection): HT
       : h(
           'p',
           { class: 'banner banner-warn missing-scopes', 'data-missing-scopes': missing.join(' ') },
-          `Needs more access for what ${connector.name} will be used for: ${missing.join(', ')}. `,
-          'Choose Grant more access to approve only that; the connection keeps working meanwhile.'
+          words.needsMoreAccess(connector.name, missing.join(', ')),
+          words.grantMoreAccessHint
         ),
     actions,
     cardNotice(connection.id),
@@ -478,12 +484,12 @@ function tellCard(connectionId: string, kind: NoticeKind, text: string): void {
 /** Disconnecting revokes access: asked for once more, on the card, before it happens. */
 function confirmDisconnect(connector: ConnectorSummary, connection: Connection, button: HTMLElement): void {
   const title = connection.label ?? connector.name
-  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel')
-  const confirm = h('button', { type: 'button', class: 'danger' }, `Yes, disconnect`)
+  const cancel = h('button', { type: 'button', class: 'secondary' }, words.cancel)
+  const confirm = h('button', { type: 'button', class: 'danger' }, words.yesDisconnect)
   const question = h(
     'div',
-    { class: 'confirm', role: 'group', 'aria-label': `Disconnect ${title}?` },
-    h('p', {}, `Disconnect ${title}? The application loses access, and ${connector.name} is asked to revoke it.`),
+    { class: 'confirm', role: 'group', 'aria-label': words.disconnectQuestionLabel(title) },
+    h('p', {}, words.disconnectQuestion(title, connector.name)),
     h('div', { class: 'actions' }, confirm, cancel)
   )
   cancel.onclick = () => {
@@ -496,10 +502,9 @@ function confirmDisconnect(connector: ConnectorSummary, connection: Connection, 
 }
 
 function replaceLabel(scheme: Scheme): string {
-  if (scheme.kind !== 'apiKey' || scheme.inputs.length !== 1) return 'Update credentials'
-  const label = scheme.inputs[0]?.label ?? 'key'
-  // "API key" keeps its capitals; "Personal access token" reads "personal access token".
-  return `Replace ${/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)}`
+  const only = scheme.inputs[0]
+  if (scheme.kind !== 'apiKey' || scheme.inputs.length !== 1 || only === undefined) return words.updateCredentials
+  return words.replaceCredential(only.label)
 }
 
 /** The scheme's inputs again, to save new credentials on this connection. */
@@ -515,7 +520,7 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
     },
     schemeFields(connector, scheme),
     general,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save'))
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, words.save))
   )
   form.addEventListener('submit', (event) => {
     event.preventDefault()
@@ -530,12 +535,13 @@ function credentialsForm(connector: ConnectorSummary, scheme: Scheme, connection
  */
 function announceTypedIn(connector: ConnectorSummary, connection: Connection, okTitle: string): void {
   if (connection.status === 'error') {
-    tellCard(connection.id, 'error', sentence(`${connector.name} refused these credentials`, connection.statusReason))
+    const refused = sentence(words.refusedCredentials(connector.name), connection.statusReason)
+    tellCard(connection.id, 'error', refused)
     report(
       {
         type: 'error',
         code: 'credentials_refused',
-        message: sentence(`${connector.name} refused these credentials`, connection.statusReason),
+        message: refused,
         connector: connector.key,
         connectionId: connection.id
       },
@@ -547,7 +553,7 @@ function announceTypedIn(connector: ConnectorSummary, connection: Connection, ok
     tellCard(
       connection.id,
       'warn',
-      `${okTitle}, but not verified yet: ${connection.statusReason.replace(/^Verification failed: /, '')}. Choose Check connection to try again.`
+      words.notVerifiedYet(okTitle, connection.statusReason.replace(/^Verification failed: /, ''))
     )
   else tellCard(connection.id, 'ok', sentence(okTitle, describeAccount(connector, connection.account)))
   report({ type: 'connected', connectionId: connection.id, connector: connector.key }, true)
@@ -556,7 +562,7 @@ function announceTypedIn(connector: ConnectorSummary, connection: Connection, ok
 /** `Title. Detail.` with the detail's own full stop, or just the title. */
 function sentence(title: string, detail: string | null | undefined): string {
   if (detail === null || detail === undefined || detail === '') return `${title}.`
-  return `${title}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`
+  return words.withDetail(title, `${detail}${/[.!?]$/.test(detail) ? '' : '.'}`)
 }
 
 async function replaceCredentials(
@@ -577,10 +583,10 @@ async function replaceCredentials(
     form.reset()
     openReplace.delete(connectionId)
     await load()
-    announceTypedIn(connector, connection, 'New credentials saved')
+    announceTypedIn(connector, connection, words.newCredentialsSaved)
   } catch (error) {
     if (error instanceof ApiError) showFieldIssues(form, error, general)
-    else announce(status, 'error', 'Something went wrong', (error as Error).message)
+    else announce(status, 'error', words.somethingWentWrong, (error as Error).message)
   } finally {
     submit.disabled = false
   }
@@ -615,7 +621,7 @@ function identityEntries(connector: ConnectorSummary, account: Record<string, un
 function describeAccount(connector: ConnectorSummary, account: Record<string, unknown> | null): string | undefined {
   const parts = identityEntries(connector, account)
     .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-    .map(([k, v]) => `${labelOf(k)}: ${String(v)}`)
+    .map(([k, v]) => words.withDetail(labelOf(k), String(v)))
   return parts.length === 0 ? undefined : parts.join(', ')
 }
 
@@ -627,13 +633,13 @@ async function verify(connector: ConnectorSummary, connectionId: string, button:
     notices.set(
       connectionId,
       answer.ok
-        ? { kind: 'ok', text: sentence('The connection works', describeAccount(connector, answer.account)) }
-        : { kind: 'error', text: sentence('The connection does not work', answer.reason) }
+        ? { kind: 'ok', text: sentence(words.connectionWorks, describeAccount(connector, answer.account)) }
+        : { kind: 'error', text: sentence(words.connectionDoesNotWork, answer.reason) }
     )
   } catch (error) {
     notices.set(connectionId, {
       kind: 'error',
-      text: sentence('Could not check the connection', (error as Error).message)
+      text: sentence(words.couldNotCheck, (error as Error).message)
     })
   } finally {
     button.disabled = false
@@ -650,7 +656,7 @@ async function showLog(connectionId: string, area: HTMLElement): Promise<void> {
       'GET',
       `../v1/connect/connections/${connectionId}/events?limit=50`
     )
-    area.replaceChildren(h('h3', {}, 'Log'), eventList(events, { codes: false }))
+    area.replaceChildren(h('h3', {}, words.log), eventList(events, { codes: false }))
   } catch (error) {
     area.replaceChildren(h('p', { class: 'banner banner-error' }, (error as Error).message))
   }
@@ -687,7 +693,7 @@ function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
 function usedBy(connector: ConnectorSummary, scope: string): HTMLElement[] {
   const actions = connector.scopes.find((s) => s.name === scope)?.actions ?? []
   if (actions.length === 0) return []
-  return [h('span', { class: 'used-by' }, `Used by: ${actions.map((a) => a.name).join(', ')}`)]
+  return [h('span', { class: 'used-by' }, words.usedBy(actions.map((a) => a.name).join(', ')))]
 }
 
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
@@ -699,7 +705,7 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
       ? h(
           'fieldset',
           { class: 'scopes-picker', 'data-path': 'body.scopes', 'aria-describedby': `scopes-${id}-error` },
-          h('legend', {}, 'Permissions to grant'),
+          h('legend', {}, words.permissionsToGrant),
           ...scheme.scopes.map((s) =>
             h(
               'label',
@@ -719,7 +725,7 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
                 h('code', {}, s.name),
                 ' ',
                 s.description,
-                needed?.includes(s.name) === true ? h('span', { class: 'needed' }, ' (needed)') : null,
+                needed?.includes(s.name) === true ? h('span', { class: 'needed' }, words.neededMark) : null,
                 ...usedBy(connector, s.name)
               )
             )
@@ -732,23 +738,17 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
       ? h(
           'fieldset',
           {},
-          h('legend', {}, `Your ${connector.name} OAuth app`),
-          scheme.redirect
-            ? h(
-                'p',
-                { class: 'help' },
-                `Register this redirect URI in your ${connector.name} app, then give its client id and secret.`
-              )
-            : null,
-          scheme.redirect ? copyable('Redirect URI', connector.redirectUri) : null,
+          h('legend', {}, words.yourOAuthApp(connector.name)),
+          scheme.redirect ? h('p', { class: 'help' }, words.registerRedirectUri(connector.name)) : null,
+          scheme.redirect ? copyable(words.redirectUri, connector.redirectUri) : null,
           field({
-            label: 'Client ID',
+            label: words.clientId,
             path: 'body.client.clientId',
             control: h('input', { type: 'text', name: 'clientId', autocomplete: 'off', spellcheck: 'false' }),
             required: true
           }),
           field({
-            label: 'Client secret',
+            label: words.clientSecret,
             path: 'body.client.clientSecret',
             control: h('input', { type: 'password', name: 'clientSecret', autocomplete: 'new-password' }),
             required: true
@@ -807,7 +807,7 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
     fields.hidden = index !== 0
     return fields
   })
-  const submit = h('button', { type: 'submit', disabled: unavailable }, `Connect ${connector.name}`)
+  const submit = h('button', { type: 'submit', disabled: unavailable }, words.connectConnector(connector.name))
   /** Shows the chosen scheme's fields (hidden ones are disabled, so they are not sent) and names the button after the step it starts. */
   const choose = (key: string): void => {
     for (const fields of perScheme) {
@@ -816,14 +816,14 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
         control.disabled = fields.hidden || control.dataset.fixed === 'true'
     }
     const scheme = schemes.find((s) => s.key === key)
-    submit.textContent = scheme?.redirect === true ? `Connect ${connector.name}` : `Save and connect`
+    submit.textContent = scheme?.redirect === true ? words.connectConnector(connector.name) : words.saveAndConnect
   }
   const picker =
     schemes.length > 1
       ? h(
           'fieldset',
           { class: 'scheme-picker', 'data-path': 'body.scheme', 'aria-describedby': `scheme-${connector.key}-error` },
-          h('legend', {}, 'How do you want to connect?'),
+          h('legend', {}, words.howToConnect),
           ...schemes.map((scheme, index) =>
             h(
               'label',
@@ -842,21 +842,15 @@ function newConnectionForm(connector: ConnectorSummary): HTMLFormElement {
         )
       : null
   const label = field({
-    label: 'Name for this connection',
+    label: words.connectionName,
     path: 'body.label',
     control: h('input', { type: 'text', name: 'label', autocomplete: 'off', placeholder: connector.name }),
-    help: 'Optional; helps you tell several connections apart.'
+    help: words.connectionNameHelp
   })
   const form: HTMLFormElement = h(
     'form',
     { class: 'stack', novalidate: true, 'data-connector-form': connector.key },
-    unavailable
-      ? h(
-          'p',
-          { class: 'banner banner-info' },
-          `${connector.name} is not available yet: the application has not set up its ${connector.name} app.`
-        )
-      : null,
+    unavailable ? h('p', { class: 'banner banner-info' }, words.notAvailable(connector.name)) : null,
     ...parameterFields,
     picker,
     ...perScheme,
@@ -903,7 +897,7 @@ function readForm(connector: ConnectorSummary, scheme: Scheme, form: HTMLFormEle
 /** Opens the popup now, inside the click, so popup blockers allow it; `null` means blocked. */
 function openPopup(): Window | null {
   const opened = window.open('about:blank', 'latchkey-connect', 'popup,width=620,height=760')
-  if (opened !== null) opened.document.title = 'Connecting…'
+  if (opened !== null) opened.document.title = words.connectingTitle
   return opened
 }
 
@@ -917,7 +911,7 @@ async function connectNew(
   // What the page can tell at once is said before any window opens (no blank popup for a typo).
   const early = parameterIssues(connector, (body.parameters ?? {}) as Record<string, unknown>)
   if (early.length > 0) {
-    showFieldIssues(form, new ApiError(400, 'invalid_request', 'Some fields need a change', early), general)
+    showFieldIssues(form, new ApiError(400, 'invalid_request', words.fieldsNeedChange, early), general)
     return
   }
   // Only a browser step needs the popup; it must open inside the click.
@@ -932,14 +926,14 @@ async function connectNew(
     render()
     if (!scheme.redirect) {
       // Credentials typed in (or a client credentials grant): connected now, checked by the verification request when there is one.
-      announceTypedIn(connector, connection, `${connector.name} is connected`)
+      announceTypedIn(connector, connection, words.connected(connector.name))
       return
     }
     await startAuthorization(connector, connection.id, opened)
   } catch (error) {
     opened?.close()
     if (error instanceof ApiError) showFieldIssues(form, error, general)
-    else announce(status, 'error', 'Something went wrong', (error as Error).message)
+    else announce(status, 'error', words.somethingWentWrong, (error as Error).message)
   } finally {
     submit.disabled = false
   }
@@ -952,7 +946,7 @@ function parameterIssues(connector: ConnectorSummary, values: Record<string, unk
     const value = values[parameter.key]
     const path = `body.parameters.${parameter.key}`
     if (typeof value !== 'string' || value === '') {
-      if (parameter.required) issues.push({ path, message: `${parameter.label} is required.` })
+      if (parameter.required) issues.push({ path, message: words.fieldRequired(parameter.label) })
       continue
     }
     if (parameter.pattern === null) continue
@@ -963,7 +957,7 @@ function parameterIssues(connector: ConnectorSummary, values: Record<string, unk
       continue // The API decides what this browser cannot compile.
     }
     if (!pattern.test(value))
-      issues.push({ path, message: parameter.patternMessage ?? `${parameter.label} is not valid.` })
+      issues.push({ path, message: parameter.patternMessage ?? words.fieldNotValid(parameter.label) })
   }
   return issues
 }
@@ -974,7 +968,7 @@ async function reconnect(connector: ConnectorSummary, connectionId: string): Pro
     await startAuthorization(connector, connectionId, opened)
   } catch (error) {
     opened?.close()
-    announce(status, 'error', 'Could not start the connection', (error as Error).message)
+    announce(status, 'error', words.couldNotStart, (error as Error).message)
   }
 }
 
@@ -991,26 +985,18 @@ async function startAuthorization(
   )
   if (opened === null && host?.mode === 'modal') {
     // Inside a frame a full-page trip would leave the application's page (and most providers refuse to be framed).
-    tellCard(
-      connectionId,
-      'error',
-      `Your browser blocked the ${connector.name} window. Allow pop-ups for this page, then choose Connect again.`
-    )
+    tellCard(connectionId, 'error', words.popupBlocked(connector.name))
     return
   }
   if (opened === null) {
-    announce(status, 'info', `Taking you to ${connector.name}…`)
+    announce(status, 'info', words.takingYouTo(connector.name))
     location.assign(authorizeUrl)
     return
   }
   popup = { window: opened, connectionId, connectorName: connector.name }
   opened.location.href = authorizeUrl
   status.replaceChildren()
-  tellCard(
-    connectionId,
-    'info',
-    `Waiting for ${connector.name}: approve access in the window that opened. This page updates when you are done.`
-  )
+  tellCard(connectionId, 'info', words.waitingFor(connector.name))
   watchPopup()
 }
 
@@ -1022,11 +1008,7 @@ function watchPopup(): void {
     const { connectionId, connectorName } = popup
     popup = null
     clearInterval(timer)
-    tellCard(
-      connectionId,
-      'error',
-      `The ${connectorName} window was closed before it finished, so nothing changed. Choose Connect to try again.`
-    )
+    tellCard(connectionId, 'error', words.popupClosedEarly(connectorName))
     void load()
   }, 400)
 }
@@ -1036,12 +1018,12 @@ async function remove(connector: ConnectorSummary, connection: Connection): Prom
   try {
     await api.request('DELETE', `../v1/connect/connections/${connection.id}`)
   } catch (error) {
-    tellCard(connection.id, 'error', `Could not remove it: ${(error as Error).message}`)
+    tellCard(connection.id, 'error', words.couldNotRemove((error as Error).message))
     return
   }
   notices.delete(connection.id)
   await load()
-  announce(status, 'info', `Removed the ${title} card`)
+  announce(status, 'info', words.removedCard(title))
   list
     .querySelector<HTMLElement>(`section[data-connector="${CSS.escape(connector.key)}"] h2`)
     ?.setAttribute('tabindex', '-1')
@@ -1053,13 +1035,27 @@ async function disconnect(connector: ConnectorSummary, connectionId: string): Pr
     await api.request('POST', `../v1/connect/connections/${connectionId}/disconnect`)
     notices.set(connectionId, {
       kind: 'info',
-      text: `Disconnected. The application can no longer use it, and ${connector.name} is being asked to revoke its access.`
+      text: words.disconnected(connector.name)
     })
   } catch (error) {
-    notices.set(connectionId, { kind: 'error', text: `Could not disconnect: ${(error as Error).message}` })
+    notices.set(connectionId, { kind: 'error', text: words.couldNotDisconnect((error as Error).message) })
   }
   await load()
   tellCard(connectionId, notices.get(connectionId)!.kind, notices.get(connectionId)!.text)
+}
+
+/**
+ * The session's language for every word from now on, the page's own included: its `lang`
+ * (screen readers, hyphenation), title, heading, skip link and Done button.
+ */
+function speakIn(locale: string): void {
+  words = stringsFor(locale)
+  speak(words)
+  document.documentElement.lang = words.lang
+  document.title = words.heading
+  document.querySelector('main h1')!.textContent = words.heading
+  document.querySelector('a.skip')!.textContent = words.skipToContent
+  doneButton.textContent = words.done
 }
 
 function start(): void {
@@ -1068,9 +1064,7 @@ function start(): void {
   const token = tabStorage.get(SESSION_KEY)
   if (token === null) {
     list.setAttribute('aria-busy', 'false')
-    list.replaceChildren(
-      h('p', { class: 'banner banner-error' }, 'Open this page from the link the application gives you.')
-    )
+    list.replaceChildren(h('p', { class: 'banner banner-error' }, words.noLink))
     return
   }
   api = new ApiClient(location.href, token)
