@@ -7618,6 +7618,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            clientCertificate: {
+                                /** @description SHA-256 of the DER certificate, as AA:BB:… */
+                                fingerprint256: string;
+                                issuer: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                subject: string;
+                            } | null;
                             clientId: string | null;
                             overrides: {
                                 [key: string]: string;
@@ -7757,6 +7765,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The client certificate presented for mutual TLS by schemes declaring clientCertificate "app"; write-only (the key is never returned). Omit to keep the stored one, null to remove it. */
+                        clientCertificate?: {
+                            certificate: string;
+                            privateKey: string;
+                        } | null;
                         clientId?: string;
                         clientSecret?: string;
                         overrides?: {

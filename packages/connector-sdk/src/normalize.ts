@@ -43,6 +43,8 @@ export const DEFAULT_REFRESH_ON_STATUS: readonly number[] = [401]
 export interface ResolvedSchemeIdentity {
   readonly key: string
   readonly label: string
+  /** Who holds the client certificate presented on the scheme's every request (mutual TLS); absent: none. */
+  readonly clientCertificate?: 'app'
 }
 
 /** A revocation request with defaults applied. */
@@ -484,6 +486,12 @@ function resolveOAuth1(auth: DeepReadonly<OAuth1Auth>, key: string): ResolvedOAu
 
 /** Applies the defaults of any one auth scheme. */
 export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthScheme {
+  const resolved = resolveKind(auth)
+  return auth.clientCertificate === undefined ? resolved : { ...resolved, clientCertificate: auth.clientCertificate }
+}
+
+/** The defaults of a scheme's own kind. */
+function resolveKind(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthScheme {
   const key = auth.key ?? defaultSchemeKey(auth)
   switch (auth.kind) {
     case 'oauth2':

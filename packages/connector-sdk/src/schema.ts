@@ -173,7 +173,14 @@ const schemeIdentity = {
   /** Recorded on each connection. @defaultValue `oauth2`, `client_credentials`, `api_key` or `basic` */
   key: Type.Optional(SchemeKey),
   /** What the end customer sees when choosing. @defaultValue by kind, e.g. `"API key"` */
-  label: Type.Optional(Type.String({ minLength: 1, maxLength: 128 }))
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  /**
+   * A client certificate (mutual TLS) presented on every request of this scheme: at the
+   * token endpoint and on API calls. `app`: the tenant's app holds it (PEM certificate and
+   * private key, set with `PUT /v1/connectors/:key/app`), the same for every connection.
+   * @see https://www.rfc-editor.org/rfc/rfc8705
+   */
+  clientCertificate: Type.Optional(Type.Enum(['app']))
 }
 
 /**
@@ -221,7 +228,7 @@ export const RevokeRequestSchema = Type.Object(
   { additionalProperties: false }
 )
 
-const clientAuthMethod = Type.Enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt'])
+const clientAuthMethod = Type.Enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth'])
 
 /** Fields every OAuth 2.0 grant shares: the token request and its answer. */
 const oauth2Common = {
@@ -261,10 +268,13 @@ const oauth2Common = {
   ),
   /**
    * How the client authenticates at the token, refresh and revoke endpoints. With
-   * `private_key_jwt` the client secret is a private key (PKCS #8 PEM or a JWK).
+   * `private_key_jwt` the client secret is a private key (PKCS #8 PEM or a JWK); with
+   * `tls_client_auth` the client certificate authenticates it (only `client_id` is sent, the
+   * app has no secret) and `clientCertificate` must say who holds it.
    * @defaultValue `"client_secret_basic"`
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
    * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
+   * @see https://www.rfc-editor.org/rfc/rfc8705#section-2.1
    */
   clientAuthMethod: Type.Optional(clientAuthMethod),
   /** Who owns the OAuth app. @defaultValue `"developer"` */
@@ -1000,7 +1010,7 @@ export type AuthSchemeDefinition = Static<typeof AuthSchemeSchema>
 /** `auth` as written: one scheme or several. */
 export type AuthDefinition = Static<typeof AuthSchema>
 export type ScopeDelimiter = ' ' | ','
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt'
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'tls_client_auth'
 
 /** A config value as JSON: a static value. */
 export type StaticConfigValue = Static<typeof ConfigValueSchema> & { compute?: never }

@@ -427,6 +427,16 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
     if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined)
       check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
   }
+  if (auth.clientAuthMethod === 'tls_client_auth' && auth.clientCertificate === undefined)
+    check.add(
+      path('clientAuthMethod'),
+      '"tls_client_auth" authenticates the client by its certificate: set clientCertificate to say who holds it'
+    )
+  if (auth.clientAuthMethod === 'tls_client_auth' && auth.clientOwnership === 'customer')
+    check.add(
+      path('clientAuthMethod'),
+      '"tls_client_auth" needs the app\'s certificate, so the OAuth client must be the developer\'s (clientOwnership "developer")'
+    )
   if (
     isObject(auth.revokeRequest) &&
     auth.revokeRequest.authentication === 'bearer' &&

@@ -554,3 +554,38 @@ t.test("a two-legged grant with its own grant_type (Zoom's account_credentials)"
     { path: 'auth.tokenParams.grant_type', message: /./ }
   ])
 })
+
+t.test('client certificates (mutual TLS): declared on any scheme, tls_client_auth needs one', async (t) => {
+  const bank = {
+    ...base,
+    auth: [
+      { ...clientCredentials, clientAuthMethod: 'tls_client_auth', clientCertificate: 'app' },
+      { ...apiKey, clientCertificate: 'app' }
+    ]
+  }
+  exactly(t, issuesOf(bank), [])
+  const [oauth, keyed] = resolveAuthSchemes(bank as never)
+  t.equal(oauth?.clientCertificate, 'app', 'kept on the resolved scheme')
+  t.equal(keyed?.clientCertificate, 'app')
+  t.equal(resolveAuthSchemes({ ...base, auth: apiKey } as never)[0]?.clientCertificate, undefined, 'absent: none')
+
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, clientCertificate: 'customer' } }), [
+    { path: 'auth.clientCertificate', message: /must be "app"/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: [apiKey, { ...clientCredentials, clientAuthMethod: 'tls_client_auth' }] }), [
+    { path: 'auth[1].clientAuthMethod', message: /authenticates the client by its certificate: set clientCertificate/ }
+  ])
+  exactly(
+    t,
+    issuesOf({
+      ...base,
+      auth: {
+        ...clientCredentials,
+        clientAuthMethod: 'tls_client_auth',
+        clientCertificate: 'app',
+        clientOwnership: 'customer'
+      }
+    }),
+    [{ path: 'auth.clientAuthMethod', message: /the OAuth client must be the developer's/ }]
+  )
+})

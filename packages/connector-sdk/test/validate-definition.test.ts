@@ -162,7 +162,7 @@ t.test('auth kind and grant are dispatched with clear messages', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.clientAuthMethod = 'private_key'))), [
     {
       path: 'auth.clientAuthMethod',
-      message: /must be "client_secret_basic", "client_secret_post" or "private_key_jwt"/
+      message: /must be "client_secret_basic", "client_secret_post", "private_key_jwt" or "tls_client_auth"/
     }
   ])
   exactly(t, issuesOf(withAuth((a) => (a.pkce = 'yes'))), [{ path: 'auth.pkce', message: 'must be true or false' }])

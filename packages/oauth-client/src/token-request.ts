@@ -21,8 +21,9 @@ export interface ClientAuthentication {
 /**
  * The client authentication of a token, refresh or revoke request: an HTTP Basic header
  * with form-encoded id and secret, both in the body, or a signed client assertion
- * (`private_key_jwt`, audience: the token URL).
+ * (`private_key_jwt`, audience: the token URL); with `tls_client_auth` only the client id.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2.1
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
  */
 export async function clientAuthentication(
@@ -30,7 +31,10 @@ export async function clientAuthentication(
   options: HttpOptions = {}
 ): Promise<ClientAuthentication> {
   const { clientId, clientSecret } = context.client
-  if (clientSecret === undefined) return { headers: {}, params: { client_id: clientId } }
+  // A public client (PKCE only), or one the provider knows by its TLS client certificate
+  // (RFC 8705 §2: the certificate is the credential, the body names the client).
+  if (clientSecret === undefined || context.auth.clientAuthMethod === 'tls_client_auth')
+    return { headers: {}, params: { client_id: clientId } }
   switch (context.auth.clientAuthMethod) {
     case 'client_secret_basic': {
       const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64')

@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls'
 import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
 import type { JobQueues } from '@latchkey/jobs'
 import type { Store } from '@latchkey/store'
@@ -11,6 +12,7 @@ import { TenantService } from './tenants/tenant-service.js'
 import { TenantSettingsService } from './tenants/tenant-settings.js'
 import { CredentialService } from './credentials/credential-service.js'
 import type { RedisClient } from '@latchkey/jobs'
+import { ClientCertificates } from './calls/client-certificates.js'
 import { createEgressDispatcher } from './calls/egress-policy.js'
 import { HttpHelper } from './calls/http-helper.js'
 import { BackgroundJobs } from './jobs/background-jobs.js'
@@ -86,7 +88,10 @@ export function createRuntime(options: {
     options.config.http?.dispatcher ??
     createEgressDispatcher({
       allowPrivateNetwork: options.config.allowPrivateNetwork,
-      connectTimeoutMs: options.config.http?.connectTimeoutMs
+      connectTimeoutMs: options.config.http?.connectTimeoutMs,
+      ...(options.config.extraCaCertificates === undefined || options.config.extraCaCertificates.length === 0
+        ? {}
+        : { tls: { ca: [...rootCertificates, ...options.config.extraCaCertificates] } })
     })
   const config: RuntimeConfig = { ...options.config, http: { ...options.config.http, dispatcher } }
   // Every cache in every process hears of every change here.
@@ -98,6 +103,13 @@ export function createRuntime(options: {
   const outbox = new WebhookOutbox(store, queues, config.now)
   const lifecycle = new ConnectionLifecycle(store, changes, outbox)
   const handles = new ConnectionHandles(store, catalog, changes, config.connectionCache)
+  const apps = new AppCache(store, changes, config.connectionCache)
+  // Schemes that present the app's client certificate (mutual TLS) get an agent per certificate.
+  const certificates = new ClientCertificates(apps, {
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    connectTimeoutMs: config.http?.connectTimeoutMs,
+    extraCaCertificates: config.extraCaCertificates
+  })
   const credentials = new CredentialService(
     store,
     catalog,
@@ -107,12 +119,14 @@ export function createRuntime(options: {
     lifecycle,
     changes,
     discovery,
-    new AppCache(store, changes, config.connectionCache),
-    metrics
+    apps,
+    metrics,
+    certificates
   )
   const usage = new UsageRecorder(store, { now: config.now })
   const http = new HttpHelper(handles, credentials, lifecycle, usage, {
     dispatcher,
+    certificates,
     ...config.api,
     now: config.now,
     metrics
@@ -124,7 +138,7 @@ export function createRuntime(options: {
   const connectors = new ConnectorService(store, catalog, config.publicUrl, changes)
   const settings = new TenantSettingsService(store, config.publicUrl)
   const connections = new ConnectionService(store, catalog, queues, credentials, lifecycle, afterConnect)
-  const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics)
+  const connect = new ConnectFlow(store, catalog, config, discovery, lifecycle, afterConnect, metrics, certificates)
   registerStateGauges(metrics, store, queues, {
     connections: () => handles.size,
     tokens: () => credentials.cachedTokens,
@@ -148,7 +162,19 @@ export function createRuntime(options: {
     http,
     verification,
     actions,
-    jobs: new BackgroundJobs(store, catalog, credentials, queues, config, http, actions, lifecycle, discovery, metrics),
+    jobs: new BackgroundJobs(
+      store,
+      catalog,
+      credentials,
+      queues,
+      config,
+      http,
+      actions,
+      lifecycle,
+      discovery,
+      metrics,
+      certificates
+    ),
     webhooks: new WebhookService(store, outbox, {
       allowPrivateNetwork: config.allowPrivateNetwork ?? false,
       ...(config.now === undefined ? {} : { now: config.now })
@@ -159,6 +185,7 @@ export function createRuntime(options: {
     close: async () => {
       await usage.close()
       await changes.close()
+      certificates.close()
     }
   }
 }

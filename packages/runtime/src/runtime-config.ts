@@ -34,6 +34,12 @@ export interface RuntimeConfig {
    * @defaultValue `false`
    */
   readonly allowPrivateNetwork?: boolean
+  /**
+   * CA certificates (PEM) trusted beside Node's own for outbound TLS: a provider on a private
+   * PKI, or tests. (A process can also be given `NODE_EXTRA_CA_CERTS`.) Verification of
+   * servers is never turned off.
+   */
+  readonly extraCaCertificates?: readonly string[]
   /** Decrypted access tokens held in memory, at most. @defaultValue `10000` */
   readonly tokenCacheSize?: number
   /**

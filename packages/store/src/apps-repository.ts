@@ -8,13 +8,22 @@ import type { Database } from './database.js'
  */
 export interface AppRecord {
   readonly connectorKey: string
-  readonly client: { readonly clientId: string; readonly clientSecret: string } | null
+  /** `clientSecret` is absent for a client the provider authenticates by its certificate (`tls_client_auth`). */
+  readonly client: { readonly clientId: string; readonly clientSecret?: string | undefined } | null
+  /** The client certificate (mutual TLS) with its private key, PEM, decrypted; `null`: none. */
+  readonly clientCertificate: ClientCertificate | null
   readonly scopes: readonly string[] | null
   readonly overrides: Readonly<Record<string, string>>
   readonly updatedAt: Date
 }
 
-/** Tenants' OAuth apps; the client secret is encrypted at rest. */
+/** A client certificate chain and its private key, PEM. */
+export interface ClientCertificate {
+  readonly certificate: string
+  readonly privateKey: string
+}
+
+/** Tenants' OAuth apps; the client secret and the client certificate are encrypted at rest. */
 export class AppsRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -24,7 +33,9 @@ export class AppsRepository {
   /**
    * Sets the app. Without `clientSecret` the stored secret is kept (editing a token URL
    * should not need the secret again); that only updates an existing app. `clientId: null`
-   * stores URL overrides only (no client, no secret).
+   * stores URL overrides only (no client, no secret); `clientSecret: null` a client without a
+   * secret (authenticated by its certificate). `clientCertificate` likewise: omitted keeps the
+   * stored one, `null` removes it.
    * @returns whether a row was written.
    */
   async upsert(
@@ -32,7 +43,8 @@ export class AppsRepository {
     connectorKey: string,
     app: {
       clientId: string | null
-      clientSecret?: string | undefined
+      clientSecret?: string | null | undefined
+      clientCertificate?: ClientCertificate | null | undefined
       scopes: readonly string[] | null
       overrides: Record<string, string>
     }
@@ -41,7 +53,20 @@ export class AppsRepository {
       client_id: app.clientId,
       scopes: app.scopes === null ? null : JSON.stringify(app.scopes),
       overrides: JSON.stringify(app.overrides),
-      updated_at: new Date()
+      updated_at: new Date(),
+      ...(app.clientCertificate === undefined
+        ? {}
+        : {
+            client_certificate_enc:
+              app.clientCertificate === null
+                ? null
+                : await this.cipher.encrypt(
+                    JSON.stringify({
+                      certificate: app.clientCertificate.certificate,
+                      privateKey: app.clientCertificate.privateKey
+                    })
+                  )
+          })
     }
     if (app.clientSecret === undefined && app.clientId !== null) {
       const result = await this.db
@@ -55,7 +80,9 @@ export class AppsRepository {
     const values = {
       ...common,
       client_secret_enc:
-        app.clientSecret === undefined || app.clientId === null ? null : await this.cipher.encrypt(app.clientSecret)
+        app.clientSecret === undefined || app.clientSecret === null || app.clientId === null
+          ? null
+          : await this.cipher.encrypt(app.clientSecret)
     }
     await this.db
       .insertInto('connector_apps')
@@ -74,10 +101,24 @@ export class AppsRepository {
       .executeTakeFirst()
     if (row === undefined) return undefined
     const client =
-      row.client_id === null || row.client_secret_enc === null
+      row.client_id === null
         ? null
-        : { clientId: row.client_id, clientSecret: await this.cipher.decrypt(row.client_secret_enc) }
-    return { connectorKey, client, scopes: row.scopes, overrides: row.overrides, updatedAt: row.updated_at }
+        : {
+            clientId: row.client_id,
+            clientSecret: row.client_secret_enc === null ? undefined : await this.cipher.decrypt(row.client_secret_enc)
+          }
+    const clientCertificate =
+      row.client_certificate_enc === null
+        ? null
+        : (JSON.parse(await this.cipher.decrypt(row.client_certificate_enc)) as ClientCertificate)
+    return {
+      connectorKey,
+      client,
+      clientCertificate,
+      scopes: row.scopes,
+      overrides: row.overrides,
+      updatedAt: row.updated_at
+    }
   }
 
   /** The app's URL overrides only: what API calls need, without decrypting the secret. */

@@ -31,6 +31,8 @@ export interface ConnectorAppsTable {
   connector_key: string
   client_id: string | null
   client_secret_enc: string | null
+  /** `{ certificate, privateKey }` (PEM) as JSON, encrypted; `null`: the app holds no client certificate. */
+  client_certificate_enc: ColumnType<string | null, string | null | undefined, string | null>
   scopes: JSONColumnType<string[] | null, string | null, string | null>
   overrides: JSONColumnType<Record<string, string>, string, string>
   created_at: Generated<Date>

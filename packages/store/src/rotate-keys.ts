@@ -7,6 +7,7 @@ import { recordCurrentKey } from './verify-encryption-keys.js'
 /** Every encrypted column, with the columns that identify its row. */
 const ENCRYPTED_COLUMNS = [
   { table: 'connector_apps', column: 'client_secret_enc', keys: ['tenant_id', 'connector_key'] },
+  { table: 'connector_apps', column: 'client_certificate_enc', keys: ['tenant_id', 'connector_key'] },
   { table: 'connections', column: 'client_secret_enc', keys: ['id'] },
   { table: 'credentials', column: 'token_set_enc', keys: ['connection_id'] },
   { table: 'connect_attempts', column: 'code_verifier_enc', keys: ['id'] },

@@ -31,7 +31,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-05-actions-consent',
       '2026-12-06-connections-list-order',
       '2026-12-07-abandoned-attempts',
-      '2026-12-08-embedding'
+      '2026-12-08-embedding',
+      '2026-12-09-client-certificates'
     ],
     'exactly one process applied the migrations, in order'
   )

@@ -37,6 +37,26 @@ export const AppBody = Type.Object(
     clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
     /** Write-only; omit it to keep the stored secret. */
     clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+    clientCertificate: Type.Optional(
+      Type.Union(
+        [
+          Type.Object(
+            {
+              /** PEM: the client certificate, then its chain. */
+              certificate: Type.String({ minLength: 1, maxLength: 65_536 }),
+              /** PEM, unencrypted (PKCS #8, PKCS #1 or SEC 1). Write-only. */
+              privateKey: Type.String({ minLength: 1, maxLength: 65_536 })
+            },
+            { additionalProperties: false }
+          ),
+          Type.Null()
+        ],
+        {
+          description:
+            'The client certificate presented for mutual TLS by schemes declaring clientCertificate "app"; write-only (the key is never returned). Omit to keep the stored one, null to remove it.'
+        }
+      )
+    ),
     scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200 })),
     overrides: Type.Optional(
       Type.Object(
@@ -304,6 +324,15 @@ export const AppSchema = Type.Object({
   clientId: Type.Union([Type.String(), Type.Null()]),
   scopes: Type.Union([Type.Array(Type.String()), Type.Null()]),
   overrides: Type.Record(Type.String(), Type.String()),
+  clientCertificate: Type.Union([
+    Type.Object({
+      subject: Type.String(),
+      issuer: Type.String(),
+      notAfter: Type.String({ format: 'date-time' }),
+      fingerprint256: Type.String({ description: 'SHA-256 of the DER certificate, as AA:BB:…' })
+    }),
+    Type.Null()
+  ]),
   updatedAt: Type.String()
 })
 export const ConnectSessionBody = Type.Object(

@@ -64,6 +64,11 @@ export interface EgressOptions {
   readonly allowPrivateNetwork?: boolean
   /** @defaultValue `5000` */
   readonly connectTimeoutMs?: number
+  /**
+   * TLS settings of every connection: a client certificate and its key (mutual TLS), and
+   * the CAs trusted (Node's own unless given). Verification of the server is never off.
+   */
+  readonly tls?: { readonly cert?: string; readonly key?: string; readonly ca?: readonly string[] }
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
@@ -99,7 +104,10 @@ export function createEgressDispatcher(options: EgressOptions = {}): Dispatcher 
   }
   const connector = buildConnector({
     timeout: options.connectTimeoutMs ?? 5_000,
-    lookup
+    lookup,
+    ...(options.tls?.cert === undefined ? {} : { cert: options.tls.cert }),
+    ...(options.tls?.key === undefined ? {} : { key: options.tls.key }),
+    ...(options.tls?.ca === undefined ? {} : { ca: [...options.tls.ca] })
   } as buildConnector.BuildOptions)
   return new Agent({
     connect: (connectOptions, callback) => {

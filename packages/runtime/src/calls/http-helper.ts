@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { DEFAULT_REFRESH_ON_STATUS, renderTemplateIfComplete } from '@latchkey/connector-sdk'
 import { request } from 'undici'
 import type { Dispatcher } from 'undici'
+import type { ClientCertificates } from './client-certificates.js'
 import type { RuntimeMetrics } from '../metrics/metrics.js'
 import type { Connection } from '@latchkey/store'
 import { entryOf, schemeOfHandle } from '../connections/connection-handle.js'
@@ -44,6 +45,8 @@ export interface ApiResponse {
 /** Options of the helper. */
 export interface HttpHelperOptions {
   readonly dispatcher: Dispatcher
+  /** The agents of schemes that present a client certificate (mutual TLS). */
+  readonly certificates?: ClientCertificates
   /** @defaultValue `30000` */
   readonly timeoutMs?: number
   /** Tries for 429/502/503/504 on idempotent requests. @defaultValue `3` */
@@ -249,6 +252,16 @@ export class HttpHelper {
 
     // OAuth 1.0a signs with the tenant's consumer as well as the token.
     const consumer = scheme.kind === 'oauth1' ? await this.credentials.consumer(connection, scheme) : undefined
+    // A scheme with a client certificate has its own agent (mutual TLS); the rest share one.
+    const dispatcher =
+      scheme.clientCertificate === undefined || this.options.certificates === undefined
+        ? this.options.dispatcher
+        : await this.options.certificates.dispatcherFor(
+            connection.tenant_id,
+            connection.connector_key,
+            scheme,
+            this.options.dispatcher
+          )
     // The added latency is observed once per call, when its first request leaves.
     let sent = false
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
@@ -286,7 +299,7 @@ export class HttpHelper {
           method: method as Dispatcher.HttpMethod,
           headers,
           body,
-          dispatcher: this.options.dispatcher,
+          dispatcher,
           headersTimeout: this.options.timeoutMs ?? 30_000,
           bodyTimeout: this.options.timeoutMs ?? 30_000,
           ...(apiRequest.signal === undefined ? {} : { signal: apiRequest.signal })

@@ -9,7 +9,7 @@ import {
   parseAuthorizationResponse,
   randomState
 } from '@latchkey/oauth-client'
-import type { CallbackQuery } from '@latchkey/oauth-client'
+import type { CallbackQuery, HttpOptions } from '@latchkey/oauth-client'
 import type { ConnectAttempt, Connection, RequestToken, Store } from '@latchkey/store'
 import {
   checkRequestedScopes,
@@ -31,6 +31,8 @@ import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { encodeTokenSet, refreshDueAt } from '../credentials/token-set-codec.js'
 import { checkTrustedOrigin } from '../calls/trusted-origin.js'
+import { tokenHttpFor } from '../calls/client-certificates.js'
+import type { ClientCertificates } from '../calls/client-certificates.js'
 
 /** What `authorize` may be asked for beyond a plain (re)connect. */
 export interface AuthorizeOptions {
@@ -178,7 +180,8 @@ export class ConnectFlow {
      * connect), then releases the webhooks the connect held.
      */
     private readonly afterConnect: (held: HeldWebhooks) => Promise<void>,
-    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false }),
+    private readonly certificates?: ClientCertificates
   ) {}
 
   private now(): number {
@@ -469,8 +472,11 @@ export class ConnectFlow {
       return this.completeOAuth1(attempt, connection, entry, query)
     // The context before the response is read: the issuer's metadata says whether it must carry `iss`.
     let context: Awaited<ReturnType<typeof connectionContext>>
+    let http: HttpOptions | undefined
     try {
       context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      // The code exchange presents the app's client certificate when the scheme has one (mutual TLS).
+      http = await tokenHttpFor(this.certificates, connection, context.auth, this.config.http)
     } catch (error) {
       if (!(error instanceof RuntimeError)) throw error
       // The scheme, the app or the issuer's metadata is gone since the attempt started: it is spent, say why.
@@ -497,7 +503,7 @@ export class ConnectFlow {
             codeVerifier,
             requestedScopes: attempt.requested_scopes
           },
-          this.config.http
+          http
         )
       )
       const metadata = { ...connection.metadata, ...tokens.kept, ...response.kept }

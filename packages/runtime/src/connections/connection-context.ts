@@ -133,14 +133,15 @@ function consumerOf(
   auth: ResolvedOAuth1
 ): OAuth1Consumer {
   const client = app?.client ?? undefined
-  if (client === undefined)
+  const secret = client?.clientSecret
+  if (client === undefined || secret === undefined)
     throw new RuntimeError(
       'app_not_configured',
       `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its consumer key (clientId) and secret (clientSecret) first`
     )
   const known = consumers.get(client)
   if (known?.signatureMethod === auth.signatureMethod) return known
-  const consumer = { key: client.clientId, secret: client.clientSecret, signatureMethod: auth.signatureMethod }
+  const consumer = { key: client.clientId, secret, signatureMethod: auth.signatureMethod }
   consumers.set(client, consumer)
   return consumer
 }

@@ -26,6 +26,8 @@ import type { Store } from '@latchkey/store'
 import type { Catalog, CatalogEntry } from './catalog.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { redirectUriOf } from '../runtime-config.js'
+import { checkClientCertificate, summarizeCertificate } from './client-certificate-check.js'
+import type { CertificateSummary } from './client-certificate-check.js'
 
 /** A connector as listed by the API (`api.md`). */
 export interface ConnectorSummary {
@@ -182,6 +184,8 @@ export interface AppView {
   clientId: string | null
   scopes: string[] | null
   overrides: Record<string, string>
+  /** The app's client certificate (mutual TLS), described: never its key or PEM. `null`: none. */
+  clientCertificate: CertificateSummary | null
   updatedAt: string
 }
 
@@ -191,6 +195,8 @@ export interface AppInput {
   readonly clientId?: string | undefined
   /** Omitted: keep the stored secret (the app must exist). */
   readonly clientSecret?: string | undefined
+  /** A client certificate chain and its private key (PEM) for mutual TLS; omitted keeps the stored one, `null` removes it. */
+  readonly clientCertificate?: { readonly certificate: string; readonly privateKey: string } | null | undefined
   readonly scopes?: readonly string[] | undefined
   readonly overrides?:
     | Partial<
@@ -309,6 +315,8 @@ export class ConnectorService {
       clientId: app.client?.clientId ?? null,
       scopes: app.scopes === null ? null : [...app.scopes],
       overrides: { ...app.overrides },
+      clientCertificate:
+        app.clientCertificate === null ? null : (summarizeCertificate(app.clientCertificate.certificate) ?? null),
       updatedAt: app.updatedAt.toISOString()
     }
   }
@@ -318,6 +326,34 @@ export class ConnectorService {
     const entry = await this.require(tenantId, key)
     const auth = appScheme(entry.definition)
     const issues: Issue[] = []
+    // A client certificate is the app's when a scheme says so (mutual TLS), whatever the kind.
+    const withCertificate = resolveAuthSchemes(entry.definition).filter((s) => s.clientCertificate === 'app')
+    if (input.clientCertificate !== undefined && withCertificate.length === 0)
+      issues.push({
+        path: 'body.clientCertificate',
+        message: `is not used: no auth scheme of "${key}" presents a client certificate`
+      })
+    if (input.clientCertificate !== undefined && input.clientCertificate !== null)
+      issues.push(...checkClientCertificate(input.clientCertificate, 'body.clientCertificate', new Date()))
+    const [certified] = withCertificate
+    if (certified !== undefined && (input.clientCertificate ?? null) === null) {
+      // Omitted keeps the stored one, if there is one; `null` would leave the scheme without any.
+      const kept =
+        input.clientCertificate === undefined &&
+        ((await this.store.apps.get(tenantId, key))?.clientCertificate ?? null) !== null
+      if (!kept)
+        issues.push({
+          path: 'body.clientCertificate',
+          message: `is required: the "${certified.label}" scheme presents the app's client certificate (mutual TLS); give its certificate and private key (PEM)`
+        })
+    }
+    // RFC 8705 §2.1: the certificate authenticates the client, which has no secret.
+    const byCertificate = auth?.kind === 'oauth2' && auth.clientAuthMethod === 'tls_client_auth'
+    if (byCertificate && input.clientSecret !== undefined)
+      issues.push({
+        path: 'body.clientSecret',
+        message: 'is not used: the client authenticates with its certificate (tls_client_auth), it has no secret'
+      })
     if (auth === undefined) {
       // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
       // A token exchange's login URL and a JWT bearer grant's token URL are overridable as `tokenUrl`.
@@ -392,7 +428,8 @@ export class ConnectorService {
     )
     const written = await this.store.apps.upsert(tenantId, key, {
       clientId: auth === undefined ? null : (input.clientId ?? null),
-      clientSecret: input.clientSecret,
+      clientSecret: byCertificate ? null : input.clientSecret,
+      clientCertificate: input.clientCertificate,
       scopes: input.scopes === undefined ? null : [...input.scopes],
       overrides
     })

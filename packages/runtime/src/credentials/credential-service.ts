@@ -6,7 +6,7 @@ import {
   refreshTokens,
   resolveContext
 } from '@latchkey/oauth-client'
-import type { OAuth1Consumer, TokenSet } from '@latchkey/oauth-client'
+import type { HttpOptions, OAuth1Consumer, TokenSet } from '@latchkey/oauth-client'
 import type { RedisClient } from '@latchkey/jobs'
 import { LRUCache } from 'lru-cache'
 import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
@@ -26,6 +26,8 @@ import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import type { ChangeFeed } from '../connections/change-feed.js'
 import type { AppCache } from './app-cache.js'
+import { tokenHttpFor } from '../calls/client-certificates.js'
+import type { ClientCertificates } from '../calls/client-certificates.js'
 import { RuntimeError, notFound } from '../errors.js'
 import { runtimeErrorFromOAuth } from './oauth-failure.js'
 import type { RuntimeConfig } from '../runtime-config.js'
@@ -98,7 +100,8 @@ export class CredentialService {
     private readonly feed: ChangeFeed,
     private readonly discovery?: DiscoveryCache,
     private readonly apps?: AppCache,
-    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false }),
+    private readonly certificates?: ClientCertificates
   ) {
     this.#cache = new LRUCache({ max: config.tokenCacheSize ?? 10_000, ttl: CACHE_TTL_MS })
     feed.listen((change) => {
@@ -121,6 +124,14 @@ export class CredentialService {
 
   private now(): number {
     return (this.config.now ?? Date.now)()
+  }
+
+  /** How a connection's token requests go out: with the app's client certificate when its scheme presents one. */
+  private async httpOf(
+    connection: Pick<Connection, 'tenant_id' | 'connector_key'>,
+    scheme: ResolvedAuthScheme | undefined
+  ): Promise<HttpOptions | undefined> {
+    return tokenHttpFor(this.certificates, connection, scheme, this.config.http)
   }
 
   /** How many tokens are held in memory (for tests and metrics). */
@@ -280,6 +291,7 @@ export class CredentialService {
     const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery, this.apps)
     // Background refreshes share each provider host's slots; a call that needs its token now never waits for one.
     const slot = reason === 'due' ? await this.hostSlot(context) : undefined
+    const http = await this.httpOf(fresh, context.auth)
     let tokens: TokenSet
     try {
       if (lock.lost.aborted)
@@ -287,10 +299,10 @@ export class CredentialService {
       tokens =
         stored === undefined || clientCredentials
           ? await this.metrics.tokenRequest(connectorLabel(entry), 'client_credentials', () =>
-              fetchClientToken(context, fresh.requested_scopes, this.config.http)
+              fetchClientToken(context, fresh.requested_scopes, http)
             )
           : await this.metrics.tokenRequest(connectorLabel(entry), 'refresh_token', () =>
-              refreshTokens(context, stored.tokens, this.config.http)
+              refreshTokens(context, stored.tokens, http)
             )
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error
@@ -374,6 +386,7 @@ export class CredentialService {
     // The tenant app's `tokenUrl` override stands for the login or token URL (a sandbox, a test double).
     const app = await (this.apps ?? this.store.apps).get(connection.tenant_id, connection.connector_key)
     const override = app?.overrides.tokenUrl
+    const http = await this.httpOf(connection, scheme)
     let tokens: TokenSet
     try {
       if (lock.lost.aborted)
@@ -385,7 +398,7 @@ export class CredentialService {
               exchangeCredentials(
                 { ...scheme, request: { ...scheme.request, url: override ?? scheme.request.url } },
                 values,
-                this.config.http
+                http
               )
             )
           : await this.metrics.tokenRequest(label, 'jwt_bearer', () =>
@@ -393,7 +406,7 @@ export class CredentialService {
                 { ...scheme, tokenUrl: override ?? scheme.tokenUrl },
                 values,
                 connection.requested_scopes.length > 0 ? connection.requested_scopes : scheme.defaultScopes,
-                this.config.http
+                http
               )
             )
     } catch (error) {

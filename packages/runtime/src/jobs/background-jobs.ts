@@ -15,6 +15,8 @@ import { refOf } from '../connections/lifecycle.js'
 import type { ConnectionLifecycle } from '../connections/lifecycle.js'
 import { readAnswer } from '../calls/read-answer.js'
 import { RuntimeMetrics } from '../metrics/metrics.js'
+import { tokenHttpFor } from '../calls/client-certificates.js'
+import type { ClientCertificates } from '../calls/client-certificates.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
 function snapshotConnection(
@@ -72,7 +74,8 @@ export class BackgroundJobs {
     private readonly actions: ActionRunner,
     private readonly lifecycle: ConnectionLifecycle,
     private readonly discovery?: DiscoveryCache,
-    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false })
+    private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false }),
+    private readonly certificates?: ClientCertificates
   ) {}
 
   /**
@@ -160,7 +163,9 @@ export class BackgroundJobs {
         snapshot.client ?? undefined,
         this.discovery
       )
-      return revokeTokenSet(context, tokens, this.config.http)
+      // Revocation presents the app's client certificate when the scheme has one (mutual TLS).
+      const http = await tokenHttpFor(this.certificates, connection, context.auth, this.config.http)
+      return revokeTokenSet(context, tokens, http)
     }
     try {
       const outcome = await revokeAtProvider()
