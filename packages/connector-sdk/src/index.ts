@@ -118,6 +118,7 @@ export type { ImportedActions } from './openapi-actions.js'
 export type { OpenApiImport, OpenApiImportOptions } from './from-openapi.js'
 export {
   API_KEY_PLACEHOLDER,
+  CLIENT_CERTIFICATE_KEYS,
   DEFAULT_REFRESH_ON_STATUS,
   DEFAULT_TOKEN_PLACEMENT,
   OAUTH2_DEFAULTS,

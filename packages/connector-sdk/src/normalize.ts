@@ -44,7 +44,7 @@ export interface ResolvedSchemeIdentity {
   readonly key: string
   readonly label: string
   /** Who holds the client certificate presented on the scheme's every request (mutual TLS); absent: none. */
-  readonly clientCertificate?: 'app'
+  readonly clientCertificate?: 'app' | 'customer'
 }
 
 /** A revocation request with defaults applied. */
@@ -487,8 +487,43 @@ function resolveOAuth1(auth: DeepReadonly<OAuth1Auth>, key: string): ResolvedOAu
 /** Applies the defaults of any one auth scheme. */
 export function resolveScheme(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthScheme {
   const resolved = resolveKind(auth)
-  return auth.clientCertificate === undefined ? resolved : { ...resolved, clientCertificate: auth.clientCertificate }
+  if (auth.clientCertificate === undefined) return resolved
+  // A customer's certificate is typed in (pasted) with the rest of their credentials.
+  if (auth.clientCertificate === 'customer' && 'inputs' in resolved)
+    return { ...resolved, clientCertificate: 'customer', inputs: [...resolved.inputs, ...CLIENT_CERTIFICATE_INPUTS] }
+  return { ...resolved, clientCertificate: auth.clientCertificate }
 }
+
+/** The credential keys of a client certificate the end customer pastes. */
+export const CLIENT_CERTIFICATE_KEYS = { certificate: 'clientCertificate', privateKey: 'clientPrivateKey' } as const
+
+/** What the wizard asks for when the end customer holds the client certificate. */
+const CLIENT_CERTIFICATE_INPUTS: readonly ResolvedCredentialInput[] = [
+  {
+    key: CLIENT_CERTIFICATE_KEYS.certificate,
+    label: 'Client certificate (PEM)',
+    secret: false,
+    required: true,
+    multiline: true,
+    pattern: undefined,
+    patternMessage: undefined,
+    helpText: 'The certificate, then its chain: the "-----BEGIN CERTIFICATE-----" blocks, pasted whole.',
+    docsUrl: undefined,
+    example: undefined
+  },
+  {
+    key: CLIENT_CERTIFICATE_KEYS.privateKey,
+    label: 'Private key of the certificate (PEM)',
+    secret: true,
+    required: true,
+    multiline: true,
+    pattern: undefined,
+    patternMessage: undefined,
+    helpText: 'The unencrypted "-----BEGIN PRIVATE KEY-----" block. It is stored encrypted and never shown again.',
+    docsUrl: undefined,
+    example: undefined
+  }
+]
 
 /** The defaults of a scheme's own kind. */
 function resolveKind(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthScheme {

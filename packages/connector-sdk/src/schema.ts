@@ -178,9 +178,12 @@ const schemeIdentity = {
    * A client certificate (mutual TLS) presented on every request of this scheme: at the
    * token endpoint and on API calls. `app`: the tenant's app holds it (PEM certificate and
    * private key, set with `PUT /v1/connectors/:key/app`), the same for every connection.
+   * `customer`: the end customer pastes theirs with the credentials they type in (schemes
+   * with typed-in credentials only), as `{{credentials.clientCertificate}}` and
+   * `{{credentials.clientPrivateKey}}`.
    * @see https://www.rfc-editor.org/rfc/rfc8705
    */
-  clientCertificate: Type.Optional(Type.Enum(['app']))
+  clientCertificate: Type.Optional(Type.Enum(['app', 'customer']))
 }
 
 /**

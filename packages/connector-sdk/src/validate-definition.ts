@@ -3,7 +3,13 @@ import { Value } from 'typebox/value'
 import type { Issue } from './errors.js'
 import { closest, formatSchemaErrors, joinPath } from './format-issues.js'
 import { checkIcon } from './icon.js'
-import { API_KEY_PLACEHOLDER, BUILT_IN_CREDENTIALS, SERVICE_ACCOUNT_FIELDS, defaultSchemeKey } from './normalize.js'
+import {
+  API_KEY_PLACEHOLDER,
+  BUILT_IN_CREDENTIALS,
+  CLIENT_CERTIFICATE_KEYS,
+  SERVICE_ACCOUNT_FIELDS,
+  defaultSchemeKey
+} from './normalize.js'
 import {
   ApiKeySchema,
   BasicAuthSchema,
@@ -427,6 +433,11 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
     if (auth.revokeRequest !== undefined && auth.revokeUrl === undefined)
       check.add(path('revokeRequest'), 'needs revokeUrl (or an issuer whose metadata has a revocation_endpoint)')
   }
+  if (auth.clientAuthMethod === 'tls_client_auth' && auth.clientCertificate === 'customer')
+    check.add(
+      path('clientCertificate'),
+      'must be "app" with tls_client_auth: the OAuth client is the developer\'s, so is its certificate'
+    )
   if (auth.clientAuthMethod === 'tls_client_auth' && auth.clientCertificate === undefined)
     check.add(
       path('clientAuthMethod'),
@@ -548,6 +559,14 @@ function checkFields(check: Checker, auth: Json, at: string): void {
         check.add(
           joinPath(here, 'key'),
           `"${field.key}" is the scheme's own credential; name the extra field otherwise`
+        )
+      else if (
+        auth.clientCertificate === 'customer' &&
+        (Object.values(CLIENT_CERTIFICATE_KEYS) as string[]).includes(field.key)
+      )
+        check.add(
+          joinPath(here, 'key'),
+          `"${field.key}" holds the customer's client certificate; name the field otherwise`
         )
       else if (seen.has(field.key)) check.add(joinPath(here, 'key'), `"${field.key}" is declared twice`)
       seen.add(field.key)
@@ -852,6 +871,12 @@ function checkScheme(check: Checker, auth: Json, at: string): Issue[] {
   if (auth.kind === 'tokenExchange') checkTokenExchange(check, auth, at)
   if (auth.kind === 'jwtBearer') checkJwtBearer(check, auth, at)
   if (auth.kind === 'oauth1') checkOAuth1(check, auth, at)
+  const oauth = auth.kind === 'oauth2' || auth.kind === 'oauth1'
+  if (auth.clientCertificate === 'customer' && oauth && auth.clientAuthMethod !== 'tls_client_auth')
+    check.add(
+      joinPath(at, 'clientCertificate'),
+      'can be "customer" only where the end customer types credentials in (apiKey, basic, tokenExchange, awsSigV4, jwtBearer); OAuth takes "app"'
+    )
   if (auth.kind === 'awsSigV4') {
     check.placeholders(joinPath(at, 'region'), typeof auth.region === 'string' ? auth.region : '', [
       'parameters',

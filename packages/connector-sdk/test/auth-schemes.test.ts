@@ -569,9 +569,35 @@ t.test('client certificates (mutual TLS): declared on any scheme, tls_client_aut
   t.equal(keyed?.clientCertificate, 'app')
   t.equal(resolveAuthSchemes({ ...base, auth: apiKey } as never)[0]?.clientCertificate, undefined, 'absent: none')
 
-  exactly(t, issuesOf({ ...base, auth: { ...apiKey, clientCertificate: 'customer' } }), [
-    { path: 'auth.clientCertificate', message: /must be "app"/ }
+  exactly(t, issuesOf({ ...base, auth: { ...apiKey, clientCertificate: 'tenant' } }), [
+    { path: 'auth.clientCertificate', message: /must be "app" or "customer"/ }
   ])
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, clientCertificate: 'customer' } }), [
+    { path: 'auth.clientCertificate', message: /can be "customer" only where the end customer types credentials in/ }
+  ])
+  // The customer's certificate is asked for with the credentials they type in.
+  const customers = { ...base, auth: { ...apiKey, clientCertificate: 'customer' } }
+  exactly(t, issuesOf(customers), [])
+  const typedIn = resolveAuthSchemes(customers as never)[0]
+  t.same(
+    typedIn !== undefined && 'inputs' in typedIn
+      ? typedIn.inputs.map((i) => [i.key, i.secret, i.multiline ?? false, i.required])
+      : [],
+    [
+      ['apiKey', true, false, true],
+      ['clientCertificate', false, true, true],
+      ['clientPrivateKey', true, true, true]
+    ],
+    'the key, then the certificate and its private key (pasted, the key masked)'
+  )
+  exactly(
+    t,
+    issuesOf({
+      ...base,
+      auth: { ...apiKey, clientCertificate: 'customer', fields: [{ key: 'clientPrivateKey', label: 'Key' }] }
+    }),
+    [{ path: 'auth.fields[0].key', message: /holds the customer's client certificate/ }]
+  )
   exactly(t, issuesOf({ ...base, auth: [apiKey, { ...clientCredentials, clientAuthMethod: 'tls_client_auth' }] }), [
     { path: 'auth[1].clientAuthMethod', message: /authenticates the client by its certificate: set clientCertificate/ }
   ])

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { rootCertificates } from 'node:tls'
 import { LRUCache } from 'lru-cache'
+import { CLIENT_CERTIFICATE_KEYS } from '@latchkey/connector-sdk'
 import type { ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { HttpOptions } from '@latchkey/oauth-client'
-import type { AppRecord } from '@latchkey/store'
+import type { AppRecord, ClientCertificate } from '@latchkey/store'
 import type { Dispatcher } from 'undici'
 import { RuntimeError } from '../errors.js'
 import { createEgressDispatcher } from './egress-policy.js'
@@ -48,17 +49,33 @@ export class ClientCertificates {
 
   /**
    * The dispatcher for one request of a scheme: `fallback` (the shared egress dispatcher)
-   * when it presents no certificate, else the agent of the app's certificate.
-   * @throws {RuntimeError} `app_not_configured` when the scheme needs the app's certificate and the app has none.
+   * when it presents no certificate, else the agent of the app's certificate, or of the one
+   * the customer pasted with `credentials`.
+   * @throws {RuntimeError} `app_not_configured` when the scheme needs the app's certificate and the app has none;
+   *   `needs_reconnect` when it needs the customer's and the credentials hold none.
    */
   async dispatcherFor(
     tenantId: string,
     connectorKey: string,
     scheme: Pick<ResolvedAuthScheme, 'clientCertificate'> | undefined,
-    fallback: Dispatcher
+    fallback: Dispatcher,
+    credentials?: Readonly<Record<string, string>>
   ): Promise<Dispatcher> {
+    if (scheme?.clientCertificate === 'customer') return this.customerAgent(credentials)
     if (scheme?.clientCertificate !== 'app') return fallback
     return this.agentOf(tenantId, connectorKey)
+  }
+
+  /** The agent of the certificate a customer pasted with their credentials. @throws {RuntimeError} `needs_reconnect` */
+  private customerAgent(credentials: Readonly<Record<string, string>> | undefined): Dispatcher {
+    const certificate = credentials?.[CLIENT_CERTIFICATE_KEYS.certificate]
+    const privateKey = credentials?.[CLIENT_CERTIFICATE_KEYS.privateKey]
+    if (certificate === undefined || privateKey === undefined)
+      throw new RuntimeError(
+        'needs_reconnect',
+        'the connection has no client certificate (mutual TLS): the customer must give theirs again'
+      )
+    return this.agentFor({ certificate, privateKey })
   }
 
   /** HTTP options for a token, refresh or revoke request of a scheme: `http` with the certificate's agent when it has one. */
@@ -66,8 +83,10 @@ export class ClientCertificates {
     tenantId: string,
     connectorKey: string,
     scheme: Pick<ResolvedAuthScheme, 'clientCertificate'> | undefined,
-    http: HttpOptions | undefined
+    http: HttpOptions | undefined,
+    credentials?: Readonly<Record<string, string>>
   ): Promise<HttpOptions | undefined> {
+    if (scheme?.clientCertificate === 'customer') return { ...http, dispatcher: this.customerAgent(credentials) }
     if (scheme?.clientCertificate !== 'app') return http
     return { ...http, dispatcher: await this.agentOf(tenantId, connectorKey) }
   }
@@ -80,6 +99,11 @@ export class ClientCertificates {
         'app_not_configured',
         `the "${connectorKey}" app needs its client certificate (mutual TLS): set clientCertificate with PUT /v1/connectors/${connectorKey}/app`
       )
+    return this.agentFor(held)
+  }
+
+  /** One agent per certificate and key, opened on first use. */
+  private agentFor(held: ClientCertificate): Dispatcher {
     const fingerprint = createHash('sha256')
       .update(held.certificate)
       .update('\u0000')
@@ -116,8 +140,9 @@ export function tokenHttpFor(
   certificates: ClientCertificates | undefined,
   connection: { readonly tenant_id: string; readonly connector_key: string },
   scheme: Pick<ResolvedAuthScheme, 'clientCertificate'> | undefined,
-  http: HttpOptions | undefined
+  http: HttpOptions | undefined,
+  credentials?: Readonly<Record<string, string>>
 ): Promise<HttpOptions | undefined> {
   if (certificates === undefined) return Promise.resolve(http)
-  return certificates.httpFor(connection.tenant_id, connection.connector_key, scheme, http)
+  return certificates.httpFor(connection.tenant_id, connection.connector_key, scheme, http, credentials)
 }

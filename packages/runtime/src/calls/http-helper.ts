@@ -252,19 +252,20 @@ export class HttpHelper {
 
     // OAuth 1.0a signs with the tenant's consumer as well as the token.
     const consumer = scheme.kind === 'oauth1' ? await this.credentials.consumer(connection, scheme) : undefined
-    // A scheme with a client certificate has its own agent (mutual TLS); the rest share one.
-    const dispatcher =
-      scheme.clientCertificate === undefined || this.options.certificates === undefined
-        ? this.options.dispatcher
-        : await this.options.certificates.dispatcherFor(
-            connection.tenant_id,
-            connection.connector_key,
-            scheme,
-            this.options.dispatcher
-          )
     // The added latency is observed once per call, when its first request leaves.
     let sent = false
     const send = async (token: CurrentToken): Promise<ApiResponse> => {
+      // A scheme with a client certificate (the app's, or the customer's with the credentials) has its own agent.
+      const dispatcher =
+        scheme.clientCertificate === undefined || this.options.certificates === undefined
+          ? this.options.dispatcher
+          : await this.options.certificates.dispatcherFor(
+              connection.tenant_id,
+              connection.connector_key,
+              scheme,
+              this.options.dispatcher,
+              token.credentials
+            )
       const injected = injection.inject(token, values)
       const headers = extraHeaders(http.headers, values, token)
       Object.assign(headers, callerHeaders, injected.headers)

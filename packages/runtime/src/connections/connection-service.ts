@@ -1,4 +1,5 @@
 import {
+  CLIENT_CERTIFICATE_KEYS,
   checkRequestedScopes,
   closest,
   resolveAuthScheme,
@@ -32,6 +33,7 @@ import type { Connection, ConnectionEvent, CredentialWrite, Store } from '@latch
 import type { Catalog } from '../connectors/catalog.js'
 import { openParameters, schemeOf, sealParameters, visibleParameters } from './connection-context.js'
 import { encodeTypedIn } from '../credentials/token-set-codec.js'
+import { checkClientCertificate } from '../connectors/client-certificate-check.js'
 import { toConnectionView } from './connection-view.js'
 import type { ConnectionView } from './connection-view.js'
 import { outageOf } from '../dependency-outage.js'
@@ -60,6 +62,8 @@ export interface NewConnectionRequest {
 
 /** The largest credential accepted (an API key, a user name or a password). */
 const MAX_CREDENTIAL_LENGTH = 4096
+/** The largest pasted one (a service account key, a certificate chain). */
+const MAX_PASTED_LENGTH = 65_536
 
 /**
  * Checks the credentials an API key or basic auth connection is created with against what
@@ -99,8 +103,11 @@ function typedInCredentials(
       continue
     }
     if (typeof value !== 'string') issues.push({ path, message: 'must be text' })
-    else if (value.length > MAX_CREDENTIAL_LENGTH)
-      issues.push({ path, message: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` })
+    else if (value.length > (input.multiline === true ? MAX_PASTED_LENGTH : MAX_CREDENTIAL_LENGTH))
+      issues.push({
+        path,
+        message: `must be at most ${input.multiline === true ? MAX_PASTED_LENGTH : MAX_CREDENTIAL_LENGTH} characters`
+      })
     else if ((input.multiline !== true && /[\r\n]/.test(value)) || value.includes(String.fromCharCode(0)))
       issues.push({ path, message: 'must not contain line breaks' })
     else if (input.key === 'username' && scheme.kind === 'basic' && value.includes(':'))
@@ -114,6 +121,17 @@ function typedInCredentials(
           `is not a valid ${input.label.toLowerCase()}${input.helpText === undefined ? '' : ` (${input.helpText})`}`
       })
     else values[input.key] = value
+  }
+  if (complete && scheme.clientCertificate === 'customer') {
+    // The customer's certificate is checked like an app's: it parses, the key is its own, it is valid now.
+    const { certificate, privateKey } = CLIENT_CERTIFICATE_KEYS
+    const problems = checkClientCertificate(
+      { certificate: values[certificate] ?? '', privateKey: values[privateKey] ?? '' },
+      { certificate: `${at}.${certificate}`, privateKey: `${at}.${privateKey}` },
+      new Date()
+    )
+    issues.push(...problems)
+    if (problems.length > 0) return undefined
   }
   if (scheme.kind === 'jwtBearer' && complete) return signingCredentials(scheme, values, issues)
   return complete ? values : undefined

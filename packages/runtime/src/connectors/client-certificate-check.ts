@@ -30,15 +30,16 @@ function parseChain(pem: string): X509Certificate[] | undefined {
  */
 export function checkClientCertificate(
   input: { readonly certificate: string; readonly privateKey: string },
-  path: string,
+  path: string | { readonly certificate: string; readonly privateKey: string },
   now: Date
 ): Issue[] {
+  const at = typeof path === 'string' ? { certificate: `${path}.certificate`, privateKey: `${path}.privateKey` } : path
   const issues: Issue[] = []
   const chain = parseChain(input.certificate)
   const leaf = chain?.[0]
   if (leaf === undefined)
     issues.push({
-      path: `${path}.certificate`,
+      path: at.certificate,
       message: 'is not a PEM certificate: paste the "-----BEGIN CERTIFICATE-----" block (and its chain, leaf first)'
     })
   let key: KeyObject | undefined
@@ -46,22 +47,22 @@ export function checkClientCertificate(
     key = createPrivateKey({ key: input.privateKey, format: 'pem' })
   } catch {
     issues.push({
-      path: `${path}.privateKey`,
+      path: at.privateKey,
       message:
         'is not an unencrypted PEM private key: paste the "-----BEGIN PRIVATE KEY-----" (or RSA/EC PRIVATE KEY) block without a passphrase'
     })
   }
   if (leaf === undefined) return issues
   if (key !== undefined && !leaf.checkPrivateKey(key))
-    issues.push({ path: `${path}.privateKey`, message: 'is not the private key of this certificate' })
+    issues.push({ path: at.privateKey, message: 'is not the private key of this certificate' })
   if (Date.parse(leaf.validTo) <= now.getTime())
     issues.push({
-      path: `${path}.certificate`,
+      path: at.certificate,
       message: `expired on ${new Date(leaf.validTo).toISOString()}: ask for a new certificate`
     })
   else if (Date.parse(leaf.validFrom) > now.getTime())
     issues.push({
-      path: `${path}.certificate`,
+      path: at.certificate,
       message: `is not valid before ${new Date(leaf.validFrom).toISOString()}`
     })
   return issues

@@ -129,9 +129,10 @@ export class CredentialService {
   /** How a connection's token requests go out: with the app's client certificate when its scheme presents one. */
   private async httpOf(
     connection: Pick<Connection, 'tenant_id' | 'connector_key'>,
-    scheme: ResolvedAuthScheme | undefined
+    scheme: ResolvedAuthScheme | undefined,
+    credentials?: Readonly<Record<string, string>>
   ): Promise<HttpOptions | undefined> {
-    return tokenHttpFor(this.certificates, connection, scheme, this.config.http)
+    return tokenHttpFor(this.certificates, connection, scheme, this.config.http, credentials)
   }
 
   /** How many tokens are held in memory (for tests and metrics). */
@@ -386,7 +387,7 @@ export class CredentialService {
     // The tenant app's `tokenUrl` override stands for the login or token URL (a sandbox, a test double).
     const app = await (this.apps ?? this.store.apps).get(connection.tenant_id, connection.connector_key)
     const override = app?.overrides.tokenUrl
-    const http = await this.httpOf(connection, scheme)
+    const http = await this.httpOf(connection, scheme, stored.credentials)
     let tokens: TokenSet
     try {
       if (lock.lost.aborted)

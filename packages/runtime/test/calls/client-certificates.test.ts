@@ -2,6 +2,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { certificateThumbprint, createTestPki, startMtlsServer } from '@latchkey/testkit'
 import type { MtlsServer, TestPki } from '@latchkey/testkit'
+import { Agent, request } from 'undici'
 import { RuntimeError, readAnswer } from '../../src/index.js'
 import { connectThrough, rejection, startRuntime } from '../helpers.js'
 
@@ -31,6 +32,15 @@ function bankConnectors(server: MtlsServer) {
       http: { baseUrl: server.apiBaseUrl }
     },
     {
+      // An API key, and the end customer's own certificate pasted beside it.
+      key: 'ledger',
+      name: 'Ledger',
+      version: '1.0.0',
+      auth: { kind: 'apiKey' as const, inputLabel: 'Access token', clientCertificate: 'customer' as const },
+      http: { baseUrl: server.apiBaseUrl },
+      verification: { path: '/me', identity: { subject: 'subject' } }
+    },
+    {
       // The same server, declared without a certificate: its handshakes must fail.
       key: 'bank-plain',
       name: 'Bank without a certificate',
@@ -43,7 +53,7 @@ function bankConnectors(server: MtlsServer) {
 
 async function setUp(t: Test) {
   const pki: TestPki = await createTestPki()
-  const server = await startMtlsServer({ pki, clients: { 'bank-app': 'bank-client' } })
+  const server = await startMtlsServer({ pki, clients: { 'bank-app': 'bank-client', 'customer-app': 'customer-7' } })
   t.teardown(() => server.close())
   const setup = await startRuntime(t, {
     connectors: bankConnectors(server),
@@ -179,4 +189,44 @@ t.test('the app’s certificate is checked when saved, each problem by its path,
     /^body\.clientCertificate is not used: no auth scheme of "bank-plain" presents a client certificate$/
   ])
   await t.rejects(runtime.connectors.app(tenantId, 'bank'), 'nothing was saved by the refused requests')
+})
+
+t.test('a certificate the end customer holds: pasted with their key, checked, presented on their calls', async (t) => {
+  const { runtime, store, tenantId, server, pki } = await setUp(t)
+  const mine = await pki.issueClient('customer-7')
+  // The customer's own token, issued to (and bound to) their certificate, as they would get it from the provider.
+  const agent = new Agent({ connect: { cert: mine.certificate, key: mine.privateKey, ca: pki.ca.certificate } })
+  t.teardown(() => agent.close())
+  const issued = await request(server.tokenUrl, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=customer-app'
+  })
+  const { access_token: accessToken } = (await issued.body.json()) as { access_token: string }
+
+  const someoneElse = await pki.issueClient('someone-else')
+  const refused = await rejection(
+    runtime.connections.create(tenantId, {
+      connector: 'ledger',
+      credentials: {
+        apiKey: accessToken,
+        clientCertificate: mine.certificate,
+        clientPrivateKey: someoneElse.privateKey
+      }
+    })
+  )
+  t.match(refused, { code: 'invalid_request', details: [{ path: 'body.credentials.clientPrivateKey' }] })
+
+  const created = await runtime.connections.create(tenantId, {
+    connector: 'ledger',
+    credentials: { apiKey: accessToken, clientCertificate: mine.certificate, clientPrivateKey: mine.privateKey }
+  })
+  t.equal(created.status, 'connected')
+  t.same(created.account, { subject: 'customer-7' }, 'verified over mutual TLS with the customer’s certificate')
+  const answer = await readAnswer(await runtime.http.call(tenantId, created.id, GET))
+  t.match(answer, { status: 200, body: { subject: 'customer-7', thumbprint: certificateThumbprint(mine.certificate) } })
+  const rows = await store.db.selectFrom('credentials').selectAll().where('connection_id', '=', created.id).execute()
+  t.notMatch(JSON.stringify(rows), /BEGIN|PRIVATE/, 'stored encrypted with the other credentials')
+  t.notMatch(JSON.stringify(await runtime.connections.get(tenantId, created.id)), /BEGIN/, 'never in the view')
 })
