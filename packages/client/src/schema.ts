@@ -2824,6 +2824,8 @@ export interface paths {
                                 refreshUrl: string | null;
                                 revokeUrl: string | null;
                                 schemes: {
+                                    clientAuthMethod: string | null;
+                                    clientCertificate: string | null;
                                     clientOwnership: string | null;
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
@@ -6840,6 +6842,8 @@ export interface paths {
                                 refreshUrl: string | null;
                                 revokeUrl: string | null;
                                 schemes: {
+                                    clientAuthMethod: string | null;
+                                    clientCertificate: string | null;
                                     clientOwnership: string | null;
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
@@ -7043,6 +7047,8 @@ export interface paths {
                             refreshUrl: string | null;
                             revokeUrl: string | null;
                             schemes: {
+                                clientAuthMethod: string | null;
+                                clientCertificate: string | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -7255,6 +7261,8 @@ export interface paths {
                             refreshUrl: string | null;
                             revokeUrl: string | null;
                             schemes: {
+                                clientAuthMethod: string | null;
+                                clientCertificate: string | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -7812,6 +7820,8 @@ export interface paths {
                             refreshUrl: string | null;
                             revokeUrl: string | null;
                             schemes: {
+                                clientAuthMethod: string | null;
+                                clientCertificate: string | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -8036,6 +8046,8 @@ export interface paths {
                             refreshUrl: string | null;
                             revokeUrl: string | null;
                             schemes: {
+                                clientAuthMethod: string | null;
+                                clientCertificate: string | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];

@@ -125,6 +125,10 @@ export const ConnectorSummarySchema = Type.Object({
       defaultScopes: Type.Array(Type.String()),
       customerSelectsScopes: Type.Boolean(),
       clientOwnership: Type.Union([Type.String(), Type.Null()]),
+      /** `tls_client_auth`: the app's certificate authenticates the OAuth client, which has no secret. */
+      clientAuthMethod: Type.Union([Type.String(), Type.Null()]),
+      /** Who holds the client certificate presented for mutual TLS: `app`, `customer`, or `null` for none. */
+      clientCertificate: Type.Union([Type.String(), Type.Null()]),
       redirect: Type.Boolean()
     })
   ),

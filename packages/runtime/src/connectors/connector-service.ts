@@ -126,6 +126,10 @@ export interface SchemeSummary {
   defaultScopes: string[]
   customerSelectsScopes: boolean
   clientOwnership: 'developer' | 'customer' | null
+  /** How an OAuth 2.0 client authenticates (`tls_client_auth`: by the app's certificate, no secret); `null` otherwise. */
+  clientAuthMethod: string | null
+  /** Who holds the client certificate presented for mutual TLS; `null`: none. */
+  clientCertificate: 'app' | 'customer' | null
   /** Whether connecting opens the provider's page (authorization code, OAuth 1.0a). */
   redirect: boolean
 }
@@ -139,6 +143,8 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     defaultScopes: [],
     customerSelectsScopes: false,
     clientOwnership: null,
+    clientAuthMethod: null,
+    clientCertificate: scheme.clientCertificate ?? null,
     redirect: false,
     grant: null
   }
@@ -168,6 +174,7 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     defaultScopes: [...scheme.defaultScopes],
     customerSelectsScopes: scheme.grant === 'authorization_code' && scheme.customerSelectsScopes,
     clientOwnership: scheme.clientOwnership,
+    clientAuthMethod: scheme.clientAuthMethod,
     redirect: scheme.grant === 'authorization_code'
   }
 }

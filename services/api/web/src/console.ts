@@ -16,14 +16,7 @@ import {
   timeAgo
 } from './common.js'
 import type { Connection, ConnectionEvent, ConnectorSummary, FieldIssue } from './common.js'
-import type { SettingsView } from '@latchkey/runtime'
-
-interface AppView {
-  clientId: string
-  scopes: string[] | null
-  overrides: Record<string, string>
-  updatedAt: string
-}
+import type { AppView, SettingsView } from '@latchkey/runtime'
 
 const KEY = 'latchkey.apiKey'
 const OVERRIDES = [
@@ -399,14 +392,25 @@ function connectorDetails(c: ConnectorSummary): Node[] {
             c.appConfigured ? 'Edit OAuth app' : 'Set OAuth app'
           )
         )
-      : null,
+      : c.schemes.some((s) => s.clientCertificate === 'app')
+        ? h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', onclick: () => void openAppForm(c, appArea) }, 'Set client certificate')
+          )
+        : null,
     appArea
   ].filter((node): node is HTMLElement => node !== null)
 }
 
 async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Promise<void> {
+  // The app is an OAuth client (or OAuth 1.0a consumer), a client certificate for mutual TLS, or both.
+  const oauthApp = connector.schemes.some((s) => s.clientOwnership === 'developer')
+  const certified = connector.schemes.some((s) => s.clientCertificate === 'app')
+  // RFC 8705 §2.1: a client the provider knows by its certificate has no secret.
+  const bySecret = !connector.schemes.some((s) => s.clientAuthMethod === 'tls_client_auth')
   let current: AppView | undefined
-  if (connector.appConfigured)
+  if (connector.appConfigured || certified)
     current = await api
       .request<AppView>('GET', `../v1/connectors/${encodeURIComponent(connector.key)}/app`)
       .catch(() => undefined)
@@ -414,38 +418,77 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
   const appScopes = new Set(current?.scopes ?? connector.defaultScopes)
   // An OAuth 1.0a app is a consumer: key and secret (or RSA private key), and its own URLs.
   const consumer = connector.schemes.some((s) => s.kind === 'oauth1')
-  const overrides = consumer ? OAUTH1_OVERRIDES : OVERRIDES
+  const overrides = !oauthApp
+    ? OVERRIDES.filter(([name]) => name === 'baseUrl')
+    : consumer
+      ? OAUTH1_OVERRIDES
+      : OVERRIDES
+  const stored = current?.clientCertificate ?? null
+  const certificateFields = certified
+    ? h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Client certificate (mutual TLS)'),
+        h(
+          'p',
+          { class: 'help' },
+          stored === null
+            ? 'Presented on every connection to the provider: its token endpoint and its API. Stored encrypted; the key is never shown again.'
+            : `A certificate is stored: ${stored.subject}, issued by ${stored.issuer}, valid until ${new Date(stored.notAfter).toLocaleDateString()}. Leave both fields empty to keep it.`
+        ),
+        ...(
+          [
+            ['certificate', 'Certificate (PEM)', 'The "-----BEGIN CERTIFICATE-----" block, then its chain.'],
+            ['privateKey', 'Private key (PEM)', 'Unencrypted: the "-----BEGIN PRIVATE KEY-----" block.']
+          ] as const
+        ).map(([name, label, help]) =>
+          field({
+            label,
+            path: `body.clientCertificate.${name}`,
+            required: stored === null,
+            help,
+            control: h('textarea', { name, rows: 6, spellcheck: 'false', autocomplete: 'off' })
+          })
+        )
+      )
+    : null
+  const noun = oauthApp ? 'OAuth app' : 'client certificate'
   const form: HTMLFormElement = h(
     'form',
-    { class: 'stack', novalidate: true, 'aria-label': `${connector.name} OAuth app` },
-    field({
-      label: consumer ? 'Consumer key' : 'Client ID',
-      path: 'body.clientId',
-      required: true,
-      control: h('input', {
-        name: 'clientId',
-        type: 'text',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        value: current?.clientId
-      })
-    }),
-    field({
-      label: consumer ? 'Consumer secret (or RSA private key, PEM)' : 'Client secret',
-      path: 'body.clientSecret',
-      required: current === undefined,
-      help:
-        current === undefined
-          ? 'Stored encrypted; never shown again.'
-          : 'A secret is stored (never shown). Leave empty to keep it.',
-      control: h('input', {
-        name: 'clientSecret',
-        type: 'password',
-        autocomplete: 'new-password',
-        placeholder: current === undefined ? undefined : '•••••••• (unchanged)'
-      })
-    }),
-    connector.scopes.length === 0
+    { class: 'stack', novalidate: true, 'aria-label': `${connector.name} ${noun}` },
+    !oauthApp
+      ? null
+      : field({
+          label: consumer ? 'Consumer key' : 'Client ID',
+          path: 'body.clientId',
+          required: true,
+          control: h('input', {
+            name: 'clientId',
+            type: 'text',
+            autocomplete: 'off',
+            spellcheck: 'false',
+            value: current?.clientId ?? undefined
+          })
+        }),
+    !oauthApp || !bySecret
+      ? null
+      : field({
+          label: consumer ? 'Consumer secret (or RSA private key, PEM)' : 'Client secret',
+          path: 'body.clientSecret',
+          required: current === undefined,
+          help:
+            current === undefined
+              ? 'Stored encrypted; never shown again.'
+              : 'A secret is stored (never shown). Leave empty to keep it.',
+          control: h('input', {
+            name: 'clientSecret',
+            type: 'password',
+            autocomplete: 'new-password',
+            placeholder: current === undefined ? undefined : '•••••••• (unchanged)'
+          })
+        }),
+    certificateFields,
+    !oauthApp || connector.scopes.length === 0
       ? null
       : h(
           'fieldset',
@@ -488,7 +531,7 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit' }, 'Save OAuth app'),
+      h('button', { type: 'submit' }, `Save ${noun}`),
       h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel')
     )
   )
@@ -497,10 +540,14 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
     void (async () => {
       clearFieldIssues(form, general)
       const data = new FormData(form)
-      const body: Record<string, unknown> = { clientId: String(data.get('clientId') ?? '') }
+      const body: Record<string, unknown> = oauthApp ? { clientId: String(data.get('clientId') ?? '') } : {}
       const secret = String(data.get('clientSecret') ?? '')
       if (secret !== '') body.clientSecret = secret
-      if (connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
+      if (oauthApp && connector.scopes.length > 0) body.scopes = data.getAll('scope').map(String)
+      const certificate = String(data.get('certificate') ?? '').trim()
+      const privateKey = String(data.get('privateKey') ?? '').trim()
+      // Both or neither: left empty, the stored certificate stays; one alone is refused by the API, beside its field.
+      if (certified && (certificate !== '' || privateKey !== '')) body.clientCertificate = { certificate, privateKey }
       body.overrides = Object.fromEntries(
         overrides.map(([name]) => [name, String(data.get(`override.${name}`) ?? '').trim()]).filter(([, v]) => v !== '')
       )
@@ -509,8 +556,10 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
         announce(
           status,
           'ok',
-          `${connector.name} OAuth app saved`,
-          'The secret is stored encrypted and is not shown again.'
+          `${connector.name} ${noun} saved`,
+          oauthApp
+            ? 'The secret is stored encrypted and is not shown again.'
+            : 'The private key is stored encrypted and is not shown again.'
         )
         await loadConnectors()
       } catch (error) {
@@ -520,7 +569,7 @@ async function openAppForm(connector: ConnectorSummary, area: HTMLElement): Prom
     })()
   })
   area.replaceChildren(form)
-  form.querySelector('input')?.focus()
+  form.querySelector<HTMLElement>('input, textarea')?.focus()
 }
 
 // ---------- OpenAPI import ----------
