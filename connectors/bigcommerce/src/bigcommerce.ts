@@ -26,16 +26,14 @@ import { defineConnector } from '@latchkey/connector-sdk'
  *   corresponding store API account" in the control panel. Disconnecting deletes the token
  *   here only.
  * - Rate limits: a rate-limited answer carries `X-Retry-After`, "indicating the number of
- *   seconds before the quota refreshes", which a 429's retry waits for. A 429 without it
- *   ("the platform experiences high load") gets the usual backoff.
+ *   seconds before the quota refreshes", which a 429's retry waits for; failing that,
+ *   `X-Rate-Limit-Time-Reset-Ms`, "the time in milliseconds until your quota resets". A 429
+ *   with neither ("the platform experiences high load") gets the usual backoff.
  *
  * Not declared, because the definition format cannot say it:
  * - The scopes. They are the API account's OAuth scopes, ticked in the control panel when the
  *   account is created (the verification below needs "Information & Settings" read-only,
  *   `store_v2_information_read_only`); a typed-in credential scheme has no scope list.
- * - `X-Rate-Limit-Time-Reset-Ms`, the rate-limit page's own advice ("the time in
- *   milliseconds until your quota resets"): `rateLimit.resetFormat` has no milliseconds-from-
- *   now format, and read as seconds it would wait a thousand times too long.
  * - BigCommerce's app OAuth: its grant code flow starts when "the merchant initiates
  *   installing your app by signing in to their store control panel", which calls the app's
  *   `/auth` callback with the store as `context`; it is not an authorize URL Latchkey sends the
@@ -82,7 +80,11 @@ export const bigcommerce = defineConnector({
   http: {
     baseUrl: 'https://api.bigcommerce.com/stores/{{parameters.storeHash}}',
     headers: { Accept: 'application/json' },
-    rateLimit: { resetHeader: 'x-retry-after', resetFormat: 'delay_seconds' }
+    rateLimit: {
+      resetHeader: ['x-retry-after', 'x-rate-limit-time-reset-ms'],
+      resetFormat: 'delay_seconds',
+      resetFormats: { 'x-rate-limit-time-reset-ms': 'delay_milliseconds' }
+    }
   },
   /**
    * Get Store Information, `GET /v2/store`: "Returns metadata about the global settings for a

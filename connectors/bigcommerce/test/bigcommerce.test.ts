@@ -43,7 +43,11 @@ t.test('the base URL is the store, the version is in each call, JSON is asked fo
 
 t.test('a rate-limited answer waits X-Retry-After, in seconds', async (t) => {
   // "Rate limited response, indicating the number of seconds before the quota refreshes."
-  t.same(bigcommerce.http?.rateLimit, { resetHeader: 'x-retry-after', resetFormat: 'delay_seconds' })
+  t.same(bigcommerce.http?.rateLimit, {
+    resetHeader: ['x-retry-after', 'x-rate-limit-time-reset-ms'],
+    resetFormat: 'delay_seconds',
+    resetFormats: { 'x-rate-limit-time-reset-ms': 'delay_milliseconds' }
+  })
 })
 
 t.test('the store hash is required and is only the hash', async (t) => {

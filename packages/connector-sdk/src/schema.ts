@@ -675,6 +675,16 @@ export const AuthFailureSchema = Type.Object(
   { additionalProperties: false }
 )
 
+const RESET_FORMATS = [
+  'auto',
+  'epoch_seconds',
+  'epoch_milliseconds',
+  'delay_seconds',
+  'delay_milliseconds',
+  'http_date',
+  'iso8601'
+] as const
+
 /** Where a provider says when a rate limit resets (GitHub's `x-ratelimit-reset`). */
 export const RateLimitSchema = Type.Object(
   {
@@ -691,12 +701,18 @@ export const RateLimitSchema = Type.Object(
     ),
     /**
      * How the reset is written: `epoch_seconds` (GitHub), `epoch_milliseconds`,
-     * `delay_seconds` (seconds from now), `http_date`, `iso8601`, or `auto`: decided by the
+     * `delay_seconds` (seconds from now), `delay_milliseconds` (milliseconds from now:
+     * BigCommerce's `X-Rate-Limit-Time-Reset-Ms`), `http_date`, `iso8601`, or `auto`: decided by the
      * value (a number above 10^12 is epoch milliseconds, above 10^9 epoch seconds, otherwise
      * seconds from now; anything else a date). @defaultValue `"auto"`
      */
-    resetFormat: Type.Optional(
-      Type.Enum(['auto', 'epoch_seconds', 'epoch_milliseconds', 'delay_seconds', 'http_date', 'iso8601'])
+    resetFormat: Type.Optional(Type.Enum([...RESET_FORMATS])),
+    /**
+     * The format of a reset header that differs from `resetFormat`, by header name
+     * (BigCommerce: `x-retry-after` in seconds, `x-rate-limit-time-reset-ms` in milliseconds).
+     */
+    resetFormats: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.Enum([...RESET_FORMATS]), { maxProperties: 5 })
     ),
     /**
      * The header counting the calls left, e.g. `x-ratelimit-remaining`. Declared, a status of

@@ -1062,6 +1062,13 @@ function checkRateLimit(rateLimit: Json, check: Checker): void {
     })
   if (typeof rateLimit.remainingHeader === 'string' && !HEADER_NAME.test(rateLimit.remainingHeader))
     check.add(`${at}.remainingHeader`, 'is not a valid header name')
+  const listed = (typeof headers === 'string' ? [headers] : Array.isArray(headers) ? headers : []).map((name) =>
+    String(name).toLowerCase()
+  )
+  if (isObject(rateLimit.resetFormats))
+    for (const name of Object.keys(rateLimit.resetFormats))
+      if (!listed.includes(name.toLowerCase()))
+        check.add(joinPath(at, 'resetFormats', name), `names a header resetHeader does not list: add "${name}" there`)
   if (rateLimit.remainingHeader !== undefined && !Array.isArray(rateLimit.statuses))
     check.add(`${at}.remainingHeader`, 'only counts with `statuses` (the non-429 answers it tells apart)')
   const body = rateLimit.body

@@ -168,6 +168,29 @@ t.test('auth kind and grant are dispatched with clear messages', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.pkce = 'yes'))), [{ path: 'auth.pkce', message: 'must be true or false' }])
 })
 
+t.test('a reset header may have a format of its own, if it is one of the reset headers', async (t) => {
+  const withRateLimit = (rateLimit: unknown) =>
+    issuesOf({ ...validDefinition(), http: { baseUrl: 'https://api.acme.example', rateLimit } })
+  const bigcommerce = {
+    resetHeader: ['x-retry-after', 'X-Rate-Limit-Time-Reset-Ms'],
+    resetFormat: 'delay_seconds',
+    resetFormats: { 'x-rate-limit-time-reset-ms': 'delay_milliseconds' }
+  }
+  exactly(t, withRateLimit(bigcommerce), [])
+  exactly(t, withRateLimit({ ...bigcommerce, resetFormats: { 'x-rate-limit-time-reset-ms': 'minutes' } }), [
+    {
+      path: 'http.rateLimit.resetFormats["x-rate-limit-time-reset-ms"]',
+      message: /must be "auto", .*"delay_milliseconds"/
+    }
+  ])
+  exactly(t, withRateLimit({ ...bigcommerce, resetFormats: { 'x-reset-ms': 'delay_milliseconds' } }), [
+    {
+      path: 'http.rateLimit.resetFormats["x-reset-ms"]',
+      message: 'names a header resetHeader does not list: add "x-reset-ms" there'
+    }
+  ])
+})
+
 t.test('placeholders: namespace, declaration, and where they may be used', async (t) => {
   exactly(t, issuesOf(withAuth((a) => (a.tokenUrl = 'https://{{secrets.x}}.acme.example/t'))), [
     { path: 'auth.tokenUrl', message: /unknown namespace "secrets"/ }

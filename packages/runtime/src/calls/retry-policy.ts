@@ -11,7 +11,7 @@ export type ResetFormat = NonNullable<RateLimitDefinition['resetFormat']>
 
 /**
  * Milliseconds until a reset written as `raw` in `format`: epoch seconds or milliseconds,
- * seconds from now, an HTTP-date or ISO 8601; `auto` decides by the value (above 10^12 epoch
+ * seconds or milliseconds from now, an HTTP-date or ISO 8601; `auto` decides by the value (above 10^12 epoch
  * milliseconds, above 10^9 epoch seconds, other numbers seconds from now, anything else a
  * date). `undefined` when it cannot be read. Never negative.
  */
@@ -31,6 +31,8 @@ export function parseReset(raw: string, format: ResetFormat, now: number): numbe
       return numeric === undefined ? undefined : epochMilliseconds(numeric)
     case 'delay_seconds':
       return numeric === undefined ? undefined : numeric * 1000
+    case 'delay_milliseconds':
+      return numeric === undefined ? undefined : numeric
     case 'http_date':
     case 'iso8601':
       return numeric === undefined ? date() : undefined
@@ -40,6 +42,14 @@ export function parseReset(raw: string, format: ResetFormat, now: number): numbe
       if (numeric > 1e9) return epochSeconds(numeric)
       return numeric * 1000
   }
+}
+
+/** The format a reset header is read in: its own in `resetFormats` (any case), else `resetFormat`. */
+function formatOf(rateLimit: DeepReadonly<RateLimitDefinition>, name: string): ResetFormat {
+  const own = Object.entries(rateLimit.resetFormats ?? {}).find(
+    ([header]) => header.toLowerCase() === name.toLowerCase()
+  )
+  return own?.[1] ?? rateLimit.resetFormat ?? 'auto'
 }
 
 /**
@@ -57,7 +67,9 @@ export function resetDelayMs(
   const names = rateLimit.resetHeader === undefined ? [] : [rateLimit.resetHeader].flat()
   for (const name of names) {
     const raw = headers[name.toLowerCase()]
-    const ms = raw === undefined ? undefined : parseReset(raw, rateLimit.resetFormat ?? 'auto', now)
+    // A header may have a format of its own (BigCommerce: one in seconds, another in milliseconds).
+    const format = formatOf(rateLimit, name)
+    const ms = raw === undefined ? undefined : parseReset(raw, format, now)
     if (ms !== undefined) return ms
   }
   if (rateLimit.body === undefined || body === undefined) return undefined

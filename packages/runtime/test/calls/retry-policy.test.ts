@@ -42,6 +42,24 @@ t.test('reset headers in the declared format', async (t) => {
   )
 })
 
+t.test(
+  'several reset headers, each in its own format (BigCommerce: seconds in one, milliseconds in the other)',
+  async (t) => {
+    const rateLimit = {
+      resetHeader: ['X-Retry-After', 'X-Rate-Limit-Time-Reset-Ms'],
+      resetFormat: 'delay_seconds' as const,
+      resetFormats: { 'x-rate-limit-time-reset-ms': 'delay_milliseconds' as const }
+    }
+    t.equal(
+      resetDelayMs(rateLimit, { 'x-retry-after': '3', 'x-rate-limit-time-reset-ms': '9000' }, now),
+      3000,
+      'first wins'
+    )
+    t.equal(resetDelayMs(rateLimit, { 'x-rate-limit-time-reset-ms': '9000' }, now), 9000, 'milliseconds, not seconds')
+    t.equal(resetDelayMs(rateLimit, { 'x-retry-after': '9' }, now), 9000, 'the others in resetFormat')
+  }
+)
+
 t.test('reset values in every declared format, and auto', async (t) => {
   const epoch = now / 1000
   const cases: [Parameters<typeof parseReset>[1], string, number | undefined][] = [
@@ -56,6 +74,10 @@ t.test('reset values in every declared format, and auto', async (t) => {
     ['iso8601', '2026-12-02T10:00:06Z', 6000],
     ['epoch_seconds', 'Wed, 02 Dec 2026 10:00:06 GMT', undefined],
     ['delay_seconds', '1.5', 1500],
+    // BigCommerce's X-Rate-Limit-Time-Reset-Ms: read as seconds it would wait a thousand times too long.
+    ['delay_milliseconds', '15000', 15_000],
+    ['delay_milliseconds', '250.5', 250.5],
+    ['delay_milliseconds', 'soon', undefined],
     ['epoch_milliseconds', String(now - 10), 0]
   ]
   for (const [format, raw, expected] of cases) t.equal(parseReset(raw, format, now), expected, `${format} ${raw}`)
