@@ -20,6 +20,8 @@ export interface QuirkyModes {
   errorsIn200: boolean
   /** Delimiter of the granted `scope` field. */
   scopeDelimiter: ' ' | ','
+  /** The scope a client credentials answer grants instead of what was asked (providers that narrow or widen it). */
+  clientCredentialsScope: string | undefined
   /**
    * Incremental authorization (Google's `include_granted_scopes`): an authorize request with
    * this param set to `true` grants the scopes asked plus every scope granted before (the
@@ -152,6 +154,7 @@ const DEFAULT_MODES: QuirkyModes = {
   answerFormat: 'json',
   errorsIn200: false,
   scopeDelimiter: ' ',
+  clientCredentialsScope: undefined,
   incrementalParam: undefined,
   nestedToken: false,
   instanceUrl: false,
@@ -528,7 +531,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     if (grant === 'client_credentials') {
-      answer(req, res, 200, issue(token('family'), (form.get('scope') ?? '').split(/[ ,]+/).join(' '), false))
+      const asked = (form.get('scope') ?? '').split(/[ ,]+/).join(' ')
+      answer(req, res, 200, issue(token('family'), modes.clientCredentialsScope ?? asked, false))
       return
     }
     if (grant === 'account_credentials') {

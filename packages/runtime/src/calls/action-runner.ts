@@ -203,7 +203,9 @@ export class ActionRunner {
       if (missing.length > 0)
         throw new RuntimeError(
           'missing_scope',
-          `the connection was not granted ${missing.map((s) => `"${s}"`).join(', ')}, which "${key}" needs: authorize it again with this action (POST /v1/connections/:id/authorize with "actions")`,
+          scheme.grant === 'client_credentials'
+            ? `the app's token was not granted ${missing.map((s) => `"${s}"`).join(', ')}, which "${key}" needs: grant it to the app at the provider, or ask for it in the app's scopes`
+            : `the connection was not granted ${missing.map((s) => `"${s}"`).join(', ')}, which "${key}" needs: authorize it again with this action (POST /v1/connections/:id/authorize with "actions")`,
           { missingScopes: missing, grantedScopes: granted }
         )
     }

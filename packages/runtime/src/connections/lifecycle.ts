@@ -305,6 +305,17 @@ export class ConnectionLifecycle {
     await this.changed(ref)
   }
 
+  /**
+   * The scopes a token was granted, when they differ from what the connection records (a
+   * client credentials answer's `scope`, RFC 6749 §5.1): the row, and every process told.
+   */
+  async scopesGranted(connection: Connection, scopes: readonly string[]): Promise<void> {
+    const before = connection.granted_scopes ?? []
+    if (before.length === scopes.length && scopes.every((scope) => before.includes(scope))) return
+    await this.store.connections.update(connection.tenant_id, connection.id, { grantedScopes: [...scopes] })
+    await this.changed(refOf(connection))
+  }
+
   /** Used successfully: last used now, and green again if it was not (recovered, when it was red). */
   async used(connection: Connection, at: Date): Promise<void> {
     if (connection.status === 'error') return this.recovered(refOf(connection), 'a call succeeded', at)

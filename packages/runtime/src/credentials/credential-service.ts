@@ -361,6 +361,8 @@ export class CredentialService {
     }
     const current = { tokens, version }
     if (this.feed.live) this.#cache.set(connection.id, current)
+    // What a client credentials token was granted: the answer's scope, else what was asked (RFC 6749 §5.1).
+    if (clientCredentials) await this.lifecycle.scopesGranted(fresh, tokens.scopes ?? fresh.requested_scopes)
     if (fresh.status === 'error') await this.lifecycle.recovered(refOf(fresh), 'a new token was fetched')
     return current
   }

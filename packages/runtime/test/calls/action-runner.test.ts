@@ -210,3 +210,36 @@ t.test('a connection made for some actions asks for their scopes only', async (t
   })
   t.same((await runtime.store.connections.get(tenantId, both.id))?.requested_scopes, ['write', 'read'])
 })
+
+t.test(
+  'a client credentials token granted less than an action needs: refused, saying where the scope comes from',
+  async (t) => {
+    const setup = await startRuntime(t, {
+      connectors: (s) => [
+        {
+          ...forge(s.quirkyProvider),
+          key: 'forge-machine',
+          auth: {
+            kind: 'oauth2' as const,
+            grant: 'client_credentials' as const,
+            tokenUrl: s.quirkyProvider.tokenUrl,
+            scopes: { read: 'Read', write: 'Write' },
+            defaultScopes: ['read']
+          }
+        }
+      ],
+      stack: quirkyStack
+    })
+    const { runtime, tenantId } = setup
+    await runtime.connectors.setApp(tenantId, 'forge-machine', { clientId: 'app', clientSecret: 'secret' })
+    const { id } = await runtime.connections.create(tenantId, { connector: 'forge-machine' })
+    await runtime.connections.token(tenantId, id)
+    const calls = setup.stack.quirkyProvider.counters.apiCalls
+    t.match(await rejection(runtime.actions.run(tenantId, id, 'create_thing', { input: { folder: 'f', name: 'n' } })), {
+      code: 'missing_scope',
+      message: /the app's token was not granted "write", which "create_thing" needs: grant it to the app/,
+      details: { missingScopes: ['write'], grantedScopes: ['read'] }
+    })
+    t.equal(setup.stack.quirkyProvider.counters.apiCalls, calls, 'nothing sent')
+  }
+)

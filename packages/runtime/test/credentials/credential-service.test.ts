@@ -220,3 +220,15 @@ t.test('background refreshes share each provider host’s slots; other refreshes
   t.equal(quirky.counters.tokenRequests.refresh_token, 2)
   t.ok(await limiter.tryAcquire(new URL(quirky.tokenUrl).host), 'the slot was given back')
 })
+
+t.test('client credentials: the scopes the answer grants are the connection’s granted scopes', async (t) => {
+  const { runtime, tenantId, quirky } = await setUp(t, { clientCredentialsScope: 'read reports' })
+  const { id } = await runtime.connections.create(tenantId, { connector: 'machine' })
+  t.same((await runtime.connections.get(tenantId, id)).scopes.granted, [], 'nothing granted before a token')
+  await runtime.connections.token(tenantId, id)
+  t.same((await runtime.connections.get(tenantId, id)).scopes.granted, ['read', 'reports'], 'as the provider said')
+  // Fetched again, narrower: the record follows.
+  quirky.modes.clientCredentialsScope = 'read'
+  await runtime.connections.refresh(tenantId, id)
+  t.same((await runtime.connections.get(tenantId, id)).scopes.granted, ['read'], 'narrowed with the new token')
+})
