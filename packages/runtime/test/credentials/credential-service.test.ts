@@ -228,7 +228,7 @@ t.test('client credentials: the scopes the answer grants are the connection’s 
   await runtime.connections.token(tenantId, id)
   t.same((await runtime.connections.get(tenantId, id)).scopes.granted, ['read', 'reports'], 'as the provider said')
   // Fetched again, narrower: the record follows.
-  quirky.modes.clientCredentialsScope = 'read'
+  quirky.setModes({ clientCredentialsScope: 'read' })
   await runtime.connections.refresh(tenantId, id)
   t.same((await runtime.connections.get(tenantId, id)).scopes.granted, ['read'], 'narrowed with the new token')
 })
