@@ -30,8 +30,8 @@ export interface System {
   screenshot(page: Page, name: string): Promise<string>
 }
 
-export async function startSystem(t: Test): Promise<System> {
-  const system = await startWholeSystem(t)
+export async function startSystem(t: Test, options: Parameters<typeof startWholeSystem>[1] = {}): Promise<System> {
+  const system = await startWholeSystem(t, options)
   const server = await startAuthorizationServer({
     clients: [
       { clientId: 'sandbox-app', clientSecret: 'sandbox-secret', redirectUris: [`${system.url}/oauth/callback/`] }
