@@ -54,6 +54,20 @@ export const zoomS2s = defineConnector({
     clientAuthMethod: 'client_secret_basic',
     // The app belongs to the customer's Zoom account: its client id and secret are theirs.
     clientOwnership: 'customer',
+    // Where the wizard tells the admin to find them: the same App Credentials page as the Account ID.
+    clientFields: {
+      clientId: {
+        label: 'Client ID',
+        helpText: 'On the App Credentials page of your Server-to-Server OAuth app, below the Account ID.',
+        docsUrl: 'https://developers.zoom.us/docs/internal-apps/create/'
+      },
+      clientSecret: {
+        label: 'Client Secret',
+        helpText:
+          'On the same App Credentials page, beside the Client ID. If you regenerate it there, connect again with the new one.',
+        docsUrl: 'https://developers.zoom.us/docs/internal-apps/create/'
+      }
+    },
     /**
      * Account-level scopes and their classic descriptions.
      * @see https://developers.zoom.us/docs/integrations/oauth-scopes/

@@ -2826,6 +2826,20 @@ export interface paths {
                                 schemes: {
                                     clientAuthMethod: string | null;
                                     clientCertificate: string | null;
+                                    clientFields: {
+                                        clientId: {
+                                            docsUrl: string | null;
+                                            example: string | null;
+                                            helpText: string | null;
+                                            label: string | null;
+                                        };
+                                        clientSecret: {
+                                            docsUrl: string | null;
+                                            example: string | null;
+                                            helpText: string | null;
+                                            label: string | null;
+                                        };
+                                    } | null;
                                     clientOwnership: string | null;
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
@@ -6844,6 +6858,20 @@ export interface paths {
                                 schemes: {
                                     clientAuthMethod: string | null;
                                     clientCertificate: string | null;
+                                    clientFields: {
+                                        clientId: {
+                                            docsUrl: string | null;
+                                            example: string | null;
+                                            helpText: string | null;
+                                            label: string | null;
+                                        };
+                                        clientSecret: {
+                                            docsUrl: string | null;
+                                            example: string | null;
+                                            helpText: string | null;
+                                            label: string | null;
+                                        };
+                                    } | null;
                                     clientOwnership: string | null;
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
@@ -7049,6 +7077,20 @@ export interface paths {
                             schemes: {
                                 clientAuthMethod: string | null;
                                 clientCertificate: string | null;
+                                clientFields: {
+                                    clientId: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                    clientSecret: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                } | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -7263,6 +7305,20 @@ export interface paths {
                             schemes: {
                                 clientAuthMethod: string | null;
                                 clientCertificate: string | null;
+                                clientFields: {
+                                    clientId: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                    clientSecret: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                } | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -7822,6 +7878,20 @@ export interface paths {
                             schemes: {
                                 clientAuthMethod: string | null;
                                 clientCertificate: string | null;
+                                clientFields: {
+                                    clientId: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                    clientSecret: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                } | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -8048,6 +8118,20 @@ export interface paths {
                             schemes: {
                                 clientAuthMethod: string | null;
                                 clientCertificate: string | null;
+                                clientFields: {
+                                    clientId: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                    clientSecret: {
+                                        docsUrl: string | null;
+                                        example: string | null;
+                                        helpText: string | null;
+                                        label: string | null;
+                                    };
+                                } | null;
                                 clientOwnership: string | null;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];

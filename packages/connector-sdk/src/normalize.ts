@@ -85,6 +85,22 @@ function resolveExpiry(
   }
 }
 
+/** One field of a customer-owned client in the wizard; no label: the wizard's own words, in the session's language. */
+export interface ResolvedClientField {
+  readonly label: string | undefined
+  readonly helpText: string | undefined
+  readonly docsUrl: string | undefined
+  readonly example: string | undefined
+}
+
+function resolveClientField(
+  form:
+    | { readonly label?: string; readonly helpText?: string; readonly docsUrl?: string; readonly example?: string }
+    | undefined
+): ResolvedClientField {
+  return { label: form?.label, helpText: form?.helpText, docsUrl: form?.docsUrl, example: form?.example }
+}
+
 /** What both OAuth 2.0 grants share, with defaults applied. */
 export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   readonly kind: 'oauth2'
@@ -100,6 +116,11 @@ export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   readonly scopeIncludes: Readonly<Record<string, readonly string[]>>
   readonly clientAuthMethod: ClientAuthMethod
   readonly clientOwnership: 'developer' | 'customer'
+  /** How the wizard asks a customer-owned client's id and secret. */
+  readonly clientFields: {
+    readonly clientId: ResolvedClientField
+    readonly clientSecret: ResolvedClientField
+  }
   readonly tokenRequestFormat: 'form' | 'json'
   readonly tokenParams: Readonly<Record<string, string>>
   readonly tokenHeaders: Readonly<Record<string, string>>
@@ -431,6 +452,10 @@ function resolveOAuth2Base(
     scopeIncludes: auth.scopeIncludes ?? {},
     clientAuthMethod: (auth.clientAuthMethod ?? OAUTH2_DEFAULTS.clientAuthMethod) as ClientAuthMethod,
     clientOwnership: (auth.clientOwnership ?? OAUTH2_DEFAULTS.clientOwnership) as 'developer' | 'customer',
+    clientFields: {
+      clientId: resolveClientField(auth.clientFields?.clientId),
+      clientSecret: resolveClientField(auth.clientFields?.clientSecret)
+    },
     tokenRequestFormat: (auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat) as 'form' | 'json',
     tokenParams: auth.tokenParams ?? {},
     tokenHeaders: auth.tokenHeaders ?? {},

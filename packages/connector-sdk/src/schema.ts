@@ -231,6 +231,17 @@ export const RevokeRequestSchema = Type.Object(
   { additionalProperties: false }
 )
 
+/** The form of a customer-owned client's id or secret in the wizard. */
+const ClientFieldFormSchema = Type.Object(
+  {
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    helpText: Type.Optional(Type.String({ maxLength: 2048 })),
+    docsUrl: Type.Optional(DocsUrl),
+    example: Type.Optional(Type.String({ maxLength: 256 }))
+  },
+  { additionalProperties: false }
+)
+
 const clientAuthMethod = Type.Enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'tls_client_auth'])
 
 /** Fields every OAuth 2.0 grant shares: the token request and its answer. */
@@ -282,6 +293,16 @@ const oauth2Common = {
   clientAuthMethod: Type.Optional(clientAuthMethod),
   /** Who owns the OAuth app. @defaultValue `"developer"` */
   clientOwnership: Type.Optional(Type.Enum(['developer', 'customer'])),
+  /**
+   * How the wizard asks a customer-owned client's id and secret: what the provider calls
+   * them and where to find them (`clientOwnership: "customer"` only).
+   */
+  clientFields: Type.Optional(
+    Type.Object(
+      { clientId: Type.Optional(ClientFieldFormSchema), clientSecret: Type.Optional(ClientFieldFormSchema) },
+      { additionalProperties: false }
+    )
+  ),
   /** Body encoding of token and refresh requests. @defaultValue `"form"` */
   tokenRequestFormat: Type.Optional(Type.Enum(['form', 'json'])),
   tokenParams: Type.Optional(StringMap),

@@ -443,6 +443,11 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
       path('clientAuthMethod'),
       '"tls_client_auth" authenticates the client by its certificate: set clientCertificate to say who holds it'
     )
+  if (auth.clientFields !== undefined && auth.clientOwnership !== 'customer')
+    check.add(
+      path('clientFields'),
+      'is only for a client the end customer brings (clientOwnership "customer"); the tenant sets its own app in the console'
+    )
   if (auth.clientAuthMethod === 'tls_client_auth' && auth.clientOwnership === 'customer')
     check.add(
       path('clientAuthMethod'),

@@ -615,3 +615,56 @@ t.test('client certificates (mutual TLS): declared on any scheme, tls_client_aut
     [{ path: 'auth.clientAuthMethod', message: /the OAuth client must be the developer's/ }]
   )
 })
+
+t.test("clientFields: a customer-owned client's id and secret are asked for in the provider's words", (t) => {
+  const customerClient = {
+    ...clientCredentials,
+    clientOwnership: 'customer',
+    clientFields: {
+      clientId: { label: 'Application (client) ID', helpText: 'On the app overview page.', example: '00000000-0000' },
+      clientSecret: { label: 'Client secret value', docsUrl: 'https://docs.acme.example/apps#secret' }
+    }
+  }
+  exactly(t, issuesOf({ ...base, auth: customerClient }), [])
+  const [resolved] = resolveAuthSchemes({ ...base, auth: customerClient } as never)
+  const fields = resolved?.kind === 'oauth2' ? resolved.clientFields : undefined
+  t.same(fields?.clientId, {
+    label: 'Application (client) ID',
+    helpText: 'On the app overview page.',
+    docsUrl: undefined,
+    example: '00000000-0000'
+  })
+  t.same(fields?.clientSecret, {
+    label: 'Client secret value',
+    helpText: undefined,
+    docsUrl: 'https://docs.acme.example/apps#secret',
+    example: undefined
+  })
+  const [plain] = resolveAuthSchemes({ ...base, auth: { ...clientCredentials, clientOwnership: 'customer' } } as never)
+  t.same(
+    plain?.kind === 'oauth2' ? plain.clientFields.clientId : null,
+    { label: undefined, helpText: undefined, docsUrl: undefined, example: undefined },
+    "none declared: no label, so the wizard uses its own words in the session's language"
+  )
+
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, clientFields: { clientId: { label: 'App ID' } } } }), [
+    { path: 'auth.clientFields', message: /only for a client the end customer brings/ }
+  ])
+  exactly(
+    t,
+    issuesOf({
+      ...base,
+      auth: {
+        ...clientCredentials,
+        clientOwnership: 'customer',
+        clientFields: { clientId: { label: '', colour: 'red' }, clientSecret: { docsUrl: 'ftp://x' } }
+      }
+    }),
+    [
+      { path: 'auth.clientFields.clientId.colour', message: /./ },
+      { path: 'auth.clientFields.clientId.label', message: /./ },
+      { path: 'auth.clientFields.clientSecret.docsUrl', message: /./ }
+    ]
+  )
+  t.end()
+})

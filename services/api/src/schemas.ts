@@ -91,6 +91,13 @@ export const OpenApiBody = Type.Object(
   { additionalProperties: false }
 )
 
+const ClientFieldSummarySchema = Type.Object({
+  label: Type.Union([Type.String(), Type.Null()]),
+  helpText: Type.Union([Type.String(), Type.Null()]),
+  docsUrl: Type.Union([Type.String(), Type.Null()]),
+  example: Type.Union([Type.String(), Type.Null()])
+})
+
 export const ConnectorSummarySchema = Type.Object({
   key: Type.String(),
   name: Type.String(),
@@ -129,6 +136,11 @@ export const ConnectorSummarySchema = Type.Object({
       clientAuthMethod: Type.Union([Type.String(), Type.Null()]),
       /** Who holds the client certificate presented for mutual TLS: `app`, `customer`, or `null` for none. */
       clientCertificate: Type.Union([Type.String(), Type.Null()]),
+      /** How the wizard asks a customer-owned client's id and secret (a `null` label: the wizard's own words); `null` unless the customer brings the client. */
+      clientFields: Type.Union([
+        Type.Object({ clientId: ClientFieldSummarySchema, clientSecret: ClientFieldSummarySchema }),
+        Type.Null()
+      ]),
       redirect: Type.Boolean()
     })
   ),

@@ -18,10 +18,10 @@ async function openWizard(
   t: Test,
   system: System,
   definition: { key: string; [field: string]: unknown },
-  app: { clientId: string; clientSecret: string }
+  app: { clientId: string; clientSecret: string } | null
 ) {
   t.equal((await system.api('POST', '/v1/connectors', definition)).status, 201)
-  t.equal((await system.api('PUT', `/v1/connectors/${definition.key}/app`, app)).status, 200)
+  if (app !== null) t.equal((await system.api('PUT', `/v1/connectors/${definition.key}/app`, app)).status, 200)
   const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
     externalId: 'customer-7',
     connectors: [definition.key]
@@ -263,5 +263,78 @@ t.test(
     t.equal(popups.count, 0, 'no popup for either')
     t.notOk((await page.content()).includes('auth-token-CANARY'), 'the token is nowhere in the page')
     await system.screenshot(page, 'wizard-basic-and-client-credentials')
+  }
+)
+
+t.test(
+  "wizard: a client the customer brings is asked for in the provider's words, with help and a link, and connects with their id and secret",
+  async (t) => {
+    const system = await startSystem(t)
+    const quirky = await startQuirkyProvider({ clientId: 'their-app-id', clientSecret: 'their-SECRET-canary' })
+    t.teardown(() => quirky.close())
+    quirky.addApiKey(API_KEY)
+    const { page, section, picker, popups, form } = await openWizard(
+      t,
+      system,
+      {
+        key: 'bank',
+        name: 'Bank',
+        version: '1.0.0',
+        auth: [
+          {
+            kind: 'oauth2',
+            grant: 'client_credentials',
+            label: 'Your API application',
+            tokenUrl: quirky.tokenUrl,
+            scopes: { read: 'Read' },
+            defaultScopes: ['read'],
+            clientAuthMethod: 'client_secret_post',
+            clientOwnership: 'customer',
+            clientFields: {
+              clientId: {
+                label: 'Application key',
+                helpText: 'Developer portal → Applications → your application.',
+                docsUrl: 'https://docs.bank.example/applications',
+                example: 'app_0000'
+              },
+              clientSecret: { label: 'Application secret' }
+            }
+          },
+          { kind: 'apiKey', label: 'Personal token' }
+        ],
+        http: { baseUrl: quirky.apiBaseUrl },
+        verification: { path: '/me', identity: { user: 'account.login' } }
+      },
+      null
+    )
+    t.ok(await picker.getByRole('radio', { name: 'Your API application' }).isChecked())
+    const key = form.getByRole('textbox', { name: /^Application key/ })
+    t.ok(await key.isVisible(), "the client id under the provider's name for it")
+    t.equal(await key.getAttribute('placeholder'), 'app_0000', 'its example as the placeholder')
+    const keyField = key.locator('xpath=..')
+    t.match(await keyField.locator('.help').first().textContent(), /Developer portal → Applications/, 'its help')
+    t.equal(
+      await keyField.getByRole('link').getAttribute('href'),
+      'https://docs.bank.example/applications',
+      'a link to where it is found'
+    )
+    const secret = form.getByLabel(/^Application secret/)
+    t.equal(await secret.getAttribute('type'), 'password', 'the secret is masked')
+    t.equal(await form.getByText('Client ID', { exact: true }).count(), 0, 'the generic words are not shown')
+
+    await key.fill('their-app-id')
+    await secret.fill('wrong-secret')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await section.locator('article.connection [data-state="red"]').waitFor()
+    t.equal(quirky.counters.tokenRequests.client_credentials, 1, 'the wrong secret was tried once, and refused')
+
+    await key.fill('their-app-id')
+    await secret.fill('their-SECRET-canary')
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await section.locator('.card-notice.banner-ok', { hasText: 'Bank is connected' }).waitFor()
+    t.equal(quirky.counters.tokenRequests.client_credentials, 2, "the token was fetched with the customer's client")
+    t.equal(popups.count, 0, 'no popup')
+    t.notOk((await page.content()).includes('their-SECRET-canary'), 'the secret is nowhere in the page')
+    await system.screenshot(page, 'wizard-customer-client-fields')
   }
 )

@@ -130,8 +130,31 @@ export interface SchemeSummary {
   clientAuthMethod: string | null
   /** Who holds the client certificate presented for mutual TLS; `null`: none. */
   clientCertificate: 'app' | 'customer' | null
+  /** How the wizard asks a customer-owned client's id and secret; `null` unless the customer brings the client. */
+  clientFields: {
+    clientId: ClientFieldSummary
+    clientSecret: ClientFieldSummary
+  } | null
   /** Whether connecting opens the provider's page (authorization code, OAuth 1.0a). */
   redirect: boolean
+}
+
+/** One field of a customer-owned client, as the wizard shows it. */
+export interface ClientFieldSummary {
+  /** What the provider calls it; `null`: the wizard's own words. */
+  label: string | null
+  helpText: string | null
+  docsUrl: string | null
+  example: string | null
+}
+
+function clientField(field: ResolvedOAuth2['clientFields']['clientId']): ClientFieldSummary {
+  return {
+    label: field.label ?? null,
+    helpText: field.helpText ?? null,
+    docsUrl: field.docsUrl ?? null,
+    example: field.example ?? null
+  }
 }
 
 function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
@@ -145,6 +168,7 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     clientOwnership: null,
     clientAuthMethod: null,
     clientCertificate: scheme.clientCertificate ?? null,
+    clientFields: null,
     redirect: false,
     grant: null
   }
@@ -175,6 +199,13 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     customerSelectsScopes: scheme.grant === 'authorization_code' && scheme.customerSelectsScopes,
     clientOwnership: scheme.clientOwnership,
     clientAuthMethod: scheme.clientAuthMethod,
+    clientFields:
+      scheme.clientOwnership === 'customer'
+        ? {
+            clientId: clientField(scheme.clientFields.clientId),
+            clientSecret: clientField(scheme.clientFields.clientSecret)
+          }
+        : null,
     redirect: scheme.grant === 'authorization_code'
   }
 }

@@ -46,7 +46,8 @@ const choices = defineConnector({
       grant: 'client_credentials',
       tokenUrl: 'https://choices.example/token',
       scopes: { all: 'All' },
-      clientOwnership: 'customer'
+      clientOwnership: 'customer',
+      clientFields: { clientId: { label: 'App key', helpText: 'Settings → Apps', example: 'ak_123' } }
     }
   ],
   http: { baseUrl: 'https://api.choices.example' }
@@ -159,6 +160,15 @@ t.test('connectors are summarised for the console and the wizard', async (t) => 
     scopes: [{ name: 'all', description: 'All' }],
     customerSelectsScopes: false
   })
+  t.same(
+    summary.schemes[2]?.clientFields,
+    {
+      clientId: { label: 'App key', helpText: 'Settings → Apps', docsUrl: null, example: 'ak_123' },
+      clientSecret: { label: null, helpText: null, docsUrl: null, example: null }
+    },
+    "the customer's client fields as declared; no label: the wizard's own words"
+  )
+  t.equal(summary.schemes[0]?.clientFields, null, 'no customer-owned client: no client fields')
   t.match(await rejection(runtime.connectors.get(tenantId, 'nope')), {
     code: 'not_found',
     message: 'connector "nope" was not found'

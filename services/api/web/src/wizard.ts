@@ -697,6 +697,23 @@ function usedBy(connector: ConnectorSummary, scope: string): HTMLElement[] {
 }
 
 /** What the customer fills in for one scheme: scopes and their own client (OAuth), or the credentials (API key, basic). */
+/** One field of the OAuth app the customer brings, in the provider's words when the definition gives them. */
+function clientField(
+  declared: NonNullable<Scheme['clientFields']>['clientId'] | undefined,
+  fallbackLabel: string,
+  name: 'clientId' | 'clientSecret',
+  attributes: Record<string, string>
+): HTMLElement {
+  return field({
+    label: declared?.label ?? fallbackLabel,
+    path: `body.client.${name}`,
+    control: h('input', { ...attributes, name, placeholder: declared?.example ?? undefined }),
+    help: declared?.helpText,
+    docsUrl: declared?.docsUrl,
+    required: true
+  })
+}
+
 function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement {
   const id = `${connector.key}-${scheme.key}`
   const needed = overview?.actions[connector.key]?.scopes
@@ -741,17 +758,14 @@ function schemeFields(connector: ConnectorSummary, scheme: Scheme): HTMLElement 
           h('legend', {}, words.yourOAuthApp(connector.name)),
           scheme.redirect ? h('p', { class: 'help' }, words.registerRedirectUri(connector.name)) : null,
           scheme.redirect ? copyable(words.redirectUri, connector.redirectUri) : null,
-          field({
-            label: words.clientId,
-            path: 'body.client.clientId',
-            control: h('input', { type: 'text', name: 'clientId', autocomplete: 'off', spellcheck: 'false' }),
-            required: true
+          clientField(scheme.clientFields?.clientId, words.clientId, 'clientId', {
+            type: 'text',
+            autocomplete: 'off',
+            spellcheck: 'false'
           }),
-          field({
-            label: words.clientSecret,
-            path: 'body.client.clientSecret',
-            control: h('input', { type: 'password', name: 'clientSecret', autocomplete: 'new-password' }),
-            required: true
+          clientField(scheme.clientFields?.clientSecret, words.clientSecret, 'clientSecret', {
+            type: 'password',
+            autocomplete: 'new-password'
           })
         )
       : null
