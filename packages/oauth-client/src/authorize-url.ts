@@ -72,6 +72,7 @@ export function buildAuthorizeUrl(context: OAuthContext, request: AuthorizeReque
     redirect_uri: request.redirectUri,
     state: request.state
   }
+  if (resolved.resource !== undefined) protocol.resource = resolved.resource
   if (request.scopes.length > 0)
     protocol[resolved.auth.scopeParam] = joinScopes(request.scopes, resolved.auth.scopeDelimiter)
   const pkce = usesPkce(resolved.auth.pkce, context.server?.codeChallengeMethodsSupported) ? createPkce() : undefined

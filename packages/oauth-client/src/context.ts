@@ -43,6 +43,12 @@ export interface OAuthContext {
    * @defaultValue `undefined`: the connector's settings alone decide
    */
   readonly server?: ServerCapabilities | undefined
+  /**
+   * The protected resource the tokens are for (RFC 8707 `resource`), sent on the authorize,
+   * token and refresh requests: an MCP server's URL, discovered with RFC 9728.
+   * @see https://www.rfc-editor.org/rfc/rfc8707#section-2
+   */
+  readonly resource?: string | undefined
 }
 
 /** The context, resolved once: defaults applied, URLs rendered. */
@@ -50,6 +56,8 @@ export interface ResolvedContext<A extends ResolvedOAuth2 = ResolvedOAuth2> {
   readonly auth: A
   readonly endpoints: ResolvedEndpoints
   readonly client: ClientCredentials
+  /** The RFC 8707 resource indicator, when there is one. */
+  readonly resource: string | undefined
   /** Renders a param or header value template. */
   readonly render: (template: string) => string
 }
@@ -76,6 +84,7 @@ export function resolveContext(context: OAuthContext): ResolvedContext {
     auth,
     endpoints: resolveEndpoints(context.definition, values, context.overrides, auth),
     client: context.client,
+    resource: context.resource,
     render: (template) => renderTemplate(template, values)
   }
   resolvedContexts.set(context, resolved)

@@ -1,7 +1,8 @@
 import type { EndpointOverrides } from '@latchkey/connector-sdk'
 import { OAuthError } from './errors.js'
-import { sendToEndpoint } from './http.js'
+import { firstMetadataDocument } from './metadata-document.js'
 import type { HttpOptions } from './options.js'
+import { httpsOrLoopback } from './url-checks.js'
 
 /**
  * What discovery found: the endpoints a definition may leave out, and the protocol
@@ -13,6 +14,11 @@ export interface AuthorizationServerMetadata extends EndpointOverrides, ServerCa
   readonly authorizeUrl?: string | undefined
   readonly tokenUrl?: string | undefined
   readonly revokeUrl?: string | undefined
+  /**
+   * `registration_endpoint`: where clients register themselves (RFC 7591).
+   * @see https://www.rfc-editor.org/rfc/rfc7591#section-3
+   */
+  readonly registrationUrl?: string | undefined
 }
 
 /** What an authorization server's metadata says about the checks and features a client adapts to. */
@@ -45,19 +51,6 @@ export function metadataUrls(issuer: string): string[] {
   ]
 }
 
-function httpsOrLoopback(value: unknown): value is string {
-  if (typeof value !== 'string') return false
-  try {
-    const url = new URL(value)
-    return (
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
-    )
-  } catch {
-    return false
-  }
-}
-
 /**
  * Reads an authorization server's metadata (RFC 8414, falling back to OpenID Connect
  * Discovery). The `issuer` in the metadata must equal the one asked for, character for
@@ -74,45 +67,32 @@ export async function discoverAuthorizationServer(
   options: HttpOptions = {}
 ): Promise<AuthorizationServerMetadata> {
   const problems: string[] = []
-  for (const url of metadataUrls(issuer)) {
-    const answer = await sendToEndpoint(
-      { endpoint: 'discovery', url, method: 'GET', headers: { accept: 'application/json' } },
-      options
-    )
-    if (answer.status !== 200) {
-      problems.push(`${url} answered ${answer.status}`)
-      continue
-    }
-    let metadata: Record<string, unknown>
-    try {
-      metadata = JSON.parse(answer.text) as Record<string, unknown>
-    } catch {
-      problems.push(`${url} did not answer JSON`)
-      continue
-    }
-    if (metadata.issuer !== issuer) {
-      throw new OAuthError('issuer_mismatch', {
-        endpoint: 'discovery',
-        context: `expected ${JSON.stringify(issuer)}, got ${JSON.stringify(metadata.issuer)}`
-      })
-    }
-    if (!httpsOrLoopback(metadata.token_endpoint)) {
-      throw new OAuthError('discovery_failed', {
-        endpoint: 'discovery',
-        context: `${url} has no usable token_endpoint`
-      })
-    }
-    const optional = (value: unknown): string | undefined => (httpsOrLoopback(value) ? value : undefined)
-    return {
-      issuer,
-      authorizeUrl: optional(metadata.authorization_endpoint),
-      tokenUrl: metadata.token_endpoint,
-      revokeUrl: optional(metadata.revocation_endpoint),
-      authorizationResponseIssParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
-      codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported)
-        ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string')
-        : undefined
-    }
+  const found = await firstMetadataDocument('discovery', metadataUrls(issuer), options, problems)
+  if (found === undefined)
+    throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: problems.join('; ') })
+  const { url, metadata } = found
+  if (metadata.issuer !== issuer) {
+    throw new OAuthError('issuer_mismatch', {
+      endpoint: 'discovery',
+      context: `expected ${JSON.stringify(issuer)}, got ${JSON.stringify(metadata.issuer)}`
+    })
   }
-  throw new OAuthError('discovery_failed', { endpoint: 'discovery', context: problems.join('; ') })
+  if (!httpsOrLoopback(metadata.token_endpoint)) {
+    throw new OAuthError('discovery_failed', {
+      endpoint: 'discovery',
+      context: `${url} has no usable token_endpoint`
+    })
+  }
+  const optional = (value: unknown): string | undefined => (httpsOrLoopback(value) ? value : undefined)
+  return {
+    issuer,
+    authorizeUrl: optional(metadata.authorization_endpoint),
+    tokenUrl: metadata.token_endpoint,
+    revokeUrl: optional(metadata.revocation_endpoint),
+    registrationUrl: optional(metadata.registration_endpoint),
+    authorizationResponseIssParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
+    codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported)
+      ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string')
+      : undefined
+  }
 }

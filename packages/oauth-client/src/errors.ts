@@ -33,10 +33,21 @@ export type OAuthErrorCode =
   | 'duplicate_parameter'
   | 'pkce_not_supported'
   | 'discovery_failed'
+  | 'registration_failed'
 
 /** Which of the provider's endpoints an error came from. */
 export type OAuthEndpoint =
-  'authorize' | 'token' | 'refresh' | 'revoke' | 'discovery' | 'login' | 'assertion' | 'requestToken' | 'accessToken'
+  | 'authorize'
+  | 'token'
+  | 'refresh'
+  | 'revoke'
+  | 'discovery'
+  | 'resource'
+  | 'registration'
+  | 'login'
+  | 'assertion'
+  | 'requestToken'
+  | 'accessToken'
 
 const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   authorize: 'authorize URL',
@@ -44,6 +55,8 @@ const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
   refresh: 'refresh URL',
   revoke: 'revoke URL',
   discovery: 'issuer metadata URL',
+  resource: 'protected resource metadata URL',
+  registration: 'client registration URL',
   login: 'login URL',
   assertion: 'token URL',
   requestToken: 'request-token URL',
@@ -120,8 +133,14 @@ function hintFor(code: OAuthErrorCode, details: OAuthErrorDetails): string {
     case 'timeout':
       return `The ${where} did not answer in time${details.context === undefined ? '' : ` (${details.context})`}; this is retried.`
     case 'discovery_failed':
+      if (details.endpoint === 'resource')
+        return `The protected resource's metadata could not be read${details.context === undefined ? '' : ` (${details.context})`}: check the server URL; it must name its authorization server (RFC 9728).`
       return `The authorization server metadata could not be read${details.context === undefined ? '' : ` (${details.context})`}: check the connector's issuer, or declare its URLs instead.`
+    case 'registration_failed':
+      return `The authorization server refused to register a client${details.context === undefined ? '' : ` (${details.context})`}: it may not allow dynamic registration (RFC 7591), or only with an initial access token; register an app there and set it with PUT /v1/connectors/:key/app instead.`
     case 'issuer_mismatch':
+      if (details.endpoint === 'resource')
+        return `The protected resource's metadata names another resource${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 9728 §3.3).`
       if (details.endpoint === 'discovery')
         return `The authorization server metadata names another issuer${details.context === undefined ? '' : ` (${details.context})`}: it was not used (RFC 8414 §3.3).`
       return `The authorization response names another issuer than the one this connection was started with${details.context === undefined ? '' : ` (${details.context})`}: the attempt was stopped (RFC 9207 mix-up protection).`

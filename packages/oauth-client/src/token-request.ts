@@ -85,7 +85,9 @@ export async function grantRequest(
   options: HttpOptions
 ): Promise<TokenSet> {
   const auth = await clientAuthentication(context, options)
-  const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...auth.params }
+  // RFC 8707 §2.2: the resource is named again, so the token is for it alone.
+  const resource: Record<string, string> = context.resource === undefined ? {} : { resource: context.resource }
+  const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...resource, ...auth.params }
   const { body, contentType } = encodeBody(params, context.auth.tokenRequestFormat)
   const headers = {
     accept: 'application/json',

@@ -1,9 +1,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import Provider from 'oidc-provider'
-import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider'
+import Provider, { errors } from 'oidc-provider'
+import type { ClientMetadata, Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider'
 import { CookieJar } from './cookie-jar.js'
 import { escapeHtml, readForm, sendHtml, sendJson } from './http-helpers.js'
 
@@ -36,6 +36,19 @@ export interface AuthorizationServerOptions {
   readonly requirePkce?: boolean
   /** @defaultValue `0` (a free port) */
   readonly port?: number
+  /**
+   * Open dynamic client registration (RFC 7591) at `/reg`, advertised as
+   * `registration_endpoint`: any client may register itself, no initial access token.
+   * @defaultValue `false`
+   */
+  readonly registration?: boolean
+  /**
+   * Also start a protected resource on a port of its own, as an MCP server is: `/mcp`
+   * answers 401 with `WWW-Authenticate: Bearer resource_metadata=…` until it gets a token
+   * issued for it (RFC 8707 audience), and its RFC 9728 metadata names this server.
+   * @defaultValue `false`
+   */
+  readonly protectedResource?: boolean
 }
 
 /** Counts of what the server was asked, for assertions. */
@@ -46,6 +59,11 @@ export interface AuthorizationServerCounters {
   readonly tokenErrors: Record<string, number>
   revocations: number
   apiCalls: number
+  /** Clients registered dynamically (RFC 7591). */
+  registrations: number
+  /** Calls the protected resource answered, and those it refused for want of a token issued for it. */
+  resourceCalls: number
+  resourceRefusals: number
 }
 
 /** Options of {@link AuthorizationServer.approve}. */
@@ -68,6 +86,10 @@ export interface AuthorizationServer {
   /** The API base URL (`apiUrl` without `/me`). */
   readonly apiBaseUrl: string
   readonly counters: AuthorizationServerCounters
+  /** The protected resource's URL (its RFC 8707 identifier), with `protectedResource`. */
+  readonly resourceUrl: string | undefined
+  /** The protected resource's RFC 9728 metadata URL, with `protectedResource`. */
+  readonly resourceMetadataUrl: string | undefined
   /**
    * Plays the end customer without a browser: follows the authorize URL, signs in, approves
    * (or denies), and returns the callback URL the provider redirected to, with `code` and
@@ -83,6 +105,19 @@ const OIDC_SCOPES = new Set(['openid', 'offline_access', 'profile', 'email'])
 function rsaJwk(): Record<string, unknown> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   return { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'testkit' }
+}
+
+/** An HTTP server on 127.0.0.1. */
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  port: number
+): Promise<{ server: Server; port: number }> {
+  const server = createServer(handler)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  return { server, port: (server.address() as AddressInfo).port }
 }
 
 function consentPage(uid: string, clientId: string, scopes: readonly string[]): string {
@@ -114,20 +149,39 @@ function consentPage(uid: string, clientId: string, scopes: readonly string[]): 
  */
 export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<AuthorizationServer> {
   const apiScopes = [...(options.scopes ?? ['read', 'write'])]
-  const counters: AuthorizationServerCounters = { tokenRequests: {}, tokenErrors: {}, revocations: 0, apiCalls: 0 }
+  const counters: AuthorizationServerCounters = {
+    tokenRequests: {},
+    tokenErrors: {},
+    revocations: 0,
+    apiCalls: 0,
+    registrations: 0,
+    resourceCalls: 0,
+    resourceRefusals: 0
+  }
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.statusCode = 503
     res.end()
   }
-  const server = createServer((req, res) => handler(req, res))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { server, port } = await listen((req, res) => handler(req, res), options.port ?? 0)
   const issuer = `http://127.0.0.1:${port}`
   const resource = `${issuer}/api`
-  const routes = { authorization: '/oauth/authorize', token: '/oauth/token', revocation: '/oauth/revoke' }
+  const routes = {
+    authorization: '/oauth/authorize',
+    token: '/oauth/token',
+    revocation: '/oauth/revoke',
+    registration: '/reg'
+  }
+  let resourceHandler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503
+    res.end()
+  }
+  const resourceServer =
+    options.protectedResource === true ? await listen((req, res) => resourceHandler(req, res), 0) : undefined
+  const resourceOrigin = resourceServer === undefined ? undefined : `http://127.0.0.1:${resourceServer.port}`
+  const mcpResource = resourceOrigin === undefined ? undefined : `${resourceOrigin}/mcp`
+  const mcpMetadataUrl =
+    resourceOrigin === undefined ? undefined : `${resourceOrigin}/.well-known/oauth-protected-resource/mcp`
+  const audiences = [resource, ...(mcpResource === undefined ? [] : [mcpResource])]
 
   const clients: ClientMetadata[] = options.clients.map((client) => ({
     client_id: client.clientId,
@@ -143,6 +197,12 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       : {})
   }))
 
+  const resourceInfo = (audience: string): ResourceServer => ({
+    scope: apiScopes.join(' '),
+    audience,
+    accessTokenTTL: options.accessTokenTtlSeconds ?? 3600,
+    accessTokenFormat: 'opaque'
+  })
   const configuration: Configuration = {
     clients,
     jwks: { keys: [rsaJwk() as never] },
@@ -155,18 +215,18 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+      registration: { enabled: options.registration === true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resource,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
-          scope: apiScopes.join(' '),
-          audience: resource,
-          accessTokenTTL: options.accessTokenTtlSeconds ?? 3600,
-          accessTokenFormat: 'opaque'
-        })
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (!audiences.includes(indicator)) throw new errors.InvalidTarget(`unknown resource ${indicator}`)
+          return resourceInfo(indicator)
+        }
       }
     },
+
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: () => options.rotateRefreshTokens ?? true,
     ttl: {
@@ -194,6 +254,9 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     const grant = grantTypeOf(ctx)
     counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
     counters.tokenErrors[grant] = (counters.tokenErrors[grant] ?? 0) + 1
+  })
+  provider.on('registration_create.success', () => {
+    counters.registrations += 1
   })
   const oidc = provider.callback()
 
@@ -244,7 +307,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     const oidcScopes = requested.filter((s) => OIDC_SCOPES.has(s))
     if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '))
     const granted = requested.filter((s) => apiScopes.includes(s))
-    grant.addResourceScope(resource, granted.join(' '))
+    const asked = details.params.resource
+    grant.addResourceScope(typeof asked === 'string' && audiences.includes(asked) ? asked : resource, granted.join(' '))
     const grantId = await grant.save()
     await provider.interactionFinished(
       req,
@@ -271,6 +335,48 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       sub: 'accountId' in token ? token.accountId : token.clientId,
       scope: token.scope ?? '',
       clientId: token.clientId
+    })
+  }
+
+  /** The protected resource: its RFC 9728 metadata, and `/mcp` for tokens issued for it alone. */
+  async function protectedResource(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', resourceOrigin)
+    if (url.pathname === '/.well-known/oauth-protected-resource/mcp' && req.method === 'GET') {
+      sendJson(res, 200, {
+        resource: mcpResource,
+        authorization_servers: [issuer],
+        scopes_supported: apiScopes,
+        bearer_methods_supported: ['header']
+      })
+      return
+    }
+    if (url.pathname !== '/mcp') {
+      sendJson(res, 404, { error: 'not_found' })
+      return
+    }
+    const value = /^Bearer ([^\s]+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = value === undefined ? undefined : await provider.AccessToken.find(value)
+    if (token === undefined || token.isExpired || token.aud !== mcpResource) {
+      counters.resourceRefusals += 1
+      res.setHeader(
+        'www-authenticate',
+        `Bearer resource_metadata="${mcpMetadataUrl}"${value === undefined ? '' : ', error="invalid_token"'}`
+      )
+      sendJson(res, 401, { error: value === undefined ? 'unauthorized' : 'invalid_token' })
+      return
+    }
+    counters.resourceCalls += 1
+    sendJson(res, 200, {
+      sub: token.accountId,
+      scope: token.scope ?? '',
+      clientId: token.clientId,
+      audience: token.aud
+    })
+  }
+  resourceHandler = (req, res) => {
+    protectedResource(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'server_error' })
+      else res.destroy()
     })
   }
 
@@ -338,11 +444,20 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     apiUrl: `${issuer}/api/me`,
     apiBaseUrl: `${issuer}/api`,
     counters,
+    resourceUrl: mcpResource,
+    resourceMetadataUrl: mcpMetadataUrl,
     approve,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)))
-        server.closeAllConnections()
-      })
+    close: async () => {
+      await Promise.all(
+        [server, resourceServer?.server].map(
+          (each) =>
+            new Promise<void>((resolve, reject) => {
+              if (each === undefined) return resolve()
+              each.close((error) => (error === undefined ? resolve() : reject(error)))
+              each.closeAllConnections()
+            })
+        )
+      )
+    }
   }
 }

@@ -56,7 +56,15 @@ t.test('a real HTML sign-in and consent page, and the approval path for HTTP cli
   const anonymous = await fetch(server.apiUrl)
   t.equal(anonymous.status, 401)
   t.equal(anonymous.headers.get('www-authenticate'), 'Bearer error="invalid_token"')
-  t.same(server.counters, { tokenRequests: { authorization_code: 1 }, tokenErrors: {}, revocations: 0, apiCalls: 2 })
+  t.same(server.counters, {
+    tokenRequests: { authorization_code: 1 },
+    tokenErrors: {},
+    revocations: 0,
+    apiCalls: 2,
+    registrations: 0,
+    resourceCalls: 0,
+    resourceRefusals: 0
+  })
 })
 
 t.test('errors: unknown client, unknown scope, denial', async (t) => {
