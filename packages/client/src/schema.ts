@@ -2841,6 +2841,7 @@ export interface paths {
                                         };
                                     } | null;
                                     clientOwnership: string | null;
+                                    clientRegistration: "static" | "dynamic" | (never | null);
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
                                     grant: string | null;
@@ -2858,6 +2859,7 @@ export interface paths {
                                     key: string;
                                     kind: string;
                                     label: string;
+                                    protectedResource: string | null;
                                     redirect: boolean;
                                     scopes: {
                                         description: string;
@@ -6873,6 +6875,7 @@ export interface paths {
                                         };
                                     } | null;
                                     clientOwnership: string | null;
+                                    clientRegistration: "static" | "dynamic" | (never | null);
                                     customerSelectsScopes: boolean;
                                     defaultScopes: string[];
                                     grant: string | null;
@@ -6890,6 +6893,7 @@ export interface paths {
                                     key: string;
                                     kind: string;
                                     label: string;
+                                    protectedResource: string | null;
                                     redirect: boolean;
                                     scopes: {
                                         description: string;
@@ -7092,6 +7096,7 @@ export interface paths {
                                     };
                                 } | null;
                                 clientOwnership: string | null;
+                                clientRegistration: "static" | "dynamic" | (never | null);
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
                                 grant: string | null;
@@ -7109,6 +7114,7 @@ export interface paths {
                                 key: string;
                                 kind: string;
                                 label: string;
+                                protectedResource: string | null;
                                 redirect: boolean;
                                 scopes: {
                                     description: string;
@@ -7320,6 +7326,7 @@ export interface paths {
                                     };
                                 } | null;
                                 clientOwnership: string | null;
+                                clientRegistration: "static" | "dynamic" | (never | null);
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
                                 grant: string | null;
@@ -7337,6 +7344,7 @@ export interface paths {
                                 key: string;
                                 kind: string;
                                 label: string;
+                                protectedResource: string | null;
                                 redirect: boolean;
                                 scopes: {
                                     description: string;
@@ -7893,6 +7901,7 @@ export interface paths {
                                     };
                                 } | null;
                                 clientOwnership: string | null;
+                                clientRegistration: "static" | "dynamic" | (never | null);
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
                                 grant: string | null;
@@ -7910,6 +7919,7 @@ export interface paths {
                                 key: string;
                                 kind: string;
                                 label: string;
+                                protectedResource: string | null;
                                 redirect: boolean;
                                 scopes: {
                                     description: string;
@@ -8133,6 +8143,7 @@ export interface paths {
                                     };
                                 } | null;
                                 clientOwnership: string | null;
+                                clientRegistration: "static" | "dynamic" | (never | null);
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
                                 grant: string | null;
@@ -8150,6 +8161,7 @@ export interface paths {
                                 key: string;
                                 kind: string;
                                 label: string;
+                                protectedResource: string | null;
                                 redirect: boolean;
                                 scopes: {
                                     description: string;

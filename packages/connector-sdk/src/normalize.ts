@@ -144,6 +144,10 @@ export interface ResolvedOAuth2AuthorizationCode extends ResolvedOAuth2Base {
   readonly refreshParams: Readonly<Record<string, string>>
   readonly refreshHeaders: Readonly<Record<string, string>>
   readonly callbackParams: readonly string[]
+  /** The RFC 8707 resource (an MCP server's URL template) whose RFC 9728 metadata names the authorization server. */
+  readonly protectedResource: string | undefined
+  /** `dynamic`: the client is registered at the authorization server (RFC 7591), per tenant and server. */
+  readonly clientRegistration: 'static' | 'dynamic'
   readonly offlineScope: string | undefined
   /** Set when the provider adds new grants to earlier ones: asking for more sends only what is missing, with these params. */
   readonly incrementalConsent: { readonly authorizeParams: Readonly<Record<string, string>> } | undefined
@@ -485,6 +489,8 @@ export function resolveOAuth2(auth: DeepReadonly<OAuth2AuthorizationCodeAuth>): 
     refreshParams: auth.refreshParams ?? {},
     refreshHeaders: auth.refreshHeaders ?? {},
     callbackParams: auth.callbackParams ?? [],
+    protectedResource: auth.protectedResource,
+    clientRegistration: auth.clientRegistration ?? 'static',
     offlineScope: auth.offlineAccess?.scope,
     incrementalConsent:
       auth.incrementalConsent === undefined

@@ -334,6 +334,27 @@ export const OAuth2AuthorizationCodeSchema = Type.Object(
     authorizeParams: Type.Optional(StringMap),
     refreshParams: Type.Optional(StringMap),
     refreshHeaders: Type.Optional(StringMap),
+    /**
+     * The protected resource the tokens are for: an MCP server's URL (may use
+     * `{{parameters.*}}`, for servers the end customer names). Its RFC 9728 metadata names
+     * the authorization server, whose RFC 8414 metadata gives every URL left out; RFC 8707
+     * `resource` is sent on the authorize, token and refresh requests, so the token is for
+     * this resource alone. Not with `issuer`: the resource names its own.
+     * @see https://www.rfc-editor.org/rfc/rfc9728
+     * @see https://www.rfc-editor.org/rfc/rfc8707
+     * @see https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization
+     */
+    protectedResource: Type.Optional(TemplateString),
+    /**
+     * How the OAuth client comes to exist. `dynamic`: Latchkey registers one at the
+     * authorization server (RFC 7591) the first time a tenant connects there, keeps it
+     * encrypted and reuses it for every connection of that tenant to that server, so the
+     * tenant sets no app (an app the tenant sets anyway is used instead). Needs `issuer` or
+     * `protectedResource`, whose metadata gives the `registration_endpoint`.
+     * @defaultValue `"static"`
+     * @see https://www.rfc-editor.org/rfc/rfc7591
+     */
+    clientRegistration: Type.Optional(Type.Enum(['static', 'dynamic'])),
     /** Callback query params kept on the connection as `{{metadata.*}}` (QuickBooks' `realmId`, Zoho's `accounts-server`). */
     callbackParams: Type.Optional(Type.Array(CallbackParamName, { maxItems: 20, uniqueItems: true })),
     offlineAccess: Type.Optional(OfflineAccessSchema),

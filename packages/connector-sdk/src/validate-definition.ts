@@ -417,6 +417,34 @@ function checkScopes(check: Checker, auth: Json, at: string): void {
   }
 }
 
+/** A resource that names its authorization server, and a client registered there (RFC 9728, RFC 7591). */
+function checkClientRegistration(check: Checker, auth: Json, path: (...segments: string[]) => string): void {
+  if (auth.protectedResource !== undefined && auth.issuer !== undefined)
+    check.add(
+      path('issuer'),
+      "is not used with protectedResource: the resource's metadata names its authorization server"
+    )
+  if (auth.clientRegistration !== 'dynamic') return
+  if (auth.issuer === undefined && auth.protectedResource === undefined)
+    check.add(
+      path('clientRegistration'),
+      '"dynamic" needs issuer or protectedResource: the registration endpoint is read from the authorization server\'s metadata'
+    )
+  if (auth.clientOwnership === 'customer')
+    check.add(
+      path('clientRegistration'),
+      '"dynamic" registers the client itself, so there is none for the end customer to bring (leave clientOwnership out)'
+    )
+  if (
+    auth.clientAuthMethod !== undefined &&
+    !['client_secret_basic', 'client_secret_post'].includes(String(auth.clientAuthMethod))
+  )
+    check.add(
+      path('clientAuthMethod'),
+      'must be "client_secret_basic" or "client_secret_post" with a dynamically registered client (it is registered with a secret)'
+    )
+}
+
 function checkOAuth2(check: Checker, auth: Json, at: string): void {
   const before: PlaceholderNamespace[] = ['parameters', 'config']
   const path = (...segments: string[]): string => joinPath(at, ...segments)
@@ -426,7 +454,10 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   check.url(path('tokenUrl'), auth.tokenUrl, before)
   check.url(path('revokeUrl'), auth.revokeUrl, [...before, 'client'])
   check.url(path('issuer'), auth.issuer, [])
-  if (auth.issuer === undefined) {
+  if (codeGrant) check.url(path('protectedResource'), auth.protectedResource, before)
+  checkClientRegistration(check, auth, path)
+  const discovered = auth.issuer !== undefined || (codeGrant && auth.protectedResource !== undefined)
+  if (!discovered) {
     if (codeGrant && auth.authorizeUrl === undefined)
       check.add(path('authorizeUrl'), 'is required (or set issuer to discover it)')
     if (auth.tokenUrl === undefined) check.add(path('tokenUrl'), 'is required (or set issuer to discover it)')

@@ -668,3 +668,82 @@ t.test("clientFields: a customer-owned client's id and secret are asked for in t
   )
   t.end()
 })
+
+t.test('an MCP server: the protected resource names its authorization server, and the client registers itself', (t) => {
+  const mcp = {
+    kind: 'oauth2',
+    grant: 'authorization_code',
+    protectedResource: '{{parameters.serverUrl}}',
+    clientRegistration: 'dynamic'
+  } as const
+  const definition = {
+    ...base,
+    parameters: [{ key: 'serverUrl', label: 'Server URL', type: 'text' }],
+    auth: mcp
+  }
+  exactly(t, issuesOf(definition), [])
+  const resolved = resolveAuthScheme(definition as never)
+  t.equal(
+    resolved?.kind === 'oauth2' && resolved.grant === 'authorization_code' && resolved.protectedResource,
+    '{{parameters.serverUrl}}'
+  )
+  t.equal(
+    resolved?.kind === 'oauth2' && resolved.grant === 'authorization_code' && resolved.clientRegistration,
+    'dynamic'
+  )
+  const plain = resolveAuthScheme({
+    ...base,
+    auth: {
+      ...mcp,
+      protectedResource: undefined,
+      clientRegistration: undefined,
+      authorizeUrl: 'https://acme.example/a',
+      tokenUrl: 'https://acme.example/t'
+    }
+  } as never)
+  t.equal(
+    plain?.kind === 'oauth2' && plain.grant === 'authorization_code' && plain.clientRegistration,
+    'static',
+    'registered by hand unless said'
+  )
+
+  exactly(t, issuesOf({ ...definition, auth: { ...mcp, issuer: 'https://auth.acme.example' } }), [
+    {
+      path: 'auth.issuer',
+      message: /not used with protectedResource: the resource's metadata names its authorization server/
+    }
+  ])
+  exactly(
+    t,
+    issuesOf({
+      ...base,
+      auth: {
+        kind: 'oauth2',
+        grant: 'authorization_code',
+        authorizeUrl: 'https://acme.example/a',
+        tokenUrl: 'https://acme.example/t',
+        clientRegistration: 'dynamic',
+        clientOwnership: 'customer',
+        clientAuthMethod: 'private_key_jwt'
+      }
+    }),
+    [
+      { path: 'auth.clientRegistration', message: /needs issuer or protectedResource/ },
+      { path: 'auth.clientRegistration', message: /none for the end customer to bring/ },
+      { path: 'auth.clientAuthMethod', message: /client_secret_basic.*client_secret_post/ }
+    ]
+  )
+  exactly(t, issuesOf({ ...definition, auth: { ...mcp, protectedResource: 'ftp://mcp.acme.example' } }), [
+    { path: 'auth.protectedResource', message: /./ }
+  ])
+  exactly(t, issuesOf({ ...definition, auth: { ...mcp, protectedResource: '{{parameters.nope}}' } }), [
+    { path: 'auth.protectedResource', message: /nope/ }
+  ])
+  exactly(t, issuesOf({ ...base, auth: { ...clientCredentials, protectedResource: 'https://mcp.acme.example' } }), [
+    { path: 'auth.protectedResource', message: /./ }
+  ])
+  exactly(t, issuesOf({ ...definition, auth: { ...mcp, clientRegistration: 'sometimes' } }), [
+    { path: 'auth.clientRegistration', message: /./ }
+  ])
+  t.end()
+})

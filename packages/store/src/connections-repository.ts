@@ -236,6 +236,25 @@ export class ConnectionsRepository {
     return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id }))
   }
 
+  /**
+   * Names the dynamically registered client (RFC 7591) the connection is connected with;
+   * `null`: none (the tenant's app is used).
+   */
+  async useRegisteredClient(
+    tenantId: string,
+    id: string,
+    registeredClientId: string | null
+  ): Promise<Connection | undefined> {
+    if (!isUuid(id)) return undefined
+    return this.db
+      .updateTable('connections')
+      .set({ registered_client_id: registeredClientId, updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst()
+  }
+
   /** The customer's own client of a customer-owned connection, secret decrypted. */
   async client(connection: Connection): Promise<{ clientId: string; clientSecret: string } | undefined> {
     if (connection.client_id === null || connection.client_secret_enc === null) return undefined

@@ -72,6 +72,22 @@ export interface ConnectionsTable {
   /** Identity fields the verification request kept (team, workspace, user). */
   account: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
   verified_at: NullableTimestamp
+  /** The client Latchkey registered at the authorization server (RFC 7591) that this connection was connected with. */
+  registered_client_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+/** An OAuth client Latchkey registered at an authorization server (RFC 7591), per tenant, server and redirect URI. */
+export interface RegisteredClientsTable {
+  id: Generated<string>
+  tenant_id: string
+  issuer: string
+  redirect_uri: string
+  client_id: string
+  client_secret_enc: string | null
+  token_endpoint_auth_method: 'client_secret_basic' | 'client_secret_post' | 'none'
+  expires_at: NullableTimestamp
   created_at: Generated<Date>
   updated_at: Timestamp
 }
@@ -252,6 +268,7 @@ export interface Database {
   webhook_messages: WebhookMessagesTable
   webhook_deliveries: WebhookDeliveriesTable
   encryption_key_checks: EncryptionKeyChecksTable
+  registered_clients: RegisteredClientsTable
 }
 
 export type Tenant = Selectable<TenantsTable>

@@ -56,3 +56,5 @@ export type {
   WebhookDeliveryStatus,
   WebhookEndpoint
 } from './database.js'
+export { RegisteredClientsRepository } from './registered-clients-repository.js'
+export type { NewRegisteredClient, RegisteredClientRecord } from './registered-clients-repository.js'

@@ -16,6 +16,7 @@ import { RevocationsRepository } from './revocations-repository.js'
 import { TenantSettingsRepository } from './tenant-settings-repository.js'
 import { TenantsRepository } from './tenants-repository.js'
 import { WebhooksRepository } from './webhooks-repository.js'
+import { RegisteredClientsRepository } from './registered-clients-repository.js'
 import { recordCurrentKey, verifyEncryptionKeys } from './verify-encryption-keys.js'
 
 /** Options of {@link openStore}. */
@@ -49,6 +50,7 @@ export interface Store {
   readonly events: EventsRepository
   readonly revocations: RevocationsRepository
   readonly webhooks: WebhooksRepository
+  readonly registeredClients: RegisteredClientsRepository
   /** One round trip to PostgreSQL (readiness probes). @throws when it does not answer */
   ping(): Promise<void>
   close(): Promise<void>
@@ -92,6 +94,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     sessions: new ConnectSessionsRepository(db),
     events: new EventsRepository(db),
     revocations: new RevocationsRepository(db, cipher),
+    registeredClients: new RegisteredClientsRepository(db, cipher),
     webhooks: new WebhooksRepository(db, cipher),
     ping: async () => {
       await sql`select 1`.execute(db)

@@ -9,6 +9,7 @@ const ENCRYPTED_COLUMNS = [
   { table: 'connector_apps', column: 'client_secret_enc', keys: ['tenant_id', 'connector_key'] },
   { table: 'connector_apps', column: 'client_certificate_enc', keys: ['tenant_id', 'connector_key'] },
   { table: 'connections', column: 'client_secret_enc', keys: ['id'] },
+  { table: 'registered_clients', column: 'client_secret_enc', keys: ['id'] },
   { table: 'credentials', column: 'token_set_enc', keys: ['connection_id'] },
   { table: 'connect_attempts', column: 'code_verifier_enc', keys: ['id'] },
   { table: 'connect_attempts', column: 'request_token_enc', keys: ['id'] },

@@ -32,7 +32,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-06-connections-list-order',
       '2026-12-07-abandoned-attempts',
       '2026-12-08-embedding',
-      '2026-12-09-client-certificates'
+      '2026-12-09-client-certificates',
+      '2026-12-10-registered-clients'
     ],
     'exactly one process applied the migrations, in order'
   )
@@ -284,6 +285,12 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     secret: 'whsec_first'
   })
   await store.webhooks.rotateSecret(tenant.id, endpoint.id, 'whsec_second', new Date(Date.now() + 3_600_000))
+  const registered = await store.registeredClients.add(tenant.id, 'https://auth.example', 'https://l.example/cb/', {
+    clientId: 'dyn',
+    clientSecret: 'registered-secret',
+    tokenEndpointAuthMethod: 'client_secret_basic',
+    expiresAt: undefined
+  })
 
   const both = `${testEncryptionKeys('new')},${oldKeys}`
   const rotating = await openStore({ connectionString: url, encryptionKeys: both })
@@ -308,7 +315,7 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     (p) => progress.push(`${p.table}:${p.done}/${p.total}`),
     2
   )
-  t.equal(rotated, 7, 'the rest: 3 apps, 1 connection client, 1 credential, 2 webhook secrets')
+  t.equal(rotated, 8, 'the rest: 3 apps, 1 connection client, 1 registered client, 1 credential, 2 webhook secrets')
   t.match(progress, ['connector_apps:0/5', 'connector_apps:2/5'])
   t.ok(progress.includes('connector_apps:3/3'), 'the resumed run sees only what is left')
   const apps = await rotating.db.selectFrom('connector_apps').select('client_secret_enc').execute()
@@ -325,6 +332,7 @@ t.test('rotate-keys re-encrypts everything under the first key, resumably', asyn
     { tokenSet: { accessToken: 'AT' } },
     'the old key can now be removed'
   )
+  t.equal((await onlyNew.registeredClients.get(tenant.id, registered.id))?.clientSecret, 'registered-secret')
   const delivery = await onlyNew.db.transaction().execute(async (trx) => {
     const [id] = await onlyNew.webhooks.createMessage(
       tenant.id,

@@ -350,7 +350,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       })
       return
     }
-    if (url.pathname !== '/mcp') {
+    if (url.pathname !== '/mcp' && !url.pathname.startsWith('/mcp/')) {
       sendJson(res, 404, { error: 'not_found' })
       return
     }

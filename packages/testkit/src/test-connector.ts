@@ -38,3 +38,26 @@ export function testConnector(
     http: { baseUrl: server.apiBaseUrl }
   }
 }
+
+/**
+ * A connector for MCP servers the end customer names by URL (a `serverUrl` parameter): the
+ * server's RFC 9728 metadata names its authorization server, the OAuth client registers
+ * itself there (RFC 7591), calls go to the server, and tokens only to loopback hosts.
+ */
+export function testMcpConnector(key = 'mcp'): ConnectorDefinitionJson {
+  return {
+    key,
+    name: 'MCP server',
+    version: '1.0.0',
+    parameters: [{ key: 'serverUrl', label: 'Server URL', helpText: 'The address of the MCP server.' }],
+    auth: {
+      kind: 'oauth2',
+      grant: 'authorization_code',
+      protectedResource: '{{parameters.serverUrl}}',
+      clientRegistration: 'dynamic',
+      scopes: { read: 'Read', write: 'Write' },
+      defaultScopes: ['read']
+    },
+    http: { baseUrl: '{{parameters.serverUrl}}', originHosts: ['127.0.0.1'] }
+  }
+}

@@ -141,6 +141,10 @@ export const ConnectorSummarySchema = Type.Object({
         Type.Object({ clientId: ClientFieldSummarySchema, clientSecret: ClientFieldSummarySchema }),
         Type.Null()
       ]),
+      /** `dynamic`: the OAuth client registers itself at the authorization server (RFC 7591), so no app needs to be set; `null` for schemes without an OAuth 2.0 code grant. */
+      clientRegistration: Type.Union([Type.Literal('static'), Type.Literal('dynamic'), Type.Null()]),
+      /** The protected resource (RFC 9728: an MCP server's URL template) the tokens are for; `null`: none. */
+      protectedResource: Type.Union([Type.String(), Type.Null()]),
       redirect: Type.Boolean()
     })
   ),

@@ -42,7 +42,14 @@ export interface Harness {
 /** The test stack (database, Redis, the authorization server) with a store, queues, a runtime and the app on it. */
 export async function startHarness(
   t: Test,
-  options: { clientSecret?: string; accessTokenTtlSeconds?: number } = {}
+  options: {
+    clientSecret?: string
+    accessTokenTtlSeconds?: number
+    /** Open dynamic client registration (RFC 7591) at the authorization server. */
+    registration?: boolean
+    /** A protected resource (an MCP server) beside it, on a port of its own. */
+    protectedResource?: boolean
+  } = {}
 ): Promise<Harness> {
   const stack = await startStack(t, {
     authorizationServer: {
@@ -54,7 +61,9 @@ export async function startHarness(
         }
       ],
       scopes: ['read', 'write'],
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+      registration: options.registration ?? false,
+      protectedResource: options.protectedResource ?? false
     }
   })
   const { redis, authorizationServer: server } = stack

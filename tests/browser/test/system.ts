@@ -37,7 +37,10 @@ export async function startSystem(t: Test, options: Parameters<typeof startWhole
       { clientId: 'sandbox-app', clientSecret: 'sandbox-secret', redirectUris: [`${system.url}/oauth/callback/`] }
     ],
     scopes: ['read', 'write'],
-    accessTokenTtlSeconds: 3600
+    accessTokenTtlSeconds: 3600,
+    // For MCP-style connectors: clients register themselves, beside a protected resource.
+    registration: true,
+    protectedResource: true
   })
   t.teardown(() => server.close())
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import type { Test } from 'tap'
-import { startOAuth1Server, startQuirkyProvider } from '@latchkey/testkit'
+import { startOAuth1Server, startQuirkyProvider, testMcpConnector } from '@latchkey/testkit'
 import type { QuirkyProvider } from '@latchkey/testkit'
 import { startSystem } from './system.js'
 import type { System } from './system.js'
@@ -294,3 +294,48 @@ t.test('wizard: an AWS access key, secret and session token, every call signed (
   t.notOk((await page.content()).includes('secret-CANARY'), 'the secret is not left in the page')
   await system.screenshot(page, 'wizard-aws')
 })
+
+t.test(
+  'wizard: an MCP server from its URL alone, no app set: the client registers itself, the token is for that server',
+  async (t) => {
+    const system = await startSystem(t)
+    const resourceUrl = system.server.resourceUrl ?? ''
+    const definition = testMcpConnector()
+    t.equal((await system.api('POST', '/v1/connectors', definition)).status, 201)
+    const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
+      externalId: 'customer-9',
+      connectors: ['mcp']
+    })
+    const { page } = await system.page()
+    await page.goto(session.body.url)
+    const section = page.locator('section[data-connector="mcp"]')
+    await section.waitFor()
+    t.notOk(await section.getByText(/not available yet/).isVisible(), 'offered although the tenant set no app')
+    await section.getByLabel('Server URL').fill(resourceUrl)
+    const popupOpened = page.waitForEvent('popup')
+    await section.getByRole('button', { name: 'Connect MCP server' }).click()
+    const popup = await popupOpened
+    await popup.waitForURL(/\/interaction\//)
+    await popup.fill('#user', 'alice')
+    await popup.click('#approve')
+    const card = section.locator('article.connection').first()
+    await card.locator('.card-notice.banner-ok', { hasText: 'Authorization completed successfully' }).waitFor()
+    t.equal(system.server.counters.registrations, 1, 'one client registered at the authorization server')
+    const id = (await card.getAttribute('data-connection-id')) ?? ''
+    const call = await system.api<{ status: number; body: { audience: string } }>(
+      'POST',
+      `/v1/connections/${id}/http`,
+      {
+        method: 'POST',
+        url: '/'
+      }
+    )
+    t.match(
+      call.body,
+      { status: 200, body: { audience: resourceUrl } },
+      'the MCP server accepts the token issued for it'
+    )
+    await card.locator('[data-state="green"]').waitFor()
+    await system.screenshot(page, 'wizard-mcp-server')
+  }
+)

@@ -27,6 +27,7 @@ import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import type { ConnectionLifecycle, HeldWebhooks } from '../connections/lifecycle.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import { redirectUriOf } from '../runtime-config.js'
+import { ClientRegistrations } from '../credentials/client-registrations.js'
 import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { encodeTokenSet, refreshDueAt } from '../credentials/token-set-codec.js'
@@ -181,7 +182,14 @@ export class ConnectFlow {
      */
     private readonly afterConnect: (held: HeldWebhooks) => Promise<void>,
     private readonly metrics: RuntimeMetrics = new RuntimeMetrics({ processMetrics: false }),
-    private readonly certificates?: ClientCertificates
+    private readonly certificates?: ClientCertificates,
+    private readonly registrations: ClientRegistrations = new ClientRegistrations(
+      store,
+      discovery,
+      redirectUriOf(config.publicUrl),
+      config.http,
+      config.now
+    )
   ) {}
 
   private now(): number {
@@ -197,11 +205,11 @@ export class ConnectFlow {
   async authorize(tenantId: string, connectionId: string, options: AuthorizeOptions = {}): Promise<AuthorizeLink> {
     if (options.returnTo !== undefined && !/^\/[a-z0-9/_-]*$/.test(options.returnTo))
       throw new RuntimeError('invalid_request', 'returnTo must be a path on this deployment')
-    const connection = await this.store.connections.get(tenantId, connectionId)
-    if (connection === undefined) throw notFound('connection')
-    const entry = await this.catalog.get(tenantId, connection.connector_key)
-    if (entry === undefined) throw notFound(`connector "${connection.connector_key}"`)
-    const scheme = schemeOf(entry.definition, connection)
+    const stored = await this.store.connections.get(tenantId, connectionId)
+    if (stored === undefined) throw notFound('connection')
+    const entry = await this.catalog.get(tenantId, stored.connector_key)
+    if (entry === undefined) throw notFound(`connector "${stored.connector_key}"`)
+    const scheme = schemeOf(entry.definition, stored)
     if (!isRedirectScheme(scheme)) {
       throw new RuntimeError(
         'scheme_mismatch',
@@ -216,9 +224,11 @@ export class ConnectFlow {
           message: `cannot be asked for: the "${scheme.label}" scheme has no scopes`
         }
       ])
-    const ask =
-      asked && scheme.kind === 'oauth2' ? scopesToAsk(entry.definition, scheme, connection, options) : undefined
+    const ask = asked && scheme.kind === 'oauth2' ? scopesToAsk(entry.definition, scheme, stored, options) : undefined
+    // A client registered at the authorization server (RFC 7591) before the first connect there.
+    const connection = await this.registrations.prepare(stored, entry.definition, scheme)
     const requestedScopes = ask?.scopes ?? connection.requested_scopes
+    let issuer: string | null = null
     if (scheme.kind === 'oauth1') {
       // Fail now, not in the browser, when the consumer is not set.
       await oauth1Context(this.store, entry.definition, connection)
@@ -226,6 +236,7 @@ export class ConnectFlow {
       // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
       // the server's metadata offers no PKCE method this connector can use.
       const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      issuer = context.issuer ?? null
       try {
         buildAuthorizeUrl(context, {
           redirectUri: redirectUriOf(this.config.publicUrl),
@@ -252,7 +263,7 @@ export class ConnectFlow {
       startToken,
       redirectUri: redirectUriOf(this.config.publicUrl),
       requestedScopes,
-      issuer: scheme.kind === 'oauth2' ? (scheme.issuer ?? null) : null,
+      issuer,
       expiresAt,
       returnTo: options.returnTo ?? null,
       incremental: ask?.incremental ?? false

@@ -1,4 +1,5 @@
 import {
+  TemplateError,
   renderTemplate,
   renderUrlTemplate,
   resolveAuthScheme,
@@ -86,7 +87,7 @@ export async function connectionContext(
   customerClient?: { clientId: string; clientSecret: string },
   discovery?: DiscoveryCache,
   apps: Pick<AppCache, 'get'> = store.apps
-): Promise<OAuthContext & { appScopes: readonly string[] | null; auth: ResolvedOAuth2 }> {
+): Promise<ConnectionContext> {
   const auth = schemeOf(definition, connection)
   if (auth.kind !== 'oauth2')
     throw new RuntimeError(
@@ -97,18 +98,57 @@ export async function connectionContext(
   const config = resolveConfigValues(definition, opened)
   // Lookup tables: a region picked stands for its hosts in the URLs.
   const parameters = templateParameters(definition, opened)
-  const { endpoints: discovered, server } = await fromIssuerMetadata(auth, discovery)
-  const base = { definition, scheme: connection.auth_scheme, parameters, config, auth, server }
+  const facts = await fromServerMetadata(auth, { parameters, config }, discovery)
+  const { endpoints: discovered, server, issuer, resource, registrationUrl } = facts
+  const base = {
+    definition,
+    scheme: connection.auth_scheme,
+    parameters,
+    config,
+    auth,
+    server,
+    issuer,
+    resource,
+    registrationUrl
+  }
+  const registered =
+    connection.registered_client_id === null
+      ? undefined
+      : await store.registeredClients.get(connection.tenant_id, connection.registered_client_id)
+  if (registered !== undefined)
+    return {
+      ...base,
+      // The method the server registered decides how the client authenticates (none: PKCE only).
+      auth:
+        registered.tokenEndpointAuthMethod === 'none'
+          ? auth
+          : { ...auth, clientAuthMethod: registered.tokenEndpointAuthMethod },
+      client: { clientId: registered.clientId, clientSecret: registered.clientSecret },
+      overrides: discovered,
+      appScopes: null
+    }
   const customer = customerClient ?? (await store.connections.client(connection))
   if (customer !== undefined) return { ...base, client: customer, overrides: discovered, appScopes: null }
   const app = await apps.get(connection.tenant_id, connection.connector_key)
   if (app?.client === null || app === undefined) {
     throw new RuntimeError(
       'app_not_configured',
-      `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`
+      auth.grant === 'authorization_code' && auth.clientRegistration === 'dynamic'
+        ? `the OAuth client for "${connection.connector_key}" is registered at the authorization server when the connection is connected: POST /v1/connections/${connection.id}/authorize first`
+        : `the OAuth app for "${connection.connector_key}" is not set: PUT /v1/connectors/${connection.connector_key}/app with its client id and secret first`
     )
   }
   return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
+}
+
+/** What the OAuth client needs for one connection, and what discovery found on the way. */
+export type ConnectionContext = OAuthContext & {
+  appScopes: readonly string[] | null
+  auth: ResolvedOAuth2
+  /** The issuer callbacks must name: the declared one, or the one the protected resource names. */
+  issuer: string | undefined
+  /** The authorization server's `registration_endpoint` (RFC 7591), when its metadata was read. */
+  registrationUrl: string | undefined
 }
 
 /** One consumer object per app record, so that its signer is built once. */
@@ -196,33 +236,68 @@ export async function oauth1Context(
   }
 }
 
+/** What the servers' metadata says about one connection. */
+export interface ServerFacts {
+  readonly endpoints: EndpointOverrides
+  readonly server: ServerCapabilities | undefined
+  readonly issuer: string | undefined
+  /** The RFC 8707 resource the tokens are for (the protected resource's identifier). */
+  readonly resource: string | undefined
+  readonly registrationUrl: string | undefined
+}
+
 /**
- * What the issuer's metadata says, when the definition leaves URLs to it: those endpoints,
- * and the capabilities the OAuth client adapts to (RFC 9207 `iss`, PKCE methods).
- * Definitions that declare every URL are not discovered: `server` is then `undefined`, and
- * the connector's own settings decide.
+ * What the servers' metadata says, when the definition leaves things to it: the protected
+ * resource's (RFC 9728) names the authorization server; the issuer's (RFC 8414) gives the
+ * endpoints left out, the capabilities the OAuth client adapts to (RFC 9207 `iss`, PKCE
+ * methods) and the registration endpoint. Definitions that declare every URL and register
+ * no client are not discovered: `server` is then `undefined`, and the connector's own
+ * settings decide.
+ * @throws {RuntimeError} `provider_unreachable` / `provider_incompatible` when metadata cannot be used, `url_incomplete` when the resource URL lacks a parameter.
  */
-async function fromIssuerMetadata(
+export async function fromServerMetadata(
   auth: ResolvedOAuth2,
+  values: { readonly parameters: Readonly<Record<string, string>>; readonly config: Readonly<Record<string, string>> },
   discovery: DiscoveryCache | undefined
-): Promise<{ endpoints: EndpointOverrides; server: ServerCapabilities | undefined }> {
-  const missing =
-    auth.tokenUrl === undefined || (auth.grant === 'authorization_code' && auth.authorizeUrl === undefined)
-  if (auth.issuer === undefined || !missing || discovery === undefined) return { endpoints: {}, server: undefined }
+): Promise<ServerFacts> {
+  const code = auth.grant === 'authorization_code' ? auth : undefined
+  const missing = auth.tokenUrl === undefined || (code !== undefined && code.authorizeUrl === undefined)
+  const wanted = code?.protectedResource !== undefined || code?.clientRegistration === 'dynamic' || missing
+  const none = {
+    endpoints: {},
+    server: undefined,
+    issuer: auth.issuer,
+    resource: undefined,
+    registrationUrl: undefined
+  }
+  if (discovery === undefined || !wanted || (auth.issuer === undefined && code?.protectedResource === undefined))
+    return none
   try {
-    const found = await discovery.metadata(auth.issuer)
+    const resource =
+      code?.protectedResource === undefined
+        ? undefined
+        : await discovery.resource(renderUrlTemplate(code.protectedResource, values))
+    const issuer = resource?.authorizationServers[0] ?? (auth.issuer as string)
+    const found = await discovery.metadata(issuer)
     return {
-      endpoints: {
-        authorizeUrl: found.authorizeUrl,
-        tokenUrl: found.tokenUrl,
-        revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined
-      },
+      endpoints: missing
+        ? {
+            authorizeUrl: found.authorizeUrl,
+            tokenUrl: found.tokenUrl,
+            revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined
+          }
+        : {},
       server: {
         authorizationResponseIssParameterSupported: found.authorizationResponseIssParameterSupported,
         codeChallengeMethodsSupported: found.codeChallengeMethodsSupported
-      }
+      },
+      issuer,
+      resource: resource?.resource,
+      registrationUrl: found.registrationUrl
     }
   } catch (error) {
+    if (error instanceof TemplateError)
+      throw new RuntimeError('url_incomplete', `the protected resource URL cannot be built yet: ${error.message}`)
     if (error instanceof OAuthError)
       throw new RuntimeError(
         error.retryable ? 'provider_unreachable' : 'provider_incompatible',

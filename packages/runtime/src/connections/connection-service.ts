@@ -525,7 +525,9 @@ export class ConnectionService {
         connectorKey: connection.connector_key,
         authScheme: connection.auth_scheme,
         parameters: connection.parameters,
-        client: (await this.store.connections.client(connection)) ?? null
+        client: (await this.store.connections.client(connection)) ?? null,
+        // A dynamically registered client (RFC 7591) is kept apart; its id is enough.
+        registeredClientId: connection.registered_client_id
       }
       const created = await this.store.revocations.create(tenantId, id, taken.tokenSetEnc, snapshot, trx)
       await this.lifecycle.log(

@@ -130,6 +130,10 @@ export interface SchemeSummary {
   clientAuthMethod: string | null
   /** Who holds the client certificate presented for mutual TLS; `null`: none. */
   clientCertificate: 'app' | 'customer' | null
+  /** `dynamic`: the OAuth client registers itself at the authorization server (RFC 7591): no app to set. `null` without a code grant. */
+  clientRegistration: 'static' | 'dynamic' | null
+  /** The protected resource (RFC 9728, an MCP server's URL template) the tokens are for. */
+  protectedResource: string | null
   /** How the wizard asks a customer-owned client's id and secret; `null` unless the customer brings the client. */
   clientFields: {
     clientId: ClientFieldSummary
@@ -169,6 +173,8 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
     clientAuthMethod: null,
     clientCertificate: scheme.clientCertificate ?? null,
     clientFields: null,
+    clientRegistration: null,
+    protectedResource: null,
     redirect: false,
     grant: null
   }
@@ -206,6 +212,8 @@ function schemeSummary(scheme: ResolvedAuthScheme): SchemeSummary {
             clientSecret: clientField(scheme.clientFields.clientSecret)
           }
         : null,
+    clientRegistration: scheme.grant === 'authorization_code' ? scheme.clientRegistration : null,
+    protectedResource: scheme.grant === 'authorization_code' ? (scheme.protectedResource ?? null) : null,
     redirect: scheme.grant === 'authorization_code'
   }
 }

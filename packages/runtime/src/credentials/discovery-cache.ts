@@ -1,5 +1,5 @@
-import { discoverAuthorizationServer } from '@latchkey/oauth-client'
-import type { AuthorizationServerMetadata, HttpOptions } from '@latchkey/oauth-client'
+import { discoverAuthorizationServer, discoverProtectedResource } from '@latchkey/oauth-client'
+import type { AuthorizationServerMetadata, HttpOptions, ProtectedResourceMetadata } from '@latchkey/oauth-client'
 import { LRUCache } from 'lru-cache'
 
 /** How long discovered metadata is trusted. */
@@ -15,6 +15,8 @@ const TTL_MS = 60 * 60 * 1000
 export class DiscoveryCache {
   /** Bounded: issuers come from tenants' definitions, so their number is not ours to choose. */
   readonly #entries: LRUCache<string, { value: Promise<AuthorizationServerMetadata>; until: number }>
+  /** Protected resources (RFC 9728) by URL: MCP servers come from end customers, so bounded too. */
+  readonly #resources: LRUCache<string, { value: Promise<ProtectedResourceMetadata>; until: number }>
 
   constructor(
     private readonly http: HttpOptions | undefined,
@@ -22,6 +24,7 @@ export class DiscoveryCache {
     max = 1_000
   ) {
     this.#entries = new LRUCache({ max })
+    this.#resources = new LRUCache({ max })
   }
 
   /** How many issuers are held (metrics, tests). */
@@ -31,11 +34,24 @@ export class DiscoveryCache {
 
   /** The issuer's metadata, from the cache when fresh. @throws {OAuthError} as `discoverAuthorizationServer`. */
   async metadata(issuer: string): Promise<AuthorizationServerMetadata> {
-    const cached = this.#entries.get(issuer)
+    return this.#cached(this.#entries, issuer, () => discoverAuthorizationServer(issuer, this.http))
+  }
+
+  /** A protected resource's metadata (RFC 9728), from the cache when fresh. @throws {OAuthError} as `discoverProtectedResource`. */
+  async resource(url: string): Promise<ProtectedResourceMetadata> {
+    return this.#cached(this.#resources, url, () => discoverProtectedResource(url, this.http))
+  }
+
+  #cached<T extends object>(
+    entries: LRUCache<string, { value: Promise<T>; until: number }>,
+    key: string,
+    read: () => Promise<T>
+  ): Promise<T> {
+    const cached = entries.get(key)
     if (cached !== undefined && cached.until > this.now()) return cached.value
-    const value = discoverAuthorizationServer(issuer, this.http)
-    this.#entries.set(issuer, { value, until: this.now() + TTL_MS })
-    value.catch(() => this.#entries.delete(issuer))
+    const value = read()
+    entries.set(key, { value, until: this.now() + TTL_MS })
+    value.catch(() => entries.delete(key))
     return value
   }
 }

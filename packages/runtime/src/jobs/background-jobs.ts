@@ -21,7 +21,12 @@ import type { ClientCertificates } from '../calls/client-certificates.js'
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
 function snapshotConnection(
   revocation: { tenant_id: string; connection_id: string },
-  snapshot: { connectorKey?: string; parameters?: Record<string, string>; authScheme?: string | null }
+  snapshot: {
+    connectorKey?: string
+    parameters?: Record<string, string>
+    authScheme?: string | null
+    registeredClientId?: string | null
+  }
 ): Connection {
   const now = new Date()
   return {
@@ -42,6 +47,7 @@ function snapshotConnection(
     auth_scheme: snapshot.authScheme ?? null,
     account: null,
     verified_at: null,
+    registered_client_id: snapshot.registeredClientId ?? null,
     created_at: now,
     updated_at: now
   }
@@ -133,6 +139,7 @@ export class BackgroundJobs {
       parameters?: Record<string, string>
       client?: { clientId: string; clientSecret: string } | null
       authScheme?: string | null
+      registeredClientId?: string | null
     }
     const live = await this.store.connections.get(revocation.tenant_id, revocation.connection_id)
     const connection: Connection = live ?? snapshotConnection(revocation, snapshot)

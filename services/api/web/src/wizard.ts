@@ -686,7 +686,8 @@ function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLS
 
 /** Whether a scheme can be used now: a developer-owned OAuth client (or OAuth 1.0a consumer) needs the application's app first. */
 function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
-  return !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
+  // A client that registers itself (RFC 7591) needs no app from the tenant.
+  return scheme.clientRegistration === 'dynamic' || !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
 }
 
 /** Beside a permission: the declared actions that need it, so the customer sees why it is asked for. */

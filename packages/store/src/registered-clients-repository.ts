@@ -1,0 +1,120 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Cipher } from './cipher.js'
+import type { Database, RegisteredClientsTable } from './database.js'
+
+/** A client Latchkey registered at an authorization server (RFC 7591), its secret decrypted. */
+export interface RegisteredClientRecord {
+  readonly id: string
+  readonly tenantId: string
+  readonly issuer: string
+  readonly redirectUri: string
+  readonly clientId: string
+  /** Absent for a public client (`none`). */
+  readonly clientSecret: string | undefined
+  readonly tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none'
+  /** When the secret stops working; `null`: never. */
+  readonly expiresAt: Date | null
+}
+
+/** What registration answered, to be kept. */
+export interface NewRegisteredClient {
+  readonly clientId: string
+  readonly clientSecret: string | undefined
+  readonly tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'none'
+  readonly expiresAt: Date | undefined
+}
+
+/**
+ * Dynamically registered OAuth clients, one per tenant, authorization server and redirect
+ * URI, reused by every connection of the tenant to that server; secrets encrypted at rest.
+ */
+export class RegisteredClientsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: Cipher
+  ) {}
+
+  /** The tenant's client at this server for this redirect URI, if one was registered. */
+  async find(tenantId: string, issuer: string, redirectUri: string): Promise<RegisteredClientRecord | undefined> {
+    const row = await this.db
+      .selectFrom('registered_clients')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('issuer', '=', issuer)
+      .where('redirect_uri', '=', redirectUri)
+      .executeTakeFirst()
+    return row === undefined ? undefined : this.open(row)
+  }
+
+  /** A registered client by id, if it is the tenant's. */
+  async get(tenantId: string, id: string): Promise<RegisteredClientRecord | undefined> {
+    const row = await this.db
+      .selectFrom('registered_clients')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()
+    return row === undefined ? undefined : this.open(row)
+  }
+
+  /**
+   * Keeps a client just registered, unless another process kept one for the same tenant,
+   * server and redirect URI first: then that one is returned (and the new one goes unused),
+   * so every connection of a tenant to a server uses the same client.
+   */
+  async add(
+    tenantId: string,
+    issuer: string,
+    redirectUri: string,
+    client: NewRegisteredClient
+  ): Promise<RegisteredClientRecord> {
+    const inserted = await this.db
+      .insertInto('registered_clients')
+      .values({ tenant_id: tenantId, issuer, redirect_uri: redirectUri, ...(await this.sealed(client)) })
+      .onConflict((oc) => oc.columns(['tenant_id', 'issuer', 'redirect_uri']).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+    if (inserted !== undefined) return this.open(inserted)
+    const existing = await this.find(tenantId, issuer, redirectUri)
+    if (existing === undefined) throw new Error('a registered client vanished while it was being kept')
+    return existing
+  }
+
+  /** Replaces a client whose secret expired with a new registration, under the same id. */
+  async replace(
+    tenantId: string,
+    id: string,
+    client: NewRegisteredClient
+  ): Promise<RegisteredClientRecord | undefined> {
+    const row = await this.db
+      .updateTable('registered_clients')
+      .set({ ...(await this.sealed(client)), updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst()
+    return row === undefined ? undefined : this.open(row)
+  }
+
+  private async sealed(client: NewRegisteredClient) {
+    return {
+      client_id: client.clientId,
+      client_secret_enc: client.clientSecret === undefined ? null : await this.cipher.encrypt(client.clientSecret),
+      token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+      expires_at: client.expiresAt ?? null
+    }
+  }
+
+  private async open(row: Selectable<RegisteredClientsTable>): Promise<RegisteredClientRecord> {
+    return {
+      id: row.id,
+      tenantId: row.tenant_id,
+      issuer: row.issuer,
+      redirectUri: row.redirect_uri,
+      clientId: row.client_id,
+      clientSecret: row.client_secret_enc === null ? undefined : await this.cipher.decrypt(row.client_secret_enc),
+      tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+      expiresAt: row.expires_at
+    }
+  }
+}
