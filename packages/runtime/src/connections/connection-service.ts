@@ -494,7 +494,10 @@ export class ConnectionService {
       (scheme.tokenUrl === undefined || (scheme.grant === 'authorization_code' && scheme.authorizeUrl === undefined))
     const revokeUrl =
       scheme?.kind === 'oauth2'
-        ? (scheme.revokeUrl ?? (discovered ? scheme.issuer : undefined))
+        ? (scheme.revokeUrl ??
+          (discovered
+            ? (scheme.issuer ?? (scheme.grant === 'authorization_code' ? scheme.protectedResource : undefined))
+            : undefined))
         : scheme?.kind === 'oauth1'
           ? scheme.revokeUrl
           : undefined

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { testMcpConnector } from '@latchkey/testkit'
-import { startRuntime } from '../helpers.js'
+import { connectThrough, startRuntime } from '../helpers.js'
 
 const stack = { authorizationServer: { clients: [], registration: true, protectedResource: true } } as const
 
@@ -55,5 +55,44 @@ t.test(
     const second = await store.connections.get(tenantId, ids[1] ?? '')
     t.equal(second?.registered_client_id, null, "the tenant's app is used instead")
     t.equal(server.counters.registrations, 2, 'nothing registered for it')
+  }
+)
+
+t.test(
+  'the registered client refreshes with the resource, and revokes, even once the connection is deleted',
+  async (t) => {
+    const {
+      runtime,
+      store,
+      stack: started,
+      tenantId
+    } = await startRuntime(t, { connectors: [testMcpConnector()], stack })
+    const server = started.authorizationServer
+    const connectedOne = async (): Promise<string> => {
+      const { id } = await runtime.connections.create(tenantId, {
+        connector: 'mcp',
+        parameters: { serverUrl: server.resourceUrl ?? '' }
+      })
+      const { outcome } = await connectThrough(runtime, tenantId, id, (url) => server.approve(url))
+      if (!outcome.ok) throw new Error(`connect failed: ${outcome.code}`)
+      return id
+    }
+    const revocationOf = async (connectionId: string) => {
+      await runtime.connections.disconnect(tenantId, connectionId)
+      const queued = (await runtime.connections.events(tenantId, connectionId, 1))[0]
+      return { revocationId: (queued?.detail as { revocationId: string }).revocationId, tenantId, connectionId }
+    }
+    const id = await connectedOne()
+    t.equal(await runtime.jobs.refresh({ tenantId, connectionId: id, reason: 'forced' }), 'done')
+    const token = (await store.credentials.get(id))?.tokenSet.accessToken
+    const answer = await fetch(server.resourceUrl ?? '', { headers: { authorization: `Bearer ${token}` } })
+    t.equal(answer.status, 200, 'the refreshed token is for the MCP server')
+
+    t.equal(await runtime.jobs.revoke(await revocationOf(id)), 'done', 'revoked with the registered client')
+    const gone = await revocationOf(await connectedOne())
+    await store.connections.delete(tenantId, gone.connectionId)
+    t.equal(await runtime.jobs.revoke(gone), 'done', 'from the snapshot, which names the registered client')
+    t.equal(server.counters.revocations, 4, 'refresh and access token, twice')
+    t.equal(server.counters.registrations, 1)
   }
 )
