@@ -1,7 +1,7 @@
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import type { ConnectorSummary } from '@latchkey/runtime'
-import { testConnector } from '@latchkey/testkit'
+import { testConnector, testMcpConnector } from '@latchkey/testkit'
 import { startSystem } from './system.js'
 import type { System } from './system.js'
 
@@ -10,9 +10,12 @@ type AppSetup = 'ready' | 'needed' | 'none'
 const SETUP_WORDS: Record<AppSetup, string> = { ready: 'Ready', needed: 'Needs app setup', none: 'No app needed' }
 
 // The console offers "Set OAuth app" exactly when a scheme's client is the tenant's own.
+// A client that registers itself at the authorization server (RFC 7591) needs no app.
 function setupOf(connector: ConnectorSummary): AppSetup {
-  if (!connector.schemes.some((s) => s.clientOwnership === 'developer')) return 'none'
-  return connector.appConfigured ? 'ready' : 'needed'
+  const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
+  if (own.length === 0) return 'none'
+  if (connector.appConfigured) return 'ready'
+  return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 
 /** The keys the catalog should show for a search and filters, worked out from the API's own list. */
@@ -61,7 +64,10 @@ t.test('console catalog: a searchable, filterable grid of compact tiles with det
   // One of the tenant's own connectors beside the built-in ones.
   const sandbox = testConnector(system.server, { issuer: system.server.issuer }, 'sandbox')
   t.equal((await system.api('POST', '/v1/connectors', sandbox)).status, 201)
+  // And one for MCP servers, whose client registers itself: no app to set.
+  t.equal((await system.api('POST', '/v1/connectors', testMcpConnector())).status, 201)
   const connectors = await listConnectors(system)
+  t.equal(setupOf(connectors.find((c) => c.key === 'mcp')!), 'none', 'a self-registering client needs no app')
   const total = connectors.length
   t.ok(connectors.filter((c) => c.source === 'catalog').length >= 65, 'the built-in catalog is listed')
   t.ok(

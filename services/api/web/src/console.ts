@@ -104,10 +104,15 @@ const SETUP_WORDS: Record<AppSetup, { words: string; colour: 'green' | 'yellow' 
   none: { words: 'No app needed', colour: 'grey' }
 }
 
-/** The same test that offers "Set OAuth app": a scheme whose OAuth client (or consumer) is the tenant's own. */
+/**
+ * The same test that offers "Set OAuth app": a scheme whose OAuth client (or consumer) is the
+ * tenant's own; one that registers itself at the authorization server (RFC 7591) needs none.
+ */
 function appSetup(connector: ConnectorSummary): AppSetup {
-  if (!connector.schemes.some((s) => s.clientOwnership === 'developer')) return 'none'
-  return connector.appConfigured ? 'ready' : 'needed'
+  const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
+  if (own.length === 0) return 'none'
+  if (connector.appConfigured) return 'ready'
+  return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 
 function kindsOf(connector: ConnectorSummary): SchemeKind[] {
@@ -356,7 +361,9 @@ function connectorDetails(c: ConnectorSummary): Node[] {
             c.clientOwnership === 'developer'
               ? c.appConfigured
                 ? 'your OAuth app (set)'
-                : 'your OAuth app (not set yet)'
+                : c.schemes.some((s) => s.clientRegistration === 'dynamic')
+                  ? 'registered by Latchkey at the authorization server (RFC 7591); an app you set is used instead'
+                  : 'your OAuth app (not set yet)'
               : 'each end customer brings their own'
           )
         : fact('Credentials', 'each end customer types in their own')),
