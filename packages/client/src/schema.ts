@@ -2808,6 +2808,7 @@ export interface paths {
                                 appConfigured: boolean;
                                 authKind: string;
                                 authorizeUrl: string | null;
+                                clientCertificateSet: boolean;
                                 clientOwnership: string;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -6842,6 +6843,7 @@ export interface paths {
                                 appConfigured: boolean;
                                 authKind: string;
                                 authorizeUrl: string | null;
+                                clientCertificateSet: boolean;
                                 clientOwnership: string;
                                 customerSelectsScopes: boolean;
                                 defaultScopes: string[];
@@ -7063,6 +7065,7 @@ export interface paths {
                             appConfigured: boolean;
                             authKind: string;
                             authorizeUrl: string | null;
+                            clientCertificateSet: boolean;
                             clientOwnership: string;
                             customerSelectsScopes: boolean;
                             defaultScopes: string[];
@@ -7293,6 +7296,7 @@ export interface paths {
                             appConfigured: boolean;
                             authKind: string;
                             authorizeUrl: string | null;
+                            clientCertificateSet: boolean;
                             clientOwnership: string;
                             customerSelectsScopes: boolean;
                             defaultScopes: string[];
@@ -7868,6 +7872,7 @@ export interface paths {
                             appConfigured: boolean;
                             authKind: string;
                             authorizeUrl: string | null;
+                            clientCertificateSet: boolean;
                             clientOwnership: string;
                             customerSelectsScopes: boolean;
                             defaultScopes: string[];
@@ -8110,6 +8115,7 @@ export interface paths {
                             appConfigured: boolean;
                             authKind: string;
                             authorizeUrl: string | null;
+                            clientCertificateSet: boolean;
                             clientOwnership: string;
                             customerSelectsScopes: boolean;
                             defaultScopes: string[];

@@ -132,7 +132,17 @@ export class AppsRepository {
     return row?.overrides
   }
 
-  /** Which connectors have an OAuth app (a client, not only URL overrides), without decrypting anything. */
+  /** The connectors whose app holds a client certificate (mutual TLS), without decrypting anything. */
+  async certified(tenantId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('connector_apps')
+      .select('connector_key')
+      .where('tenant_id', '=', tenantId)
+      .where('client_certificate_enc', 'is not', null)
+      .execute()
+    return new Set(rows.map((r) => r.connector_key))
+  }
+
   /**
    * The connectors the tenant has an OAuth client for (not URL overrides alone), each with
    * the default scopes its app set (`null`: the connector's own).

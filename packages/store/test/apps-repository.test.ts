@@ -71,11 +71,13 @@ t.test('a client certificate is stored encrypted, kept by edits that omit it, re
   t.same(stored?.client, { clientId: 'cid', clientSecret: undefined }, 'a client without a secret')
   t.same(stored?.clientCertificate, certificate, 'decrypted back')
   t.same([...(await store.apps.configured(tenant.id)).keys()], ['bank'], 'counted as an app')
+  t.same([...(await store.apps.certified(tenant.id))], ['bank'], 'with a certificate')
 
   await store.apps.upsert(tenant.id, 'bank', { clientId: 'cid', scopes: ['accounts'], overrides: {} })
   t.same((await store.apps.get(tenant.id, 'bank'))?.clientCertificate, certificate, 'an edit without it keeps it')
   await store.apps.upsert(tenant.id, 'bank', { clientId: 'cid', clientCertificate: null, scopes: null, overrides: {} })
   t.equal((await store.apps.get(tenant.id, 'bank'))?.clientCertificate, null, 'null removes it')
+  t.same([...(await store.apps.certified(tenant.id))], [], 'no certificate any more')
 
   // An app with URL overrides only (an API key connector) may hold one too.
   await store.apps.upsert(tenant.id, 'keyed', {

@@ -172,7 +172,9 @@ export const ConnectorSummarySchema = Type.Object({
   issuer: Type.Union([Type.String(), Type.Null()]),
   parameters: Type.Array(Type.Unknown()),
   redirectUri: Type.String(),
-  appConfigured: Type.Boolean()
+  appConfigured: Type.Boolean(),
+  /** Whether the tenant's app holds a client certificate: schemes with `clientCertificate: "app"` cannot connect without one. */
+  clientCertificateSet: Type.Boolean()
 })
 
 /**

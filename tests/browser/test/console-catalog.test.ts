@@ -11,10 +11,13 @@ const SETUP_WORDS: Record<AppSetup, string> = { ready: 'Ready', needed: 'Needs a
 
 // The console offers "Set OAuth app" exactly when a scheme's client is the tenant's own.
 // A client that registers itself at the authorization server (RFC 7591) needs no app.
+// A client certificate the schemes present is part of the app too.
 function setupOf(connector: ConnectorSummary): AppSetup {
+  const certificateMissing =
+    connector.schemes.some((s) => s.clientCertificate === 'app') && !connector.clientCertificateSet
   const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
-  if (own.length === 0) return 'none'
-  if (connector.appConfigured) return 'ready'
+  if (own.length === 0) return certificateMissing ? 'needed' : 'none'
+  if (connector.appConfigured) return certificateMissing ? 'needed' : 'ready'
   return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 

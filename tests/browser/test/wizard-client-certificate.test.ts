@@ -65,3 +65,44 @@ t.test(
     await system.screenshot(page, 'wizard-client-certificate')
   }
 )
+
+t.test(
+  'wizard: a connector that presents the app’s client certificate waits until the tenant has set it',
+  async (t) => {
+    const pki = await createTestPki()
+    const system = await startSystem(t)
+    const created = await system.api('POST', '/v1/connectors', {
+      key: 'ledger',
+      name: 'Ledger',
+      version: '1.0.0',
+      auth: { kind: 'apiKey', inputLabel: 'Access token', clientCertificate: 'app' },
+      http: { baseUrl: 'https://api.ledger.example' }
+    })
+    t.equal(created.status, 201)
+    const before = await system.api<{ clientCertificateSet: boolean }>('GET', '/v1/connectors/ledger')
+    t.equal(before.body.clientCertificateSet, false)
+    const session = await system.api<{ url: string }>('POST', '/v1/connect-sessions', {
+      externalId: 'customer-7',
+      connectors: ['ledger']
+    })
+    const { page } = await system.page()
+    await page.goto(session.body.url)
+    await page.locator('main h1').waitFor()
+    await page.waitForLoadState('networkidle')
+    t.equal(await page.locator('section[data-connector="ledger"]').count(), 0, 'not offered without the certificate')
+
+    const issued = await pki.issueClient('ledger-app')
+    const app = await system.api('PUT', '/v1/connectors/ledger/app', {
+      clientCertificate: { certificate: issued.certificate, privateKey: issued.privateKey }
+    })
+    t.equal(app.status, 200)
+    const after = await system.api<{ clientCertificateSet: boolean; appConfigured: boolean }>(
+      'GET',
+      '/v1/connectors/ledger'
+    )
+    t.match(after.body, { clientCertificateSet: true, appConfigured: false })
+    await page.reload()
+    await page.locator('form[data-connector-form="ledger"]').waitFor()
+    t.pass('offered once the certificate is set')
+  }
+)

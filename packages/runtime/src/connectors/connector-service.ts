@@ -80,6 +80,14 @@ export interface ConnectorSummary {
   redirectUri: string
   /** Whether this tenant has set its OAuth app (developer-owned connectors). */
   appConfigured: boolean
+  /** Whether this tenant's app holds a client certificate (schemes with `clientCertificate: "app"` need one). */
+  clientCertificateSet: boolean
+}
+
+/** What summaries read of a tenant's apps. */
+interface TenantApps {
+  readonly clients: ReadonlyMap<string, readonly string[] | null>
+  readonly certified: ReadonlySet<string>
 }
 
 /** A declared action as flows see it. */
@@ -283,13 +291,22 @@ export class ConnectorService {
   }
 
   async list(tenantId: string): Promise<ConnectorSummary[]> {
-    const [entries, configured] = await Promise.all([this.catalog.list(tenantId), this.store.apps.configured(tenantId)])
-    return entries.map((entry) => this.summarize(entry, configured, entry.definition.key))
+    const [entries, apps] = await Promise.all([this.catalog.list(tenantId), this.appsOf(tenantId)])
+    return entries.map((entry) => this.summarize(entry, apps, entry.definition.key))
   }
 
   async get(tenantId: string, key: string): Promise<ConnectorSummary> {
     const entry = await this.require(tenantId, key)
-    return this.summarize(entry, await this.store.apps.configured(tenantId), key)
+    return this.summarize(entry, await this.appsOf(tenantId), key)
+  }
+
+  /** The tenant's apps as summaries read them: OAuth clients with their scopes, and client certificates. */
+  private async appsOf(tenantId: string): Promise<TenantApps> {
+    const [clients, certified] = await Promise.all([
+      this.store.apps.configured(tenantId),
+      this.store.apps.certified(tenantId)
+    ])
+    return { clients, certified }
   }
 
   /** The connector's declared actions, with their input schemas and the scopes each needs. */
@@ -487,7 +504,10 @@ export class ConnectorService {
     // Overrides alone are no OAuth app (docs/api.md): the answer says what `get` says.
     return this.summarize(
       entry,
-      new Map(auth === undefined ? [] : [[key, input.scopes === undefined ? null : [...input.scopes]]]),
+      {
+        clients: new Map(auth === undefined ? [] : [[key, input.scopes === undefined ? null : [...input.scopes]]]),
+        certified: (await this.store.apps.certified(tenantId)).has(key) ? new Set([key]) : new Set()
+      },
       key
     )
   }
@@ -497,13 +517,9 @@ export class ConnectorService {
    * configured or not, and the app's default scopes (when it set some) in place of the
    * connector's, for the scheme the app is for.
    */
-  private summarize(
-    entry: CatalogEntry,
-    apps: ReadonlyMap<string, readonly string[] | null>,
-    key: string
-  ): ConnectorSummary {
-    const appConfigured = apps.has(key)
-    const appScopes = apps.get(key) ?? null
+  private summarize(entry: CatalogEntry, apps: TenantApps, key: string): ConnectorSummary {
+    const appConfigured = apps.clients.has(key)
+    const appScopes = apps.clients.get(key) ?? null
     const definition: ConnectorDefinition | ConnectorDefinitionJson = entry.definition
     const forApp = appScheme(definition)
     const schemes = resolveAuthSchemes(definition).map((scheme) =>
@@ -568,7 +584,8 @@ export class ConnectorService {
         options: p.options === undefined ? null : p.options.map((o) => ({ value: o.value, label: o.label ?? o.value }))
       })),
       redirectUri: redirectUriOf(this.publicUrl),
-      appConfigured
+      appConfigured,
+      clientCertificateSet: apps.certified.has(key)
     }
   }
 }

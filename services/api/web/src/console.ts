@@ -109,9 +109,12 @@ const SETUP_WORDS: Record<AppSetup, { words: string; colour: 'green' | 'yellow' 
  * tenant's own; one that registers itself at the authorization server (RFC 7591) needs none.
  */
 function appSetup(connector: ConnectorSummary): AppSetup {
+  // A client certificate the schemes present (mutual TLS) is part of the app too.
+  const certificateMissing =
+    connector.schemes.some((s) => s.clientCertificate === 'app') && !connector.clientCertificateSet
   const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
-  if (own.length === 0) return 'none'
-  if (connector.appConfigured) return 'ready'
+  if (own.length === 0) return certificateMissing ? 'needed' : 'none'
+  if (connector.appConfigured) return certificateMissing ? 'needed' : 'ready'
   return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 

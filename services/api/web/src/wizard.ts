@@ -686,6 +686,8 @@ function parameterControl(parameter: ParameterSummary): HTMLInputElement | HTMLS
 
 /** Whether a scheme can be used now: a developer-owned OAuth client (or OAuth 1.0a consumer) needs the application's app first. */
 function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
+  // A scheme that presents the app's client certificate (mutual TLS) waits for it to be set.
+  if (scheme.clientCertificate === 'app' && !connector.clientCertificateSet) return false
   // A client that registers itself (RFC 7591) needs no app from the tenant.
   return scheme.clientRegistration === 'dynamic' || !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
 }
