@@ -115,6 +115,8 @@ export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
   /** Scopes that grant others too; `{}` when none do. */
   readonly scopeIncludes: Readonly<Record<string, readonly string[]>>
   readonly clientAuthMethod: ClientAuthMethod
+  /** The `aud` template of `private_key_jwt` assertions; `undefined`: the token URL. */
+  readonly clientAssertionAudience: string | undefined
   readonly clientOwnership: 'developer' | 'customer'
   /** How the wizard asks a customer-owned client's id and secret. */
   readonly clientFields: {
@@ -455,6 +457,7 @@ function resolveOAuth2Base(
     scopeDelimiter: (auth.scopeDelimiter ?? OAUTH2_DEFAULTS.scopeDelimiter) as ScopeDelimiter,
     scopeIncludes: auth.scopeIncludes ?? {},
     clientAuthMethod: (auth.clientAuthMethod ?? OAUTH2_DEFAULTS.clientAuthMethod) as ClientAuthMethod,
+    clientAssertionAudience: auth.clientAssertionAudience,
     clientOwnership: (auth.clientOwnership ?? OAUTH2_DEFAULTS.clientOwnership) as 'developer' | 'customer',
     clientFields: {
       clientId: resolveClientField(auth.clientFields?.clientId),

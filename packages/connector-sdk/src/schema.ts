@@ -291,6 +291,15 @@ const oauth2Common = {
    * @see https://www.rfc-editor.org/rfc/rfc8705#section-2.1
    */
   clientAuthMethod: Type.Optional(clientAuthMethod),
+  /**
+   * The `aud` of `private_key_jwt` client assertions, for servers that want it other than
+   * their token URL: Auth0 wants the tenant's URL with its trailing slash
+   * (`https://{{parameters.domain}}/`). May use `{{parameters.*}}` and `{{config.*}}`.
+   * @defaultValue the token URL
+   * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+   * @see https://auth0.com/docs/get-started/authentication-and-authorization-flow/authenticate-with-private-key-jwt
+   */
+  clientAssertionAudience: Type.Optional(TemplateString),
   /** Who owns the OAuth app. @defaultValue `"developer"` */
   clientOwnership: Type.Optional(Type.Enum(['developer', 'customer'])),
   /**

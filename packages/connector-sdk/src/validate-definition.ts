@@ -456,6 +456,12 @@ function checkOAuth2(check: Checker, auth: Json, at: string): void {
   check.url(path('issuer'), auth.issuer, [])
   if (codeGrant) check.url(path('protectedResource'), auth.protectedResource, before)
   checkClientRegistration(check, auth, path)
+  check.url(path('clientAssertionAudience'), auth.clientAssertionAudience, before)
+  if (auth.clientAssertionAudience !== undefined && auth.clientAuthMethod !== 'private_key_jwt')
+    check.add(
+      path('clientAssertionAudience'),
+      'is only used with clientAuthMethod "private_key_jwt" (signed client assertions)'
+    )
   const discovered = auth.issuer !== undefined || (codeGrant && auth.protectedResource !== undefined)
   if (!discovered) {
     if (codeGrant && auth.authorizeUrl === undefined)

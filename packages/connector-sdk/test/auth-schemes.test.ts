@@ -747,3 +747,27 @@ t.test('an MCP server: the protected resource names its authorization server, an
   ])
   t.end()
 })
+
+t.test(
+  "clientAssertionAudience: the aud of private_key_jwt assertions when the server names another (Auth0's tenant URL)",
+  (t) => {
+    const signed = {
+      ...clientCredentials,
+      clientAuthMethod: 'private_key_jwt',
+      clientAssertionAudience: 'https://{{parameters.domain}}/'
+    }
+    const definition = { ...base, parameters: [{ key: 'domain', label: 'Auth0 domain' }], auth: signed }
+    exactly(t, issuesOf(definition), [])
+    const resolved = resolveAuthScheme(definition as never)
+    t.equal(resolved?.kind === 'oauth2' ? resolved.clientAssertionAudience : null, 'https://{{parameters.domain}}/')
+    exactly(t, issuesOf({ ...definition, auth: { ...signed, clientAuthMethod: 'client_secret_basic' } }), [
+      { path: 'auth.clientAssertionAudience', message: /only used with clientAuthMethod "private_key_jwt"/ }
+    ])
+    exactly(
+      t,
+      issuesOf({ ...definition, auth: { ...signed, clientAssertionAudience: 'https://{{parameters.nope}}/' } }),
+      [{ path: 'auth.clientAssertionAudience', message: /nope/ }]
+    )
+    t.end()
+  }
+)

@@ -43,7 +43,10 @@ export async function clientAuthentication(
     case 'client_secret_post':
       return { headers: {}, params: { client_id: clientId, client_secret: clientSecret } }
     case 'private_key_jwt': {
-      const audience = requireUrl(context.endpoints.tokenUrl, 'token URL', context)
+      // RFC 7523 §3: the token URL, or what the server names instead (Auth0: its tenant URL).
+      const declared = context.auth.clientAssertionAudience
+      const audience =
+        declared === undefined ? requireUrl(context.endpoints.tokenUrl, 'token URL', context) : context.render(declared)
       const assertion = await signClientAssertion(clientId, clientSecret, audience, (options.now ?? Date.now)())
       return {
         headers: {},

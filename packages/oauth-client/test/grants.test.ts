@@ -396,3 +396,36 @@ t.test('revocation shapes: RFC 7009, bearer-authenticated, JSON body, DELETE', a
   const refused = await oauthFailure(revokeTokenSet(context, tokens))
   t.equal(refused.code, 'invalid_request', 'a provider that wants JSON refuses a form body, and says so')
 })
+
+t.test(
+  'private_key_jwt with the audience the server names (Auth0: its tenant URL), rendered from parameters',
+  async (t) => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const server = await startAuthorizationServer({
+      clients: [
+        {
+          clientId: 'signed',
+          redirectUris: [REDIRECT_URI],
+          tokenEndpointAuthMethod: 'private_key_jwt',
+          tokenEndpointAuthSigningAlg: 'ES256',
+          jwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'ES256' }] },
+          grantTypes: ['client_credentials']
+        }
+      ]
+    })
+    t.teardown(() => server.close())
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+    const contextFor = (audience: string): OAuthContext => ({
+      definition: clientCredentialsConnector(server.tokenUrl, {
+        clientAuthMethod: 'private_key_jwt',
+        clientAssertionAudience: audience
+      }),
+      client: { clientId: 'signed', clientSecret: pem },
+      parameters: { tenantUrl: server.issuer }
+    })
+    const tokens = await fetchClientToken(contextFor('{{parameters.tenantUrl}}'), ['read'])
+    t.equal((await callApi(server.apiUrl, tokens.accessToken)).status, 200, 'the issuer as aud is accepted')
+    const refused = await oauthFailure(fetchClientToken(contextFor('https://elsewhere.example.com/'), ['read']))
+    t.equal(refused.code, 'invalid_client', 'an assertion for another audience is refused: the declared one is used')
+  }
+)
