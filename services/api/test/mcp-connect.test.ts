@@ -120,3 +120,28 @@ t.test(
     t.equal(await h.store.db.selectFrom('registered_clients').select('id').executeTakeFirst(), undefined)
   }
 )
+
+t.test(
+  'a connector that declares no scopes asks for those the MCP server lists (RFC 9728 scopes_supported)',
+  async (t) => {
+    const h = await startHarness(t, { registration: true, protectedResource: true })
+    const { apiKey } = await h.createTenant('Acme')
+    const plain = testMcpConnector('mcp-any')
+    const definition = { ...plain, auth: { ...plain.auth, scopes: undefined, defaultScopes: undefined } }
+    t.equal((await h.call('POST', '/v1/connectors', { apiKey, body: definition })).statusCode, 201)
+    const created = await h.call('POST', '/v1/connections', {
+      apiKey,
+      body: { connector: 'mcp-any', parameters: { serverUrl: h.server.resourceUrl } }
+    })
+    const id = (created.json() as { id: string }).id
+    const authorize = await h.call('POST', `/v1/connections/${id}/authorize`, { apiKey })
+    t.same(authorize.json().scopes, ['read', 'write'], 'the scopes the server lists')
+    const { providerUrl, cookie } = await startInBrowser(h, apiKey, id)
+    t.equal(new URL(providerUrl).searchParams.get('scope'), 'read write')
+    await deliverCallback(h, await h.server.approve(providerUrl), cookie)
+    t.match((await h.call('GET', `/v1/connections/${id}`, { apiKey })).json(), {
+      status: 'connected',
+      scopes: { granted: ['read', 'write'] }
+    })
+  }
+)

@@ -227,7 +227,7 @@ export class ConnectFlow {
     const ask = asked && scheme.kind === 'oauth2' ? scopesToAsk(entry.definition, scheme, stored, options) : undefined
     // A client registered at the authorization server (RFC 7591) before the first connect there.
     const connection = await this.registrations.prepare(stored, entry.definition, scheme)
-    const requestedScopes = ask?.scopes ?? connection.requested_scopes
+    let requestedScopes = ask?.scopes ?? connection.requested_scopes
     let issuer: string | null = null
     if (scheme.kind === 'oauth1') {
       // Fail now, not in the browser, when the consumer is not set.
@@ -237,6 +237,14 @@ export class ConnectFlow {
       // the server's metadata offers no PKCE method this connector can use.
       const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
       issuer = context.issuer ?? null
+      // MCP's scope selection: a connector that declares no scopes and asks for none asks for
+      // those the protected resource lists (RFC 9728 scopes_supported).
+      if (
+        requestedScopes.length === 0 &&
+        Object.keys(context.auth.scopes).length === 0 &&
+        context.resourceScopes !== undefined
+      )
+        requestedScopes = [...context.resourceScopes]
       try {
         buildAuthorizeUrl(context, {
           redirectUri: redirectUriOf(this.config.publicUrl),

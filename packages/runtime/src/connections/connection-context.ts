@@ -99,7 +99,7 @@ export async function connectionContext(
   // Lookup tables: a region picked stands for its hosts in the URLs.
   const parameters = templateParameters(definition, opened)
   const facts = await fromServerMetadata(auth, { parameters, config }, discovery)
-  const { endpoints: discovered, server, issuer, resource, registrationUrl } = facts
+  const { endpoints: discovered, server, issuer, resource, registrationUrl, resourceScopes } = facts
   const base = {
     definition,
     scheme: connection.auth_scheme,
@@ -109,7 +109,8 @@ export async function connectionContext(
     server,
     issuer,
     resource,
-    registrationUrl
+    registrationUrl,
+    resourceScopes
   }
   const registered =
     connection.registered_client_id === null
@@ -149,6 +150,8 @@ export type ConnectionContext = OAuthContext & {
   issuer: string | undefined
   /** The authorization server's `registration_endpoint` (RFC 7591), when its metadata was read. */
   registrationUrl: string | undefined
+  /** The protected resource's `scopes_supported` (RFC 9728), when it lists them. */
+  resourceScopes: readonly string[] | undefined
 }
 
 /** One consumer object per app record, so that its signer is built once. */
@@ -244,6 +247,8 @@ export interface ServerFacts {
   /** The RFC 8707 resource the tokens are for (the protected resource's identifier). */
   readonly resource: string | undefined
   readonly registrationUrl: string | undefined
+  /** The protected resource's `scopes_supported`, when it lists them. */
+  readonly resourceScopes: readonly string[] | undefined
 }
 
 /**
@@ -268,7 +273,8 @@ export async function fromServerMetadata(
     server: undefined,
     issuer: auth.issuer,
     resource: undefined,
-    registrationUrl: undefined
+    registrationUrl: undefined,
+    resourceScopes: undefined
   }
   if (discovery === undefined || !wanted || (auth.issuer === undefined && code?.protectedResource === undefined))
     return none
@@ -293,7 +299,8 @@ export async function fromServerMetadata(
       },
       issuer,
       resource: resource?.resource,
-      registrationUrl: found.registrationUrl
+      registrationUrl: found.registrationUrl,
+      resourceScopes: resource?.scopesSupported
     }
   } catch (error) {
     if (error instanceof TemplateError)
