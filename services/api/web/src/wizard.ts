@@ -689,7 +689,9 @@ function usable(connector: ConnectorSummary, scheme: Scheme): boolean {
   // A scheme that presents the app's client certificate (mutual TLS) waits for it to be set.
   if (scheme.clientCertificate === 'app' && !connector.clientCertificateSet) return false
   // A client that registers itself (RFC 7591) needs no app from the tenant.
-  return scheme.clientRegistration === 'dynamic' || !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
+  return (
+    scheme.clientRegistration === 'dynamic' || !(scheme.clientOwnership === 'developer' && !connector.appConfigured)
+  )
 }
 
 /** Beside a permission: the declared actions that need it, so the customer sees why it is asked for. */
