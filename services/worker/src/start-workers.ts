@@ -24,6 +24,12 @@ export interface WorkerOptions {
    * rotated the refresh token already, and that answer must be saved. @defaultValue `10000`
    */
   readonly shutdownGraceMs?: number
+  /**
+   * How much longer, after the grace, close waits for the workers before it closes their
+   * Redis connections under them (a Redis that went away, a job stuck past every timeout),
+   * so a shutdown always ends. @defaultValue `10000`
+   */
+  readonly forceCloseMs?: number
   /** How often the job schedulers are checked and re-created if Redis lost them. @defaultValue `30000` */
   readonly schedulerCheckMs?: number
 }
@@ -163,12 +169,41 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
         http.cancelAllJobs('the worker is shutting down')
         webhook.cancelAllJobs('the worker is shutting down')
       }, options.shutdownGraceMs ?? 10_000)
+      const workers = [refresh, revoke, http, webhook, sweep]
+      const closing = Promise.all(workers.map((worker) => worker.close()))
       try {
-        await Promise.all([refresh.close(), revoke.close(), http.close(), webhook.close(), sweep.close()])
+        const bound = (options.shutdownGraceMs ?? 10_000) + (options.forceCloseMs ?? 10_000)
+        if (!(await settlesWithin(closing, bound))) {
+          logger.warn(
+            { queues: workers.map((worker) => worker.name) },
+            'the workers did not stop in time (Redis gone, or a job stuck): closing their connections under them'
+          )
+          await Promise.allSettled(workers.map((worker) => worker.disconnect()))
+          await settlesWithin(closing, options.forceCloseMs ?? 10_000)
+        }
       } finally {
         clearTimeout(grace)
       }
-      await sweepQueue.close()
+      if (!(await settlesWithin(sweepQueue.close(), options.forceCloseMs ?? 10_000))) await sweepQueue.disconnect()
     }
+  }
+}
+
+/** Whether a promise settles (either way) within `ms`; its failure is the caller's to have logged. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+  })
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true
+      ),
+      timeout
+    ])
+  } finally {
+    clearTimeout(timer)
   }
 }

@@ -8,8 +8,15 @@ import { defineConnector } from '@latchkey/connector-sdk'
 import { createJobQueues } from '@latchkey/jobs'
 import { createRuntime } from '@latchkey/runtime'
 import { openStore } from '@latchkey/store'
-import { createTestDatabase, serviceUrls, testEncryptionKeys, testRedisPrefix } from '@latchkey/testkit'
+import {
+  createTestDatabase,
+  serviceUrls,
+  startRedisServer,
+  testEncryptionKeys,
+  testRedisPrefix
+} from '@latchkey/testkit'
 import { startWorkers } from '../src/index.js'
+import { startWorkerHarness } from './helpers.js'
 
 t.test('shutdown aborts a queued call still waiting for its provider; it runs again, no attempt spent', async (t) => {
   // An API that holds every request until the test lets it answer.
@@ -106,3 +113,26 @@ async function eventually(condition: () => boolean | Promise<boolean>): Promise<
   }
   throw new Error('the condition never held')
 }
+
+t.test("shutdown ends even when Redis stops answering: the workers' connections are closed under them", async (t) => {
+  const server = await startRedisServer()
+  t.teardown(() => server.close())
+  const h = await startWorkerHarness(t, { redisUrl: server.url })
+  const lines: string[] = []
+  const connection = new Redis(server.url, { maxRetriesPerRequest: null })
+  t.teardown(() => connection.disconnect())
+  const workers = await startWorkers({
+    runtime: h.runtime,
+    connection,
+    prefix: h.prefix,
+    concurrency: 1,
+    sweepIntervalMs: 3_600_000,
+    logger: pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) }),
+    shutdownGraceMs: 100,
+    forceCloseMs: 300
+  })
+  // Every client's commands wait for 5 s, as with a Redis that hangs; close must not wait that out.
+  await server.command('CLIENT', 'PAUSE', '5000', 'ALL')
+  await workers.close()
+  t.match(lines.join('\n'), /did not stop in time/, 'close ended, and said it forced the connections closed')
+})
