@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyPluginAsync } from 'fastify'
@@ -58,7 +57,6 @@ export const latchkeyApp: FastifyPluginAsync<AppOptions> = async (app, options) 
     'preValidation',
     inputTextCheck({ ownInputHandling: ['/oauth/start/:token', '/oauth/callback/', '/oauth/callback'] })
   )
-  await app.register(cookie)
   // Every route's tag and security, before any route is added (the document, the docs page and the client follow).
   app.addHook('onRoute', documentRoute)
   await app.register(swagger, {

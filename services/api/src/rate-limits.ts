@@ -4,7 +4,7 @@ import type { RedisClient } from '@latchkey/jobs'
 import { RuntimeError } from '@latchkey/runtime'
 import type { Runtime } from '@latchkey/runtime'
 import { sha256 } from '@latchkey/store'
-import { bearerToken } from './routes/tenant-auth.js'
+import { bearerToken, tenantOfRequest } from './routes/tenant-auth.js'
 
 /** Requests a minute each tenant may make: the API at large, and authenticated calls (`/http`, the proxy). */
 export interface RateLimits {
@@ -43,16 +43,17 @@ export async function installRateLimits(
     hook: 'onRequest',
     keyGenerator: async (request) => {
       const group = groupOf(request)
-      if (group === undefined) return 'unlimited'
+      // A count without a limit is not kept (nor its key looked up).
+      if (group === undefined || (group === 'calls' ? limits.callsPerMinute : limits.perMinute) === 0)
+        return 'unlimited'
       const token = bearerToken(request)
       if (token !== undefined && request.routeOptions.url?.startsWith('/v1/connect/') === true)
         return `${group}:session:${sha256(token)}`
-      const tenant = token === undefined ? undefined : await runtime.tenants.authenticate(token)
+      const tenant = await tenantOfRequest(runtime, request)
       return tenant === undefined ? `${group}:address:${request.ip}` : `${group}:tenant:${tenant.id}`
     },
-    // A limit of 0 is no limit for that count.
-    allowList: (_request, key) =>
-      key === 'unlimited' || (key.startsWith('calls:') ? limits.callsPerMinute : limits.perMinute) === 0,
+    // A limit of 0 is no limit for that count (its key is 'unlimited').
+    allowList: (_request, key) => key === 'unlimited',
     max: (_request, key) => (key.startsWith('calls:') ? limits.callsPerMinute : limits.perMinute),
     errorResponseBuilder: (_request, context) =>
       new RuntimeError(

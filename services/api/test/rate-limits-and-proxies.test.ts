@@ -4,6 +4,7 @@ import type { Test } from 'tap'
 import { latchkeyApp, serverOptions, trustProxyOf } from '../src/index.js'
 import { ADMIN_TOKEN, PUBLIC_URL, prepareConnection, startHarness } from './harness.js'
 import type { Harness } from './harness.js'
+import { connectToQuirky } from './quirky-connection.js'
 
 /** The app again over the harness's runtime, with these limits and proxy trust. */
 async function appWith(
@@ -76,6 +77,39 @@ t.test('a limit of 0 is no limit', async (t) => {
     const answer = await app.inject({ url: '/v1/connections', headers: { authorization: `Bearer ${tenant.apiKey}` } })
     t.equal(answer.statusCode, 200)
   }
+})
+
+t.test("each request's key is looked up once; a count without a limit is not kept", async (t) => {
+  const { h, tenant, id } = await connectToQuirky(t)
+  const app = await appWith(h, t, { perMinute: 50, callsPerMinute: 0 })
+  const tenants = h.runtime.tenants
+  const authenticate = tenants.authenticate.bind(tenants)
+  let lookups = 0
+  tenants.authenticate = async (key) => {
+    lookups++
+    return authenticate(key)
+  }
+  t.teardown(() => {
+    tenants.authenticate = authenticate
+  })
+  const headers = { authorization: `Bearer ${tenant.apiKey}` }
+  const listed = await app.inject({ url: '/v1/connections', headers })
+  t.equal(listed.statusCode, 200)
+  t.equal(listed.headers['ratelimit-limit'], '50', 'the API count is kept')
+  t.equal(lookups, 1, 'the rate limit and the route share one lookup')
+  const proxied = await app.inject({ url: `/v1/connections/${id}/proxy/me`, headers })
+  t.equal(proxied.statusCode, 200, 'the provider answered')
+  t.equal(proxied.headers['ratelimit-limit'], undefined, 'calls have no limit: no count')
+  t.equal(lookups, 2, 'one lookup for the call too')
+  const keys = await h.redis.keys(`${h.runtime.queues.keyPrefix}:rate:*`)
+  t.ok(
+    keys.some((key) => key.includes(':rate:api:tenant:')),
+    'the API count is in Redis'
+  )
+  t.notOk(
+    keys.some((key) => key.includes(':rate:calls:')),
+    'no count for calls'
+  )
 })
 
 t.test('behind a trusted proxy, a forged X-Forwarded-Host changes no link and no redirect URI', async (t) => {

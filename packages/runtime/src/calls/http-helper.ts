@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream'
 import { DEFAULT_REFRESH_ON_STATUS, renderTemplateIfComplete } from '@latchkey/connector-sdk'
-import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import type { ClientCertificates } from './client-certificates.js'
 import type { RuntimeMetrics } from '../metrics/metrics.js'
@@ -296,11 +295,13 @@ export class HttpHelper {
       }
       const upstream = this.options.metrics?.upstream.startTimer()
       try {
-        response = await request(url, {
+        // The dispatcher directly (undici's request() only parses the URL again to get here).
+        response = await dispatcher.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method: method as Dispatcher.HttpMethod,
           headers,
-          body,
-          dispatcher,
+          body: body ?? null,
           headersTimeout: this.options.timeoutMs ?? 30_000,
           bodyTimeout: this.options.timeoutMs ?? 30_000,
           ...(apiRequest.signal === undefined ? {} : { signal: apiRequest.signal })

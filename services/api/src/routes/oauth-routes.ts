@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import Type from 'typebox'
@@ -9,6 +10,8 @@ import { sendOutcome, sendOutcomePage } from '../pages.js'
 export const oauthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
   const publicUrl = new URL(runtime.config.publicUrl)
   const secure = publicUrl.protocol === 'https:'
+  // Only these routes use cookies (the browser's binding to its attempt): its hooks run here alone.
+  await app.register(cookie)
 
   app.get(
     '/oauth/start/:token',
