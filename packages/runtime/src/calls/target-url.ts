@@ -1,5 +1,6 @@
 import { TemplateError, renderUrlTemplate, verificationIdentityNames } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson, Issue, TemplateValues } from '@latchkey/connector-sdk'
+import { LRUCache } from 'lru-cache'
 import { RuntimeError } from '../errors.js'
 import { checkTrustedOrigin } from './trusted-origin.js'
 
@@ -8,11 +9,24 @@ export type Query = Readonly<Record<string, string | readonly string[]>>
 
 /** Backslashes and ASCII control characters, never allowed in a relative URL. */
 function hasUnsafeCharacters(value: string): boolean {
-  for (const char of value) {
-    const code = char.charCodeAt(0)
-    if (char === '\\' || code < 0x20 || code === 0x7f) return true
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code === 0x5c || code < 0x20 || code === 0x7f) return true
   }
   return false
+}
+
+/** Base URLs parsed (origin and path without trailing slashes), by their text: every call of a connection has the same. */
+const parsedBases = new LRUCache<string, { readonly origin: string; readonly path: string }>({ max: 1_000 })
+
+function parsedBase(baseUrl: string): { readonly origin: string; readonly path: string } {
+  let parsed = parsedBases.get(baseUrl)
+  if (parsed === undefined) {
+    const base = new URL(baseUrl)
+    parsed = { origin: base.origin, path: base.pathname.replace(/\/+$/, '') }
+    parsedBases.set(baseUrl, parsed)
+  }
+  return parsed
 }
 
 /**
@@ -48,8 +62,8 @@ export function targetUrl(baseUrl: string, relative: string, query: Query | unde
     return { path: at, message: 'must be a relative URL starting with a single "/"' }
   if (hasUnsafeCharacters(relative)) return { path: at, message: 'must not contain backslashes or control characters' }
   if (/^\/[a-z][a-z0-9+.-]*:/i.test(relative)) return { path: at, message: 'must be a relative URL' }
-  const base = new URL(baseUrl)
-  const basePath = base.pathname.replace(/\/+$/, '')
+  const base = parsedBase(baseUrl)
+  const basePath = base.path
   const readings = readingsOf(relative.split('?')[0] ?? '')
   if (readings?.some(hasUnsafeCharacters) === true)
     return { path: at, message: 'must not contain backslashes or control characters, percent-encoded or not' }
