@@ -88,6 +88,8 @@ export interface RegisteredClientsTable {
   client_secret_enc: string | null
   token_endpoint_auth_method: 'client_secret_basic' | 'client_secret_post' | 'none'
   expires_at: NullableTimestamp
+  /** When a new registration took over for new connects; connections made with this one keep it. */
+  superseded_at: NullableTimestamp
   created_at: Generated<Date>
   updated_at: Timestamp
 }

@@ -13,6 +13,7 @@ import * as abandonedAttempts from './migrations/2026-12-07-abandoned-attempts.j
 import * as embedding from './migrations/2026-12-08-embedding.js'
 import * as clientCertificates from './migrations/2026-12-09-client-certificates.js'
 import * as registeredClients from './migrations/2026-12-10-registered-clients.js'
+import * as supersededRegisteredClients from './migrations/2026-12-11-superseded-registered-clients.js'
 import * as authSchemes from './migrations/2026-11-24-auth-schemes.js'
 import * as connectSessions from './migrations/2026-11-23-connect-sessions.js'
 import * as initialSchema from './migrations/2026-11-22-initial-schema.js'
@@ -35,7 +36,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-abandoned-attempts': abandonedAttempts,
   '2026-12-08-embedding': embedding,
   '2026-12-09-client-certificates': clientCertificates,
-  '2026-12-10-registered-clients': registeredClients
+  '2026-12-10-registered-clients': registeredClients,
+  '2026-12-11-superseded-registered-clients': supersededRegisteredClients
 }
 
 /** An arbitrary, fixed advisory lock id: one migrator at a time across processes. */

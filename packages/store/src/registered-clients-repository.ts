@@ -34,7 +34,7 @@ export class RegisteredClientsRepository {
     private readonly cipher: Cipher
   ) {}
 
-  /** The tenant's client at this server for this redirect URI, if one was registered. */
+  /** The tenant's current client at this server for this redirect URI, if one was registered. */
   async find(tenantId: string, issuer: string, redirectUri: string): Promise<RegisteredClientRecord | undefined> {
     const row = await this.db
       .selectFrom('registered_clients')
@@ -42,11 +42,12 @@ export class RegisteredClientsRepository {
       .where('tenant_id', '=', tenantId)
       .where('issuer', '=', issuer)
       .where('redirect_uri', '=', redirectUri)
+      .where('superseded_at', 'is', null)
       .executeTakeFirst()
     return row === undefined ? undefined : this.open(row)
   }
 
-  /** A registered client by id, if it is the tenant's. */
+  /** A registered client by id, if it is the tenant's (superseded ones too: connections made with them keep them). */
   async get(tenantId: string, id: string): Promise<RegisteredClientRecord | undefined> {
     const row = await this.db
       .selectFrom('registered_clients')
@@ -71,7 +72,9 @@ export class RegisteredClientsRepository {
     const inserted = await this.db
       .insertInto('registered_clients')
       .values({ tenant_id: tenantId, issuer, redirect_uri: redirectUri, ...(await this.sealed(client)) })
-      .onConflict((oc) => oc.columns(['tenant_id', 'issuer', 'redirect_uri']).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'issuer', 'redirect_uri']).where('superseded_at', 'is', null).doNothing()
+      )
       .returningAll()
       .executeTakeFirst()
     if (inserted !== undefined) return this.open(inserted)
@@ -80,19 +83,52 @@ export class RegisteredClientsRepository {
     return existing
   }
 
-  /** Replaces a client whose secret expired with a new registration, under the same id. */
-  async replace(
+  /**
+   * A new registration takes over from a client whose secret is about to expire: the old one
+   * is kept, superseded (the connections made with it hold refresh tokens issued to its
+   * client id), and the new one is the current client from now on. When another process
+   * superseded it first, that process's client is returned and this one goes unused.
+   * @returns `undefined` when `id` is not the tenant's client.
+   */
+  async supersede(
     tenantId: string,
     id: string,
     client: NewRegisteredClient
   ): Promise<RegisteredClientRecord | undefined> {
-    const row = await this.db
-      .updateTable('registered_clients')
-      .set({ ...(await this.sealed(client)), updated_at: new Date() })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst()
+    const sealed = await this.sealed(client)
+    const row = await this.db.transaction().execute(async (tx) => {
+      const old = await tx
+        .updateTable('registered_clients')
+        .set({ superseded_at: new Date(), updated_at: new Date() })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('superseded_at', 'is', null)
+        .returning(['issuer', 'redirect_uri'])
+        .executeTakeFirst()
+      if (old === undefined) {
+        const known = await tx
+          .selectFrom('registered_clients')
+          .select(['issuer', 'redirect_uri'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .executeTakeFirst()
+        if (known === undefined) return undefined
+        // Superseded already: the current one.
+        return tx
+          .selectFrom('registered_clients')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('issuer', '=', known.issuer)
+          .where('redirect_uri', '=', known.redirect_uri)
+          .where('superseded_at', 'is', null)
+          .executeTakeFirst()
+      }
+      return tx
+        .insertInto('registered_clients')
+        .values({ tenant_id: tenantId, issuer: old.issuer, redirect_uri: old.redirect_uri, ...sealed })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    })
     return row === undefined ? undefined : this.open(row)
   }
 

@@ -34,17 +34,37 @@ t.test(
     t.equal(await store.registeredClients.find(other.id, ISSUER, REDIRECT), undefined)
 
     const expiresAt = new Date('2030-01-01T00:00:00Z')
-    const replaced = await store.registeredClients.replace(tenant.id, first.id, {
+    const successor = await store.registeredClients.supersede(tenant.id, first.id, {
       clientId: 'client-3',
       clientSecret: undefined,
       tokenEndpointAuthMethod: 'none',
       expiresAt
     })
-    t.match(replaced, { id: first.id, clientId: 'client-3', clientSecret: undefined, tokenEndpointAuthMethod: 'none' })
-    t.same(replaced?.expiresAt, expiresAt)
+    t.match(successor, { clientId: 'client-3', clientSecret: undefined, tokenEndpointAuthMethod: 'none' })
+    t.not(successor?.id, first.id, 'a new client, under its own id')
+    t.same(successor?.expiresAt, expiresAt)
+    t.equal((await store.registeredClients.find(tenant.id, ISSUER, REDIRECT))?.id, successor?.id, 'the current one')
+    t.match(
+      await store.registeredClients.get(tenant.id, first.id),
+      { clientId: 'client-1', clientSecret: 'secret-1' },
+      'the superseded one is kept, whole, for the connections made with it'
+    )
+    const late = await store.registeredClients.supersede(tenant.id, first.id, {
+      clientId: 'client-4',
+      clientSecret: 'secret-4',
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      expiresAt: undefined
+    })
+    t.equal(late?.id, successor?.id, 'superseding it again (another process, late) returns the current one')
     t.equal(
-      await store.registeredClients.replace(other.id, first.id, { ...replaced!, expiresAt: undefined }),
-      undefined
+      await store.registeredClients.supersede(other.id, first.id, { ...successor!, expiresAt: undefined }),
+      undefined,
+      "another tenant's id supersedes nothing"
+    )
+    t.equal(
+      (await store.db.selectFrom('registered_clients').select('id').execute()).length,
+      2,
+      'the late registration was not kept'
     )
 
     const connection = await store.connections.create({

@@ -33,7 +33,8 @@ t.test('migrations: idempotent, and safe when several processes start at once', 
       '2026-12-07-abandoned-attempts',
       '2026-12-08-embedding',
       '2026-12-09-client-certificates',
-      '2026-12-10-registered-clients'
+      '2026-12-10-registered-clients',
+      '2026-12-11-superseded-registered-clients'
     ],
     'exactly one process applied the migrations, in order'
   )

@@ -226,7 +226,7 @@ export class ConnectFlow {
       ])
     const ask = asked && scheme.kind === 'oauth2' ? scopesToAsk(entry.definition, scheme, stored, options) : undefined
     // A client registered at the authorization server (RFC 7591) before the first connect there.
-    const connection = await this.registrations.prepare(stored, entry.definition, scheme)
+    const { connection, prepared } = await this.registrations.prepare(stored, entry.definition, scheme)
     let requestedScopes = ask?.scopes ?? connection.requested_scopes
     let issuer: string | null = null
     if (scheme.kind === 'oauth1') {
@@ -235,7 +235,10 @@ export class ConnectFlow {
     } else {
       // Fail now, not in the browser, when the app is missing, a placeholder has no value, or
       // the server's metadata offers no PKCE method this connector can use.
-      const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      const context = await connectionContext(this.store, entry.definition, connection, {
+        discovery: this.discovery,
+        prepared
+      })
       issuer = context.issuer ?? null
       // MCP's scope selection: a connector that declares no scopes and asks for none asks for
       // those the protected resource lists (RFC 9728 scopes_supported).
@@ -318,7 +321,7 @@ export class ConnectFlow {
         'Go back to the application and create the connection again.'
       )
     if (schemeOf(entry.definition, connection).kind === 'oauth1') return this.startOAuth1(attempt, connection, entry)
-    const context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+    const context = await connectionContext(this.store, entry.definition, connection, { discovery: this.discovery })
     const state = randomState()
     let authorize: ReturnType<typeof buildAuthorizeUrl>
     try {
@@ -493,7 +496,7 @@ export class ConnectFlow {
     let context: Awaited<ReturnType<typeof connectionContext>>
     let http: HttpOptions | undefined
     try {
-      context = await connectionContext(this.store, entry.definition, connection, undefined, this.discovery)
+      context = await connectionContext(this.store, entry.definition, connection, { discovery: this.discovery })
       // The code exchange presents the app's client certificate when the scheme has one (mutual TLS).
       http = await tokenHttpFor(this.certificates, connection, context.auth, this.config.http)
     } catch (error) {

@@ -18,7 +18,8 @@ import { OAuthError } from '@latchkey/oauth-client'
 import type { OAuth1Consumer, OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
 import type { AppRecord, Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
-import type { AppCache } from '../credentials/app-cache.js'
+import { storeClientSources } from '../credentials/app-cache.js'
+import type { AppCache, ClientSources } from '../credentials/app-cache.js'
 import { RuntimeError } from '../errors.js'
 
 /** Parameter values of type password are stored encrypted, marked with this prefix. */
@@ -84,21 +85,17 @@ export async function connectionContext(
   store: Store,
   definition: ConnectorDefinition | ConnectorDefinitionJson,
   connection: Connection,
-  customerClient?: { clientId: string; clientSecret: string },
-  discovery?: DiscoveryCache,
-  apps: Pick<AppCache, 'get'> = store.apps
+  sources: ContextSources = {}
 ): Promise<ConnectionContext> {
+  const { customerClient, discovery, apps = storeClientSources(store), prepared } = sources
   const auth = schemeOf(definition, connection)
   if (auth.kind !== 'oauth2')
     throw new RuntimeError(
       'scheme_mismatch',
       `the connection uses the "${auth.label}" scheme, which has no OAuth 2.0 client`
     )
-  const opened = await openParameters(store, connection.parameters)
-  const config = resolveConfigValues(definition, opened)
-  // Lookup tables: a region picked stands for its hosts in the URLs.
-  const parameters = templateParameters(definition, opened)
-  const facts = await fromServerMetadata(auth, { parameters, config }, discovery)
+  const { parameters, config } = prepared ?? (await openedValues(store, definition, connection))
+  const facts = prepared?.facts ?? (await fromServerMetadata(auth, { parameters, config }, discovery))
   const { endpoints: discovered, server, issuer, resource, registrationUrl, resourceScopes } = facts
   const base = {
     definition,
@@ -115,7 +112,7 @@ export async function connectionContext(
   const registered =
     connection.registered_client_id === null
       ? undefined
-      : await store.registeredClients.get(connection.tenant_id, connection.registered_client_id)
+      : await apps.registeredClient(connection.tenant_id, connection.registered_client_id)
   if (registered !== undefined)
     return {
       ...base,
@@ -140,6 +137,36 @@ export async function connectionContext(
     )
   }
   return { ...base, client: app.client, overrides: { ...discovered, ...app.overrides }, appScopes: app.scopes }
+}
+
+/** Where `connectionContext` finds what it does not read itself. */
+export interface ContextSources {
+  /** The customer's own client, when the caller holds it already (a revocation's snapshot). */
+  readonly customerClient?: { clientId: string; clientSecret: string } | undefined
+  /** Issuers' and protected resources' metadata; without it nothing is discovered. */
+  readonly discovery?: DiscoveryCache | undefined
+  /** The tenant's apps and registered clients (the in-memory cache); PostgreSQL when absent. */
+  readonly apps?: ClientSources | undefined
+  /** What was read for this connection a moment ago (a client registration's preparation), not read again. */
+  readonly prepared?: PreparedValues | undefined
+}
+
+/** A connection's parameters and config values, opened, and what its servers' metadata says. */
+export interface PreparedValues {
+  readonly parameters: Readonly<Record<string, string>>
+  readonly config: Readonly<Record<string, string>>
+  readonly facts: ServerFacts
+}
+
+/** A connection's parameters, decrypted, as templates see them (lookup tables applied), and its config values. */
+export async function openedValues(
+  store: Store,
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  connection: Pick<Connection, 'parameters'>
+): Promise<{ parameters: Record<string, string>; config: Record<string, string> }> {
+  const opened = await openParameters(store, connection.parameters)
+  // Lookup tables: a region picked stands for its hosts in the URLs.
+  return { parameters: templateParameters(definition, opened), config: resolveConfigValues(definition, opened) }
 }
 
 /** What the OAuth client needs for one connection, and what discovery found on the way. */
@@ -215,11 +242,7 @@ export async function oauth1Context(
   const auth = schemeOf(definition, connection)
   if (auth.kind !== 'oauth1')
     throw new RuntimeError('scheme_mismatch', `the connection uses the "${auth.label}" scheme, not OAuth 1.0a`)
-  const opened = await openParameters(store, connection.parameters)
-  const values = {
-    parameters: templateParameters(definition, opened),
-    config: resolveConfigValues(definition, opened)
-  }
+  const values = await openedValues(store, definition, connection)
   const render = (map: Readonly<Record<string, string>>): Record<string, string> =>
     Object.fromEntries(Object.entries(map).map(([name, template]) => [name, renderTemplate(template, values)]))
   // The app's overrides move the legs (a sandbox, a test double), as for OAuth 2.0.

@@ -1,9 +1,9 @@
 import { registerClient, OAuthError } from '@latchkey/oauth-client'
 import type { HttpOptions } from '@latchkey/oauth-client'
 import type { ConnectorDefinition, ConnectorDefinitionJson, ResolvedAuthScheme } from '@latchkey/connector-sdk'
-import { resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type { Connection, RegisteredClientRecord, Store } from '@latchkey/store'
-import { fromServerMetadata, openParameters } from '../connections/connection-context.js'
+import { fromServerMetadata, openedValues } from '../connections/connection-context.js'
+import type { PreparedValues } from '../connections/connection-context.js'
 import { RuntimeError } from '../errors.js'
 import type { DiscoveryCache } from './discovery-cache.js'
 
@@ -32,23 +32,19 @@ export class ClientRegistrations {
   /**
    * Makes sure a connection about to be connected has its client: the tenant's registered
    * client at the scheme's authorization server (registered now if there is none yet).
-   * @returns the connection row, naming its registered client
+   * @returns the connection row, naming its registered client, and what was read on the way (`prepared`, for its context)
    * @throws {RuntimeError} `provider_incompatible` (no registration endpoint, registration refused), `provider_unreachable`.
    */
   async prepare(
     connection: Connection,
     definition: ConnectorDefinition | ConnectorDefinitionJson,
     scheme: ResolvedAuthScheme
-  ): Promise<Connection> {
+  ): Promise<{ connection: Connection; prepared?: PreparedValues }> {
     if (scheme.kind !== 'oauth2' || scheme.grant !== 'authorization_code' || scheme.clientRegistration !== 'dynamic')
-      return connection
+      return { connection }
     const app = await this.store.apps.get(connection.tenant_id, connection.connector_key)
-    if (app?.client !== undefined && app.client !== null) return this.use(connection, null)
-    const opened = await openParameters(this.store, connection.parameters)
-    const values = {
-      parameters: templateParameters(definition, opened),
-      config: resolveConfigValues(definition, opened)
-    }
+    if (app?.client !== undefined && app.client !== null) return { connection: await this.use(connection, null) }
+    const values = await openedValues(this.store, definition, connection)
     const facts = await fromServerMetadata(scheme, values, this.discovery)
     const issuer = facts.issuer as string
     if (facts.registrationUrl === undefined)
@@ -64,7 +60,7 @@ export class ClientRegistrations {
       this.#pending.set(key, pending)
       void pending.finally(() => this.#pending.delete(key)).catch(() => undefined)
     }
-    return this.use(connection, (await pending).id)
+    return { connection: await this.use(connection, (await pending).id), prepared: { ...values, facts } }
   }
 
   private async clientAt(
@@ -78,7 +74,7 @@ export class ClientRegistrations {
       return known
     const registered = await this.register(tenantId, registrationUrl, method)
     if (known === undefined) return this.store.registeredClients.add(tenantId, issuer, this.redirectUri, registered)
-    return (await this.store.registeredClients.replace(tenantId, known.id, registered)) ?? known
+    return (await this.store.registeredClients.supersede(tenantId, known.id, registered)) ?? known
   }
 
   private async register(tenantId: string, registrationUrl: string, method: string) {

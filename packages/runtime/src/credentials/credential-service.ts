@@ -289,7 +289,10 @@ export class CredentialService {
         'the provider gave no refresh token for this connection: reconnect to get a new access token'
       )
     }
-    const context = await connectionContext(this.store, entry.definition, fresh, undefined, this.discovery, this.apps)
+    const context = await connectionContext(this.store, entry.definition, fresh, {
+      discovery: this.discovery,
+      apps: this.apps
+    })
     // Background refreshes share each provider host's slots; a call that needs its token now never waits for one.
     const slot = reason === 'due' ? await this.hostSlot(context) : undefined
     const http = await this.httpOf(fresh, context.auth)

@@ -163,13 +163,10 @@ export class BackgroundJobs {
         )
         return 'revoked'
       }
-      const context = await connectionContext(
-        this.store,
-        entry.definition,
-        connection,
-        snapshot.client ?? undefined,
-        this.discovery
-      )
+      const context = await connectionContext(this.store, entry.definition, connection, {
+        customerClient: snapshot.client ?? undefined,
+        discovery: this.discovery
+      })
       // Revocation presents the app's client certificate when the scheme has one (mutual TLS).
       const http = await tokenHttpFor(this.certificates, connection, context.auth, this.config.http)
       return revokeTokenSet(context, tokens, http)

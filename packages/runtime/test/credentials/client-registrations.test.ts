@@ -1,6 +1,32 @@
 import t from 'tap'
+import type { Test } from 'tap'
 import { testMcpConnector } from '@latchkey/testkit'
+import type { AuthorizationServer } from '@latchkey/testkit'
+import type { Runtime } from '../../src/index.js'
 import { connectThrough, startRuntime } from '../helpers.js'
+
+/** A new connection to the test MCP server, connected through the browser's journey; its id. */
+async function connectedToMcp(runtime: Runtime, tenantId: string, server: AuthorizationServer): Promise<string> {
+  const { id } = await runtime.connections.create(tenantId, {
+    connector: 'mcp',
+    parameters: { serverUrl: server.resourceUrl ?? '' }
+  })
+  const { outcome } = await connectThrough(runtime, tenantId, id, (url) => server.approve(url))
+  if (!outcome.ok) throw new Error(`connect failed: ${outcome.code}`)
+  return id
+}
+
+/** A runtime with the test MCP connector, its authorization server, and a way to connect to it. */
+async function startedMcp(t: Test) {
+  const {
+    runtime,
+    store,
+    stack: started,
+    tenantId
+  } = await startRuntime(t, { connectors: [testMcpConnector()], stack })
+  const server = started.authorizationServer
+  return { runtime, store, server, tenantId, connectedOne: () => connectedToMcp(runtime, tenantId, server) }
+}
 
 const stack = { authorizationServer: { clients: [], registration: true, protectedResource: true } } as const
 
@@ -37,16 +63,23 @@ t.test(
     const clientId = [...named][0] ?? ''
     const before = await store.registeredClients.get(tenantId, clientId)
 
-    // The server said the secret expires: the next connect registers again, under the same id.
+    // The server said the secret expires: the next connect registers again, a new client.
     await store.db
       .updateTable('registered_clients')
       .set({ expires_at: new Date(Date.now() + 60_000) })
       .execute()
     await runtime.connect.authorize(tenantId, ids[0] ?? '')
     t.equal(server.counters.registrations, 2, 'a secret about to expire is not used to start a connect')
-    const after = await store.registeredClients.get(tenantId, clientId)
-    t.not(after?.clientId, before?.clientId, 'a new client, kept in place of the old')
+    const reconnected = await store.connections.get(tenantId, ids[0] ?? '')
+    t.not(reconnected?.registered_client_id, clientId, 'the connection being connected names the new client')
+    const after = await store.registeredClients.get(tenantId, reconnected?.registered_client_id ?? '')
+    t.not(after?.clientId, before?.clientId, 'registered anew')
     t.equal(after?.expiresAt, null)
+    t.equal(
+      (await store.connections.get(tenantId, ids[2] ?? ''))?.registered_client_id,
+      clientId,
+      'the others keep the client they were connected with'
+    )
 
     // The tenant sets an app of its own: it is used, and the connection no longer names the registered client.
     await runtime.connectors.setApp(tenantId, 'mcp', { clientId: 'own-app', clientSecret: 'own-secret' })
@@ -61,22 +94,7 @@ t.test(
 t.test(
   'the registered client refreshes with the resource, and revokes, even once the connection is deleted',
   async (t) => {
-    const {
-      runtime,
-      store,
-      stack: started,
-      tenantId
-    } = await startRuntime(t, { connectors: [testMcpConnector()], stack })
-    const server = started.authorizationServer
-    const connectedOne = async (): Promise<string> => {
-      const { id } = await runtime.connections.create(tenantId, {
-        connector: 'mcp',
-        parameters: { serverUrl: server.resourceUrl ?? '' }
-      })
-      const { outcome } = await connectThrough(runtime, tenantId, id, (url) => server.approve(url))
-      if (!outcome.ok) throw new Error(`connect failed: ${outcome.code}`)
-      return id
-    }
+    const { runtime, store, server, tenantId, connectedOne } = await startedMcp(t)
     const revocationOf = async (connectionId: string) => {
       await runtime.connections.disconnect(tenantId, connectionId)
       const queued = (await runtime.connections.events(tenantId, connectionId, 1))[0]
@@ -96,3 +114,43 @@ t.test(
     t.equal(server.counters.registrations, 1)
   }
 )
+
+t.test('a connection made before its client was superseded keeps refreshing with that client', async (t) => {
+  const { runtime, store, server, tenantId, connectedOne } = await startedMcp(t)
+  const early = await connectedOne()
+  // Its secret about to expire: the next connect registers a new client.
+  await store.db
+    .updateTable('registered_clients')
+    .set({ expires_at: new Date(Date.now() + 60_000) })
+    .execute()
+  const late = await connectedOne()
+  t.equal(server.counters.registrations, 2)
+  const [earlyRow, lateRow] = [
+    await store.connections.get(tenantId, early),
+    await store.connections.get(tenantId, late)
+  ]
+  t.not(earlyRow?.registered_client_id, lateRow?.registered_client_id, 'two clients')
+  // Each refresh token was issued to its own client: each refreshes with it (another client's would be refused).
+  for (const id of [early, late]) {
+    t.equal(await runtime.jobs.refresh({ tenantId, connectionId: id, reason: 'forced' }), 'done')
+    const token = (await store.credentials.get(id))?.tokenSet.accessToken
+    const answer = await fetch(server.resourceUrl ?? '', { headers: { authorization: `Bearer ${token}` } })
+    t.equal(answer.status, 200, 'refreshed, for the MCP server')
+  }
+  t.equal((await store.connections.get(tenantId, early))?.status, 'connected')
+
+  // Refreshes read the registered client from memory: a client never changes once registered.
+  const clients = store.registeredClients
+  const get = clients.get.bind(clients)
+  let reads = 0
+  clients.get = async (...args) => {
+    reads++
+    return get(...args)
+  }
+  t.teardown(() => {
+    clients.get = get
+  })
+  for (let i = 0; i < 2; i++)
+    t.equal(await runtime.jobs.refresh({ tenantId, connectionId: early, reason: 'forced' }), 'done')
+  t.equal(reads, 0, 'no read of the registered client per refresh')
+})
