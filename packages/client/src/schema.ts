@@ -2806,6 +2806,8 @@ export interface paths {
                             }[];
                             connectors: {
                                 appConfigured: boolean;
+                                /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                                appSetup: "ready" | "needed" | "none";
                                 authKind: string;
                                 authorizeUrl: string | null;
                                 clientCertificateSet: boolean;
@@ -6841,6 +6843,8 @@ export interface paths {
                         "application/json": {
                             connectors: {
                                 appConfigured: boolean;
+                                /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                                appSetup: "ready" | "needed" | "none";
                                 authKind: string;
                                 authorizeUrl: string | null;
                                 clientCertificateSet: boolean;
@@ -7063,6 +7067,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             appConfigured: boolean;
+                            /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                            appSetup: "ready" | "needed" | "none";
                             authKind: string;
                             authorizeUrl: string | null;
                             clientCertificateSet: boolean;
@@ -7294,6 +7300,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             appConfigured: boolean;
+                            /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                            appSetup: "ready" | "needed" | "none";
                             authKind: string;
                             authorizeUrl: string | null;
                             clientCertificateSet: boolean;
@@ -7870,6 +7878,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             appConfigured: boolean;
+                            /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                            appSetup: "ready" | "needed" | "none";
                             authKind: string;
                             authorizeUrl: string | null;
                             clientCertificateSet: boolean;
@@ -8113,6 +8123,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             appConfigured: boolean;
+                            /** @description ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server) */
+                            appSetup: "ready" | "needed" | "none";
                             authKind: string;
                             authorizeUrl: string | null;
                             clientCertificateSet: boolean;

@@ -22,7 +22,15 @@ export type { ConnectSessionLink, ConnectSessionOverview } from './connect/conne
 export { ConnectionService } from './connections/connection-service.js'
 export type { EventView, NewConnectionRequest, TokenView } from './connections/connection-service.js'
 export { ConnectorService } from './connectors/connector-service.js'
-export type { ActionView, AppInput, AppView, ConnectorSummary, SchemeSummary } from './connectors/connector-service.js'
+export type {
+  ActionView,
+  AppInput,
+  AppSetup,
+  AppView,
+  ConnectorSummary,
+  SchemeSummary
+} from './connectors/connector-service.js'
+export { appSetupOf } from './connectors/connector-service.js'
 export { VerificationService } from './connections/verification-service.js'
 export type { VerificationResult } from './connections/verification-service.js'
 export { DiscoveryCache } from './credentials/discovery-cache.js'

@@ -174,7 +174,11 @@ export const ConnectorSummarySchema = Type.Object({
   redirectUri: Type.String(),
   appConfigured: Type.Boolean(),
   /** Whether the tenant's app holds a client certificate: schemes with `clientCertificate: "app"` cannot connect without one. */
-  clientCertificateSet: Type.Boolean()
+  clientCertificateSet: Type.Boolean(),
+  appSetup: Type.Union([Type.Literal('ready'), Type.Literal('needed'), Type.Literal('none')], {
+    description:
+      "ready: the tenant's app is set; needed: the app (or its client certificate) must be set before customers can connect; none: no app is needed (customers bring their own client, or it registers itself at the server)"
+  })
 })
 
 /**

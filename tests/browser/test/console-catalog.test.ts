@@ -5,20 +5,11 @@ import { testConnector, testMcpConnector } from '@latchkey/testkit'
 import { startSystem } from './system.js'
 import type { System } from './system.js'
 
-/** What the catalog's "App setup" filter and each tile say about a connector's OAuth app. */
-type AppSetup = 'ready' | 'needed' | 'none'
-const SETUP_WORDS: Record<AppSetup, string> = { ready: 'Ready', needed: 'Needs app setup', none: 'No app needed' }
-
-// The console offers "Set OAuth app" exactly when a scheme's client is the tenant's own.
-// A client that registers itself at the authorization server (RFC 7591) needs no app.
-// A client certificate the schemes present is part of the app too.
-function setupOf(connector: ConnectorSummary): AppSetup {
-  const certificateMissing =
-    connector.schemes.some((s) => s.clientCertificate === 'app') && !connector.clientCertificateSet
-  const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
-  if (own.length === 0) return certificateMissing ? 'needed' : 'none'
-  if (connector.appConfigured) return certificateMissing ? 'needed' : 'ready'
-  return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
+/** What each tile says about a connector's OAuth app; the API's `appSetup` decides which (its rule: runtime's `appSetupOf`). */
+const SETUP_WORDS: Record<ConnectorSummary['appSetup'], string> = {
+  ready: 'Ready',
+  needed: 'Needs app setup',
+  none: 'No app needed'
 }
 
 /** The keys the catalog should show for a search and filters, worked out from the API's own list. */
@@ -32,7 +23,7 @@ function expected(
       (c) =>
         (needle === '' || [c.name, c.key, c.description ?? ''].some((text) => text.toLowerCase().includes(needle))) &&
         (kind === '' || c.schemes.some((s) => s.kind === kind)) &&
-        (setup === '' || setupOf(c) === setup)
+        (setup === '' || c.appSetup === setup)
     )
     .map((c) => c.key)
     .sort()
@@ -70,7 +61,7 @@ t.test('console catalog: a searchable, filterable grid of compact tiles with det
   // And one for MCP servers, whose client registers itself: no app to set.
   t.equal((await system.api('POST', '/v1/connectors', testMcpConnector())).status, 201)
   const connectors = await listConnectors(system)
-  t.equal(setupOf(connectors.find((c) => c.key === 'mcp')!), 'none', 'a self-registering client needs no app')
+  t.equal(connectors.find((c) => c.key === 'mcp')?.appSetup, 'none', 'a self-registering client needs no app')
   const total = connectors.length
   t.ok(connectors.filter((c) => c.source === 'catalog').length >= 65, 'the built-in catalog is listed')
   t.ok(
@@ -118,7 +109,7 @@ t.test('console catalog: a searchable, filterable grid of compact tiles with det
         heading: connector.name,
         icon: connector.iconUrl,
         auth: [...new Set(connector.schemes.map((s) => kindLabels.get(s.kind)))].join(' or '),
-        setup: SETUP_WORDS[setupOf(connector)]
+        setup: SETUP_WORDS[connector.appSetup]
       },
       `${connector.key}'s tile`
     )

@@ -82,6 +82,34 @@ export interface ConnectorSummary {
   appConfigured: boolean
   /** Whether this tenant's app holds a client certificate (schemes with `clientCertificate: "app"` need one). */
   clientCertificateSet: boolean
+  /** What the tenant still has to set before its customers can connect ({@link appSetupOf}). */
+  appSetup: AppSetup
+}
+
+/** `ready`: the tenant's app is set; `needed`: something of it is missing; `none`: no app is needed. */
+export type AppSetup = 'ready' | 'needed' | 'none'
+
+/**
+ * Whether a tenant's customers can connect without the tenant setting anything first: an
+ * app is needed for a scheme whose OAuth client (or consumer) is the tenant's own, unless
+ * every such scheme registers its client at the authorization server itself (RFC 7591);
+ * a client certificate that a scheme presents (`clientCertificate: "app"`) is part of the app.
+ * The console's "App setup" filter and tiles say this.
+ */
+export function appSetupOf(
+  connector: Pick<ConnectorSummary, 'appConfigured' | 'clientCertificateSet'> & {
+    readonly schemes: readonly Pick<
+      ConnectorSummary['schemes'][number],
+      'clientOwnership' | 'clientRegistration' | 'clientCertificate'
+    >[]
+  }
+): AppSetup {
+  const certificateMissing =
+    connector.schemes.some((s) => s.clientCertificate === 'app') && !connector.clientCertificateSet
+  const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
+  if (own.length === 0) return certificateMissing ? 'needed' : 'none'
+  if (connector.appConfigured) return certificateMissing ? 'needed' : 'ready'
+  return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 
 /** What summaries read of a tenant's apps. */
@@ -532,7 +560,7 @@ export class ConnectorService {
     const code = oauth?.grant === 'authorization_code' ? oauth : undefined
     const verification = definition.verification
     const byScope = actionsByScope(definition)
-    return {
+    const summary: Omit<ConnectorSummary, 'appSetup'> = {
       key: definition.key,
       name: definition.name,
       version: definition.version,
@@ -587,6 +615,7 @@ export class ConnectorService {
       appConfigured,
       clientCertificateSet: apps.certified.has(key)
     }
+    return { ...summary, appSetup: appSetupOf(summary) }
   }
 }
 

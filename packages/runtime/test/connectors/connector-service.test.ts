@@ -1,5 +1,6 @@
 import t from 'tap'
 import { defineConnector } from '@latchkey/connector-sdk'
+import { appSetupOf } from '../../src/index.js'
 import { REDIRECT_URI, rejection, startRuntime } from '../helpers.js'
 
 const github = defineConnector({
@@ -371,4 +372,32 @@ t.test('setApp checks the client, scopes and URL overrides; the secret is never 
     [true, false],
     'overrides alone are no OAuth app (docs/api.md)'
   )
+})
+
+t.test('appSetup: what the tenant must set before its customers can connect', async (t) => {
+  type Scheme = Parameters<typeof appSetupOf>[0]['schemes'][number]
+  const developer: Scheme = { clientOwnership: 'developer', clientRegistration: 'static', clientCertificate: null }
+  const customer: Scheme = { clientOwnership: 'customer', clientRegistration: null, clientCertificate: null }
+  const typedIn: Scheme = { clientOwnership: null, clientRegistration: null, clientCertificate: null }
+  const dynamic: Scheme = { ...developer, clientRegistration: 'dynamic' }
+  const withCertificate: Scheme = { ...developer, clientCertificate: 'app' }
+  const cases: [string, Scheme[], boolean, boolean, ReturnType<typeof appSetupOf>][] = [
+    ['an OAuth app of the tenant, not set', [developer], false, false, 'needed'],
+    ['an OAuth app of the tenant, set', [developer], true, false, 'ready'],
+    ["the customer's own client", [customer], false, false, 'none'],
+    ['typed-in credentials only', [typedIn], false, false, 'none'],
+    ['a client registered at the server (RFC 7591)', [dynamic], false, false, 'none'],
+    ['one scheme registers itself, another needs the app', [dynamic, developer], false, false, 'needed'],
+    ['an app set, its client certificate not', [withCertificate], true, false, 'needed'],
+    ['an app set with its client certificate', [withCertificate], true, true, 'ready'],
+    [
+      'a customer client with the app certificate missing',
+      [{ ...customer, clientCertificate: 'app' }],
+      false,
+      false,
+      'needed'
+    ]
+  ]
+  for (const [name, schemes, appConfigured, clientCertificateSet, expected] of cases)
+    t.equal(appSetupOf({ schemes, appConfigured, clientCertificateSet }), expected, name)
 })

@@ -95,27 +95,13 @@ const KIND_WORDS: Record<SchemeKind, string> = {
   awsSigV4: 'AWS Signature V4'
 }
 
-/** Whether the tenant still has something to set before its customers can connect. */
-type AppSetup = 'ready' | 'needed' | 'none'
+/** Whether the tenant still has something to set before its customers can connect (the API's `appSetup`). */
+type AppSetup = ConnectorSummary['appSetup']
 
 const SETUP_WORDS: Record<AppSetup, { words: string; colour: 'green' | 'yellow' | 'grey' }> = {
   ready: { words: 'Ready', colour: 'green' },
   needed: { words: 'Needs app setup', colour: 'yellow' },
   none: { words: 'No app needed', colour: 'grey' }
-}
-
-/**
- * The same test that offers "Set OAuth app": a scheme whose OAuth client (or consumer) is the
- * tenant's own; one that registers itself at the authorization server (RFC 7591) needs none.
- */
-function appSetup(connector: ConnectorSummary): AppSetup {
-  // A client certificate the schemes present (mutual TLS) is part of the app too.
-  const certificateMissing =
-    connector.schemes.some((s) => s.clientCertificate === 'app') && !connector.clientCertificateSet
-  const own = connector.schemes.filter((s) => s.clientOwnership === 'developer')
-  if (own.length === 0) return certificateMissing ? 'needed' : 'none'
-  if (connector.appConfigured) return certificateMissing ? 'needed' : 'ready'
-  return own.every((s) => s.clientRegistration === 'dynamic') ? 'none' : 'needed'
 }
 
 function kindsOf(connector: ConnectorSummary): SchemeKind[] {
@@ -243,7 +229,7 @@ function matchesCatalog(connector: ConnectorSummary): boolean {
   )
     return false
   if (catalog.kind !== '' && !connector.schemes.some((s) => s.kind === catalog.kind)) return false
-  return catalog.setup === '' || appSetup(connector) === catalog.setup
+  return catalog.setup === '' || connector.appSetup === catalog.setup
 }
 
 function applyCatalogFilters(): void {
@@ -267,7 +253,7 @@ function tileToggle(key: string): HTMLButtonElement | null {
 function tile(connector: ConnectorSummary): HTMLElement {
   const headingId = `c-${connector.key}`
   const detailsId = `d-${connector.key}`
-  const setup = appSetup(connector)
+  const setup = connector.appSetup
   const item = h('li', { class: 'catalog-item' })
   const details = h('div', { id: detailsId, class: 'tile-details', hidden: true })
   const toggle = h(
