@@ -66,15 +66,25 @@ function headerPrefix(kid: string): string {
 function protectedHeaderOf(jwe: string): Record<string, unknown> | undefined {
   const dot = jwe.indexOf('.')
   if (dot <= 0) return undefined
+  const encoded = jwe.slice(0, dot)
+  // Every value under one key has the same header: read each once (a few keys, so a few entries).
+  const known = readHeaders.get(encoded)
+  if (known !== undefined) return known
+  let header: unknown
   try {
-    const header: unknown = JSON.parse(Buffer.from(jwe.slice(0, dot), 'base64url').toString('utf8'))
-    return typeof header === 'object' && header !== null && !Array.isArray(header)
-      ? (header as Record<string, unknown>)
-      : undefined
+    header = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))
   } catch {
     return undefined
   }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined
+  const read = Object.freeze(header as Record<string, unknown>)
+  if (readHeaders.size < MAX_READ_HEADERS) readHeaders.set(encoded, read)
+  return read
 }
+
+/** Protected headers already read, by their encoded text; bounded, as stored values could carry any. */
+const readHeaders = new Map<string, Readonly<Record<string, unknown>>>()
+const MAX_READ_HEADERS = 64
 
 /**
  * A cipher over the configured keys: RFC 7516 compact serialization with `dir` and
@@ -109,11 +119,13 @@ export function createCipher(spec: string | undefined): Cipher {
       throw new DecryptError(
         `a stored value is encrypted under key "${kid ?? 'unknown'}", which LATCHKEY_ENCRYPTION_KEYS does not hold`
       )
-    const unreadable = new DecryptError(
-      `a stored value could not be decrypted with key "${kid ?? 'unknown'}": the key is not the one it was encrypted with, or the value was altered`
-    )
+    // Built only when it is thrown (an error captures its stack when made).
+    const unreadable = (): DecryptError =>
+      new DecryptError(
+        `a stored value could not be decrypted with key "${kid ?? 'unknown'}": the key is not the one it was encrypted with, or the value was altered`
+      )
     const parts = jwe.split('.')
-    if (parts.length !== 5 || header?.alg !== 'dir' || header.enc !== 'A256GCM' || parts[1] !== '') throw unreadable
+    if (parts.length !== 5 || header?.alg !== 'dir' || header.enc !== 'A256GCM' || parts[1] !== '') throw unreadable()
     const [encodedHeader, , encodedIv, encodedCiphertext, encodedTag] = parts as [
       string,
       string,
@@ -123,7 +135,7 @@ export function createCipher(spec: string | undefined): Cipher {
     ]
     const iv = Buffer.from(encodedIv, 'base64url')
     const tag = Buffer.from(encodedTag, 'base64url')
-    if (iv.length !== 12 || tag.length !== 16) throw unreadable
+    if (iv.length !== 12 || tag.length !== 16) throw unreadable()
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 })
       decipher.setAAD(Buffer.from(encodedHeader, 'ascii'))
@@ -132,7 +144,7 @@ export function createCipher(spec: string | undefined): Cipher {
         'utf8'
       )
     } catch {
-      throw unreadable
+      throw unreadable()
     }
   }
   return {

@@ -56,6 +56,9 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
   )
 }
 
+/** Resolved schemes by definition (a definition replaced is a new object, so nothing goes stale). */
+const resolvedSchemes = new WeakMap<ConnectorDefinition | ConnectorDefinitionJson, Map<string, ResolvedAuthScheme>>()
+
 /**
  * The connection's auth scheme, defaults applied.
  * @throws {RuntimeError} `scheme_mismatch` when the connector no longer offers it.
@@ -64,7 +67,15 @@ export function schemeOf(
   definition: ConnectorDefinition | ConnectorDefinitionJson,
   connection: Pick<Connection, 'auth_scheme' | 'connector_key'>
 ): ResolvedAuthScheme {
-  const scheme = resolveAuthScheme(definition, connection.auth_scheme)
+  // Resolved once per definition object and scheme: every refresh of a connector's connections asks the same.
+  let byKey = resolvedSchemes.get(definition)
+  if (byKey === undefined) resolvedSchemes.set(definition, (byKey = new Map()))
+  const key = connection.auth_scheme ?? ''
+  let scheme = byKey.get(key)
+  if (scheme === undefined) {
+    scheme = resolveAuthScheme(definition, connection.auth_scheme)
+    if (scheme !== undefined) byKey.set(key, scheme)
+  }
   if (scheme === undefined)
     throw new RuntimeError(
       'scheme_mismatch',

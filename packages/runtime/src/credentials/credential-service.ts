@@ -203,32 +203,82 @@ export class CredentialService {
     reason: RefreshReason
   ): Promise<CurrentToken> {
     return this.#flight.share(connection.id, async () => {
-      // A holder renews its lock while the provider answers: wait for as long as one request may take.
-      const deadline = this.now() + this.#flight.lockTtlMs + (this.config.http?.timeoutMs ?? 10_000) + 5_000
-      let version = seenVersion
-      for (;;) {
-        const lock = await this.#flight.tryLock(connection.id)
-        if (lock.acquired) {
-          // A flight that ends with a token forgets any earlier failure, in the release's one round trip.
-          let succeeded = false
-          try {
-            const token = await this.refreshHoldingLock(connection, version, reason, lock)
-            succeeded = true
-            return token
-          } finally {
-            await lock.release({ clearFailure: succeeded })
-          }
-        }
-        // Another process is refreshing: wait for its token (or its failure).
-        const waited = this.metrics.lockWaits.startTimer()
-        const current = await this.waitForSibling(connection.id, version, deadline).finally(() => waited())
-        if (current !== undefined) return current
-        // The holder let go without a new token and without a failure: look again, then try ourselves.
-        version ??= (await this.read(connection.id))?.version
-        if (this.now() > deadline)
-          throw new RuntimeError('lock_timeout', 'another process held the refresh lock too long; try again')
-      }
+      const token = await this.underLock(connection, seenVersion, (lock) =>
+        this.refreshHoldingLock(connection, seenVersion, reason, lock)
+      )
+      // Without a condition a refresh under the lock always ends with a token (or throws).
+      return token as CurrentToken
     })
+  }
+
+  /**
+   * A refresh the worker runs from the queue, reading nothing before the lock: under it,
+   * skipped when the connection is not connected, and, with `onlyIfDue`, when its token is no
+   * longer due (a sibling refreshed it meanwhile, or the sweep queued it twice). A sibling
+   * holding the lock is refreshing it already: this one is then skipped once that ends.
+   * @returns `refreshed`, or `skipped` when there was nothing to do.
+   */
+  async refreshInBackground(
+    connection: Pick<Connection, 'id' | 'tenant_id'>,
+    reason: 'due' | 'forced',
+    onlyIfDue: boolean
+  ): Promise<'refreshed' | 'skipped'> {
+    // Apart from other flights of the connection in this process: their callers want a token, this one an outcome.
+    return this.#flight.share(`${connection.id}\u0000${reason}\u0000${String(onlyIfDue)}`, async () => {
+      const wanted = (read: { connection: Connection; credential: CredentialRecord | undefined }): boolean =>
+        read.connection.status === 'connected' &&
+        read.credential !== undefined &&
+        (!onlyIfDue || (read.credential.refreshDueAt !== null && read.credential.refreshDueAt.getTime() <= this.now()))
+      let refreshed = false
+      try {
+        await this.underLock(connection, undefined, async (lock) => {
+          const token = await this.refreshHoldingLock(connection, undefined, reason, lock, wanted)
+          refreshed = token !== undefined
+          return token
+        })
+      } catch (error) {
+        // Disconnected between the queue and the lock: nothing to refresh.
+        if (error instanceof RuntimeError && error.code === 'not_connected') return 'skipped'
+        throw error
+      }
+      return refreshed ? 'refreshed' : 'skipped'
+    })
+  }
+
+  /**
+   * Runs `work` holding the connection's refresh lock; when another process holds it, waits
+   * for that process's token (returned without `work`) or failure (thrown).
+   */
+  private async underLock(
+    connection: Pick<Connection, 'id' | 'tenant_id'>,
+    seenVersion: number | undefined,
+    work: (lock: HeldLock) => Promise<CurrentToken | undefined>
+  ): Promise<CurrentToken | undefined> {
+    // A holder renews its lock while the provider answers: wait for as long as one request may take.
+    const deadline = this.now() + this.#flight.lockTtlMs + (this.config.http?.timeoutMs ?? 10_000) + 5_000
+    let version = seenVersion
+    for (;;) {
+      const lock = await this.#flight.tryLock(connection.id)
+      if (lock.acquired) {
+        // A flight that ends with a token forgets any earlier failure, in the release's one round trip.
+        let succeeded = false
+        try {
+          const token = await work(lock)
+          succeeded = token !== undefined
+          return token
+        } finally {
+          await lock.release({ clearFailure: succeeded })
+        }
+      }
+      // Another process is refreshing: wait for its token (or its failure).
+      const waited = this.metrics.lockWaits.startTimer()
+      const current = await this.waitForSibling(connection.id, version, deadline).finally(() => waited())
+      if (current !== undefined) return current
+      // The holder let go without a new token and without a failure: look again, then try ourselves.
+      version ??= (await this.read(connection.id))?.version
+      if (this.now() > deadline)
+        throw new RuntimeError('lock_timeout', 'another process held the refresh lock too long; try again')
+    }
   }
 
   private async waitForSibling(
@@ -256,16 +306,22 @@ export class CredentialService {
     return undefined
   }
 
+  /**
+   * The refresh itself, under the lock. `wanted`, when given, decides from the row and
+   * credential read under the lock whether to go on; `undefined` when it says no.
+   */
   private async refreshHoldingLock(
     connection: Pick<Connection, 'id' | 'tenant_id'>,
     seenVersion: number | undefined,
     reason: RefreshReason,
-    lock: HeldLock
-  ): Promise<CurrentToken> {
+    lock: HeldLock,
+    wanted?: (read: { connection: Connection; credential: CredentialRecord | undefined }) => boolean
+  ): Promise<CurrentToken | undefined> {
     // Re-read under the lock, row and credential in one query: a sibling may have refreshed while we were deciding.
     const read = await this.store.credentials.withConnection(connection.tenant_id, connection.id)
     if (read === undefined || read.connection.status === 'disconnected')
       throw new RuntimeError('not_connected', 'the connection is disconnected: connect it again')
+    if (wanted !== undefined && !wanted(read)) return undefined
     const fresh = read.connection
     const entry = await this.catalog.get(fresh.tenant_id, fresh.connector_key)
     if (entry === undefined) throw notFound(`connector "${fresh.connector_key}"`)

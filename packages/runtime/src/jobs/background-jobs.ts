@@ -113,17 +113,13 @@ export class BackgroundJobs {
 
   /** Refreshes a connection unless it was refreshed, disconnected or turned red meanwhile. */
   async refresh(job: RefreshJob): Promise<JobOutcome> {
-    // One query before the lock: the status and the credential's version and due time.
-    const credential = await this.store.credentials.refreshState(job.tenantId, job.connectionId)
-    if (credential === undefined || credential.status !== 'connected') return 'skipped'
-    if (job.reason === 'due' && (credential.refreshDueAt === null || credential.refreshDueAt.getTime() > this.now()))
-      return 'skipped'
-    await this.credentials.refresh(
+    // Nothing read before the lock: under it, the row and credential say whether there is still work.
+    const outcome = await this.credentials.refreshInBackground(
       { id: job.connectionId, tenant_id: job.tenantId },
-      job.reason === 'forced' ? undefined : credential.version,
-      job.reason === 'forced' ? 'forced' : 'due'
+      job.reason === 'forced' ? 'forced' : 'due',
+      job.reason === 'due'
     )
-    return 'done'
+    return outcome === 'refreshed' ? 'done' : 'skipped'
   }
 
   /**
