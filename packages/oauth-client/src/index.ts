@@ -13,7 +13,12 @@ export { fetchAccessToken, fetchRequestToken, invalidateOAuth1Token, oauth1Autho
 export type { OAuth1Consumer, OAuth1Request, OAuth1SignatureMethod, OAuth1Token } from './oauth1.js'
 export { discoverAuthorizationServer, metadataUrls } from './discover.js'
 export type { AuthorizationServerMetadata, ServerCapabilities } from './discover.js'
-export { discoverProtectedResource, resourceMetadataFromChallenge, resourceMetadataUrls } from './protected-resource.js'
+export {
+  discoverProtectedResource,
+  resourceMetadataFromChallenge,
+  resourceMetadataUrls,
+  scopeFromChallenge
+} from './protected-resource.js'
 export type { ProtectedResourceMetadata } from './protected-resource.js'
 export { registerClient } from './register-client.js'
 export type { ClientRegistrationRequest, RegisteredAuthMethod, RegisteredClient } from './register-client.js'

@@ -16,6 +16,12 @@ export interface ProtectedResourceMetadata {
   readonly authorizationServers: readonly string[]
   /** `scopes_supported`, when the resource lists them. */
   readonly scopesSupported: readonly string[] | undefined
+  /**
+   * The scopes the resource's 401 challenge said a request needs (RFC 6750 §3 `scope`), when
+   * it named any: MCP clients ask for these first, and for `scopesSupported` only without them.
+   * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-selection-strategy
+   */
+  readonly challengedScopes: readonly string[] | undefined
   /** Where the metadata was read. */
   readonly metadataUrl: string
 }
@@ -37,20 +43,49 @@ export function resourceMetadataUrls(resource: string): string[] {
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
  */
 export function resourceMetadataFromChallenge(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined
-  const match = /(?:^|[\s,])resource_metadata\s*=\s*(?:"([^"]*)"|([^\s,]+))/i.exec(header)
-  const value = match?.[1] ?? match?.[2]
+  const value = challengeParameter(header, 'resource_metadata')
   return value !== undefined && httpsOrLoopback(value) ? value : undefined
+}
+
+/**
+ * The `scope` parameter of a `WWW-Authenticate: Bearer …` challenge, split on spaces; `undefined`
+ * when there is none or it names no scope.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ */
+export function scopeFromChallenge(header: string | undefined): string[] | undefined {
+  const scopes = challengeParameter(header, 'scope')
+    ?.split(' ')
+    .filter((scope) => scope !== '')
+  return scopes === undefined || scopes.length === 0 ? undefined : scopes
+}
+
+/** The auth-params read from a challenge, quoted or not (RFC 9110 §11.2). */
+const CHALLENGE_PARAMETERS = {
+  resource_metadata: /(?:^|[\s,])resource_metadata\s*=\s*(?:"([^"]*)"|([^\s,]+))/i,
+  scope: /(?:^|[\s,])scope\s*=\s*(?:"([^"]*)"|([^\s,]+))/i
+}
+
+/** One auth-param of a challenge, by name. */
+function challengeParameter(header: string | undefined, name: keyof typeof CHALLENGE_PARAMETERS): string | undefined {
+  if (header === undefined) return undefined
+  const match = CHALLENGE_PARAMETERS[name].exec(header)
+  return match?.[1] ?? match?.[2]
 }
 
 /** The longest the unauthenticated probe may take: a resource that streams (SSE) never ends its answer. */
 const PROBE_TIMEOUT_MS = 3_000
 
+/** What a resource's 401 challenge names: where its metadata is, and the scopes a request needs. */
+interface Challenge {
+  readonly metadataUrl: string | undefined
+  readonly scopes: string[] | undefined
+}
+
 /**
- * The metadata URL the resource names in its 401 challenge, if it answers one. A probe that
- * fails (a timeout, a streamed answer) falls back to the well-known URLs.
+ * What the resource's 401 challenge names, if it answers one. A probe that fails (a timeout,
+ * a streamed answer) names nothing: the well-known URLs are read instead.
  */
-async function challengedMetadataUrl(resource: string, options: HttpOptions): Promise<string | undefined> {
+async function challengeOf(resource: string, options: HttpOptions): Promise<Challenge> {
   try {
     const probe = await sendToEndpoint(
       {
@@ -65,9 +100,10 @@ async function challengedMetadataUrl(resource: string, options: HttpOptions): Pr
         maxResponseBytes: 64 * 1024
       }
     )
-    return probe.status === 401 ? resourceMetadataFromChallenge(probe.headers['www-authenticate']) : undefined
+    const header = probe.status === 401 ? probe.headers['www-authenticate'] : undefined
+    return { metadataUrl: resourceMetadataFromChallenge(header), scopes: scopeFromChallenge(header) }
   } catch (error) {
-    if (error instanceof OAuthError) return undefined
+    if (error instanceof OAuthError) return { metadataUrl: undefined, scopes: undefined }
     throw error
   }
 }
@@ -86,7 +122,7 @@ function normalizedResource(value: string): string {
 /**
  * Discovers a protected resource's authorization servers from its URL alone: an
  * unauthenticated request whose 401 names the metadata (`WWW-Authenticate: Bearer
- * resource_metadata=…`), else the well-known URLs. The metadata's `resource` must be the
+ * resource_metadata=…`, and perhaps the `scope` a request needs), else the well-known URLs. The metadata's `resource` must be the
  * URL asked about (RFC 9728 §3.3, §7.3: a resource cannot send a client to another's
  * authorization server), and must list at least one https (or loopback) authorization server.
  *
@@ -104,8 +140,8 @@ export async function discoverProtectedResource(
       context: `${String(resource as unknown).slice(0, 200)} is not an https URL`
     })
   const problems: string[] = []
-  const challenged = await challengedMetadataUrl(resource, options)
-  const candidates = challenged === undefined ? resourceMetadataUrls(resource) : [challenged]
+  const challenge = await challengeOf(resource, options)
+  const candidates = challenge.metadataUrl === undefined ? resourceMetadataUrls(resource) : [challenge.metadataUrl]
   const found = await firstMetadataDocument('resource', candidates, options, problems)
   if (found === undefined)
     throw new OAuthError('discovery_failed', { endpoint: 'resource', context: problems.join('; ') })
@@ -132,6 +168,7 @@ export async function discoverProtectedResource(
     scopesSupported: Array.isArray(metadata.scopes_supported)
       ? metadata.scopes_supported.filter((s): s is string => typeof s === 'string')
       : undefined,
+    challengedScopes: challenge.scopes,
     metadataUrl: url
   }
 }

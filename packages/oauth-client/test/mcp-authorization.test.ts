@@ -12,7 +12,8 @@ import {
   refreshTokens,
   registerClient,
   resourceMetadataFromChallenge,
-  resourceMetadataUrls
+  resourceMetadataUrls,
+  scopeFromChallenge
 } from '../src/index.js'
 import type { OAuthContext } from '../src/index.js'
 import { REDIRECT_URI, connectorFor, oauthFailure } from './helpers.js'
@@ -51,6 +52,7 @@ t.test(
     t.equal(resource.resource, resourceUrl)
     t.same(resource.authorizationServers, [server.issuer])
     t.same(resource.scopesSupported, ['read', 'write'])
+    t.equal(resource.challengedScopes, undefined, 'its challenge names no scope')
 
     const metadata = await discoverAuthorizationServer(resource.authorizationServers[0] ?? '')
     t.equal(metadata.registrationUrl, `${server.issuer}/reg`, 'registration_endpoint is read')
@@ -175,6 +177,26 @@ t.test('the resource_metadata of a challenge, quoted or not, https only', async 
   t.equal(resourceMetadataFromChallenge('Bearer error="invalid_token"'), undefined)
   t.equal(resourceMetadataFromChallenge(undefined), undefined)
 })
+
+t.test(
+  "a challenge's scope, quoted or not, split on spaces; a resource's challenge is read with its metadata",
+  async (t) => {
+    t.same(scopeFromChallenge('Bearer resource_metadata="https://a.example/m", scope="files:read  files:write"'), [
+      'files:read',
+      'files:write'
+    ])
+    t.same(scopeFromChallenge('Bearer error="insufficient_scope", scope=mcp'), ['mcp'])
+    t.equal(scopeFromChallenge('Bearer scope=""'), undefined, 'an empty scope names none')
+    t.equal(scopeFromChallenge('Bearer subscope="x"'), undefined, 'only the parameter of that name')
+    t.equal(scopeFromChallenge(undefined), undefined)
+
+    const server = await startAuthorizationServer({ clients: [], protectedResource: true, challengeScopes: ['read'] })
+    t.teardown(() => server.close())
+    const resource = await discoverProtectedResource(server.resourceUrl ?? '')
+    t.same(resource.challengedScopes, ['read'], 'what the 401 asked for')
+    t.same(resource.scopesSupported, ['read', 'write'], 'beside what the metadata lists')
+  }
+)
 
 t.test('a registration the server refuses, or answers without a usable client, says what to do', async (t) => {
   const closed = await startAuthorizationServer({ clients: [] })

@@ -49,6 +49,18 @@ export interface AuthorizationServerOptions {
    * @defaultValue `false`
    */
   readonly protectedResource?: boolean
+  /**
+   * The scopes the protected resource's 401 challenge names (`WWW-Authenticate: Bearer
+   * scope="…"`, RFC 6750 §3), as an MCP server that wants fewer than it lists does.
+   * @defaultValue none: the challenge names no scope
+   */
+  readonly challengeScopes?: readonly string[]
+  /**
+   * Issuers the protected resource's metadata lists before this server, for clients to pass
+   * over (an authorization server gone, or not one at all).
+   * @defaultValue `[]`
+   */
+  readonly listedBefore?: readonly string[]
 }
 
 /** Counts of what the server was asked, for assertions. */
@@ -338,13 +350,14 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     })
   }
 
+  const challengeScope = options.challengeScopes === undefined ? '' : `, scope="${options.challengeScopes.join(' ')}"`
   /** The protected resource: its RFC 9728 metadata, and `/mcp` for tokens issued for it alone. */
   async function protectedResource(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', resourceOrigin)
     if (url.pathname === '/.well-known/oauth-protected-resource/mcp' && req.method === 'GET') {
       sendJson(res, 200, {
         resource: mcpResource,
-        authorization_servers: [issuer],
+        authorization_servers: [...(options.listedBefore ?? []), issuer],
         scopes_supported: apiScopes,
         bearer_methods_supported: ['header']
       })
@@ -360,7 +373,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       counters.resourceRefusals += 1
       res.setHeader(
         'www-authenticate',
-        `Bearer resource_metadata="${mcpMetadataUrl}"${value === undefined ? '' : ', error="invalid_token"'}`
+        `Bearer resource_metadata="${mcpMetadataUrl}"${challengeScope}${value === undefined ? '' : ', error="invalid_token"'}`
       )
       sendJson(res, 401, { error: value === undefined ? 'unauthorized' : 'invalid_token' })
       return

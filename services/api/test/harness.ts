@@ -49,6 +49,8 @@ export async function startHarness(
     registration?: boolean
     /** A protected resource (an MCP server) beside it, on a port of its own. */
     protectedResource?: boolean
+    /** The scopes the protected resource's 401 challenge names. */
+    challengeScopes?: readonly string[]
   } = {}
 ): Promise<Harness> {
   const stack = await startStack(t, {
@@ -63,7 +65,8 @@ export async function startHarness(
       scopes: ['read', 'write'],
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
       registration: options.registration ?? false,
-      protectedResource: options.protectedResource ?? false
+      protectedResource: options.protectedResource ?? false,
+      ...(options.challengeScopes === undefined ? {} : { challengeScopes: options.challengeScopes })
     }
   })
   const { redis, authorizationServer: server } = stack

@@ -121,19 +121,25 @@ t.test(
   }
 )
 
+/** The test MCP connector without scopes of its own: it asks for what the server says. */
+async function scopelessConnection(h: Harness, apiKey: string): Promise<string> {
+  const plain = testMcpConnector('mcp-any')
+  const definition = { ...plain, auth: { ...plain.auth, scopes: undefined, defaultScopes: undefined } }
+  const saved = await h.call('POST', '/v1/connectors', { apiKey, body: definition })
+  if (saved.statusCode !== 201) throw new Error(`connector: ${saved.body}`)
+  const created = await h.call('POST', '/v1/connections', {
+    apiKey,
+    body: { connector: 'mcp-any', parameters: { serverUrl: h.server.resourceUrl } }
+  })
+  return (created.json() as { id: string }).id
+}
+
 t.test(
   'a connector that declares no scopes asks for those the MCP server lists (RFC 9728 scopes_supported)',
   async (t) => {
     const h = await startHarness(t, { registration: true, protectedResource: true })
     const { apiKey } = await h.createTenant('Acme')
-    const plain = testMcpConnector('mcp-any')
-    const definition = { ...plain, auth: { ...plain.auth, scopes: undefined, defaultScopes: undefined } }
-    t.equal((await h.call('POST', '/v1/connectors', { apiKey, body: definition })).statusCode, 201)
-    const created = await h.call('POST', '/v1/connections', {
-      apiKey,
-      body: { connector: 'mcp-any', parameters: { serverUrl: h.server.resourceUrl } }
-    })
-    const id = (created.json() as { id: string }).id
+    const id = await scopelessConnection(h, apiKey)
     const authorize = await h.call('POST', `/v1/connections/${id}/authorize`, { apiKey })
     t.same(authorize.json().scopes, ['read', 'write'], 'the scopes the server lists')
     const { providerUrl, cookie } = await startInBrowser(h, apiKey, id)
@@ -145,3 +151,16 @@ t.test(
     })
   }
 )
+
+t.test("the scope an MCP server's 401 challenge names is asked for, not every scope it lists", async (t) => {
+  const h = await startHarness(t, { registration: true, protectedResource: true, challengeScopes: ['read'] })
+  const { apiKey } = await h.createTenant('Acme')
+  const id = await scopelessConnection(h, apiKey)
+  const { providerUrl, cookie } = await startInBrowser(h, apiKey, id)
+  t.equal(new URL(providerUrl).searchParams.get('scope'), 'read', 'what the challenge asked for')
+  await deliverCallback(h, await h.server.approve(providerUrl), cookie)
+  t.match((await h.call('GET', `/v1/connections/${id}`, { apiKey })).json(), {
+    status: 'connected',
+    scopes: { granted: ['read'] }
+  })
+})

@@ -241,7 +241,8 @@ export class ConnectFlow {
       })
       issuer = context.issuer ?? null
       // MCP's scope selection: a connector that declares no scopes and asks for none asks for
-      // those the protected resource lists (RFC 9728 scopes_supported).
+      // those the protected resource's 401 challenge named, else those it lists (RFC 9728
+      // scopes_supported).
       if (
         requestedScopes.length === 0 &&
         Object.keys(context.auth.scopes).length === 0 &&

@@ -15,7 +15,13 @@ import type {
   ResolvedOAuth2
 } from '@latchkey/connector-sdk'
 import { OAuthError } from '@latchkey/oauth-client'
-import type { OAuth1Consumer, OAuthContext, ServerCapabilities } from '@latchkey/oauth-client'
+import type {
+  AuthorizationServerMetadata,
+  OAuth1Consumer,
+  OAuthContext,
+  ProtectedResourceMetadata,
+  ServerCapabilities
+} from '@latchkey/oauth-client'
 import type { AppRecord, Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import { storeClientSources } from '../credentials/app-cache.js'
@@ -281,8 +287,39 @@ export interface ServerFacts {
   /** The RFC 8707 resource the tokens are for (the protected resource's identifier). */
   readonly resource: string | undefined
   readonly registrationUrl: string | undefined
-  /** The protected resource's `scopes_supported`, when it lists them. */
+  /**
+   * The scopes the protected resource asks for: those its 401 challenge named, else its
+   * `scopes_supported` (MCP's scope selection); `undefined` when it says neither.
+   */
   readonly resourceScopes: readonly string[] | undefined
+}
+
+/**
+ * The first of the resource's authorization servers, in its order, whose metadata can be used
+ * (RFC 9728 §7.6 leaves the choice to the client). One whose metadata is missing or wrong is
+ * passed over; one that is unreachable stops the search instead, so a passing outage never
+ * sends a connection to another server than the one it refreshes at.
+ * @throws {OAuthError} the unreachable server's error, or `discovery_failed` naming every server when none can be used.
+ */
+async function firstUsableServer(
+  resource: ProtectedResourceMetadata,
+  discovery: DiscoveryCache
+): Promise<{ issuer: string; found: AuthorizationServerMetadata }> {
+  const problems: string[] = []
+  for (const issuer of resource.authorizationServers) {
+    try {
+      return { issuer, found: await discovery.metadata(issuer) }
+    } catch (error) {
+      if (!(error instanceof OAuthError) || error.retryable) throw error
+      problems.push(
+        `${issuer}: ${error.code === 'issuer_mismatch' ? 'its metadata names another issuer' : 'no usable metadata'}`
+      )
+    }
+  }
+  throw new OAuthError('discovery_failed', {
+    endpoint: 'discovery',
+    context: `none of the authorization servers ${resource.metadataUrl} lists can be used: ${problems.join('; ')}`
+  })
 }
 
 /**
@@ -317,8 +354,10 @@ export async function fromServerMetadata(
       code?.protectedResource === undefined
         ? undefined
         : await discovery.resource(renderUrlTemplate(code.protectedResource, values))
-    const issuer = resource?.authorizationServers[0] ?? (auth.issuer as string)
-    const found = await discovery.metadata(issuer)
+    const { issuer, found } =
+      resource === undefined
+        ? { issuer: auth.issuer as string, found: await discovery.metadata(auth.issuer as string) }
+        : await firstUsableServer(resource, discovery)
     return {
       endpoints: missing
         ? {
@@ -334,7 +373,7 @@ export async function fromServerMetadata(
       issuer,
       resource: resource?.resource,
       registrationUrl: found.registrationUrl,
-      resourceScopes: resource?.scopesSupported
+      resourceScopes: resource?.challengedScopes ?? resource?.scopesSupported
     }
   } catch (error) {
     if (error instanceof TemplateError)
