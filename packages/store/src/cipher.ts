@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
 import { DecryptError, EncryptionKeyError } from './errors.js'
 
 /** Encrypts and decrypts secrets at rest: JWE compact, `dir` + `A256GCM`, the key id in the header. */
@@ -78,13 +79,12 @@ function protectedHeaderOf(jwe: string): Record<string, unknown> | undefined {
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined
   const read = Object.freeze(header as Record<string, unknown>)
-  if (readHeaders.size < MAX_READ_HEADERS) readHeaders.set(encoded, read)
+  readHeaders.set(encoded, read)
   return read
 }
 
 /** Protected headers already read, by their encoded text; bounded, as stored values could carry any. */
-const readHeaders = new Map<string, Readonly<Record<string, unknown>>>()
-const MAX_READ_HEADERS = 64
+const readHeaders = new LRUCache<string, Readonly<Record<string, unknown>>>({ max: 64 })
 
 /**
  * A cipher over the configured keys: RFC 7516 compact serialization with `dir` and

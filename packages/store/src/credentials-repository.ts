@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Kysely, Transaction } from 'kysely'
 import type { Cipher } from './cipher.js'
-import type { Connection, ConnectionStatus, Database } from './database.js'
+import type { Connection, Database } from './database.js'
 import type { EventInput } from './events-repository.js'
 import { isUuid } from './connections-repository.js'
 
@@ -186,29 +186,6 @@ export class CredentialsRepository {
             version
           }
     return { connection, credential }
-  }
-
-  /**
-   * What a refresh job checks before taking a lock, in one query and without opening the
-   * token set: the connection's status and the credential's version and due time.
-   */
-  async refreshState(
-    tenantId: string,
-    connectionId: string
-  ): Promise<
-    { status: ConnectionStatus; version: number; refreshDueAt: Date | null; expiresAt: Date | null } | undefined
-  > {
-    if (!isUuid(connectionId)) return undefined
-    const row = await this.db
-      .selectFrom('credentials')
-      .innerJoin('connections', 'connections.id', 'credentials.connection_id')
-      .select(['connections.status', 'credentials.version', 'credentials.refresh_due_at', 'credentials.expires_at'])
-      .where('connections.tenant_id', '=', tenantId)
-      .where('credentials.connection_id', '=', connectionId)
-      .executeTakeFirst()
-    return row === undefined
-      ? undefined
-      : { status: row.status, version: row.version, refreshDueAt: row.refresh_due_at, expiresAt: row.expires_at }
   }
 
   /** Deletes and returns the token set (for revocation), in the caller's transaction. */

@@ -102,7 +102,7 @@ t.test('replaceAndLog: the token set and its event in one statement, neither whe
   t.notMatch(raw.token_set_enc, /"b"/, 'encrypted at rest')
 })
 
-t.test('withConnection and refreshState: what a refresh reads, one query each, tenant-scoped', async (t) => {
+t.test('withConnection: what a refresh reads, in one query, tenant-scoped', async (t) => {
   const { store } = await freshStore(t)
   const { tenant } = await store.tenants.create('Acme')
   const { tenant: other } = await store.tenants.create('Other')
@@ -111,11 +111,6 @@ t.test('withConnection and refreshState: what a refresh reads, one query each, t
     connection: await store.connections.get(tenant.id, connection.id),
     credential: undefined
   })
-  t.equal(
-    await store.credentials.refreshState(tenant.id, connection.id),
-    undefined,
-    'no credential: nothing to refresh'
-  )
   const expiresAt = minutes(60)
   const refreshDueAt = minutes(55)
   await store.credentials.put(tenant.id, connection.id, { tokenSet: { accessToken: 'a' }, expiresAt, refreshDueAt })
@@ -128,18 +123,10 @@ t.test('withConnection and refreshState: what a refresh reads, one query each, t
     refreshDueAt,
     version: 1
   })
-  t.same(await store.credentials.refreshState(tenant.id, connection.id), {
-    status: 'connected',
-    version: 1,
-    refreshDueAt,
-    expiresAt
-  })
   t.equal(
     await store.credentials.withConnection(other.id, connection.id),
     undefined,
     "another tenant's id finds nothing"
   )
-  t.equal(await store.credentials.refreshState(other.id, connection.id), undefined)
   t.equal(await store.credentials.withConnection(tenant.id, 'not-a-uuid'), undefined)
-  t.equal(await store.credentials.refreshState(tenant.id, 'not-a-uuid'), undefined)
 })

@@ -124,7 +124,7 @@ t.test('concurrent refreshes in two processes make one request; its failure reac
   const red = await runtime.connections.get(tenantId, id)
   t.equal(red.status, 'error')
   t.ok(red.statusReason)
-  t.equal((await store.credentials.refreshState(tenantId, id))?.refreshDueAt, null, 'no longer swept')
+  t.equal((await store.credentials.withConnection(tenantId, id))?.credential?.refreshDueAt, null, 'no longer swept')
   t.same((await eventKinds(runtime, tenantId, id)).slice(0, 1), ['connection.refresh_failed'])
 })
 
