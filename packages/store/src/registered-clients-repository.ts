@@ -132,6 +132,45 @@ export class RegisteredClientsRepository {
     return row === undefined ? undefined : this.open(row)
   }
 
+  /**
+   * Deletes clients superseded before `before` that nothing can use any more: no connection
+   * names them, and the tenant has no revocation pending (a pending one may name a client in
+   * its encrypted snapshot, so the tenant's old clients wait until those finish).
+   * @returns how many were deleted (at most `limit`).
+   */
+  async pruneSuperseded(before: Date, limit: number): Promise<number> {
+    const deleted = await this.db
+      .deleteFrom('registered_clients')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('registered_clients as old')
+          .select('old.id')
+          .where('old.superseded_at', '<', before)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('connections')
+                  .select('connections.id')
+                  .whereRef('connections.registered_client_id', '=', 'old.id')
+              )
+            )
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('revocations')
+                  .select('revocations.id')
+                  .whereRef('revocations.tenant_id', '=', 'old.tenant_id')
+                  .where('revocations.status', '=', 'pending')
+              )
+            )
+          )
+          .limit(limit)
+      )
+      .executeTakeFirst()
+    return Number(deleted.numDeletedRows)
+  }
+
   private async sealed(client: NewRegisteredClient) {
     return {
       client_id: client.clientId,

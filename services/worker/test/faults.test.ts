@@ -128,7 +128,8 @@ t.test('the sweep spreads a burst of due refreshes, never past half a token’s 
     refreshes: 4,
     revocations: 0,
     webhooks: 0,
-    abandoned: 0
+    abandoned: 0,
+    supersededClients: 0
   })
   const jobs = await h.runtime.queues.refresh.getJobs(['delayed', 'waiting'])
   t.equal(jobs.length, 4)
@@ -190,7 +191,13 @@ t.test(
       .updateTable('revocations')
       .set({ created_at: new Date(Date.now() - 60_000) })
       .execute()
-    t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 1, webhooks: 0, abandoned: 0 })
+    t.same(await h.runtime.jobs.sweep(), {
+      refreshes: 0,
+      revocations: 1,
+      webhooks: 0,
+      abandoned: 0,
+      supersededClients: 0
+    })
     t.equal(await h.runtime.queues.revoke.count(), 1, 'queued once Redis had room again')
   }
 )

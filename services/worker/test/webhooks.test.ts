@@ -285,12 +285,22 @@ t.test('a delivery whose job Redis lost is queued again by the sweep', async (t)
   const test = await h.runtime.webhooks.test(h.tenantId, endpoint.id)
   await h.runtime.queues.webhook.obliterate({ force: true })
   t.equal(await h.runtime.queues.webhook.count(), 0, 'the job is gone')
-  t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 0 }, 'not overdue yet')
+  t.same(
+    await h.runtime.jobs.sweep(),
+    { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 0, supersededClients: 0 },
+    'not overdue yet'
+  )
   await h.runtime.store.db
     .updateTable('webhook_deliveries')
     .set({ next_attempt_at: new Date(Date.now() - 120_000) })
     .execute()
-  t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 1, abandoned: 0 })
+  t.same(await h.runtime.jobs.sweep(), {
+    refreshes: 0,
+    revocations: 0,
+    webhooks: 1,
+    abandoned: 0,
+    supersededClients: 0
+  })
   const workers = await startWorkers({
     runtime: h.runtime,
     connection: h.redis,

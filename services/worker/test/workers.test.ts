@@ -25,7 +25,13 @@ t.test('the sweep finds due credentials and the worker refreshes them; no expiry
     null,
     'no expiry: not swept, refreshed on an auth failure only'
   )
-  t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 0 })
+  t.same(await h.runtime.jobs.sweep(), {
+    refreshes: 0,
+    revocations: 0,
+    webhooks: 0,
+    abandoned: 0,
+    supersededClients: 0
+  })
 })
 
 t.test('invalid_grant: red with a reason and an event, no more retries', async (t) => {
@@ -99,7 +105,13 @@ t.test('revocation retried through 503s; nothing refreshes a disconnected connec
       (await h.runtime.queues.refresh.count()) === 0
   )
   t.equal(h.quirky.counters.tokenRequests.refresh_token ?? 0, baseline, 'nothing refreshed the disconnected connection')
-  t.same(await h.runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 0 })
+  t.same(await h.runtime.jobs.sweep(), {
+    refreshes: 0,
+    revocations: 0,
+    webhooks: 0,
+    abandoned: 0,
+    supersededClients: 0
+  })
 })
 
 t.test('Redis loses everything: the next sweep puts every due refresh back', async (t) => {
@@ -116,7 +128,7 @@ t.test('Redis loses everything: the next sweep puts every due refresh back', asy
   t.equal(await h.runtime.queues.refresh.count(), 0, 'Redis lost every job')
   t.same(
     await h.runtime.jobs.sweep(),
-    { refreshes: 3, revocations: 0, webhooks: 0, abandoned: 0 },
+    { refreshes: 3, revocations: 0, webhooks: 0, abandoned: 0, supersededClients: 0 },
     'PostgreSQL still knows what is due'
   )
   t.equal(await h.runtime.queues.refresh.count(), 3)

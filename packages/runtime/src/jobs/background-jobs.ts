@@ -213,12 +213,20 @@ export class BackgroundJobs {
    * Finds credentials whose refresh is due (the partial index on `refresh_due_at`), pending
    * revocations and overdue webhook deliveries, and queues them; queueing is deduplicated, so
    * running it often is cheap and running it after Redis lost everything puts everything back.
-   * @returns how many refreshes, revocations and webhook deliveries were queued.
+   * Also drops what has expired: old connect sessions, abandoned connection cards, and
+   * registered clients superseded over an hour ago that nothing uses any more.
+   * @returns how many refreshes, revocations and webhook deliveries were queued, and how many abandoned cards and superseded clients were deleted.
    */
   async sweep(
     limit = 5_000,
     random: () => number = Math.random
-  ): Promise<{ refreshes: number; revocations: number; webhooks: number; abandoned: number }> {
+  ): Promise<{
+    refreshes: number
+    revocations: number
+    webhooks: number
+    abandoned: number
+    supersededClients: number
+  }> {
     const now = this.now()
     const due = await this.store.credentials.due(new Date(now), limit)
     const spreadMs = (this.config.refreshSpreadSeconds ?? 30) * 1000
@@ -248,6 +256,15 @@ export class BackgroundJobs {
     const abandoned =
       hours === 0 ? [] : await this.store.connections.deleteAbandoned(new Date(now - hours * 3_600_000), limit)
     for (const { id } of abandoned) await this.credentials.forget(id)
-    return { refreshes: due.length, revocations: pending.length, webhooks: overdue.length, abandoned: abandoned.length }
+    // A registered client superseded by a new registration (its secret expiring) serves the
+    // connections made with it; once none names it, it is kept no longer.
+    const supersededClients = await this.store.registeredClients.pruneSuperseded(new Date(now - 3_600_000), limit)
+    return {
+      refreshes: due.length,
+      revocations: pending.length,
+      webhooks: overdue.length,
+      abandoned: abandoned.length,
+      supersededClients
+    }
   }
 }

@@ -154,3 +154,29 @@ t.test('a connection made before its client was superseded keeps refreshing with
     t.equal(await runtime.jobs.refresh({ tenantId, connectionId: early, reason: 'forced' }), 'done')
   t.equal(reads, 0, 'no read of the registered client per refresh')
 })
+
+t.test('the sweep drops a superseded client once no connection names it', async (t) => {
+  const { runtime, store, tenantId, connectedOne } = await startedMcp(t)
+  const early = await connectedOne()
+  await store.db
+    .updateTable('registered_clients')
+    .set({ expires_at: new Date(Date.now() + 60_000) })
+    .execute()
+  const late = await connectedOne()
+  const [oldClient, newClient] = [
+    (await store.connections.get(tenantId, early))?.registered_client_id ?? '',
+    (await store.connections.get(tenantId, late))?.registered_client_id ?? ''
+  ]
+  // Superseded two hours ago: still named by the early connection, so kept.
+  await store.db
+    .updateTable('registered_clients')
+    .set({ superseded_at: new Date(Date.now() - 2 * 3_600_000) })
+    .where('superseded_at', 'is not', null)
+    .execute()
+  t.match(await runtime.jobs.sweep(), { supersededClients: 0 })
+  await store.connections.delete(tenantId, early)
+  t.match(await runtime.jobs.sweep(), { supersededClients: 1 })
+  t.equal(await store.registeredClients.get(tenantId, oldClient), undefined, 'dropped')
+  t.ok(await store.registeredClients.get(tenantId, newClient), 'the current one is kept')
+  t.equal(await runtime.jobs.refresh({ tenantId, connectionId: late, reason: 'forced' }), 'done')
+})

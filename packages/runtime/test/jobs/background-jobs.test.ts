@@ -189,7 +189,13 @@ t.test('the sweep queues due refreshes, spread, and old pending revocations, and
   })
   await queues.revoke.obliterate({ force: true })
 
-  t.same(await runtime.jobs.sweep(100, () => 1), { refreshes: 1, revocations: 1, webhooks: 0, abandoned: 0 })
+  t.same(await runtime.jobs.sweep(100, () => 1), {
+    refreshes: 1,
+    revocations: 1,
+    webhooks: 0,
+    abandoned: 0,
+    supersededClients: 0
+  })
   const refreshes = await queues.refresh.getJobs(['waiting', 'delayed'])
   t.same(
     refreshes.map((j) => j.data),
@@ -209,7 +215,7 @@ t.test('the sweep queues due refreshes, spread, and old pending revocations, and
 
   t.same(
     await runtime.jobs.sweep(100, () => 0),
-    { refreshes: 1, revocations: 1, webhooks: 0, abandoned: 0 },
+    { refreshes: 1, revocations: 1, webhooks: 0, abandoned: 0, supersededClients: 0 },
     'running again is harmless'
   )
   t.equal((await queues.refresh.getJobs(['waiting', 'delayed'])).length, 1, 'deduplicated')
@@ -231,7 +237,7 @@ t.test('the sweep deletes attempts never connected once untouched for a day; not
     .set({ updated_at: twoDaysAgo })
     .where('id', 'in', [abandoned, denied, live, ended])
     .execute()
-  t.same(await runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 2 })
+  t.same(await runtime.jobs.sweep(), { refreshes: 0, revocations: 0, webhooks: 0, abandoned: 2, supersededClients: 0 })
   t.equal(await store.connections.get(tenantId, abandoned), undefined, 'the abandoned attempt is gone')
   t.equal(await store.connections.get(tenantId, denied), undefined, 'so is the denied one')
   t.same(await store.events.list(tenantId, denied, 10), [], 'with its log')
@@ -257,7 +263,7 @@ t.test('abandonedConnectionHours 0 keeps abandoned attempts', async (t) => {
     .set({ updated_at: new Date(0) })
     .where('id', '=', id)
     .execute()
-  t.match(await runtime.jobs.sweep(), { abandoned: 0 })
+  t.match(await runtime.jobs.sweep(), { abandoned: 0, supersededClients: 0 })
   t.ok(await store.connections.get(tenantId, id))
 })
 
