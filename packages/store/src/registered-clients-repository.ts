@@ -146,24 +146,24 @@ export class RegisteredClientsRepository {
           .selectFrom('registered_clients as old')
           .select('old.id')
           .where('old.superseded_at', '<', before)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('connections')
-                  .select('connections.id')
-                  .whereRef('connections.registered_client_id', '=', 'old.id')
+          .where(({ and, not, exists, selectFrom }) =>
+            and([
+              not(
+                exists(
+                  selectFrom('connections')
+                    .select('connections.id')
+                    .whereRef('connections.registered_client_id', '=', 'old.id')
+                )
+              ),
+              not(
+                exists(
+                  selectFrom('revocations')
+                    .select('revocations.id')
+                    .whereRef('revocations.tenant_id', '=', 'old.tenant_id')
+                    .where('revocations.status', '=', 'pending')
+                )
               )
-            )
-          )
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('revocations')
-                  .select('revocations.id')
-                  .whereRef('revocations.tenant_id', '=', 'old.tenant_id')
-                  .where('revocations.status', '=', 'pending')
-              )
-            )
+            ])
           )
           .limit(limit)
       )
