@@ -9,8 +9,8 @@ import { defineConnector } from '@latchkey/connector-sdk'
  * a `Bearer ` prefix. ClickUp documents no revocation endpoint.
  *
  * ClickUp's reference lists `client_id`, `client_secret` and `code` as query parameters of the
- * token request; Latchkey sends them in the form body (`client_secret_post`), as the SDK cannot
- * put the client secret in a token URL's query.
+ * token request, so they are sent there (`tokenRequestFormat: "query"` with `client_secret_post`),
+ * with no body.
  *
  * @see https://developer.clickup.com/docs/authentication
  * @see https://developer.clickup.com/reference/getaccesstoken
@@ -31,7 +31,9 @@ export const clickup = defineConnector({
     // ClickUp's OAuth has no scopes: the user authorizes one or more Workspaces instead.
     scopes: {},
     pkce: false,
-    clientAuthMethod: 'client_secret_post'
+    // "Query Params: client_id, client_secret, code" on POST /oauth/token.
+    clientAuthMethod: 'client_secret_post',
+    tokenRequestFormat: 'query'
   },
   http: {
     baseUrl: 'https://api.clickup.com/api/v2',

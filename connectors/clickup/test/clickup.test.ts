@@ -9,6 +9,11 @@ t.test('the ClickUp definition validates, also as JSON', async (t) => {
   t.same(scheme?.kind === 'oauth2' ? scheme.scopes : undefined, {}, 'no scopes')
   t.equal(scheme?.kind === 'oauth2' && scheme.grant === 'authorization_code' ? scheme.pkce : undefined, false)
   t.same(clickup.http?.tokenPlacement, { in: 'header', name: 'Authorization', prefix: '' }, 'no Bearer prefix')
+  t.match(
+    scheme,
+    { tokenRequestFormat: 'query', clientAuthMethod: 'client_secret_post' },
+    'the code and client credentials in the token URL query, as ClickUp documents'
+  )
 })
 
 t.test('its URLs render', async (t) => {

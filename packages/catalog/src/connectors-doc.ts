@@ -54,8 +54,10 @@ function declared(scheme: ResolvedAuthScheme): string[] {
     for (const [name, value] of Object.entries(scheme.authorizeParams)) parts.push(code(`${name}=${value}`))
     if (scheme.incrementalConsent !== undefined) parts.push('incremental consent')
   }
-  parts.push(scheme.clientAuthMethod === 'client_secret_basic' ? 'Basic client auth' : 'body client auth')
+  const paramsIn = scheme.tokenRequestFormat === 'query' ? 'query' : 'body'
+  parts.push(scheme.clientAuthMethod === 'client_secret_basic' ? 'Basic client auth' : `${paramsIn} client auth`)
   if (scheme.tokenRequestFormat === 'json') parts.push('JSON token request')
+  if (scheme.tokenRequestFormat === 'query') parts.push('token request in the query string')
   if (scheme.clientOwnership === 'customer') parts.push("the customer's own client")
   if (scheme.keepFields.length > 0) parts.push(`keeps ${scheme.keepFields.join(', ')}`)
   return parts

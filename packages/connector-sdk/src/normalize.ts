@@ -123,7 +123,7 @@ export interface ResolvedOAuth2Base extends ResolvedSchemeIdentity {
     readonly clientId: ResolvedClientField
     readonly clientSecret: ResolvedClientField
   }
-  readonly tokenRequestFormat: 'form' | 'json'
+  readonly tokenRequestFormat: 'form' | 'json' | 'query'
   readonly tokenParams: Readonly<Record<string, string>>
   readonly tokenHeaders: Readonly<Record<string, string>>
   readonly accessTokenPath: string | undefined
@@ -463,7 +463,7 @@ function resolveOAuth2Base(
       clientId: resolveClientField(auth.clientFields?.clientId),
       clientSecret: resolveClientField(auth.clientFields?.clientSecret)
     },
-    tokenRequestFormat: (auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat) as 'form' | 'json',
+    tokenRequestFormat: auth.tokenRequestFormat ?? OAUTH2_DEFAULTS.tokenRequestFormat,
     tokenParams: auth.tokenParams ?? {},
     tokenHeaders: auth.tokenHeaders ?? {},
     accessTokenPath: auth.tokenResponse?.accessTokenPath,

@@ -312,8 +312,15 @@ const oauth2Common = {
       { additionalProperties: false }
     )
   ),
-  /** Body encoding of token and refresh requests. @defaultValue `"form"` */
-  tokenRequestFormat: Type.Optional(Type.Enum(['form', 'json'])),
+  /**
+   * How token and refresh requests carry their parameters: a form body, a JSON body, or
+   * `query`: every parameter (the code, and with `client_secret_post` the client's id and
+   * secret) in the token URL's query string and no body, as ClickUp documents its token
+   * request (`POST https://api.clickup.com/api/v2/oauth/token?client_id=…&client_secret=…&code=…`).
+   * @defaultValue `"form"`
+   * @see https://developer.clickup.com/reference/getaccesstoken
+   */
+  tokenRequestFormat: Type.Optional(Type.Enum(['form', 'json', 'query'])),
   tokenParams: Type.Optional(StringMap),
   tokenHeaders: Type.Optional(StringMap),
   tokenResponse: Type.Optional(TokenResponseSchema)

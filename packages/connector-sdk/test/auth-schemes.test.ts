@@ -771,3 +771,16 @@ t.test(
     t.end()
   }
 )
+
+t.test('token requests as a form, JSON, or in the query string (ClickUp); anything else is named', async (t) => {
+  const oauth = (tokenRequestFormat: unknown) => ({
+    ...base,
+    auth: { ...clientCredentials, tokenRequestFormat }
+  })
+  for (const format of ['form', 'json', 'query'] as const) {
+    t.same(issuesOf(oauth(format)), [], format)
+    const scheme = resolveAuthScheme(oauth(format) as never)
+    t.match(scheme, { kind: 'oauth2', tokenRequestFormat: format })
+  }
+  exactly(t, issuesOf(oauth('xml')), [{ path: 'auth.tokenRequestFormat', message: /form.*json.*query/ }])
+})

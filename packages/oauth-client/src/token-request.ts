@@ -91,14 +91,18 @@ export async function grantRequest(
   // RFC 8707 §2.2: the resource is named again, so the token is for it alone.
   const resource: Record<string, string> = context.resource === undefined ? {} : { resource: context.resource }
   const params = { ...renderMap(request.extraParams, context.render), ...request.params, ...resource, ...auth.params }
-  const { body, contentType } = encodeBody(params, context.auth.tokenRequestFormat)
+  const format = context.auth.tokenRequestFormat
+  // `query` (ClickUp): the parameters in the URL, no body. Errors name the host alone, so the URL never reaches a message.
+  const { body, contentType } =
+    format === 'query' ? { body: undefined, contentType: undefined } : encodeBody(params, format)
+  const url = format === 'query' ? withQuery(request.url, params) : request.url
   const headers = {
     accept: 'application/json',
-    'content-type': contentType,
+    ...(contentType === undefined ? {} : { 'content-type': contentType }),
     ...lowerCaseKeys(renderMap(request.extraHeaders, context.render)),
     ...auth.headers
   }
-  const answer = await sendToEndpoint({ endpoint: request.endpoint, url: request.url, headers, body }, options)
+  const answer = await sendToEndpoint({ endpoint: request.endpoint, url, headers, body }, options)
   return parseTokenResponse(answer, {
     endpoint: request.endpoint,
     accessTokenPath: context.auth.accessTokenPath,
@@ -113,6 +117,13 @@ export async function grantRequest(
 /** The client secret, and the Basic credentials or assertion that carry it, as they may be echoed back. */
 export function clientSecrets(context: ResolvedContext, auth: ClientAuthentication): (string | undefined)[] {
   return [context.client.clientSecret, auth.headers.authorization?.replace(/^Basic /, ''), auth.params.client_assertion]
+}
+
+/** The URL with the parameters added to its query string (beside any it has). */
+function withQuery(url: string, params: Record<string, string>): string {
+  const target = new URL(url)
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value)
+  return target.toString()
 }
 
 function lowerCaseKeys(map: Record<string, string>): Record<string, string> {

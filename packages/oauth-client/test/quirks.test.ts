@@ -141,6 +141,19 @@ t.test('JSON request bodies and each client authentication method', async (t) =>
   t.ok((await connect(basicOnly)).tokens.accessToken)
 })
 
+t.test('parameters in the query string, no body (ClickUp): the code, the refresh and the client', async (t) => {
+  const server = await provider(t, { queryTokenRequests: true, clientAuth: 'client_secret_post' })
+  const auth = { tokenRequestFormat: 'query', clientAuthMethod: 'client_secret_post' } as const
+  const { context, tokens } = await connect(server, auth)
+  t.ok(tokens.accessToken.startsWith('qat_'), 'the code exchanged')
+  t.ok((await refreshTokens(context, tokens)).accessToken, 'refreshed the same way')
+  t.equal(server.counters.tokenRequests.authorization_code, 1)
+  const inBody = await oauthFailure(connect(server, { clientAuthMethod: 'client_secret_post' }))
+  t.equal(inBody.code, 'invalid_request', 'a form body is refused by such a server')
+  const noClient = await oauthFailure(connect(server, { tokenRequestFormat: 'query' }))
+  t.equal(noClient.code, 'invalid_client', 'Basic credentials are not what it reads')
+})
+
 t.test('Basic credentials are form-encoded before base64 (RFC 6749 §2.3.1)', async (t) => {
   const odd = 'p@ss word/+=:'
   const server = await startQuirkyProvider({

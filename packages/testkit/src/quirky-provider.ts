@@ -68,6 +68,8 @@ export interface QuirkyModes {
   revokeClientAuth: 'client_secret_basic' | 'client_secret_post' | 'client_header' | 'any' | undefined
   /** Token requests must have a JSON body (Notion). */
   requireJsonBody: boolean
+  /** Token requests carry their parameters in the URL's query string, with no body (ClickUp). */
+  queryTokenRequests: boolean
   /** The next N revocations answer 503. */
   revokeFailNext: number
   /** The authorize endpoint denies (`error=access_denied`). */
@@ -174,6 +176,7 @@ const DEFAULT_MODES: QuirkyModes = {
   clientAuth: 'any',
   revokeClientAuth: undefined,
   requireJsonBody: false,
+  queryTokenRequests: false,
   revokeFailNext: 0,
   deny: false,
   issuer: false,
@@ -465,7 +468,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
 
   async function tokenEndpoint(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const isJson = (req.headers['content-type'] ?? '').includes('json')
-    const form = await readForm(req)
+    const body = await readForm(req)
+    const form = modes.queryTokenRequests ? new URL(req.url ?? '/', base).searchParams : body
     const grant = form.get('grant_type') ?? 'none'
     counters.tokenRequests[grant] = (counters.tokenRequests[grant] ?? 0) + 1
     if (modes.delayMs > 0) await sleep(modes.delayMs)
@@ -490,6 +494,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       return
     }
     if (modes.requireJsonBody && !isJson) return oauthError(req, res, 400, 'invalid_request', 'body must be JSON', form)
+    if (modes.queryTokenRequests && [...body.keys()].length > 0)
+      return oauthError(req, res, 400, 'invalid_request', 'parameters belong in the query string', form)
     // RFC 7523 §2.1: no client authentication, the signed assertion is the credential.
     if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
       const checked = checkAssertion(form.get('assertion') ?? '')

@@ -374,3 +374,26 @@ t.test('what changed between start and callback: a deleted connector, an app gon
     title: 'This connect link is not valid'
   })
 })
+
+t.test('a provider that reads token requests from the query string (ClickUp): connected, then refreshed', async (t) => {
+  const { runtime, store, stack, tenantId } = await startRuntime(t, {
+    connectors: (s) => [
+      testConnector(s.quirkyProvider, { tokenRequestFormat: 'query', clientAuthMethod: 'client_secret_post' })
+    ],
+    stack: {
+      quirkyProvider: {
+        clientId: 'app',
+        clientSecret: 'secret',
+        modes: { queryTokenRequests: true, clientAuth: 'client_secret_post' }
+      }
+    }
+  })
+  await runtime.connectors.setApp(tenantId, 'test', { clientId: 'app', clientSecret: 'secret' })
+  const { id } = await runtime.connections.create(tenantId, { connector: 'test' })
+  const { outcome } = await connectThrough(runtime, tenantId, id, followRedirect)
+  t.match(outcome, { ok: true, connectionId: id })
+  const first = (await store.credentials.get(id))?.tokenSet.accessToken
+  t.equal(await runtime.jobs.refresh({ tenantId, connectionId: id, reason: 'forced' }), 'done')
+  t.not((await store.credentials.get(id))?.tokenSet.accessToken, first, 'a new token')
+  t.same(stack.quirkyProvider.counters.tokenRequests, { authorization_code: 1, refresh_token: 1 })
+})
