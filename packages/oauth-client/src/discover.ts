@@ -19,6 +19,18 @@ export interface AuthorizationServerMetadata extends EndpointOverrides, ServerCa
    * @see https://www.rfc-editor.org/rfc/rfc7591#section-3
    */
   readonly registrationUrl?: string | undefined
+  /**
+   * `mtls_endpoint_aliases`: the endpoints a client presenting a TLS client certificate must
+   * use instead (RFC 8705 §5), when the server names any.
+   * @see https://www.rfc-editor.org/rfc/rfc8705#section-5
+   */
+  readonly mtlsEndpointAliases?: MtlsEndpointAliases | undefined
+}
+
+/** The mutual-TLS aliases of the endpoints Latchkey calls with a client certificate. */
+export interface MtlsEndpointAliases {
+  readonly tokenUrl?: string | undefined
+  readonly revokeUrl?: string | undefined
 }
 
 /** What an authorization server's metadata says about the checks and features a client adapts to. */
@@ -90,9 +102,21 @@ export async function discoverAuthorizationServer(
     tokenUrl: metadata.token_endpoint,
     revokeUrl: optional(metadata.revocation_endpoint),
     registrationUrl: optional(metadata.registration_endpoint),
+    mtlsEndpointAliases: mtlsAliasesOf(metadata.mtls_endpoint_aliases, optional),
     authorizationResponseIssParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
     codeChallengeMethodsSupported: Array.isArray(metadata.code_challenge_methods_supported)
       ? metadata.code_challenge_methods_supported.filter((m): m is string => typeof m === 'string')
       : undefined
   }
+}
+
+/** The `mtls_endpoint_aliases` object's token and revocation endpoints, https (or loopback) only. */
+function mtlsAliasesOf(
+  value: unknown,
+  optional: (value: unknown) => string | undefined
+): MtlsEndpointAliases | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const aliases = value as Record<string, unknown>
+  const found = { tokenUrl: optional(aliases.token_endpoint), revokeUrl: optional(aliases.revocation_endpoint) }
+  return found.tokenUrl === undefined && found.revokeUrl === undefined ? undefined : found
 }

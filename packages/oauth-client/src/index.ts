@@ -12,7 +12,7 @@ export { JWT_BEARER_GRANT, fetchJwtBearerToken, privateKeyProblem } from './jwt-
 export { fetchAccessToken, fetchRequestToken, invalidateOAuth1Token, oauth1AuthorizeUrl, signOAuth1 } from './oauth1.js'
 export type { OAuth1Consumer, OAuth1Request, OAuth1SignatureMethod, OAuth1Token } from './oauth1.js'
 export { discoverAuthorizationServer, metadataUrls } from './discover.js'
-export type { AuthorizationServerMetadata, ServerCapabilities } from './discover.js'
+export type { AuthorizationServerMetadata, MtlsEndpointAliases, ServerCapabilities } from './discover.js'
 export {
   discoverProtectedResource,
   resourceMetadataFromChallenge,

@@ -248,3 +248,23 @@ t.test('a registration the server refuses, or answers without a usable client, s
   const expiring = await register('/expiring')
   t.same(expiring.expiresAt, new Date(2_000_000_000_000))
 })
+
+t.test('mtls_endpoint_aliases are read (RFC 8705 §5): token and revocation, https or loopback only', async (t) => {
+  const site = await thirdParty((req, res, origin) => {
+    const aliases =
+      req.url === '/.well-known/oauth-authorization-server/odd'
+        ? { token_endpoint: 'http://mtls.example.com/token', revocation_endpoint: 42 }
+        : { token_endpoint: 'https://mtls.example.com/token', revocation_endpoint: 'https://mtls.example.com/revoke' }
+    const issuer = `${origin}${req.url === '/.well-known/oauth-authorization-server/odd' ? '/odd' : ''}`
+    json(res, 200, { issuer, token_endpoint: `${origin}/token`, mtls_endpoint_aliases: aliases })
+  })
+  t.teardown(() => site.close())
+  const found = await discoverAuthorizationServer(site.origin)
+  t.equal(found.tokenUrl, `${site.origin}/token`, 'the plain endpoint stays the token URL')
+  t.same(found.mtlsEndpointAliases, {
+    tokenUrl: 'https://mtls.example.com/token',
+    revokeUrl: 'https://mtls.example.com/revoke'
+  })
+  const odd = await discoverAuthorizationServer(`${site.origin}/odd`)
+  t.equal(odd.mtlsEndpointAliases, undefined, 'plain http and non-strings are not aliases')
+})

@@ -358,12 +358,14 @@ export async function fromServerMetadata(
       resource === undefined
         ? { issuer: auth.issuer as string, found: await discovery.metadata(auth.issuer as string) }
         : await firstUsableServer(resource, discovery)
+    // A client presenting a certificate calls the server's mutual-TLS aliases (RFC 8705 §5).
+    const aliases = auth.clientCertificate === undefined ? undefined : found.mtlsEndpointAliases
     return {
       endpoints: missing
         ? {
             authorizeUrl: found.authorizeUrl,
-            tokenUrl: found.tokenUrl,
-            revokeUrl: auth.revokeUrl === undefined ? found.revokeUrl : undefined
+            tokenUrl: aliases?.tokenUrl ?? found.tokenUrl,
+            revokeUrl: auth.revokeUrl === undefined ? (aliases?.revokeUrl ?? found.revokeUrl) : undefined
           }
         : {},
       server: {

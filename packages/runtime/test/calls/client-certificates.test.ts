@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import type { Test } from 'tap'
 import { certificateThumbprint, createTestPki, startMtlsServer } from '@latchkey/testkit'
@@ -230,3 +232,63 @@ t.test('a certificate the end customer holds: pasted with their key, checked, pr
   t.notMatch(JSON.stringify(rows), /BEGIN|PRIVATE/, 'stored encrypted with the other credentials')
   t.notMatch(JSON.stringify(await runtime.connections.get(tenantId, created.id)), /BEGIN/, 'never in the view')
 })
+
+t.test(
+  'a discovered server’s mutual-TLS aliases (RFC 8705 §5) are used by a client with a certificate, and only by one',
+  async (t) => {
+    const pki: TestPki = await createTestPki()
+    const server = await startMtlsServer({ pki, clients: { 'bank-app': 'bank-client' } })
+    t.teardown(() => server.close())
+    // The bank's metadata, on a plain HTTPS-less loopback host: its plain token endpoint refuses everyone.
+    const plainCalls: string[] = []
+    const metadata = createServer((req, res) => {
+      const origin = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`
+      if (req.url === '/.well-known/oauth-authorization-server') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            issuer: origin,
+            token_endpoint: `${origin}/token`,
+            mtls_endpoint_aliases: { token_endpoint: server.tokenUrl }
+          })
+        )
+        return
+      }
+      plainCalls.push(req.url ?? '')
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client"}')
+    })
+    await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve))
+    t.teardown(() => new Promise<void>((resolve) => metadata.close(() => resolve())))
+    const issuer = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`
+    const discovered = (key: string, certificate: boolean) => ({
+      key,
+      name: key,
+      version: '1.0.0',
+      auth: {
+        kind: 'oauth2' as const,
+        grant: 'client_credentials' as const,
+        issuer,
+        ...(certificate ? { clientAuthMethod: 'tls_client_auth' as const, clientCertificate: 'app' as const } : {})
+      },
+      http: { baseUrl: server.apiBaseUrl }
+    })
+    const { runtime, tenantId } = await startRuntime(t, {
+      connectors: [discovered('bank-discovered', true), discovered('bank-discovered-plain', false)],
+      config: { extraCaCertificates: [pki.ca.certificate] }
+    })
+    const certificate = await pki.issueClient('bank-client')
+    await runtime.connectors.setApp(tenantId, 'bank-discovered', {
+      clientId: 'bank-app',
+      clientCertificate: certificate
+    })
+    const { id } = await runtime.connections.create(tenantId, { connector: 'bank-discovered' })
+    const answer = await readAnswer(await runtime.http.call(tenantId, id, GET))
+    t.equal(answer.status, 200, 'the API answered')
+    t.equal(server.counters.tokensIssued, 1, 'the token came from the mutual-TLS alias')
+    t.same(plainCalls, [], 'the plain token endpoint was never asked')
+
+    await runtime.connectors.setApp(tenantId, 'bank-discovered-plain', { clientId: 'bank-app', clientSecret: 's' })
+    const plain = await runtime.connections.create(tenantId, { connector: 'bank-discovered-plain' })
+    await rejection(runtime.connections.token(tenantId, plain.id))
+    t.same(plainCalls, ['/token'], 'a client without a certificate asks the plain endpoint')
+  }
+)
