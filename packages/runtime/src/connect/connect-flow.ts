@@ -15,7 +15,6 @@ import {
   checkRequestedScopes,
   isRedirectScheme,
   missingScopes,
-  resolveAuthScheme,
   scopesForActions,
   widestScopes
 } from '@latchkey/connector-sdk'
@@ -34,6 +33,7 @@ import { encodeTokenSet, refreshDueAt } from '../credentials/token-set-codec.js'
 import { checkTrustedOrigin } from '../calls/trusted-origin.js'
 import { tokenHttpFor } from '../calls/client-certificates.js'
 import type { ClientCertificates } from '../calls/client-certificates.js'
+import { schemeIn } from '../connectors/catalog.js'
 
 /** What `authorize` may be asked for beyond a plain (re)connect. */
 export interface AuthorizeOptions {
@@ -491,7 +491,7 @@ export class ConnectFlow {
         'Go back to the application and create the connection again.'
       )
     }
-    if (resolveAuthScheme(entry.definition, connection.auth_scheme)?.kind === 'oauth1')
+    if (schemeIn(entry.definition, connection.auth_scheme)?.kind === 'oauth1')
       return this.completeOAuth1(attempt, connection, entry, query)
     // The context before the response is read: the issuer's metadata says whether it must carry `iss`.
     let context: Awaited<ReturnType<typeof connectionContext>>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ConnectSession, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { missingScopes, resolveAuthScheme, scopesForActions } from '@latchkey/connector-sdk'
+import { missingScopes, scopesForActions } from '@latchkey/connector-sdk'
 import type { Issue } from '@latchkey/connector-sdk'
 import type { AuthorizeLink, ConnectFlow } from './connect-flow.js'
 import type { ConnectionService, EventView, NewConnectionRequest } from '../connections/connection-service.js'
@@ -11,6 +11,7 @@ import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
 import { isAllowedRedirect } from '../tenants/tenant-settings.js'
 import type { Branding, TenantSettingsService, WizardLocale } from '../tenants/tenant-settings.js'
+import { schemeIn } from '../connectors/catalog.js'
 
 /** Where the connect wizard lives on this deployment; attempts started there come back here. */
 export const WIZARD_PATH = '/connect/'
@@ -182,7 +183,7 @@ export class ConnectSessionService {
       if (entry === undefined) continue
       actions[key] = { actions: keys, scopes: scopesForActions(entry.definition, keys).scopes }
       for (const connection of connections.filter((c) => c.connector === key && c.scopes.granted.length > 0)) {
-        const scheme = resolveAuthScheme(entry.definition, connection.scheme ?? undefined)
+        const scheme = schemeIn(entry.definition, connection.scheme ?? null)
         if (scheme?.kind !== 'oauth2') continue
         const lacking = missingScopes(actions[key].scopes, connection.scopes.granted, scheme.scopeIncludes)
         if (lacking.length > 0) missing[connection.id] = lacking

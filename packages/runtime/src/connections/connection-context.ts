@@ -2,7 +2,6 @@ import {
   TemplateError,
   renderTemplate,
   renderUrlTemplate,
-  resolveAuthScheme,
   resolveConfigValues,
   templateParameters
 } from '@latchkey/connector-sdk'
@@ -26,6 +25,7 @@ import type { AppRecord, Connection, Store } from '@latchkey/store'
 import type { DiscoveryCache } from '../credentials/discovery-cache.js'
 import { storeClientSources } from '../credentials/app-cache.js'
 import type { AppCache, ClientSources } from '../credentials/app-cache.js'
+import { schemeIn } from '../connectors/catalog.js'
 import { RuntimeError } from '../errors.js'
 
 /** Parameter values of type password are stored encrypted, marked with this prefix. */
@@ -62,9 +62,6 @@ export function visibleParameters(stored: Readonly<Record<string, string>>): Rec
   )
 }
 
-/** Resolved schemes by definition (a definition replaced is a new object, so nothing goes stale). */
-const resolvedSchemes = new WeakMap<ConnectorDefinition | ConnectorDefinitionJson, Map<string, ResolvedAuthScheme>>()
-
 /**
  * The connection's auth scheme, defaults applied.
  * @throws {RuntimeError} `scheme_mismatch` when the connector no longer offers it.
@@ -73,21 +70,15 @@ export function schemeOf(
   definition: ConnectorDefinition | ConnectorDefinitionJson,
   connection: Pick<Connection, 'auth_scheme' | 'connector_key'>
 ): ResolvedAuthScheme {
-  // Resolved once per definition object and scheme: every refresh of a connector's connections asks the same.
-  let byKey = resolvedSchemes.get(definition)
-  if (byKey === undefined) resolvedSchemes.set(definition, (byKey = new Map()))
-  const key = connection.auth_scheme ?? ''
-  let scheme = byKey.get(key)
-  if (scheme === undefined) {
-    scheme = resolveAuthScheme(definition, connection.auth_scheme)
-    if (scheme !== undefined) byKey.set(key, scheme)
-  }
-  if (scheme === undefined)
-    throw new RuntimeError(
-      'scheme_mismatch',
-      `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`
-    )
-  return scheme
+  return schemeIn(definition, connection.auth_scheme) ?? schemeMismatch(connection)
+}
+
+/** The refusal of a connection whose connector no longer offers its scheme. */
+export function schemeMismatch(connection: Pick<Connection, 'auth_scheme' | 'connector_key'>): never {
+  throw new RuntimeError(
+    'scheme_mismatch',
+    `the connector "${connection.connector_key}" no longer offers the "${String(connection.auth_scheme)}" auth scheme: connect again with another`
+  )
 }
 
 /**

@@ -1,11 +1,12 @@
 import { LRUCache } from 'lru-cache'
-import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
+import { resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type { ResolvedAuthScheme, TemplateValues } from '@latchkey/connector-sdk'
 import type { Connection, Store } from '@latchkey/store'
+import { schemeIn } from '../connectors/catalog.js'
 import type { Catalog, CatalogEntry } from '../connectors/catalog.js'
-import { RuntimeError, notFound } from '../errors.js'
+import { notFound } from '../errors.js'
 import type { ChangeFeed } from './change-feed.js'
-import { openParameters } from './connection-context.js'
+import { openParameters, schemeMismatch } from './connection-context.js'
 
 /**
  * Everything a call or a job needs about one connection, resolved once and passed down:
@@ -32,12 +33,7 @@ export function entryOf(handle: ConnectionHandle): CatalogEntry {
 
 /** The scheme of a handle. @throws {RuntimeError} `scheme_mismatch` when the connector no longer offers it. */
 export function schemeOfHandle(handle: ConnectionHandle): ResolvedAuthScheme {
-  if (handle.scheme === undefined)
-    throw new RuntimeError(
-      'scheme_mismatch',
-      `the connector "${handle.connection.connector_key}" no longer offers the "${String(handle.connection.auth_scheme)}" auth scheme: connect again with another`
-    )
-  return handle.scheme
+  return handle.scheme ?? schemeMismatch(handle.connection)
 }
 
 /** Bounds of the in-memory handle cache. */
@@ -120,7 +116,7 @@ export class ConnectionHandles {
     return {
       connection,
       entry,
-      scheme: resolveAuthScheme(entry.definition, connection.auth_scheme),
+      scheme: schemeIn(entry.definition, connection.auth_scheme),
       values: {
         parameters: templateParameters(entry.definition, parameters),
         config: resolveConfigValues(entry.definition, parameters),

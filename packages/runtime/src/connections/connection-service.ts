@@ -2,7 +2,6 @@ import {
   CLIENT_CERTIFICATE_KEYS,
   checkRequestedScopes,
   closest,
-  resolveAuthScheme,
   resolveAuthSchemes,
   resolveConfigValues,
   SERVICE_ACCOUNT_FIELDS,
@@ -40,6 +39,7 @@ import { outageOf } from '../dependency-outage.js'
 import { RuntimeError, invalidRequest, notFound } from '../errors.js'
 import type { CredentialService } from '../credentials/credential-service.js'
 import type { ConnectionLifecycle, HeldWebhooks } from './lifecycle.js'
+import { schemeIn } from '../connectors/catalog.js'
 
 /** What `POST /v1/connections` takes. */
 export interface NewConnectionRequest {
@@ -260,7 +260,7 @@ export class ConnectionService {
         { path: 'body.connector', message: `"${request.connector}" is not a connector of this tenant` }
       ])
     const { definition } = entry
-    const auth = resolveAuthScheme(definition, request.scheme)
+    const auth = schemeIn(definition, request.scheme ?? null)
     if (auth === undefined) {
       const keys = resolveAuthSchemes(definition).map((s) => JSON.stringify(s.key))
       throw invalidRequest('the auth scheme does not exist', [
@@ -487,7 +487,7 @@ export class ConnectionService {
     const connection = await this.store.connections.get(tenantId, id)
     if (connection === undefined) throw notFound('connection')
     const entry = await this.catalog.get(tenantId, connection.connector_key)
-    const scheme = entry === undefined ? undefined : resolveAuthScheme(entry.definition, connection.auth_scheme)
+    const scheme = entry === undefined ? undefined : schemeIn(entry.definition, connection.auth_scheme)
     // Discovered revocation endpoints count too: the job finds out, and says "not supported" when there is none.
     const discovered =
       scheme?.kind === 'oauth2' &&

@@ -1,8 +1,25 @@
 import { LRUCache } from 'lru-cache'
-import { validateConnectorDefinition } from '@latchkey/connector-sdk'
-import type { ConnectorDefinition, ConnectorDefinitionJson } from '@latchkey/connector-sdk'
+import { resolveAuthSchemes, validateConnectorDefinition } from '@latchkey/connector-sdk'
+import type { ConnectorDefinition, ConnectorDefinitionJson, ResolvedAuthScheme } from '@latchkey/connector-sdk'
 import type { CustomConnectorsRepository } from '@latchkey/store'
 import type { ChangeFeed } from '../connections/change-feed.js'
+
+/** Resolved schemes by definition object: a definition replaced is a new object, so nothing goes stale. */
+const resolved = new WeakMap<ConnectorDefinition | ConnectorDefinitionJson, readonly ResolvedAuthScheme[]>()
+
+/**
+ * A definition's auth scheme by key (the first when `key` is null), defaults applied;
+ * resolved once per definition object, for every connection, call and refresh that asks.
+ * `undefined` when the connector does not offer it.
+ */
+export function schemeIn(
+  definition: ConnectorDefinition | ConnectorDefinitionJson,
+  key: string | null
+): ResolvedAuthScheme | undefined {
+  let schemes = resolved.get(definition)
+  if (schemes === undefined) resolved.set(definition, (schemes = resolveAuthSchemes(definition)))
+  return key === null ? schemes[0] : schemes.find((scheme) => scheme.key === key)
+}
 
 /** A connector as the runtime sees it, built in or a tenant's own. */
 export interface CatalogEntry {

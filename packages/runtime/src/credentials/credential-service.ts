@@ -9,7 +9,7 @@ import {
 import type { HttpOptions, OAuth1Consumer, TokenSet } from '@latchkey/oauth-client'
 import type { RedisClient } from '@latchkey/jobs'
 import { LRUCache } from 'lru-cache'
-import { resolveAuthScheme, resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
+import { resolveConfigValues, templateParameters } from '@latchkey/connector-sdk'
 import type {
   ConnectorDefinition,
   ConnectorDefinitionJson,
@@ -37,6 +37,7 @@ import { RuntimeMetrics, connectorLabel } from '../metrics/metrics.js'
 import { SingleFlight } from './single-flight.js'
 import type { HeldLock } from './single-flight.js'
 import { decodeTokenSet, encodeTokenSet, refreshDueAt, typedInOf } from './token-set-codec.js'
+import { schemeIn } from '../connectors/catalog.js'
 
 /** Why a refresh happens; recorded in the event. */
 export type RefreshReason = 'due' | 'forced' | 'auth_failure' | 'expired' | 'first_use'
@@ -162,7 +163,7 @@ export class CredentialService {
   private async fetchesOwnTokens(connection: Connection): Promise<boolean> {
     const entry = await this.catalog.get(connection.tenant_id, connection.connector_key)
     if (entry === undefined) return false
-    const scheme = resolveAuthScheme(entry.definition, connection.auth_scheme)
+    const scheme = schemeIn(entry.definition, connection.auth_scheme)
     return scheme !== undefined && fetchesOwn(scheme)
   }
 

@@ -1,5 +1,4 @@
 import { OAuthError, invalidateOAuth1Token, revokeTokenSet } from '@latchkey/oauth-client'
-import { resolveAuthScheme } from '@latchkey/connector-sdk'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
@@ -17,6 +16,7 @@ import { readAnswer } from '../calls/read-answer.js'
 import { RuntimeMetrics } from '../metrics/metrics.js'
 import { tokenHttpFor } from '../calls/client-certificates.js'
 import type { ClientCertificates } from '../calls/client-certificates.js'
+import { schemeIn } from '../connectors/catalog.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
 function snapshotConnection(
@@ -146,7 +146,7 @@ export class BackgroundJobs {
     }
     const tokens = decodeTokenSet(revocation.tokenSet)
     const revokeAtProvider = async (): Promise<'revoked' | 'not_supported'> => {
-      if (resolveAuthScheme(entry.definition, connection.auth_scheme)?.kind === 'oauth1') {
+      if (schemeIn(entry.definition, connection.auth_scheme)?.kind === 'oauth1') {
         // OAuth 1.0a: a signed POST with the token itself (X's invalidate_token); already invalid counts as done.
         const context = await oauth1Context(this.store, entry.definition, connection)
         if (context.revokeUrl === undefined) return 'not_supported'

@@ -1,6 +1,27 @@
 import t from 'tap'
 import { Catalog, DiscoveryCache } from '../../src/index.js'
+import { schemeIn } from '../../src/connectors/catalog.js'
 import { startRuntime } from '../helpers.js'
+
+t.test("a definition's schemes are resolved once, found by key, the first when none is named", async (t) => {
+  const definition = {
+    key: 'two',
+    name: 'Two',
+    version: '1.0.0',
+    auth: [
+      { kind: 'apiKey', key: 'key', label: 'API key' },
+      { kind: 'basic', key: 'login' }
+    ],
+    http: { baseUrl: 'https://api.two.example' }
+  } as const
+  const first = schemeIn(definition as never, null)
+  t.match(first, { kind: 'apiKey', key: 'key' })
+  t.match(schemeIn(definition as never, 'login'), { kind: 'basic', key: 'login' })
+  t.equal(schemeIn(definition as never, 'key'), first, 'the same resolved object: resolved once per definition')
+  t.equal(schemeIn(definition as never, 'gone'), undefined)
+  const replaced = { ...definition }
+  t.not(schemeIn(replaced as never, null), first, 'a replaced definition is resolved anew')
+})
 
 t.test('the custom definition and discovery caches are bounded', async (t) => {
   const { runtime, store, tenantId } = await startRuntime(t, { connectors: [] })
