@@ -15,8 +15,8 @@ import { injectionFor } from './auth-injection.js'
 import { checkHeaders, flatHeaders } from './request-headers.js'
 import { IDEMPOTENT, isRetryableAnswer, resetDelayMs, retryDelay } from './retry-policy.js'
 import { peekJson } from './peek-json.js'
-import { baseUrlFor, targetUrl } from './target-url.js'
-import type { Query } from './target-url.js'
+import { apiBase, baseUrlFor, targetUrl } from './target-url.js'
+import type { ApiBase, Query } from './target-url.js'
 import type { UsageRecorder } from './usage-recorder.js'
 
 /** What a flow asks for: a relative URL on the connector's own API. */
@@ -64,15 +64,15 @@ const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/
 /** The most of a rate-limited answer read to find the wait in its body. */
 const MAX_PEEKED_BYTES = 64 * 1024
 
-/** Base URLs rendered (and their origins checked) once per handle: handles never change, they are replaced. */
-const renderedBases = new WeakMap<ConnectionHandle, Map<string, string>>()
+/** Base URLs rendered (their origins checked) and parsed once per handle: handles never change, they are replaced. */
+const renderedBases = new WeakMap<ConnectionHandle, Map<string, ApiBase>>()
 
-function renderedBase(handle: ConnectionHandle, template: string, originOnly: boolean): string {
+function renderedBase(handle: ConnectionHandle, template: string, originOnly: boolean): ApiBase {
   const key = `${originOnly ? 'o' : 'p'}${template}`
   let byTemplate = renderedBases.get(handle)
   const known = byTemplate?.get(key)
   if (known !== undefined) return known
-  const rendered = baseUrlFor(template, handle.values, entryOf(handle).definition, originOnly)
+  const rendered = apiBase(baseUrlFor(template, handle.values, entryOf(handle).definition, originOnly))
   if (byTemplate === undefined) renderedBases.set(handle, (byTemplate = new Map()))
   byTemplate.set(key, rendered)
   return rendered
@@ -182,7 +182,7 @@ export class HttpHelper {
         'not_declared',
         `the connector "${handle.connection.connector_key}" declares no API (http.baseUrl)`
       )
-    return renderedBase(handle, template, false)
+    return renderedBase(handle, template, false).url
   }
 
   /**

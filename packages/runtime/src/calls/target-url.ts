@@ -1,6 +1,5 @@
 import { TemplateError, renderUrlTemplate, verificationIdentityNames } from '@latchkey/connector-sdk'
 import type { ConnectorDefinition, ConnectorDefinitionJson, Issue, TemplateValues } from '@latchkey/connector-sdk'
-import { LRUCache } from 'lru-cache'
 import { RuntimeError } from '../errors.js'
 import { checkTrustedOrigin } from './trusted-origin.js'
 
@@ -16,17 +15,17 @@ function hasUnsafeCharacters(value: string): boolean {
   return false
 }
 
-/** Base URLs parsed (origin and path without trailing slashes), by their text: every call of a connection has the same. */
-const parsedBases = new LRUCache<string, { readonly origin: string; readonly path: string }>({ max: 1_000 })
+/** An API base URL, parsed: its origin, and its path without trailing slashes. */
+export interface ApiBase {
+  readonly url: string
+  readonly origin: string
+  readonly path: string
+}
 
-function parsedBase(baseUrl: string): { readonly origin: string; readonly path: string } {
-  let parsed = parsedBases.get(baseUrl)
-  if (parsed === undefined) {
-    const base = new URL(baseUrl)
-    parsed = { origin: base.origin, path: base.pathname.replace(/\/+$/, '') }
-    parsedBases.set(baseUrl, parsed)
-  }
-  return parsed
+/** Parses a rendered base URL (callers that make many calls on one keep the result). */
+export function apiBase(url: string): ApiBase {
+  const base = new URL(url)
+  return { url, origin: base.origin, path: base.pathname.replace(/\/+$/, '') }
 }
 
 /**
@@ -56,13 +55,13 @@ function readingsOf(path: string): string[] | undefined {
  * `%252e%252e`); the result must stay on the base URL's origin. Query values are not
  * checked: they are data, sent percent-encoded.
  */
-export function targetUrl(baseUrl: string, relative: string, query: Query | undefined): URL | Issue {
+export function targetUrl(baseUrl: string | ApiBase, relative: string, query: Query | undefined): URL | Issue {
   const at = 'body.url'
   if (!relative.startsWith('/') || relative.startsWith('//'))
     return { path: at, message: 'must be a relative URL starting with a single "/"' }
   if (hasUnsafeCharacters(relative)) return { path: at, message: 'must not contain backslashes or control characters' }
   if (/^\/[a-z][a-z0-9+.-]*:/i.test(relative)) return { path: at, message: 'must be a relative URL' }
-  const base = parsedBase(baseUrl)
+  const base = typeof baseUrl === 'string' ? apiBase(baseUrl) : baseUrl
   const basePath = base.path
   const readings = readingsOf(relative.split('?')[0] ?? '')
   if (readings?.some(hasUnsafeCharacters) === true)
