@@ -3,10 +3,12 @@ import { defineConnector } from '@latchkey/connector-sdk'
 /**
  * Jamf Pro: a token exchange. The account's user name and password are posted once as
  * HTTP Basic to `/api/v1/auth/token`, which answers a bearer token and its expiry
- * (`{"token", "expires"}`); the token is used until it expires, then fetched again.
+ * (`{"token", "expires"}`); the token is used until it expires, then fetched again. On
+ * disconnect it is invalidated (`POST /api/v1/auth/invalidate-token`, with the token).
  *
  * @see https://developer.jamf.com/jamf-pro/docs/jamf-pro-api-overview
  * @see https://developer.jamf.com/jamf-pro/v10.34.0/reference/post_v1-auth-token
+ * @see https://developer.jamf.com/jamf-pro/v10.42.0/reference/post_v1-auth-invalidate-token
  */
 export const jamfPro = defineConnector({
   key: 'jamf-pro',
@@ -40,7 +42,9 @@ export const jamfPro = defineConnector({
       url: 'https://{{parameters.host}}:{{parameters.port}}/api/v1/auth/token',
       headers: { Authorization: 'Basic {{base64(credentials.username, ":", credentials.password)}}' }
     },
-    response: { tokenPath: 'token', expiresAtPath: 'expires' }
+    response: { tokenPath: 'token', expiresAtPath: 'expires' },
+    // "Invalidates current token".
+    logout: { url: 'https://{{parameters.host}}:{{parameters.port}}/api/v1/auth/invalidate-token' }
   },
   http: { baseUrl: 'https://{{parameters.host}}:{{parameters.port}}/api' },
   // "Get all the authorization details associated with the current api token".

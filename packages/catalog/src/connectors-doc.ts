@@ -78,6 +78,8 @@ function revocation(scheme: ResolvedAuthScheme): string {
     return `${method} ${code(scheme.revokeUrl)} (${token} token${format === 'none' ? '' : `, ${format}`})`
   }
   if (scheme.kind === 'oauth1') return scheme.revokeUrl === undefined ? none : `${code(scheme.revokeUrl)} (signed)`
+  if (scheme.kind === 'tokenExchange' && scheme.logout !== undefined)
+    return `${scheme.logout.method} ${code(scheme.logout.url)} (logout)`
   return 'deleted here only'
 }
 

@@ -221,6 +221,8 @@ export interface ResolvedTokenExchange extends ResolvedSchemeIdentity {
     readonly expiry: ResolvedExpiry
     readonly lifetimeSeconds: number | undefined
   }
+  /** Where the session is ended on disconnect, if anywhere. */
+  readonly logout: { readonly url: string; readonly method: 'POST' | 'DELETE' } | undefined
 }
 
 /** AWS Signature Version 4 with every default applied. */
@@ -659,7 +661,8 @@ function resolveKind(auth: DeepReadonly<AuthSchemeDefinition>): ResolvedAuthSche
           tokenPath: auth.response.tokenPath,
           expiry: resolveExpiry(auth.response),
           lifetimeSeconds: auth.response.lifetimeSeconds
-        }
+        },
+        logout: auth.logout === undefined ? undefined : { url: auth.logout.url, method: auth.logout.method ?? 'POST' }
       }
   }
 }

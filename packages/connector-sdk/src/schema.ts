@@ -572,6 +572,21 @@ export const LoginResponseSchema = Type.Object(
 )
 
 /**
+ * Where a session is ended when the connection is disconnected (Jamf Pro's
+ * `POST /api/v1/auth/invalidate-token`, Tableau's `POST /api/{version}/auth/signout`): the
+ * session token goes on it as on API calls (`http.tokenPlacement`).
+ */
+export const LogoutRequestSchema = Type.Object(
+  {
+    /** May use `{{parameters.*}}` and `{{config.*}}`. */
+    url: TemplateString,
+    /** @defaultValue `"POST"` */
+    method: Type.Optional(Type.Enum(['POST', 'DELETE']))
+  },
+  { additionalProperties: false }
+)
+
+/**
  * A token exchange ("two-step"): what the end customer types in is posted to a login or
  * token endpoint, and the session token it answers is sent on API calls where
  * `http.tokenPlacement` says (default `Authorization: Bearer`). The token is fetched on
@@ -584,7 +599,9 @@ export const TokenExchangeSchema = Type.Object(
     /** What is typed in, as `{{credentials.<key>}}` in the login request. */
     fields: Type.Array(CredentialFieldSchema, { minItems: 1, maxItems: 10 }),
     request: LoginRequestSchema,
-    response: LoginResponseSchema
+    response: LoginResponseSchema,
+    /** Ends the session on disconnect; without it the session is left to expire. */
+    logout: Type.Optional(LogoutRequestSchema)
   },
   { additionalProperties: false }
 )

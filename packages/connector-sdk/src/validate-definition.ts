@@ -785,6 +785,7 @@ function checkTokenExchange(check: Checker, auth: Json, at: string): void {
   const own = new Set(credentialsOf(auth))
   const request = isObject(auth.request) ? auth.request : {}
   check.url(joinPath(at, 'request', 'url'), request.url, ['parameters', 'config'])
+  if (isObject(auth.logout)) check.url(joinPath(at, 'logout', 'url'), auth.logout.url, ['parameters', 'config'])
   check.values(joinPath(at, 'request', 'body'), request.body, TYPED_IN, { credentials: own })
   check.values(joinPath(at, 'request', 'headers'), request.headers, TYPED_IN, { headers: true, credentials: own })
   if (request.method === 'GET' && request.body !== undefined)

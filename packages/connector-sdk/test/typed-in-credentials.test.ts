@@ -653,3 +653,37 @@ t.test('verification in steps, and identity paths that select in arrays', async 
     { path: 'verification.path', message: 'is required (or steps)' }
   ])
 })
+
+t.test('token exchange: a logout URL ends the session on disconnect; its mistakes by path', async (t) => {
+  const definition = (logout: unknown) => ({
+    key: 'jamf',
+    name: 'Jamf',
+    version: '1.0.0',
+    parameters: [{ key: 'host', label: 'Host' }],
+    auth: {
+      kind: 'tokenExchange',
+      fields: [{ key: 'password', label: 'Password' }],
+      request: { url: 'https://{{parameters.host}}/api/v1/auth/token', body: { password: '{{credentials.password}}' } },
+      response: { tokenPath: 'token' },
+      logout
+    },
+    http: { baseUrl: 'https://{{parameters.host}}/api' }
+  })
+  const good = definition({ url: 'https://{{parameters.host}}/api/v1/auth/invalidate-token' })
+  t.same(issuesOf(good), [])
+  t.match(resolveAuthSchemes(good as never)[0], {
+    logout: { url: 'https://{{parameters.host}}/api/v1/auth/invalidate-token', method: 'POST' }
+  })
+  t.match(resolveAuthSchemes(definition(undefined) as never)[0], { kind: 'tokenExchange', logout: undefined })
+  t.same(issuesOf(definition({ url: 'https://{{credentials.password}}.example/logout', method: 'GET' })), [
+    { path: 'auth.logout.method', message: 'must be "POST" or "DELETE"' },
+    {
+      path: 'auth.logout.url',
+      message:
+        "placeholder {{credentials.password}} is only available in a scheme's send or its fixed user name or password, and http.headers and http.query"
+    }
+  ])
+  t.same(issuesOf(definition({ url: 'https://a.example/logout', headers: {} })), [
+    { path: 'auth.logout.headers', message: 'is not a known field' }
+  ])
+})

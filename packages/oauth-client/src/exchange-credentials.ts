@@ -72,3 +72,34 @@ export async function exchangeCredentials(
   // A login answers a session, not an OAuth grant: whatever else it carries is not kept.
   return { ...tokens, expiresAt, refreshToken: undefined, idToken: undefined, scopes: undefined }
 }
+
+/**
+ * Ends a token exchange's session at its logout URL, the session token already on the
+ * request's headers or query. A 2xx, or a 401 or 403 (the session is gone already), is
+ * done; a 429 or 5xx is worth trying again; a 404 means the URL is wrong.
+ *
+ * @throws {OAuthError} `temporarily_unavailable` / `server_error` (retryable), `token_endpoint_not_found`, `invalid_request`.
+ */
+export async function endSession(
+  request: {
+    readonly url: string
+    readonly method: 'POST' | 'DELETE'
+    readonly headers: Readonly<Record<string, string>>
+  },
+  options: HttpOptions = {}
+): Promise<void> {
+  const answer = await sendToEndpoint(
+    {
+      endpoint: 'revoke',
+      url: request.url,
+      method: request.method,
+      headers: { accept: 'application/json', ...request.headers }
+    },
+    options
+  )
+  const { status } = answer
+  if (status < 300 || status === 401 || status === 403) return
+  if (status === 429) throw new OAuthError('temporarily_unavailable', { endpoint: 'revoke', status })
+  if (status >= 500) throw new OAuthError('server_error', { endpoint: 'revoke', status })
+  throw new OAuthError(status === 404 ? 'token_endpoint_not_found' : 'invalid_request', { endpoint: 'revoke', status })
+}

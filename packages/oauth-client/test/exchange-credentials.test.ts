@@ -5,7 +5,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { resolveScheme } from '@latchkey/connector-sdk'
 import type { ResolvedTokenExchange, TokenExchangeAuth } from '@latchkey/connector-sdk'
-import { OAuthError, exchangeCredentials } from '../src/index.js'
+import { OAuthError, endSession, exchangeCredentials } from '../src/index.js'
 
 interface Seen {
   method: string
@@ -157,4 +157,24 @@ t.test('GET logins send no body', async (t) => {
   t.equal(server.seen[0]?.method, 'GET')
   t.equal(server.seen[0]?.body, '')
   t.equal(server.seen[0]?.headers['x-user'], 'ada')
+})
+
+t.test('a session ends at its logout URL: gone already counts as ended, a busy server is retried', async (t) => {
+  const statuses = [204, 401, 503, 429, 404, 400]
+  const server = await loginServer(t, (_seen, res) => res.writeHead(statuses.shift() ?? 500).end())
+  const end = () =>
+    endSession({ url: `${server.url}/logout`, method: 'DELETE', headers: { authorization: 'Bearer s' } })
+  await t.resolves(end(), '204: ended')
+  t.match(server.seen[0], { method: 'DELETE', headers: { authorization: 'Bearer s' }, body: '' })
+  await t.resolves(end(), '401: the session was over already')
+  for (const [code, retryable] of [
+    ['server_error', true],
+    ['temporarily_unavailable', true],
+    ['token_endpoint_not_found', false],
+    ['invalid_request', false]
+  ] as const) {
+    const failure = await end().catch((error: unknown) => error)
+    t.ok(failure instanceof OAuthError)
+    t.match(failure, { code, retryable, endpoint: 'revoke' })
+  }
 })

@@ -228,6 +228,8 @@ export interface QuirkyCounters {
   /** Token requests by `grant_type`. */
   readonly tokenRequests: Record<string, number>
   revocations: number
+  /** Sessions ended at `/logout` (a token exchange's logout URL). */
+  logouts: number
   apiCalls: number
   /** How the last revocation was asked for. */
   lastRevocation: RevocationRecord | undefined
@@ -326,6 +328,7 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     authorizations: 0,
     tokenRequests: {},
     revocations: 0,
+    logouts: 0,
     apiCalls: 0,
     lastRevocation: undefined,
     revocationLog: [],
@@ -701,6 +704,19 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
     sendJson(res, 200, login.answer(session, expiresAt))
   }
 
+  /**
+   * A token exchange's logout: the session token, presented as on API calls (`apiTokenHeader`
+   * or Bearer), stops working; an unknown one answers 401.
+   */
+  function logoutEndpoint(req: IncomingMessage, res: ServerResponse): void {
+    const header = modes.apiTokenHeader === undefined ? undefined : req.headers[modes.apiTokenHeader.toLowerCase()]
+    const presented =
+      typeof header === 'string' ? header : (/^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '')
+    if (!accessTokens.delete(presented)) return sendJson(res, 401, { message: 'Not signed in' })
+    counters.logouts += 1
+    res.writeHead(204).end()
+  }
+
   /** Who the API call is from, or `undefined` when its credential is refused. */
   function apiCaller(req: IncomingMessage, url: URL, body: string): { scope: string } | undefined {
     if (modes.apiCredentials !== undefined)
@@ -882,6 +898,8 @@ export async function startQuirkyProvider(options: QuirkyProviderOptions): Promi
       }
     }
     if (url.pathname === '/login' && req.method === 'POST') return loginEndpoint(req, res)
+    if (url.pathname === '/logout' && (req.method === 'POST' || req.method === 'DELETE'))
+      return logoutEndpoint(req, res)
     if (url.pathname === '/oauth/revoke' && (req.method === 'POST' || req.method === 'DELETE'))
       return revokeEndpoint(req, res)
     // GitHub: `DELETE /applications/{client_id}/token`, the client id in the path.

@@ -500,7 +500,9 @@ export class ConnectionService {
             : undefined))
         : scheme?.kind === 'oauth1'
           ? scheme.revokeUrl
-          : undefined
+          : scheme?.kind === 'tokenExchange'
+            ? scheme.logout?.url
+            : undefined
     const revocationId = await this.lifecycle.transaction(async (trx) => {
       const taken = await this.store.credentials.take(id, trx)
       await this.lifecycle.disconnected(

@@ -1,8 +1,9 @@
-import { OAuthError, invalidateOAuth1Token, revokeTokenSet } from '@latchkey/oauth-client'
+import { renderUrlTemplate } from '@latchkey/connector-sdk'
+import { OAuthError, endSession, invalidateOAuth1Token, revokeTokenSet } from '@latchkey/oauth-client'
 import type { HttpJob, HttpJobResult, JobQueues, RefreshJob, RevokeJob } from '@latchkey/jobs'
 import type { Connection, Store } from '@latchkey/store'
 import type { Catalog } from '../connectors/catalog.js'
-import { connectionContext, oauth1Context } from '../connections/connection-context.js'
+import { connectionContext, oauth1Context, openedValues } from '../connections/connection-context.js'
 import type { CredentialService } from '../credentials/credential-service.js'
 import { RuntimeError } from '../errors.js'
 import type { RuntimeConfig } from '../runtime-config.js'
@@ -17,6 +18,7 @@ import { RuntimeMetrics } from '../metrics/metrics.js'
 import { tokenHttpFor } from '../calls/client-certificates.js'
 import type { ClientCertificates } from '../calls/client-certificates.js'
 import { schemeIn } from '../connectors/catalog.js'
+import { injectionFor } from '../calls/auth-injection.js'
 
 /** A stand-in connection row built from a revocation's snapshot, for a connection deleted since. */
 function snapshotConnection(
@@ -146,7 +148,22 @@ export class BackgroundJobs {
     }
     const tokens = decodeTokenSet(revocation.tokenSet)
     const revokeAtProvider = async (): Promise<'revoked' | 'not_supported'> => {
-      if (schemeIn(entry.definition, connection.auth_scheme)?.kind === 'oauth1') {
+      const scheme = schemeIn(entry.definition, connection.auth_scheme)
+      if (scheme?.kind === 'tokenExchange') {
+        // A session: ended at the logout URL, the token on it as on API calls.
+        if (scheme.logout === undefined) return 'not_supported'
+        const values = await openedValues(this.store, entry.definition, connection)
+        const credentials = typedInOf(revocation.tokenSet ?? {})
+        const injected = injectionFor(scheme, entry.definition.http).inject({ tokens, credentials }, values)
+        const url = new URL(renderUrlTemplate(scheme.logout.url, values))
+        for (const [name, value] of injected.query) url.searchParams.append(name, value)
+        await endSession(
+          { url: url.toString(), method: scheme.logout.method, headers: injected.headers },
+          await tokenHttpFor(this.certificates, connection, scheme, this.config.http, credentials)
+        )
+        return 'revoked'
+      }
+      if (scheme?.kind === 'oauth1') {
         // OAuth 1.0a: a signed POST with the token itself (X's invalidate_token); already invalid counts as done.
         const context = await oauth1Context(this.store, entry.definition, connection)
         if (context.revokeUrl === undefined) return 'not_supported'

@@ -305,3 +305,81 @@ t.test('isRetryable follows the error’s own word, and retries the unknown', as
   t.notOk(isRetryable(new OAuthError('invalid_client', { endpoint: 'revoke' })))
   t.ok(isRetryable(new Error('a database blip')))
 })
+
+t.test(
+  "a token exchange's session is ended at its logout URL on disconnect; without one it is left to expire",
+  async (t) => {
+    const session = (server: { url: string; apiBaseUrl: string }, key: string, logout: boolean) => ({
+      key,
+      name: key,
+      version: '1.0.0',
+      auth: {
+        kind: 'tokenExchange' as const,
+        fields: [
+          { key: 'username', label: 'Username', secret: false },
+          { key: 'password', label: 'Password' }
+        ],
+        request: {
+          url: `${server.url}/login`,
+          body: { 'credentials.name': '{{credentials.username}}', 'credentials.password': '{{credentials.password}}' }
+        },
+        response: { tokenPath: 'credentials.token', lifetimeSeconds: 14_400 },
+        ...(logout ? { logout: { url: `${server.url}/logout` } } : {})
+      },
+      http: { baseUrl: server.apiBaseUrl }
+    })
+    const { runtime, stack, tenantId } = await startRuntime(t, {
+      connectors: (s) => [
+        session(s.quirkyProvider, 'reports', true),
+        session(s.quirkyProvider, 'reports-plain', false)
+      ],
+      stack: {
+        quirkyProvider: {
+          clientId: 'app',
+          clientSecret: 'secret',
+          modes: {
+            login: {
+              expects: [
+                { in: 'body', name: 'credentials.name', value: 'ada' },
+                { in: 'body', name: 'credentials.password', value: 'pw' }
+              ],
+              answer: (token: string) => ({ credentials: { token } }),
+              ttlSeconds: 3600
+            }
+          }
+        }
+      }
+    })
+    const quirky = stack.quirkyProvider
+    const connected = async (connector: string) => {
+      const { id } = await runtime.connections.create(tenantId, {
+        connector,
+        credentials: { username: 'ada', password: 'pw' }
+      })
+      const { accessToken } = await runtime.connections.token(tenantId, id)
+      return { id, accessToken }
+    }
+    const asks = (token: string) =>
+      fetch(`${quirky.apiBaseUrl}/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status)
+
+    const { id, accessToken } = await connected('reports')
+    t.equal(await asks(accessToken), 200, 'signed in')
+    await runtime.connections.disconnect(tenantId, id)
+    const queued = (await runtime.connections.events(tenantId, id, 1))[0]
+    t.match(queued, { kind: 'revocation.queued' })
+    const revocationId = (queued?.detail as { revocationId: string }).revocationId
+    t.equal(await runtime.jobs.revoke({ revocationId, tenantId, connectionId: id }), 'done')
+    t.equal(quirky.counters.logouts, 1, 'the session was ended at the logout URL')
+    t.equal(await asks(accessToken), 401, 'the session token no longer works')
+    t.match((await runtime.connections.events(tenantId, id, 1))[0], { kind: 'revocation.done' })
+
+    const plain = await connected('reports-plain')
+    await runtime.connections.disconnect(tenantId, plain.id)
+    t.match((await runtime.connections.events(tenantId, plain.id, 1))[0], {
+      kind: 'revocation.not_supported',
+      message: /deleted here/
+    })
+    t.equal(quirky.counters.logouts, 1, 'nothing to call')
+    t.equal(await asks(plain.accessToken), 200, 'left to expire')
+  }
+)
