@@ -273,6 +273,22 @@ t.test('discovery: endpoints from the issuer metadata, whose issuer must match',
   )
   t.equal(missing.code, 'discovery_failed')
   t.match(missing.hint, /oauth-authorization-server answered 404; .*openid-configuration answered 404/)
+
+  // A failing server is not a server without metadata: worth trying again.
+  const statuses = [503, 404, 429, 404]
+  const busy = createServer((_req, res) => res.writeHead(statuses.shift() ?? 500).end())
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => new Promise<void>((resolve) => busy.close(() => resolve())))
+  const busyIssuer = `http://127.0.0.1:${(busy.address() as AddressInfo).port}`
+  t.match(await oauthFailure(discoverAuthorizationServer(busyIssuer)), {
+    code: 'server_error',
+    retryable: true,
+    status: 503
+  })
+  t.match(await oauthFailure(discoverAuthorizationServer(busyIssuer)), {
+    code: 'temporarily_unavailable',
+    retryable: true
+  })
 })
 
 t.test('revocation shapes: RFC 7009, bearer-authenticated, JSON body, DELETE', async (t) => {

@@ -30,16 +30,17 @@ async function thirdParty(t: Test, answer: (req: IncomingMessage, res: ServerRes
   return origin
 }
 
-/** Loopback issuers that are not usable: `/gone` has no metadata, `/other` names another issuer. */
-async function unusableIssuers(t: Test): Promise<{ gone: string; other: string }> {
+/** Loopback issuers that are not usable: `/gone` has no metadata, `/other` names another issuer; `/busy` fails. */
+async function unusableIssuers(t: Test): Promise<{ gone: string; other: string; busy: string }> {
   const origin = await thirdParty(t, (req, res) => {
-    if (req.url === '/.well-known/oauth-authorization-server/other')
+    if (req.url?.endsWith('/busy') === true) res.writeHead(503).end()
+    else if (req.url === '/.well-known/oauth-authorization-server/other')
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ issuer: 'https://else.example.com', token_endpoint: 'https://else.example.com/t' }))
     else res.writeHead(404).end()
   })
-  return { gone: `${origin}/gone`, other: `${origin}/other` }
+  return { gone: `${origin}/gone`, other: `${origin}/other`, busy: `${origin}/busy` }
 }
 
 async function factsOf(t: Test, options: Partial<AuthorizationServerOptions>) {
@@ -74,7 +75,7 @@ t.test('authorization servers whose metadata cannot be used are passed over, in 
   t.equal(facts.resource, server.resourceUrl)
 })
 
-t.test('an unreachable server stops the search; none usable names every server', async (t) => {
+t.test('an unreachable or failing server stops the search; none usable names every server', async (t) => {
   // A port nothing listens on: taken and released.
   const free = createServer()
   await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve))
@@ -89,7 +90,13 @@ t.test('an unreachable server stops the search; none usable names every server',
     'not passed over: tried again later, not elsewhere'
   )
 
-  const { gone, other } = await unusableIssuers(t)
+  const { gone, other, busy } = await unusableIssuers(t)
+  const failing = await factsOf(t, { listedBefore: [busy] }).catch((error: unknown) => error)
+  t.match(
+    failing,
+    { code: 'provider_unreachable', retryable: true },
+    'a failing server (503) is not passed over either'
+  )
   const resource = await thirdParty(t, (req, res, origin) => {
     if (req.url === '/.well-known/oauth-protected-resource/mcp')
       res
