@@ -288,8 +288,9 @@ export interface ServerFacts {
 /**
  * The first of the resource's authorization servers, in its order, whose metadata can be used
  * (RFC 9728 §7.6 leaves the choice to the client). One whose metadata is missing or wrong is
- * passed over; one that is unreachable stops the search instead, so a passing outage never
- * sends a connection to another server than the one it refreshes at.
+ * passed over; one that is unreachable or failing (a 5xx or 429: a retryable error) stops the
+ * search instead, so a passing outage never sends a connection to another server than the one
+ * it refreshes at.
  * @throws {OAuthError} the unreachable server's error, or `discovery_failed` naming every server when none can be used.
  */
 async function firstUsableServer(
