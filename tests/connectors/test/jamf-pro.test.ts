@@ -2,10 +2,13 @@ import t from 'tap'
 import { jamfPro } from '@latchkey/connector-jamf-pro'
 import { startQuirkyProvider } from '@latchkey/testkit'
 import { startSystem } from '@latchkey/test-system'
+import { until } from './scenario.js'
 
 // https://developer.jamf.com/jamf-pro/docs/jamf-pro-api-overview
 // POST /api/v1/auth/token with `Authorization: Basic <user:password>` answers
-// `{"token", "expires"}`; API calls carry `Authorization: Bearer <token>` until it expires.
+// `{"token", "expires"}`; API calls carry `Authorization: Bearer <token>` until it expires;
+// POST /api/v1/auth/invalidate-token, with the token, ends the session
+// (https://developer.jamf.com/jamf-pro/v10.42.0/reference/post_v1-auth-invalidate-token).
 t.test(
   'Jamf Pro: the account exchanged for a session token, fetched again when it expires or is refused',
   async (t) => {
@@ -24,11 +27,15 @@ t.test(
       }
     })
     t.teardown(() => provider.close())
-    // The emulator stands for the customer's server: the app's overrides point the login and API there.
+    // The emulator stands for the customer's server: the app's overrides point the login, logout and API there.
     const app = await system.api('PUT', '/v1/connectors/jamf-pro/app', {
-      overrides: { tokenUrl: `${provider.url}/login`, baseUrl: `${provider.url}/sites/{{parameters.host}}/api` }
+      overrides: {
+        tokenUrl: `${provider.url}/login`,
+        revokeUrl: `${provider.url}/sites/{{parameters.host}}/logout`,
+        baseUrl: `${provider.url}/sites/{{parameters.host}}/api`
+      }
     })
-    t.equal(app.status, 200, 'the login URL and API point at the emulator')
+    t.equal(app.status, 200, 'the login, logout and API URLs point at the emulator')
     provider.setApiAnswer('/api/v1/auth', { account: { id: '1', username: 'admin', accessLevel: 'FullAccess' } })
 
     const created = await system.api('POST', '/v1/connections', {
@@ -97,5 +104,19 @@ t.test(
     t.equal(replaced.status, 200)
     t.match(replaced.body, { status: 'connected', account: { username: 'admin' } })
     t.match(await call(), { status: 200 })
+
+    // Disconnected: the worker ends the session at the logout URL, and the token stops working.
+    const session = (await system.api('GET', `/v1/connections/${id}/token`)).body.accessToken as string
+    t.equal((await system.api('POST', `/v1/connections/${id}/disconnect`)).body.status, 'disconnected')
+    await until(
+      'the worker to end the session',
+      () => provider.counters.logouts === 1,
+      () => `${provider.counters.logouts} logouts`
+    )
+    t.same(provider.counters.sites.at(-1), 'acme.jamfcloud.com', 'at the customer’s server')
+    const after = await fetch(`${provider.apiBaseUrl}/v1/computers-inventory`, {
+      headers: { authorization: `Bearer ${session}` }
+    })
+    t.equal(after.status, 401, 'the session token no longer works')
   }
 )

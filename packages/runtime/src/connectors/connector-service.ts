@@ -447,12 +447,14 @@ export class ConnectorService {
       })
     if (auth === undefined) {
       // End customers bring their own credentials: the app holds URL overrides only (a regional host, a vendor's mock server).
-      // A token exchange's login URL and a JWT bearer grant's token URL are overridable as `tokenUrl`.
-      const exchange = resolveAuthSchemes(entry.definition).some(
-        (s) => s.kind === 'tokenExchange' || s.kind === 'jwtBearer'
-      )
-      const settable = exchange ? ['baseUrl', 'tokenUrl'] : ['baseUrl']
-      const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only ${settable.map((n) => `overrides.${n}`).join(' and ')} can be set`
+      // A token exchange's login URL and a JWT bearer grant's token URL are overridable as `tokenUrl`,
+      // a token exchange's logout URL as `revokeUrl`.
+      const schemes = resolveAuthSchemes(entry.definition)
+      const exchange = schemes.some((s) => s.kind === 'tokenExchange' || s.kind === 'jwtBearer')
+      const logout = schemes.some((s) => s.kind === 'tokenExchange' && s.logout !== undefined)
+      const settable = ['baseUrl', ...(exchange ? ['tokenUrl'] : []), ...(logout ? ['revokeUrl'] : [])]
+      const named = settable.map((n) => `overrides.${n}`)
+      const why = `is not used: "${key}" has no developer-owned OAuth 2.0 client, only ${[named.slice(0, -1).join(', '), named.at(-1)].filter((n) => n !== '').join(' and ')} can be set`
       for (const field of ['clientId', 'clientSecret', 'scopes'] as const)
         if (input[field] !== undefined) issues.push({ path: `body.${field}`, message: why })
       for (const name of Object.keys(input.overrides ?? {}))

@@ -155,7 +155,9 @@ export class BackgroundJobs {
         const values = await openedValues(this.store, entry.definition, connection)
         const credentials = typedInOf(revocation.tokenSet ?? {})
         const injected = injectionFor(scheme, entry.definition.http).inject({ tokens, credentials }, values)
-        const url = new URL(renderUrlTemplate(scheme.logout.url, values))
+        // The tenant's app may move it, with the login URL and the API (a customer's own server, a test double).
+        const moved = (await this.store.apps.overrides(connection.tenant_id, connection.connector_key))?.revokeUrl
+        const url = new URL(renderUrlTemplate(moved ?? scheme.logout.url, values))
         for (const [name, value] of injected.query) url.searchParams.append(name, value)
         await endSession(
           { url: url.toString(), method: scheme.logout.method, headers: injected.headers },
