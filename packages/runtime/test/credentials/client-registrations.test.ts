@@ -25,7 +25,18 @@ async function startedMcp(t: Test) {
     tenantId
   } = await startRuntime(t, { connectors: [testMcpConnector()], stack })
   const server = started.authorizationServer
-  return { runtime, store, server, tenantId, connectedOne: () => connectedToMcp(runtime, tenantId, server) }
+  const connectedOne = () => connectedToMcp(runtime, tenantId, server)
+  /** Two connections: one made with the first client, one after its secret neared expiry and a new client superseded it. */
+  const connectedAcrossSupersede = async () => {
+    const early = await connectedOne()
+    // Its secret about to expire: the next connect registers a new client.
+    await store.db
+      .updateTable('registered_clients')
+      .set({ expires_at: new Date(Date.now() + 60_000) })
+      .execute()
+    return { early, late: await connectedOne() }
+  }
+  return { runtime, store, server, tenantId, connectedOne, connectedAcrossSupersede }
 }
 
 const stack = { authorizationServer: { clients: [], registration: true, protectedResource: true } } as const
@@ -116,14 +127,8 @@ t.test(
 )
 
 t.test('a connection made before its client was superseded keeps refreshing with that client', async (t) => {
-  const { runtime, store, server, tenantId, connectedOne } = await startedMcp(t)
-  const early = await connectedOne()
-  // Its secret about to expire: the next connect registers a new client.
-  await store.db
-    .updateTable('registered_clients')
-    .set({ expires_at: new Date(Date.now() + 60_000) })
-    .execute()
-  const late = await connectedOne()
+  const { runtime, store, server, tenantId, connectedAcrossSupersede } = await startedMcp(t)
+  const { early, late } = await connectedAcrossSupersede()
   t.equal(server.counters.registrations, 2)
   const [earlyRow, lateRow] = [
     await store.connections.get(tenantId, early),
@@ -156,13 +161,8 @@ t.test('a connection made before its client was superseded keeps refreshing with
 })
 
 t.test('the sweep drops a superseded client once no connection names it', async (t) => {
-  const { runtime, store, tenantId, connectedOne } = await startedMcp(t)
-  const early = await connectedOne()
-  await store.db
-    .updateTable('registered_clients')
-    .set({ expires_at: new Date(Date.now() + 60_000) })
-    .execute()
-  const late = await connectedOne()
+  const { runtime, store, tenantId, connectedAcrossSupersede } = await startedMcp(t)
+  const { early, late } = await connectedAcrossSupersede()
   const [oldClient, newClient] = [
     (await store.connections.get(tenantId, early))?.registered_client_id ?? '',
     (await store.connections.get(tenantId, late))?.registered_client_id ?? ''
